@@ -1,0 +1,45 @@
+// The build output that start-up loads: passages, the directory, synonyms and the serialised
+// lunr index. Writing and reading live together so the two cannot drift apart.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type lunr from 'lunr';
+import { loadLunrIndex } from '../search/lunrSetup';
+import type { SynonymEntry } from '../search/synonyms';
+import type { Passage, ServiceRecord } from './types';
+
+export const BUILT_FORMAT_VERSION = 1;
+
+export interface BuiltKnowledgeFile {
+  formatVersion: number;
+  builtAt: string;
+  passages: Passage[];
+  services: ServiceRecord[];
+  synonyms: SynonymEntry[];
+  index: object;
+}
+
+export interface BuiltKnowledge {
+  builtAt: string;
+  passages: Passage[];
+  services: ServiceRecord[];
+  synonyms: SynonymEntry[];
+  index: lunr.Index;
+}
+
+export function writeBuiltKnowledge(file: string, data: BuiltKnowledgeFile): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(data));
+}
+
+export function readBuiltKnowledge(file: string): BuiltKnowledge {
+  let raw: BuiltKnowledgeFile;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8')) as BuiltKnowledgeFile;
+  } catch (error) {
+    throw new Error(`Cannot read the built knowledge at ${file}: run "npm run build" first (${(error as Error).message})`);
+  }
+  if (raw.formatVersion !== BUILT_FORMAT_VERSION) {
+    throw new Error(`The built knowledge at ${file} is from another version: run "npm run build"`);
+  }
+  return { builtAt: raw.builtAt, passages: raw.passages, services: raw.services, synonyms: raw.synonyms, index: loadLunrIndex(raw.index) };
+}

@@ -1,0 +1,181 @@
+// Splits Markdown documents into passages a person can read in one go: at most MAX_PASSAGE_CHARS,
+// never across a heading, each carrying its heading path and the plan's aim/outcome/timescale.
+import type { MarkdownDocument, Passage, Timescale } from './types';
+
+export const MAX_PASSAGE_CHARS = 1500;
+
+interface Section {
+  headings: string[];
+  lines: string[];
+}
+
+const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
+
+/** Groups a Markdown body into sections, each with the full heading path above it. */
+export function splitSections(body: string): Section[] {
+  const sections: Section[] = [];
+  const path: string[] = [];
+  let current: Section = { headings: [], lines: [] };
+  for (const line of body.split(/\r?\n/)) {
+    const heading = HEADING.exec(line);
+    if (heading) {
+      sections.push(current);
+      const level = heading[1].length;
+      path.length = Math.max(0, level - 2); // "##" is the top level in our documents
+      path[level - 2] = cleanInline(heading[2]);
+      current = { headings: path.filter(Boolean), lines: [] };
+    } else {
+      current.lines.push(line);
+    }
+  }
+  sections.push(current);
+  return sections.filter((s) => s.lines.some((l) => l.trim() !== ''));
+}
+
+/** Removes link targets and heading-only markup, keeping bold, lists and the words. */
+export function cleanInline(text: string): string {
+  return text
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+/** Splits a section's text into pieces under the size cap: by paragraph, then by sentence. */
+export function packParagraphs(text: string, max = MAX_PASSAGE_CHARS): string[] {
+  const blocks = text
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter(Boolean)
+    .flatMap((b) => (b.length <= max ? [b] : splitLong(b, max)));
+  const pieces: string[] = [];
+  let current = '';
+  for (const block of blocks) {
+    if (current && current.length + 2 + block.length > max) {
+      pieces.push(current);
+      current = block;
+    } else {
+      current = current ? `${current}\n\n${block}` : block;
+    }
+  }
+  if (current) pieces.push(current);
+  return pieces;
+}
+
+function splitLong(block: string, max: number): string[] {
+  // Lists split between items; prose between sentences; a run-on sentence by words.
+  const units = block.includes('\n- ')
+    ? block.split(/\n(?=- )/)
+    : block.match(/[^.!?]+(?:[.!?]+["')\]]*\s*|$)/g) ?? [block];
+  const out: string[] = [];
+  let current = '';
+  for (const raw of units) {
+    for (const unit of raw.length > max ? hardWrap(raw, max) : [raw]) {
+      if (current && current.length + unit.length + 1 > max) {
+        out.push(current.trim());
+        current = unit;
+      } else {
+        current = current ? `${current}${block.includes('\n- ') ? '\n' : ''}${unit}` : unit;
+      }
+    }
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}
+
+function hardWrap(text: string, max: number): string[] {
+  const words = text.split(/\s+/);
+  const out: string[] = [];
+  let current = '';
+  for (const word of words) {
+    if (current && current.length + word.length + 1 > max) {
+      out.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+const AIM = /Strategic Aim No\.?\s*(\d)/i;
+const OUTCOME = /^(\d\.\d)\s/;
+const TIMESCALE = /^(short|medium|longer?)[- ]terms? aims?/i;
+
+export interface PlanPosition {
+  aim?: number;
+  outcome?: string;
+  timescale?: Timescale;
+}
+
+/** Reads aim, outcome and timescale from a heading path such as
+ * ["Strategic Aim No.2: … — short, medium and longer term aims", "Short term aims", "2.1 People …"]. */
+export function planPosition(headings: string[]): PlanPosition {
+  const position: PlanPosition = {};
+  for (const heading of headings) {
+    const aim = AIM.exec(heading);
+    if (aim) position.aim = Number(aim[1]);
+    const outcome = OUTCOME.exec(heading);
+    if (outcome) {
+      position.outcome = outcome[1];
+      position.aim ??= Number(outcome[1].charAt(0));
+    }
+    const timescale = TIMESCALE.exec(heading);
+    if (timescale) position.timescale = timescale[1].toLowerCase().startsWith('long') ? 'longer' : (timescale[1].toLowerCase() as Timescale);
+  }
+  return position;
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 48) || 'intro';
+}
+
+/** Turns one Markdown document into passages. */
+export function chunkDocument(doc: MarkdownDocument): Passage[] {
+  const passages: Passage[] = [];
+  const seen = new Map<string, number>();
+  const sections = splitSections(doc.body);
+  // An SDS article opens with its summary: the one passage that answers the question in full.
+  if (doc.meta.kind === 'sds') {
+    const intro = sections[0]?.headings.length === 0 ? sections[0] : undefined;
+    if (intro) intro.lines.unshift(doc.meta.summary, '');
+    else sections.unshift({ headings: [], lines: [doc.meta.summary] });
+  }
+  for (const section of sections) {
+    const text = section.lines.map(cleanInline).join('\n');
+    const pieces = packParagraphs(text);
+    const sectionSlug = slug(section.headings.at(-1) ?? 'intro');
+    const position = doc.kind === 'plan' ? planPosition(section.headings) : {};
+    const title = sectionTitle(doc, section.headings);
+    pieces.forEach((piece, i) => {
+      const base = `${doc.id}#${sectionSlug}${pieces.length > 1 ? `-${i + 1}` : ''}`;
+      const count = seen.get(base) ?? 0;
+      seen.set(base, count + 1);
+      passages.push({
+        id: count ? `${base}~${count + 1}` : base,
+        kind: doc.kind,
+        docId: doc.id,
+        docTitle: doc.title,
+        headings: section.headings,
+        title,
+        text: piece,
+        questions: [],
+        ...position,
+        source: doc.title,
+        sourceUrls: doc.meta.kind === 'sds' ? doc.meta.sources : [],
+        ...(doc.meta.kind === 'sds' ? { summary: doc.meta.summary, reviewed: doc.meta.reviewed } : {}),
+      });
+    });
+  }
+  // An SDS article's alternative questions point at its opening passage.
+  if (doc.meta.kind === 'sds' && passages.length) passages[0].questions = doc.meta.questions;
+  return passages;
+}
+
+function sectionTitle(doc: MarkdownDocument, headings: string[]): string {
+  if (doc.kind === 'sds') return headings.length ? `${doc.title}: ${headings.at(-1)}` : doc.title;
+  return headings.at(-1) ?? doc.title;
+}

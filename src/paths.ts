@@ -1,0 +1,9 @@
+// Where things live, resolved from the compiled file's location so the bot, CLI and tests work
+// from any working directory.
+import { resolve } from 'node:path';
+
+/** Compiled files sit in dist/src/, two levels below the project root. */
+export const PROJECT_ROOT = resolve(__dirname, '..', '..');
+export const KNOWLEDGE_DIR = resolve(PROJECT_ROOT, 'knowledge');
+export const CARDS_DIR = resolve(PROJECT_ROOT, 'cards');
+export const BUILT_KNOWLEDGE_FILE = resolve(PROJECT_ROOT, 'dist', 'knowledge', 'knowledge.json');
