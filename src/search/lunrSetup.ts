@@ -1,0 +1,54 @@
+// lunr pipeline wiring shared by the build and the loader. A custom pipeline function must be
+// registered before a saved index is loaded, or lunr.Index.load throws; importing this module
+// does that once.
+import lunr from 'lunr';
+import { isStopWord } from './text';
+
+export const STOP_WORD_FILTER_LABEL = 'midwayStopWords';
+
+export const midwayStopWordFilter: lunr.PipelineFunction = (token) =>
+  isStopWord(token.toString()) ? null : token;
+
+lunr.Pipeline.registerFunction(midwayStopWordFilter, STOP_WORD_FILTER_LABEL);
+
+/** Field boosts: a match in a title or heading says more than one in the body. */
+export const FIELD_BOOSTS = {
+  title: 8,
+  headings: 3,
+  questions: 4,
+  codes: 6,
+  body: 1,
+} as const;
+
+export type IndexField = keyof typeof FIELD_BOOSTS;
+
+export interface IndexableDoc {
+  id: string;
+  title: string[];
+  headings: string[];
+  questions: string[];
+  codes: string[];
+  body: string[];
+}
+
+/** Builds the lunr index over pre-tokenised fields (arrays bypass lunr's tokeniser). */
+export function buildLunrIndex(docs: IndexableDoc[]): lunr.Index {
+  return lunr(function () {
+    this.pipeline.reset();
+    this.pipeline.add(midwayStopWordFilter, lunr.stemmer);
+    this.searchPipeline.reset();
+    this.searchPipeline.add(lunr.stemmer);
+    this.ref('id');
+    for (const field of Object.keys(FIELD_BOOSTS) as IndexField[]) {
+      this.field(field, { boost: FIELD_BOOSTS[field] });
+    }
+    this.metadataWhitelist = [];
+    for (const doc of docs) this.add(doc);
+  });
+}
+
+export function loadLunrIndex(serialised: object): lunr.Index {
+  return lunr.Index.load(serialised);
+}
+
+export { lunr };

@@ -1,0 +1,66 @@
+// Turns free text into "concepts": the meaningful words of a question, each with the other names
+// it goes by (from the synonym table). Search scores coverage of concepts, not of raw words, so
+// "DP for a PA" counts as fully answered by a passage about direct payments and personal assistants.
+import { SynonymTable } from './synonyms';
+import { isStopWord, tokenize } from './text';
+
+/** Longer input than this adds nothing to a search and only costs time. */
+export const MAX_QUERY_TOKENS = 32;
+export const MAX_TOKEN_LENGTH = 30;
+
+export interface Concept {
+  /** The words as typed (normalised, stop words removed). */
+  tokens: string[];
+  /** Other ways to say the same thing, each a token sequence (stop words removed). */
+  alternatives: string[][];
+}
+
+export interface AnalysedQuery {
+  /** All normalised tokens of the question (stop words kept), for phrase checks. */
+  tokens: string[];
+  concepts: Concept[];
+}
+
+export function analyseQuery(text: string, synonyms: SynonymTable): AnalysedQuery {
+  // No word in the knowledge is longer than MAX_TOKEN_LENGTH; a longer "word" can only be noise,
+  // and lunr's fuzzy expansion of it would cost memory and time.
+  const tokens = tokenize(text.slice(0, 2000))
+    .filter((t) => t.length <= MAX_TOKEN_LENGTH)
+    .slice(0, MAX_QUERY_TOKENS * 2);
+  const spans = synonyms.match(tokens);
+  const concepts: Concept[] = [];
+  let i = 0;
+  while (i < tokens.length && concepts.length < MAX_QUERY_TOKENS) {
+    const span = spans.find((s) => s.start === i);
+    if (span) {
+      const own = tokens.slice(span.start, span.end).filter((t) => !isStopWord(t));
+      const alternatives = dedupe(span.alternatives.map((a) => a.filter((t) => !isStopWord(t))).filter((a) => a.length > 0));
+      if (own.length || alternatives.length) concepts.push({ tokens: own.length ? own : alternatives[0], alternatives });
+      i = span.end;
+      continue;
+    }
+    if (!isStopWord(tokens[i])) concepts.push({ tokens: [tokens[i]], alternatives: [] });
+    i++;
+  }
+  return { tokens, concepts: mergeRepeats(concepts) };
+}
+
+function dedupe(lists: string[][]): string[][] {
+  const seen = new Set<string>();
+  return lists.filter((l) => {
+    const key = l.join(' ');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function mergeRepeats(concepts: Concept[]): Concept[] {
+  const seen = new Set<string>();
+  return concepts.filter((c) => {
+    const key = c.tokens.join(' ');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

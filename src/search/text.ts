@@ -1,0 +1,71 @@
+// One tokeniser for both sides of the index. lunr's own tokeniser splits "96,600" and "2.1" badly
+// and keeps apostrophes, so documents and queries are tokenised here and lunr only stems them.
+
+/** Words that carry no meaning in a staff question. Unlike lunr's list it keeps "not", "no",
+ * "will" and "own", which change what a question means in this field. */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  'a', 'about', 'again', 'all', 'also', 'am', 'an', 'and', 'any', 'anyone', 'anything', 'are', 'as', 'at',
+  'be', 'been', 'being', 'but', 'by', 'can', 'cn', 'could', 'did', 'do', 'does', 'doing', 'dont', 'for',
+  'from', 'get', 'gets', 'getting', 'got', 'had', 'has', 'have', 'he', 'her', 'hers', 'him', 'his',
+  'how', 'i', 'if', 'im', 'in', 'into', 'is', 'it', 'its', 'ive', 'just', 'let', 'me', 'mine', 'my',
+  'of', 'on', 'or', 'our', 'ours', 'please', 'she', 'should', 'so', 'some', 'someone', 'somebody',
+  'tell', 'than', 'that', 'thats', 'the', 'their', 'theirs', 'them', 'then', 'there', 'these', 'they',
+  'this', 'those', 'to', 'us', 'was', 'we', 'were', 'what', 'whats', 'when', 'where', 'wheres',
+  'which', 'who', 'whom', 'whos', 'why', 'with', 'would', 'you', 'your', 'yours', 'client', 'clients',
+  'mum', 'dad', 'gran', 'granny', 'grandad', 'hi', 'hello', 'thanks', 'thank', 'ok', 'okay', 'know',
+  'want', 'wants', 'like', 'really', 'actually', 'currently', 'still', 'going', 'etc', 'eg', 'ie',
+]);
+
+/** US → UK spellings for whole words; regular -ize/-yze endings are handled by rule below. */
+const SPELLING: Readonly<Record<string, string>> = {
+  center: 'centre', centers: 'centres', program: 'programme', programs: 'programmes',
+  behavior: 'behaviour', behaviors: 'behaviours', counseling: 'counselling', counselor: 'counsellor',
+  labor: 'labour', aging: 'ageing', color: 'colour', favor: 'favour', neighbor: 'neighbour',
+  neighborhood: 'neighbourhood', neighborhoods: 'neighbourhoods', pediatric: 'paediatric',
+  anemia: 'anaemia', diarrhea: 'diarrhoea', fiber: 'fibre', defense: 'defence',
+  enroll: 'enrol', enrollment: 'enrolment', fulfill: 'fulfil', modeling: 'modelling', traveled: 'travelled',
+  traveling: 'travelling', canceled: 'cancelled', canceling: 'cancelling', gray: 'grey', mom: 'mum',
+  caregiver: 'carer', caregivers: 'carers',
+};
+
+const IZE = /^([a-z]{3,})(i|y)z(e|es|ed|ing|ation|ations|er|ers)$/;
+
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // accents
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/[\u2013\u2014]/g, '-');
+}
+
+/** Normalises one lower-case word to the spelling used in the index. */
+export function normaliseWord(word: string): string {
+  const mapped = SPELLING[word];
+  if (mapped) return mapped;
+  const ize = IZE.exec(word);
+  if (ize) return `${ize[1]}${ize[2]}s${ize[3]}`;
+  return word;
+}
+
+// Numbers keep their inner separators so that "2.1", "96,600", "2025/26" and "0131" survive whole.
+const TOKEN = /\d+(?:[.,/:]\d+)+|[a-z0-9]+/g;
+
+/** Splits text into normalised lower-case tokens (no stemming, stop words kept). */
+export function tokenize(text: string): string[] {
+  const folded = foldText(text)
+    .replace(/([a-z])'([a-z])/g, '$1$2') // what's → whats, David's → davids
+    .replace(/&/g, ' and ');
+  const out: string[] = [];
+  for (const match of folded.matchAll(TOKEN)) out.push(normaliseWord(match[0]));
+  return out;
+}
+
+export function isStopWord(token: string): boolean {
+  return STOP_WORDS.has(token);
+}
+
+/** Tokens that carry meaning: the query-side counterpart of the index's stop-word filter. */
+export function contentTokens(text: string): string[] {
+  return tokenize(text).filter((t) => !isStopWord(t));
+}

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { searchEngine } from './helpers';
+
+function top(question: string): { kind: string; title: string; text: string } {
+  const [first] = searchEngine().search(question).results;
+  assert.ok(first, `no result for "${question}"`);
+  return { kind: first.passage.kind, title: first.passage.title, text: first.passage.text };
+}
+
+describe('search', () => {
+  it('finds SDS articles for plain questions', () => {
+    assert.match(top('can a direct payment pay a family member').title, /family member/i);
+    assert.match(top('what is an adult carer support plan').title, /adult carer support plan/i);
+    assert.match(top('provider holds the budget option 2').title, /Option 2/);
+  });
+
+  it('names all four options for "what are the four SDS options"', () => {
+    const { kind, text } = top('what are the four SDS options');
+    assert.equal(kind, 'sds');
+    for (const option of ['Option 1', 'Option 2', 'Option 3', 'Option 4']) assert.ok(text.includes(option), `missing ${option}`);
+  });
+
+  it('finds local services, with their phone numbers in the passage', () => {
+    const breathing = top('breathing space phone number');
+    assert.equal(breathing.kind, 'service');
+    assert.match(breathing.title, /Breathing Space/);
+    assert.match(breathing.text, /Phone: [\d ]+/);
+    assert.match(top('pendant alarm for an older person').title, /Midcare/);
+    assert.equal(top('where can an unpaid carer get a break').kind, 'service');
+  });
+
+  it('finds plan passages, keeping draft markers', () => {
+    const budget = top("what's the 2025/26 budget?");
+    assert.equal(budget.kind, 'plan');
+    assert.match(budget.text, /£xxm|TBC/i);
+  });
+
+  it('expands abbreviations and synonyms from knowledge/synonyms.json', () => {
+    const dp = searchEngine().search('DP family member').results[0];
+    const spelled = searchEngine().search('direct payment family member').results[0];
+    assert.equal(dp.passage.id, spelled.passage.id);
+    assert.match(top('respite for carers').title + top('respite for carers').text, /short break/i);
+  });
+
+  it('tolerates a typo in a longer word but ranks exact matches first', () => {
+    assert.match(top('persnal assistant pvg').title, /PVG/);
+  });
+
+  it('returns nothing, rather than everything, for empty or stop-word-only text', () => {
+    for (const text of ['', '   ', 'what is the', '???', '+ - ~ ^ :']) {
+      assert.deepEqual(searchEngine().search(text).results, [], `"${text}" should find nothing`);
+    }
+  });
+
+  it('never throws on lunr operators, huge input, emoji or other scripts', () => {
+    const inputs = ['option:', 'a~', 'x^', '+', '-', 'title:carers', 'carer~2', 'sds^10', '+carers -money', '*', 'direct*',
+      '"unbalanced', 'x'.repeat(10_000), 'carer '.repeat(2000), '😀🙏🏽 respite', 'ما هي خيارات الدعم', '自我指导支持', '\u202ecarers\u202c', '\u0000\u0007'];
+    for (const text of inputs) {
+      assert.doesNotThrow(() => searchEngine().search(text), `threw on ${JSON.stringify(text.slice(0, 30))}`);
+    }
+  });
+});
