@@ -1,0 +1,81 @@
+// Turns a search response into what the bot says: a passage answer, service cards, "not sure"
+// with the nearest topics, or help. Pure and synchronous, so it is easy to test.
+import type { Passage } from '../knowledge/types';
+import type { SearchEngine, SearchResponse, SearchResult } from '../search/searchEngine';
+import type { Answer, PassageLink, Suggestion } from './answerModel';
+
+const MAX_SERVICE_CARDS = 3;
+const MAX_ALTERNATIVES = 2;
+
+export function isHelpRequest(text: string): boolean {
+  return /^\s*\/?(help|\?|menu|start|hi|hello|hey)\s*[!.?]*\s*$/i.test(text);
+}
+
+export function composeAnswer(engine: SearchEngine, text: string): { answer: Answer; response?: SearchResponse } {
+  if (!text.trim()) return { answer: { type: 'help', reason: 'empty' } };
+  if (isHelpRequest(text)) return { answer: { type: 'help', reason: 'help' } };
+  const response = engine.search(text, { limit: 10 });
+  if (response.results.length === 0) {
+    return { answer: { type: 'help', reason: 'nonsense' }, response };
+  }
+  if (!response.confident) {
+    return { answer: { type: 'not_sure', nearest: response.results.slice(0, 3).map(link) }, response };
+  }
+  const [best] = response.results;
+  if (best.passage.kind === 'service') {
+    const serviceResults = response.results.slice(0, 5).filter((r) => r.passage.kind === 'service' && r.passage.serviceId);
+    const services = serviceResults
+      .slice(0, MAX_SERVICE_CARDS)
+      .map((r) => engine.service(r.passage.serviceId ?? ''))
+      .filter((s): s is NonNullable<typeof s> => s !== undefined);
+    return { answer: { type: 'services', services, passageIds: serviceResults.slice(0, MAX_SERVICE_CARDS).map((r) => r.passage.id) }, response };
+  }
+  return { answer: passageAnswer(best, response.results), response };
+}
+
+/** The answer for one passage, as when a button opens it. */
+export function openPassage(engine: SearchEngine, passageId: string): Answer | undefined {
+  const passage = engine.passage(passageId);
+  if (!passage) return undefined;
+  if (passage.kind === 'service' && passage.serviceId) {
+    const service = engine.service(passage.serviceId);
+    if (service) return { type: 'services', services: [service], passageIds: [passage.id] };
+  }
+  return { type: 'passage', passage, snippet: passage.text, alternatives: [], suggestions: suggestionsFor(passage, []) };
+}
+
+function passageAnswer(best: SearchResult, all: SearchResult[]): Answer {
+  const others = all.slice(1).filter((r) => r.passage.docId !== best.passage.docId || r.passage.kind === 'plan');
+  return {
+    type: 'passage',
+    passage: best.passage,
+    snippet: best.snippet,
+    alternatives: others.slice(0, MAX_ALTERNATIVES).map(link),
+    suggestions: suggestionsFor(best.passage, others.slice(MAX_ALTERNATIVES)),
+  };
+}
+
+function link(r: SearchResult): PassageLink {
+  return { id: r.passage.id, title: shorten(r.passage.title, 80) };
+}
+
+export function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Follow-ups that fit the kind of answer: the next question staff usually ask. */
+function suggestionsFor(passage: Passage, rest: SearchResult[]): Suggestion[] {
+  const out: Suggestion[] = [];
+  if (passage.kind === 'plan' && passage.aim) {
+    out.push({ label: `More on aim ${passage.aim}`, text: `strategic aim ${passage.aim} short medium and longer term aims` });
+  }
+  if (passage.kind === 'sds') {
+    if (!/four (sds )?options/i.test(passage.title)) out.push({ label: 'The four SDS options', text: 'what are the four SDS options' });
+    out.push({ label: 'Local SDS support', text: 'independent support for self-directed support in Midlothian' });
+  }
+  for (const r of rest) {
+    if (out.length >= 3) break;
+    out.push({ label: shorten(r.passage.title, 40), text: r.passage.title });
+  }
+  return out.slice(0, 3);
+}

@@ -1,0 +1,146 @@
+// One small pure function per card: answer model in, template data out.
+import type { Answer, PassageLink, Suggestion } from '../answer/answerModel';
+import { shorten } from '../answer/composeAnswer';
+import { formatAddress } from '../knowledge/servicePassage';
+import type { Passage, ServiceRecord } from '../knowledge/types';
+import { expandCard, type AdaptiveCardJson } from './cardTemplates';
+
+export const EXAMPLE_QUESTIONS: Suggestion[] = [
+  { label: 'A break for an unpaid carer', text: 'where can an unpaid carer get a short break' },
+  { label: 'Can a DP pay a family member?', text: 'can a direct payment pay a family member' },
+  { label: 'The four SDS options', text: 'what are the four SDS options' },
+  { label: 'Short-term aims under aim 2', text: 'what are the short term aims under strategic aim 2' },
+  { label: 'Same-day mental health help', text: 'same day mental health support in Midlothian' },
+];
+
+function plainSpeech(text: string): string {
+  return shorten(text.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim(), 300);
+}
+
+function originLine(p: Passage): string {
+  const parts = [p.docTitle, ...p.headings.filter((h) => h !== p.title)];
+  const codes = [p.aim ? `Aim ${p.aim}` : '', p.outcome ? `Outcome ${p.outcome}` : '', p.timescale ? `${p.timescale} term` : '']
+    .filter(Boolean)
+    .join(' · ');
+  return `${parts.join(' › ')}${codes ? ` (${codes})` : ''}`;
+}
+
+/** Draft gaps are shown as what they are, never as figures. */
+function draftNote(p: Passage): string {
+  if (p.kind !== 'plan') return '';
+  return /\bTBC\b|£x+m|\bXX\b/i.test(p.text)
+    ? 'This is a draft plan: items marked TBC, £xxm or XX are not yet confirmed in the draft.'
+    : '';
+}
+
+export function answerCard(passage: Passage, snippet: string, alternatives: PassageLink[], suggestions: Suggestion[]): AdaptiveCardJson {
+  return expandCard('answer', {
+    title: passage.title,
+    origin: originLine(passage),
+    snippet,
+    draftNote: draftNote(passage),
+    alternatives,
+    suggestions,
+    passageId: passage.id,
+    speak: plainSpeech(`${passage.title}. ${snippet}`),
+  });
+}
+
+export function sdsCard(passage: Passage, snippet: string, alternatives: PassageLink[], suggestions: Suggestion[]): AdaptiveCardJson {
+  return expandCard('sds', {
+    title: passage.title,
+    reviewed: passage.reviewed ?? 'not recorded',
+    summary: passage.summary ?? '',
+    keyPoints: snippet,
+    alternatives,
+    suggestions,
+    sourceList: passage.sourceUrls.slice(0, 3).map((u, i) => `[${i + 1}](${u})`).join(' ') || 'not recorded',
+    passageId: passage.id,
+    speak: plainSpeech(`${passage.title}. ${passage.summary ?? snippet}`),
+  });
+}
+
+/** Months between the record's source date and now; undefined when undated. */
+export function monthsOld(asOf: string, now: Date): number | undefined {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(asOf);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = m[2] ? Number(m[2]) : 12; // a bare year: assume its end, the kindest reading
+  return (now.getUTCFullYear() - year) * 12 + (now.getUTCMonth() + 1 - month);
+}
+
+export function checkNote(service: ServiceRecord, now: Date): string {
+  const age = monthsOld(service.as_of, now);
+  const stale = age === undefined || age > 12;
+  if (!stale && service.review_flags.length === 0) return '';
+  const when = service.as_of === 'undated' ? 'undated source' : `as of ${service.as_of}`;
+  return `${when} — check before sharing`;
+}
+
+export function telHref(number: string): string {
+  return `tel:${number.replace(/[^\d+]/g, '')}`;
+}
+
+export function serviceCard(service: ServiceRecord, passageId: string, now: Date = new Date()): AdaptiveCardJson {
+  const facts = [
+    { label: 'Who for', value: service.eligibility },
+    { label: 'How to refer', value: service.how_to_access },
+    service.email ? { label: 'Email', value: service.email } : undefined,
+    formatAddress(service) ? { label: 'Address', value: formatAddress(service) ?? '' } : undefined,
+    service.schedule ? { label: 'Hours', value: service.schedule } : undefined,
+    service.fees ? { label: 'Cost', value: service.fees } : undefined,
+    { label: 'Area', value: service.area_served },
+  ].filter((f): f is { label: string; value: string } => f !== undefined);
+  const links = [
+    service.url ? { title: 'Website', url: service.url } : undefined,
+    service.email ? { title: 'Email', url: `mailto:${service.email}` } : undefined,
+  ].filter((l): l is { title: string; url: string } => l !== undefined);
+  return expandCard('service', {
+    name: service.name,
+    organization: service.organization,
+    description: service.description,
+    checkNote: checkNote(service, now),
+    facts,
+    phones: (service.phones ?? []).map((p) => ({ number: p.number, description: p.description, href: telHref(p.number) })),
+    links,
+    sourceNote: service.as_of === 'undated' ? 'service directory, source undated' : `service directory, source dated ${service.as_of}`,
+    passageId,
+    speak: plainSpeech(`${service.name}. ${service.description}`),
+  });
+}
+
+export function welcomeCard(heading = 'MidWay Guide'): AdaptiveCardJson {
+  return expandCard('welcome', {
+    heading,
+    intro: 'Ask me in plain words. I answer from the Midlothian IJB Strategic Plan, Self-Directed Support guidance and a directory of local services.',
+    examples: EXAMPLE_QUESTIONS,
+  });
+}
+
+export function notSureCard(nearest: PassageLink[]): AdaptiveCardJson {
+  return expandCard('not-sure', {
+    heading: "I'm not sure I have the answer to that",
+    message:
+      "I couldn't find a good match in the plan, the SDS guidance or the service directory. Try other words, or pick one of these. I've noted the question (without personal details) so the knowledge can be improved.",
+    nearest,
+    examples: EXAMPLE_QUESTIONS.slice(0, 3),
+  });
+}
+
+/** Every card an answer needs, in the order they should appear. */
+export function cardsForAnswer(answer: Answer, now: Date = new Date()): AdaptiveCardJson[] {
+  switch (answer.type) {
+    case 'help':
+      return [welcomeCard(answer.reason === 'help' ? 'What I can help with' : 'MidWay Guide')];
+    case 'not_sure':
+      return [notSureCard(answer.nearest)];
+    case 'services':
+      return answer.services.map((s, i) => serviceCard(s, answer.passageIds[i] ?? `service:${s.id}`, now));
+    case 'passage':
+      return [
+        answer.passage.kind === 'sds'
+          ? sdsCard(answer.passage, answer.snippet, answer.alternatives, answer.suggestions)
+          : answerCard(answer.passage, answer.snippet, answer.alternatives, answer.suggestions),
+      ];
+  }
+}

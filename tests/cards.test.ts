@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import type { Answer } from '../src/answer/answerModel';
+import { composeAnswer, openPassage } from '../src/answer/composeAnswer';
+import { answerCard, cardsForAnswer, checkNote, notSureCard, sdsCard, serviceCard, telHref, welcomeCard } from '../src/cards/cardData';
+import { CARD_NAMES, type AdaptiveCardJson } from '../src/cards/cardTemplates';
+import { CARDS_DIR } from '../src/paths';
+import type { ServiceRecord } from '../src/knowledge/types';
+import { cardProblems } from './cardValidation';
+import { builtKnowledge, searchEngine } from './helpers';
+
+function assertValid(card: AdaptiveCardJson, label: string): void {
+  assert.deepEqual(cardProblems(card), [], `${label} has problems`);
+}
+
+function allTexts(card: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if ((k === 'text' || k === 'title' || k === 'value') && typeof v === 'string') out.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(card);
+  return out;
+}
+
+describe('cards', () => {
+  it('has a template for every card name and no stray templates', () => {
+    const files = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    assert.deepEqual(files.sort(), [...CARD_NAMES].sort());
+  });
+
+  it('expands and validates every service in the directory', () => {
+    for (const service of builtKnowledge().services) assertValid(serviceCard(service, `service:${service.id}`), service.id);
+  });
+
+  it('expands and validates an answer card and an SDS card for every kind of passage', () => {
+    const { passages } = builtKnowledge();
+    const plan = passages.filter((p) => p.kind === 'plan');
+    const sds = passages.filter((p) => p.kind === 'sds');
+    const links = passages.slice(0, 2).map((p) => ({ id: p.id, title: p.title }));
+    const suggestions = [{ label: 'More on aim 2', text: 'strategic aim 2' }];
+    for (const p of plan) assertValid(answerCard(p, p.text, links, suggestions), p.id);
+    for (const p of sds) assertValid(sdsCard(p, p.text, links, suggestions), p.id);
+    // Empty lists must drop their containers, not leave empty action sets behind.
+    assertValid(answerCard(plan[0], plan[0].text, [], []), 'answer card with no extras');
+  });
+
+  it('expands and validates the welcome and not-sure cards', () => {
+    assertValid(welcomeCard(), 'welcome');
+    assertValid(notSureCard([{ id: 'x', title: 'Short breaks for carers' }]), 'not sure');
+    assertValid(notSureCard([]), 'not sure with no nearest topics');
+  });
+
+  it('builds valid cards for real answers of every type', () => {
+    const engine = searchEngine();
+    const questions = ['where can an unpaid carer get a break', 'what are the four SDS options', 'digital exclusion in Midlothian', 'help', ''];
+    for (const q of questions) {
+      for (const card of cardsForAnswer(composeAnswer(engine, q).answer)) assertValid(card, q || '(empty)');
+    }
+    const opened = openPassage(engine, builtKnowledge().passages[0].id) as Answer;
+    for (const card of cardsForAnswer(opened)) assertValid(card, 'opened passage');
+  });
+
+  it('shows the service card facts: phone as a tel: link, hours, and a check note for old records', () => {
+    const service = builtKnowledge().services.find((s) => (s.phones ?? []).length > 0 && s.as_of.startsWith('2020')) as ServiceRecord;
+    assert.ok(service, 'a 2020 record with a phone exists');
+    const texts = allTexts(serviceCard(service, 'x', new Date('2026-11-23T00:00:00Z'))).join('\n');
+    const phone = (service.phones ?? [])[0];
+    assert.ok(texts.includes(`[${phone.number}](${telHref(phone.number)})`), 'phone shown as a tel: link');
+    assert.match(texts, /as of 2020.* — check before sharing/);
+  });
+
+  it('says "check before sharing" only for old or flagged records', () => {
+    const base: ServiceRecord = {
+      id: 'x', name: 'X', organization: 'O', description: 'A service description long enough.', categories: ['carers'],
+      eligibility: 'Adults', how_to_access: 'Self-referral', area_served: 'Midlothian', source_urls: ['https://example.org'],
+      as_of: '2026-06', review_flags: [], keywords: [],
+    };
+    const now = new Date('2026-11-23T00:00:00Z');
+    assert.equal(checkNote(base, now), '');
+    assert.match(checkNote({ ...base, as_of: '2025-01' }, now), /as of 2025-01 — check before sharing/);
+    assert.match(checkNote({ ...base, review_flags: ['source-undated'] }, now), /check before sharing/);
+    assert.match(checkNote({ ...base, as_of: 'undated' }, now), /undated source — check before sharing/);
+  });
+
+  it('turns printed phone numbers into dialable tel: links', () => {
+    assert.equal(telHref('0131 271 3900'), 'tel:01312713900');
+    assert.equal(telHref('116 123'), 'tel:116123');
+    assert.equal(telHref('+44 (0)800 83 85 87'), 'tel:+440800838587');
+  });
+
+  it('gives every card speak text for screen readers', () => {
+    const { passages, services } = builtKnowledge();
+    const cards = [welcomeCard(), notSureCard([]), serviceCard(services[0], 'x'), answerCard(passages[0], passages[0].text, [], [])];
+    for (const card of cards) assert.ok(typeof card.speak === 'string' && card.speak.length > 5);
+  });
+});
