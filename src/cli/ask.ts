@@ -1,0 +1,47 @@
+// `npm run --silent ask -- [--json] "question"`: the bot's own search from a terminal.
+// With --json and no question, reads one question per line from standard input.
+import { createInterface } from 'node:readline';
+import { readBuiltKnowledge } from '../knowledge/builtKnowledge';
+import { BUILT_KNOWLEDGE_FILE } from '../paths';
+import { SearchEngine, type SearchResponse } from '../search/searchEngine';
+import { toResponseView } from '../search/resultView';
+
+function printReadable(response: SearchResponse): void {
+  if (response.results.length === 0) {
+    console.log('No answer found. Try other words, e.g. "short breaks for carers" or "SDS option 2".');
+    return;
+  }
+  if (!response.confident) console.log('(Not sure: these are the nearest matches.)\n');
+  response.results.slice(0, 3).forEach((r, i) => {
+    console.log(`${i + 1}. ${r.passage.title}  [${r.passage.kind}]`);
+    console.log(`   ${r.passage.source}${r.passage.headings.length ? ` › ${r.passage.headings.join(' › ')}` : ''}`);
+    console.log(`   ${r.snippet.replace(/\*\*/g, '').replace(/\n/g, ' ')}\n`);
+  });
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const question = args.filter((a) => a !== '--json').join(' ');
+  const engine = new SearchEngine(readBuiltKnowledge(BUILT_KNOWLEDGE_FILE));
+  const answer = (q: string): SearchResponse => engine.search(q, { limit: 10 });
+
+  if (question) {
+    const response = answer(question);
+    if (json) process.stdout.write(`${JSON.stringify(toResponseView(response))}\n`);
+    else printReadable(response);
+    return;
+  }
+  if (!json) {
+    console.error('Usage: npm run --silent ask -- [--json] "your question"   (with --json and no question: one question per line on stdin)');
+    process.exitCode = 2;
+    return;
+  }
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) process.stdout.write(`${JSON.stringify(toResponseView(answer(line)))}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`ask failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+});

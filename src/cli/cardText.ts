@@ -1,0 +1,38 @@
+// Renders an Adaptive Card as plain text for a terminal: text blocks, facts and numbered buttons.
+
+export interface CardButton {
+  title: string;
+  data?: unknown;
+  url?: string;
+}
+
+export function cardToText(card: unknown, buttons: CardButton[]): string {
+  const lines: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const n = node as Record<string, unknown>;
+    switch (n.type) {
+      case 'TextBlock':
+        lines.push(String(n.text ?? '').replace(/\*\*/g, ''));
+        return;
+      case 'FactSet':
+        for (const f of (n.facts as Array<{ title: string; value: string }>) ?? []) lines.push(`${f.title}: ${f.value}`);
+        return;
+      case 'Action.Submit':
+      case 'Action.OpenUrl':
+        buttons.push({ title: String(n.title), data: n.data, url: typeof n.url === 'string' ? n.url : undefined });
+        lines.push(`  [${buttons.length}] ${String(n.title)}${typeof n.url === 'string' ? ` → ${n.url}` : ''}`);
+        return;
+      default:
+        walk(n.body);
+        walk(n.items);
+        walk(n.actions);
+    }
+  };
+  walk(card);
+  return lines.filter((l) => l.trim()).join('\n');
+}

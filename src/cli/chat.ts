@@ -1,0 +1,91 @@
+// `npm run chat`: talk to a running bot from a terminal. It plays the Bot Connector on loopback,
+// sends your messages to the bot, and prints its cards as text. Type a button's number to press it.
+//   npm run chat                      interactive
+//   npm run chat -- "a question"      one question, then exit
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
+import { cardToText, type CardButton } from './cardText';
+
+const BOT_URL = process.env.BOT_URL ?? 'http://127.0.0.1:3978/api/messages';
+let buttons: CardButton[] = [];
+let pending: (() => void) | undefined;
+
+function printActivity(activity: Record<string, unknown>): void {
+  if (activity.type !== 'message') return;
+  if (typeof activity.text === 'string' && activity.text) console.log(`\nMidWay Guide: ${activity.text}`);
+  for (const attachment of (activity.attachments as Array<{ content: unknown }> | undefined) ?? []) {
+    console.log(`\n${cardToText(attachment.content, buttons)}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const connector = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      try {
+        printActivity(JSON.parse(body) as Record<string, unknown>);
+      } catch {
+        // not an activity: ignore
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `r${Date.now()}` }));
+      setTimeout(() => pending?.(), 300);
+    });
+  });
+  await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
+  const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
+  let count = 0;
+
+  const send = async (text: string, value?: unknown): Promise<void> => {
+    buttons = [];
+    const done = new Promise<void>((resolve) => {
+      pending = resolve;
+      setTimeout(resolve, 5000);
+    });
+    const response = await fetch(BOT_URL, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        id: `chat-${++count}`,
+        text: value === undefined ? text : undefined,
+        value,
+        channelId: 'msteams',
+        serviceUrl,
+        from: { id: 'local-user', name: 'You' },
+        recipient: { id: 'midway-guide', name: 'MidWay Guide' },
+        conversation: { id: 'local-chat', conversationType: 'personal' },
+      }),
+    }).catch(() => undefined);
+    if (!response) {
+      console.error(`Cannot reach the bot at ${BOT_URL}. Start it first with "npm start".`);
+      return;
+    }
+    await done;
+  };
+
+  const oneShot = process.argv.slice(2).join(' ').trim();
+  if (oneShot) {
+    await send(oneShot);
+    connector.close();
+    return;
+  }
+  console.log('Talking to MidWay Guide. Type a question, a button number to press it, or "quit".');
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: '\nYou: ' });
+  rl.prompt();
+  for await (const line of rl) {
+    const text = line.trim();
+    if (text === 'quit' || text === 'exit') break;
+    const button = /^\d+$/.test(text) ? buttons[Number(text) - 1] : undefined;
+    if (button?.url) console.log(`(opens ${button.url})`);
+    else if (button) await send('', button.data);
+    else await send(text);
+    rl.prompt();
+  }
+  rl.close();
+  connector.close();
+}
+
+void main();

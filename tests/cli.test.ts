@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../src/paths';
+
+const ASK = join(PROJECT_ROOT, 'dist', 'src', 'cli', 'ask.js');
+
+interface AskOutput {
+  query: string;
+  confident: boolean;
+  results: Array<{ kind: string; title: string; text: string; source: string; section: string; score: number }>;
+}
+
+function ask(args: string[], input?: string): string {
+  return execFileSync(process.execPath, [ASK, ...args], { input, encoding: 'utf8' });
+}
+
+describe('ask CLI', () => {
+  it('prints one JSON object whose top result names Options 1 to 4', () => {
+    const out = JSON.parse(ask(['--json', 'what are the four SDS options'])) as AskOutput;
+    assert.equal(out.query, 'what are the four SDS options');
+    assert.ok(out.results.length > 0 && out.results.length <= 10);
+    const [top] = out.results;
+    for (const key of ['kind', 'title', 'text', 'source', 'section', 'score'] as const) assert.ok(key in top, `result lacks ${key}`);
+    for (const n of [1, 2, 3, 4]) assert.ok(top.text.includes(`Option ${n}`), `top result lacks Option ${n}`);
+    assert.equal(typeof out.confident, 'boolean');
+  });
+
+  it('reads questions from standard input with --json and answers each on its own line, in order', () => {
+    const lines = ask(['--json'], 'samaritans number\nwhat is an ISF\n\n').trim().split('\n');
+    assert.equal(lines.length, 3);
+    const parsed = lines.map((l) => JSON.parse(l) as AskOutput);
+    assert.deepEqual(parsed.map((p) => p.query), ['samaritans number', 'what is an ISF', '']);
+    assert.match(parsed[0].results[0].text, /116 123/);
+    assert.deepEqual(parsed[2].results, []);
+  });
+
+  it('prints a readable answer without --json', () => {
+    const out = ask(['where can an unpaid carer get a short break']);
+    assert.match(out, /^1\. /m);
+    assert.doesNotMatch(out, /^\{/);
+  });
+});
