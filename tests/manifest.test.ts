@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { PROJECT_ROOT } from '../src/paths';
+
+const MANIFEST_DIR = join(PROJECT_ROOT, 'manifest');
+
+interface Png {
+  width: number;
+  height: number;
+  alpha: number[];
+}
+
+/** Just enough of a PNG decoder to read size and alpha of 8-bit RGBA images. */
+function readPng(file: string): Png {
+  const buf = readFileSync(file);
+  assert.equal(buf.subarray(1, 4).toString(), 'PNG', `${file} is not a PNG`);
+  let offset = 8;
+  let width = 0;
+  let height = 0;
+  let colourType = 0;
+  const idat: Buffer[] = [];
+  while (offset < buf.length) {
+    const length = buf.readUInt32BE(offset);
+    const type = buf.subarray(offset + 4, offset + 8).toString();
+    const data = buf.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      assert.equal(data[8], 8, '8-bit depth');
+      colourType = data[9];
+    } else if (type === 'IDAT') idat.push(data);
+    offset += 12 + length;
+  }
+  if (colourType !== 6) return { width, height, alpha: [] };
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * 4;
+  const pixels = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    for (let x = 0; x < stride; x++) {
+      const value = raw[y * (stride + 1) + 1 + x];
+      const a = x >= 4 ? pixels[y * stride + x - 4] : 0;
+      const b = y > 0 ? pixels[(y - 1) * stride + x] : 0;
+      const c = x >= 4 && y > 0 ? pixels[(y - 1) * stride + x - 4] : 0;
+      const paeth = (): number => {
+        const p = a + b - c;
+        const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      };
+      const predictor = [0, a, b, Math.floor((a + b) / 2), paeth()][filter];
+      pixels[y * stride + x] = (value + predictor) & 0xff;
+    }
+  }
+  const alpha: number[] = [];
+  for (let i = 3; i < pixels.length; i += 4) alpha.push(pixels[i]);
+  return { width, height, alpha };
+}
+
+describe('Teams manifest', () => {
+  const manifest = JSON.parse(readFileSync(join(MANIFEST_DIR, 'manifest.json'), 'utf8')) as {
+    manifestVersion: string;
+    name: { short: string };
+    bots: Array<{ botId: string; scopes: string[] }>;
+    icons: { color: string; outline: string };
+    description: { short: string; full: string };
+  };
+
+  it('uses a current schema and names the app MidWay Guide', () => {
+    const [major, minor] = manifest.manifestVersion.split('.').map(Number);
+    assert.ok(major === 1 && minor >= 20, `manifest version ${manifest.manifestVersion}`);
+    assert.equal(manifest.name.short, 'MidWay Guide');
+    assert.ok(manifest.description.short.length <= 80);
+    assert.ok(manifest.description.full.length <= 4000);
+  });
+
+  it('offers the bot in personal, team and group chat scopes with a bot id placeholder', () => {
+    assert.deepEqual([...manifest.bots[0].scopes].sort(), ['groupChat', 'personal', 'team']);
+    assert.match(manifest.bots[0].botId, /\$\{\{BOT_ID\}\}/);
+  });
+
+  it('has a 192x192 colour icon and a 32x32 outline icon with transparency', () => {
+    const colour = readPng(join(MANIFEST_DIR, manifest.icons.color));
+    assert.deepEqual([colour.width, colour.height], [192, 192]);
+    const outline = readPng(join(MANIFEST_DIR, manifest.icons.outline));
+    assert.deepEqual([outline.width, outline.height], [32, 32]);
+    assert.ok(outline.alpha.some((a) => a === 0), 'outline has transparent pixels');
+    assert.ok(outline.alpha.some((a) => a === 255), 'outline has opaque pixels');
+  });
+});
