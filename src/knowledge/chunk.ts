@@ -50,6 +50,11 @@ export function packParagraphs(text: string, max = MAX_PASSAGE_CHARS): string[] 
     .flatMap((b) => (b.length <= max ? [b] : splitLong(b, max)));
   const pieces: string[] = [];
   let current = '';
+  // A list belongs with the sentence that introduces it: pack them as one block when they fit.
+  for (let i = blocks.length - 1; i > 0; i--) {
+    const joined = `${blocks[i - 1]}\n\n${blocks[i]}`;
+    if (isList(blocks[i]) && !isList(blocks[i - 1]) && joined.length <= max) blocks.splice(i - 1, 2, joined);
+  }
   for (const block of blocks) {
     if (current && current.length + 2 + block.length > max) {
       pieces.push(current);
@@ -60,6 +65,10 @@ export function packParagraphs(text: string, max = MAX_PASSAGE_CHARS): string[] 
   }
   if (current) pieces.push(current);
   return pieces;
+}
+
+function isList(block: string): boolean {
+  return /^\s*(?:[-*]|\d+[.)])\s/.test(block);
 }
 
 function splitLong(block: string, max: number): string[] {
@@ -111,10 +120,13 @@ export interface PlanPosition {
  * ["Strategic Aim No.2: … — short, medium and longer term aims", "Short term aims", "2.1 People …"]. */
 export function planPosition(headings: string[]): PlanPosition {
   const position: PlanPosition = {};
+  // Outcome codes only mean outcomes inside a strategic aim; elsewhere (e.g. East Lothian's
+  // numbered priorities) a leading "1.5" is just a list number.
+  const underAim = headings.some((h) => AIM.test(h));
   for (const heading of headings) {
     const aim = AIM.exec(heading);
     if (aim) position.aim = Number(aim[1]);
-    const outcome = OUTCOME.exec(heading);
+    const outcome = underAim ? OUTCOME.exec(heading) : null;
     if (outcome) {
       position.outcome = outcome[1];
       position.aim ??= Number(outcome[1].charAt(0));

@@ -13,7 +13,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'this', 'those', 'to', 'us', 'was', 'we', 'were', 'what', 'whats', 'when', 'where', 'wheres',
   'which', 'who', 'whom', 'whos', 'why', 'with', 'would', 'you', 'your', 'yours', 'client', 'clients',
   'mum', 'dad', 'gran', 'granny', 'grandad', 'hi', 'hello', 'thanks', 'thank', 'ok', 'okay', 'know',
-  'want', 'wants', 'like', 'really', 'actually', 'currently', 'still', 'going', 'etc', 'eg', 'ie',
+  'want', 'wants', 'like', 'really', 'actually', 'currently', 'still', 'going', 'etc', 'eg', 'ie', 'under',
+  'shes', 'hes', 'theyre', 'youre', 'theres', 'isnt', 'arent', 'doesnt', 'didnt', 'cant', 'wont', 'im', 'ill', 'id',
 ]);
 
 /** US → UK spellings for whole words; regular -ize/-yze endings are handled by rule below. */
@@ -30,6 +31,13 @@ const SPELLING: Readonly<Record<string, string>> = {
 
 const IZE = /^([a-z]{3,})(i|y)z(e|es|ed|ing|ation|ations|er|ers)$/;
 
+/** Number words become digits so "four options" meets "Option 4" and "4 options". "one" is left
+ * alone: it is far more often a pronoun than a number. */
+const NUMBER_WORDS: Readonly<Record<string, string>> = {
+  two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  eleven: '11', twelve: '12', twenty: '20', first: '1st', second: '2nd', third: '3rd',
+};
+
 export function foldText(text: string): string {
   return text
     .normalize('NFKD')
@@ -41,15 +49,16 @@ export function foldText(text: string): string {
 
 /** Normalises one lower-case word to the spelling used in the index. */
 export function normaliseWord(word: string): string {
-  const mapped = SPELLING[word];
+  const mapped = SPELLING[word] ?? NUMBER_WORDS[word];
   if (mapped) return mapped;
   const ize = IZE.exec(word);
   if (ize) return `${ize[1]}${ize[2]}s${ize[3]}`;
   return word;
 }
 
-// Numbers keep their inner separators so that "2.1", "96,600", "2025/26" and "0131" survive whole.
-const TOKEN = /\d+(?:[.,/:]\d+)+|[a-z0-9]+/g;
+// Numbers keep their inner separators so that "2.1", "96,600", "2025/26" and "0131" survive whole;
+// a "%" becomes its own word so "percentage" questions can meet "73%".
+const TOKEN = /\d+(?:[.,/:]\d+)+%?|[a-z0-9]+%?/g;
 
 /** Splits text into normalised lower-case tokens (no stemming, stop words kept). */
 export function tokenize(text: string): string[] {
@@ -57,7 +66,11 @@ export function tokenize(text: string): string[] {
     .replace(/([a-z])'([a-z])/g, '$1$2') // what's → whats, David's → davids
     .replace(/&/g, ' and ');
   const out: string[] = [];
-  for (const match of folded.matchAll(TOKEN)) out.push(normaliseWord(match[0]));
+  for (const match of folded.matchAll(TOKEN)) {
+    const word = match[0];
+    if (word.endsWith('%')) out.push(word.slice(0, -1), 'percent');
+    else out.push(normaliseWord(word));
+  }
   return out;
 }
 
