@@ -3,6 +3,7 @@
 import type { Passage } from '../knowledge/types';
 import type { SearchEngine, SearchResponse, SearchResult } from '../search/searchEngine';
 import type { Answer, PassageLink, Suggestion } from './answerModel';
+import { answerPlanQuery, parsePlanQuery } from './planQuery';
 
 const MAX_SERVICE_CARDS = 3;
 const MAX_ALTERNATIVES = 2;
@@ -14,6 +15,11 @@ export function isHelpRequest(text: string): boolean {
 export function composeAnswer(engine: SearchEngine, text: string): { answer: Answer; response?: SearchResponse } {
   if (!text.trim()) return { answer: { type: 'help', reason: 'empty' } };
   if (isHelpRequest(text)) return { answer: { type: 'help', reason: 'help' } };
+  const planQuery = parsePlanQuery(text);
+  if (planQuery) {
+    const list = answerPlanQuery(planQuery, engine.plan, engine);
+    if (list.items.length) return { answer: { type: 'plan_list', heading: list.heading, items: list.items } };
+  }
   const response = engine.search(text, { limit: 10 });
   if (response.results.length === 0) {
     return { answer: { type: 'help', reason: 'nonsense' }, response };

@@ -10,14 +10,16 @@ import { BUILT_KNOWLEDGE_FILE, KNOWLEDGE_DIR } from '../paths';
 export function buildKnowledgeFile(knowledgeDir = KNOWLEDGE_DIR, outFile = BUILT_KNOWLEDGE_FILE): { passages: number; ms: number } {
   const started = performance.now();
   const knowledge = loadKnowledge(knowledgeDir);
-  const passages = buildPassages(knowledge);
+  const { passages, plan } = buildPassages(knowledge);
   const index = buildLunrIndex(passages.map(toIndexable));
   writeBuiltKnowledge(outFile, {
     formatVersion: BUILT_FORMAT_VERSION,
     builtAt: new Date().toISOString(),
     passages,
     services: knowledge.services,
+    plan,
     synonyms: knowledge.synonyms,
+    outOfScope: knowledge.outOfScope,
     index: index.toJSON(),
   });
   return { passages: passages.length, ms: Math.round(performance.now() - started) };

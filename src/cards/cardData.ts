@@ -2,6 +2,7 @@
 import type { Answer, PassageLink, Suggestion } from '../answer/answerModel';
 import { shorten } from '../answer/composeAnswer';
 import { formatAddress } from '../knowledge/servicePassage';
+import type { PlanItem } from '../knowledge/planStructure';
 import type { Passage, ServiceRecord } from '../knowledge/types';
 import { expandCard, type AdaptiveCardJson } from './cardTemplates';
 
@@ -127,6 +128,22 @@ export function notSureCard(nearest: PassageLink[]): AdaptiveCardJson {
   });
 }
 
+function planItemLabel(item: PlanItem): string {
+  return [item.aim ? `Aim ${item.aim}` : '', item.outcome ? `Outcome ${item.outcome}` : '', item.timescale ? `${item.timescale} term` : '']
+    .filter(Boolean)
+    .join(' · ') || 'Strategic Plan';
+}
+
+export function planListCard(heading: string, items: PlanItem[]): AdaptiveCardJson {
+  return expandCard('plan-list', {
+    heading,
+    origin: 'Midlothian IJB Strategic Plan 2025–2035 (draft), in the plan\'s own words',
+    items: items.map((item) => ({ ...item, label: planItemLabel(item), title: shorten(item.title, 160), extract: shorten(item.extract, 240) })),
+    feedbackId: `plan-list:${items[0]?.passageId ?? ''}`,
+    speak: plainSpeech(`${heading}. ${items.map((i) => i.title).join('. ')}`),
+  });
+}
+
 /** Every card an answer needs, in the order they should appear. */
 export function cardsForAnswer(answer: Answer, now: Date = new Date()): AdaptiveCardJson[] {
   switch (answer.type) {
@@ -134,6 +151,8 @@ export function cardsForAnswer(answer: Answer, now: Date = new Date()): Adaptive
       return [welcomeCard(answer.reason === 'help' ? 'What I can help with' : 'MidWay Guide')];
     case 'not_sure':
       return [notSureCard(answer.nearest)];
+    case 'plan_list':
+      return [planListCard(answer.heading, answer.items)];
     case 'services':
       return answer.services.map((s, i) => serviceCard(s, answer.passageIds[i] ?? `service:${s.id}`, now));
     case 'passage':

@@ -4,17 +4,21 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type lunr from 'lunr';
 import { loadLunrIndex } from '../search/lunrSetup';
+import type { OutOfScopeEntry } from '../search/outOfScope';
 import type { SynonymEntry } from '../search/synonyms';
+import type { PlanStructure } from './planStructure';
 import type { Passage, ServiceRecord } from './types';
 
-export const BUILT_FORMAT_VERSION = 1;
+export const BUILT_FORMAT_VERSION = 3;
 
 export interface BuiltKnowledgeFile {
   formatVersion: number;
   builtAt: string;
   passages: Passage[];
   services: ServiceRecord[];
+  plan: PlanStructure;
   synonyms: SynonymEntry[];
+  outOfScope: OutOfScopeEntry[];
   index: object;
 }
 
@@ -22,7 +26,9 @@ export interface BuiltKnowledge {
   builtAt: string;
   passages: Passage[];
   services: ServiceRecord[];
+  plan: PlanStructure;
   synonyms: SynonymEntry[];
+  outOfScope: OutOfScopeEntry[];
   index: lunr.Index;
 }
 
@@ -41,5 +47,5 @@ export function readBuiltKnowledge(file: string): BuiltKnowledge {
   if (raw.formatVersion !== BUILT_FORMAT_VERSION) {
     throw new Error(`The built knowledge at ${file} is from another version: run "npm run build"`);
   }
-  return { builtAt: raw.builtAt, passages: raw.passages, services: raw.services, synonyms: raw.synonyms, index: loadLunrIndex(raw.index) };
+  return { builtAt: raw.builtAt, passages: raw.passages, services: raw.services, plan: raw.plan, synonyms: raw.synonyms, outOfScope: raw.outOfScope, index: loadLunrIndex(raw.index) };
 }

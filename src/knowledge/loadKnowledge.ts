@@ -5,12 +5,14 @@ import { basename, join } from 'node:path';
 import { splitFrontMatter } from './frontMatter';
 import { KnowledgeError, KnowledgeValidator } from './validation';
 import type { MarkdownDocument, ServiceRecord } from './types';
+import { loadOutOfScope, type OutOfScopeEntry } from '../search/outOfScope';
 import { loadSynonyms, type SynonymEntry } from '../search/synonyms';
 
 export interface Knowledge {
   documents: MarkdownDocument[];
   services: ServiceRecord[];
   synonyms: SynonymEntry[];
+  outOfScope: OutOfScopeEntry[];
 }
 
 interface PlanFrontMatter {
@@ -40,8 +42,9 @@ export function loadKnowledge(dir: string, today: Date = new Date()): Knowledge 
   ];
   const services = loadServices(validator, join(dir, 'services.json'));
   const synonyms = loadSynonyms(join(dir, 'synonyms.json'));
+  const outOfScope = loadOutOfScope(join(dir, 'out-of-scope.json'));
   checkUniqueIds(documents, services);
-  return { documents, services, synonyms };
+  return { documents, services, synonyms, outOfScope };
 }
 
 function markdownFiles(dir: string): string[] {

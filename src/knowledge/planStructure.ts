@@ -1,0 +1,132 @@
+// The plan as structure, extracted at build time from the plan's own headings and sentences:
+// its aims, outcomes (1.1–3.3), the priorities under each timescale, and its "We will …"
+// commitments, each linked to the passage it comes from. Managers browse the plan through this.
+import { MAX_PASSAGE_CHARS } from './chunk';
+import type { Passage, Timescale } from './types';
+
+export interface PlanOutcome {
+  code: string;
+  aim: number;
+  statement: string;
+  timescale?: Timescale;
+  passageId: string;
+}
+
+export interface PlanAim {
+  number: number;
+  title: string;
+  docId: string;
+  passageId: string;
+  outcomes: PlanOutcome[];
+}
+
+export interface PlanItem {
+  aim?: number;
+  outcome?: string;
+  timescale?: Timescale;
+  title: string;
+  /** One line from the passage, in the plan's words. */
+  extract: string;
+  passageId: string;
+}
+
+export interface PlanStructure {
+  aims: PlanAim[];
+  priorities: PlanItem[];
+  commitments: PlanItem[];
+}
+
+const AIM_HEADING = /^Strategic Aim No\.?\s*(\d)\s*:\s*(.+?)\s+—\s+(.+)$/;
+const OUTCOME_HEADING = /^(\d\.\d)\s+(.+)$/;
+const TIMESCALE_HEADING = /^(Short|Medium|Longer) term aims$/i;
+const TIMESCALE_ORDER: Timescale[] = ['short', 'medium', 'longer'];
+
+export function firstSentence(text: string, max = 200): string {
+  const plain = text.replace(/\*\*/g, '').replace(/^\s*[-*]\s+/gm, '').replace(/\s+/g, ' ').trim();
+  const sentence = /^.*?[.!?](?=\s|$)/.exec(plain)?.[0] ?? plain;
+  return sentence.length <= max ? sentence : `${sentence.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Sentences in which the plan commits to something: "We will …", "We will continue to …". */
+export function commitmentSentences(text: string): string[] {
+  const plain = text.replace(/\*\*/g, '').replace(/\n+/g, ' ');
+  const sentences = plain.match(/[^.!?]+[.!?]+/g) ?? [];
+  return sentences
+    .map((s) => s.trim())
+    .filter((s) => /\b(we will|we'll|we are committed to|we have committed to|we have asked)\b/i.test(s) && !/\bwe will not\b|\bwe won't\b/i.test(s));
+}
+
+export function extractPlanStructure(passages: Passage[]): PlanStructure {
+  const aims = new Map<string, PlanAim>();
+  const priorities: PlanItem[] = [];
+  const commitments: PlanItem[] = [];
+  const seenOutcomes = new Set<string>();
+
+  for (const p of passages) {
+    if (p.kind !== 'plan') continue;
+    const aimHeading = p.headings.map((h) => AIM_HEADING.exec(h)).find(Boolean);
+    const inAimsPart = aimHeading !== undefined && aimHeading !== null && /term aims/i.test(aimHeading[3]);
+    if (aimHeading && inAimsPart) {
+      const key = `${p.docId}#${aimHeading[1]}`;
+      if (!aims.has(key)) aims.set(key, { number: Number(aimHeading[1]), title: aimHeading[2], docId: p.docId, passageId: p.id, outcomes: [] });
+      const aim = aims.get(key) as PlanAim;
+      const outcomeHeading = p.headings.map((h) => OUTCOME_HEADING.exec(h)).find(Boolean);
+      if (outcomeHeading && !seenOutcomes.has(`${p.docId}#${outcomeHeading[1]}`)) {
+        seenOutcomes.add(`${p.docId}#${outcomeHeading[1]}`);
+        aim.outcomes.push({ code: outcomeHeading[1], aim: aim.number, statement: outcomeHeading[2].replace(/\.$/, ''), timescale: p.timescale, passageId: p.id });
+      }
+      const last = p.headings.at(-1) ?? '';
+      const isPriority = p.timescale !== undefined && !TIMESCALE_HEADING.test(last) && !OUTCOME_HEADING.test(last);
+      if (isPriority && !priorities.some((x) => x.aim === aim.number && x.title === last)) {
+        priorities.push({ aim: aim.number, outcome: p.outcome, timescale: p.timescale, title: last, extract: firstSentence(p.text), passageId: p.id });
+      }
+    }
+    for (const sentence of commitmentSentences(p.text)) {
+      commitments.push({
+        aim: p.aim,
+        outcome: p.outcome,
+        timescale: p.timescale,
+        title: p.title,
+        extract: sentence.length <= 300 ? sentence : `${sentence.slice(0, 299).trimEnd()}…`,
+        passageId: p.id,
+      });
+    }
+  }
+  return { aims: [...aims.values()].sort((a, b) => a.number - b.number), priorities, commitments };
+}
+
+/** One passage per aim listing its outcomes and priorities by timescale, in the plan's words, so a
+ * question about a whole aim has a single passage that answers it. */
+export function aimOverviewPassages(structure: PlanStructure, passages: Passage[]): Passage[] {
+  const byId = new Map(passages.map((p) => [p.id, p]));
+  return structure.aims.map((aim) => {
+    const source = byId.get(aim.passageId) as Passage;
+    const lines: string[] = [`Strategic Aim No.${aim.number}: ${aim.title}`];
+    for (const timescale of TIMESCALE_ORDER) {
+      const outcomes = aim.outcomes.filter((o) => o.timescale === timescale);
+      const items = structure.priorities.filter((p) => p.aim === aim.number && p.timescale === timescale && !p.outcome);
+      if (!outcomes.length && !items.length) continue;
+      lines.push('', `${timescale[0].toUpperCase()}${timescale.slice(1)} term aims:`);
+      for (const o of outcomes) {
+        const under = structure.priorities.filter((p) => p.aim === aim.number && p.outcome === o.code).map((p) => p.title);
+        lines.push(`- ${o.code} ${o.statement}${under.length ? ` (${under.join('; ')})` : ''}`);
+      }
+      for (const item of items) lines.push(`- ${item.title}`);
+    }
+    let text = lines.join('\n');
+    if (text.length > MAX_PASSAGE_CHARS) text = `${text.slice(0, MAX_PASSAGE_CHARS - 1).trimEnd()}…`;
+    return {
+      id: `${aim.docId}#aim-${aim.number}-outcomes`,
+      kind: 'plan',
+      docId: aim.docId,
+      docTitle: source.docTitle,
+      headings: [source.headings[0]],
+      title: `Strategic Aim No.${aim.number}: outcomes and priorities`,
+      text,
+      questions: [],
+      aim: aim.number,
+      source: source.source,
+      sourceUrls: [],
+    };
+  });
+}
