@@ -4,10 +4,12 @@
 // them by how much of the question each passage covers, phrase matches, titles and kind.
 import lunr from 'lunr';
 import type { BuiltKnowledge } from '../knowledge/builtKnowledge';
+import type { PlanStructure } from '../knowledge/planStructure';
 import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
 import { analyseQuery, type AnalysedQuery, type Concept } from './queryAnalysis';
 import { snippetFor } from './snippet';
 import { stem } from './stem';
+import { OutOfScopeDetector, type OutOfScopeEntry } from './outOfScope';
 import { SynonymTable } from './synonyms';
 import { tokenize } from './text';
 
@@ -18,6 +20,8 @@ export interface SearchResult {
   coverage: number;
   /** The best window of the passage, query words in **bold**. */
   snippet: string;
+  /** The ranking features, when asked for with `explain` (for tuning and debugging). */
+  features?: RankingFeatures;
 }
 
 export interface SearchResponse {
@@ -26,22 +30,86 @@ export interface SearchResponse {
   /** Stems of the question's words and synonyms, for highlighting elsewhere. */
   stems: string[];
   confident: boolean;
+  /** What the confidence decision was based on. */
+  signals?: ConfidenceSignals;
+  /** A curated topic the knowledge does not cover, when the question is about one. */
+  outOfScope?: OutOfScopeEntry;
+}
+
+export interface ConfidenceSignals {
+  /** Share of the question's concepts that the knowledge knows at all. */
+  knownShare: number;
+  /** Share of those known concepts (weighted by rarity) that the best passage has. */
+  knownCoverage: number;
 }
 
 export interface SearchOptions {
   limit?: number;
+  /** Only these kinds of passage (for lists drawn from one source, e.g. plan commitments). */
+  kinds?: PassageKind[];
+  /** Return each result's ranking features. */
+  explain?: boolean;
 }
 
 interface PassageFeatures {
   all: Set<string>;
   titleish: Set<string>;
+  /** Title, headings and alternative questions, in order, for whole-phrase matches. */
+  titleSequence: string[];
   sequence: string[];
+  /** The passage's own text, without inherited titles and headings. */
+  body: Set<string>;
+}
+
+export interface RankingFeatures {
+  /** lunr's score relative to the best candidate's. */
+  lunr: number;
+  /** Share of the question's concepts the passage has, weighted by rarity. */
+  coverage: number;
+  /** The same, for the title, headings and alternative questions only. */
+  titleCoverage: number;
+  /** Share of the question's word pairs that stand side by side in the passage. */
+  phrase: number;
+  /** The question's meaningful words, in order, are a phrase of the title or an alternative question. */
+  titlePhrase: number;
+  /** The wording leans towards this kind of source. */
+  kind: number;
+  /** The question wants a date, a figure or a phone number and the passage has one. */
+  answerType: number;
+  /** Share of the question's concepts in the passage's own text (not inherited headings). */
+  bodyCoverage: number;
+  /** Share of the question's numbers (years, codes, figures) found in the passage. */
+  numbers: number;
+}
+
+/** Weights chosen on the practice questions and a held-out curated set (see README, "Answer quality"). */
+export const RANKING_WEIGHTS: RankingFeatures = {
+  lunr: 0.48,
+  coverage: 0.95,
+  titleCoverage: 0.32,
+  phrase: 0.9,
+  titlePhrase: 0.77,
+  kind: 0.14,
+  answerType: 0.95,
+  bodyCoverage: 0.32,
+  numbers: 0.4,
+};
+
+export function combine(features: RankingFeatures, weights: RankingFeatures = RANKING_WEIGHTS): number {
+  let score = 0;
+  for (const key of Object.keys(weights) as Array<keyof RankingFeatures>) score += weights[key] * features[key];
+  return score;
 }
 
 const CANDIDATES = 60;
 
+interface LunrTokenSetApi {
+  TokenSet: { fromFuzzyString(word: string, distance: number): { intersect(other: unknown): { toArray(): string[] } } };
+}
+
 export class SearchEngine {
   private readonly synonyms: SynonymTable;
+  private readonly outOfScope: OutOfScopeDetector;
   private readonly byId = new Map<string, Passage>();
   private readonly features = new Map<string, PassageFeatures>();
   private readonly docFreq = new Map<string, number>();
@@ -49,14 +117,17 @@ export class SearchEngine {
 
   constructor(private readonly knowledge: BuiltKnowledge) {
     this.synonyms = new SynonymTable(knowledge.synonyms);
+    this.outOfScope = new OutOfScopeDetector(knowledge.outOfScope);
     for (const s of knowledge.services) this.servicesById.set(s.id, s);
     // Per-passage stem sets for the re-ranker, computed once at start-up.
     for (const p of knowledge.passages) {
       this.byId.set(p.id, p);
-      const titleish = new Set(tokenize([p.title, ...p.headings, p.docTitle, ...p.questions].join(' ')).map(stem));
+      const titleSequence = tokenize([p.title, ...p.headings, p.docTitle, ...p.questions].join(' | ')).map(stem);
+      const titleish = new Set(titleSequence);
       const sequence = tokenize(`${p.title} . ${p.text}`).map(stem);
+      const body = new Set(tokenize(p.text).map(stem));
       const all = new Set([...titleish, ...sequence]);
-      this.features.set(p.id, { all, titleish, sequence });
+      this.features.set(p.id, { all, titleish, titleSequence, sequence, body });
       for (const s of all) this.docFreq.set(s, (this.docFreq.get(s) ?? 0) + 1);
     }
   }
@@ -77,6 +148,10 @@ export class SearchEngine {
     return this.knowledge.services;
   }
 
+  get plan(): PlanStructure {
+    return this.knowledge.plan;
+  }
+
   search(text: string, options: SearchOptions = {}): SearchResponse {
     const limit = options.limit ?? 10;
     const query = typeof text === 'string' ? text : '';
@@ -84,12 +159,16 @@ export class SearchEngine {
     const stems = queryStems(analysed);
     if (analysed.concepts.length === 0) return { query, results: [], stems: [], confident: false };
 
-    const candidates = this.knowledge.index.query((q) => addClauses(q, analysed.concepts));
-    const scored = this.rerank(analysed, candidates.slice(0, CANDIDATES));
+    let candidates = this.knowledge.index.query((q) => addClauses(q, analysed.concepts));
+    const kinds = options.kinds;
+    if (kinds) candidates = candidates.filter((c) => kinds.includes(this.byId.get(c.ref)?.kind ?? 'plan'));
+    const scored = this.rerank(analysed, candidates.slice(0, CANDIDATES), options.explain);
     const results = collapseNearDuplicates(scored)
       .slice(0, limit)
       .map((r) => ({ ...r, snippet: snippetFor(r.passage.text, new Set(stems)) }));
-    return { query, results, stems, confident: this.isConfident(results) };
+    const signals = this.confidenceSignals(analysed, results[0]);
+    const outOfScope = this.outOfScope.match(analysed.tokens);
+    return { query, results, stems, confident: !outOfScope && isConfident(signals), signals, ...(outOfScope ? { outOfScope } : {}) };
   }
 
   private idf(s: string): number {
@@ -97,10 +176,11 @@ export class SearchEngine {
     return Math.log(1 + this.knowledge.passages.length / (1 + df));
   }
 
-  private rerank(analysed: AnalysedQuery, candidates: lunr.Index.Result[]): Array<Omit<SearchResult, 'snippet'>> {
+  private rerank(analysed: AnalysedQuery, candidates: lunr.Index.Result[], explain = false): Array<Omit<SearchResult, 'snippet'>> {
     if (candidates.length === 0) return [];
     const top = candidates[0].score || 1;
     const kindPrior = kindPriorFor(analysed.tokens);
+    const wants = answerTypeFor(analysed.tokens);
     const conceptStems = analysed.concepts.map((c) => ({
       own: c.tokens.map(stem),
       alternatives: c.alternatives.map((a) => a.map(stem)),
@@ -108,6 +188,8 @@ export class SearchEngine {
     const weights = conceptStems.map((c) => Math.max(...c.own.map((s) => this.idf(s)), 0.5));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const queryStemSeq = analysed.tokens.map(stem);
+    const contentSeq = conceptStems.flatMap((c) => c.own);
+    const numbers = contentSeq.filter((t) => /^\d/.test(t));
 
     return candidates
       .map((candidate) => {
@@ -116,34 +198,65 @@ export class SearchEngine {
         if (!passage || !f) return undefined;
         let covered = 0;
         let titleCovered = 0;
+        let bodyCovered = 0;
+        const matched = Object.keys(candidate.matchData.metadata);
         conceptStems.forEach((c, i) => {
-          const match = conceptMatch(c, f.all, Object.keys(candidate.matchData.metadata));
-          covered += weights[i] * match;
+          covered += weights[i] * conceptMatch(c, f.all, matched);
           if (conceptMatch(c, f.titleish, []) === 1) titleCovered += weights[i];
+          bodyCovered += weights[i] * conceptMatch(c, f.body, matched);
         });
-        const coverage = totalWeight ? covered / totalWeight : 0;
-        const titleCoverage = totalWeight ? titleCovered / totalWeight : 0;
-        const phrase = phraseScore(queryStemSeq, f.sequence);
-        const score =
-          0.3 * (candidate.score / top) +
-          0.45 * coverage +
-          0.1 * titleCoverage +
-          0.1 * phrase +
-          0.05 * (kindPrior[passage.kind] ?? 0);
-        return { passage, score, coverage };
+        const features: RankingFeatures = {
+          lunr: candidate.score / top,
+          coverage: totalWeight ? covered / totalWeight : 0,
+          titleCoverage: totalWeight ? titleCovered / totalWeight : 0,
+          phrase: phraseScore(queryStemSeq, f.sequence),
+          titlePhrase: contentSeq.length >= 2 && containsRun(f.titleSequence, contentSeq) ? 1 : 0,
+          kind: kindPrior[passage.kind] ?? 0,
+          answerType: wants && wants.test(passage.text) ? 1 : 0,
+          bodyCoverage: totalWeight ? bodyCovered / totalWeight : 0,
+          numbers: numbers.length ? numbers.filter((n) => f.all.has(n)).length / numbers.length : 0,
+        };
+        return { passage, score: combine(features), coverage: features.coverage, ...(explain ? { features } : {}) };
       })
       .filter((r): r is Omit<SearchResult, 'snippet'> => r !== undefined)
       .sort((a, b) => b.score - a.score);
   }
 
-  private isConfident(results: SearchResult[]): boolean {
-    const best = results[0];
-    return best !== undefined && best.coverage >= CONFIDENCE_MIN_COVERAGE;
+  /** A word the knowledge uses, or a near spelling of one (a typo of a known word counts). */
+  private isKnownWord(word: string): boolean {
+    if (this.docFreq.has(word)) return true;
+    const distance = /^\d/.test(word) ? 0 : fuzzyDistance(word);
+    if (distance === 0) return false;
+    // lunr's typings omit these two public members of its token-set API.
+    const internals = lunr as unknown as LunrTokenSetApi;
+    const vocabulary = (this.knowledge.index as unknown as { tokenSet: unknown }).tokenSet;
+    return internals.TokenSet.fromFuzzyString(word, distance).intersect(vocabulary).toArray().length > 0;
+  }
+
+  private confidenceSignals(analysed: AnalysedQuery, best: SearchResult | undefined): ConfidenceSignals {
+    if (!best) return { knownShare: 0, knownCoverage: 0 };
+    const f = this.features.get(best.passage.id);
+    const concepts = analysed.concepts.map((c) => ({ own: c.tokens.map(stem), alternatives: c.alternatives.map((a) => a.map(stem)) }));
+    const known = concepts.filter((c) => [c.own, ...c.alternatives].some((words) => words.every((w) => this.isKnownWord(w))));
+    if (!f || known.length === 0) return { knownShare: 0, knownCoverage: 0 };
+    let total = 0;
+    let covered = 0;
+    for (const c of known) {
+      const weight = Math.max(...c.own.map((w) => this.idf(w)), 0.5);
+      total += weight;
+      covered += weight * conceptMatch(c, f.all, []);
+    }
+    return { knownShare: known.length / concepts.length, knownCoverage: covered / total };
   }
 }
 
-/** Below this share of the question's meaning covered by the best passage, the bot says it is not sure. */
-export const CONFIDENCE_MIN_COVERAGE = 0.6;
+/** The bot answers only when the question is mostly in words the knowledge uses, and the best
+ * passage has most of them. Thresholds chosen from the evaluation questions (README, "Answer quality"). */
+export const CONFIDENCE = { minKnownShare: 0.51, minKnownCoverage: 0.45 };
+
+export function isConfident(signals: ConfidenceSignals): boolean {
+  return signals.knownShare >= CONFIDENCE.minKnownShare && signals.knownCoverage >= CONFIDENCE.minKnownCoverage;
+}
 
 function queryStems(analysed: AnalysedQuery): string[] {
   const out = new Set<string>();
@@ -222,6 +335,28 @@ function phraseScore(query: string[], passage: string[]): number {
     if (pairs.has(`${query[i]} ${query[i + 1]}`)) found++;
   }
   return total ? found / total : 0;
+}
+
+/** True when `run` appears as consecutive items of `sequence`. */
+function containsRun(sequence: string[], run: string[]): boolean {
+  outer: for (let i = 0; i + run.length <= sequence.length; i++) {
+    for (let k = 0; k < run.length; k++) if (sequence[i + k] !== run[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+const YEAR_OR_DATE = /\b(19|20)\d{2}\b|\b\d{1,2}(st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const FIGURE = /\d/;
+const PHONE = /\b0\d{2,4} ?\d{3} ?\d{3,4}\b|\b1\d{2} ?\d{3}\b|\b111\b|\b999\b/;
+
+/** What kind of answer the wording asks for, as a test on passage text. */
+export function answerTypeFor(tokens: string[]): RegExp | undefined {
+  const text = ` ${tokens.join(' ')} `;
+  if (/ (phone|number|call|ring|telephone|helpline|contact) /.test(text) && !/ how many | number of /.test(text)) return PHONE;
+  if (/^ when | (what|which) (year|date) | how long | until /.test(text)) return YEAR_OR_DATE;
+  if (/ how many | how much | number of | percent | percentage | proportion | figure | figures | rate /.test(text)) return FIGURE;
+  return undefined;
 }
 
 const KIND_CUES: Record<PassageKind, RegExp> = {
