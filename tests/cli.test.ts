@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { answerQuestion } from '../src/answer/composeAnswer';
 import { PROJECT_ROOT } from '../src/paths';
+import { searchEngine } from './helpers';
 
 const ASK = join(PROJECT_ROOT, 'dist', 'src', 'cli', 'ask.js');
 
@@ -39,5 +41,13 @@ describe('ask CLI', () => {
     const out = ask(['where can an unpaid carer get a short break']);
     assert.match(out, /^1\. /m);
     assert.doesNotMatch(out, /^\{/);
+  });
+
+  it('reports "confident" exactly as the bot decides', () => {
+    const questions = ['what are the four SDS options', 'recipe for shortbread', 'short term aims under aim 2', 'asdfgh qwerty', 'is option 3 the default'];
+    const lines = ask(['--json'], `${questions.join('\n')}\n`).trim().split('\n');
+    const decided = lines.map((l) => (JSON.parse(l) as AskOutput).confident);
+    assert.deepEqual(decided, questions.map((q) => answerQuestion(searchEngine(), q).confident));
+    assert.ok(decided.includes(true) && decided.includes(false), 'the sample has both decisions');
   });
 });

@@ -14,7 +14,7 @@ export interface PassageLink {
 
 export type Answer =
   | { type: 'help'; reason: 'empty' | 'help' | 'nonsense' }
-  | { type: 'not_sure'; nearest: PassageLink[] }
+  | { type: 'not_sure'; nearest: PassageLink[]; hint?: string }
   | { type: 'passage'; passage: Passage; snippet: string; alternatives: PassageLink[]; suggestions: Suggestion[] }
   | { type: 'services'; services: ServiceRecord[]; passageIds: string[] }
   | { type: 'plan_list'; heading: string; items: PlanItem[] };

@@ -12,16 +12,34 @@ export function isHelpRequest(text: string): boolean {
   return /^\s*\/?(help|\?|menu|start|hi|hello|hey)\s*[!.?]*\s*$/i.test(text);
 }
 
-export function composeAnswer(engine: SearchEngine, text: string): { answer: Answer; response?: SearchResponse } {
-  if (!text.trim()) return { answer: { type: 'help', reason: 'empty' } };
-  if (isHelpRequest(text)) return { answer: { type: 'help', reason: 'help' } };
+export interface ComposedAnswer {
+  answer: Answer;
+  response: SearchResponse;
+  /** Whether the bot answers (a passage, services or a plan list) rather than help or "not sure".
+   * The CLI's `confident` is exactly this. */
+  confident: boolean;
+}
+
+/** The one path from a question to what the bot says, shared by the bot, the CLI and the evaluation. */
+export function answerQuestion(engine: SearchEngine, text: string): ComposedAnswer {
+  const { answer, response } = composeAnswer(engine, text);
+  return { answer, response, confident: answer.type === 'passage' || answer.type === 'services' || answer.type === 'plan_list' };
+}
+
+export function composeAnswer(engine: SearchEngine, text: string): { answer: Answer; response: SearchResponse } {
+  const response = engine.search(text, { limit: 10 });
+  if (!text.trim()) return { answer: { type: 'help', reason: 'empty' }, response };
+  if (isHelpRequest(text)) return { answer: { type: 'help', reason: 'help' }, response };
   const planQuery = parsePlanQuery(text);
   if (planQuery) {
     const list = answerPlanQuery(planQuery, engine.plan, engine);
-    if (list.items.length) return { answer: { type: 'plan_list', heading: list.heading, items: list.items } };
+    if (list.items.length) return { answer: { type: 'plan_list', heading: list.heading, items: list.items }, response };
   }
-  const response = engine.search(text, { limit: 10 });
-  if (response.results.length === 0) {
+  if (response.outOfScope) {
+    return { answer: { type: 'not_sure', nearest: [], hint: response.outOfScope.reply }, response };
+  }
+  // Nothing found, or not one word the knowledge uses: show what the bot can do.
+  if (response.results.length === 0 || response.signals?.knownShare === 0) {
     return { answer: { type: 'help', reason: 'nonsense' }, response };
   }
   if (!response.confident) {

@@ -118,11 +118,12 @@ export function welcomeCard(heading = 'MidWay Guide'): AdaptiveCardJson {
   });
 }
 
-export function notSureCard(nearest: PassageLink[]): AdaptiveCardJson {
+export function notSureCard(nearest: PassageLink[], hint?: string): AdaptiveCardJson {
   return expandCard('not-sure', {
     heading: "I'm not sure I have the answer to that",
-    message:
-      "I couldn't find a good match in the plan, the SDS guidance or the service directory. Try other words, or pick one of these. I've noted the question (without personal details) so the knowledge can be improved.",
+    message: hint
+      ? `${hint} I only know the Midlothian IJB Strategic Plan, Self-Directed Support guidance and the local service directory.`
+      : "I couldn't find a good match in the plan, the SDS guidance or the service directory. Try other words, or pick one of these. I've noted the question (without personal details) so the knowledge can be improved.",
     nearest,
     examples: EXAMPLE_QUESTIONS.slice(0, 3),
   });
@@ -150,7 +151,7 @@ export function cardsForAnswer(answer: Answer, now: Date = new Date()): Adaptive
     case 'help':
       return [welcomeCard(answer.reason === 'help' ? 'What I can help with' : 'MidWay Guide')];
     case 'not_sure':
-      return [notSureCard(answer.nearest)];
+      return [notSureCard(answer.nearest, answer.hint)];
     case 'plan_list':
       return [planListCard(answer.heading, answer.items)];
     case 'services':

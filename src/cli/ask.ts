@@ -3,15 +3,17 @@
 import { createInterface } from 'node:readline';
 import { readBuiltKnowledge } from '../knowledge/builtKnowledge';
 import { BUILT_KNOWLEDGE_FILE } from '../paths';
-import { SearchEngine, type SearchResponse } from '../search/searchEngine';
+import { answerQuestion, type ComposedAnswer } from '../answer/composeAnswer';
+import { SearchEngine } from '../search/searchEngine';
 import { toResponseView } from '../search/resultView';
 
-function printReadable(response: SearchResponse): void {
+function printReadable({ response, answer, confident }: ComposedAnswer): void {
   if (response.results.length === 0) {
     console.log('No answer found. Try other words, e.g. "short breaks for carers" or "SDS option 2".');
     return;
   }
-  if (!response.confident) console.log('(Not sure: these are the nearest matches.)\n');
+  if (answer.type === 'not_sure' && answer.hint) console.log(`(${answer.hint})\n`);
+  if (!confident) console.log('(Not sure: these are the nearest matches.)\n');
   response.results.slice(0, 3).forEach((r, i) => {
     console.log(`${i + 1}. ${r.passage.title}  [${r.passage.kind}]`);
     console.log(`   ${r.passage.source}${r.passage.headings.length ? ` › ${r.passage.headings.join(' › ')}` : ''}`);
@@ -24,12 +26,13 @@ async function main(): Promise<void> {
   const json = args.includes('--json');
   const question = args.filter((a) => a !== '--json').join(' ');
   const engine = new SearchEngine(readBuiltKnowledge(BUILT_KNOWLEDGE_FILE));
-  const answer = (q: string): SearchResponse => engine.search(q, { limit: 10 });
+  const answer = (q: string): ComposedAnswer => answerQuestion(engine, q);
+  const view = (composed: ComposedAnswer): string => JSON.stringify(toResponseView(composed.response, composed.confident));
 
   if (question) {
-    const response = answer(question);
-    if (json) process.stdout.write(`${JSON.stringify(toResponseView(response))}\n`);
-    else printReadable(response);
+    const composed = answer(question);
+    if (json) process.stdout.write(`${view(composed)}\n`);
+    else printReadable(composed);
     return;
   }
   if (!json) {
@@ -38,7 +41,7 @@ async function main(): Promise<void> {
     return;
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) process.stdout.write(`${JSON.stringify(toResponseView(answer(line)))}\n`);
+  for await (const line of lines) process.stdout.write(`${view(answer(line))}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readBuiltKnowledge } from '../knowledge/builtKnowledge';
 import { BUILT_KNOWLEDGE_FILE, PROJECT_ROOT } from '../paths';
+import { answerQuestion } from '../answer/composeAnswer';
 import { SearchEngine } from '../search/searchEngine';
 import { PlainLunrBaseline } from './baseline';
 import { figures, isOutOfScope, rankOf, type EvalQuestion, type Figures } from './scoring';
@@ -36,15 +37,15 @@ export function evaluate(engine: SearchEngine, baseline: PlainLunrBaseline, all:
   const misses: EvalReport['misses'] = [];
   let inScopeNotConfident = 0;
   const ourRanks = inScope.map((q) => {
-    const response = engine.search(q.question, { limit: 10 });
-    if (!response.confident) inScopeNotConfident++;
+    const { response, confident } = answerQuestion(engine, q.question);
+    if (!confident) inScopeNotConfident++;
     const results = response.results.map((r) => ({ title: r.passage.title, text: r.passage.text }));
     const rank = rankOf(q, results);
     if (rank !== 1) misses.push({ question: q.question, kind: q.kind, rank, top3: results.slice(0, 3).map((r) => r.title) });
     return rank;
   });
   const baseRanks = inScope.map((q) => rankOf(q, baseline.search(q.question).map((p) => ({ title: p.title, text: p.text }))));
-  const notConfident = outOfScope.filter((q) => !engine.search(q.question).confident).length;
+  const notConfident = outOfScope.filter((q) => !answerQuestion(engine, q.question).confident).length;
   return {
     file,
     ours: { ...report(inScope, ourRanks), outOfScope: { total: outOfScope.length, notConfident }, inScopeNotConfident },

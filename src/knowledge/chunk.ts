@@ -150,6 +150,13 @@ export function chunkDocument(doc: MarkdownDocument): Passage[] {
   const passages: Passage[] = [];
   const seen = new Map<string, number>();
   const sections = splitSections(doc.body);
+  // A heading that recurs in a document ("What we are trying to achieve", "Specific activity
+  // required") says little alone; such passages are titled with their parent heading too.
+  const headingCounts = new Map<string, number>();
+  for (const s of sections) {
+    const last = s.headings.at(-1);
+    if (last) headingCounts.set(last, (headingCounts.get(last) ?? 0) + 1);
+  }
   // An SDS article opens with its summary: the one passage that answers the question in full.
   if (doc.meta.kind === 'sds') {
     const intro = sections[0]?.headings.length === 0 ? sections[0] : undefined;
@@ -161,7 +168,7 @@ export function chunkDocument(doc: MarkdownDocument): Passage[] {
     const pieces = packParagraphs(text);
     const sectionSlug = slug(section.headings.at(-1) ?? 'intro');
     const position = doc.kind === 'plan' ? planPosition(section.headings) : {};
-    const title = sectionTitle(doc, section.headings);
+    const title = sectionTitle(doc, section.headings, (headingCounts.get(section.headings.at(-1) ?? '') ?? 0) > 1);
     pieces.forEach((piece, i) => {
       const base = `${doc.id}#${sectionSlug}${pieces.length > 1 ? `-${i + 1}` : ''}`;
       const count = seen.get(base) ?? 0;
@@ -187,7 +194,17 @@ export function chunkDocument(doc: MarkdownDocument): Passage[] {
   return passages;
 }
 
-function sectionTitle(doc: MarkdownDocument, headings: string[]): string {
-  if (doc.kind === 'sds') return headings.length ? `${doc.title}: ${headings.at(-1)}` : doc.title;
-  return headings.at(-1) ?? doc.title;
+function sectionTitle(doc: MarkdownDocument, headings: string[], recurring: boolean): string {
+  const last = headings.at(-1);
+  if (doc.kind === 'sds') return last ? `${doc.title}: ${last}` : doc.title;
+  if (!last) return doc.title;
+  const parent = headings.at(-2);
+  return recurring && parent ? `${shortHeading(parent)}: ${last}` : last;
+}
+
+/** "Strategic Aim No.2: People access … — short, medium and longer term aims" → "Strategic Aim No.2". */
+function shortHeading(heading: string): string {
+  const aim = /^(Strategic Aim No\.?\s*\d)/.exec(heading);
+  if (aim) return aim[1];
+  return heading.length > 70 ? `${heading.slice(0, 69).trimEnd()}…` : heading;
 }

@@ -25,6 +25,6 @@ export function toResultView(result: SearchResult): ResultView {
   };
 }
 
-export function toResponseView(response: SearchResponse): { query: string; confident: boolean; results: ResultView[] } {
-  return { query: response.query, confident: response.confident, results: response.results.map(toResultView) };
+export function toResponseView(response: SearchResponse, confident: boolean): { query: string; confident: boolean; results: ResultView[] } {
+  return { query: response.query, confident, results: response.results.map(toResultView) };
 }

@@ -84,15 +84,15 @@ export interface RankingFeatures {
 
 /** Weights chosen on the practice questions and a held-out curated set (see README, "Answer quality"). */
 export const RANKING_WEIGHTS: RankingFeatures = {
-  lunr: 0.48,
-  coverage: 0.95,
-  titleCoverage: 0.32,
-  phrase: 0.9,
-  titlePhrase: 0.77,
-  kind: 0.14,
-  answerType: 0.95,
-  bodyCoverage: 0.32,
-  numbers: 0.4,
+  lunr: 0.68,
+  coverage: 0.62,
+  titleCoverage: 0.27,
+  phrase: 0.7,
+  titlePhrase: 1.32,
+  kind: 0.16,
+  answerType: 0.6,
+  bodyCoverage: 0.64,
+  numbers: 0.43,
 };
 
 export function combine(features: RankingFeatures, weights: RankingFeatures = RANKING_WEIGHTS): number {
@@ -157,7 +157,8 @@ export class SearchEngine {
     const query = typeof text === 'string' ? text : '';
     const analysed = analyseQuery(query, this.synonyms);
     const stems = queryStems(analysed);
-    if (analysed.concepts.length === 0) return { query, results: [], stems: [], confident: false };
+    const outOfScope = this.outOfScope.match(analysed.tokens);
+    if (analysed.concepts.length === 0) return { query, results: [], stems: [], confident: false, ...(outOfScope ? { outOfScope } : {}) };
 
     let candidates = this.knowledge.index.query((q) => addClauses(q, analysed.concepts));
     const kinds = options.kinds;
@@ -167,7 +168,6 @@ export class SearchEngine {
       .slice(0, limit)
       .map((r) => ({ ...r, snippet: snippetFor(r.passage.text, new Set(stems)) }));
     const signals = this.confidenceSignals(analysed, results[0]);
-    const outOfScope = this.outOfScope.match(analysed.tokens);
     return { query, results, stems, confident: !outOfScope && isConfident(signals), signals, ...(outOfScope ? { outOfScope } : {}) };
   }
 

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { composeAnswer } from '../src/answer/composeAnswer';
+import { answers, foldForScoring, rankOf } from '../src/eval/scoring';
+import { searchEngine } from './helpers';
+
+describe('confidence', () => {
+  it('is confident on ordinary questions about the knowledge', () => {
+    for (const q of ['what are the four SDS options', 'samaritans phone number', 'short breaks for unpaid carers', 'population of Midlothian']) {
+      assert.equal(searchEngine().search(q).confident, true, q);
+    }
+  });
+
+  it('is not sure about topics the knowledge does not cover, and says where to go', () => {
+    for (const q of ['my laptop password has expired', 'is it going to rain in Penicuik', 'how many days annual leave do I get']) {
+      const { answer } = composeAnswer(searchEngine(), q);
+      assert.equal(answer.type, 'not_sure', q);
+      if (answer.type === 'not_sure') assert.ok(answer.hint, `no pointer for "${q}"`);
+    }
+  });
+
+  it('is not sure when most of the question is in words the knowledge never uses', () => {
+    const response = searchEngine().search('quantum chromodynamics lattice gauge midlothian');
+    assert.equal(response.confident, false);
+  });
+});
+
+describe('evaluation scoring', () => {
+  it('folds case and punctuation as the practice set README says', () => {
+    assert.equal(foldForScoring("St David's Centre: 96,600 (27%)!"), 'st david s centre 96,600 27%');
+  });
+
+  it('counts a result as an answer only when every phrase is there, and ranks from 1', () => {
+    const q = { question: 'x', kind: 'plan', must_mention: ['2.1', '2.3'] };
+    assert.equal(answers(q, { title: 'Aim 2', text: 'outcomes 2.1 and 2.2' }), false);
+    assert.equal(answers(q, { title: 'Aim 2', text: 'outcomes 2.1 and 2.3' }), true);
+    assert.equal(rankOf(q, [{ title: 'a', text: 'none' }, { title: 'b', text: '2.1 2.3' }]), 2);
+    assert.equal(answers({ question: 'x', kind: 'service', any_of: [['VOCAL'], ['116 123']] }, { title: 'Samaritans', text: 'call 116 123' }), true);
+    assert.equal(answers(q, { title: '', text: `2.1 2.3 ${'x'.repeat(3000)}` }), false, 'over 2,500 characters does not count');
+  });
+});

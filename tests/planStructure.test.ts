@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { composeAnswer } from '../src/answer/composeAnswer';
+import { answerPlanQuery, parsePlanQuery } from '../src/answer/planQuery';
+import { commitmentSentences } from '../src/knowledge/planStructure';
+import { builtKnowledge, searchEngine } from './helpers';
+
+describe('the plan as structure', () => {
+  it('finds the three aims with their nine outcomes and timescales', () => {
+    const { aims } = builtKnowledge().plan;
+    assert.deepEqual(aims.map((a) => a.number), [1, 2, 3]);
+    assert.deepEqual(aims.flatMap((a) => a.outcomes.map((o) => o.code)), ['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3']);
+    const two = aims[1].outcomes.map((o) => `${o.code}/${o.timescale}`);
+    assert.deepEqual(two, ['2.1/short', '2.2/medium', '2.3/longer']);
+    assert.match(aims[2].title, /human, social, and economic rights/);
+  });
+
+  it('links every outcome, priority and commitment to a real passage', () => {
+    const { plan, passages } = builtKnowledge();
+    const ids = new Set(passages.map((p) => p.id));
+    const links = [...plan.aims.flatMap((a) => a.outcomes.map((o) => o.passageId)), ...plan.priorities.map((p) => p.passageId), ...plan.commitments.map((c) => c.passageId)];
+    assert.ok(plan.priorities.length >= 10 && plan.commitments.length >= 10);
+    for (const id of links) assert.ok(ids.has(id), `${id} is not a passage`);
+  });
+
+  it('reads "We will" commitments, but not "we will not"', () => {
+    assert.deepEqual(commitmentSentences('We will support carers. Hard choices lie ahead. We will not be able to do more. Where we can, we will help.'), [
+      'We will support carers.',
+      'Where we can, we will help.',
+    ]);
+  });
+
+  it('parses structural questions and leaves ordinary ones alone', () => {
+    assert.deepEqual(parsePlanQuery('what are our short-term aims under aim 2'), { aim: 2, outcome: undefined, timescale: 'short', commitments: false, topic: '' });
+    assert.equal(parsePlanQuery('what does outcome 3.2 say')?.outcome, '3.2');
+    assert.deepEqual(parsePlanQuery('what have we committed to on carers')?.topic, 'carers');
+    assert.equal(parsePlanQuery('where can an unpaid carer get a break'), undefined);
+    assert.equal(parsePlanQuery('what are the four SDS options'), undefined);
+  });
+
+  it('lists the short-term aims under aim 2 with their priorities, each opening a passage', () => {
+    const { answer } = composeAnswer(searchEngine(), 'what are our short-term aims under aim 2');
+    assert.equal(answer.type, 'plan_list');
+    if (answer.type !== 'plan_list') return;
+    assert.ok(answer.items.length >= 2);
+    assert.match(answer.items[0].title, /^2\.1 /);
+    for (const item of answer.items) {
+      assert.equal(item.aim, 2);
+      assert.equal(item.timescale, 'short');
+      assert.ok(searchEngine().passage(item.passageId));
+    }
+  });
+
+  it('lists commitments on a topic, those naming it first', () => {
+    const list = answerPlanQuery({ commitments: true, topic: 'carers' }, builtKnowledge().plan, searchEngine());
+    assert.ok(list.items.length > 0);
+    assert.match(list.items[0].extract, /carers/i);
+    for (const item of list.items) assert.match(item.extract, /\bwe will\b|\bwe are committed\b|\bwe have asked\b/i);
+  });
+
+  it('answers "what does outcome 3.2 say" with the outcome first', () => {
+    const list = answerPlanQuery(parsePlanQuery('what does outcome 3.2 say') ?? { commitments: false, topic: '' }, builtKnowledge().plan, searchEngine());
+    assert.match(list.items[0].title, /^3\.2 People's care and support adapts/);
+  });
+
+  it('has one overview passage per aim that lists its outcomes, so search can answer about a whole aim', () => {
+    const top = searchEngine().search('what are the outcomes under strategic aim 2').results[0];
+    for (const code of ['2.1', '2.2', '2.3']) assert.ok(top.passage.text.includes(code), `missing ${code}`);
+  });
+});
