@@ -22,15 +22,8 @@ export interface BuiltKnowledgeFile {
   index: object;
 }
 
-export interface BuiltKnowledge {
-  builtAt: string;
-  passages: Passage[];
-  services: ServiceRecord[];
-  plan: PlanStructure;
-  synonyms: SynonymEntry[];
-  outOfScope: OutOfScopeEntry[];
-  index: lunr.Index;
-}
+/** The loaded form: the same data, with the index ready to query. */
+export type BuiltKnowledge = Omit<BuiltKnowledgeFile, 'formatVersion' | 'index'> & { index: lunr.Index };
 
 export function writeBuiltKnowledge(file: string, data: BuiltKnowledgeFile): void {
   mkdirSync(dirname(file), { recursive: true });
@@ -47,5 +40,6 @@ export function readBuiltKnowledge(file: string): BuiltKnowledge {
   if (raw.formatVersion !== BUILT_FORMAT_VERSION) {
     throw new Error(`The built knowledge at ${file} is from another version: run "npm run build"`);
   }
-  return { builtAt: raw.builtAt, passages: raw.passages, services: raw.services, plan: raw.plan, synonyms: raw.synonyms, outOfScope: raw.outOfScope, index: loadLunrIndex(raw.index) };
+  const { formatVersion: _version, index, ...data } = raw;
+  return { ...data, index: loadLunrIndex(index) };
 }
