@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { AppManifestUtils } from '@microsoft/app-manifest';
+import JSZip from 'jszip';
+import { buildAppPackage, fillManifest, idsFromEnv, PackageError } from '../src/appPackage/appPackage';
 import { PROJECT_ROOT } from '../src/paths';
 
 const MANIFEST_DIR = join(PROJECT_ROOT, 'manifest');
@@ -87,5 +90,55 @@ describe('Teams manifest', () => {
     assert.deepEqual([outline.width, outline.height], [32, 32]);
     assert.ok(outline.alpha.some((a) => a === 0), 'outline has transparent pixels');
     assert.ok(outline.alpha.some((a) => a === 255), 'outline has opaque pixels');
+  });
+});
+
+describe('app package', () => {
+  const ids = { teamsAppId: '6f0e3f4e-7a41-4c1e-9d0b-2b7f5f0a9c11', botId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d' };
+  const template = readFileSync(join(MANIFEST_DIR, 'manifest.json'), 'utf8');
+
+  /** Validates against the schema bundled with @microsoft/app-manifest for the manifest's version: no network. */
+  async function schemaErrors(manifest: Record<string, unknown>): Promise<string[]> {
+    const schemaFile = join(
+      dirname(require.resolve('@microsoft/app-manifest')),
+      'json-schemas', 'teams', `v${String(manifest.manifestVersion)}`, 'MicrosoftTeams.schema.json',
+    );
+    // The published schemas contain "\\a" and "\\v" escapes that JSON.parse rejects; the package's own loader does the same.
+    const schema = JSON.parse(readFileSync(schemaFile, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b')) as object;
+    return AppManifestUtils.validateAgainstSchema(manifest as never, schema as never);
+  }
+
+  it('validates against the official Teams schema for its version, offline', async () => {
+    assert.deepEqual(await schemaErrors(fillManifest(template, ids)), []);
+  });
+
+  it('catches a manifest the schema rejects', async () => {
+    const errors = await schemaErrors({ ...fillManifest(template, ids), id: 'not-a-guid' });
+    assert.ok(errors.some((e) => e.startsWith('/id')), errors.join('; '));
+  });
+
+  it('declares the bot commands and the search messaging extension', () => {
+    const manifest = fillManifest(template, ids) as {
+      bots: Array<{ commandLists: Array<{ scopes: string[]; commands: Array<{ title: string }> }> }>;
+      composeExtensions: Array<{ botId: string; commands: Array<{ id: string; type: string; initialRun: boolean }> }>;
+    };
+    assert.deepEqual(manifest.bots[0].commandLists[0].commands.map((c) => c.title), ['help', 'services', 'sds', 'plan', 'feedback']);
+    assert.deepEqual([...manifest.bots[0].commandLists[0].scopes].sort(), ['groupChat', 'personal', 'team']);
+    assert.equal(manifest.composeExtensions[0].botId, ids.botId);
+    assert.equal(manifest.composeExtensions[0].commands[0].type, 'query');
+    assert.equal(manifest.composeExtensions[0].commands[0].initialRun, true);
+  });
+
+  it('zips the filled manifest with both icons', async () => {
+    const zip = await JSZip.loadAsync(await buildAppPackage(MANIFEST_DIR, ids));
+    assert.deepEqual(Object.keys(zip.files).sort(), ['color.png', 'manifest.json', 'outline.png']);
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { id: string; bots: Array<{ botId: string }> };
+    assert.equal(manifest.id, ids.teamsAppId);
+    assert.equal(manifest.bots[0].botId, ids.botId);
+  });
+
+  it('refuses to package without real ids, saying which', () => {
+    assert.throws(() => idsFromEnv({}), (e: unknown) => e instanceof PackageError && /TEAMS_APP_ID/.test(e.message) && /BOT_ID/.test(e.message));
+    assert.deepEqual(idsFromEnv({ TEAMS_APP_ID: ids.teamsAppId, MicrosoftAppId: ids.botId }), ids);
   });
 });
