@@ -18,6 +18,11 @@ function cardText(activity: Partial<Activity>): string {
   return JSON.stringify((activity.attachments ?? []).map((a) => a.content));
 }
 
+/** Every answer is preceded by a typing indicator. */
+function typing(activity: Partial<Activity>): void {
+  assert.equal(activity.type, ActivityTypes.Typing);
+}
+
 function adapterFor(bot: ReturnType<typeof makeBot>['bot']): TestAdapter {
   return new TestAdapter(async (context) => bot.run(context));
 }
@@ -27,6 +32,7 @@ describe('conversation', () => {
     const { bot } = makeBot();
     await adapterFor(bot)
       .send('what are the four SDS options')
+      .assertReply(typing)
       .assertReply((reply) => {
         const card = cardOf(reply);
         assert.equal(card.type, 'AdaptiveCard');
@@ -38,6 +44,7 @@ describe('conversation', () => {
     const { bot } = makeBot();
     await adapterFor(bot)
       .send('where can an unpaid carer get a short break')
+      .assertReply(typing)
       .assertReply((reply) => {
         assert.ok((reply.attachments ?? []).length >= 2, 'several service cards');
         assert.ok((reply.attachments ?? []).length <= 3, 'at most three');
@@ -50,8 +57,10 @@ describe('conversation', () => {
     const { bot } = makeBot();
     await adapterFor(bot)
       .send('help')
+      .assertReply(typing)
       .assertReply((reply) => assert.match(cardText(reply), /What I can help with/))
       .send('')
+      .assertReply(typing)
       .assertReply((reply) => assert.match(cardText(reply), /Try one of these/));
   });
 
@@ -63,15 +72,17 @@ describe('conversation', () => {
       text: '<at>MidWay Guide</at> what are the four SDS options',
       entities: [{ type: 'mention', text: '<at>MidWay Guide</at>', mentioned: { id: 'bot', name: 'MidWay Guide' } }],
     } as Partial<Activity>;
-    await adapter.send(mention).assertReply((reply) => assert.match(cardText(reply), /four SDS options/i));
+    await adapter.send(mention).assertReply(typing).assertReply((reply) => assert.match(cardText(reply), /four SDS options/i));
   });
 
   it('answers a follow-up button and opens a passage from a button', async () => {
     const { bot } = makeBot();
     await adapterFor(bot)
       .send({ type: ActivityTypes.Message, value: { verb: 'ask', text: 'what is an individual service fund' } } as Partial<Activity>)
+      .assertReply(typing)
       .assertReply((reply) => assert.match(cardText(reply), /Individual Service Fund/))
       .send({ type: ActivityTypes.Message, value: { verb: 'open', passageId: 'service:vocal-midlothian-carer-centre' } } as Partial<Activity>)
+      .assertReply(typing)
       .assertReply((reply) => assert.match(cardText(reply), /VOCAL/));
   });
 
@@ -79,6 +90,7 @@ describe('conversation', () => {
     const { bot, storage } = makeBot();
     await adapterFor(bot)
       .send({ type: ActivityTypes.Message, value: { verb: 'feedback', helpful: true, passageId: 'sds-four-options-overview#intro' } } as Partial<Activity>)
+      .assertReply(typing)
       .assertReply(FEEDBACK_THANKS);
     const stored = storedText(storage);
     assert.match(stored, /"helpful":true/);
@@ -89,10 +101,13 @@ describe('conversation', () => {
     const { bot } = makeBot();
     await adapterFor(bot)
       .send({ type: ActivityTypes.Message, value: { verb: 'launch-rockets' } } as Partial<Activity>)
+      .assertReply(typing)
       .assertReply(SORRY_UNKNOWN_ACTION)
       .send({ type: ActivityTypes.Message, value: { verb: 'open', passageId: 'no-such-passage' } } as Partial<Activity>)
+      .assertReply(typing)
       .assertReply(SORRY_UNKNOWN_ACTION)
       .send({ type: ActivityTypes.Message, value: 'just a string' } as Partial<Activity>)
+      .assertReply(typing)
       .assertReply(SORRY_UNKNOWN_ACTION);
   });
 
@@ -100,6 +115,7 @@ describe('conversation', () => {
     const { bot, storage } = makeBot();
     await adapterFor(bot)
       .send('Mrs Smith 0101501234 lives at EH22 1DJ, call 07700 900123 - what is a weather forecast for her')
+      .assertReply(typing)
       .assertReply(PRIVACY_REMINDER)
       .assertReply((reply) => assert.ok((reply.attachments ?? []).length >= 1));
     const stored = storedText(storage);
@@ -110,6 +126,7 @@ describe('conversation', () => {
     const { bot, storage } = makeBot();
     await adapterFor(bot)
       .send('recipe for shortbread, ask jo.bloggs@example.com')
+      .assertReply(typing)
       .assertReply(PRIVACY_REMINDER)
       .assertReply((reply) => assert.match(cardText(reply), /not sure/i));
     const stored = storedText(storage);
@@ -142,7 +159,7 @@ describe('turn errors', () => {
     try {
       const adapter = new TestAdapter(async (context) => bot.run(context));
       adapter.onTurnError = turnErrorHandler(logger);
-      await adapter.send('secret question text').assertReply(APOLOGY);
+      await adapter.send('secret question text').assertReply(typing).assertReply(APOLOGY);
     } finally {
       stub.restore();
     }

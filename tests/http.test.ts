@@ -3,8 +3,11 @@ import assert from 'node:assert/strict';
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
+import type { MemoryStorage } from 'botbuilder';
+import { FEEDBACK_REASON_THANKS, FEEDBACK_THANKS, PRIVACY_REMINDER, SORRY_UNKNOWN_ACTION } from '../src/teams/midwayBot';
 import { createAdapter, createServer, listen } from '../src/teams/server';
-import { localConfig, makeBot, silentLogger } from './helpers';
+import { cardProblems } from './cardValidation';
+import { localConfig, makeBot, silentLogger, storedText } from './helpers';
 
 interface Received {
   method: string;
@@ -49,17 +52,40 @@ class StandInConnector {
   }
 }
 
+type Card = { body?: unknown[]; actions?: Array<{ title: string; data?: Record<string, unknown> }> } & Record<string, unknown>;
+
+function cardsIn(activity: Received): Card[] {
+  return ((activity.body.attachments as Array<{ content: Card }> | undefined) ?? []).map((a) => a.content);
+}
+
+/** The Action.Submit data of the button with this title, from anywhere in the cards. */
+function buttonData(cards: Card[], title: RegExp): Record<string, unknown> {
+  let found: Record<string, unknown> | undefined;
+  const walk = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const n = node as { type?: string; title?: string; data?: Record<string, unknown> };
+    if (n.type === 'Action.Submit' && typeof n.title === 'string' && title.test(n.title) && n.data) found = n.data;
+    else Object.values(node).forEach(walk);
+  };
+  walk(cards);
+  assert.ok(found, `no button matching ${String(title)}`);
+  return found;
+}
+
 describe('HTTP server (local mode)', () => {
   let server: restify.Server;
   let base: string;
   let connector: StandInConnector;
   let serviceUrl: string;
+  let storage: MemoryStorage;
 
   before(async () => {
     const config = localConfig();
     const logger = silentLogger();
-    const { bot } = makeBot();
-    server = createServer(config, createAdapter(config, logger), bot, logger);
+    const made = makeBot();
+    storage = made.storage;
+    server = createServer(config, createAdapter(config, logger), made.bot, logger);
     const port = await listen(server, 0, config.host);
     base = `http://127.0.0.1:${port}`;
     connector = new StandInConnector();
@@ -71,11 +97,11 @@ describe('HTTP server (local mode)', () => {
     await connector.stop();
   });
 
-  function activity(text: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  function activity(text: string | undefined, overrides: Record<string, unknown> = {}): Record<string, unknown> {
     return {
       type: 'message',
       id: `act-${Math.random().toString(36).slice(2)}`,
-      text,
+      ...(text !== undefined ? { text } : {}),
       channelId: 'msteams',
       serviceUrl,
       from: { id: 'user-1', name: 'Staff member' },
@@ -89,21 +115,141 @@ describe('HTTP server (local mode)', () => {
     return fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw ?? JSON.stringify(body) });
   }
 
+  /** Posts an activity and returns the messages (not typing indicators) the bot sent back. */
+  async function turn(body: Record<string, unknown>, expectedMessages = 1): Promise<Received[]> {
+    const before = connector.received.length;
+    const response = await post(body);
+    assert.equal(response.status, 200);
+    const messages = (): Received[] => connector.received.slice(before).filter((r) => r.body.type === 'message');
+    const deadline = Date.now() + 5000;
+    while (messages().length < expectedMessages && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(messages().length, expectedMessages, 'number of messages sent back');
+    return messages();
+  }
+
+  async function invoke(name: string, value: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+    const response = await post({ ...activity(undefined), type: 'invoke', name, value });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
   it('listens on loopback only in local mode', () => {
     assert.equal(localConfig().host, '127.0.0.1');
   });
 
-  it('answers a message: the reply card arrives at the connector', async () => {
+  it('answers a message: a typing indicator, then the reply card, arrive at the connector', async () => {
     const before = connector.received.length;
-    const response = await post(activity('what is an individual service fund'));
-    assert.equal(response.status, 200);
-    await connector.waitFor(before + 1);
-    const reply = connector.received[before];
-    assert.equal(reply.method, 'POST');
+    const [reply] = await turn(activity('what is an individual service fund'));
+    assert.equal(connector.received[before].body.type, 'typing', 'typing indicator first');
     assert.match(reply.url, /^\/v3\/conversations\/conv-1\/activities\//);
     const attachments = reply.body.attachments as Array<{ contentType: string; content: unknown }>;
     assert.equal(attachments[0].contentType, 'application/vnd.microsoft.card.adaptive');
     assert.match(JSON.stringify(attachments[0].content), /Individual Service Fund/);
+  });
+
+  it('in a group chat answers only when @mentioned, and replies in the thread', async () => {
+    const before = connector.received.length;
+    const response = await post(activity('what is an ISF', { conversation: { id: 'group-1', conversationType: 'groupChat' } }));
+    assert.equal(response.status, 200);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(connector.received.length, before, 'no reply without a mention');
+    const [reply] = await turn(
+      activity('<at>MidWay Guide</at> what is an ISF', {
+        conversation: { id: '19:channel@thread.tacv2;messageid=123', conversationType: 'channel' },
+        entities: [{ type: 'mention', text: '<at>MidWay Guide</at>', mentioned: { id: 'bot-1', name: 'MidWay Guide' } }],
+      }),
+    );
+    assert.match(decodeURIComponent(reply.url), /19:channel@thread\.tacv2;messageid=123/);
+    assert.match(JSON.stringify(cardsIn(reply)), /Individual Service Fund/);
+  });
+
+  it('runs the bot commands', async () => {
+    const [services] = await turn(activity('services short breaks for carers'));
+    assert.ok(cardsIn(services).length >= 1);
+    assert.ok(cardsIn(services).every((c) => JSON.stringify(c).includes('tel:') || JSON.stringify(c).includes('Website') || JSON.stringify(c).includes('How to refer')));
+    const [sds] = await turn(activity('sds can a direct payment pay a family member'));
+    assert.match(JSON.stringify(cardsIn(sds)), /family member/i);
+    const [plan] = await turn(activity('plan'));
+    assert.match(JSON.stringify(cardsIn(plan)), /aims and outcomes/);
+    const [planAim] = await turn(activity('plan aim 2 short term'));
+    assert.match(JSON.stringify(cardsIn(planAim)), /2\.1 People have access/);
+    const [help] = await turn(activity('help'));
+    assert.match(JSON.stringify(cardsIn(help)), /What I can help with/);
+    const [feedback] = await turn(activity('feedback'));
+    assert.match(JSON.stringify(cardsIn(feedback)), /Input\.Text/);
+  });
+
+  it('makes every card button work: follow-up, open, more results and paging, feedback with a reason', async () => {
+    const [answer] = await turn(activity('what is an individual service fund'));
+    const cards = cardsIn(answer);
+
+    const [followUp] = await turn(activity(undefined, { value: buttonData(cards, /four SDS options/) }));
+    assert.match(JSON.stringify(cardsIn(followUp)), /Option 1/);
+
+    const [opened] = await turn(activity(undefined, { value: buttonData(cards, /^(?!Helpful|Not helpful|More results).+/) }));
+    assert.ok(cardsIn(opened).length === 1);
+
+    const [more] = await turn(activity(undefined, { value: buttonData(cards, /More results/) }));
+    assert.match(JSON.stringify(cardsIn(more)), /More results \(2–/);
+    const [page2] = await turn(activity(undefined, { value: buttonData(cardsIn(more), /More results/) }));
+    assert.match(JSON.stringify(cardsIn(page2)), /More results \(7–/);
+    const [openFromList] = await turn(activity(undefined, { value: buttonData(cardsIn(more), /^Open$/) }));
+    assert.equal(cardsIn(openFromList).length, 1);
+
+    const [thanks] = await turn(activity(undefined, { value: buttonData(cards, /^Helpful$/) }));
+    assert.equal(thanks.body.text, FEEDBACK_THANKS);
+    const [reasonCard] = await turn(activity(undefined, { value: buttonData(cards, /Not helpful/) }));
+    const send = buttonData(cardsIn(reasonCard), /^Send$/);
+    const [reasonThanks] = await turn(activity(undefined, { value: { ...send, reason: 'out-of-date', comment: 'phone number wrong, call 07700 900123' } }), 2);
+    assert.equal(reasonThanks.body.text, PRIVACY_REMINDER);
+    const stored = storedText(storage);
+    assert.match(stored, /"reason":"out-of-date"/);
+    assert.match(stored, /phone number wrong/);
+    assert.ok(!stored.includes('07700 900123'), 'the phone number typed in feedback was stored');
+
+    const [form] = await turn(activity('feedback'));
+    const [formThanks] = await turn(activity(undefined, { value: { ...buttonData(cardsIn(form), /Send feedback/), comment: 'Please add the Penicuik lunch clubs' } }));
+    assert.equal(formThanks.body.text, FEEDBACK_REASON_THANKS);
+    assert.match(storedText(storage), /Penicuik lunch clubs/);
+
+    const [stale] = await turn(activity(undefined, { value: { verb: 'retired-verb', id: 3 } }));
+    assert.equal(stale.body.text, SORRY_UNKNOWN_ACTION);
+  });
+
+  it('answers the search messaging extension: popular topics first, then pages of results', async () => {
+    const initial = await invoke('composeExtension/query', { commandId: 'searchMidWay', parameters: [{ name: 'initialRun', value: true }], queryOptions: { skip: 0, count: 10 } });
+    assert.equal(initial.status, 200);
+    const popular = (initial.body.composeExtension as { attachments: Array<{ preview: { content: { title: string } } }> }).attachments;
+    assert.ok(popular.length >= 3);
+
+    const page = async (skip: number): Promise<Array<{ contentType: string; content: Card; preview: { content: { title: string; text: string; tap: { value: { passageId: string } } } } }>> => {
+      const result = await invoke('composeExtension/query', { commandId: 'searchMidWay', parameters: [{ name: 'searchQuery', value: 'carers' }], queryOptions: { skip, count: 5 } });
+      assert.equal(result.status, 200);
+      const extension = result.body.composeExtension as { type: string; attachmentLayout: string; attachments: [] };
+      assert.equal(extension.type, 'result');
+      assert.equal(extension.attachmentLayout, 'list');
+      return extension.attachments;
+    };
+    const first = await page(0);
+    const second = await page(5);
+    assert.equal(first.length, 5);
+    assert.ok(second.length > 0);
+    const ids = [...first, ...second].map((a) => a.preview.content.tap.value.passageId);
+    assert.equal(new Set(ids).size, ids.length, 'pages do not repeat results');
+    for (const a of first) {
+      assert.equal(a.contentType, 'application/vnd.microsoft.card.adaptive');
+      assert.ok(a.preview.content.title.length > 0 && a.preview.content.text.length > 0);
+      assert.deepEqual(cardProblems(a.content as never), []);
+    }
+
+    const selected = await invoke('composeExtension/selectItem', first[0].preview.content.tap.value);
+    assert.equal(selected.status, 200);
+    const chosen = (selected.body.composeExtension as { attachments: Array<{ content: Card }> }).attachments;
+    assert.equal(chosen.length, 1);
+    assert.deepEqual(cardProblems(chosen[0].content as never), []);
+
+    const gone = await invoke('composeExtension/selectItem', { passageId: 'no-such-passage' });
+    assert.equal(gone.status, 200);
+    assert.match(JSON.stringify(gone.body), /isn't available/);
   });
 
   it('ignores activities whose serviceUrl is not on this machine', async () => {

@@ -1,6 +1,6 @@
 // What the bot decided to say, as plain data. Cards are drawn from this; the Teams edge only sends.
 import type { PlanItem } from '../knowledge/planStructure';
-import type { Passage, ServiceRecord } from '../knowledge/types';
+import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
 
 export interface Suggestion {
   label: string;
@@ -12,9 +12,24 @@ export interface PassageLink {
   title: string;
 }
 
+/** What a "More results" button asks for: the (redacted) question, the next page, any kind filter. */
+export interface MoreResults {
+  text: string;
+  page: number;
+  kinds?: PassageKind[];
+}
+
+export interface ResultItem extends PassageLink {
+  kind: PassageKind;
+  extract: string;
+}
+
 export type Answer =
   | { type: 'help'; reason: 'empty' | 'help' | 'nonsense' }
   | { type: 'not_sure'; nearest: PassageLink[]; hint?: string }
-  | { type: 'passage'; passage: Passage; snippet: string; alternatives: PassageLink[]; suggestions: Suggestion[] }
-  | { type: 'services'; services: ServiceRecord[]; passageIds: string[] }
-  | { type: 'plan_list'; heading: string; items: PlanItem[] };
+  | { type: 'passage'; passage: Passage; snippet: string; alternatives: PassageLink[]; suggestions: Suggestion[]; more?: MoreResults }
+  | { type: 'services'; services: ServiceRecord[]; passageIds: string[]; more?: MoreResults }
+  | { type: 'plan_list'; heading: string; items: PlanItem[] }
+  | { type: 'results'; heading: string; items: ResultItem[]; more?: MoreResults }
+  | { type: 'feedback_form' }
+  | { type: 'feedback_reason'; passageId: string };

@@ -1,8 +1,9 @@
 // Turns a search response into what the bot says: a passage answer, service cards, "not sure"
 // with the nearest topics, or help. Pure and synchronous, so it is easy to test.
-import type { Passage } from '../knowledge/types';
+import type { Passage, PassageKind } from '../knowledge/types';
 import type { SearchEngine, SearchResponse, SearchResult } from '../search/searchEngine';
-import type { Answer, PassageLink, Suggestion } from './answerModel';
+import type { Answer, MoreResults, PassageLink, ResultItem, Suggestion } from './answerModel';
+import { firstSentence } from '../knowledge/planStructure';
 import { answerPlanQuery, parsePlanQuery } from './planQuery';
 
 const MAX_SERVICE_CARDS = 3;
@@ -21,13 +22,17 @@ export interface ComposedAnswer {
 }
 
 /** The one path from a question to what the bot says, shared by the bot, the CLI and the evaluation. */
-export function answerQuestion(engine: SearchEngine, text: string): ComposedAnswer {
-  const { answer, response } = composeAnswer(engine, text);
+export function answerQuestion(engine: SearchEngine, text: string, kinds?: PassageKind[]): ComposedAnswer {
+  const { answer, response } = composeAnswer(engine, text, kinds);
   return { answer, response, confident: answer.type === 'passage' || answer.type === 'services' || answer.type === 'plan_list' };
 }
 
-export function composeAnswer(engine: SearchEngine, text: string): { answer: Answer; response: SearchResponse } {
-  const response = engine.search(text, { limit: 10 });
+/** Results shown per "More results" page, and how many pages there can be. */
+export const PAGE_SIZE = 5;
+const MAX_PAGES = 4;
+
+export function composeAnswer(engine: SearchEngine, text: string, kinds?: PassageKind[]): { answer: Answer; response: SearchResponse } {
+  const response = engine.search(text, { limit: 10, ...(kinds ? { kinds } : {}) });
   if (!text.trim()) return { answer: { type: 'help', reason: 'empty' }, response };
   if (isHelpRequest(text)) return { answer: { type: 'help', reason: 'help' }, response };
   const planQuery = parsePlanQuery(text);
@@ -52,9 +57,34 @@ export function composeAnswer(engine: SearchEngine, text: string): { answer: Ans
       .slice(0, MAX_SERVICE_CARDS)
       .map((r) => engine.service(r.passage.serviceId ?? ''))
       .filter((s): s is NonNullable<typeof s> => s !== undefined);
-    return { answer: { type: 'services', services, passageIds: serviceResults.slice(0, MAX_SERVICE_CARDS).map((r) => r.passage.id) }, response };
+    const more = moreAfter(response, text, services.length, kinds);
+    return { answer: { type: 'services', services, passageIds: serviceResults.slice(0, MAX_SERVICE_CARDS).map((r) => r.passage.id), ...more }, response };
   }
-  return { answer: passageAnswer(best, response.results), response };
+  return { answer: { ...passageAnswer(best, response.results), ...moreAfter(response, text, 1 + MAX_ALTERNATIVES, kinds) }, response };
+}
+
+function moreAfter(response: SearchResponse, text: string, shown: number, kinds?: PassageKind[]): { more?: MoreResults } {
+  return response.results.length > shown ? { more: { text, page: 1, ...(kinds ? { kinds } : {}) } } : {};
+}
+
+/** A page of further results for a "More results" button. */
+export function moreResults(engine: SearchEngine, request: MoreResults): Answer {
+  const page = Math.min(Math.max(1, Math.floor(request.page)), MAX_PAGES);
+  const start = 1 + (page - 1) * PAGE_SIZE;
+  const { results } = engine.search(request.text, { limit: start + PAGE_SIZE + 1, ...(request.kinds ? { kinds: request.kinds } : {}) });
+  const items: ResultItem[] = results.slice(start, start + PAGE_SIZE).map((r) => ({
+    id: r.passage.id,
+    title: shorten(r.passage.title, 80),
+    kind: r.passage.kind,
+    extract: firstSentence(r.snippet.replace(/^…\s*/, ''), 180),
+  }));
+  const hasMore = results.length > start + PAGE_SIZE && page < MAX_PAGES;
+  return {
+    type: 'results',
+    heading: items.length ? `More results (${start + 1}–${start + items.length})` : 'No more results',
+    items,
+    ...(hasMore ? { more: { ...request, page: page + 1 } } : {}),
+  };
 }
 
 /** The answer for one passage, as when a button opens it. */

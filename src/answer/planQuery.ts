@@ -96,3 +96,11 @@ export function answerPlanQuery(q: PlanQuery, plan: PlanStructure, engine: Searc
   } else items = outcomeItems(plan, q);
   return { heading: describe(q), items: items.slice(0, MAX_ITEMS) };
 }
+
+/** The managers' starting point: every outcome of every aim, by timescale. */
+export function planOverview(plan: PlanStructure): { type: 'plan_list'; heading: string; items: PlanItem[] } {
+  const items = plan.aims.flatMap((a) =>
+    a.outcomes.map((o): PlanItem => ({ aim: a.number, outcome: o.code, timescale: o.timescale, title: `${o.code} ${o.statement}`, extract: '', passageId: o.passageId })),
+  );
+  return { type: 'plan_list', heading: "The plan's aims and outcomes", items };
+}

@@ -1,5 +1,5 @@
 // One small pure function per card: answer model in, template data out.
-import type { Answer, PassageLink, Suggestion } from '../answer/answerModel';
+import type { Answer, MoreResults, PassageLink, ResultItem, Suggestion } from '../answer/answerModel';
 import { shorten } from '../answer/composeAnswer';
 import { formatAddress } from '../knowledge/servicePassage';
 import type { PlanItem } from '../knowledge/planStructure';
@@ -34,8 +34,22 @@ function draftNote(p: Passage): string {
     : '';
 }
 
-export function answerCard(passage: Passage, snippet: string, alternatives: PassageLink[], suggestions: Suggestion[]): AdaptiveCardJson {
+/** Template data for a "More results" button: always a full object, or null for none. */
+function moreData(more: MoreResults | undefined): { text: string; page: number; kinds: string[] } | null {
+  // The question is the user's text: keep template syntax in it inert.
+  return more ? { text: more.text.replace(/\$\{/g, '$ {'), page: more.page, kinds: more.kinds ?? [] } : null;
+}
+
+/** Cards allow five actions (the Adaptive Cards default host config): with "More results" and the two
+ * feedback buttons, that leaves room for two or three follow-up suggestions. */
+function fitSuggestions(suggestions: Suggestion[], more: MoreResults | undefined): Suggestion[] {
+  return suggestions.slice(0, more ? 2 : 3);
+}
+
+export function answerCard(passage: Passage, snippet: string, alternatives: PassageLink[], suggestions: Suggestion[], more?: MoreResults): AdaptiveCardJson {
+  suggestions = fitSuggestions(suggestions, more);
   return expandCard('answer', {
+    more: moreData(more),
     title: passage.title,
     origin: originLine(passage),
     snippet,
@@ -47,8 +61,10 @@ export function answerCard(passage: Passage, snippet: string, alternatives: Pass
   });
 }
 
-export function sdsCard(passage: Passage, snippet: string, alternatives: PassageLink[], suggestions: Suggestion[]): AdaptiveCardJson {
+export function sdsCard(passage: Passage, snippet: string, alternatives: PassageLink[], suggestions: Suggestion[], more?: MoreResults): AdaptiveCardJson {
+  suggestions = fitSuggestions(suggestions, more);
   return expandCard('sds', {
+    more: moreData(more),
     title: passage.title,
     reviewed: passage.reviewed ?? 'not recorded',
     summary: passage.summary ?? '',
@@ -82,7 +98,7 @@ export function telHref(number: string): string {
   return `tel:${number.replace(/[^\d+]/g, '')}`;
 }
 
-export function serviceCard(service: ServiceRecord, passageId: string, now: Date = new Date()): AdaptiveCardJson {
+export function serviceCard(service: ServiceRecord, passageId: string, now: Date = new Date(), more?: MoreResults): AdaptiveCardJson {
   const facts = [
     { label: 'Who for', value: service.eligibility },
     { label: 'How to refer', value: service.how_to_access },
@@ -97,6 +113,7 @@ export function serviceCard(service: ServiceRecord, passageId: string, now: Date
     service.email ? { title: 'Email', url: `mailto:${service.email}` } : undefined,
   ].filter((l): l is { title: string; url: string } => l !== undefined);
   return expandCard('service', {
+    more: moreData(more),
     name: service.name,
     organization: service.organization,
     description: service.description,
@@ -145,6 +162,36 @@ export function planListCard(heading: string, items: PlanItem[]): AdaptiveCardJs
   });
 }
 
+const KIND_LABELS: Record<string, string> = { service: 'Service', sds: 'SDS guidance', plan: 'Strategic Plan' };
+
+export function resultsCard(heading: string, items: ResultItem[], more?: MoreResults): AdaptiveCardJson {
+  return expandCard('results', {
+    heading,
+    items: items.map((i) => ({ ...i, source: KIND_LABELS[i.kind] ?? i.kind })),
+    more: moreData(more),
+    speak: plainSpeech(`${heading}. ${items.map((i) => i.title).join('. ')}`),
+  });
+}
+
+export function feedbackFormCard(): AdaptiveCardJson {
+  return expandCard('feedback-form', {
+    heading: 'Tell us what to improve',
+    intro: 'What was missing, wrong or hard to find? Your words go to the people who curate MidWay Guide. Please leave out names and other personal details.',
+  });
+}
+
+export const FEEDBACK_REASONS = [
+  { title: 'It answered a different question', value: 'wrong-answer' },
+  { title: 'The information looks out of date', value: 'out-of-date' },
+  { title: 'Hard to understand', value: 'unclear' },
+  { title: 'Something important is missing', value: 'missing' },
+  { title: 'Something else', value: 'other' },
+];
+
+export function feedbackReasonCard(passageId: string): AdaptiveCardJson {
+  return expandCard('feedback-reason', { heading: 'Sorry it did not help. What was wrong?', reasons: FEEDBACK_REASONS, passageId });
+}
+
 /** Every card an answer needs, in the order they should appear. */
 export function cardsForAnswer(answer: Answer, now: Date = new Date()): AdaptiveCardJson[] {
   switch (answer.type) {
@@ -155,12 +202,21 @@ export function cardsForAnswer(answer: Answer, now: Date = new Date()): Adaptive
     case 'plan_list':
       return [planListCard(answer.heading, answer.items)];
     case 'services':
-      return answer.services.map((s, i) => serviceCard(s, answer.passageIds[i] ?? `service:${s.id}`, now));
+      // "More results" goes on the last card of the carousel only.
+      return answer.services.map((s, i) =>
+        serviceCard(s, answer.passageIds[i] ?? `service:${s.id}`, now, i === answer.services.length - 1 ? answer.more : undefined),
+      );
     case 'passage':
       return [
         answer.passage.kind === 'sds'
-          ? sdsCard(answer.passage, answer.snippet, answer.alternatives, answer.suggestions)
-          : answerCard(answer.passage, answer.snippet, answer.alternatives, answer.suggestions),
+          ? sdsCard(answer.passage, answer.snippet, answer.alternatives, answer.suggestions, answer.more)
+          : answerCard(answer.passage, answer.snippet, answer.alternatives, answer.suggestions, answer.more),
       ];
+    case 'results':
+      return [resultsCard(answer.heading, answer.items, answer.more)];
+    case 'feedback_form':
+      return [feedbackFormCard()];
+    case 'feedback_reason':
+      return [feedbackReasonCard(answer.passageId)];
   }
 }

@@ -6,8 +6,13 @@ import type { KeyValueStore } from './keyValueStore';
 export interface FeedbackRecord {
   type: 'feedback';
   at: string;
+  /** The passage the feedback is about; empty for general feedback from the feedback command. */
   passageId: string;
-  helpful: boolean;
+  helpful?: boolean;
+  /** One of the reasons the "not helpful" card offers. */
+  reason?: string;
+  /** Free text, with personal details removed. */
+  comment?: string;
   conversation: string;
 }
 
@@ -25,8 +30,20 @@ export type CuratorRecord = FeedbackRecord | UnansweredRecord;
 export class RecordStore {
   constructor(private readonly store: KeyValueStore, private readonly now: () => Date = () => new Date()) {}
 
-  async addFeedback(passageId: string, helpful: boolean, conversation: string): Promise<FeedbackRecord> {
-    const record: FeedbackRecord = { type: 'feedback', at: this.now().toISOString(), passageId: passageId.slice(0, 200), helpful, conversation };
+  async addFeedback(
+    passageId: string,
+    conversation: string,
+    details: { helpful?: boolean; reason?: string; redactedComment?: string } = {},
+  ): Promise<FeedbackRecord> {
+    const record: FeedbackRecord = {
+      type: 'feedback',
+      at: this.now().toISOString(),
+      passageId: passageId.slice(0, 200),
+      ...(details.helpful !== undefined ? { helpful: details.helpful } : {}),
+      ...(details.reason ? { reason: details.reason.slice(0, 40) } : {}),
+      ...(details.redactedComment ? { comment: details.redactedComment.slice(0, 1000) } : {}),
+      conversation,
+    };
     await this.store.write({ [`records/feedback/${record.at}-${randomUUID()}`]: record });
     return record;
   }

@@ -1,6 +1,6 @@
 // The Teams handler: reads the message (minus the bot's @mention), keeps personal details out of
-// everything downstream, asks the answer layer what to say and sends the cards. Each handler ends
-// with `await next()`, as the SDK expects.
+// everything downstream, asks the answer layer what to say and sends the cards. It also serves the
+// search messaging extension and every card button. Handlers end with `await next()`.
 import {
   ActivityTypes,
   CardFactory,
@@ -8,22 +8,33 @@ import {
   MessageFactory,
   TeamsActivityHandler,
   TurnContext,
+  type MessagingExtensionAttachment,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
 import type { Answer } from '../answer/answerModel';
-import { composeAnswer, openPassage } from '../answer/composeAnswer';
-import { cardsForAnswer, welcomeCard } from '../cards/cardData';
+import { parseCommand } from '../answer/commands';
+import { composeAnswer, moreResults, openPassage, shorten } from '../answer/composeAnswer';
+import { planOverview } from '../answer/planQuery';
+import { cardsForAnswer, EXAMPLE_QUESTIONS, welcomeCard } from '../cards/cardData';
 import type { AdaptiveCardJson } from '../cards/cardTemplates';
+import { firstSentence } from '../knowledge/planStructure';
+import type { PassageKind } from '../knowledge/types';
 import { hashId, type Logger } from '../logger';
 import { redactPersonalDetails } from '../privacy/redact';
 import type { SearchEngine, SearchResponse } from '../search/searchEngine';
 import type { RecordStore } from '../storage/records';
+import { parseCardAction } from './cardActions';
 
 export const PRIVACY_REMINDER =
   'A gentle reminder: please keep personal details (names, dates of birth, CHI or NI numbers, phone numbers, addresses) out of this chat. I have removed them and answered the rest.';
 export const SORRY_UNKNOWN_ACTION = "Sorry, that button is from an older card and I can't use it any more. Please ask your question again.";
 export const FEEDBACK_THANKS = 'Thank you, that helps us improve the answers.';
-export const FEEDBACK_SORRY = "Thank you for telling us. We'll use this to improve the answer. You could try asking in other words.";
+export const FEEDBACK_REASON_THANKS = 'Thank you. Your feedback goes to the people who curate MidWay Guide.';
+
+/** Messaging-extension results per page at most (Teams shows up to 25). */
+const MAX_EXTENSION_RESULTS = 25;
 
 interface ConversationFlags {
   welcomed?: boolean;
@@ -37,21 +48,15 @@ export interface MidWayBotDeps {
   now?: () => Date;
 }
 
-type CardAction =
-  | { verb: 'ask'; text: string }
-  | { verb: 'open'; passageId: string }
-  | { verb: 'feedback'; helpful: boolean; passageId: string };
+/** In group chats and channels the bot speaks only when @mentioned. */
+export function isMentioned(context: TurnContext): boolean {
+  const botId = context.activity.recipient?.id;
+  return TurnContext.getMentions(context.activity).some((m) => m.mentioned?.id === botId);
+}
 
-/** Card submit data comes from the client: accept only the shapes our cards send. */
-export function parseCardAction(value: unknown): CardAction | undefined {
-  if (!value || typeof value !== 'object') return undefined;
-  const v = value as Record<string, unknown>;
-  if (v.verb === 'ask' && typeof v.text === 'string') return { verb: 'ask', text: v.text };
-  if (v.verb === 'open' && typeof v.passageId === 'string') return { verb: 'open', passageId: v.passageId };
-  if (v.verb === 'feedback' && typeof v.helpful === 'boolean' && typeof v.passageId === 'string') {
-    return { verb: 'feedback', helpful: v.helpful, passageId: v.passageId };
-  }
-  return undefined;
+function isSharedConversation(context: TurnContext): boolean {
+  const type = context.activity.conversation?.conversationType;
+  return type === 'groupChat' || type === 'channel';
 }
 
 export class MidWayBot extends TeamsActivityHandler {
@@ -96,7 +101,10 @@ export class MidWayBot extends TeamsActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const started = performance.now();
     const activity = context.activity;
-    if (activity.value !== undefined && activity.value !== null && !activity.text) {
+    const isCardAction = activity.value !== undefined && activity.value !== null && !activity.text;
+    if (!isCardAction && isSharedConversation(context) && !isMentioned(context)) return;
+    await context.sendActivity({ type: ActivityTypes.Typing });
+    if (isCardAction) {
       await this.handleCardAction(context, activity.value, started);
       return;
     }
@@ -107,24 +115,36 @@ export class MidWayBot extends TeamsActivityHandler {
   private async answerText(context: TurnContext, raw: string, started: number): Promise<void> {
     const redaction = redactPersonalDetails(typeof raw === 'string' ? raw : '');
     if (redaction.found.length) await context.sendActivity(MessageFactory.text(PRIVACY_REMINDER));
-    const { answer, response } = composeAnswer(this.deps.engine, redaction.text);
+    const command = parseCommand(redaction.text);
+    let answer: Answer;
+    let response: SearchResponse | undefined;
+    if (command?.name === 'feedback') answer = { type: 'feedback_form' };
+    else if (command?.name === 'help') answer = { type: 'help', reason: 'help' };
+    else if (command?.name === 'plan' && !command.text) answer = planOverview(this.deps.engine.plan);
+    else {
+      // "plan <topic>" keeps the word "plan" so structural questions ("plan aim 2 short term") parse.
+      const text = command ? (command.name === 'plan' ? `plan ${command.text}` : command.text) : redaction.text;
+      const kinds: PassageKind[] | undefined = command?.name === 'search' ? command.kinds : command?.name === 'plan' ? ['plan'] : undefined;
+      ({ answer, response } = composeAnswer(this.deps.engine, text, kinds));
+    }
     if (answer.type === 'not_sure') {
       await this.deps.records.addUnanswered(redaction.text, answer.nearest.map((n) => n.id), this.conversationHash(context));
     }
     await this.sendAnswer(context, answer);
-    this.logTurn(context, 'answer', answer, response, started, redaction.found);
+    this.logTurn(context, command ? `command-${command.name}` : 'answer', answer, response, started, redaction.found);
   }
 
   private async handleCardAction(context: TurnContext, value: unknown, started: number): Promise<void> {
     const action = parseCardAction(value);
+    const conversation = this.conversationHash(context);
     if (!action) {
       await context.sendActivity(MessageFactory.text(SORRY_UNKNOWN_ACTION));
-      this.deps.logger.info({ activityId: context.activity.id, conversation: this.conversationHash(context), event: 'unknown-card-action' });
+      this.deps.logger.info({ activityId: context.activity.id, conversation, event: 'unknown-card-action' });
       return;
     }
     switch (action.verb) {
       case 'ask':
-        await this.answerText(context, action.text.slice(0, 500), started);
+        await this.answerText(context, action.text, started);
         return;
       case 'open': {
         const answer = openPassage(this.deps.engine, action.passageId);
@@ -136,12 +156,78 @@ export class MidWayBot extends TeamsActivityHandler {
         this.logTurn(context, 'open', answer, undefined, started, []);
         return;
       }
-      case 'feedback':
-        await this.deps.records.addFeedback(action.passageId, action.helpful, this.conversationHash(context));
-        await context.sendActivity(MessageFactory.text(action.helpful ? FEEDBACK_THANKS : FEEDBACK_SORRY));
-        this.deps.logger.info({ activityId: context.activity.id, conversation: this.conversationHash(context), event: 'feedback', helpful: action.helpful });
+      case 'more': {
+        const answer = moreResults(this.deps.engine, { text: redactPersonalDetails(action.text).text, page: action.page, ...(action.kinds ? { kinds: action.kinds } : {}) });
+        await this.sendAnswer(context, answer);
+        this.logTurn(context, 'more', answer, undefined, started, []);
         return;
+      }
+      case 'feedback':
+        await this.deps.records.addFeedback(action.passageId, conversation, { helpful: action.helpful });
+        if (action.helpful) await context.sendActivity(MessageFactory.text(FEEDBACK_THANKS));
+        else await this.sendAnswer(context, { type: 'feedback_reason', passageId: action.passageId });
+        this.deps.logger.info({ activityId: context.activity.id, conversation, event: 'feedback', helpful: action.helpful });
+        return;
+      case 'feedback-reason':
+      case 'feedback-text': {
+        const redacted = action.comment ? redactPersonalDetails(action.comment) : undefined;
+        const passageId = action.verb === 'feedback-reason' ? action.passageId : '';
+        const reason = action.verb === 'feedback-reason' ? action.reason : undefined;
+        await this.deps.records.addFeedback(passageId, conversation, {
+          ...(action.verb === 'feedback-reason' ? { helpful: false } : {}),
+          ...(reason ? { reason } : {}),
+          ...(redacted ? { redactedComment: redacted.text } : {}),
+        });
+        if (redacted?.found.length) await context.sendActivity(MessageFactory.text(PRIVACY_REMINDER));
+        await context.sendActivity(MessageFactory.text(FEEDBACK_REASON_THANKS));
+        this.deps.logger.info({ activityId: context.activity.id, conversation, event: action.verb, reason });
+        return;
+      }
     }
+  }
+
+  /** The search messaging extension: list results with a one-line preview; the full card is inserted. */
+  protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    const started = performance.now();
+    const parameters = query.parameters ?? [];
+    const initialRun = parameters.some((p) => p.name === 'initialRun');
+    const raw = parameters.find((p) => p.name === 'searchQuery')?.value;
+    const text = redactPersonalDetails(typeof raw === 'string' ? raw : '').text.trim();
+    const skip = Math.max(0, Math.floor(Number(query.queryOptions?.skip ?? 0)) || 0);
+    const count = Math.min(MAX_EXTENSION_RESULTS, Math.max(1, Math.floor(Number(query.queryOptions?.count ?? 10)) || 10));
+    const passageIds = initialRun || !text ? this.popularPassageIds() : this.deps.engine.search(text, { limit: skip + count }).results.map((r) => r.passage.id);
+    const attachments = passageIds
+      .slice(initialRun || !text ? 0 : skip, (initialRun || !text ? 0 : skip) + count)
+      .map((id) => this.extensionAttachment(id))
+      .filter((a): a is MessagingExtensionAttachment => a !== undefined);
+    this.deps.logger.info({ event: 'extension-query', activityId: context.activity.id, initialRun, results: attachments.length, ms: Math.round(performance.now() - started) });
+    return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
+  }
+
+  protected override async handleTeamsMessagingExtensionSelectItem(_context: TurnContext, query: unknown): Promise<MessagingExtensionResponse> {
+    const id = query && typeof query === 'object' ? (query as { passageId?: unknown }).passageId : undefined;
+    const attachment = typeof id === 'string' ? this.extensionAttachment(id) : undefined;
+    if (!attachment) {
+      return { composeExtension: { type: 'message', text: "Sorry, that result isn't available any more. Please search again." } };
+    }
+    return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [attachment] } };
+  }
+
+  /** The top passage for each example question: what staff most often look for. */
+  private popularPassageIds(): string[] {
+    const ids = EXAMPLE_QUESTIONS.map((q) => this.deps.engine.search(q.text, { limit: 1 }).results[0]?.passage.id).filter((id): id is string => Boolean(id));
+    return [...new Set(ids)];
+  }
+
+  private extensionAttachment(passageId: string): MessagingExtensionAttachment | undefined {
+    const passage = this.deps.engine.passage(passageId);
+    const answer = openPassage(this.deps.engine, passageId);
+    if (!passage || !answer) return undefined;
+    const [card] = cardsForAnswer(answer, this.now());
+    const preview = CardFactory.thumbnailCard(shorten(passage.title, 80), shorten(firstSentence(passage.kind === 'service' ? passage.text : passage.summary ?? passage.text, 140), 140), undefined, undefined, {
+      tap: { type: 'invoke', value: { passageId }, title: passage.title },
+    });
+    return { ...CardFactory.adaptiveCard(card), preview };
   }
 
   private async sendAnswer(context: TurnContext, answer: Answer): Promise<void> {
@@ -179,5 +265,3 @@ export async function sendCards(context: TurnContext, cards: AdaptiveCardJson[])
   const message = attachments.length === 1 ? MessageFactory.attachment(attachments[0]) : MessageFactory.carousel(attachments);
   await context.sendActivity(message);
 }
-
-export { ActivityTypes };
