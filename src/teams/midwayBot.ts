@@ -90,12 +90,24 @@ export class MidWayBot extends TeamsActivityHandler {
     await this.deps.conversationState.saveChanges(context, false);
   }
 
+  /** Teams sends both installationUpdate and conversationUpdate when the app is added, often at
+   * once: this guard stops the second while the first is still saving the welcomed flag. */
+  private readonly welcoming = new Set<string>();
+
   private async welcomeOnce(context: TurnContext): Promise<void> {
-    const flags = await this.flags.get(context, {});
-    if (flags.welcomed) return;
-    flags.welcomed = true;
-    await this.flags.set(context, flags);
-    await sendCards(context, [welcomeCard()]);
+    const key = context.activity.conversation?.id ?? '';
+    if (this.welcoming.has(key)) return;
+    this.welcoming.add(key);
+    try {
+      const flags = await this.flags.get(context, {});
+      if (flags.welcomed) return;
+      flags.welcomed = true;
+      await this.flags.set(context, flags);
+      await this.deps.conversationState.saveChanges(context, false);
+      await sendCards(context, [welcomeCard()]);
+    } finally {
+      this.welcoming.delete(key);
+    }
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -191,7 +203,8 @@ export class MidWayBot extends TeamsActivityHandler {
     const started = performance.now();
     const parameters = query.parameters ?? [];
     const initialRun = parameters.some((p) => p.name === 'initialRun');
-    const raw = parameters.find((p) => p.name === 'searchQuery')?.value;
+    // Our manifest names the parameter searchQuery; other clients may send another name.
+    const raw = (parameters.find((p) => p.name === 'searchQuery') ?? parameters.find((p) => p.name !== 'initialRun' && typeof p.value === 'string'))?.value;
     const text = redactPersonalDetails(typeof raw === 'string' ? raw : '').text.trim();
     const skip = Math.max(0, Math.floor(Number(query.queryOptions?.skip ?? 0)) || 0);
     const count = Math.min(MAX_EXTENSION_RESULTS, Math.max(1, Math.floor(Number(query.queryOptions?.count ?? 10)) || 10));
@@ -224,9 +237,9 @@ export class MidWayBot extends TeamsActivityHandler {
     const answer = openPassage(this.deps.engine, passageId);
     if (!passage || !answer) return undefined;
     const [card] = cardsForAnswer(answer, this.now());
-    const preview = CardFactory.thumbnailCard(shorten(passage.title, 80), shorten(firstSentence(passage.kind === 'service' ? passage.text : passage.summary ?? passage.text, 140), 140), undefined, undefined, {
-      tap: { type: 'invoke', value: { passageId }, title: passage.title },
-    });
+    // No tap action: Teams inserts the attached full card when a preview is picked. selectItem is
+    // still answered for clients that send it.
+    const preview = CardFactory.thumbnailCard(shorten(passage.title, 80), shorten(firstSentence(passage.kind === 'service' ? passage.text : passage.summary ?? passage.text, 140), 140));
     return { ...CardFactory.adaptiveCard(card), preview };
   }
 

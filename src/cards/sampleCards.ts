@@ -1,0 +1,26 @@
+// One realistic example of every card, drawn from the real knowledge: for previews and tests.
+import { composeAnswer, moreResults, openPassage } from '../answer/composeAnswer';
+import type { SearchEngine } from '../search/searchEngine';
+import { cardsForAnswer, feedbackFormCard, feedbackReasonCard, notSureCard, welcomeCard } from './cardData';
+import type { AdaptiveCardJson, CardName } from './cardTemplates';
+
+export interface SampleCard {
+  name: CardName;
+  card: AdaptiveCardJson;
+}
+
+export function sampleCards(engine: SearchEngine, now: Date = new Date()): SampleCard[] {
+  const first = (text: string): AdaptiveCardJson => cardsForAnswer(composeAnswer(engine, text).answer, now)[0];
+  const opened = openPassage(engine, 'service:vocal-midlothian-carer-centre');
+  return [
+    { name: 'answer', card: first('digital exclusion slow internet connections') },
+    { name: 'service', card: opened ? cardsForAnswer(opened, now)[0] : first('samaritans phone number') },
+    { name: 'sds', card: first('can a direct payment pay a family member') },
+    { name: 'welcome', card: welcomeCard() },
+    { name: 'not-sure', card: notSureCard([{ id: 'x', title: 'Short breaks for unpaid carers' }]) },
+    { name: 'plan-list', card: first('what are our short-term aims under aim 2') },
+    { name: 'results', card: cardsForAnswer(moreResults(engine, { text: 'support for carers', page: 1 }), now)[0] },
+    { name: 'feedback-form', card: feedbackFormCard() },
+    { name: 'feedback-reason', card: feedbackReasonCard('sds-four-options-overview#intro') },
+  ];
+}

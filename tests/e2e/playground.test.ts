@@ -1,0 +1,68 @@
+// End to end through a real local Teams-like client: the Microsoft 365 Agents Playground, driven in
+// headless Chromium (Debian's chromium package) with playwright-core. Skipped, with a reason, where
+// there is no Chromium, except in CI, where it must run.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startLocalClient, type LocalClient } from '../../src/cli/playground';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('end to end in the Microsoft 365 Agents Playground', function () {
+  this.timeout(120_000);
+  let client: LocalClient | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  before(async function () {
+    if (!existsSync(CHROMIUM)) {
+      if (process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: .ci/run installs it (apt-get install chromium)`);
+      this.skip();
+    }
+    client = await startLocalClient(await freePort(), await freePort());
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`http://127.0.0.1:${client.playgroundPort}/`, { waitUntil: 'networkidle' });
+    await page.getByText('Personal Chat').first().click();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await client?.stop();
+  });
+
+  it('welcomes, answers a typed question with a rendered card, and a card button works', async () => {
+    await page.getByText('Try one of these:').first().waitFor({ timeout: 20_000 });
+    const box = page.getByRole('textbox').first();
+    await box.click();
+    await page.keyboard.type('what is an individual service fund');
+    await page.keyboard.press('Enter');
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'Individual Service Fund' }).last();
+    await card.waitFor({ timeout: 20_000 });
+    assert.ok(await card.getByRole('button', { name: 'Helpful', exact: true }).isVisible());
+    await card.getByRole('button', { name: 'Helpful', exact: true }).click();
+    await page.getByText('Thank you, that helps us improve the answers.').last().waitFor({ timeout: 20_000 });
+  });
+
+  it('answers a search in the messaging extension with result previews', async () => {
+    await page.getByRole('button', { name: 'Trigger Message Extension App' }).click();
+    await page.getByText('Search Command').click();
+    await page.getByPlaceholder('Enter a search term').fill('short breaks for carers');
+    await page.keyboard.press('Enter');
+    await page.getByText('Wee Breaks (short breaks for unpaid carers)').first().waitFor({ timeout: 20_000 });
+  });
+});
