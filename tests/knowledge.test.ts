@@ -85,4 +85,10 @@ describe('knowledge validation', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^id:.*$/m, 'id: sds-something-else'));
     expectKnowledgeError(/must match the file name/);
   });
+
+  it('rejects an emergency route whose number is not in the service record', () => {
+    const file = join(dir, 'emergency-routes.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"number": "116 123"', '"number": "116 999"'));
+    assert.throws(() => loadKnowledge(dir), /routes\/2\/number "116 999" is not one of samaritans's phone numbers/);
+  });
 });

@@ -1,6 +1,8 @@
 // What the bot decided to say, as plain data. Cards are drawn from this; the Teams edge only sends.
 import type { PlanItem } from '../knowledge/planStructure';
 import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
+import type { ResolvedRoute } from '../safety/emergencyRoutes';
+import type { RiskKind } from '../safety/riskDetector';
 
 export interface Suggestion {
   label: string;
@@ -31,5 +33,6 @@ export type Answer =
   | { type: 'services'; services: ServiceRecord[]; passageIds: string[]; more?: MoreResults }
   | { type: 'plan_list'; heading: string; items: PlanItem[] }
   | { type: 'results'; heading: string; items: ResultItem[]; more?: MoreResults }
+  | { type: 'emergency'; risks: RiskKind[]; routes: ResolvedRoute[] }
   | { type: 'feedback_form' }
   | { type: 'feedback_reason'; passageId: string };

@@ -5,6 +5,8 @@ import type { SearchEngine, SearchResponse, SearchResult } from '../search/searc
 import type { Answer, MoreResults, PassageLink, ResultItem, Suggestion } from './answerModel';
 import { firstSentence } from '../knowledge/planStructure';
 import { answerPlanQuery, parsePlanQuery } from './planQuery';
+import { routesFor } from '../safety/emergencyRoutes';
+import { assessRisk } from '../safety/riskDetector';
 
 const MAX_SERVICE_CARDS = 3;
 const MAX_ALTERNATIVES = 2;
@@ -132,4 +134,11 @@ function suggestionsFor(passage: Passage, rest: SearchResult[]): Suggestion[] {
     out.push({ label: shorten(r.passage.title, 40), text: r.passage.title });
   }
   return out.slice(0, 3);
+}
+
+/** The emergency routes to show before anything else, when the text suggests someone is at risk now. */
+export function safetyFirst(engine: SearchEngine, text: string): Answer | undefined {
+  const { kinds } = assessRisk(text);
+  if (!kinds.length) return undefined;
+  return { type: 'emergency', risks: kinds, routes: routesFor(kinds, engine.emergencyRoutes, engine.services) };
 }

@@ -20,6 +20,7 @@ export function buildKnowledgeFile(knowledgeDir = KNOWLEDGE_DIR, outFile = BUILT
     plan,
     synonyms: knowledge.synonyms,
     outOfScope: knowledge.outOfScope,
+    emergencyRoutes: knowledge.emergencyRoutes,
     index: index.toJSON(),
   });
   return { passages: passages.length, ms: Math.round(performance.now() - started) };

@@ -3,6 +3,7 @@ import type { Answer, MoreResults, PassageLink, ResultItem, Suggestion } from '.
 import { shorten } from '../answer/composeAnswer';
 import { formatAddress } from '../knowledge/servicePassage';
 import type { PlanItem } from '../knowledge/planStructure';
+import type { ResolvedRoute } from '../safety/emergencyRoutes';
 import type { Passage, ServiceRecord } from '../knowledge/types';
 import { expandCard, type AdaptiveCardJson } from './cardTemplates';
 
@@ -192,6 +193,16 @@ export function feedbackReasonCard(passageId: string): AdaptiveCardJson {
   return expandCard('feedback-reason', { heading: 'Sorry it did not help. What was wrong?', reasons: FEEDBACK_REASONS, passageId });
 }
 
+export function emergencyCard(routes: ResolvedRoute[]): AdaptiveCardJson {
+  return expandCard('emergency', {
+    heading: 'If someone is at risk right now',
+    intro: 'Make sure they are safe first. These are the routes to use now; the search results follow.',
+    routes: routes.map((r) => ({ ...r, href: telHref(r.number) })),
+    footnote: 'Numbers from the MidWay Guide service directory; check a record before relying on it for anything other than an emergency.',
+    speak: plainSpeech(`If someone is at risk right now. ${routes.map((r) => `${r.label}: ${r.number}`).join('. ')}`),
+  });
+}
+
 /** Every card an answer needs, in the order they should appear. */
 export function cardsForAnswer(answer: Answer, now: Date = new Date()): AdaptiveCardJson[] {
   switch (answer.type) {
@@ -214,6 +225,8 @@ export function cardsForAnswer(answer: Answer, now: Date = new Date()): Adaptive
       ];
     case 'results':
       return [resultsCard(answer.heading, answer.items, answer.more)];
+    case 'emergency':
+      return [emergencyCard(answer.routes)];
     case 'feedback_form':
       return [feedbackFormCard()];
     case 'feedback_reason':

@@ -1,5 +1,5 @@
 // One realistic example of every card, drawn from the real knowledge: for previews and tests.
-import { composeAnswer, moreResults, openPassage } from '../answer/composeAnswer';
+import { composeAnswer, moreResults, openPassage, safetyFirst } from '../answer/composeAnswer';
 import type { SearchEngine } from '../search/searchEngine';
 import { cardsForAnswer, feedbackFormCard, feedbackReasonCard, notSureCard, welcomeCard } from './cardData';
 import type { AdaptiveCardJson, CardName } from './cardTemplates';
@@ -22,5 +22,6 @@ export function sampleCards(engine: SearchEngine, now: Date = new Date()): Sampl
     { name: 'results', card: cardsForAnswer(moreResults(engine, { text: 'support for carers', page: 1 }), now)[0] },
     { name: 'feedback-form', card: feedbackFormCard() },
     { name: 'feedback-reason', card: feedbackReasonCard('sds-four-options-overview#intro') },
+    { name: 'emergency', card: cardsForAnswer(safetyFirst(engine, 'she says she wants to end her life') ?? { type: 'help', reason: 'help' }, now)[0] },
   ];
 }

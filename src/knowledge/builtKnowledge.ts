@@ -4,12 +4,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type lunr from 'lunr';
 import { loadLunrIndex } from '../search/lunrSetup';
+import type { EmergencyRoutes } from '../safety/emergencyRoutes';
 import type { OutOfScopeEntry } from '../search/outOfScope';
 import type { SynonymEntry } from '../search/synonyms';
 import type { PlanStructure } from './planStructure';
 import type { Passage, ServiceRecord } from './types';
 
-export const BUILT_FORMAT_VERSION = 3;
+export const BUILT_FORMAT_VERSION = 4;
 
 export interface BuiltKnowledgeFile {
   formatVersion: number;
@@ -19,6 +20,7 @@ export interface BuiltKnowledgeFile {
   plan: PlanStructure;
   synonyms: SynonymEntry[];
   outOfScope: OutOfScopeEntry[];
+  emergencyRoutes: EmergencyRoutes;
   index: object;
 }
 

@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { splitFrontMatter } from './frontMatter';
 import { KnowledgeError, KnowledgeValidator } from './validation';
 import type { MarkdownDocument, ServiceRecord } from './types';
+import { loadEmergencyRoutes, type EmergencyRoutes } from '../safety/emergencyRoutes';
 import { loadOutOfScope, type OutOfScopeEntry } from '../search/outOfScope';
 import { loadSynonyms, type SynonymEntry } from '../search/synonyms';
 
@@ -13,6 +14,7 @@ export interface Knowledge {
   services: ServiceRecord[];
   synonyms: SynonymEntry[];
   outOfScope: OutOfScopeEntry[];
+  emergencyRoutes: EmergencyRoutes;
 }
 
 interface PlanFrontMatter {
@@ -43,8 +45,9 @@ export function loadKnowledge(dir: string, today: Date = new Date()): Knowledge 
   const services = loadServices(validator, join(dir, 'services.json'));
   const synonyms = loadSynonyms(join(dir, 'synonyms.json'));
   const outOfScope = loadOutOfScope(join(dir, 'out-of-scope.json'));
+  const emergencyRoutes = loadEmergencyRoutes(join(dir, 'emergency-routes.json'), services);
   checkUniqueIds(documents, services);
-  return { documents, services, synonyms, outOfScope };
+  return { documents, services, synonyms, outOfScope, emergencyRoutes };
 }
 
 function markdownFiles(dir: string): string[] {

@@ -5,6 +5,7 @@
 import lunr from 'lunr';
 import type { BuiltKnowledge } from '../knowledge/builtKnowledge';
 import type { PlanStructure } from '../knowledge/planStructure';
+import type { EmergencyRoutes } from '../safety/emergencyRoutes';
 import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
 import { analyseQuery, type AnalysedQuery, type Concept } from './queryAnalysis';
 import { snippetFor } from './snippet';
@@ -150,6 +151,10 @@ export class SearchEngine {
 
   get plan(): PlanStructure {
     return this.knowledge.plan;
+  }
+
+  get emergencyRoutes(): EmergencyRoutes {
+    return this.knowledge.emergencyRoutes;
   }
 
   search(text: string, options: SearchOptions = {}): SearchResponse {

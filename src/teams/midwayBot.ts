@@ -15,7 +15,7 @@ import {
 } from 'botbuilder';
 import type { Answer } from '../answer/answerModel';
 import { parseCommand } from '../answer/commands';
-import { composeAnswer, moreResults, openPassage, shorten } from '../answer/composeAnswer';
+import { composeAnswer, moreResults, openPassage, safetyFirst, shorten } from '../answer/composeAnswer';
 import { planOverview } from '../answer/planQuery';
 import { cardsForAnswer, EXAMPLE_QUESTIONS, welcomeCard } from '../cards/cardData';
 import type { AdaptiveCardJson } from '../cards/cardTemplates';
@@ -126,6 +126,9 @@ export class MidWayBot extends TeamsActivityHandler {
 
   private async answerText(context: TurnContext, raw: string, started: number): Promise<void> {
     const redaction = redactPersonalDetails(typeof raw === 'string' ? raw : '');
+    // Safety first: when someone may be at risk now, the emergency routes come before anything else.
+    const emergency = safetyFirst(this.deps.engine, redaction.text);
+    if (emergency) await this.sendAnswer(context, emergency);
     if (redaction.found.length) await context.sendActivity(MessageFactory.text(PRIVACY_REMINDER));
     const command = parseCommand(redaction.text);
     let answer: Answer;
