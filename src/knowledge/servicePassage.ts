@@ -1,6 +1,7 @@
 // One passage per directory record: everything a member of staff needs to signpost, in one place,
 // so the top search result can be read (or pasted) without opening anything else.
 import { MAX_PASSAGE_CHARS } from './chunk';
+import { localityOf } from './places';
 import type { Passage, ServiceRecord } from './types';
 
 export function formatAddress(record: ServiceRecord): string | undefined {
@@ -44,5 +45,6 @@ export function servicePassage(record: ServiceRecord): Passage {
     source: `Service directory (as of ${record.as_of})`,
     sourceUrls: record.source_urls,
     serviceId: record.id,
+    locality: localityOf(record),
   };
 }

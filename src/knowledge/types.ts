@@ -1,6 +1,8 @@
 // Shapes of the knowledge sources and of the passages built from them.
 // Nothing here knows about Teams or lunr: the build, search and bot all share these types.
 
+import type { Locality } from './places';
+
 export type PassageKind = 'plan' | 'sds' | 'service';
 
 export type Timescale = 'short' | 'medium' | 'longer';
@@ -91,4 +93,6 @@ export interface Passage {
   reviewed?: string;
   /** For service passages: the record id, so cards can show the full record. */
   serviceId?: string;
+  /** For service passages: where the service is, among Midlothian's communities. */
+  locality?: Locality;
 }

@@ -16,6 +16,8 @@ export interface Concept {
 }
 
 export interface AnalysedQuery {
+  /** The question as given (trimmed to a sane length), for checks that read whole words. */
+  text: string;
   /** All normalised tokens of the question (stop words kept), for phrase checks. */
   tokens: string[];
   concepts: Concept[];
@@ -42,7 +44,7 @@ export function analyseQuery(text: string, synonyms: SynonymTable): AnalysedQuer
     if (!isStopWord(tokens[i])) concepts.push({ tokens: [tokens[i]], alternatives: [] });
     i++;
   }
-  return { tokens, concepts: mergeRepeats(concepts) };
+  return { text: text.slice(0, 2000), tokens, concepts: mergeRepeats(concepts) };
 }
 
 function dedupe(lists: string[][]): string[][] {

@@ -4,6 +4,7 @@
 // them by how much of the question each passage covers, phrase matches, titles and kind.
 import lunr from 'lunr';
 import type { BuiltKnowledge } from '../knowledge/builtKnowledge';
+import { communitiesIn, placeFit } from '../knowledge/places';
 import type { PlanStructure } from '../knowledge/planStructure';
 import type { EmergencyRoutes } from '../safety/emergencyRoutes';
 import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
@@ -81,6 +82,9 @@ export interface RankingFeatures {
   bodyCoverage: number;
   /** Share of the question's numbers (years, codes, figures) found in the passage. */
   numbers: number;
+  /** When the question names a community: 1 for a service there, less for Midlothian-wide, regional
+   * and national ones, 0 for a service based elsewhere; other passages sit in the middle. */
+  place: number;
 }
 
 /** Weights chosen on the practice questions and a held-out curated set (see README, "Answer quality"). */
@@ -94,6 +98,7 @@ export const RANKING_WEIGHTS: RankingFeatures = {
   answerType: 0.6,
   bodyCoverage: 0.64,
   numbers: 0.43,
+  place: 0.5,
 };
 
 export function combine(features: RankingFeatures, weights: RankingFeatures = RANKING_WEIGHTS): number {
@@ -195,6 +200,7 @@ export class SearchEngine {
     const queryStemSeq = analysed.tokens.map(stem);
     const contentSeq = conceptStems.flatMap((c) => c.own);
     const numbers = contentSeq.filter((t) => /^\d/.test(t));
+    const wantedPlace = communitiesIn(analysed.text)[0];
 
     return candidates
       .map((candidate) => {
@@ -220,6 +226,7 @@ export class SearchEngine {
           answerType: wants && wants.test(passage.text) ? 1 : 0,
           bodyCoverage: totalWeight ? bodyCovered / totalWeight : 0,
           numbers: numbers.length ? numbers.filter((n) => f.all.has(n)).length / numbers.length : 0,
+          place: wantedPlace ? placeFit(passage.locality, wantedPlace) : 0,
         };
         return { passage, score: combine(features), coverage: features.coverage, ...(explain ? { features } : {}) };
       })

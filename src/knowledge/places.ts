@@ -1,0 +1,56 @@
+// Midlothian's communities, and where each directory service sits among them: based in one
+// community, Midlothian-wide, regional (Lothian, Edinburgh and East Lothian) or national. Used to
+// rank local services first when a question or the signposting flow names a place.
+import type { ServiceRecord } from './types';
+
+export const COMMUNITIES = [
+  'Bilston', 'Bonnyrigg', 'Danderhall', 'Dalkeith', 'Easthouses', 'Eskbank', 'Gorebridge', 'Lasswade',
+  'Loanhead', 'Mayfield', 'Newtongrange', 'Pathhead', 'Penicuik', 'Poltonhall', 'Rosewell', 'Roslin', 'Straiton', 'Woodburn',
+] as const;
+
+export type Community = (typeof COMMUNITIES)[number];
+
+export type PlaceScope = 'local' | 'midlothian' | 'regional' | 'national';
+
+export interface Locality {
+  scope: PlaceScope;
+  /** Communities the service is based in or names as places it works (e.g. two bureaux). */
+  communities: Community[];
+}
+
+/** Postcode districts that belong to one community (EH22 spans several, so it is not here). */
+const POSTCODE_DISTRICTS: Record<string, Community> = {
+  EH18: 'Lasswade', EH19: 'Bonnyrigg', EH20: 'Loanhead', EH23: 'Gorebridge', EH24: 'Rosewell', EH25: 'Roslin', EH26: 'Penicuik', EH37: 'Pathhead',
+};
+
+/** Communities named in a piece of text, in the order they appear. */
+export function communitiesIn(text: string): Community[] {
+  const found: Array<{ at: number; community: Community }> = [];
+  for (const community of COMMUNITIES) {
+    const at = text.search(new RegExp(`\\b${community}\\b`, 'i'));
+    if (at >= 0) found.push({ at, community });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.community);
+}
+
+export function localityOf(record: ServiceRecord): Locality {
+  const area = record.area_served;
+  const postcode = POSTCODE_DISTRICTS[(record.address?.postal_code ?? '').split(' ')[0].toUpperCase()];
+  const named = communitiesIn(
+    [record.area_served, record.address?.city ?? '', record.address?.address_1 ?? '', record.name, record.description, record.eligibility, record.how_to_access, record.schedule ?? ''].join(' | '),
+  );
+  const communities = [...new Set([...named, ...(postcode ? [postcode] : [])])];
+  if (communitiesIn(area).length) return { scope: 'local', communities };
+  if (/\b(scotland|uk|united kingdom|national)\b/i.test(area) && !/\bmidlothian\b/i.test(area.split(/[(;]/)[0])) return { scope: 'national', communities };
+  if (/^\s*midlothian\b/i.test(area)) return { scope: 'midlothian', communities };
+  return { scope: 'regional', communities };
+}
+
+/** How well a service's place fits the place asked about (1 = in it, 0 = elsewhere). */
+export function placeFit(locality: Locality | undefined, wanted: Community): number {
+  if (!locality) return 0.5; // not a service: neither near nor far
+  if (locality.communities.includes(wanted)) return 1;
+  if (locality.scope === 'midlothian') return locality.communities.length ? 0.5 : 0.6; // based elsewhere in Midlothian: a little further
+  if (locality.scope === 'regional' || locality.scope === 'national') return 0.45;
+  return 0; // a local service in another community
+}
