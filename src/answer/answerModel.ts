@@ -3,6 +3,8 @@ import type { PlanItem } from '../knowledge/planStructure';
 import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
 import type { ResolvedRoute } from '../safety/emergencyRoutes';
 import type { RiskKind } from '../safety/riskDetector';
+import type { SignpostingResult } from '../signpost/signposting';
+import type { StepPrompt } from '../signpost/steps';
 
 export interface Suggestion {
   label: string;
@@ -34,5 +36,7 @@ export type Answer =
   | { type: 'plan_list'; heading: string; items: PlanItem[] }
   | { type: 'results'; heading: string; items: ResultItem[]; more?: MoreResults }
   | { type: 'emergency'; risks: RiskKind[]; routes: ResolvedRoute[] }
+  | { type: 'signpost_step'; prompt: StepPrompt; notice?: string }
+  | { type: 'signposting'; result: SignpostingResult }
   | { type: 'feedback_form' }
   | { type: 'feedback_reason'; passageId: string };

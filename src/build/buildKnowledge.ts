@@ -21,6 +21,7 @@ export function buildKnowledgeFile(knowledgeDir = KNOWLEDGE_DIR, outFile = BUILT
     synonyms: knowledge.synonyms,
     outOfScope: knowledge.outOfScope,
     emergencyRoutes: knowledge.emergencyRoutes,
+    signposting: knowledge.signposting,
     index: index.toJSON(),
   });
   return { passages: passages.length, ms: Math.round(performance.now() - started) };

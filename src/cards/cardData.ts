@@ -4,6 +4,8 @@ import { shorten } from '../answer/composeAnswer';
 import { formatAddress } from '../knowledge/servicePassage';
 import type { PlanItem } from '../knowledge/planStructure';
 import type { ResolvedRoute } from '../safety/emergencyRoutes';
+import type { SignpostingResult } from '../signpost/signposting';
+import type { StepPrompt } from '../signpost/steps';
 import type { Passage, ServiceRecord } from '../knowledge/types';
 import { expandCard, type AdaptiveCardJson } from './cardTemplates';
 
@@ -203,6 +205,38 @@ export function emergencyCard(routes: ResolvedRoute[]): AdaptiveCardJson {
   });
 }
 
+export function signpostStepCard(prompt: StepPrompt, notice = ''): AdaptiveCardJson {
+  return expandCard('signpost-step', { ...prompt, notice });
+}
+
+function contactLine(service: ServiceRecord): string {
+  const phones = (service.phones ?? []).slice(0, 2).map((p) => `[${p.number}](${telHref(p.number)})`);
+  return [...phones, service.email ?? '', service.url ? `[website](${service.url})` : ''].filter(Boolean).join(' · ');
+}
+
+export function signpostingCard(result: SignpostingResult, now: Date = new Date()): AdaptiveCardJson {
+  const source = result.promptsSource;
+  return expandCard('signposting', {
+    summary: result.summary,
+    urgent: result.urgentRoutes.map((r) => ({ ...r, href: telHref(r.number) })),
+    servicesHeading: result.services.length ? 'Services that may help' : 'No matching services in the directory: try the search, or Care Information Scotland.',
+    services: result.services.map((s) => ({
+      name: s.name,
+      description: s.description,
+      howToAccess: s.how_to_access,
+      contact: contactLine(s),
+      checkNote: checkNote(s, now),
+    })),
+    sds: result.sds.map((p) => ({ id: p.id, title: shorten(p.title, 70) })),
+    promptsIntro: source
+      ? `What people in Midlothian asked professionals to do (${source.docTitle}, ${source.headings.at(-1) ?? ''}):`
+      : 'Good-conversation prompts:',
+    promptList: result.prompts.map((p) => `- ${p}`).join('\n'),
+    serviceIds: result.services.map((s) => s.id),
+    speak: plainSpeech(`Signposting. ${result.services.map((s) => s.name).join('. ')}`),
+  });
+}
+
 /** Every card an answer needs, in the order they should appear. */
 export function cardsForAnswer(answer: Answer, now: Date = new Date()): AdaptiveCardJson[] {
   switch (answer.type) {
@@ -227,6 +261,10 @@ export function cardsForAnswer(answer: Answer, now: Date = new Date()): Adaptive
       return [resultsCard(answer.heading, answer.items, answer.more)];
     case 'emergency':
       return [emergencyCard(answer.routes)];
+    case 'signpost_step':
+      return [signpostStepCard(answer.prompt, answer.notice)];
+    case 'signposting':
+      return [signpostingCard(answer.result, now)];
     case 'feedback_form':
       return [feedbackFormCard()];
     case 'feedback_reason':

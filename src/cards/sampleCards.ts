@@ -1,6 +1,8 @@
 // One realistic example of every card, drawn from the real knowledge: for previews and tests.
 import { composeAnswer, moreResults, openPassage, safetyFirst } from '../answer/composeAnswer';
 import type { SearchEngine } from '../search/searchEngine';
+import { buildSignposting } from '../signpost/signposting';
+import { stepPrompt } from '../signpost/steps';
 import { cardsForAnswer, feedbackFormCard, feedbackReasonCard, notSureCard, welcomeCard } from './cardData';
 import type { AdaptiveCardJson, CardName } from './cardTemplates';
 
@@ -22,6 +24,14 @@ export function sampleCards(engine: SearchEngine, now: Date = new Date()): Sampl
     { name: 'results', card: cardsForAnswer(moreResults(engine, { text: 'support for carers', page: 1 }), now)[0] },
     { name: 'feedback-form', card: feedbackFormCard() },
     { name: 'feedback-reason', card: feedbackReasonCard('sds-four-options-overview#intro') },
+    { name: 'signpost-step', card: cardsForAnswer({ type: 'signpost_step', prompt: stepPrompt('who', engine.signposting) }, now)[0] },
+    {
+      name: 'signposting',
+      card: cardsForAnswer(
+        { type: 'signposting', result: buildSignposting(engine, { what: 'a break from caring', who: 'unpaid-carer', where: 'Penicuik', when: 'urgent' }) },
+        now,
+      )[0],
+    },
     { name: 'emergency', card: cardsForAnswer(safetyFirst(engine, 'she says she wants to end her life') ?? { type: 'help', reason: 'help' }, now)[0] },
   ];
 }

@@ -6,11 +6,12 @@ import type lunr from 'lunr';
 import { loadLunrIndex } from '../search/lunrSetup';
 import type { EmergencyRoutes } from '../safety/emergencyRoutes';
 import type { OutOfScopeEntry } from '../search/outOfScope';
+import type { SignpostingOptions } from '../signpost/signpostingOptions';
 import type { SynonymEntry } from '../search/synonyms';
 import type { PlanStructure } from './planStructure';
 import type { Passage, ServiceRecord } from './types';
 
-export const BUILT_FORMAT_VERSION = 4;
+export const BUILT_FORMAT_VERSION = 5;
 
 export interface BuiltKnowledgeFile {
   formatVersion: number;
@@ -21,6 +22,7 @@ export interface BuiltKnowledgeFile {
   synonyms: SynonymEntry[];
   outOfScope: OutOfScopeEntry[];
   emergencyRoutes: EmergencyRoutes;
+  signposting: SignpostingOptions;
   index: object;
 }
 

@@ -6,6 +6,7 @@ import { splitFrontMatter } from './frontMatter';
 import { KnowledgeError, KnowledgeValidator } from './validation';
 import type { MarkdownDocument, ServiceRecord } from './types';
 import { loadEmergencyRoutes, type EmergencyRoutes } from '../safety/emergencyRoutes';
+import { loadSignpostingOptions, type SignpostingOptions } from '../signpost/signpostingOptions';
 import { loadOutOfScope, type OutOfScopeEntry } from '../search/outOfScope';
 import { loadSynonyms, type SynonymEntry } from '../search/synonyms';
 
@@ -15,6 +16,7 @@ export interface Knowledge {
   synonyms: SynonymEntry[];
   outOfScope: OutOfScopeEntry[];
   emergencyRoutes: EmergencyRoutes;
+  signposting: SignpostingOptions;
 }
 
 interface PlanFrontMatter {
@@ -46,8 +48,13 @@ export function loadKnowledge(dir: string, today: Date = new Date()): Knowledge 
   const synonyms = loadSynonyms(join(dir, 'synonyms.json'));
   const outOfScope = loadOutOfScope(join(dir, 'out-of-scope.json'));
   const emergencyRoutes = loadEmergencyRoutes(join(dir, 'emergency-routes.json'), services);
+  const signposting = loadSignpostingOptions(
+    join(dir, 'signposting.json'),
+    new Set(documents.filter((d) => d.kind === 'sds').map((d) => d.id)),
+    new Set(services.flatMap((s) => s.categories)),
+  );
   checkUniqueIds(documents, services);
-  return { documents, services, synonyms, outOfScope, emergencyRoutes };
+  return { documents, services, synonyms, outOfScope, emergencyRoutes, signposting };
 }
 
 function markdownFiles(dir: string): string[] {

@@ -7,6 +7,7 @@ import type { BuiltKnowledge } from '../knowledge/builtKnowledge';
 import { communitiesIn, placeFit } from '../knowledge/places';
 import type { PlanStructure } from '../knowledge/planStructure';
 import type { EmergencyRoutes } from '../safety/emergencyRoutes';
+import type { SignpostingOptions } from '../signpost/signpostingOptions';
 import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
 import { analyseQuery, type AnalysedQuery, type Concept } from './queryAnalysis';
 import { snippetFor } from './snippet';
@@ -120,6 +121,7 @@ export class SearchEngine {
   private readonly features = new Map<string, PassageFeatures>();
   private readonly docFreq = new Map<string, number>();
   private readonly servicesById = new Map<string, ServiceRecord>();
+  private readonly firstByDoc = new Map<string, Passage>();
 
   constructor(private readonly knowledge: BuiltKnowledge) {
     this.synonyms = new SynonymTable(knowledge.synonyms);
@@ -128,6 +130,7 @@ export class SearchEngine {
     // Per-passage stem sets for the re-ranker, computed once at start-up.
     for (const p of knowledge.passages) {
       this.byId.set(p.id, p);
+      if (!this.firstByDoc.has(p.docId)) this.firstByDoc.set(p.docId, p);
       const titleSequence = tokenize([p.title, ...p.headings, p.docTitle, ...p.questions].join(' | ')).map(stem);
       const titleish = new Set(titleSequence);
       const sequence = tokenize(`${p.title} . ${p.text}`).map(stem);
@@ -146,6 +149,11 @@ export class SearchEngine {
     return this.byId.get(id);
   }
 
+  /** A document's opening passage (an SDS article's summary and introduction). */
+  firstPassageOf(docId: string): Passage | undefined {
+    return this.firstByDoc.get(docId);
+  }
+
   service(id: string): ServiceRecord | undefined {
     return this.servicesById.get(id);
   }
@@ -160,6 +168,10 @@ export class SearchEngine {
 
   get emergencyRoutes(): EmergencyRoutes {
     return this.knowledge.emergencyRoutes;
+  }
+
+  get signposting(): SignpostingOptions {
+    return this.knowledge.signposting;
   }
 
   search(text: string, options: SearchOptions = {}): SearchResponse {

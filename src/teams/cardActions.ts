@@ -1,6 +1,7 @@
 // Card submit data comes from the client and may be old, altered or junk: accept only the shapes
 // our cards send, with a `verb`, and nothing else.
 import type { PassageKind } from '../knowledge/types';
+import { STEPS, type Step } from '../signpost/flow';
 
 export type CardAction =
   | { verb: 'ask'; text: string }
@@ -8,7 +9,9 @@ export type CardAction =
   | { verb: 'more'; text: string; page: number; kinds?: PassageKind[] }
   | { verb: 'feedback'; helpful: boolean; passageId: string }
   | { verb: 'feedback-reason'; passageId: string; reason?: string; comment?: string }
-  | { verb: 'feedback-text'; comment: string };
+  | { verb: 'feedback-text'; comment: string }
+  | { verb: 'signpost'; action: 'start' | 'answer' | 'skip' | 'restart' | 'cancel'; step?: Step; answer?: string; choice?: string }
+  | { verb: 'signpost-copy'; serviceIds: string[] };
 
 const KINDS: readonly PassageKind[] = ['plan', 'sds', 'service'];
 const REASONS = /^[a-z-]{1,40}$/;
@@ -50,6 +53,18 @@ export function parseCardAction(value: unknown): CardAction | undefined {
     case 'feedback-text': {
       const comment = text(v.comment, 1000);
       return comment?.trim() ? { verb: 'feedback-text', comment } : undefined;
+    }
+    case 'signpost': {
+      const action = v.action;
+      if (action !== 'start' && action !== 'answer' && action !== 'skip' && action !== 'restart' && action !== 'cancel') return undefined;
+      const step = STEPS.find((st) => st === v.step);
+      const answer = text(v.answer, 500);
+      const choice = text(v.choice, 100);
+      return { verb: 'signpost', action, ...(step ? { step } : {}), ...(answer?.trim() ? { answer } : {}), ...(choice?.trim() ? { choice } : {}) };
+    }
+    case 'signpost-copy': {
+      const ids = Array.isArray(v.serviceIds) ? v.serviceIds.filter((id): id is string => typeof id === 'string').slice(0, 10) : [];
+      return ids.length ? { verb: 'signpost-copy', serviceIds: ids } : undefined;
     }
     default:
       return undefined;

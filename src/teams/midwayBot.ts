@@ -25,6 +25,9 @@ import { hashId, type Logger } from '../logger';
 import { redactPersonalDetails } from '../privacy/redact';
 import type { SearchEngine, SearchResponse } from '../search/searchEngine';
 import type { RecordStore } from '../storage/records';
+import { advance, isExpired, typedFlowInput, type FlowInput, type FlowState } from '../signpost/flow';
+import { buildSignposting, copyForPerson } from '../signpost/signposting';
+import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
 
 export const PRIVACY_REMINDER =
@@ -39,6 +42,10 @@ const MAX_EXTENSION_RESULTS = 25;
 interface ConversationFlags {
   welcomed?: boolean;
 }
+
+export const SIGNPOST_CANCELLED = 'Signposting cancelled. Ask me anything, or type "signpost" to start again.';
+export const SIGNPOST_EXPIRED = 'That signposting conversation had been quiet for over 30 minutes, so I let it go. Type "signpost" to start again.';
+const SIGNPOST_TRIGGER = /^\s*(?:\/?signpost(?:ing)?|help me signpost(?: someone| a person)?|start signposting|signpost someone)\s*[.!?]*\s*$/i;
 
 export interface MidWayBotDeps {
   engine: SearchEngine;
@@ -61,11 +68,13 @@ function isSharedConversation(context: TurnContext): boolean {
 
 export class MidWayBot extends TeamsActivityHandler {
   private readonly flags: StatePropertyAccessor<ConversationFlags>;
+  private readonly signpost: StatePropertyAccessor<FlowState | undefined>;
   private readonly now: () => Date;
 
   constructor(private readonly deps: MidWayBotDeps) {
     super();
     this.flags = deps.conversationState.createProperty<ConversationFlags>('flags');
+    this.signpost = deps.conversationState.createProperty<FlowState | undefined>('signpost');
     this.now = deps.now ?? (() => new Date());
 
     this.onMessage(async (context, next) => {
@@ -130,6 +139,19 @@ export class MidWayBot extends TeamsActivityHandler {
     const emergency = safetyFirst(this.deps.engine, redaction.text);
     if (emergency) await this.sendAnswer(context, emergency);
     if (redaction.found.length) await context.sendActivity(MessageFactory.text(PRIVACY_REMINDER));
+    if (SIGNPOST_TRIGGER.test(redaction.text)) {
+      await this.runFlow(context, { kind: 'start' });
+      return;
+    }
+    const flow = await this.signpost.get(context);
+    if (flow) {
+      if (!isExpired(flow, this.now())) {
+        await this.runFlow(context, typedFlowInput(redaction.text));
+        return;
+      }
+      await this.signpost.delete(context);
+      await context.sendActivity(MessageFactory.text(SIGNPOST_EXPIRED));
+    }
     const command = parseCommand(redaction.text);
     let answer: Answer;
     let response: SearchResponse | undefined;
@@ -183,6 +205,26 @@ export class MidWayBot extends TeamsActivityHandler {
         else await this.sendAnswer(context, { type: 'feedback_reason', passageId: action.passageId });
         this.deps.logger.info({ activityId: context.activity.id, conversation, event: 'feedback', helpful: action.helpful });
         return;
+      case 'signpost': {
+        const redacted = redactPersonalDetails(action.answer ?? '');
+        if (redacted.found.length) await context.sendActivity(MessageFactory.text(PRIVACY_REMINDER));
+        const emergency = safetyFirst(this.deps.engine, redacted.text);
+        if (emergency) await this.sendAnswer(context, emergency);
+        const value = action.choice ?? redacted.text;
+        const input: FlowInput =
+          action.action === 'answer'
+            ? { kind: 'answer', value, ...(action.step ? { step: action.step } : {}) }
+            : action.action === 'skip'
+              ? { kind: 'skip', ...(action.step ? { step: action.step } : {}) }
+              : { kind: action.action };
+        await this.runFlow(context, input);
+        return;
+      }
+      case 'signpost-copy': {
+        const services = action.serviceIds.map((id) => this.deps.engine.service(id)).filter((x): x is NonNullable<typeof x> => x !== undefined);
+        await context.sendActivity(MessageFactory.text(services.length ? copyForPerson(services) : SORRY_UNKNOWN_ACTION));
+        return;
+      }
       case 'feedback-reason':
       case 'feedback-text': {
         const redacted = action.comment ? redactPersonalDetails(action.comment) : undefined;
@@ -199,6 +241,33 @@ export class MidWayBot extends TeamsActivityHandler {
         return;
       }
     }
+  }
+
+  /** One step of the guided signposting conversation; its state lives in conversation state. */
+  private async runFlow(context: TurnContext, input: FlowInput): Promise<void> {
+    const state = await this.signpost.get(context);
+    const { state: next, outcome } = advance(state, input, this.now());
+    if (next) await this.signpost.set(context, next);
+    else await this.signpost.delete(context);
+    switch (outcome.kind) {
+      case 'ask':
+        await this.sendAnswer(context, {
+          type: 'signpost_step',
+          prompt: stepPrompt(outcome.step, this.deps.engine.signposting),
+          ...(outcome.repeated ? { notice: 'That button was for an earlier question. Here is where we are now.' } : {}),
+        });
+        break;
+      case 'done':
+        await this.sendAnswer(context, { type: 'signposting', result: buildSignposting(this.deps.engine, outcome.answers) });
+        break;
+      case 'cancelled':
+        await context.sendActivity(MessageFactory.text(SIGNPOST_CANCELLED));
+        break;
+      case 'expired':
+        await context.sendActivity(MessageFactory.text(SIGNPOST_EXPIRED));
+        break;
+    }
+    this.deps.logger.info({ event: 'signpost', activityId: context.activity.id, conversation: this.conversationHash(context), outcome: outcome.kind, step: outcome.kind === 'ask' ? outcome.step : undefined });
   }
 
   /** The search messaging extension: list results with a one-line preview; the full card is inserted. */
