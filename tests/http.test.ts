@@ -169,7 +169,8 @@ describe('HTTP server (local mode)', () => {
     const [sds] = await turn(activity('sds can a direct payment pay a family member'));
     assert.match(JSON.stringify(cardsIn(sds)), /family member/i);
     const [plan] = await turn(activity('plan'));
-    assert.match(JSON.stringify(cardsIn(plan)), /aims and outcomes/);
+    assert.match(JSON.stringify(cardsIn(plan)), /Strategic Aim No\.3/);
+    assert.match(JSON.stringify(cardsIn(plan)), /Outcomes and priorities/);
     const [planAim] = await turn(activity('plan aim 2 short term'));
     assert.match(JSON.stringify(cardsIn(planAim)), /2\.1 People have access/);
     const [help] = await turn(activity('help'));

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { composeAnswer } from '../src/answer/composeAnswer';
-import { answerPlanQuery, parsePlanQuery } from '../src/answer/planQuery';
+import { answerPlanQuery, parsePlanQuery, planOverview } from '../src/answer/planQuery';
+import { cardsForAnswer, markDraftGaps } from '../src/cards/cardData';
 import { commitmentSentences } from '../src/knowledge/planStructure';
+import { cardProblems } from './cardValidation';
 import { builtKnowledge, searchEngine } from './helpers';
 
 describe('the plan as structure', () => {
@@ -65,5 +67,61 @@ describe('the plan as structure', () => {
   it('has one overview passage per aim that lists its outcomes, so search can answer about a whole aim', () => {
     const top = searchEngine().search('what are the outcomes under strategic aim 2').results[0];
     for (const code of ['2.1', '2.2', '2.3']) assert.ok(top.passage.text.includes(code), `missing ${code}`);
+  });
+
+});
+
+describe("managers' view", () => {
+  const listFor = (text: string) => {
+    const { answer } = composeAnswer(searchEngine(), text);
+    assert.equal(answer.type, 'plan_list', text);
+    return answer as Extract<typeof answer, { type: 'plan_list' }>;
+  };
+
+  it('opens on the three aims, each leading to its outcomes and its commitments', () => {
+    const browse = planOverview(builtKnowledge().plan);
+    assert.equal(browse.aims.length, 3);
+    assert.match(browse.mission, /right support at the right time/);
+    const text = JSON.stringify(cardsForAnswer(browse));
+    for (const n of [1, 2, 3]) {
+      assert.ok(text.includes(`"plan aim ${n}"`));
+      assert.ok(text.includes(`"plan commitments aim ${n}"`));
+    }
+    assert.match(text, /plan facts and figures/);
+  });
+
+  it('walks an aim: outcomes with their priorities, then its commitments, each opening a passage', () => {
+    const aim = listFor('plan aim 3');
+    assert.deepEqual(aim.items.filter((i) => /^\d\.\d /.test(i.title)).map((i) => i.outcome), ['3.1', '3.2', '3.3']);
+    assert.ok(aim.nav?.some((n) => n.text === 'plan commitments aim 3'));
+    const commitments = listFor('plan commitments aim 3');
+    assert.ok(commitments.items.length > 0);
+    for (const item of commitments.items) {
+      assert.equal(item.aim, 3);
+      assert.ok(searchEngine().passage(item.passageId));
+    }
+  });
+
+  it('lists facts and figures, searchable by topic, with their sections', () => {
+    const population = listFor('plan figures population');
+    const text = population.items.map((i) => i.extract).join(' ');
+    assert.match(text, /96,600/);
+    assert.match(text, /27% by 2036/);
+    const carers = listFor('statistics on carers in the plan');
+    assert.ok(carers.items.some((i) => /64%/.test(i.extract)), carers.items.map((i) => i.extract).join(' | '));
+  });
+
+  it('shows draft gaps as not yet confirmed, never as numbers', () => {
+    const budget = cardsForAnswer(composeAnswer(searchEngine(), 'what is the 2025/26 budget').answer);
+    assert.match(JSON.stringify(budget), /not yet confirmed in the draft/);
+    const people = markDraftGaps('we spoke to over XX people; our budget is £xxm\\*; TBC');
+    assert.equal(people, 'we spoke to over XX (not yet confirmed in the draft) people; our budget is £xxm (not yet confirmed in the draft); TBC (not yet confirmed in the draft)');
+  });
+
+  it("draws valid cards under the size limit for every list in the managers' view", () => {
+    for (const q of ['plan aim 1', 'plan aim 2', 'plan aim 3', 'plan commitments', 'plan facts and figures', 'what does outcome 3.2 say', 'medium term aims']) {
+      for (const card of cardsForAnswer(composeAnswer(searchEngine(), q).answer)) assert.deepEqual(cardProblems(card), [], q);
+    }
+    for (const card of cardsForAnswer(planOverview(builtKnowledge().plan))) assert.deepEqual(cardProblems(card), [], 'plan browser');
   });
 });

@@ -33,7 +33,8 @@ export type Answer =
   | { type: 'not_sure'; nearest: PassageLink[]; hint?: string }
   | { type: 'passage'; passage: Passage; snippet: string; alternatives: PassageLink[]; suggestions: Suggestion[]; more?: MoreResults }
   | { type: 'services'; services: ServiceRecord[]; passageIds: string[]; more?: MoreResults }
-  | { type: 'plan_list'; heading: string; items: PlanItem[] }
+  | { type: 'plan_list'; heading: string; items: PlanItem[]; nav?: Suggestion[] }
+  | { type: 'plan_browse'; aims: Array<{ number: number; title: string; outcomeCodes: string }>; mission: string }
   | { type: 'results'; heading: string; items: ResultItem[]; more?: MoreResults }
   | { type: 'emergency'; risks: RiskKind[]; routes: ResolvedRoute[] }
   | { type: 'signpost_step'; prompt: StepPrompt; notice?: string }

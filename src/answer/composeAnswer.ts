@@ -40,7 +40,7 @@ export function composeAnswer(engine: SearchEngine, text: string, kinds?: Passag
   const planQuery = parsePlanQuery(text);
   if (planQuery) {
     const list = answerPlanQuery(planQuery, engine.plan, engine);
-    if (list.items.length) return { answer: { type: 'plan_list', heading: list.heading, items: list.items }, response };
+    if (list.items.length) return { answer: { type: 'plan_list', heading: list.heading, items: list.items, nav: list.nav }, response };
   }
   if (response.outOfScope) {
     return { answer: { type: 'not_sure', nearest: [], hint: response.outOfScope.reply }, response };

@@ -4,6 +4,7 @@
 import type { PlanItem, PlanStructure } from '../knowledge/planStructure';
 import type { Timescale } from '../knowledge/types';
 import type { SearchEngine } from '../search/searchEngine';
+import type { Answer } from './answerModel';
 import { stem } from '../search/stem';
 import { contentTokens, tokenize } from '../search/text';
 
@@ -12,6 +13,8 @@ export interface PlanQuery {
   outcome?: string;
   timescale?: Timescale;
   commitments: boolean;
+  /** Asks for the plan's facts and figures. */
+  figures?: boolean;
   /** The words left once the structural ones are taken out, e.g. "carers". */
   topic: string;
 }
@@ -19,11 +22,14 @@ export interface PlanQuery {
 export interface PlanList {
   heading: string;
   items: PlanItem[];
+  /** Where to go next in the managers' view. */
+  nav: Array<{ label: string; text: string }>;
 }
 
-const MAX_ITEMS = 8;
+const MAX_ITEMS = 10;
 const COMMIT = /\b(commit(?:ted|ments?|s)?|promis(?:e|ed|es)|pledge[sd]?|we will|we'll)\b/i;
-const STRUCTURAL_WORDS = /\b(what|which|have|has|we|our|are|is|the|does|do|say|says|about|on|to|under|for|in|of|plan|plan's|strategic|aims?|outcomes?|priorit(?:y|ies)|short|medium|long(?:er)?|terms?|commit(?:ted|ments?|s)?|promis(?:e|ed|es)|pledge[sd]?|will|no\.?|[123](?:\.[123])?)\b/gi;
+const STRUCTURAL_WORDS = /\b(what|which|have|has|we|our|are|is|the|does|do|say|says|about|on|to|under|for|in|of|plan|plan's|strategic|aims?|outcomes?|priorit(?:y|ies)|short|medium|long(?:er)?|terms?|commit(?:ted|ments?|s)?|promis(?:e|ed|es)|pledge[sd]?|will|no\.?|[123](?:\.[123])?|facts?|figures?|statistics?|stats|and|numbers)\b/gi;
+const FIGURES = /\b(facts and figures|figures|statistics|stats)\b/i;
 
 export function parsePlanQuery(text: string): PlanQuery | undefined {
   const lower = text.toLowerCase();
@@ -34,13 +40,17 @@ export function parsePlanQuery(text: string): PlanQuery | undefined {
   const commitments = COMMIT.test(lower);
   const aim = aimMatch ? Number(aimMatch[1]) : undefined;
   const asksForList = /\b(aims|outcomes|priorities|list)\b/.test(lower);
-  const structural = outcome !== undefined || (aim !== undefined && (timescale !== undefined || asksForList)) || (timescale !== undefined && /\baims?\b/.test(lower)) || commitments;
-  if (!structural) return undefined;
   const topic = contentTokens(lower.replace(STRUCTURAL_WORDS, ' ')).join(' ');
-  return { aim, outcome, timescale, commitments, topic };
+  const figures = FIGURES.test(lower) && (/\bplan\b/.test(lower) || /^\s*(facts and figures|figures|statistics|stats)\b/.test(lower));
+  // "plan aim 2" or "aim 2" on its own asks for the aim as a whole.
+  const bareAim = aim !== undefined && topic === '';
+  const structural = outcome !== undefined || (aim !== undefined && (timescale !== undefined || asksForList || bareAim)) || (timescale !== undefined && /\baims?\b/.test(lower)) || commitments || figures;
+  if (!structural) return undefined;
+  return { aim, outcome, timescale, commitments, ...(figures ? { figures } : {}), topic };
 }
 
 function describe(q: PlanQuery): string {
+  if (q.figures) return `Facts and figures${q.topic ? ` on "${q.topic}"` : ''} from the plan`;
   const parts: string[] = [];
   if (q.timescale) parts.push(`${q.timescale[0].toUpperCase()}${q.timescale.slice(1)} term`);
   if (q.commitments) parts.push(parts.length ? 'commitments' : 'Commitments');
@@ -65,9 +75,9 @@ function outcomeItems(plan: PlanStructure, q: PlanQuery): PlanItem[] {
     .concat(plan.priorities.filter((p) => !p.outcome && (q.aim === undefined || p.aim === q.aim) && (q.timescale === undefined || p.timescale === q.timescale)));
 }
 
-/** Commitments on a topic: those in the passages search ranks highest for it, in that order. */
-function commitmentItems(plan: PlanStructure, q: PlanQuery, engine: SearchEngine): PlanItem[] {
-  const inScope = plan.commitments.filter(
+/** Commitments (or facts) on a topic: those in the passages search ranks highest for it, in that order. */
+function commitmentItems(plan: PlanStructure, q: PlanQuery, engine: SearchEngine, source: PlanItem[] = plan.commitments, mentionsFirst = true): PlanItem[] {
+  const inScope = source.filter(
     (c) => (q.aim === undefined || c.aim === q.aim) && (q.outcome === undefined || c.outcome === q.outcome) && (q.timescale === undefined || c.timescale === q.timescale),
   );
   if (!q.topic) return inScope;
@@ -78,12 +88,17 @@ function commitmentItems(plan: PlanStructure, q: PlanQuery, engine: SearchEngine
   const mentions = (c: PlanItem): number => (tokenize(c.extract).some((t) => topicStems.has(stem(t))) ? 0 : 1);
   return inScope
     .filter((c) => order.has(c.passageId))
-    .sort((a, b) => mentions(a) - mentions(b) || (order.get(a.passageId) ?? 0) - (order.get(b.passageId) ?? 0));
+    .sort((a, b) => {
+      const byPassage = (order.get(a.passageId) ?? 0) - (order.get(b.passageId) ?? 0);
+      return mentionsFirst ? mentions(a) - mentions(b) || byPassage : byPassage || mentions(a) - mentions(b);
+    });
 }
 
 export function answerPlanQuery(q: PlanQuery, plan: PlanStructure, engine: SearchEngine): PlanList {
   let items: PlanItem[];
-  if (q.commitments) items = commitmentItems(plan, q, engine);
+  // Figures stay with their section (a survey's results read together); commitments naming the topic come first.
+  if (q.figures) items = commitmentItems(plan, q, engine, plan.facts, false);
+  else if (q.commitments) items = commitmentItems(plan, q, engine);
   else if (q.outcome) {
     const outcome = plan.aims.flatMap((a) => a.outcomes).find((o) => o.code === q.outcome);
     items = outcome
@@ -94,13 +109,24 @@ export function answerPlanQuery(q: PlanQuery, plan: PlanStructure, engine: Searc
         ]
       : [];
   } else items = outcomeItems(plan, q);
-  return { heading: describe(q), items: items.slice(0, MAX_ITEMS) };
+  return { heading: describe(q), items: items.slice(0, MAX_ITEMS), nav: navigation(q) };
 }
 
-/** The managers' starting point: every outcome of every aim, by timescale. */
-export function planOverview(plan: PlanStructure): { type: 'plan_list'; heading: string; items: PlanItem[] } {
-  const items = plan.aims.flatMap((a) =>
-    a.outcomes.map((o): PlanItem => ({ aim: a.number, outcome: o.code, timescale: o.timescale, title: `${o.code} ${o.statement}`, extract: '', passageId: o.passageId })),
-  );
-  return { type: 'plan_list', heading: "The plan's aims and outcomes", items };
+function navigation(q: PlanQuery): Array<{ label: string; text: string }> {
+  const nav: Array<{ label: string; text: string }> = [];
+  const aim = q.aim ?? (q.outcome ? Number(q.outcome[0]) : undefined);
+  if (aim && !q.commitments) nav.push({ label: `Commitments under aim ${aim}`, text: `plan commitments aim ${aim}` });
+  if (aim && (q.commitments || q.outcome || q.timescale)) nav.push({ label: `All of aim ${aim}`, text: `plan aim ${aim}` });
+  nav.push({ label: 'Back to the plan', text: 'plan' });
+  return nav.slice(0, 2);
+}
+
+/** The managers' starting point: the plan's aims to browse, with commitments and figures a tap away. */
+export function planOverview(plan: PlanStructure): Extract<Answer, { type: 'plan_browse' }> {
+  const mission = plan.commitments.find((c) => /mission|vision/i.test(c.title))?.extract ?? '';
+  return {
+    type: 'plan_browse',
+    mission,
+    aims: plan.aims.map((a) => ({ number: a.number, title: a.title, outcomeCodes: a.outcomes.map((o) => `${o.code} (${o.timescale ?? ''} term)`).join(' · ') })),
+  };
 }

@@ -29,6 +29,14 @@ function originLine(p: Passage): string {
   return `${parts.join(' › ')}${codes ? ` (${codes})` : ''}`;
 }
 
+/** The draft's placeholders, marked as what they are wherever plan text is shown. */
+export function markDraftGaps(text: string): string {
+  return text
+    .replace(/(£x+m)(\\?\*)?/gi, '$1 (not yet confirmed in the draft)')
+    .replace(/\bXX\b/g, 'XX (not yet confirmed in the draft)')
+    .replace(/\bTBC\b/g, 'TBC (not yet confirmed in the draft)');
+}
+
 /** Draft gaps are shown as what they are, never as figures. */
 function draftNote(p: Passage): string {
   if (p.kind !== 'plan') return '';
@@ -53,9 +61,9 @@ export function answerCard(passage: Passage, snippet: string, alternatives: Pass
   suggestions = fitSuggestions(suggestions, more);
   return expandCard('answer', {
     more: moreData(more),
-    title: passage.title,
+    title: passage.kind === 'plan' ? markDraftGaps(passage.title) : passage.title,
     origin: originLine(passage),
-    snippet,
+    snippet: passage.kind === 'plan' ? markDraftGaps(snippet) : snippet,
     draftNote: draftNote(passage),
     alternatives,
     suggestions,
@@ -155,11 +163,12 @@ function planItemLabel(item: PlanItem): string {
     .join(' · ') || 'Strategic Plan';
 }
 
-export function planListCard(heading: string, items: PlanItem[]): AdaptiveCardJson {
+export function planListCard(heading: string, items: PlanItem[], nav: Suggestion[] = []): AdaptiveCardJson {
   return expandCard('plan-list', {
     heading,
     origin: 'Midlothian IJB Strategic Plan 2025–2035 (draft), in the plan\'s own words',
-    items: items.map((item) => ({ ...item, label: planItemLabel(item), title: shorten(item.title, 160), extract: shorten(item.extract, 240) })),
+    nav: nav.slice(0, 2),
+    items: items.map((item) => ({ ...item, label: planItemLabel(item), title: markDraftGaps(shorten(item.title, 160)), extract: markDraftGaps(shorten(item.extract, 240)) })),
     feedbackId: `plan-list:${items[0]?.passageId ?? ''}`,
     speak: plainSpeech(`${heading}. ${items.map((i) => i.title).join('. ')}`),
   });
@@ -237,6 +246,16 @@ export function signpostingCard(result: SignpostingResult, now: Date = new Date(
   });
 }
 
+export function planBrowseCard(answer: Extract<Answer, { type: 'plan_browse' }>): AdaptiveCardJson {
+  return expandCard('plan-browse', {
+    heading: 'Midlothian IJB Strategic Plan 2025–2035',
+    status: 'DRAFT · browse the aims, their outcomes and priorities, commitments, and facts and figures',
+    mission: answer.mission,
+    aims: answer.aims,
+    speak: plainSpeech(`The Strategic Plan. ${answer.aims.map((a) => `Aim ${a.number}: ${a.title}`).join('. ')}`),
+  });
+}
+
 /** Every card an answer needs, in the order they should appear. */
 export function cardsForAnswer(answer: Answer, now: Date = new Date()): AdaptiveCardJson[] {
   switch (answer.type) {
@@ -245,7 +264,9 @@ export function cardsForAnswer(answer: Answer, now: Date = new Date()): Adaptive
     case 'not_sure':
       return [notSureCard(answer.nearest, answer.hint)];
     case 'plan_list':
-      return [planListCard(answer.heading, answer.items)];
+      return [planListCard(answer.heading, answer.items, answer.nav)];
+    case 'plan_browse':
+      return [planBrowseCard(answer)];
     case 'services':
       // "More results" goes on the last card of the carousel only.
       return answer.services.map((s, i) =>

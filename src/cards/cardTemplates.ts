@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { CARDS_DIR } from '../paths';
 
-export const CARD_NAMES = ['answer', 'service', 'sds', 'welcome', 'not-sure', 'plan-list', 'results', 'feedback-form', 'feedback-reason', 'emergency', 'signpost-step', 'signposting'] as const;
+export const CARD_NAMES = ['answer', 'service', 'sds', 'welcome', 'not-sure', 'plan-list', 'results', 'feedback-form', 'feedback-reason', 'emergency', 'signpost-step', 'signposting', 'plan-browse'] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 
 /** An Adaptive Card as JSON, ready to go in an attachment. */

@@ -1,5 +1,6 @@
 // One realistic example of every card, drawn from the real knowledge: for previews and tests.
 import { composeAnswer, moreResults, openPassage, safetyFirst } from '../answer/composeAnswer';
+import { planOverview } from '../answer/planQuery';
 import type { SearchEngine } from '../search/searchEngine';
 import { buildSignposting } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
@@ -32,6 +33,7 @@ export function sampleCards(engine: SearchEngine, now: Date = new Date()): Sampl
         now,
       )[0],
     },
+    { name: 'plan-browse', card: cardsForAnswer(planOverview(engine.plan), now)[0] },
     { name: 'emergency', card: cardsForAnswer(safetyFirst(engine, 'she says she wants to end her life') ?? { type: 'help', reason: 'help' }, now)[0] },
   ];
 }

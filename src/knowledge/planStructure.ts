@@ -34,6 +34,25 @@ export interface PlanStructure {
   aims: PlanAim[];
   priorities: PlanItem[];
   commitments: PlanItem[];
+  /** The plan's statistics: sentences or list lines with a figure, or a draft gap where one will go. */
+  facts: PlanItem[];
+}
+
+const FIGURE = /\d+(?:[.,]\d+)?\s?%|£\s?\d|£x+m|\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)? (?:people|years|minutes|hours|carers|organisations|charities|homes|beds|households)\b|\bXX\b/i;
+
+/** Sentences and list lines that state a figure (or the draft's placeholder for one). */
+export function factSentences(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const plain = line.replace(/\*\*/g, '').replace(/\\\*/g, '*').replace(/^\s*-\s+/, '').trim();
+    if (!plain) continue;
+    // Split only where a full stop is followed by a space, so "£622.90" and "80.9 years" stay whole.
+    const sentences = /^\s*-\s+/.test(line) ? [plain] : plain.split(/(?<=[.!?])\s+/);
+    for (const sentence of sentences.map((x) => x.trim())) {
+      if (FIGURE.test(sentence) && sentence.length >= 20 && !/^\d\.\d\s/.test(sentence)) out.push(sentence);
+    }
+  }
+  return out;
 }
 
 const AIM_HEADING = /^Strategic Aim No\.?\s*(\d)\s*:\s*(.+?)\s+—\s+(.+)$/;
@@ -50,7 +69,7 @@ export function firstSentence(text: string, max = 200): string {
 /** Sentences in which the plan commits to something: "We will …", "We will continue to …". */
 export function commitmentSentences(text: string): string[] {
   const plain = text.replace(/\*\*/g, '').replace(/\n+/g, ' ');
-  const sentences = plain.match(/[^.!?]+[.!?]+/g) ?? [];
+  const sentences = plain.split(/(?<=[.!?])\s+/);
   return sentences
     .map((s) => s.trim())
     .filter((s) => /\b(we will|we'll|we are committed to|we have committed to|we have asked)\b/i.test(s) && !/\bwe will not\b|\bwe won't\b/i.test(s));
@@ -60,6 +79,7 @@ export function extractPlanStructure(passages: Passage[]): PlanStructure {
   const aims = new Map<string, PlanAim>();
   const priorities: PlanItem[] = [];
   const commitments: PlanItem[] = [];
+  const facts: PlanItem[] = [];
   const seenOutcomes = new Set<string>();
 
   for (const p of passages) {
@@ -81,6 +101,9 @@ export function extractPlanStructure(passages: Passage[]): PlanStructure {
         priorities.push({ aim: aim.number, outcome: p.outcome, timescale: p.timescale, title: last, extract: firstSentence(p.text), passageId: p.id });
       }
     }
+    for (const sentence of factSentences(p.text)) {
+      facts.push({ aim: p.aim, outcome: p.outcome, timescale: p.timescale, title: p.title, extract: sentence.length <= 300 ? sentence : `${sentence.slice(0, 299).trimEnd()}…`, passageId: p.id });
+    }
     for (const sentence of commitmentSentences(p.text)) {
       commitments.push({
         aim: p.aim,
@@ -92,7 +115,7 @@ export function extractPlanStructure(passages: Passage[]): PlanStructure {
       });
     }
   }
-  return { aims: [...aims.values()].sort((a, b) => a.number - b.number), priorities, commitments };
+  return { aims: [...aims.values()].sort((a, b) => a.number - b.number), priorities, commitments, facts };
 }
 
 /** One passage per aim listing its outcomes and priorities by timescale, in the plan's words, so a
