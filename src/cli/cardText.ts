@@ -19,6 +19,11 @@ export function cardToText(card: unknown, buttons: CardButton[]): string {
       case 'TextBlock':
         lines.push(String(n.text ?? '').replace(/\*\*/g, ''));
         return;
+      case 'Input.ChoiceSet': {
+        const choices = (n.choices as Array<{ title: string }> | undefined) ?? [];
+        lines.push(`${String(n.label ?? 'Choices')}: ${choices.map((c) => c.title).join(' | ')}  (type one)`);
+        return;
+      }
       case 'FactSet':
         for (const f of (n.facts as Array<{ title: string; value: string }>) ?? []) lines.push(`${f.title}: ${f.value}`);
         return;

@@ -6,6 +6,7 @@ import type { Passage, ServiceRecord } from '../knowledge/types';
 import { routesFor, type ResolvedRoute } from '../safety/emergencyRoutes';
 import type { SearchEngine } from '../search/searchEngine';
 import type { FlowAnswers } from './flow';
+import type { WhoOption } from './signpostingOptions';
 
 export interface SignpostingResult {
   /** A short restatement of what was asked for, without personal details. */
@@ -32,8 +33,19 @@ export function goodConversationPrompts(engine: SearchEngine): { prompts: string
   return { prompts: ['Start with asking about what matters to them', 'Ask what they think would make a difference', 'Ask about other areas of their life where they might need some help'] };
 }
 
+/** The "who" option picked, or the one a typed description names ("unpaid carer", "older person"). */
+export function whoOption(options: WhoOption[], answer: string | undefined): WhoOption | undefined {
+  if (!answer) return undefined;
+  const exact = options.find((w) => w.id === answer);
+  if (exact) return exact;
+  const typed = answer.toLowerCase();
+  const core = (label: string): string => label.toLowerCase().replace(/^(an?|someone|some)\s+/, '').split(/\s+(?:or|with|in|using)\s+/)[0];
+  const keyPhrase = (w: WhoOption): string => w.words.split(/\s+/).slice(0, 2).join(' ');
+  return options.find((w) => typed.includes(core(w.label)) || core(w.label).includes(typed.trim()) || typed.includes(keyPhrase(w)));
+}
+
 export function buildSignposting(engine: SearchEngine, answers: FlowAnswers): SignpostingResult {
-  const who = engine.signposting.who.find((w) => w.id === answers.who);
+  const who = whoOption(engine.signposting.who, answers.who);
   const whoText = who ? who.label : answers.who ?? '';
   const place: Community | undefined = answers.where ? communitiesIn(answers.where)[0] : undefined;
   const query = [answers.what ?? '', who?.words ?? answers.who ?? '', place ?? ''].join(' ').trim() || 'support and advice in Midlothian';
