@@ -81,7 +81,7 @@ function commitmentItems(plan: PlanStructure, q: PlanQuery, engine: SearchEngine
     (c) => (q.aim === undefined || c.aim === q.aim) && (q.outcome === undefined || c.outcome === q.outcome) && (q.timescale === undefined || c.timescale === q.timescale),
   );
   if (!q.topic) return inScope;
-  const ranked = engine.search(q.topic, { limit: 40, kinds: ['plan'] }).results.filter((r) => r.coverage > 0);
+  const ranked = engine.search(q.topic, { limit: 40, kinds: ['plan'] }).results.filter((r) => r.coverage >= 0.5);
   const order = new Map(ranked.map((r, i) => [r.passage.id, i]));
   const topicStems = new Set(tokenize(q.topic).map(stem));
   // Sentences that name the topic themselves come first; then passage rank decides.
