@@ -4,6 +4,7 @@ import type { Answer } from '../src/answer/answerModel';
 import { composeAnswer, openPassage } from '../src/answer/composeAnswer';
 import { answerCard, cardsForAnswer, checkNote, notSureCard, sdsCard, serviceCard, telHref, welcomeCard } from '../src/cards/cardData';
 import { CARD_NAMES, type AdaptiveCardJson } from '../src/cards/cardTemplates';
+import { sampleCards } from '../src/cards/sampleCards';
 import { CARDS_DIR } from '../src/paths';
 import type { ServiceRecord } from '../src/knowledge/types';
 import { cardProblems } from './cardValidation';
@@ -32,6 +33,12 @@ describe('cards', () => {
   it('has a template for every card name and no stray templates', () => {
     const files = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
     assert.deepEqual(files.sort(), [...CARD_NAMES].sort());
+  });
+
+  it('validates a realistic sample of every card template', () => {
+    const samples = sampleCards(searchEngine());
+    assert.deepEqual(samples.map((x) => x.name).sort(), [...CARD_NAMES].sort());
+    for (const { name, card } of samples) assertValid(card, name);
   });
 
   it('expands and validates every service in the directory', () => {
