@@ -3,7 +3,7 @@
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import { ConfigError, loadConfig } from './config';
 import { readBuiltKnowledge } from './knowledge/builtKnowledge';
-import { createLogger } from './logger';
+import { createLogger, routeConsoleToLogger } from './logger';
 import { BUILT_KNOWLEDGE_FILE } from './paths';
 import { SearchEngine } from './search/searchEngine';
 import { RecordStore } from './storage/records';
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  routeConsoleToLogger(logger);
   const engine = new SearchEngine(readBuiltKnowledge(BUILT_KNOWLEDGE_FILE));
   const storage = new MemoryStorage();
   const bot = new MidWayBot({ engine, records: new RecordStore(storage), conversationState: new ConversationState(storage), logger });

@@ -12,3 +12,17 @@ export function createLogger(level = 'info', destination?: pino.DestinationStrea
 export function hashId(value: string | undefined): string {
   return createHash('sha256').update(value ?? '').digest('hex').slice(0, 16);
 }
+
+/** The Bot Framework SDK writes errors (with stacks, and sometimes key material) straight to the
+ * console. Route console output into the structured log instead: one short line, at debug level. */
+export function routeConsoleToLogger(logger: Logger): () => void {
+  const original = { error: console.error, warn: console.warn, log: console.log };
+  const firstLine = (args: unknown[]): string => {
+    const first = args[0];
+    const text = first instanceof Error ? `${first.name}: ${first.message}` : String(first);
+    return text.replace(/-----BEGIN[\s\S]*/, '[key omitted]').split('\n')[0].slice(0, 160);
+  };
+  console.error = (...args: unknown[]) => logger.debug({ event: 'sdk-console', consoleLevel: 'error', message: firstLine(args) });
+  console.warn = (...args: unknown[]) => logger.debug({ event: 'sdk-console', consoleLevel: 'warn', message: firstLine(args) });
+  return () => Object.assign(console, original);
+}

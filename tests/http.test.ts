@@ -261,6 +261,15 @@ describe('HTTP server (local mode)', () => {
     assert.equal(connector.received.length, before);
   });
 
+  it('answers wrong types with 400 and too large a body with 413', async () => {
+    for (const body of [[], 'text', { type: 7 }, activity('x', { conversation: 'c' }), activity('x', { text: { nested: true } }), activity('x', { entities: 'no' })]) {
+      assert.equal((await post(body)).status, 400, JSON.stringify(body).slice(0, 60));
+    }
+    const huge = activity('x'.repeat(300 * 1024));
+    assert.equal((await post(huge)).status, 413);
+    assert.equal((await fetch(`${base}/healthz`)).status, 200);
+  });
+
   it('answers malformed JSON with 400, not a crash', async () => {
     const response = await post(undefined, '{"type": "message", ');
     assert.equal(response.status, 400);
