@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   routeConsoleToLogger(logger);
   const engine = new SearchEngine(readBuiltKnowledge(BUILT_KNOWLEDGE_FILE));
   const storage = new MemoryStorage();
-  const bot = new MidWayBot({ engine, records: new RecordStore(storage), conversationState: new ConversationState(storage), logger });
+  const bot = new MidWayBot({ engine, allowedTenantIds: config.allowedTenantIds, records: new RecordStore(storage), conversationState: new ConversationState(storage), logger });
   const adapter = createAdapter(config, logger);
   const server = createServer(config, adapter, bot, logger);
   const port = await listen(server, config.port, config.host);

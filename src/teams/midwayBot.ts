@@ -43,12 +43,15 @@ interface ConversationFlags {
   welcomed?: boolean;
 }
 
+export const TENANT_REFUSAL = 'Sorry, MidWay Guide is only available to staff of the Midlothian Health and Social Care Partnership organisations.';
 export const SIGNPOST_CANCELLED = 'Signposting cancelled. Ask me anything, or type "signpost" to start again.';
 export const SIGNPOST_EXPIRED = 'That signposting conversation had been quiet for over 30 minutes, so I let it go. Type "signpost" to start again.';
 const SIGNPOST_TRIGGER = /^\s*(?:\/?signpost(?:ing)?|help me signpost(?: someone| a person)?|start signposting|signpost someone)\s*[.!?]*\s*$/i;
 
 export interface MidWayBotDeps {
   engine: SearchEngine;
+  /** Tenants whose activities are processed; empty means any. */
+  allowedTenantIds?: string[];
   records: RecordStore;
   conversationState: ConversationState;
   logger: Logger;
@@ -95,8 +98,29 @@ export class MidWayBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    if (!this.tenantAllowed(context)) {
+      await this.refuseTenant(context);
+      return;
+    }
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  private tenantAllowed(context: TurnContext): boolean {
+    const allowed = this.deps.allowedTenantIds ?? [];
+    if (allowed.length === 0) return true;
+    const activity = context.activity;
+    const tenant = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    return typeof tenant === 'string' && allowed.includes(tenant);
+  }
+
+  /** Other organisations get a short refusal to a message, a 403 to an invoke, and nothing else. */
+  private async refuseTenant(context: TurnContext): Promise<void> {
+    this.deps.logger.warn({ event: 'tenant-refused', activityId: context.activity.id, type: context.activity.type });
+    if (context.activity.type === ActivityTypes.Message) await context.sendActivity(MessageFactory.text(TENANT_REFUSAL));
+    else if (context.activity.type === ActivityTypes.Invoke) {
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403, body: { error: 'This app is not available to your organisation.' } } });
+    }
   }
 
   /** Teams sends both installationUpdate and conversationUpdate when the app is added, often at
