@@ -23,8 +23,10 @@ export interface BotAuthConfig {
 
 export type StorageConfig =
   | { kind: 'memory' }
-  | { kind: 'blob'; containerUrl: string; connectionString?: undefined; containerName?: undefined }
-  | { kind: 'blob'; connectionString: string; containerName: string; containerUrl?: undefined };
+  /** A container reached with a token credential (managed identity in production). */
+  | { kind: 'blob-identity'; containerUrl: string }
+  /** A container reached with a connection string (Azurite, or a key where identity is not possible). */
+  | { kind: 'blob-connection-string'; connectionString: string; containerName: string };
 
 export interface AppConfig {
   port: number;
@@ -85,9 +87,9 @@ function storageFrom(env: Env): StorageConfig {
   const containerName = (env.STORAGE_CONTAINER ?? 'midway-guide').trim();
   if (containerUrl) {
     if (!/^https?:\/\/[^/]+\/.+/.test(containerUrl)) throw new ConfigError('STORAGE_CONTAINER_URL must be a container URL, e.g. https://account.blob.core.windows.net/midway-guide');
-    return { kind: 'blob', containerUrl };
+    return { kind: 'blob-identity', containerUrl };
   }
-  if (connectionString) return { kind: 'blob', connectionString, containerName };
+  if (connectionString) return { kind: 'blob-connection-string', connectionString, containerName };
   throw new ConfigError('STORAGE=blob needs STORAGE_CONTAINER_URL (with a managed identity) or STORAGE_CONNECTION_STRING');
 }
 

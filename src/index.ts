@@ -1,14 +1,16 @@
 // Composition root: config → logger → knowledge → search → storage → bot → adapter → server.
 // No logic here; every part can be built in a test without a network.
-import { ConversationState, MemoryStorage } from 'botbuilder';
+import { ConversationState } from 'botbuilder';
 import { ConfigError, loadConfig } from './config';
 import { readBuiltKnowledge } from './knowledge/builtKnowledge';
 import { createLogger, routeConsoleToLogger } from './logger';
 import { BUILT_KNOWLEDGE_FILE } from './paths';
 import { SearchEngine } from './search/searchEngine';
 import { RecordStore } from './storage/records';
+import { trackRequests } from './teams/lifecycle';
 import { MidWayBot } from './teams/midwayBot';
 import { createAdapter, createServer, listen } from './teams/server';
+import { createBotStorage } from './teams/storageFactory';
 
 async function main(): Promise<void> {
   let config;
@@ -24,22 +26,33 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   routeConsoleToLogger(logger);
   const engine = new SearchEngine(readBuiltKnowledge(BUILT_KNOWLEDGE_FILE));
-  const storage = new MemoryStorage();
-  const bot = new MidWayBot({ engine, allowedTenantIds: config.allowedTenantIds, records: new RecordStore(storage), conversationState: new ConversationState(storage), logger });
+  const { storage, claims, ping } = createBotStorage(config.storage, config.production, process.env);
+  const bot = new MidWayBot({
+    engine,
+    allowedTenantIds: config.allowedTenantIds,
+    records: new RecordStore(storage),
+    conversationState: new ConversationState(storage),
+    claims,
+    logger,
+  });
   const adapter = createAdapter(config, logger);
-  const server = createServer(config, adapter, bot, logger);
+  const server = createServer(config, adapter, bot, logger, { ready: async () => engine.passageCount > 0 && (await ping().then(() => true)) });
+  const draining = trackRequests(server);
   const port = await listen(server, config.port, config.host);
   if (config.localMode) {
     logger.warn({ event: 'local-mode', url: `http://127.0.0.1:${port}/api/messages` }, 'No MicrosoftAppId: running in local mode (loopback only, no authentication).');
   }
-  logger.info({ event: 'listening', host: config.host, port, passages: engine.passageCount }, `MidWay Guide listening on http://${config.host}:${port}/api/messages`);
+  logger.info({ event: 'listening', host: config.host, port, passages: engine.passageCount, storage: config.storage.kind }, `MidWay Guide listening on http://${config.host}:${port}/api/messages`);
 
-  const stop = (): void => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 10_000).unref();
+  const stop = (signal: string): void => {
+    logger.info({ event: 'stopping', signal, inFlight: draining.inFlight() });
+    void draining.stop(9000).then(() => {
+      logger.info({ event: 'stopped' });
+      process.exit(0);
+    });
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
 }
 
 void main();

@@ -1,6 +1,7 @@
 // Feedback and unanswered questions for the people who curate the knowledge. Only redacted text,
 // passage ids and a hash of the conversation are kept — never what staff typed as it was.
-import { randomUUID } from 'node:crypto';
+// Records are appended to one document per kind and day, with optimistic concurrency (eTags), so
+// several instances can write at once and a report can list them without a storage "list" call.
 import type { KeyValueStore } from './keyValueStore';
 
 export interface FeedbackRecord {
@@ -27,6 +28,19 @@ export interface UnansweredRecord {
 
 export type CuratorRecord = FeedbackRecord | UnansweredRecord;
 
+interface Bucket {
+  records: CuratorRecord[];
+  eTag?: string;
+}
+
+/** Records kept per day and kind: plenty for curators, bounded for storage. */
+const MAX_PER_BUCKET = 2000;
+const WRITE_ATTEMPTS = 6;
+
+export function bucketKey(kind: CuratorRecord['type'], day: string): string {
+  return `records/${kind}/${day}`;
+}
+
 export class RecordStore {
   constructor(private readonly store: KeyValueStore, private readonly now: () => Date = () => new Date()) {}
 
@@ -44,7 +58,7 @@ export class RecordStore {
       ...(details.redactedComment ? { comment: details.redactedComment.slice(0, 1000) } : {}),
       conversation,
     };
-    await this.store.write({ [`records/feedback/${record.at}-${randomUUID()}`]: record });
+    await this.append(record);
     return record;
   }
 
@@ -56,7 +70,46 @@ export class RecordStore {
       nearest,
       conversation,
     };
-    await this.store.write({ [`records/unanswered/${record.at}-${randomUUID()}`]: record });
+    await this.append(record);
     return record;
+  }
+
+  /** Every record of a kind from the last `days` days, oldest first. */
+  async list(kind: CuratorRecord['type'], days: number): Promise<CuratorRecord[]> {
+    const today = this.now();
+    const keys = Array.from({ length: days }, (_, i) => bucketKey(kind, new Date(today.getTime() - i * 86_400_000).toISOString().slice(0, 10)));
+    const items = await this.store.read(keys);
+    return keys
+      .reverse()
+      .flatMap((k) => (items[k] as Bucket | undefined)?.records ?? []);
+  }
+
+  /** Appends to one bucket run one after another in this process; eTags guard across instances. */
+  private readonly queues = new Map<string, Promise<void>>();
+
+  private append(record: CuratorRecord): Promise<void> {
+    const key = bucketKey(record.type, record.at.slice(0, 10));
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.appendNow(key, record));
+    this.queues.set(key, next);
+    void next.finally(() => {
+      if (this.queues.get(key) === next) this.queues.delete(key);
+    }).catch(() => undefined);
+    return next;
+  }
+
+  private async appendNow(key: string, record: CuratorRecord): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const current = ((await this.store.read([key]))[key] as Bucket | undefined) ?? { records: [] };
+      const next: Bucket = { records: [...current.records, record].slice(-MAX_PER_BUCKET), eTag: current.eTag ?? '*' };
+      try {
+        await this.store.write({ [key]: next });
+        return;
+      } catch (error) {
+        // Another instance wrote first: read again and retry, a few times.
+        if (attempt >= WRITE_ATTEMPTS) throw error;
+        await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20));
+      }
+    }
   }
 }

@@ -24,6 +24,7 @@ import type { PassageKind } from '../knowledge/types';
 import { hashId, type Logger } from '../logger';
 import { redactPersonalDetails } from '../privacy/redact';
 import type { SearchEngine, SearchResponse } from '../search/searchEngine';
+import type { ClaimStore } from '../storage/claims';
 import type { RecordStore } from '../storage/records';
 import { advance, isExpired, typedFlowInput, type FlowInput, type FlowState } from '../signpost/flow';
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
@@ -52,6 +53,8 @@ export interface MidWayBotDeps {
   engine: SearchEngine;
   /** Tenants whose activities are processed; empty means any. */
   allowedTenantIds?: string[];
+  /** Claims on activity ids, so a message Teams re-sends is answered once. */
+  claims?: ClaimStore;
   records: RecordStore;
   conversationState: ConversationState;
   logger: Logger;
@@ -102,8 +105,19 @@ export class MidWayBot extends TeamsActivityHandler {
       await this.refuseTenant(context);
       return;
     }
+    if (!(await this.firstDelivery(context))) return;
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  /** Teams re-sends an activity that took too long, with the same id, possibly to another instance:
+   * answer it once. */
+  private async firstDelivery(context: TurnContext): Promise<boolean> {
+    const { id, type } = context.activity;
+    if (!this.deps.claims || !id || type !== ActivityTypes.Message) return true;
+    const first = await this.deps.claims.claim(`${this.conversationHash(context)}:${id}`);
+    if (!first) this.deps.logger.info({ event: 'duplicate-delivery', activityId: id, conversation: this.conversationHash(context) });
+    return first;
   }
 
   private tenantAllowed(context: TurnContext): boolean {

@@ -1,0 +1,63 @@
+// Where state, feedback, unanswered questions and delivery claims live: memory by default, or an
+// Azure Blob container through @azure/identity (a managed identity in production,
+// DefaultAzureCredential in development) or a connection string (Azurite in tests).
+import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
+import { BlobServiceClient, ContainerClient, RestError } from '@azure/storage-blob';
+import { MemoryStorage, type Storage } from 'botbuilder';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
+import type { StorageConfig } from '../config';
+import { MemoryClaims, type ClaimStore } from '../storage/claims';
+
+export interface BotStorage {
+  storage: Storage;
+  claims: ClaimStore;
+  /** Resolves when the storage answers; rejects when it does not. */
+  ping(): Promise<void>;
+}
+
+/** Claims as blobs created only if absent (If-None-Match: *), which the service makes atomic. */
+export class BlobClaims implements ClaimStore {
+  constructor(private readonly container: ContainerClient, private readonly prefix = 'claims/') {}
+
+  async claim(key: string): Promise<boolean> {
+    const blob = this.container.getBlockBlobClient(`${this.prefix}${encodeURIComponent(key)}`);
+    try {
+      await blob.upload('1', 1, { conditions: { ifNoneMatch: '*' } });
+      return true;
+    } catch (error) {
+      if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412)) return false;
+      throw error;
+    }
+  }
+}
+
+export function createBotStorage(config: StorageConfig, production: boolean, env: Record<string, string | undefined> = {}): BotStorage {
+  if (config.kind === 'memory') {
+    return { storage: new MemoryStorage(), claims: new MemoryClaims(), ping: async () => undefined };
+  }
+  let container: ContainerClient;
+  let storage: BlobsStorage;
+  if (config.kind === 'blob-connection-string') {
+    container = BlobServiceClient.fromConnectionString(config.connectionString).getContainerClient(config.containerName);
+    storage = new BlobsStorage(config.connectionString, config.containerName);
+  } else {
+    const credential: TokenCredential = production
+      ? new ManagedIdentityCredential(env.AZURE_CLIENT_ID ? { clientId: env.AZURE_CLIENT_ID } : {})
+      : new DefaultAzureCredential();
+    container = new ContainerClient(config.containerUrl, credential);
+    storage = new BlobsStorage('', '', {}, config.containerUrl, credential);
+  }
+  let created: Promise<unknown> | undefined;
+  const ready = (): Promise<unknown> => (created ??= container.createIfNotExists().catch((error: unknown) => {
+    created = undefined;
+    throw error;
+  }));
+  return {
+    storage,
+    claims: { claim: async (key) => (await ready(), new BlobClaims(container).claim(key)) },
+    ping: async () => {
+      await ready();
+      await container.getProperties();
+    },
+  };
+}

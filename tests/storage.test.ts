@@ -1,0 +1,137 @@
+// State, records and delivery claims in real Blob storage (Azurite on loopback), shared by two bot
+// instances as in a scaled-out deployment.
+import assert from 'node:assert/strict';
+import { ActivityTypes, ConversationState, TestAdapter, type Activity, type Storage, type StoreItems } from 'botbuilder';
+import { RecordStore } from '../src/storage/records';
+import { MidWayBot } from '../src/teams/midwayBot';
+import { createBotStorage, type BotStorage } from '../src/teams/storageFactory';
+import { startAzurite, type Azurite } from './azurite';
+import { searchEngine, silentLogger } from './helpers';
+import { turnErrorHandler, APOLOGY } from '../src/teams/server';
+
+function instance(shared: BotStorage): MidWayBot {
+  return new MidWayBot({
+    engine: searchEngine(),
+    records: new RecordStore(shared.storage),
+    conversationState: new ConversationState(shared.storage),
+    claims: shared.claims,
+    logger: silentLogger(),
+  });
+}
+
+function messages(adapter: TestAdapter): Array<Partial<Activity>> {
+  const out: Array<Partial<Activity>> = [];
+  while (adapter.activeQueue.length) {
+    const a = adapter.activeQueue.shift() as Partial<Activity>;
+    if (a.type === ActivityTypes.Message) out.push(a);
+  }
+  return out;
+}
+
+describe('Blob storage (Azurite)', function () {
+  this.timeout(60_000);
+  let azurite: Azurite;
+  let container = 0;
+  const blob = (): BotStorage => createBotStorage({ kind: 'blob-connection-string', connectionString: azurite.connectionString, containerName: `test-${++container}` }, false);
+
+  before(async () => {
+    azurite = await startAzurite();
+  });
+
+  after(async () => {
+    await azurite.stop();
+  });
+
+  it('is reachable: the ready check pings it', async () => {
+    await blob().ping();
+  });
+
+  it('lets a conversation started on one instance carry on on another', async () => {
+    const shared = blob();
+    const sameStorage = { ...shared, storage: createBotStorage({ kind: 'blob-connection-string', connectionString: azurite.connectionString, containerName: `test-${container}` }, false).storage };
+    const first = new TestAdapter(async (c) => instance(shared).run(c));
+    await first.send({ type: ActivityTypes.Message, id: 'flow-1', text: 'signpost' });
+    assert.match(JSON.stringify(messages(first)), /What matters to the person/);
+    await first.send({ type: ActivityTypes.Message, id: 'flow-2', text: 'getting out and meeting people' });
+    messages(first);
+    // Another instance, its own storage client on the same container: it knows where the flow is.
+    const second = new TestAdapter(async (c) => instance(sameStorage).run(c));
+    await second.send({ type: ActivityTypes.Message, id: 'flow-3', value: { verb: 'signpost', action: 'answer', step: 'who', choice: 'older-person' } });
+    assert.match(JSON.stringify(messages(second)), /Where do they live/);
+  });
+
+  it('answers an activity delivered three times, at once and later, to two instances exactly once', async () => {
+    const shared = blob();
+    const bots = [instance(shared), instance(shared)];
+    const adapters = bots.map((b) => new TestAdapter(async (c) => b.run(c)));
+    const activity = { type: ActivityTypes.Message, id: 'teams-resent-1', text: 'samaritans phone number' } as Partial<Activity>;
+    await Promise.all([adapters[0].processActivity({ ...activity }), adapters[1].processActivity({ ...activity }), adapters[0].processActivity({ ...activity })]);
+    await adapters[1].processActivity({ ...activity });
+    const replies = [...messages(adapters[0]), ...messages(adapters[1])];
+    assert.equal(replies.length, 1, `replies: ${replies.length}`);
+  });
+
+  it('keeps feedback and unanswered questions in the container, where a report can list them', async () => {
+    const shared = blob();
+    const records = new RecordStore(shared.storage);
+    await Promise.all([records.addFeedback('p1', 'c1', { helpful: true }), records.addFeedback('p2', 'c2', { helpful: false, reason: 'out-of-date' }), records.addUnanswered('where is the canteen', [], 'c3')]);
+    const feedback = await records.list('feedback', 1);
+    assert.deepEqual(feedback.map((r) => (r.type === 'feedback' ? r.passageId : '')).sort(), ['p1', 'p2']);
+    assert.equal((await records.list('unanswered', 1)).length, 1);
+  });
+});
+
+/** Storage that fails a given share of calls, as a struggling network would. */
+class FlakyStorage implements Storage {
+  private calls = 0;
+
+  constructor(private readonly inner: Storage, private readonly everyNth: number) {}
+
+  private trip(): void {
+    if (++this.calls % this.everyNth === 0) throw new Error('storage unavailable');
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    this.trip();
+    return this.inner.read(keys);
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    this.trip();
+    return this.inner.write(changes);
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    return this.inner.delete(keys);
+  }
+}
+
+describe('storage failing on one turn in ten', () => {
+  it('never crashes or leaves an unhandled rejection: each turn answers or apologises', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const { MemoryStorage } = await import('botbuilder');
+      const flaky = new FlakyStorage(new MemoryStorage(), 10);
+      const bot = new MidWayBot({ engine: searchEngine(), records: new RecordStore(flaky), conversationState: new ConversationState(flaky), logger: silentLogger() });
+      const adapter = new TestAdapter(async (c) => bot.run(c));
+      adapter.onTurnError = turnErrorHandler(silentLogger());
+      let apologies = 0;
+      let answers = 0;
+      for (let i = 0; i < 40; i++) {
+        await adapter.send(i % 3 === 0 ? 'recipe for shortbread' : 'samaritans phone number');
+        for (const m of messages(adapter)) {
+          if (m.text === APOLOGY) apologies++;
+          else answers++;
+        }
+      }
+      await new Promise((r) => setTimeout(r, 50));
+      assert.deepEqual(unhandled, []);
+      assert.ok(apologies > 0, 'some turns hit the failing storage');
+      assert.ok(answers >= 30, `answers: ${answers}`);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
