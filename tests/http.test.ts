@@ -256,7 +256,7 @@ describe('HTTP server (local mode)', () => {
   it('ignores activities whose serviceUrl is not on this machine', async () => {
     const before = connector.received.length;
     const response = await post(activity('hello', { serviceUrl: 'https://smba.trafficmanager.net/emea/' }));
-    assert.equal(response.status, 403);
+    assert.equal(response.status, 401);
     await new Promise((r) => setTimeout(r, 100));
     assert.equal(connector.received.length, before);
   });

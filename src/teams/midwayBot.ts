@@ -8,6 +8,7 @@ import {
   MessageFactory,
   TeamsActivityHandler,
   TurnContext,
+  type InvokeResponse,
   type MessagingExtensionAttachment,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
@@ -36,6 +37,9 @@ export const PRIVACY_REMINDER =
 export const SORRY_UNKNOWN_ACTION = "Sorry, that button is from an older card and I can't use it any more. Please ask your question again.";
 export const FEEDBACK_THANKS = 'Thank you, that helps us improve the answers.';
 export const FEEDBACK_REASON_THANKS = 'Thank you. Your feedback goes to the people who curate MidWay Guide.';
+
+/** Characters of a message the bot reads; longer messages are cut before anything else sees them. */
+export const MAX_MESSAGE_CHARS = 4000;
 
 /** Messaging-extension results per page at most (Teams shows up to 25). */
 const MAX_EXTENSION_RESULTS = 25;
@@ -172,7 +176,8 @@ export class MidWayBot extends TeamsActivityHandler {
   }
 
   private async answerText(context: TurnContext, raw: string, started: number): Promise<void> {
-    const redaction = redactPersonalDetails(typeof raw === 'string' ? raw : '');
+    // Only the start of a long message is used; the rest is dropped unread, so it cannot leak.
+    const redaction = redactPersonalDetails(typeof raw === 'string' ? raw.slice(0, MAX_MESSAGE_CHARS) : '');
     // Safety first: when someone may be at risk now, the emergency routes come before anything else.
     const emergency = safetyFirst(this.deps.engine, redaction.text);
     if (emergency) await this.sendAnswer(context, emergency);
@@ -306,6 +311,12 @@ export class MidWayBot extends TeamsActivityHandler {
         break;
     }
     this.deps.logger.info({ event: 'signpost', activityId: context.activity.id, conversation: this.conversationHash(context), outcome: outcome.kind, step: outcome.kind === 'ask' ? outcome.step : undefined });
+  }
+
+  /** Invokes this bot does not handle are a bad request from the client, not a server fault. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    return response.status === 501 ? { status: 400, body: { error: `Unsupported invoke: ${String(context.activity.name).slice(0, 60)}` } } : response;
   }
 
   /** The search messaging extension: list results with a one-line preview; the full card is inserted. */

@@ -108,9 +108,10 @@ export function createServer(config: AppConfig, adapter: MidWayAdapter, bot: Bot
       return;
     }
     const { activity } = checked;
+    // In local mode only clients on this machine are authorised: anything else is a 401.
     if (config.localMode && !isLoopbackUrl(activity.serviceUrl)) {
-      logger.warn({ event: 'rejected', status: 403, reason: 'non-loopback serviceUrl in local mode' });
-      res.send(403, { error: 'Local mode only answers clients on this machine (serviceUrl must be a loopback address).' });
+      logger.warn({ event: 'rejected', status: 401, reason: 'non-loopback serviceUrl in local mode' });
+      res.send(401, { error: 'Local mode only answers clients on this machine (serviceUrl must be a loopback address).' });
       return;
     }
     const header = req.headers.authorization;
@@ -124,8 +125,15 @@ export function createServer(config: AppConfig, adapter: MidWayAdapter, bot: Bot
       res.send(401, { error: 'Unauthorized' });
       return;
     }
-    const invokeResponse = await adapter.runAuthenticated(authenticated, activity, (context) => bot.run(context));
-    res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
+    try {
+      const invokeResponse = await adapter.runAuthenticated(authenticated, activity, (context) => bot.run(context));
+      res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
+    } catch (error) {
+      // The turn's own error handler has already apologised where it could; a retry from Teams
+      // would not help, so the request is acknowledged and the failure logged.
+      logger.error({ event: 'turn-failed', activityId: activity.id, error: (error as Error).name });
+      res.send(200);
+    }
   });
 
   server.get('/healthz', (_req, res, next) => {
