@@ -315,20 +315,26 @@ export class MidWayBot extends TeamsActivityHandler {
 
   /** Invokes this bot does not handle are a bad request from the client, not a server fault. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    const response = await super.onInvokeActivity(context);
-    return response.status === 501 ? { status: 400, body: { error: `Unsupported invoke: ${String(context.activity.name).slice(0, 60)}` } } : response;
+    try {
+      const response = await super.onInvokeActivity(context);
+      return response.status === 501 ? { status: 400, body: { error: `Unsupported invoke: ${String(context.activity.name).slice(0, 60)}` } } : response;
+    } catch (error) {
+      // An invoke whose value is not what its name promises: the client's request was malformed.
+      this.deps.logger.warn({ event: 'bad-invoke', activityId: context.activity.id, name: String(context.activity.name).slice(0, 60), error: (error as Error).name });
+      return { status: 400, body: { error: 'The request could not be handled.' } };
+    }
   }
 
   /** The search messaging extension: list results with a one-line preview; the full card is inserted. */
   protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
     const started = performance.now();
-    const parameters = query.parameters ?? [];
+    const parameters = Array.isArray(query?.parameters) ? query.parameters : [];
     const initialRun = parameters.some((p) => p.name === 'initialRun');
     // Our manifest names the parameter searchQuery; other clients may send another name.
     const raw = (parameters.find((p) => p.name === 'searchQuery') ?? parameters.find((p) => p.name !== 'initialRun' && typeof p.value === 'string'))?.value;
     const text = redactPersonalDetails(typeof raw === 'string' ? raw : '').text.trim();
-    const skip = Math.max(0, Math.floor(Number(query.queryOptions?.skip ?? 0)) || 0);
-    const count = Math.min(MAX_EXTENSION_RESULTS, Math.max(1, Math.floor(Number(query.queryOptions?.count ?? 10)) || 10));
+    const skip = Math.max(0, Math.floor(Number(query?.queryOptions?.skip ?? 0)) || 0);
+    const count = Math.min(MAX_EXTENSION_RESULTS, Math.max(1, Math.floor(Number(query?.queryOptions?.count ?? 10)) || 10));
     const passageIds = initialRun || !text ? this.popularPassageIds() : this.deps.engine.search(text, { limit: skip + count }).results.map((r) => r.passage.id);
     const attachments = passageIds
       .slice(initialRun || !text ? 0 : skip, (initialRun || !text ? 0 : skip) + count)
