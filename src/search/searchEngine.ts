@@ -14,6 +14,7 @@ import { snippetFor } from './snippet';
 import { stem } from './stem';
 import { OutOfScopeDetector, type OutOfScopeEntry } from './outOfScope';
 import { SynonymTable } from './synonyms';
+import type { IndexField } from './lunrSetup';
 import { tokenize } from './text';
 
 export interface SearchResult {
@@ -25,6 +26,15 @@ export interface SearchResult {
   snippet: string;
   /** The ranking features, when asked for with `explain` (for tuning and debugging). */
   features?: RankingFeatures;
+}
+
+/** Snippets cost more than the search itself and most results never show one: make them on demand. */
+function withLazySnippet(result: Omit<SearchResult, 'snippet'>, stems: ReadonlySet<string>): SearchResult {
+  let snippet: string | undefined;
+  return Object.defineProperty({ ...result }, 'snippet', {
+    enumerable: true,
+    get: () => (snippet ??= snippetFor(result.passage.text, stems)),
+  }) as SearchResult;
 }
 
 export interface SearchResponse {
@@ -62,6 +72,10 @@ interface PassageFeatures {
   sequence: string[];
   /** The passage's own text, without inherited titles and headings. */
   body: Set<string>;
+  /** Adjacent word pairs of title and text, for phrase matches. */
+  pairs: Set<string>;
+  /** Near-duplicate passages share this. */
+  dedupeKey: string;
 }
 
 export interface RankingFeatures {
@@ -90,16 +104,16 @@ export interface RankingFeatures {
 
 /** Weights chosen on the practice questions and a held-out curated set (see README, "Answer quality"). */
 export const RANKING_WEIGHTS: RankingFeatures = {
-  lunr: 0.68,
-  coverage: 0.62,
-  titleCoverage: 0.27,
-  phrase: 0.7,
-  titlePhrase: 1.32,
-  kind: 0.16,
-  answerType: 0.6,
-  bodyCoverage: 0.64,
-  numbers: 0.43,
-  place: 0.5,
+  lunr: 0.42,
+  coverage: 1.17,
+  titleCoverage: 0.15,
+  phrase: 0.55,
+  titlePhrase: 0.71,
+  kind: 0.1,
+  answerType: 0.78,
+  bodyCoverage: 0.51,
+  numbers: 0.81,
+  place: 0.64,
 };
 
 export function combine(features: RankingFeatures, weights: RankingFeatures = RANKING_WEIGHTS): number {
@@ -109,6 +123,11 @@ export function combine(features: RankingFeatures, weights: RankingFeatures = RA
 }
 
 const CANDIDATES = 60;
+const COMMON_SHARE = 0.1;
+/** Only aim and outcome words and numbers can match the codes field; other words skip it. */
+const CODE_TOKEN = /^(\d.*|aim|outcome|short|medium|longer|term)$/;
+const TEXT_FIELDS: IndexField[] = ['title', 'headings', 'questions', 'body'];
+const ALL_FIELDS: IndexField[] = [...TEXT_FIELDS, 'codes'];
 
 interface LunrTokenSetApi {
   TokenSet: { fromFuzzyString(word: string, distance: number): { intersect(other: unknown): { toArray(): string[] } } };
@@ -136,7 +155,10 @@ export class SearchEngine {
       const sequence = tokenize(`${p.title} . ${p.text}`).map(stem);
       const body = new Set(tokenize(p.text).map(stem));
       const all = new Set([...titleish, ...sequence]);
-      this.features.set(p.id, { all, titleish, titleSequence, sequence, body });
+      const pairs = new Set<string>();
+      for (let i = 0; i + 1 < sequence.length; i++) pairs.add(`${sequence[i]} ${sequence[i + 1]}`);
+      const dedupeKey = p.text.slice(0, 200).toLowerCase().replace(/\W+/g, ' ');
+      this.features.set(p.id, { all, titleish, titleSequence, sequence, body, pairs, dedupeKey });
       for (const s of all) this.docFreq.set(s, (this.docFreq.get(s) ?? 0) + 1);
     }
   }
@@ -182,13 +204,14 @@ export class SearchEngine {
     const outOfScope = this.outOfScope.match(analysed.tokens);
     if (analysed.concepts.length === 0) return { query, results: [], stems: [], confident: false, ...(outOfScope ? { outOfScope } : {}) };
 
-    let candidates = this.knowledge.index.query((q) => addClauses(q, analysed.concepts));
+    let candidates = this.knowledge.index.query((q) => addClauses(q, analysed.concepts, this.vocabulary));
     const kinds = options.kinds;
     if (kinds) candidates = candidates.filter((c) => kinds.includes(this.byId.get(c.ref)?.kind ?? 'plan'));
     const scored = this.rerank(analysed, candidates.slice(0, CANDIDATES), options.explain);
-    const results = collapseNearDuplicates(scored)
+    const stemSet = new Set(stems);
+    const results = collapseNearDuplicates(scored, (p) => this.features.get(p.id)?.dedupeKey ?? p.id)
       .slice(0, limit)
-      .map((r) => ({ ...r, snippet: snippetFor(r.passage.text, new Set(stems)) }));
+      .map((r) => withLazySnippet(r, stemSet));
     const signals = this.confidenceSignals(analysed, results[0]);
     return { query, results, stems, confident: !outOfScope && isConfident(signals), signals, ...(outOfScope ? { outOfScope } : {}) };
   }
@@ -203,13 +226,14 @@ export class SearchEngine {
     const top = candidates[0].score || 1;
     const kindPrior = kindPriorFor(analysed.tokens);
     const wants = answerTypeFor(analysed.tokens);
-    const conceptStems = analysed.concepts.map((c) => ({
-      own: c.tokens.map(stem),
-      alternatives: c.alternatives.map((a) => a.map(stem)),
-    }));
+    const conceptStems = analysed.concepts.map((c) => {
+      const own = c.tokens.map(stem);
+      return { own, alternatives: c.alternatives.map((a) => a.map(stem)), fuzzy: own.some((t) => !this.docFreq.has(t)) };
+    });
     const weights = conceptStems.map((c) => Math.max(...c.own.map((s) => this.idf(s)), 0.5));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const queryStemSeq = analysed.tokens.map(stem);
+    const queryPairs = queryStemSeq.slice(1).map((t, i) => `${queryStemSeq[i]} ${t}`);
     const contentSeq = conceptStems.flatMap((c) => c.own);
     const numbers = contentSeq.filter((t) => /^\d/.test(t));
     const wantedPlace = communitiesIn(analysed.text)[0];
@@ -232,7 +256,7 @@ export class SearchEngine {
           lunr: candidate.score / top,
           coverage: totalWeight ? covered / totalWeight : 0,
           titleCoverage: totalWeight ? titleCovered / totalWeight : 0,
-          phrase: phraseScore(queryStemSeq, f.sequence),
+          phrase: phraseScore(queryPairs, f.pairs),
           titlePhrase: contentSeq.length >= 2 && containsRun(f.titleSequence, contentSeq) ? 1 : 0,
           kind: kindPrior[passage.kind] ?? 0,
           answerType: wants && wants.test(passage.text) ? 1 : 0,
@@ -247,8 +271,26 @@ export class SearchEngine {
   }
 
   /** A word the knowledge uses, or a near spelling of one (a typo of a known word counts). */
+  /** What the index knows of a word: whether it is there as it is, and whether it is too common to
+   * help find candidates (in more than COMMON_SHARE of passages; the re-ranker still weighs it). */
+  private readonly vocabulary = {
+    known: (token: string): boolean => this.docFreq.has(stem(token)),
+    common: (token: string): boolean => (this.docFreq.get(stem(token)) ?? 0) > COMMON_SHARE * this.knowledge.passages.length,
+  };
+
+  private readonly knownCache = new Map<string, boolean>();
+
   private isKnownWord(word: string): boolean {
     if (this.docFreq.has(word)) return true;
+    let known = this.knownCache.get(word);
+    if (known === undefined) {
+      known = this.nearKnownWord(word);
+      if (this.knownCache.size < 20_000) this.knownCache.set(word, known);
+    }
+    return known;
+  }
+
+  private nearKnownWord(word: string): boolean {
     const distance = /^\d/.test(word) ? 0 : fuzzyDistance(word);
     if (distance === 0) return false;
     // lunr's typings omit these two public members of its token-set API.
@@ -298,30 +340,38 @@ function fuzzyDistance(term: string): number {
   return 0;
 }
 
-function addClauses(q: lunr.Query, concepts: Concept[]): void {
+/** Clauses for lunr. Typo tolerance and prefix matching are only for words the knowledge does not
+ * use as they are: expanding a known word costs time and only adds noise below its exact match. */
+function addClauses(q: lunr.Query, concepts: Concept[], vocabulary: { known: (t: string) => boolean; common: (t: string) => boolean }): void {
+  // Words in a fifth or more of all passages barely narrow the search but make lunr score most of
+  // the index: leave them to the re-ranker, unless the question has nothing rarer.
+  const hasRare = concepts.some((c) => c.tokens.some((t) => !vocabulary.common(t)));
   concepts.forEach((concept, ci) => {
     const last = ci === concepts.length - 1;
     for (const token of concept.tokens) {
-      q.term(token, { boost: 10 });
-      const distance = /^\d/.test(token) ? 0 : fuzzyDistance(token);
+      if (hasRare && vocabulary.common(token)) continue;
+      q.term(token, { boost: 10, fields: CODE_TOKEN.test(token) ? ALL_FIELDS : TEXT_FIELDS });
+      if (vocabulary.known(token) || /^\d/.test(token)) continue;
+      const distance = fuzzyDistance(token);
       if (distance > 0) q.term(token, { editDistance: distance, boost: 1 });
       // People type the last word as they think; match it as a prefix too.
-      if (last && token.length >= 3 && !/^\d/.test(token)) q.term(token, { wildcard: lunr.Query.wildcard.TRAILING, boost: 2, usePipeline: false });
+      if (last && token.length >= 3) q.term(token, { wildcard: lunr.Query.wildcard.TRAILING, boost: 2, usePipeline: false });
     }
     for (const alternative of concept.alternatives) {
-      for (const token of alternative) q.term(token, { boost: 5 });
+      for (const token of alternative) if (!(hasRare && vocabulary.common(token))) q.term(token, { boost: 5, fields: TEXT_FIELDS });
     }
   });
 }
 
 /** 1 if the passage has the concept (its words or a synonym), 0.6 if only a near spelling. */
 function conceptMatch(
-  concept: { own: string[]; alternatives: string[][] },
+  concept: { own: string[]; alternatives: string[][]; fuzzy?: boolean },
   stems: Set<string>,
   matchedTerms: string[],
 ): number {
   if (concept.own.every((s) => stems.has(s))) return 1;
   if (concept.alternatives.some((a) => a.every((s) => stems.has(s)))) return 1;
+  if (concept.fuzzy === false) return 0; // a known word only ever matches exactly
   const fuzzy = concept.own.every((s) => matchedTerms.some((m) => m !== s && stems.has(m) && nearSpelling(s, m)));
   return fuzzy ? 0.6 : 0;
 }
@@ -348,17 +398,11 @@ function editDistance(a: string, b: string): number {
 }
 
 /** Share of adjacent word pairs of the question that also stand side by side in the passage. */
-function phraseScore(query: string[], passage: string[]): number {
-  if (query.length < 2) return 0;
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < passage.length; i++) pairs.add(`${passage[i]} ${passage[i + 1]}`);
+function phraseScore(queryPairs: string[], pairs: Set<string>): number {
+  if (queryPairs.length === 0) return 0;
   let found = 0;
-  let total = 0;
-  for (let i = 0; i + 1 < query.length; i++) {
-    total++;
-    if (pairs.has(`${query[i]} ${query[i + 1]}`)) found++;
-  }
-  return total ? found / total : 0;
+  for (const pair of queryPairs) if (pairs.has(pair)) found++;
+  return found / queryPairs.length;
 }
 
 /** True when `run` appears as consecutive items of `sequence`. */
@@ -397,11 +441,11 @@ export function kindPriorFor(tokens: string[]): Partial<Record<PassageKind, numb
   return prior;
 }
 
-function collapseNearDuplicates<T extends { passage: Passage }>(results: T[]): T[] {
+function collapseNearDuplicates<T extends { passage: Passage }>(results: T[], keyOf: (p: Passage) => string): T[] {
   const kept: T[] = [];
   const seen = new Set<string>();
   for (const r of results) {
-    const key = r.passage.text.slice(0, 200).toLowerCase().replace(/\W+/g, ' ');
+    const key = keyOf(r.passage);
     if (seen.has(key)) continue;
     seen.add(key);
     kept.push(r);

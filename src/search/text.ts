@@ -47,13 +47,20 @@ export function foldText(text: string): string {
     .replace(/[\u2013\u2014]/g, '-');
 }
 
-/** Normalises one lower-case word to the spelling used in the index. */
+const normalised = new Map<string, string>();
+
+/** Normalises one lower-case word to the spelling used in the index (memoised: the same few
+ * thousand words come round again and again). */
 export function normaliseWord(word: string): string {
-  const mapped = SPELLING[word] ?? NUMBER_WORDS[word];
-  if (mapped) return mapped;
-  const ize = IZE.exec(word);
-  if (ize) return `${ize[1]}${ize[2]}s${ize[3]}`;
-  return word;
+  let out = normalised.get(word);
+  if (out !== undefined) return out;
+  out = SPELLING[word] ?? NUMBER_WORDS[word];
+  if (!out) {
+    const ize = IZE.exec(word);
+    out = ize ? `${ize[1]}${ize[2]}s${ize[3]}` : word;
+  }
+  if (normalised.size < 50_000) normalised.set(word, out);
+  return out;
 }
 
 // Numbers keep their inner separators so that "2.1", "96,600", "2025/26" and "0131" survive whole;
