@@ -5,7 +5,7 @@ import { ActivityTypes, ConversationState, TestAdapter, type Activity, type Stor
 import { RecordStore } from '../src/storage/records';
 import { MidWayBot } from '../src/teams/midwayBot';
 import { createBotStorage, type BotStorage } from '../src/teams/storageFactory';
-import { startAzurite, type Azurite } from './azurite';
+import { startAzurite, type Azurite } from '../src/bench/azuriteProcess';
 import { searchEngine, silentLogger } from './helpers';
 import { turnErrorHandler, APOLOGY } from '../src/teams/server';
 

@@ -15,6 +15,22 @@ export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adapti
 
 const cache = new Map<CardName, unknown>();
 
+/** adaptivecards-templating parses every `${...}` string of a template with an ANTLR grammar on
+ * every expansion — most of a turn's CPU. The strings come only from our templates (data is never
+ * parsed), and a parsed expression can be evaluated again and again, so parse each one once. */
+type ParseFn = (text: string) => unknown;
+const templateStatics = ACData.Template as unknown as { parseInterpolatedString: ParseFn };
+const parseOnce = templateStatics.parseInterpolatedString.bind(ACData.Template);
+const parsed = new Map<string, unknown>();
+templateStatics.parseInterpolatedString = (text: string): unknown => {
+  let expression = parsed.get(text);
+  if (expression === undefined) {
+    expression = parseOnce(text);
+    if (parsed.size < 5000) parsed.set(text, expression);
+  }
+  return expression;
+};
+
 export function loadTemplate(name: CardName, dir = CARDS_DIR): unknown {
   let template = cache.get(name);
   if (template === undefined) {

@@ -1,10 +1,9 @@
 // Where state, feedback, unanswered questions and delivery claims live: memory by default, or an
 // Azure Blob container through @azure/identity (a managed identity in production,
 // DefaultAzureCredential in development) or a connection string (Azurite in tests).
-import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
-import { BlobServiceClient, ContainerClient, RestError } from '@azure/storage-blob';
+import type { TokenCredential } from '@azure/identity';
+import type { ContainerClient } from '@azure/storage-blob';
 import { MemoryStorage, type Storage } from 'botbuilder';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { StorageConfig } from '../config';
 import { MemoryClaims, type ClaimStore } from '../storage/claims';
 
@@ -14,6 +13,12 @@ export interface BotStorage {
   /** Resolves when the storage answers; rejects when it does not. */
   ping(): Promise<void>;
 }
+
+// The Azure packages take a tenth of a second to load: only a bot that uses Blob storage loads them.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const azureIdentity = (): typeof import('@azure/identity') => require('@azure/identity') as typeof import('@azure/identity');
+const azureBlob = (): typeof import('@azure/storage-blob') => require('@azure/storage-blob') as typeof import('@azure/storage-blob');
+const blobsStorage = (): typeof import('botbuilder-azure-blobs') => require('botbuilder-azure-blobs') as typeof import('botbuilder-azure-blobs');
 
 /** Claims as blobs created only if absent (If-None-Match: *), which the service makes atomic. */
 export class BlobClaims implements ClaimStore {
@@ -25,7 +30,7 @@ export class BlobClaims implements ClaimStore {
       await blob.upload('1', 1, { conditions: { ifNoneMatch: '*' } });
       return true;
     } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412)) return false;
+      if (error instanceof azureBlob().RestError && (error.statusCode === 409 || error.statusCode === 412)) return false;
       throw error;
     }
   }
@@ -35,12 +40,15 @@ export function createBotStorage(config: StorageConfig, production: boolean, env
   if (config.kind === 'memory') {
     return { storage: new MemoryStorage(), claims: new MemoryClaims(), ping: async () => undefined };
   }
+  const { BlobServiceClient, ContainerClient } = azureBlob();
+  const { BlobsStorage } = blobsStorage();
   let container: ContainerClient;
-  let storage: BlobsStorage;
+  let storage: Storage;
   if (config.kind === 'blob-connection-string') {
     container = BlobServiceClient.fromConnectionString(config.connectionString).getContainerClient(config.containerName);
     storage = new BlobsStorage(config.connectionString, config.containerName);
   } else {
+    const { DefaultAzureCredential, ManagedIdentityCredential } = azureIdentity();
     const credential: TokenCredential = production
       ? new ManagedIdentityCredential(env.AZURE_CLIENT_ID ? { clientId: env.AZURE_CLIENT_ID } : {})
       : new DefaultAzureCredential();

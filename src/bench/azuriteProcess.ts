@@ -1,4 +1,4 @@
-// Azurite (the Azure Storage emulator, from npm) on a loopback port, for tests that need real Blob
+// Azurite (the Azure Storage emulator, from npm) on a loopback port, for the bench and tests that need real Blob
 // storage. Telemetry is switched off: nothing leaves the machine.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
