@@ -18,24 +18,13 @@ import { BUILT_KNOWLEDGE_FILE, KNOWLEDGE_DIR, PROJECT_ROOT } from '../paths';
 import { buildLunrIndex } from '../search/lunrSetup';
 import { SearchEngine } from '../search/searchEngine';
 import { startAzurite } from './azuriteProcess';
+import { mulberry32, standInConnector } from './loopbackTools';
 
 const QUICK = process.argv.includes('--quick');
 const JSON_OUT = process.argv.includes('--json');
 const log = (line: string): void => {
   if (!JSON_OUT) console.log(line);
 };
-
-/** Deterministic pseudo-random numbers, so every run measures the same work. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
@@ -216,18 +205,6 @@ async function measureColdStart(figures: Figures): Promise<void> {
   figures.cold_start_ms = Math.round(times.sort((a, b) => a - b)[Math.floor(times.length / 2)]);
   figures.rss_mb = rss;
   log(`cold start (spawn to /readyz 200): median ${figures.cold_start_ms} ms over ${runs} runs; RSS after load ${rss} MB`);
-}
-
-async function standInConnector(): Promise<Server> {
-  const server = createHttpServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"id":"r"}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
 }
 
 let activityCounter = 0;

@@ -4,7 +4,6 @@
 // server must stay healthy. The unit suite runs a few hundred cases; this script 10,000 or more.
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import fc from 'fast-check';
-import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../config';
 import { readBuiltKnowledge } from '../knowledge/builtKnowledge';
@@ -15,6 +14,7 @@ import { MemoryClaims } from '../storage/claims';
 import { RecordStore } from '../storage/records';
 import { MidWayBot } from '../teams/midwayBot';
 import { createAdapter, createServer, listen } from '../teams/server';
+import { standInConnector } from '../bench/loopbackTools';
 
 const ALLOWED = new Set([200, 201, 202, 204, 400, 401, 413]);
 
@@ -22,18 +22,6 @@ export interface FuzzReport {
   runs: number;
   statuses: Record<number, number>;
   healthyAfter: boolean;
-}
-
-async function standInConnector(): Promise<Server> {
-  const server = createHttpServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"id":"r"}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
 }
 
 function arbitraries(connectorUrl: string): fc.Arbitrary<{ raw?: string; body?: unknown }> {
