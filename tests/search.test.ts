@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { bestWindow, highlight } from '../src/search/snippet';
+import { stem } from '../src/search/stem';
 import { searchEngine } from './helpers';
 
 function top(question: string): { kind: string; title: string; text: string } {
@@ -58,5 +60,14 @@ describe('search', () => {
     for (const text of inputs) {
       assert.doesNotThrow(() => searchEngine().search(text), `threw on ${JSON.stringify(text.slice(0, 30))}`);
     }
+  });
+});
+
+describe('snippets', () => {
+  it('show the window with the most question words, not the first lines, with those words in bold', () => {
+    const text = 'The plan covers many things. It talks about budgets. Unpaid carers can get a short break from caring. It ends in 2035.';
+    const stems = new Set(['carer', 'break'].map(stem));
+    assert.match(bestWindow(text, stems), /^… Unpaid carers can get a short break/);
+    assert.equal(highlight('Unpaid carers can get a break.', stems), 'Unpaid **carers** can get a **break**.');
   });
 });

@@ -9,15 +9,6 @@ function sentences(text: string): string[] {
   return (text.replace(/\n+/g, '\n').match(/[^.!?\n]+(?:[.!?]+["')\]]*|\n|$)\s*/g) ?? [text]).map((s) => s.trim()).filter(Boolean);
 }
 
-function hits(sentence: string, stems: ReadonlySet<string>): number {
-  const seen = new Set<string>();
-  for (const t of tokenize(sentence)) {
-    const s = stem(t);
-    if (stems.has(s)) seen.add(s);
-  }
-  return seen.size;
-}
-
 /** Picks the best window of up to three sentences (and MAX_SNIPPET_CHARS). */
 export function bestWindow(text: string, stems: ReadonlySet<string>): string {
   const parts = sentences(text);
@@ -60,4 +51,3 @@ export function snippetFor(text: string, stems: ReadonlySet<string>): string {
   return highlight(bestWindow(text, stems), stems);
 }
 
-export { hits as countHits };
