@@ -122,7 +122,7 @@ export function combine(features: RankingFeatures, weights: RankingFeatures = RA
   return score;
 }
 
-const CANDIDATES = 60;
+const CANDIDATES = 40;
 const COMMON_SHARE = 0.1;
 /** Only aim and outcome words and numbers can match the codes field; other words skip it. */
 const CODE_TOKEN = /^(\d.*|aim|outcome|short|medium|longer|term)$/;
