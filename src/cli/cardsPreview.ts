@@ -11,6 +11,8 @@ import { BUILT_KNOWLEDGE_FILE, CARDS_DIR, PROJECT_ROOT } from '../paths';
 import { SearchEngine } from '../search/searchEngine';
 
 export const THEMES = ['light', 'dark', 'high-contrast'] as const;
+/** Debian's Chromium (a browser download is not possible here), started so it reaches nothing outside. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 export const PREVIEW_DIR = join(PROJECT_ROOT, 'dist', 'card-previews');
 
@@ -114,7 +116,7 @@ function renderInPage({ card, hostConfig }: { card: AdaptiveCardJson; hostConfig
 }
 
 if (require.main === module) {
-  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const chromiumPath = CHROMIUM_PATH;
   const engine = new SearchEngine(readBuiltKnowledge(BUILT_KNOWLEDGE_FILE));
   renderPreviews(sampleCards(engine), chromiumPath, PREVIEW_DIR)
     .then((results) => {

@@ -1,13 +1,12 @@
 // Every card template, with realistic data, rendered by the Adaptive Cards HTML renderer in headless
 // Chromium under the light, dark and high-contrast host configs.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { CARD_NAMES } from '../../src/cards/cardTemplates';
 import { sampleCards } from '../../src/cards/sampleCards';
-import { renderPreviews, THEMES } from '../../src/cli/cardsPreview';
+import { CHROMIUM_PATH, renderPreviews, THEMES } from '../../src/cli/cardsPreview';
+import { requireChromium } from './chromium';
 import { searchEngine } from '../helpers';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('cards as people see them', function () {
   this.timeout(120_000);
@@ -17,11 +16,8 @@ describe('cards as people see them', function () {
   });
 
   it('renders every card in every theme with no errors, and with speak text and image alt text', async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: .ci/run installs it (apt-get install chromium)`);
-      this.skip();
-    }
-    const results = await renderPreviews(sampleCards(searchEngine()), CHROMIUM);
+    requireChromium(this);
+    const results = await renderPreviews(sampleCards(searchEngine()), CHROMIUM_PATH);
     assert.equal(results.length, CARD_NAMES.length * THEMES.length);
     for (const r of results) {
       assert.deepEqual(r.errors, [], `${r.card} in ${r.theme}`);

@@ -2,13 +2,12 @@
 // headless Chromium (Debian's chromium package) with playwright-core. Skipped, with a reason, where
 // there is no Chromium, except in CI, where it must run.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort } from '../../src/bench/loopbackTools';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/cli/cardsPreview';
 import { startLocalClient, type LocalClient } from '../../src/cli/playground';
+import { requireChromium } from './chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 describe('end to end in the Microsoft 365 Agents Playground', function () {
   this.timeout(120_000);
@@ -17,12 +16,9 @@ describe('end to end in the Microsoft 365 Agents Playground', function () {
   let page: Page;
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: .ci/run installs it (apt-get install chromium)`);
-      this.skip();
-    }
+    requireChromium(this);
     client = await startLocalClient(await freePort(), await freePort());
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`http://127.0.0.1:${client.playgroundPort}/`, { waitUntil: 'networkidle' });
     await page.getByText('Personal Chat').first().click();
