@@ -1,7 +1,8 @@
 // The one search the bot, the CLI and the evaluation share: text in, ranked passages out.
-// lunr finds candidates (exact, fuzzy and prefix clauses built with index.query, never the
-// query-string parser, which throws on ":" "~" "^" and lone "+"/"-"); a re-ranker then orders
-// them by how much of the question each passage covers, phrase matches, titles and kind.
+// lunr's index finds candidates (exact, fuzzy and prefix clauses built with lunr's Query API, never
+// the query-string parser, which throws on ":" "~" "^" and lone "+"/"-"), scored as index.query
+// scores them but over flat arrays (postingsScorer.ts); a re-ranker then orders them by how much of
+// the question each passage covers, phrase matches, titles and kind.
 import lunr from 'lunr';
 import type { BuiltKnowledge } from '../knowledge/builtKnowledge';
 import { communitiesIn, placeFit } from '../knowledge/places';
@@ -12,6 +13,7 @@ import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
 import { analyseQuery, type AnalysedQuery, type Concept } from './queryAnalysis';
 import { snippetFor } from './snippet';
 import { stem } from './stem';
+import { PostingsScorer, type ScoredRef } from './postingsScorer';
 import { OutOfScopeDetector, type OutOfScopeEntry } from './outOfScope';
 import { SynonymTable } from './synonyms';
 import type { IndexField } from './lunrSetup';
@@ -141,8 +143,10 @@ export class SearchEngine {
   private readonly docFreq = new Map<string, number>();
   private readonly servicesById = new Map<string, ServiceRecord>();
   private readonly firstByDoc = new Map<string, Passage>();
+  private readonly scorer: PostingsScorer;
 
   constructor(private readonly knowledge: BuiltKnowledge) {
+    this.scorer = new PostingsScorer(knowledge.index);
     this.synonyms = new SynonymTable(knowledge.synonyms);
     this.outOfScope = new OutOfScopeDetector(knowledge.outOfScope);
     for (const s of knowledge.services) this.servicesById.set(s.id, s);
@@ -204,10 +208,10 @@ export class SearchEngine {
     const outOfScope = this.outOfScope.match(analysed.tokens);
     if (analysed.concepts.length === 0) return { query, results: [], stems: [], confident: false, ...(outOfScope ? { outOfScope } : {}) };
 
-    let candidates = this.knowledge.index.query((q) => addClauses(q, analysed.concepts, this.vocabulary));
     const kinds = options.kinds;
-    if (kinds) candidates = candidates.filter((c) => kinds.includes(this.byId.get(c.ref)?.kind ?? 'plan'));
-    const scored = this.rerank(analysed, candidates.slice(0, CANDIDATES), options.explain);
+    const accept = kinds ? (ref: string) => kinds.includes(this.byId.get(ref)?.kind ?? 'plan') : undefined;
+    const candidates = this.scorer.top((q) => addClauses(q, analysed.concepts, this.vocabulary), CANDIDATES, accept);
+    const scored = this.rerank(analysed, candidates, options.explain);
     const stemSet = new Set(stems);
     const results = collapseNearDuplicates(scored, (p) => this.features.get(p.id)?.dedupeKey ?? p.id)
       .slice(0, limit)
@@ -221,7 +225,7 @@ export class SearchEngine {
     return Math.log(1 + this.knowledge.passages.length / (1 + df));
   }
 
-  private rerank(analysed: AnalysedQuery, candidates: lunr.Index.Result[], explain = false): Array<Omit<SearchResult, 'snippet'>> {
+  private rerank(analysed: AnalysedQuery, candidates: ScoredRef[], explain = false): Array<Omit<SearchResult, 'snippet'>> {
     if (candidates.length === 0) return [];
     const top = candidates[0].score || 1;
     const kindPrior = kindPriorFor(analysed.tokens);
@@ -246,7 +250,7 @@ export class SearchEngine {
         let covered = 0;
         let titleCovered = 0;
         let bodyCovered = 0;
-        const matched = Object.keys(candidate.matchData.metadata);
+        const matched = candidate.matchedTerms;
         conceptStems.forEach((c, i) => {
           covered += weights[i] * conceptMatch(c, f.all, matched);
           if (conceptMatch(c, f.titleish, []) === 1) titleCovered += weights[i];
