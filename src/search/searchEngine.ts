@@ -78,6 +78,8 @@ interface PassageFeatures {
   pairs: Set<string>;
   /** Near-duplicate passages share this. */
   dedupeKey: string;
+  /** Which kinds of answer (a date, a figure, a phone number) the text holds. */
+  answers: Record<AnswerType, boolean>;
 }
 
 export interface RankingFeatures {
@@ -144,6 +146,8 @@ export class SearchEngine {
   private readonly servicesById = new Map<string, ServiceRecord>();
   private readonly firstByDoc = new Map<string, Passage>();
   private readonly scorer: PostingsScorer;
+  /** Every word pair in any passage: most of a question's pairs ("what is") are in none. */
+  private readonly allPairs = new Set<string>();
 
   constructor(private readonly knowledge: BuiltKnowledge) {
     this.scorer = new PostingsScorer(knowledge.index);
@@ -162,8 +166,10 @@ export class SearchEngine {
       const pairs = new Set<string>();
       for (let i = 0; i + 1 < sequence.length; i++) pairs.add(`${sequence[i]} ${sequence[i + 1]}`);
       const dedupeKey = p.text.slice(0, 200).toLowerCase().replace(/\W+/g, ' ');
-      this.features.set(p.id, { all, titleish, titleSequence, sequence, body, pairs, dedupeKey });
+      const answers = { date: ANSWER_PATTERNS.date.test(p.text), figure: ANSWER_PATTERNS.figure.test(p.text), phone: ANSWER_PATTERNS.phone.test(p.text) };
+      this.features.set(p.id, { all, titleish, titleSequence, sequence, body, pairs, dedupeKey, answers });
       for (const s of all) this.docFreq.set(s, (this.docFreq.get(s) ?? 0) + 1);
+      for (const pair of pairs) this.allPairs.add(pair);
     }
   }
 
@@ -237,7 +243,11 @@ export class SearchEngine {
     const weights = conceptStems.map((c) => Math.max(...c.own.map((s) => this.idf(s)), 0.5));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const queryStemSeq = analysed.tokens.map(stem);
-    const queryPairs = queryStemSeq.slice(1).map((t, i) => `${queryStemSeq[i]} ${t}`);
+    const queryPairCount = Math.max(queryStemSeq.length - 1, 0);
+    const queryPairs = queryStemSeq
+      .slice(1)
+      .map((t, i) => `${queryStemSeq[i]} ${t}`)
+      .filter((pair) => this.allPairs.has(pair));
     const contentSeq = conceptStems.flatMap((c) => c.own);
     const numbers = contentSeq.filter((t) => /^\d/.test(t));
     const wantedPlace = communitiesIn(analysed.text)[0];
@@ -260,10 +270,10 @@ export class SearchEngine {
           lunr: candidate.score / top,
           coverage: totalWeight ? covered / totalWeight : 0,
           titleCoverage: totalWeight ? titleCovered / totalWeight : 0,
-          phrase: phraseScore(queryPairs, f.pairs),
+          phrase: phraseScore(queryPairs, queryPairCount, f.pairs),
           titlePhrase: contentSeq.length >= 2 && containsRun(f.titleSequence, contentSeq) ? 1 : 0,
           kind: kindPrior[passage.kind] ?? 0,
-          answerType: wants && wants.test(passage.text) ? 1 : 0,
+          answerType: wants && f.answers[wants] ? 1 : 0,
           bodyCoverage: totalWeight ? bodyCovered / totalWeight : 0,
           numbers: numbers.length ? numbers.filter((n) => f.all.has(n)).length / numbers.length : 0,
           place: wantedPlace ? placeFit(passage.locality, wantedPlace) : 0,
@@ -367,14 +377,19 @@ function addClauses(q: lunr.Query, concepts: Concept[], vocabulary: { known: (t:
   });
 }
 
+function hasAll(stems: Set<string>, words: string[]): boolean {
+  for (const w of words) if (!stems.has(w)) return false;
+  return true;
+}
+
 /** 1 if the passage has the concept (its words or a synonym), 0.6 if only a near spelling. */
 function conceptMatch(
   concept: { own: string[]; alternatives: string[][]; fuzzy?: boolean },
   stems: Set<string>,
   matchedTerms: string[],
 ): number {
-  if (concept.own.every((s) => stems.has(s))) return 1;
-  if (concept.alternatives.some((a) => a.every((s) => stems.has(s)))) return 1;
+  if (hasAll(stems, concept.own)) return 1;
+  for (const alternative of concept.alternatives) if (hasAll(stems, alternative)) return 1;
   if (concept.fuzzy === false) return 0; // a known word only ever matches exactly
   const fuzzy = concept.own.every((s) => matchedTerms.some((m) => m !== s && stems.has(m) && nearSpelling(s, m)));
   return fuzzy ? 0.6 : 0;
@@ -401,12 +416,13 @@ function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
-/** Share of adjacent word pairs of the question that also stand side by side in the passage. */
-function phraseScore(queryPairs: string[], pairs: Set<string>): number {
-  if (queryPairs.length === 0) return 0;
+/** Share of the question's `pairCount` adjacent word pairs that also stand side by side in the
+ * passage; `queryPairs` are those found in some passage at all. */
+function phraseScore(queryPairs: string[], pairCount: number, pairs: Set<string>): number {
+  if (pairCount === 0) return 0;
   let found = 0;
   for (const pair of queryPairs) if (pairs.has(pair)) found++;
-  return found / queryPairs.length;
+  return found / pairCount;
 }
 
 /** True when `run` appears as consecutive items of `sequence`. */
@@ -418,16 +434,21 @@ function containsRun(sequence: string[], run: string[]): boolean {
   return false;
 }
 
-const YEAR_OR_DATE = /\b(19|20)\d{2}\b|\b\d{1,2}(st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)\b/;
-const FIGURE = /\d/;
-const PHONE = /\b0\d{2,4} ?\d{3} ?\d{3,4}\b|\b1\d{2} ?\d{3}\b|\b111\b|\b999\b/;
+type AnswerType = 'date' | 'figure' | 'phone';
 
-/** What kind of answer the wording asks for, as a test on passage text. */
-export function answerTypeFor(tokens: string[]): RegExp | undefined {
+/** How each kind of answer shows in a passage's text; tested once per passage at start-up. */
+const ANSWER_PATTERNS: Record<AnswerType, RegExp> = {
+  date: /\b(19|20)\d{2}\b|\b\d{1,2}(st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)\b/,
+  figure: /\d/,
+  phone: /\b0\d{2,4} ?\d{3} ?\d{3,4}\b|\b1\d{2} ?\d{3}\b|\b111\b|\b999\b/,
+};
+
+/** What kind of answer the wording asks for. */
+export function answerTypeFor(tokens: string[]): AnswerType | undefined {
   const text = ` ${tokens.join(' ')} `;
-  if (/ (phone|number|call|ring|telephone|helpline|contact) /.test(text) && !/ how many | number of /.test(text)) return PHONE;
-  if (/^ when | (what|which) (year|date) | how long | until /.test(text)) return YEAR_OR_DATE;
-  if (/ how many | how much | number of | percent | percentage | proportion | figure | figures | rate /.test(text)) return FIGURE;
+  if (/ (phone|number|call|ring|telephone|helpline|contact) /.test(text) && !/ how many | number of /.test(text)) return 'phone';
+  if (/^ when | (what|which) (year|date) | how long | until /.test(text)) return 'date';
+  if (/ how many | how much | number of | percent | percentage | proportion | figure | figures | rate /.test(text)) return 'figure';
   return undefined;
 }
 
