@@ -41,6 +41,7 @@ export class PostingsScorer {
   private readonly docs: Int32Array;
   private readonly weights: Float64Array;
   private readonly pipelineCache = new Map<string, string[]>();
+  private readonly expansionCache = new Map<string, string[]>();
   // Per-query scratch, reused so a query allocates in proportion to what it touches, not to the corpus.
   private readonly scores: Float64Array;
   private readonly touched: Int32Array;
@@ -192,9 +193,18 @@ export class PostingsScorer {
   /** The index terms a clause term stands for: itself when plain, lunr's token-set expansion for typos and wildcards. */
   private expand(clause: Clause): string[] {
     if (!clause.editDistance && !clause.term.includes('*')) return this.termIds.has(clause.term) ? [clause.term] : [];
-    // lunr's typings omit TokenSet.fromClause, which index.query uses for the same expansion.
-    const tokenSets = lunr.TokenSet as unknown as { fromClause(clause: Clause): lunr.TokenSet };
-    return this.lunrIndex.tokenSet.intersect(tokenSets.fromClause(clause)).toArray();
+    // Walking lunr's token sets for a typo costs up to a few milliseconds, and the same misspellings
+    // come back again and again; the index never changes, so neither does the answer.
+    const key = `${clause.editDistance ?? '-'} ${clause.term}`;
+    let expanded = this.expansionCache.get(key);
+    if (!expanded) {
+      // lunr's typings omit TokenSet.fromClause, which index.query uses for the same expansion.
+      const tokenSets = lunr.TokenSet as unknown as { fromClause(clause: Clause): lunr.TokenSet };
+      expanded = this.lunrIndex.tokenSet.intersect(tokenSets.fromClause(clause)).toArray();
+      if (this.expansionCache.size >= 20_000) this.expansionCache.clear();
+      this.expansionCache.set(key, expanded);
+    }
+    return expanded;
   }
 }
 
