@@ -59,12 +59,10 @@ export class PostingsScorer {
     const termCount = this.terms.length;
     const fieldCount = internals.fields.length;
     const refIds = new Map<string, number>();
-    const entries: Array<[slot: number, doc: number, weight: number]> = [];
-    const counts = new Int32Array(fieldCount * termCount + 1);
-    for (const [fieldRef, vector] of Object.entries(internals.fieldVectors)) {
+    // Two passes over lunr's field vectors: count each (field, term) posting, then fill the arrays.
+    const vectors = Object.entries(internals.fieldVectors).map(([fieldRef, vector]) => {
       // lunr's field refs are "field/docRef"; the field name never holds a slash.
       const cut = fieldRef.indexOf('/');
-      const fieldName = fieldRef.slice(0, cut);
       const docRef = fieldRef.slice(cut + 1);
       let doc = refIds.get(docRef);
       if (doc === undefined) {
@@ -72,23 +70,23 @@ export class PostingsScorer {
         refIds.set(docRef, doc);
         this.refs.push(docRef);
       }
-      const field = this.fieldIndex.get(fieldName) ?? 0;
-      const elements = vector.elements;
-      for (let i = 0; i < elements.length; i += 2) {
-        const slot = field * termCount + elements[i];
-        entries.push([slot, doc, elements[i + 1]]);
-        counts[slot + 1]++;
-      }
-    }
+      return { field: this.fieldIndex.get(fieldRef.slice(0, cut)) ?? 0, doc, elements: vector.elements };
+    });
     this.offsets = new Int32Array(fieldCount * termCount + 1);
-    for (let s = 1; s < this.offsets.length; s++) this.offsets[s] = this.offsets[s - 1] + counts[s];
+    for (const { field, elements } of vectors) {
+      for (let i = 0; i < elements.length; i += 2) this.offsets[field * termCount + elements[i] + 1]++;
+    }
+    for (let s = 1; s < this.offsets.length; s++) this.offsets[s] += this.offsets[s - 1];
     const fill = this.offsets.slice(0, -1);
-    this.docs = new Int32Array(entries.length);
-    this.weights = new Float64Array(entries.length);
-    for (const [slot, doc, weight] of entries) {
-      const at = fill[slot]++;
-      this.docs[at] = doc;
-      this.weights[at] = weight;
+    const total = this.offsets[this.offsets.length - 1];
+    this.docs = new Int32Array(total);
+    this.weights = new Float64Array(total);
+    for (const { field, doc, elements } of vectors) {
+      for (let i = 0; i < elements.length; i += 2) {
+        const at = fill[field * termCount + elements[i]]++;
+        this.docs[at] = doc;
+        this.weights[at] = elements[i + 1];
+      }
     }
     this.scores = new Float64Array(this.refs.length);
     this.touched = new Int32Array(this.refs.length);

@@ -160,8 +160,9 @@ export class SearchEngine {
       if (!this.firstByDoc.has(p.docId)) this.firstByDoc.set(p.docId, p);
       const titleSequence = tokenize([p.title, ...p.headings, p.docTitle, ...p.questions].join(' | ')).map(stem);
       const titleish = new Set(titleSequence);
-      const sequence = tokenize(`${p.title} . ${p.text}`).map(stem);
-      const body = new Set(tokenize(p.text).map(stem));
+      const textStems = tokenize(p.text).map(stem);
+      const sequence = [...tokenize(p.title).map(stem), ...textStems];
+      const body = new Set(textStems);
       const all = new Set([...titleish, ...sequence]);
       const pairs = new Set<string>();
       for (let i = 0; i + 1 < sequence.length; i++) pairs.add(`${sequence[i]} ${sequence[i + 1]}`);
