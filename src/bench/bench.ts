@@ -18,7 +18,8 @@ import { BUILT_KNOWLEDGE_FILE, KNOWLEDGE_DIR, PROJECT_ROOT } from '../paths';
 import { buildLunrIndex } from '../search/lunrSetup';
 import { SearchEngine } from '../search/searchEngine';
 import { startAzurite } from './azuriteProcess';
-import { freePort, mulberry32, standInConnector } from './loopbackTools';
+import { freePort, mulberry32 } from './loopbackTools';
+import { openLoopLoad } from './openLoop';
 
 const QUICK = process.argv.includes('--quick');
 const JSON_OUT = process.argv.includes('--json');
@@ -224,9 +225,19 @@ function load(url: string, options: Partial<autocannon.Options>, body: () => str
   });
 }
 
+/** The stand-in connector as a child process, so this process (the load client) is not part of any turn. */
+async function startConnectorProcess(): Promise<{ serviceUrl: string; stop(): void }> {
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', 'bench', 'standInConnectorProcess.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<string>((resolve, reject) => {
+    child.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+    child.once('exit', (code) => reject(new Error(`stand-in connector exited ${code}`)));
+  });
+  return { serviceUrl: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
 async function measureTurns(figures: Figures): Promise<void> {
-  const connector = await standInConnector();
-  const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
+  const connector = await startConnectorProcess();
+  const serviceUrl = connector.serviceUrl;
   const bot = await startBot();
   const url = `http://127.0.0.1:${bot.port}/api/messages`;
   const questions = benchQueries(500);
@@ -234,15 +245,19 @@ async function measureTurns(figures: Figures): Promise<void> {
   const body = (): string => messageBody(serviceUrl, questions[n++ % questions.length]);
   const warm = QUICK ? 3 : 10;
   const duration = QUICK ? 10 : 30;
-  await load(url, { connections: 10, overallRate: 100, duration: warm }, body);
-  const steady = await load(url, { connections: 10, overallRate: 100, duration }, body);
+  await openLoopLoad({ url, rate: 100, durationS: warm, body, seed: 1 });
+  const steady = await openLoopLoad({ url, rate: 100, durationS: duration, body, seed: 2 });
   Object.assign(figures, {
-    turn_rate_rps: round(steady.requests.average, 1),
-    turn_p50_ms: steady.latency.p50,
-    turn_p99_ms: steady.latency.p99,
-    turn_errors: steady.errors + steady.timeouts + steady.non2xx,
+    turn_rate_rps: round(steady.rate, 1),
+    turn_p50_ms: round(percentile(steady.latencies, 0.5), 1),
+    turn_p99_ms: round(percentile(steady.latencies, 0.99), 1),
+    turn_errors: steady.errors,
   });
-  log(`turns at 100/s for ${duration} s after ${warm} s warm-up: p50 ${figures.turn_p50_ms} ms, p99 ${figures.turn_p99_ms} ms, errors ${figures.turn_errors}`);
+  log(`turns at 100/s (open loop, Poisson arrivals) for ${duration} s after ${warm} s warm-up: p50 ${figures.turn_p50_ms} ms, p99 ${figures.turn_p99_ms} ms, errors ${figures.turn_errors} of ${steady.sent}`);
+  // The same rate as autocannon paces it: 10 connections on one clock, so 10 questions at once every 0.1 s.
+  const bursts = await load(url, { connections: 10, overallRate: 100, duration: QUICK ? 5 : 15 }, body);
+  Object.assign(figures, { turn_bursts_of_10_p50_ms: bursts.latency.p50, turn_bursts_of_10_p99_ms: bursts.latency.p99 });
+  log(`the same 100/s in bursts of 10 at once (autocannon, 10 connections): p50 ${bursts.latency.p50} ms, p99 ${bursts.latency.p99} ms`);
   const max = await load(url, { connections: 50, duration: QUICK ? 5 : 10 }, body);
   figures.turn_max_rps = round(max.requests.average, 0);
   await bot.stop();
@@ -257,7 +272,7 @@ async function measureTurns(figures: Figures): Promise<void> {
   const bareMax = await load(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/api/messages`, { connections: 50, duration: QUICK ? 5 : 10 }, body);
   figures.restify_bare_max_rps = round(bareMax.requests.average, 0);
   bare.close();
-  connector.close();
+  connector.stop();
   log(`max turns/s with 50 connections: ${figures.turn_max_rps}; a bare restify endpoint in the same run: ${figures.restify_bare_max_rps}`);
 }
 
