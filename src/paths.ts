@@ -7,3 +7,6 @@ export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 export const KNOWLEDGE_DIR = resolve(PROJECT_ROOT, 'knowledge');
 export const CARDS_DIR = resolve(PROJECT_ROOT, 'cards');
 export const BUILT_KNOWLEDGE_FILE = resolve(PROJECT_ROOT, 'dist', 'knowledge', 'knowledge.json');
+/** The server as one bundled file (src/build/bundleServer.ts); dist/bundle/ is as deep as dist/src/,
+ * so the project root above is the same from either. */
+export const SERVER_BUNDLE = resolve(PROJECT_ROOT, 'dist', 'bundle', 'server.js');

@@ -3,12 +3,9 @@
 import assert from 'node:assert/strict';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import type restify from 'restify';
-import { PROJECT_ROOT } from '../src/paths';
 import { createAdapter, createServer, listen } from '../src/teams/server';
-import { localConfig, makeBot, silentLogger } from './helpers';
+import { localConfig, makeBot, silentLogger, startBundledServer } from './helpers';
 
 type Responder = (count: number) => { status: number; headers?: Record<string, string> };
 
@@ -83,16 +80,7 @@ describe('operations', function () {
   this.timeout(30_000);
 
   it('reports readiness, and on SIGTERM stops taking requests and exits 0 within 10 s', async () => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', 'index.js')], { env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const port = await new Promise<number>((resolve, reject) => {
-      let seen = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        seen += chunk.toString();
-        const match = /"event":"listening".*?"port":(\d+)/.exec(seen);
-        if (match) resolve(Number(match[1]));
-      });
-      child.once('exit', (code) => reject(new Error(`exited ${code}: ${seen}`)));
-    });
+    const { port, child } = await startBundledServer();
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     assert.equal(ready.status, 200);
     assert.deepEqual(await ready.json(), { status: 'ready' });

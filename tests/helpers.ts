@@ -1,9 +1,10 @@
 // Shared test fixtures: the built knowledge (loaded once), a search engine, a silent logger.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import { loadConfig, type AppConfig } from '../src/config';
 import { readBuiltKnowledge, type BuiltKnowledge } from '../src/knowledge/builtKnowledge';
 import { createLogger, type Logger } from '../src/logger';
-import { BUILT_KNOWLEDGE_FILE } from '../src/paths';
+import { BUILT_KNOWLEDGE_FILE, SERVER_BUNDLE } from '../src/paths';
 import { SearchEngine } from '../src/search/searchEngine';
 import { RecordStore } from '../src/storage/records';
 import { MidWayBot } from '../src/teams/midwayBot';
@@ -38,4 +39,25 @@ export function makeBot(storage = new MemoryStorage(), logger = silentLogger()):
 export function storedText(storage: MemoryStorage): string {
   const memory = (storage as unknown as { memory: Record<string, string> }).memory;
   return JSON.stringify(Object.fromEntries(Object.entries(memory).map(([k, v]) => [k, JSON.parse(v) as unknown])));
+}
+
+/** Starts the bundled server (what `npm start` runs) on a free loopback port; resolves once it listens. */
+export async function startBundledServer(env: Record<string, string> = {}): Promise<{ port: number; child: ChildProcessWithoutNullStreams; stop(): Promise<number | null> }> {
+  const child = spawn(process.execPath, [SERVER_BUNDLE], { env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let seen = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /"event":"listening".*?"port":(\d+)/.exec(seen);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${seen}`)));
+  });
+  const stop = (): Promise<number | null> =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve(child.exitCode);
+      child.once('exit', resolve);
+      child.kill('SIGTERM');
+    });
+  return { port, child, stop };
 }

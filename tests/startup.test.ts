@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../src/paths';
+import { SERVER_BUNDLE } from '../src/paths';
 
 describe('start-up', () => {
   const start = (env: Record<string, string>) =>
-    spawnSync(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', 'index.js')], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 10_000 });
+    spawnSync(process.execPath, [SERVER_BUNDLE], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 10_000 });
 
   it('refuses to start in production without MicrosoftAppId: non-zero exit, one clear line', () => {
     const result = start({ NODE_ENV: 'production', PORT: '0' });

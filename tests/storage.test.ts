@@ -1,12 +1,14 @@
 // State, records and delivery claims in real Blob storage (Azurite on loopback), shared by two bot
 // instances as in a scaled-out deployment.
 import assert from 'node:assert/strict';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ActivityTypes, ConversationState, TestAdapter, type Activity, type Storage, type StoreItems } from 'botbuilder';
 import { RecordStore } from '../src/storage/records';
 import { MidWayBot } from '../src/teams/midwayBot';
 import { createBotStorage, type BotStorage } from '../src/teams/storageFactory';
 import { startAzurite, type Azurite } from '../src/bench/azuriteProcess';
-import { searchEngine, silentLogger } from './helpers';
+import { searchEngine, silentLogger, startBundledServer } from './helpers';
 import { turnErrorHandler, APOLOGY } from '../src/teams/server';
 
 function instance(shared: BotStorage): MidWayBot {
@@ -78,6 +80,41 @@ describe('Blob storage (Azurite)', function () {
     const feedback = await records.list('feedback', 1);
     assert.deepEqual(feedback.map((r) => (r.type === 'feedback' ? r.passageId : '')).sort(), ['p1', 'p2']);
     assert.equal((await records.list('unanswered', 1)).length, 1);
+  });
+
+  it('runs as the bundled server: two processes on one container answer, and a conversation carries on across them', async () => {
+    const replies: Array<{ conversation: string; text: string }> = [];
+    const connector = createHttpServer((req, res) => {
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c.toString()));
+      req.on('end', () => {
+        const a = JSON.parse(raw) as { type: string; conversation: { id: string }; text?: string; attachments?: unknown[] };
+        if (a.type === 'message') replies.push({ conversation: a.conversation.id, text: `${a.text ?? ''} ${JSON.stringify(a.attachments ?? [])}` });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"id":"r"}');
+      });
+    });
+    await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
+    const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
+    const env = { STORAGE: 'blob', STORAGE_CONNECTION_STRING: azurite.connectionString, STORAGE_CONTAINER: `test-${++container}` };
+    const servers = [await startBundledServer(env), await startBundledServer(env)];
+    try {
+      let n = 0;
+      const say = async (server: { port: number }, conversation: string, text: string): Promise<void> => {
+        const activity = { type: 'message', id: `bundle-${++n}`, text, channelId: 'msteams', serviceUrl, from: { id: 'u1' }, recipient: { id: 'bot' }, conversation: { id: conversation, conversationType: 'personal' } };
+        const response = await fetch(`http://127.0.0.1:${server.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+        assert.equal(response.status, 200);
+      };
+      for (const server of servers) assert.equal((await fetch(`http://127.0.0.1:${server.port}/readyz`)).status, 200);
+      await say(servers[0], 'bundle-question', 'breathing space phone number');
+      assert.match(replies.find((r) => r.conversation === 'bundle-question')?.text ?? '', /Breathing Space/);
+      await say(servers[0], 'bundle-flow', 'signpost');
+      await say(servers[1], 'bundle-flow', 'getting out and meeting people');
+      assert.match(replies.filter((r) => r.conversation === 'bundle-flow').map((r) => r.text).join(' '), /Who are they/);
+    } finally {
+      for (const server of servers) await server.stop();
+      connector.close();
+    }
   });
 });
 

@@ -14,7 +14,7 @@ import type { BuiltKnowledge } from '../knowledge/builtKnowledge';
 import { readBuiltKnowledge } from '../knowledge/builtKnowledge';
 import { toIndexable } from '../knowledge/indexDocs';
 import type { Passage } from '../knowledge/types';
-import { BUILT_KNOWLEDGE_FILE, KNOWLEDGE_DIR, PROJECT_ROOT } from '../paths';
+import { BUILT_KNOWLEDGE_FILE, KNOWLEDGE_DIR, PROJECT_ROOT, SERVER_BUNDLE } from '../paths';
 import { buildLunrIndex } from '../search/lunrSetup';
 import { SearchEngine } from '../search/searchEngine';
 import { startAzurite } from './azuriteProcess';
@@ -159,7 +159,7 @@ async function startBot(env: Record<string, string> = {}): Promise<Bot & { start
   // synchronous logger.
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(PROJECT_ROOT, 'dist', 'src', 'index.js')], {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', SERVER_BUNDLE], {
     env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
