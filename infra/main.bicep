@@ -95,7 +95,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       healthCheckPath: '/readyz'
-      appCommandLine: 'node dist/bundle/server.js'
+      appCommandLine: 'node dist/src/start.js'
       appSettings: [
         { name: 'NODE_ENV', value: 'production' }
         { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }

@@ -10,3 +10,7 @@ export const BUILT_KNOWLEDGE_FILE = resolve(PROJECT_ROOT, 'dist', 'knowledge', '
 /** The server as one bundled file (src/build/bundleServer.ts); dist/bundle/ is as deep as dist/src/,
  * so the project root above is the same from either. */
 export const SERVER_BUNDLE = resolve(PROJECT_ROOT, 'dist', 'bundle', 'server.js');
+/** V8's compiled code for the bundle, written by the build (src/start.ts). */
+export const SERVER_CODE_CACHE = `${SERVER_BUNDLE}.v8-cache`;
+/** What `npm start` runs: the bundle, compiled from its code cache (src/start.ts). */
+export const SERVER_START = resolve(PROJECT_ROOT, 'dist', 'src', 'start.js');

@@ -4,7 +4,7 @@ import { ConversationState, MemoryStorage } from 'botbuilder';
 import { loadConfig, type AppConfig } from '../src/config';
 import { readBuiltKnowledge, type BuiltKnowledge } from '../src/knowledge/builtKnowledge';
 import { createLogger, type Logger } from '../src/logger';
-import { BUILT_KNOWLEDGE_FILE, SERVER_BUNDLE } from '../src/paths';
+import { BUILT_KNOWLEDGE_FILE, SERVER_START } from '../src/paths';
 import { SearchEngine } from '../src/search/searchEngine';
 import { RecordStore } from '../src/storage/records';
 import { MidWayBot } from '../src/teams/midwayBot';
@@ -41,9 +41,10 @@ export function storedText(storage: MemoryStorage): string {
   return JSON.stringify(Object.fromEntries(Object.entries(memory).map(([k, v]) => [k, JSON.parse(v) as unknown])));
 }
 
-/** Starts the bundled server (what `npm start` runs) on a free loopback port; resolves once it listens. */
+/** Starts the server as `npm start` runs it (the bundle, from its code cache) on a free loopback port;
+ * resolves once it listens. */
 export async function startBundledServer(env: Record<string, string> = {}): Promise<{ port: number; child: ChildProcessWithoutNullStreams; stop(): Promise<number | null> }> {
-  const child = spawn(process.execPath, [SERVER_BUNDLE], { env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER_START], { env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   const port = await new Promise<number>((resolve, reject) => {
     let seen = '';
     child.stdout.on('data', (chunk: Buffer) => {

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { SERVER_BUNDLE } from '../src/paths';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SERVER_CODE_CACHE, SERVER_START } from '../src/paths';
 
 describe('start-up', () => {
   const start = (env: Record<string, string>) =>
-    spawnSync(process.execPath, [SERVER_BUNDLE], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 10_000 });
+    spawnSync(process.execPath, [SERVER_START], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 10_000 });
 
   it('refuses to start in production without MicrosoftAppId: non-zero exit, one clear line', () => {
     const result = start({ NODE_ENV: 'production', PORT: '0' });
@@ -18,5 +21,49 @@ describe('start-up', () => {
     const result = start({ MicrosoftAppId: 'x', MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'p', PORT: '0' });
     assert.notEqual(result.status, 0);
     assert.match(result.stderr.trim(), /^Configuration error: MicrosoftAppTenantId is required/);
+  });
+});
+
+describe('start-up from the code cache', function () {
+  this.timeout(30_000);
+
+  /** Runs the bundle through the launcher with the given cache file; resolves with how the cache was used once the server listens. */
+  async function launch(cacheFile: string): Promise<{ use: string; readyStatus: number }> {
+    const script = `const use = require(${JSON.stringify(SERVER_START)}).runBundle(undefined, ${JSON.stringify(cacheFile)}); process.stderr.write('cache:' + use + '\\n');`;
+    const child = spawn(process.execPath, ['-e', script], { env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      const port = await new Promise<number>((resolve, reject) => {
+        let seen = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          seen += chunk.toString();
+          const match = /"event":"listening".*?"port":(\d+)/.exec(seen);
+          if (match) resolve(Number(match[1]));
+        });
+        child.once('exit', (code) => reject(new Error(`exited ${code}: ${seen} ${stderr}`)));
+      });
+      const readyStatus = (await fetch(`http://127.0.0.1:${port}/readyz`)).status;
+      return { use: /cache:(\w+)/.exec(stderr)?.[1] ?? 'unknown', readyStatus };
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }
+
+  it('uses the cache the build wrote', async () => {
+    assert.ok(existsSync(SERVER_CODE_CACHE), 'npm run build writes the code cache');
+    assert.deepEqual(await launch(SERVER_CODE_CACHE), { use: 'used', readyStatus: 200 });
+  });
+
+  it('starts normally when the cache is damaged or missing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'midway-cache-'));
+    try {
+      const damaged = join(dir, 'damaged.v8-cache');
+      writeFileSync(damaged, Buffer.from('not a code cache'));
+      assert.deepEqual(await launch(damaged), { use: 'rejected', readyStatus: 200 });
+      assert.deepEqual(await launch(join(dir, 'missing.v8-cache')), { use: 'absent', readyStatus: 200 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

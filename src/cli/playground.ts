@@ -2,7 +2,7 @@
 // Teams-like client, both on this machine. Open the printed address in a browser.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { PROJECT_ROOT, SERVER_BUNDLE } from '../paths';
+import { PROJECT_ROOT, SERVER_START } from '../paths';
 
 export interface LocalClient {
   botPort: number;
@@ -42,7 +42,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 /** Starts the built bot and the Playground; the caller stops both. */
 export async function startLocalClient(botPort: number, playgroundPort: number, quiet = true): Promise<LocalClient> {
   const env = { ...process.env, MicrosoftAppId: '', PORT: String(botPort), LOG_LEVEL: quiet ? 'warn' : 'info' };
-  const bot = spawn(process.execPath, ['--disable-warning=DEP0111', SERVER_BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const bot = spawn(process.execPath, ['--disable-warning=DEP0111', SERVER_START], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   if (!quiet) bot.stdout.pipe(process.stdout);
   await waitForLine(bot, /local mode|listening/i, 'The bot');
   const cli = join(PROJECT_ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
