@@ -309,14 +309,15 @@ async function measureScaleOut(figures: Figures): Promise<void> {
   });
   await new Promise<void>((resolve) => balancer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(balancer.address() as AddressInfo).port}/api/messages`;
-  const replies: Array<{ conversation: string; text: string }> = [];
+  // Message replies by the activity they answer (botbuilder sets replyToId on every reply).
+  const replies: Array<{ conversation: string; replyToId: string; text: string }> = [];
   const connector = createHttpServer((req, res) => {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString()));
     req.on('end', () => {
       try {
-        const a = JSON.parse(raw) as { type: string; conversation: { id: string }; attachments?: unknown[] };
-        if (a.type === 'message') replies.push({ conversation: a.conversation.id, text: JSON.stringify(a.attachments ?? []) });
+        const a = JSON.parse(raw) as { type: string; replyToId?: string; conversation: { id: string }; attachments?: unknown[] };
+        if (a.type === 'message') replies.push({ conversation: a.conversation.id, replyToId: a.replyToId ?? '', text: JSON.stringify(a.attachments ?? []) });
       } catch {
         /* not an activity */
       }
@@ -328,22 +329,34 @@ async function measureScaleOut(figures: Figures): Promise<void> {
   const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
   const questions = benchQueries(300);
   let n = 0;
-  const result = await load(url, { connections: 20, duration: QUICK ? 5 : 15 }, () => messageBody(serviceUrl, questions[n++ % questions.length]));
-  figures.scaleout_turns_per_s = round(result.requests.average, 0);
-  figures.scaleout_errors = result.errors + result.timeouts + result.non2xx;
-  // Conversations that alternate between the instances must carry on: a signposting flow whose
-  // steps land on different instances still reaches its second question.
-  let continued = 0;
+  const durationS = QUICK ? 5 : 15;
+  const loadIds = new Set<string>();
+  const loaded = load(url, { connections: 20, duration: durationS }, () => {
+    const body = messageBody(serviceUrl, questions[n++ % questions.length]);
+    loadIds.add((JSON.parse(body) as { id: string }).id);
+    return body;
+  });
+  // Meanwhile, under that load, signposting conversations whose two steps go to different instances
+  // (the first to one, the second to the other, directly) must still reach their second question.
   const flows = 20;
+  const post = (port: number, body: string): Promise<number> =>
+    fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.status);
+  const flowStatuses: number[] = [];
   for (let i = 0; i < flows; i++) {
+    await new Promise((r) => setTimeout(r, ((durationS - 2) * 1000) / flows));
     const conversation = `flow-${i}`;
-    for (const text of ['signpost', 'meeting people']) {
-      await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: messageBody(serviceUrl, text, conversation) });
-    }
-    if (replies.some((r) => r.conversation === conversation && r.text.includes('Who are they'))) continued++;
+    flowStatuses.push(await post(bots[i % 2].port, messageBody(serviceUrl, 'signpost', conversation)));
+    flowStatuses.push(await post(bots[(i + 1) % 2].port, messageBody(serviceUrl, 'meeting people', conversation)));
   }
+  const result = await loaded;
+  const continued = Array.from({ length: flows }, (_, i) => `flow-${i}`).filter((c) => replies.some((r) => r.conversation === c && r.text.includes('Who are they'))).length;
+  // A turn's replies are sent before its HTTP response, so every completed turn must have one.
+  const answered = new Set(replies.filter((r) => loadIds.has(r.replyToId)).map((r) => r.replyToId)).size;
+  figures.scaleout_turns_per_s = round(result.requests.average, 0);
+  figures.scaleout_errors = result.errors + result.timeouts + result.non2xx + flowStatuses.filter((s) => s !== 200).length;
+  figures.scaleout_unanswered_turns = Math.max(0, result['2xx'] - answered);
   figures.scaleout_conversations_continued = `${continued}/${flows}`;
-  log(`scale-out, 2 instances on one Azurite container behind round-robin: ${figures.scaleout_turns_per_s} turns/s, errors ${figures.scaleout_errors}; conversations continued across instances: ${continued} of ${flows}`);
+  log(`scale-out, 2 instances on one Azurite container behind round-robin: ${figures.scaleout_turns_per_s} turns/s, errors ${figures.scaleout_errors}, completed turns without a reply ${figures.scaleout_unanswered_turns}; conversations continued across instances under that load: ${continued} of ${flows}`);
   balancer.close();
   connector.close();
   for (const b of bots) await b.stop();
