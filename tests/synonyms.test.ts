@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { SynonymTable } from '../src/search/synonyms';
+import { tokenize } from '../src/search/text';
+import { builtKnowledge } from './helpers';
+
+type Span = { start: number; end: number; alternatives: string[][] };
+
+/** The matching rule spelled out plainly: rules longest first, every position in turn; a span is kept
+ * unless its words are taken by an earlier rule; a rule matching the same span again adds its names. */
+function referenceMatch(rules: Array<{ phrase: string[]; alternatives: string[][] }>, tokens: string[]): Span[] {
+  const spans: Span[] = [];
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  for (const rule of rules) {
+    const n = rule.phrase.length;
+    for (let i = 0; i + n <= tokens.length; i++) {
+      if (!rule.phrase.every((t, k) => tokens[i + k] === t)) continue;
+      const existing = spans.find((s) => s.start === i && s.end === i + n);
+      if (existing) existing.alternatives.push(...rule.alternatives);
+      else if (!taken.slice(i, i + n).some(Boolean)) spans.push({ start: i, end: i + n, alternatives: [...rule.alternatives] });
+    }
+    for (const s of spans) for (let k = s.start; k < s.end; k++) taken[k] = true;
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+describe('synonym phrases', () => {
+  const table = new SynonymTable(builtKnowledge().synonyms);
+  const rules = (table as unknown as { rules: Array<{ phrase: string[]; alternatives: string[][] }> }).rules;
+  const words = [...new Set(rules.flatMap((r) => r.phrase))];
+
+  it('finds the same spans as the plain rule-by-rule reading, on random questions made of phrase words', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...words), fc.constantFrom('the', 'for', 'carer', 'a', 'of')), { maxLength: 14 }), (tokens) => {
+        assert.deepEqual(table.match(tokens), referenceMatch(rules, tokens));
+      }),
+      { numRuns: 500, seed: 11 },
+    );
+  });
+
+  it('finds the same spans on random small tables, where phrases overlap and repeat words', () => {
+    const phrase = fc.array(fc.constantFrom('a', 'b', 'c'), { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
+    const entry = fc.record({ terms: fc.array(phrase, { minLength: 1, maxLength: 3 }), to: fc.option(fc.array(phrase, { minLength: 1, maxLength: 2 }), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 6 }), fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 10 }), (entries, tokens) => {
+        const small = new SynonymTable(entries.map((e) => ({ ...e, note: 'a test entry' })));
+        const smallRules = (small as unknown as { rules: Array<{ phrase: string[]; alternatives: string[][] }> }).rules;
+        assert.deepEqual(small.match(tokens), referenceMatch(smallRules, tokens));
+      }),
+      { numRuns: 1000, seed: 5 },
+    );
+  });
+
+  it('prefers the longer phrase and gives its other names', () => {
+    const tokens = tokenize('self directed support for a short break');
+    const spans = table.match(tokens);
+    assert.ok(spans.length >= 1);
+    assert.deepEqual(spans, referenceMatch(rules, tokens));
+    assert.ok(spans.some((s) => s.end - s.start >= 2), JSON.stringify(spans));
+  });
+});
