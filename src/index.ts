@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const bot = new MidWayBot({
     engine,
     allowedTenantIds: config.allowedTenantIds,
-    records: new RecordStore(storage),
+    records: new RecordStore(storage, undefined, claims),
     conversationState: new ConversationState(storage),
     claims,
     logger,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { MemoryStorage } from 'botbuilder';
 import { buildReport, staleServices } from '../src/cli/report';
+import { MemoryClaims } from '../src/storage/claims';
 import { RecordStore } from '../src/storage/records';
 import { builtKnowledge } from './helpers';
 
@@ -20,6 +21,16 @@ describe("curators' report", () => {
     assert.deepEqual(report.feedback.comments, ['number changed']);
     assert.deepEqual(report.unanswered.questions, [{ question: 'where is the canteen', times: 2 }]);
     assert.ok(report.staleServices.length > 0);
+  });
+
+  it('keeps every record when two instances start the same day at once, sharing storage and claims', async () => {
+    const storage = new MemoryStorage();
+    const claims = new MemoryClaims();
+    const now = () => new Date('2026-11-23T08:00:00Z');
+    const [a, b] = [new RecordStore(storage, now, claims), new RecordStore(storage, now, claims)];
+    await Promise.all([a.addUnanswered('q1', [], 'c1'), b.addUnanswered('q2', [], 'c2'), b.addUnanswered('q3', [], 'c3'), a.addUnanswered('q4', [], 'c4')]);
+    const kept = await a.list('unanswered', 1);
+    assert.deepEqual(kept.map((r) => (r.type === 'unanswered' ? r.question : '')).sort(), ['q1', 'q2', 'q3', 'q4']);
   });
 
   it('lists services whose source is over 12 months old, undated or flagged, and not the others', () => {

@@ -82,6 +82,16 @@ describe('Blob storage (Azurite)', function () {
     assert.equal((await records.list('unanswered', 1)).length, 1);
   });
 
+  it('keeps both first records of a day written by two instances at the same moment', async () => {
+    const containerName = `test-${++container}`;
+    const instances = [0, 1].map(() => createBotStorage({ kind: 'blob-connection-string', connectionString: azurite.connectionString, containerName }, false));
+    const fixed = () => new Date('2026-11-23T09:00:00Z');
+    const stores = instances.map((i) => new RecordStore(i.storage, fixed, i.claims));
+    await Promise.all([stores[0].addFeedback('p1', 'c1', { helpful: true }), stores[1].addFeedback('p2', 'c2', { helpful: false }), stores[0].addFeedback('p3', 'c3', { helpful: true }), stores[1].addFeedback('p4', 'c4', { helpful: true })]);
+    const kept = await stores[0].list('feedback', 1);
+    assert.deepEqual(kept.map((r) => (r.type === 'feedback' ? r.passageId : '')).sort(), ['p1', 'p2', 'p3', 'p4']);
+  });
+
   it('runs as the bundled server: two processes on one container answer, and a conversation carries on across them', async () => {
     const replies: Array<{ conversation: string; text: string }> = [];
     const connector = createHttpServer((req, res) => {

@@ -2,6 +2,9 @@
 // passage ids and a hash of the conversation are kept — never what staff typed as it was.
 // Records are appended to one document per kind and day, with optimistic concurrency (eTags), so
 // several instances can write at once and a report can list them without a storage "list" call.
+// A day's document is created by exactly one writer (a claim decides which): with no document yet
+// there is no eTag to guard the write, and two instances creating it at once would lose a record.
+import { MemoryClaims, type ClaimStore } from './claims';
 import type { KeyValueStore } from './keyValueStore';
 
 export interface FeedbackRecord {
@@ -42,7 +45,12 @@ export function bucketKey(kind: CuratorRecord['type'], day: string): string {
 }
 
 export class RecordStore {
-  constructor(private readonly store: KeyValueStore, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly now: () => Date = () => new Date(),
+    /** Shared by every instance writing to `store` (claims in the same container when scaled out). */
+    private readonly claims: ClaimStore = new MemoryClaims(),
+  ) {}
 
   async addFeedback(
     passageId: string,
@@ -99,14 +107,23 @@ export class RecordStore {
   }
 
   private async appendNow(key: string, record: CuratorRecord): Promise<void> {
+    let creator = false;
     for (let attempt = 1; ; attempt++) {
-      const current = ((await this.store.read([key]))[key] as Bucket | undefined) ?? { records: [] };
-      const next: Bucket = { records: [...current.records, record].slice(-MAX_PER_BUCKET), eTag: current.eTag ?? '*' };
       try {
-        await this.store.write({ [key]: next });
-        return;
+        const current = (await this.store.read([key]))[key] as Bucket | undefined;
+        if (current) {
+          await this.store.write({ [key]: { records: [...current.records, record].slice(-MAX_PER_BUCKET), eTag: current.eTag ?? '*' } });
+          return;
+        }
+        creator ||= await this.claims.claim(`bucket:${key}`);
+        if (creator) {
+          // Nobody else writes this document until it exists, so this first write needs no eTag.
+          await this.store.write({ [key]: { records: [record] } });
+          return;
+        }
+        throw new Error('the day\'s record document is being created by another writer');
       } catch (error) {
-        // Another instance wrote first: read again and retry, a few times.
+        // Another instance wrote first, or is creating the document: read again and retry, a few times.
         if (attempt >= WRITE_ATTEMPTS) throw error;
         await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20));
       }
