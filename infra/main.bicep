@@ -58,6 +58,33 @@ resource container 'Microsoft.Storage/storageAccounts/blobServices/containers@20
   properties: { publicAccess: 'None' }
 }
 
+// Delivery claims (one small blob per activity, plus one per day's record document) only need to
+// outlive Teams' re-sends, which come within minutes; without a rule they would pile up for ever.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expire-delivery-claims'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [ 'blockBlob' ]
+              prefixMatch: [ '${containerName}/claims/' ]
+            }
+            actions: {
+              baseBlob: { delete: { daysAfterModificationGreaterThan: 2 } }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
 resource blobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(container.id, identity.id, storageBlobDataContributor)
   scope: container
