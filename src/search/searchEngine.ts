@@ -285,7 +285,6 @@ export class SearchEngine {
       .sort((a, b) => b.score - a.score);
   }
 
-  /** A word the knowledge uses, or a near spelling of one (a typo of a known word counts). */
   /** What the index knows of a word: whether it is there as it is, and whether it is too common to
    * help find candidates (in more than COMMON_SHARE of passages; the re-ranker still weighs it). */
   private readonly vocabulary = {
@@ -295,6 +294,7 @@ export class SearchEngine {
 
   private readonly knownCache = new Map<string, boolean>();
 
+  /** A word the knowledge uses, or a near spelling of one (a typo of a known word counts). */
   private isKnownWord(word: string): boolean {
     if (this.docFreq.has(word)) return true;
     let known = this.knownCache.get(word);
