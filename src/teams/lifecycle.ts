@@ -10,7 +10,7 @@ export interface Draining {
 export function trackRequests(server: restify.Server): Draining {
   let inFlight = 0;
   let stopping = false;
-  server.pre((req, res, next) => {
+  server.pre((_req, res, next) => {
     if (stopping) {
       res.header('connection', 'close');
       res.send(503, { error: 'Shutting down' });
