@@ -41,10 +41,15 @@ export function storedText(storage: MemoryStorage): string {
   return JSON.stringify(Object.fromEntries(Object.entries(memory).map(([k, v]) => [k, JSON.parse(v) as unknown])));
 }
 
-/** Starts the server as `npm start` runs it (the bundle, from its code cache) on a free loopback port;
- * resolves once it listens. */
-export async function startBundledServer(env: Record<string, string> = {}): Promise<{ port: number; child: ChildProcessWithoutNullStreams; stop(): Promise<number | null> }> {
-  const child = spawn(process.execPath, [SERVER_START], { env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+/** Starts the server as `npm start` runs it (the bundle, from its code cache) on a free loopback port,
+ * or with other node arguments; resolves once it listens. */
+export async function startBundledServer(
+  env: Record<string, string> = {},
+  args: string[] = [SERVER_START],
+): Promise<{ port: number; child: ChildProcessWithoutNullStreams; stderr(): string; stop(): Promise<number | null> }> {
+  const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const port = await new Promise<number>((resolve, reject) => {
     let seen = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -52,7 +57,7 @@ export async function startBundledServer(env: Record<string, string> = {}): Prom
       const match = /"event":"listening".*?"port":(\d+)/.exec(seen);
       if (match) resolve(Number(match[1]));
     });
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${seen}`)));
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${seen} ${stderr}`)));
   });
   const stop = (): Promise<number | null> =>
     new Promise((resolve) => {
@@ -60,5 +65,5 @@ export async function startBundledServer(env: Record<string, string> = {}): Prom
       child.once('exit', resolve);
       child.kill('SIGTERM');
     });
-  return { port, child, stop };
+  return { port, child, stderr: () => stderr, stop };
 }

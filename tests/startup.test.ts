@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVER_CODE_CACHE, SERVER_START } from '../src/paths';
+import { startBundledServer } from './helpers';
 
 describe('start-up', () => {
   const start = (env: Record<string, string>) =>
@@ -30,23 +31,12 @@ describe('start-up from the code cache', function () {
   /** Runs the bundle through the launcher with the given cache file; resolves with how the cache was used once the server listens. */
   async function launch(cacheFile: string): Promise<{ use: string; readyStatus: number }> {
     const script = `const use = require(${JSON.stringify(SERVER_START)}).runBundle(undefined, ${JSON.stringify(cacheFile)}); process.stderr.write('cache:' + use + '\\n');`;
-    const child = spawn(process.execPath, ['-e', script], { env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = await startBundledServer({}, ['-e', script]);
     try {
-      let stderr = '';
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      const port = await new Promise<number>((resolve, reject) => {
-        let seen = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          seen += chunk.toString();
-          const match = /"event":"listening".*?"port":(\d+)/.exec(seen);
-          if (match) resolve(Number(match[1]));
-        });
-        child.once('exit', (code) => reject(new Error(`exited ${code}: ${seen} ${stderr}`)));
-      });
-      const readyStatus = (await fetch(`http://127.0.0.1:${port}/readyz`)).status;
-      return { use: /cache:(\w+)/.exec(stderr)?.[1] ?? 'unknown', readyStatus };
+      const readyStatus = (await fetch(`http://127.0.0.1:${server.port}/readyz`)).status;
+      return { use: /cache:(\w+)/.exec(server.stderr())?.[1] ?? 'unknown', readyStatus };
     } finally {
-      child.kill('SIGTERM');
+      await server.stop();
     }
   }
 
