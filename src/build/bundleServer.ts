@@ -1,7 +1,7 @@
 // Bundles the compiled server into one file, dist/bundle/server.js, and writes V8's code cache for
 // it; `npm start` and the deployment run it through src/start.ts. Starting from ~180 packages spread
 // over thousands of files, Node spends much of its start-up finding, reading and compiling modules;
-// one file of the same code, compiled from the cache, starts in well under two thirds of the time
+// one file of the same code, compiled from the cache, starts in under two thirds of the time
 // (README, "Performance"). Tests, the CLI and the bench use the same code, and the server tests start
 // the bundle itself.
 import { spawnSync } from 'node:child_process';
