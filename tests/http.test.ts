@@ -4,7 +4,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server } f
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import type { MemoryStorage } from 'botbuilder';
-import { FEEDBACK_REASON_THANKS, FEEDBACK_THANKS, PRIVACY_REMINDER, SORRY_UNKNOWN_ACTION } from '../src/teams/midwayBot';
+import { FEEDBACK_REASON_THANKS, FEEDBACK_THANKS, PRIVACY_REMINDER, SORRY_UNKNOWN_ACTION } from '../src/conversation/messages';
 import { createAdapter, createServer, listen } from '../src/teams/server';
 import { cardProblems } from './cardValidation';
 import { localConfig, makeBot, silentLogger, storedText } from './helpers';

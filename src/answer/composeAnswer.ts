@@ -33,8 +33,14 @@ export function answerQuestion(engine: SearchEngine, text: string, kinds?: Passa
 export const PAGE_SIZE = 5;
 const MAX_PAGES = 4;
 
-export function composeAnswer(engine: SearchEngine, text: string, kinds?: PassageKind[]): { answer: Answer; response: SearchResponse } {
-  const response = engine.search(text, { limit: 10, ...(kinds ? { kinds } : {}) });
+/** Context for a question asked as a follow-up: among the results, the one the conversation points at
+ * is shown first (the ranking itself is unchanged). */
+export interface ComposeOptions {
+  prefer?: (result: SearchResult) => boolean;
+}
+
+export function composeAnswer(engine: SearchEngine, text: string, kinds?: PassageKind[], options: ComposeOptions = {}): { answer: Answer; response: SearchResponse } {
+  const response = preferred(engine.search(text, { limit: 10, ...(kinds ? { kinds } : {}) }), options.prefer);
   if (!text.trim()) return { answer: { type: 'help', reason: 'empty' }, response };
   if (isHelpRequest(text)) return { answer: { type: 'help', reason: 'help' }, response };
   const planQuery = parsePlanQuery(text);
@@ -63,6 +69,13 @@ export function composeAnswer(engine: SearchEngine, text: string, kinds?: Passag
     return { answer: { type: 'services', services, passageIds: serviceResults.slice(0, MAX_SERVICE_CARDS).map((r) => r.passage.id), ...more }, response };
   }
   return { answer: { ...passageAnswer(best, response.results), ...moreAfter(response, text, 1 + MAX_ALTERNATIVES, kinds) }, response };
+}
+
+function preferred(response: SearchResponse, prefer?: (result: SearchResult) => boolean): SearchResponse {
+  const at = prefer ? response.results.findIndex(prefer) : -1;
+  if (at <= 0) return response;
+  const results = [response.results[at], ...response.results.filter((_, i) => i !== at)];
+  return { ...response, results };
 }
 
 function moreAfter(response: SearchResponse, text: string, shown: number, kinds?: PassageKind[]): { more?: MoreResults } {
