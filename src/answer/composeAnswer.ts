@@ -37,10 +37,16 @@ const MAX_PAGES = 4;
  * is shown first (the ranking itself is unchanged). */
 export interface ComposeOptions {
   prefer?: (result: SearchResult) => boolean;
+  /** Results that fit the conversation; the others are left out (e.g. services that only share the place asked about). */
+  keep?: (result: SearchResult) => boolean;
 }
 
 export function composeAnswer(engine: SearchEngine, text: string, kinds?: PassageKind[], options: ComposeOptions = {}): { answer: Answer; response: SearchResponse } {
-  const response = preferred(engine.search(text, { limit: 10, ...(kinds ? { kinds } : {}) }), options.prefer);
+  // A preference looks further down the list than is shown, then the list is cut back to ten.
+  const searched = engine.search(text, { limit: options.prefer || options.keep ? 40 : 10, ...(kinds ? { kinds } : {}) });
+  const kept = options.keep ? { ...searched, results: searched.results.filter(options.keep) } : searched;
+  const ordered = preferred(kept, options.prefer);
+  const response = options.prefer || options.keep ? { ...ordered, results: ordered.results.slice(0, 10) } : ordered;
   if (!text.trim()) return { answer: { type: 'help', reason: 'empty' }, response };
   if (isHelpRequest(text)) return { answer: { type: 'help', reason: 'help' }, response };
   const planQuery = parsePlanQuery(text);

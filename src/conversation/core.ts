@@ -8,13 +8,13 @@ import { composeAnswer, moreResults, openPassage, safetyFirst, shorten, type Com
 import { planOverview } from '../answer/planQuery';
 import { cardsForAnswer, EXAMPLE_QUESTIONS } from '../cards/cardData';
 import type { AdaptiveCardJson } from '../cards/cardTemplates';
-import { communitiesIn } from '../knowledge/places';
+import { COMMUNITIES, communitiesIn } from '../knowledge/places';
 import { firstSentence } from '../knowledge/planStructure';
 import type { PassageKind } from '../knowledge/types';
 import { redactPersonalDetails } from '../privacy/redact';
 import type { SearchEngine, SearchResponse, SearchResult } from '../search/searchEngine';
 import { stem } from '../search/stem';
-import { tokenize } from '../search/text';
+import { isStopWord, tokenize } from '../search/text';
 import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/flow';
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
@@ -190,6 +190,16 @@ export class ConversationCore {
           options.prefer = (r: SearchResult) =>
             r.passage.docId === docId && r.passage.id !== lastId && tokenize(`${r.passage.title} ${r.passage.text}`).some((t) => topicStems.has(stem(t)));
         }
+        if (resolution.place) {
+          // "and in Penicuik?": services for the same need there, not everything that is in Penicuik.
+          const need = new Set(tokenize(withoutPlaces(last.question)).filter((t) => !isStopWord(t)).map(stem));
+          const enough = Math.floor(need.size / 2) + 1;
+          options.keep = (r: SearchResult) => {
+            if (r.passage.kind !== 'service') return true;
+            const words = new Set(tokenize(`${r.passage.title} ${r.passage.text} ${r.passage.questions.join(' ')}`).map(stem));
+            return [...need].filter((s) => words.has(s)).length >= enough;
+          };
+        }
         const { answer, response } = composeAnswer(this.engine, resolution.question, last.kinds, options);
         // Taken together the words answer nothing: then the message is a question of its own.
         if (!confidentAnswer(answer) && this.standsAlone(text)) return undefined;
@@ -361,6 +371,10 @@ export class ConversationCore {
       text: shorten(firstSentence(passage.kind === 'service' ? passage.text : passage.summary ?? passage.text, 140), 140),
     };
   }
+}
+
+function withoutPlaces(text: string): string {
+  return COMMUNITIES.reduce((t, c) => t.replace(new RegExp(`\\b${c}\\b`, 'gi'), ' '), text);
 }
 
 /** A passage, services or a plan list: the bot answered rather than offering help or "not sure". */

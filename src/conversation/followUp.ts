@@ -47,6 +47,8 @@ const DETAILS: Array<[DetailField, RegExp]> = [
 const ANAPHORA = /\b(they|them|their|theirs|it|its|that one|this one|those|these|ones?|same|that service|this service|the service|there)\b/;
 /** Lead-ins that continue the last question. */
 const LEAD = /^(?:(?:and|but|or|also|so|then|ok(?:ay)?|right)\s+)*(?:what about|how about|what of|same for|same but|and|any(?:thing|one)?(?: else)?|is there (?:one|anything|any|something)|are there any|only|just)\b\s*/;
+/** How a question of its own usually starts. */
+const QUESTION_FORM = /^(?:what|which|who|whom|whose|where|when|why|how|is|are|can|could|does|do|did|should|will|would|tell me|show me|give me|list|find|i need|we need|looking for|plan|sds|services?)\b/;
 const MORE = /^(?:(?:can you |could you |please )?(?:tell me|show me|give me|say) (?:a bit |a little )?more|more(?: please| info(?:rmation)?| details?| on (?:that|this|it))?|go on|read more|the full (?:text|passage|thing)|expand|what else|more like this|full details?)(?: about (?:that|this|it|them))?$/;
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 const ORDINAL = /\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|service|result|item|link|card|option))?(?:'s)?\b|\b(?:number|no\.?)\s*([1-5])\b/;
@@ -133,7 +135,7 @@ function ordinalIn(lower: string, count: number): number | undefined {
 
 /** Topic words in a message: what is left once lead-ins, pronouns and slot words are taken out. */
 export function topicWords(lower: string): string[] {
-  return contentTokens(withoutSlots(lower.replace(LEAD, ' '))).filter((t) => !FILLER.has(t) && !/^\d+$/.test(t));
+  return contentTokens(withoutSlots(lower.replace(LEAD, ' '))).filter((t) => !FILLER.has(t) && !/^\d+(?:st|nd|rd|th)?$/.test(t));
 }
 
 /** The index of the shown service whose name the words pick, if they pick one. */
@@ -179,8 +181,13 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   const ordinal = slots.option === undefined ? ordinalIn(lower, itemCount) : undefined;
   if (ordinal !== undefined && topic.length === 0 && ordinal <= itemCount) return { kind: 'open', index: ordinal };
 
-  if (hasSlots && topic.length === 0) return { kind: 'rewrite', question: applySlots(last.question, slots), ...(slots.place ? { place: slots.place } : {}) };
   const anaphoric = lead || ANAPHORA.test(lower);
+  // Slots alone ("and aim 3?", "Penicuik?", "the short-term ones") lean on the last question; a whole
+  // question that names a slot ("what is option 1") is a question of its own.
+  if (hasSlots && topic.length === 0) {
+    if (!anaphoric && QUESTION_FORM.test(lower)) return { kind: 'new' };
+    return { kind: 'rewrite', question: applySlots(last.question, slots), ...(slots.place ? { place: slots.place } : {}) };
+  }
   if (!anaphoric || topic.length === 0) return { kind: 'new' };
   // A lead-in with a few words of its own: "and for carers?", "what about the reserves?". With more
   // words the message may be a question of its own; then only a weak one leans on the last.
