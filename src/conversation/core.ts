@@ -14,7 +14,7 @@ import type { PassageKind } from '../knowledge/types';
 import { redactPersonalDetails } from '../privacy/redact';
 import type { SearchEngine, SearchResponse, SearchResult } from '../search/searchEngine';
 import { stem } from '../search/stem';
-import { isStopWord, tokenize } from '../search/text';
+import { tokenize } from '../search/text';
 import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/flow';
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
@@ -176,6 +176,12 @@ export class ConversationCore {
             return this.answered(turn, out, answer, undefined, last.question, last.kinds, log(answer.type));
           }
         }
+        const first = last.answer === 'plan_list' ? last.items?.[0] : undefined;
+        const opened = first ? openPassage(this.engine, first.id) : undefined;
+        if (first && opened) {
+          out.text(`More of “${shorten(first.title, 100)}”:`);
+          return this.answered(turn, out, opened, undefined, last.question, last.kinds, log(opened.type));
+        }
         const answer = moreResults(this.engine, { text: last.question, page: 1, ...(last.kinds ? { kinds: last.kinds } : {}) });
         out.text(`More for “${shorten(last.question, 100)}”:`);
         return this.answered(turn, out, answer, undefined, last.question, last.kinds, log(answer.type));
@@ -192,19 +198,22 @@ export class ConversationCore {
         }
         if (resolution.place) {
           // "and in Penicuik?": services for the same need there, not everything that is in Penicuik.
-          const need = new Set(tokenize(withoutPlaces(last.question)).filter((t) => !isStopWord(t)).map(stem));
-          const enough = Math.floor(need.size / 2) + 1;
-          options.keep = (r: SearchResult) => {
-            if (r.passage.kind !== 'service') return true;
-            const words = new Set(tokenize(`${r.passage.title} ${r.passage.text} ${r.passage.questions.join(' ')}`).map(stem));
-            return [...need].filter((s) => words.has(s)).length >= enough;
-          };
+          // A service fits the need when the need, searched without any place, finds it.
+          const fits = new Set(this.engine.search(withoutPlaces(last.question), { limit: 40 }).results.map((r) => r.passage.id));
+          options.keep = (r: SearchResult) => r.passage.kind !== 'service' || fits.has(r.passage.id);
         }
-        const { answer, response } = composeAnswer(this.engine, resolution.question, last.kinds, options);
-        // Taken together the words answer nothing: then the message is a question of its own.
-        if (!confidentAnswer(answer) && this.standsAlone(text)) return undefined;
+        // A place asked after services means services there.
+        const kinds = last.kinds ?? (resolution.place && last.services?.length ? (['service'] as PassageKind[]) : undefined);
+        let { answer, response } = composeAnswer(this.engine, resolution.question, kinds, options);
+        if (resolution.topic && last.passage && answer.type === 'passage' && answer.passage.id === last.passage.id) {
+          // The words added changed nothing: look for them alone among the same kind of passage.
+          const alone = composeAnswer(this.engine, resolution.topic, kinds ?? [last.passage.kind]);
+          if (alone.answer.type === 'passage' && alone.answer.passage.id !== last.passage.id) ({ answer, response } = alone);
+        }
+        // Taken together the words answer nothing: then a message with words of its own is a question of its own.
+        if (!confidentAnswer(answer) && resolution.topic && this.standsAlone(text)) return undefined;
         out.text(`Following on from your last question: “${shorten(resolution.question, 160)}”`);
-        return this.answered(turn, out, answer, response, resolution.question, last.kinds, log(answer.type));
+        return this.answered(turn, out, answer, response, resolution.question, kinds, log(answer.type));
       }
     }
   }

@@ -46,20 +46,22 @@ const DETAILS: Array<[DetailField, RegExp]> = [
 /** Words that point back at what was just shown. */
 const ANAPHORA = /\b(they|them|their|theirs|it|its|that one|this one|those|these|ones?|same|that service|this service|the service|there)\b/;
 /** Lead-ins that continue the last question. */
-const LEAD = /^(?:(?:and|but|or|also|so|then|ok(?:ay)?|right)\s+)*(?:what about|how about|what of|same for|same but|and|any(?:thing|one)?(?: else)?|is there (?:one|anything|any|something)|are there any|only|just)\b\s*/;
+const LEAD = /^(?:(?:and|but|or|also|so|then|ok(?:ay)?|right)\s+)*(?:what about|how about|what of|same for|same but|(?:tell me |say )?more (?:about|on)|and|any(?:thing|one)?(?: else)?|is there (?:one|anything|any|something)|are there any|only|just)\b\s*/;
 /** How a question of its own usually starts. */
 const QUESTION_FORM = /^(?:what|which|who|whom|whose|where|when|why|how|is|are|can|could|does|do|did|should|will|would|tell me|show me|give me|list|find|i need|we need|looking for|plan|sds|services?)\b/;
 const MORE = /^(?:(?:can you |could you |please )?(?:tell me|show me|give me|say) (?:a bit |a little )?more|more(?: please| info(?:rmation)?| details?| on (?:that|this|it))?|go on|read more|the full (?:text|passage|thing)|expand|what else|more like this|full details?)(?: about (?:that|this|it|them))?$/;
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 const ORDINAL = /\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|service|result|item|link|card|option))?(?:'s)?\b|\b(?:number|no\.?)\s*([1-5])\b/;
 /** Words a follow-up uses that are not a topic of their own. */
-const FILLER = new Set(['ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list', 'ones']);
+const FILLER = new Set(['much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list', 'ones']);
 
 function normalise(text: string): string {
   return text
     .toLowerCase()
     .replace(/[‘’]/g, "'")
+    .replace(/(\d)\.(\d)/g, '$1\u2024$2')
     .replace(/[?!.,;:]+/g, ' ')
+    .replace(/\u2024/g, '.')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -182,6 +184,9 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   if (ordinal !== undefined && topic.length === 0 && ordinal <= itemCount) return { kind: 'open', index: ordinal };
 
   const anaphoric = lead || ANAPHORA.test(lower);
+  // "and what are the four SDS options?": a lead-in before a question that stands on its own.
+  const afterLead = lower.replace(LEAD, '');
+  if (lead && afterLead !== lower && QUESTION_FORM.test(afterLead) && !ANAPHORA.test(afterLead) && standsAlone(afterLead)) return { kind: 'new' };
   // Slots alone ("and aim 3?", "Penicuik?", "the short-term ones") lean on the last question; a whole
   // question that names a slot ("what is option 1") is a question of its own.
   if (hasSlots && topic.length === 0) {

@@ -84,6 +84,8 @@ export function rememberAnswer(answer: Answer, question: string, now: Date, kind
       return { ...base, items: answer.items.map((i) => ({ id: i.id, title: i.title })) };
     case 'signposting':
       return { ...base, services: answer.result.services.map((s) => ({ id: s.id, name: s.name })) };
+    case 'plan_browse':
+      return { ...base, items: answer.aims.map((a) => ({ id: `aim-${a.number}`, title: a.title })) };
     default:
       return undefined;
   }

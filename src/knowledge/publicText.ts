@@ -20,7 +20,8 @@ export function withoutCuratorNotes(text: string): string {
     .join('')
     .replace(/;\s*$/, '.')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/^[a-z]/, (c) => c.toUpperCase());
 }
 
 /** How to refer, in words that can be shown: the record's own, or, when it publishes no route, who to ask. */
