@@ -198,8 +198,14 @@ export class ConversationCore {
         }
         if (resolution.place) {
           // "and in Penicuik?": services for the same need there, not everything that is in Penicuik.
-          // A service fits the need when the need, searched without any place, finds it.
-          const fits = new Set(this.engine.search(withoutPlaces(last.question), { limit: 40 }).results.map((r) => r.passage.id));
+          // A service fits the need when the need, searched without any place, finds it covering at
+          // least half of the need's words (weighted by rarity, as the search weighs them).
+          const fits = new Set(
+            this.engine
+              .search(withoutPlaces(last.question), { limit: 40 })
+              .results.filter((r) => r.coverage >= 0.5)
+              .map((r) => r.passage.id),
+          );
           options.keep = (r: SearchResult) => r.passage.kind !== 'service' || fits.has(r.passage.id);
         }
         // A place asked after services means services there.
