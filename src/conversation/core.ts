@@ -198,14 +198,11 @@ export class ConversationCore {
         }
         if (resolution.place) {
           // "and in Penicuik?": services for the same need there, not everything that is in Penicuik.
-          // A service fits the need when the need, searched without any place, finds it covering at
-          // least half of the need's words (weighted by rarity, as the search weighs them).
-          const fits = new Set(
-            this.engine
-              .search(withoutPlaces(last.question), { limit: 40 })
-              .results.filter((r) => r.coverage >= 0.5)
-              .map((r) => r.passage.id),
-          );
+          // A service fits the need when the need, searched without any place, finds it covering nearly
+          // as much of the need's words as the best service does.
+          const needResults = this.engine.search(withoutPlaces(last.question), { limit: 40, kinds: ['service'] }).results;
+          const best = needResults[0]?.coverage ?? 0;
+          const fits = new Set(needResults.filter((r) => r.coverage >= 0.75 * best).map((r) => r.passage.id));
           options.keep = (r: SearchResult) => r.passage.kind !== 'service' || fits.has(r.passage.id);
         }
         // A place asked after services means services there.
