@@ -2,6 +2,7 @@
 import type { Answer, MoreResults, PassageLink, ResultItem, Suggestion } from '../answer/answerModel';
 import { shorten } from '../answer/composeAnswer';
 import { formatAddress } from '../knowledge/servicePassage';
+import { showableService } from '../knowledge/publicText';
 import type { PlanItem } from '../knowledge/planStructure';
 import type { ResolvedRoute } from '../safety/emergencyRoutes';
 import type { SignpostingResult } from '../signpost/signposting';
@@ -109,7 +110,9 @@ export function telHref(number: string): string {
   return `tel:${number.replace(/[^\d+]/g, '')}`;
 }
 
-export function serviceCard(service: ServiceRecord, passageId: string, now: Date = new Date(), more?: MoreResults): AdaptiveCardJson {
+export function serviceCard(record: ServiceRecord, passageId: string, now: Date = new Date(), more?: MoreResults): AdaptiveCardJson {
+  // Curators' notes in the record are for curators: the card shows what can be stood behind.
+  const service = showableService(record);
   const facts = [
     { label: 'Who for', value: service.eligibility },
     { label: 'How to refer', value: service.how_to_access },
@@ -229,7 +232,7 @@ export function signpostingCard(result: SignpostingResult, now: Date = new Date(
     summary: result.summary,
     urgent: result.urgentRoutes.map((r) => ({ ...r, href: telHref(r.number) })),
     servicesHeading: result.services.length ? 'Services that may help' : 'No matching services in the directory: try the search, or Care Information Scotland.',
-    services: result.services.map((s) => ({
+    services: result.services.map(showableService).map((s) => ({
       name: s.name,
       description: s.description,
       howToAccess: s.how_to_access,

@@ -170,7 +170,14 @@ export class ConversationCore {
       }
       case 'more': {
         if (last.passage) {
-          const answer = openPassage(this.engine, last.passage.id);
+          // The next part of the same document that fits the question, or the passage whole.
+          // (The opening passage is the summary: more means beyond it.)
+          const shown = last.passage;
+          const opening = this.engine.firstPassageOf(shown.docId)?.id;
+          const next = this.engine
+            .search(last.question, { limit: 40, kinds: [shown.kind] })
+            .results.find((r) => r.passage.docId === shown.docId && r.passage.id !== shown.id && r.passage.id !== opening);
+          const answer = openPassage(this.engine, next?.passage.id ?? shown.id);
           if (answer) {
             out.text(`More of “${last.passage.title}”:`);
             return this.answered(turn, out, answer, undefined, last.question, last.kinds, log(answer.type));

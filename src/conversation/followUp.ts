@@ -53,7 +53,7 @@ const MORE = /^(?:(?:can you |could you |please )?(?:tell me|show me|give me|say
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 const ORDINAL = /\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|service|result|item|link|card|option))?(?:'s)?\b|\b(?:number|no\.?)\s*([1-5])\b/;
 /** Words a follow-up uses that are not a topic of their own. */
-const FILLER = new Set(['much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list', 'ones']);
+const FILLER = new Set(['open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list', 'ones']);
 
 function normalise(text: string): string {
   return text
@@ -190,7 +190,8 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   // Slots alone ("and aim 3?", "Penicuik?", "the short-term ones") lean on the last question; a whole
   // question that names a slot ("what is option 1") is a question of its own.
   if (hasSlots && topic.length === 0) {
-    if (!anaphoric && QUESTION_FORM.test(lower)) return { kind: 'new' };
+    // Without a lead-in or a pronoun only a bare slot leans back: "Penicuik?", "aim 3?", "medium term?".
+    if (!anaphoric && (QUESTION_FORM.test(lower) || lower.split(' ').length > 3)) return { kind: 'new' };
     return { kind: 'rewrite', question: applySlots(last.question, slots), ...(slots.place ? { place: slots.place } : {}) };
   }
   if (!anaphoric || topic.length === 0) return { kind: 'new' };

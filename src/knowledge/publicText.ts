@@ -31,9 +31,14 @@ export function referralRoute(service: ServiceRecord): string {
   return `No referral route is published for this service. Ask ${service.organization} directly, or your team's duty worker, how to refer.`;
 }
 
+/** Whether the record marks the whole service as for professionals only. */
+export function isProfessionalService(service: ServiceRecord): boolean {
+  return service.review_flags.includes('professional-use-only');
+}
+
 /** Whether a number is only for professionals: the record says so for all its numbers, or the number's own description does. */
 export function isProfessionalOnly(service: ServiceRecord, phone: Phone): boolean {
-  if (service.review_flags.includes('professional-use-only')) return true;
+  if (isProfessionalService(service)) return true;
   return /\bprofessional(?:s|s'|'s)?\b|\bclinicians?\b|\bstaff only\b|\bfor gps?\b/i.test(phone.description) && !/\bpublic\b|\bpatients? can\b/i.test(phone.description);
 }
 
