@@ -14,7 +14,9 @@ export function hasCuratorNote(text: string): boolean {
 
 /** The text without the sentences (or clauses after a semicolon) that are curators' notes. */
 export function withoutCuratorNotes(text: string): string {
-  const sentences = text.match(/[^.;!?]+(?:[.;!?]+|$)/g) ?? [text];
+  // A note in brackets goes on its own ("contact the team (no number was captured)"); otherwise its sentence goes.
+  const unbracketed = text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => (hasCuratorNote(inner) ? '' : whole));
+  const sentences = unbracketed.match(/[^.;!?]+(?:[.;!?]+|$)/g) ?? [unbracketed];
   return sentences
     .filter((s) => !hasCuratorNote(s))
     .join('')
