@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { answerQuestion } from '../src/answer/composeAnswer';
+import { ConversationCore } from '../src/conversation/core';
 import { PROJECT_ROOT } from '../src/paths';
 import { searchEngine } from './helpers';
 
@@ -47,7 +47,8 @@ describe('ask CLI', () => {
     const questions = ['what are the four SDS options', 'recipe for shortbread', 'short term aims under aim 2', 'asdfgh qwerty', 'is option 3 the default'];
     const lines = ask(['--json'], `${questions.join('\n')}\n`).trim().split('\n');
     const decided = lines.map((l) => (JSON.parse(l) as AskOutput).confident);
-    assert.deepEqual(decided, questions.map((q) => answerQuestion(searchEngine(), q).confident));
+    const core = new ConversationCore(searchEngine());
+    assert.deepEqual(decided, questions.map((q) => core.ask(q).confident ?? false));
     assert.ok(decided.includes(true) && decided.includes(false), 'the sample has both decisions');
   });
 });
