@@ -7,7 +7,16 @@ import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { cardToText, type CardButton } from './cardText';
 
-const BOT_URL = process.env.BOT_URL ?? 'http://127.0.0.1:3978/api/messages';
+/** Where the bot listens; a URL without a path means the bot's usual /api/messages there. */
+export function botEndpoint(value: string | undefined): string {
+  const url = new URL(value || 'http://127.0.0.1:3978/api/messages');
+  if (url.pathname === '/' || url.pathname === '') url.pathname = '/api/messages';
+  return url.toString();
+}
+
+// Each run is its own conversation with its own activity ids: the bot answers an id once, so ids
+// reused from an earlier run would be dropped as re-sent duplicates.
+const RUN = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 let buttons: CardButton[] = [];
 let pending: (() => void) | undefined;
 
@@ -20,6 +29,14 @@ function printActivity(activity: Record<string, unknown>): void {
 }
 
 async function main(): Promise<void> {
+  let botUrl: string;
+  try {
+    botUrl = botEndpoint(process.env.BOT_URL);
+  } catch {
+    console.error(`BOT_URL is not a URL: ${process.env.BOT_URL}`);
+    process.exitCode = 2;
+    return;
+  }
   const connector = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
@@ -42,25 +59,31 @@ async function main(): Promise<void> {
     buttons = [];
     const done = new Promise<void>((resolve) => {
       pending = resolve;
-      setTimeout(resolve, 5000);
+      setTimeout(resolve, 5000).unref(); // a bot that never answers must not keep the process alive
     });
-    const response = await fetch(BOT_URL, {
+    const response = await fetch(botUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         type: 'message',
-        id: `chat-${++count}`,
+        id: `chat-${RUN}-${++count}`,
         text: value === undefined ? text : undefined,
         value,
         channelId: 'msteams',
         serviceUrl,
         from: { id: 'local-user', name: 'You' },
         recipient: { id: 'midway-guide', name: 'MidWay Guide' },
-        conversation: { id: 'local-chat', conversationType: 'personal' },
+        conversation: { id: `local-chat-${RUN}`, conversationType: 'personal' },
       }),
     }).catch(() => undefined);
     if (!response) {
-      console.error(`Cannot reach the bot at ${BOT_URL}. Start it first with "npm start".`);
+      console.error(`Cannot reach the bot at ${botUrl}. Start it first with "npm start".`);
+      process.exitCode = 1;
+      return;
+    }
+    if (!response.ok) {
+      console.error(`The bot at ${botUrl} answered ${response.status} ${response.statusText}: is that its /api/messages address?`);
+      process.exitCode = 1;
       return;
     }
     await done;
@@ -88,4 +111,4 @@ async function main(): Promise<void> {
   connector.close();
 }
 
-void main();
+if (require.main === module) void main();
