@@ -106,4 +106,12 @@ describe('cards', () => {
     const cards = [welcomeCard(), notSureCard([]), serviceCard(services[0], 'x'), answerCard(passages[0], passages[0].text, [], [])];
     for (const card of cards) assert.ok(typeof card.speak === 'string' && card.speak.length > 5);
   });
+
+  it('an SDS card shows no sentence twice: key points leave out what the summary above already says', () => {
+    const passage = builtKnowledge().passages.find((p) => p.kind === 'sds' && p.summary && p.text.includes(p.summary.split('. ')[0]));
+    assert.ok(passage, 'some SDS passage repeats its summary in its text');
+    const card = JSON.stringify(sdsCard(passage, passage.text, [], []).body);
+    const first = (passage.summary ?? '').split('. ')[0].replace(/[.]$/, '');
+    assert.equal(card.split(first).length - 1, 1, `"${first}" shown more than once`);
+  });
 });

@@ -4,6 +4,7 @@ import type { Passage, PassageKind } from '../knowledge/types';
 import type { SearchEngine, SearchResponse, SearchResult } from '../search/searchEngine';
 import type { Answer, MoreResults, PassageLink, ResultItem, Suggestion } from './answerModel';
 import { firstSentence } from '../knowledge/planStructure';
+import { moreItemsIn } from '../search/snippet';
 import { answerPlanQuery, parsePlanQuery } from './planQuery';
 import { routesFor } from '../safety/emergencyRoutes';
 import { assessRisk } from '../safety/riskDetector';
@@ -121,11 +122,14 @@ export function openPassage(engine: SearchEngine, passageId: string): Answer | u
 
 function passageAnswer(best: SearchResult, all: SearchResult[]): Answer {
   const others = all.slice(1).filter((r) => r.passage.docId !== best.passage.docId || r.passage.kind === 'plan');
+  // A list cut short says how many items are left and offers the whole passage first.
+  const left = moreItemsIn(best.snippet);
+  const wholeList: PassageLink[] = left ? [{ id: best.passage.id, title: `Show the whole list (${left} more)` }] : [];
   return {
     type: 'passage',
     passage: best.passage,
     snippet: best.snippet,
-    alternatives: others.slice(0, MAX_ALTERNATIVES).map(link),
+    alternatives: [...wholeList, ...others.slice(0, MAX_ALTERNATIVES).map(link)],
     suggestions: suggestionsFor(best.passage, others.slice(MAX_ALTERNATIVES)),
   };
 }

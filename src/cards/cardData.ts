@@ -73,6 +73,23 @@ export function answerCard(passage: Passage, snippet: string, alternatives: Pass
   });
 }
 
+function sentenceKey(sentence: string): string {
+  return sentence.replace(/\*\*|…/g, '').replace(/\W+/g, ' ').trim().toLowerCase();
+}
+
+/** The snippet without the sentences the card already shows above it (the article's summary). */
+export function withoutRepeats(snippet: string, shownAbove: string): string {
+  const seen = new Set((shownAbove.match(/[^.!?\n]+[.!?]*/g) ?? []).map(sentenceKey).filter(Boolean));
+  const lines = snippet.split('\n').map((line) =>
+    line
+      .split(/(?<=[.!?])\s+/)
+      .filter((s) => !seen.has(sentenceKey(s)))
+      .join(' '),
+  );
+  const kept = lines.filter((l) => l.trim()).join('\n').trim();
+  return /^[…\s]*$/.test(kept) ? '' : kept;
+}
+
 export function sdsCard(passage: Passage, snippet: string, alternatives: PassageLink[], suggestions: Suggestion[], more?: MoreResults): AdaptiveCardJson {
   suggestions = fitSuggestions(suggestions, more);
   return expandCard('sds', {
@@ -80,7 +97,7 @@ export function sdsCard(passage: Passage, snippet: string, alternatives: Passage
     title: passage.title,
     reviewed: passage.reviewed ?? 'not recorded',
     summary: passage.summary ?? '',
-    keyPoints: snippet,
+    keyPoints: withoutRepeats(snippet, passage.summary ?? ''),
     alternatives,
     suggestions,
     sourceList: passage.sourceUrls.slice(0, 3).map((u, i) => `[${i + 1}](${u})`).join(' ') || 'not recorded',
