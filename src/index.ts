@@ -1,7 +1,7 @@
 // Composition root: config → logger → knowledge → search → storage → bot → adapter → server.
 // No logic here, and no SDK: the Teams edge (src/teams/) builds its own SDK objects.
 import { ConfigError, loadConfig } from './config';
-import { readBuiltKnowledge } from './knowledge/builtKnowledge';
+import { readBuiltKnowledge } from './search/builtKnowledge';
 import { createLogger, routeConsoleToLogger } from './logger';
 import { BUILT_KNOWLEDGE_FILE } from './paths';
 import { SearchEngine } from './search/searchEngine';

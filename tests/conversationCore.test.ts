@@ -204,4 +204,26 @@ describe('layers', () => {
       .filter((f) => /from ['"]botbuilder|require\(['"]botbuilder/.test(readFileSync(f, 'utf8')));
     assert.deepEqual(offenders.map((f) => relative(PROJECT_ROOT, f)), []);
   });
+
+  it('dependencies point down: knowledge and search import nothing from the layers above them', () => {
+    const src = join(PROJECT_ROOT, 'src');
+    const folderOf = (file: string): string => relative(src, file).split(/[\\/]/)[0];
+    const imports = (folder: string): Set<string> => {
+      const found = new Set<string>();
+      for (const file of sourceFiles(join(src, folder))) {
+        for (const m of readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)) {
+          const target = folderOf(join(file, '..', m[1]));
+          if (target !== folder) found.add(target);
+        }
+      }
+      return found;
+    };
+    // The emergency routes' loader stays with the risk detection in safety/ for now.
+    assert.deepEqual([...imports('knowledge')].sort(), ['safety']);
+    assert.deepEqual([...imports('search')].sort(), ['knowledge', 'safety']);
+    for (const above of ['answer', 'cards', 'conversation', 'signpost', 'teams']) {
+      assert.ok(!imports('knowledge').has(above) && !imports('search').has(above), above);
+    }
+    assert.ok(!imports('conversation').has('teams'), 'the core knows nothing of the Teams edge');
+  });
 });

@@ -1,7 +1,7 @@
 // `npm run --silent ask -- [--json] "question"`: the bot's own search from a terminal.
 // With --json and no question, reads one question per line from standard input.
 import { createInterface } from 'node:readline';
-import { readBuiltKnowledge } from '../knowledge/builtKnowledge';
+import { readBuiltKnowledge } from '../search/builtKnowledge';
 import { BUILT_KNOWLEDGE_FILE } from '../paths';
 import { ConversationCore } from '../conversation/core';
 import type { Answer } from '../answer/answerModel';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { AdaptiveCardJson } from '../cards/cardTemplates';
 import { sampleCards, type SampleCard } from '../cards/sampleCards';
-import { readBuiltKnowledge } from '../knowledge/builtKnowledge';
+import { readBuiltKnowledge } from '../search/builtKnowledge';
 import { BUILT_KNOWLEDGE_FILE, CARDS_DIR, PROJECT_ROOT } from '../paths';
 import { SearchEngine } from '../search/searchEngine';
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../config';
-import { readBuiltKnowledge } from '../knowledge/builtKnowledge';
+import { readBuiltKnowledge } from '../search/builtKnowledge';
 import { createLogger } from '../logger';
 import { BUILT_KNOWLEDGE_FILE } from '../paths';
 import { SearchEngine } from '../search/searchEngine';

@@ -2,7 +2,7 @@
 // by side, the way the practice set's README says. Curators can point it at their own set.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readBuiltKnowledge } from '../knowledge/builtKnowledge';
+import { readBuiltKnowledge } from '../search/builtKnowledge';
 import { BUILT_KNOWLEDGE_FILE, PROJECT_ROOT } from '../paths';
 import { ConversationCore } from '../conversation/core';
 import { SearchEngine, type SearchResponse } from '../search/searchEngine';

@@ -6,9 +6,9 @@ import { splitFrontMatter } from './frontMatter';
 import { KnowledgeError, KnowledgeValidator } from './validation';
 import type { MarkdownDocument, ServiceRecord } from './types';
 import { loadEmergencyRoutes, type EmergencyRoutes } from '../safety/emergencyRoutes';
-import { loadSignpostingOptions, type SignpostingOptions } from '../signpost/signpostingOptions';
-import { loadOutOfScope, type OutOfScopeEntry } from '../search/outOfScope';
-import { loadSynonyms, type SynonymEntry } from '../search/synonyms';
+import { loadSignpostingOptions, type SignpostingOptions } from './signpostingOptions';
+import { loadOutOfScope, type OutOfScopeEntry } from './outOfScopeFile';
+import { loadSynonyms, type SynonymEntry } from './synonymsFile';
 
 export interface Knowledge {
   documents: MarkdownDocument[];

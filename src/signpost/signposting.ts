@@ -7,7 +7,7 @@ import type { Passage, ServiceRecord } from '../knowledge/types';
 import { routesFor, type ResolvedRoute } from '../safety/emergencyRoutes';
 import type { SearchEngine } from '../search/searchEngine';
 import type { FlowAnswers } from './flow';
-import type { WhoOption } from './signpostingOptions';
+import type { WhoOption } from '../knowledge/signpostingOptions';
 
 export interface SignpostingResult {
   /** A short restatement of what was asked for, without personal details. */

@@ -3,13 +3,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type lunr from 'lunr';
-import { loadLunrIndex } from '../search/lunrSetup';
+import { loadLunrIndex } from './lunrSetup';
 import type { EmergencyRoutes } from '../safety/emergencyRoutes';
-import type { OutOfScopeEntry } from '../search/outOfScope';
-import type { SignpostingOptions } from '../signpost/signpostingOptions';
-import type { SynonymEntry } from '../search/synonyms';
-import type { PlanStructure } from './planStructure';
-import type { Passage, ServiceRecord } from './types';
+import type { OutOfScopeEntry } from '../knowledge/outOfScopeFile';
+import type { SignpostingOptions } from '../knowledge/signpostingOptions';
+import type { SynonymEntry } from '../knowledge/synonymsFile';
+import type { PlanStructure } from '../knowledge/planStructure';
+import type { Passage, ServiceRecord } from '../knowledge/types';
 
 export const BUILT_FORMAT_VERSION = 5;
 
