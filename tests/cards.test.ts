@@ -133,4 +133,15 @@ describe('cards', () => {
     for (const t of titles) assert.ok(t.length <= MAX_BUTTON_TITLE, `"${t}" is ${t.length} characters`);
     assert.equal(buttonTitle('Short Breaks Fund and Better Breaks Fund (administered by Wee Break Midlothian)'), 'Short Breaks Fund and Better…');
   });
+
+  it("a carousel's first card carries every shown service's phone number, for clients that show only the first card", () => {
+    const { answer } = composeAnswer(searchEngine(), 'where can an unpaid carer get a short break');
+    assert.equal(answer.type, 'services');
+    const [first, ...rest] = cardsForAnswer(answer);
+    assert.ok(rest.length > 0);
+    const numbers = answer.services.flatMap((s) => (s.phones?.[0] ? [s.phones[0].number] : []));
+    assert.ok(numbers.length > 0);
+    for (const n of numbers) assert.ok(JSON.stringify(first).includes(n), n);
+    assert.deepEqual(cardProblems(first), []);
+  });
 });

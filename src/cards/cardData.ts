@@ -127,7 +127,19 @@ export function telHref(number: string): string {
   return `tel:${number.replace(/[^\d+]/g, '')}`;
 }
 
-export function serviceCard(record: ServiceRecord, passageId: string, now: Date = new Date(), more?: MoreResults): AdaptiveCardJson {
+/** For the first card of a carousel: the other services' names and numbers, so a client that shows
+ * only the first card still shows how to reach each of them. */
+function alsoShownText(others: ServiceRecord[]): string {
+  if (!others.length) return '';
+  const lines = others.map((o) => {
+    const phone = o.phones?.[0];
+    const source = o.as_of === 'undated' ? 'directory, source undated' : `directory, source dated ${o.as_of}`;
+    return `- ${o.name}: ${phone ? `[${phone.number}](${telHref(phone.number)}) (${source})` : 'no phone number published'}`;
+  });
+  return `Also in this answer (next cards):\n${lines.join('\n')}`;
+}
+
+export function serviceCard(record: ServiceRecord, passageId: string, now: Date = new Date(), more?: MoreResults, alsoShown: ServiceRecord[] = []): AdaptiveCardJson {
   // Curators' notes in the record are for curators: the card shows what can be stood behind.
   const service = showableService(record);
   const facts = [
@@ -152,6 +164,7 @@ export function serviceCard(record: ServiceRecord, passageId: string, now: Date 
     facts,
     phones: (service.phones ?? []).map((p) => ({ number: p.number, description: p.description, href: telHref(p.number) })),
     links,
+    alsoShown: alsoShownText(alsoShown),
     sourceNote: service.as_of === 'undated' ? 'service directory, source undated' : `service directory, source dated ${service.as_of}`,
     passageId,
     speak: plainSpeech(`${service.name}. ${service.description}`),
@@ -290,7 +303,7 @@ export function cardsForAnswer(answer: Answer, now: Date = new Date()): Adaptive
     case 'services':
       // "More results" goes on the last card of the carousel only.
       return answer.services.map((s, i) =>
-        serviceCard(s, answer.passageIds[i] ?? `service:${s.id}`, now, i === answer.services.length - 1 ? answer.more : undefined),
+        serviceCard(s, answer.passageIds[i] ?? `service:${s.id}`, now, i === answer.services.length - 1 ? answer.more : undefined, i === 0 ? answer.services.slice(1) : []),
       );
     case 'passage':
       return [
