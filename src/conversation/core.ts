@@ -195,7 +195,7 @@ export class ConversationCore {
       }
       case 'rewrite': {
         const options: ComposeOptions = {};
-        if (resolution.topic && last.passage) {
+        if (resolution.topic && !resolution.replaced && last.passage) {
           // "and the reserves?" after the budget: the part of the same document about the new words.
           const topicStems = new Set(tokenize(resolution.topic).map(stem));
           const docId = last.passage.docId;
@@ -212,9 +212,18 @@ export class ConversationCore {
           const fits = new Set(needResults.filter((r) => r.coverage >= 0.75 * best).map((r) => r.passage.id));
           options.keep = (r: SearchResult) => r.passage.kind !== 'service' || fits.has(r.passage.id);
         }
-        // A place asked after services means services there.
-        const kinds = last.kinds ?? (resolution.place && last.services?.length ? (['service'] as PassageKind[]) : undefined);
+        // A place or a group of people asked after services means services.
+        const kinds = last.kinds ?? (last.answer === 'services' ? (['service'] as PassageKind[]) : undefined);
         let { answer, response } = composeAnswer(this.engine, resolution.question, kinds, options);
+        let note = '';
+        if (resolution.place && answer.type !== 'services') {
+          // Nothing for the need in that place: the services for it that cover the whole area.
+          const wider = composeAnswer(this.engine, withoutPlaces(last.question), ['service']);
+          if (wider.answer.type === 'services') {
+            ({ answer, response } = wider);
+            note = ` I found nothing for that based in ${resolution.place}; these cover it as part of a wider area.`;
+          }
+        }
         if (resolution.topic && last.passage && answer.type === 'passage' && answer.passage.id === last.passage.id) {
           // The words added changed nothing: look for them alone among the same kind of passage.
           const alone = composeAnswer(this.engine, resolution.topic, kinds ?? [last.passage.kind]);
@@ -222,7 +231,7 @@ export class ConversationCore {
         }
         // Taken together the words answer nothing: then a message with words of its own is a question of its own.
         if (!confidentAnswer(answer) && resolution.topic && this.standsAlone(text)) return undefined;
-        out.text(`Following on from your last question: “${shorten(resolution.question, 160)}”`);
+        out.text(`Following on from your last question: “${shorten(resolution.question, 160)}”${note}`);
         return this.answered(turn, out, answer, response, resolution.question, kinds, log(answer.type));
       }
     }

@@ -6,7 +6,8 @@
 // topic is a new question: the last topic never hijacks it.
 import { COMMUNITIES, communitiesIn, type Community } from '../knowledge/places';
 import type { Timescale } from '../knowledge/types';
-import { contentTokens } from '../search/text';
+import { stem } from '../search/stem';
+import { contentTokens, isStopWord } from '../search/text';
 import type { LastShown } from './memory';
 
 export type DetailField = 'phone' | 'address' | 'refer' | 'hours' | 'email' | 'website' | 'cost' | 'who';
@@ -22,7 +23,7 @@ export type Resolution =
   /** "tell me more": the whole passage, or the next results. */
   | { kind: 'more' }
   /** The last question with the follow-up's slots or words put in. `topic` holds added words. */
-  | { kind: 'rewrite'; question: string; topic?: string; place?: Community };
+  | { kind: 'rewrite'; question: string; topic?: string; place?: Community; replaced?: boolean };
 
 export interface Slots {
   place?: Community;
@@ -33,12 +34,12 @@ export interface Slots {
 }
 
 const DETAILS: Array<[DetailField, RegExp]> = [
+  ['email', /\b(e-?mail)\b/],
+  ['website', /\b(website|web site|web page|site|online|link|url)\b/],
   ['phone', /\b(phone|telephone|number(?!\s*\d)|numbers|call|ring|contact (?:number|details?)|tel)\b/],
   ['address', /\b(address|where (?:are|is) (?:they|it|that|this|them)|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
   ['refer', /\b(refer|referral|referrals|referring|how (?:do|can) (?:i|we|you|they|people|someone) (?:get|apply|access|contact)|apply|get in touch|self[- ]refer|contact them)\b/],
   ['hours', /\b(opening|hours|times|when (?:are|is) (?:they|it)(?: open)?|(?:are|is) (?:they|it) open|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
-  ['email', /\b(e-?mail)\b/],
-  ['website', /\b(website|web site|web page|site|online|link|url)\b/],
   ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it)\b/],
   ['who', /\b(who (?:is it|are they|can use|is that) for|eligible|eligibility|who can (?:go|use|get))\b/],
 ];
@@ -53,7 +54,7 @@ const MORE = /^(?:(?:can you |could you |please )?(?:tell me|show me|give me|say
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 const ORDINAL = /\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|service|result|item|link|card|option))?(?:'s)?\b|\b(?:number|no\.?)\s*([1-5])\b/;
 /** Words a follow-up uses that are not a topic of their own. */
-const FILLER = new Set(['open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list', 'ones']);
+const FILLER = new Set(['night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list', 'ones']);
 
 function normalise(text: string): string {
   return text
@@ -71,7 +72,8 @@ export function slotsIn(text: string): Slots {
   const slots: Slots = {};
   const place = communitiesIn(text)[0];
   if (place) slots.place = place;
-  const outcome = /\boutcome\s*(?:no\s*)?([123]\.[123])\b/.exec(lower)?.[1];
+  // An outcome code on its own ("and 2.2?") is an outcome too.
+  const outcome = /\boutcome\s*(?:no\s*)?([123]\.[123])\b/.exec(lower)?.[1] ?? /(?:^|\s)([123]\.[123])(?=\s|$)/.exec(lower)?.[1];
   if (outcome) slots.outcome = outcome;
   const aim = /\baim\s*(?:no\s*|number\s*)?([123])(?![.\d])/.exec(lower)?.[1];
   if (aim) slots.aim = Number(aim);
@@ -86,11 +88,27 @@ function withoutSlots(lower: string): string {
   let out = lower;
   for (const c of COMMUNITIES) out = out.replace(new RegExp(`\\b(?:in|near|around|at|for|to|closer to|nearer)?\\s*${c.toLowerCase()}\\b`, 'g'), ' ');
   return out
-    .replace(/\boutcome\s*(?:no\s*)?[123]\.[123]\b/g, ' ')
+    .replace(/\b(?:outcome\s*(?:no\s*)?)?[123]\.[123]\b/g, ' ')
     .replace(/\b(?:strategic\s+)?aim\s*(?:no\s*|number\s*)?[123]\b/g, ' ')
     .replace(/\b(?:short|medium|long(?:er)?)[\s-]*terms?\b/g, ' ')
     .replace(/\b(?:sds\s+)?option\s*(?:no\s*|number\s*)?[1-4]\b/g, ' ')
     .replace(/\bthe\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+option\b/g, ' ');
+}
+
+/** Adds a follow-up's words to the last question. When they end on a word the question has ("and for
+ * adult carers?" after "young carers"), they take the place of that word and the one before it. */
+export function withTopic(question: string, topic: string[]): string {
+  const head = topic[topic.length - 1];
+  if (topic.length >= 2 && head) {
+    const words = question.split(/\s+/);
+    const at = words.findIndex((w) => stem(w.toLowerCase().replace(/[^a-z']/g, '')) === stem(head));
+    if (at >= 0) {
+      let from = at > 0 && !isStopWord(words[at - 1].toLowerCase()) ? at - 1 : at;
+      if (from > 0 && /^an?$/i.test(words[from - 1])) from--; // "an unpaid carer" → "young carers"
+      return [...words.slice(0, from), ...topic, ...words.slice(at + 1)].join(' ');
+    }
+  }
+  return `${question} ${topic.join(' ')}`.trim();
 }
 
 /** Puts the follow-up's slots into the last question, replacing the ones it had. */
@@ -200,5 +218,6 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   if (topic.length > 2 && standsAlone(text)) return { kind: 'new' };
   if (!lead && standsAlone(text)) return { kind: 'new' };
   const base = applySlots(last.question, slots);
-  return { kind: 'rewrite', question: `${base} ${topic.join(' ')}`.trim(), topic: topic.join(' '), ...(slots.place ? { place: slots.place } : {}) };
+  const question = withTopic(base, topic);
+  return { kind: 'rewrite', question, ...(question.startsWith(base) ? {} : { replaced: true }), topic: topic.join(' '), ...(slots.place ? { place: slots.place } : {}) };
 }
