@@ -41,7 +41,7 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   ['refer', /\b(refer|referral|referrals|referring|how (?:do|can) (?:i|we|you|they|people|someone) (?:get|apply|access|contact)|apply|get in touch|self[- ]refer|contact them)\b/],
   ['hours', /\b(opening|hours|times|when (?:are|is) (?:they|it)(?: open)?|(?:are|is) (?:they|it) open|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
   ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it)\b/],
-  ['who', /\b(who (?:is it|are they|can use|is that) for|eligible|eligibility|who can (?:go|use|get))\b/],
+  ['who', /\b(who (?:is it|are they|can use|is that) for|who do (?:they|you) (?:help|support|see|work with)|eligible|eligibility|who can (?:go|use|get))\b/],
 ];
 
 /** Words that point back at what was just shown. */
@@ -185,7 +185,9 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
     const rest = contentTokens(detailWords(lower)).filter((t) => !FILLER.has(t));
     const picked = ordinalIn(lower, last.services?.length ?? 0) ?? serviceNamed(rest, last);
     const anaphoric = ANAPHORA.test(lower) || LEAD.test(lower) || rest.length === 0 || picked !== undefined;
-    const ownTopic = rest.length > 0 && picked === undefined;
+    // "how do they take referrals?": a pronoun and a word or two more still ask about what was shown.
+    const pronoun = /\b(they|them|their|it|its)\b/.test(lower) && rest.length <= 2 && communitiesIn(text).length === 0;
+    const ownTopic = rest.length > 0 && picked === undefined && !pronoun;
     if (anaphoric && !ownTopic) {
       if (last.services?.length) return { kind: 'detail', field, ...(picked !== undefined && picked <= last.services.length ? { index: picked } : {}) };
       return { kind: 'detail-search', field, question: last.question };
@@ -218,6 +220,8 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   if (topic.length > 2 && standsAlone(text)) return { kind: 'new' };
   if (!lead && standsAlone(text)) return { kind: 'new' };
   const base = applySlots(last.question, slots);
-  const question = withTopic(base, topic);
+  // "and on mental health?" after "… committed to on carers": the new topic takes the old one's place.
+  const onTopic = /\b(on|about)\s/.test(lower.replace(LEAD, '')) ? /\b(?:on|about)\s+(?!.*\b(?:on|about)\s).+$/i.exec(base) : null;
+  const question = onTopic ? `${base.slice(0, onTopic.index)}on ${topic.join(' ')}` : withTopic(base, topic);
   return { kind: 'rewrite', question, ...(question.startsWith(base) ? {} : { replaced: true }), topic: topic.join(' '), ...(slots.place ? { place: slots.place } : {}) };
 }
