@@ -4,14 +4,21 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type lunr from 'lunr';
 import { loadLunrIndex } from '../search/lunrSetup';
-import type { EmergencyRoutes } from '../safety/emergencyRoutes';
+import type { EmergencyRoutes } from './emergencyRoutes';
+import type { RiskSignsData, RiskWeights } from './riskSigns';
 import type { OutOfScopeEntry } from '../search/outOfScope';
 import type { SignpostingOptions } from '../signpost/signpostingOptions';
 import type { SynonymEntry } from '../search/synonyms';
 import type { PlanStructure } from './planStructure';
 import type { Passage, ServiceRecord } from './types';
 
-export const BUILT_FORMAT_VERSION = 5;
+export const BUILT_FORMAT_VERSION = 6;
+
+export interface BuiltRisk {
+  signs: RiskSignsData;
+  notTypos: string[];
+  weights: RiskWeights;
+}
 
 export interface BuiltKnowledgeFile {
   formatVersion: number;
@@ -22,6 +29,8 @@ export interface BuiltKnowledgeFile {
   synonyms: SynonymEntry[];
   outOfScope: OutOfScopeEntry[];
   emergencyRoutes: EmergencyRoutes;
+  /** The signs of immediate risk, and real words that must not be read as typos of them. */
+  risk: BuiltRisk;
   signposting: SignpostingOptions;
   index: object;
 }

@@ -5,7 +5,8 @@ import { basename, join } from 'node:path';
 import { splitFrontMatter } from './frontMatter';
 import { KnowledgeError, KnowledgeValidator } from './validation';
 import type { MarkdownDocument, ServiceRecord } from './types';
-import { loadEmergencyRoutes, type EmergencyRoutes } from '../safety/emergencyRoutes';
+import { loadEmergencyRoutes, type EmergencyRoutes } from './emergencyRoutes';
+import { loadRiskSigns, loadRiskWeights, type RiskSignsData, type RiskWeights } from './riskSigns';
 import { loadSignpostingOptions, type SignpostingOptions } from '../signpost/signpostingOptions';
 import { loadOutOfScope, type OutOfScopeEntry } from '../search/outOfScope';
 import { loadSynonyms, type SynonymEntry } from '../search/synonyms';
@@ -16,6 +17,8 @@ export interface Knowledge {
   synonyms: SynonymEntry[];
   outOfScope: OutOfScopeEntry[];
   emergencyRoutes: EmergencyRoutes;
+  riskSigns: RiskSignsData;
+  riskWeights: RiskWeights;
   signposting: SignpostingOptions;
 }
 
@@ -53,8 +56,10 @@ export function loadKnowledge(dir: string, today: Date = new Date()): Knowledge 
     new Set(documents.filter((d) => d.kind === 'sds').map((d) => d.id)),
     new Set(services.flatMap((s) => s.categories)),
   );
+  const riskSigns = loadRiskSigns(join(dir, 'risk-signs.json'));
+  const riskWeights = loadRiskWeights(join(dir, 'risk-weights.json'));
   checkUniqueIds(documents, services);
-  return { documents, services, synonyms, outOfScope, emergencyRoutes, signposting };
+  return { documents, services, synonyms, outOfScope, emergencyRoutes, riskSigns, riskWeights, signposting };
 }
 
 function markdownFiles(dir: string): string[] {

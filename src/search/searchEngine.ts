@@ -4,10 +4,10 @@
 // scores them but over flat arrays (postingsScorer.ts); a re-ranker then orders them by how much of
 // the question each passage covers, phrase matches, titles and kind.
 import lunr from 'lunr';
-import type { BuiltKnowledge } from '../knowledge/builtKnowledge';
+import type { BuiltKnowledge, BuiltRisk } from '../knowledge/builtKnowledge';
 import { communitiesIn, placeFit } from '../knowledge/places';
 import type { PlanStructure } from '../knowledge/planStructure';
-import type { EmergencyRoutes } from '../safety/emergencyRoutes';
+import type { EmergencyRoutes } from '../knowledge/emergencyRoutes';
 import type { SignpostingOptions } from '../signpost/signpostingOptions';
 import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
 import { analyseQuery, type AnalysedQuery, type Concept } from './queryAnalysis';
@@ -201,6 +201,10 @@ export class SearchEngine {
 
   get emergencyRoutes(): EmergencyRoutes {
     return this.knowledge.emergencyRoutes;
+  }
+
+  get risk(): BuiltRisk {
+    return this.knowledge.risk;
   }
 
   get signposting(): SignpostingOptions {

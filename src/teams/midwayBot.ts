@@ -16,7 +16,7 @@ import {
 } from 'botbuilder';
 import type { Answer } from '../answer/answerModel';
 import { parseCommand } from '../answer/commands';
-import { composeAnswer, moreResults, openPassage, safetyFirst, shorten } from '../answer/composeAnswer';
+import { composeAnswer, fitRisk, moreResults, openPassage, safetyFirst, shorten } from '../answer/composeAnswer';
 import { planOverview } from '../answer/planQuery';
 import { cardsForAnswer, EXAMPLE_QUESTIONS, welcomeCard } from '../cards/cardData';
 import type { AdaptiveCardJson } from '../cards/cardTemplates';
@@ -210,8 +210,10 @@ export class MidWayBot extends TeamsActivityHandler {
     if (answer.type === 'not_sure') {
       await this.deps.records.addUnanswered(redaction.text, answer.nearest.map((n) => n.id), this.conversationHash(context));
     }
-    await this.sendAnswer(context, answer);
-    this.logTurn(context, command ? `command-${command.name}` : 'answer', answer, response, started, redaction.found);
+    // After the emergency routes, only an answer that fits the risk, or none.
+    const shown = emergency ? fitRisk(this.deps.engine, answer, emergency.risks) : answer;
+    if (shown) await this.sendAnswer(context, shown);
+    this.logTurn(context, command ? `command-${command.name}` : 'answer', shown ?? answer, response, started, redaction.found, emergency?.risks);
   }
 
   private async handleCardAction(context: TurnContext, value: unknown, started: number): Promise<void> {
@@ -385,6 +387,7 @@ export class MidWayBot extends TeamsActivityHandler {
     response: SearchResponse | undefined,
     started: number,
     personalDetails: string[],
+    risks?: string[],
   ): void {
     this.deps.logger.info({
       event,
@@ -394,6 +397,8 @@ export class MidWayBot extends TeamsActivityHandler {
       results: response?.results.slice(0, 3).map((r) => ({ id: r.passage.id, score: Math.round(r.score * 1000) / 1000 })),
       confident: response?.confident,
       personalDetailsRemoved: personalDetails,
+      // Only the kind of risk routed, never the message.
+      ...(risks ? { risk: risks } : {}),
       ms: Math.round(performance.now() - started),
     });
   }
