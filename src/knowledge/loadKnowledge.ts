@@ -6,6 +6,7 @@ import { splitFrontMatter } from './frontMatter';
 import { KnowledgeError, KnowledgeValidator } from './validation';
 import type { MarkdownDocument, ServiceRecord } from './types';
 import { loadEmergencyRoutes, type EmergencyRoutes } from './emergencyRoutes';
+import { loadPassageQuestions, type PassageQuestionFiles } from './passageQuestions';
 import { loadRiskSigns, loadRiskWeights, type RiskSignsData, type RiskWeights } from './riskSigns';
 import { loadSignpostingOptions, type SignpostingOptions } from '../signpost/signpostingOptions';
 import { loadOutOfScope, type OutOfScopeEntry } from '../search/outOfScope';
@@ -19,6 +20,7 @@ export interface Knowledge {
   emergencyRoutes: EmergencyRoutes;
   riskSigns: RiskSignsData;
   riskWeights: RiskWeights;
+  passageQuestions: PassageQuestionFiles;
   signposting: SignpostingOptions;
 }
 
@@ -58,8 +60,9 @@ export function loadKnowledge(dir: string, today: Date = new Date()): Knowledge 
   );
   const riskSigns = loadRiskSigns(join(dir, 'risk-signs.json'));
   const riskWeights = loadRiskWeights(join(dir, 'risk-weights.json'));
+  const passageQuestions = loadPassageQuestions(join(dir, 'passage-questions'));
   checkUniqueIds(documents, services);
-  return { documents, services, synonyms, outOfScope, emergencyRoutes, riskSigns, riskWeights, signposting };
+  return { documents, services, synonyms, outOfScope, emergencyRoutes, riskSigns, riskWeights, passageQuestions, signposting };
 }
 
 function markdownFiles(dir: string): string[] {
