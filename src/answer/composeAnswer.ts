@@ -63,6 +63,9 @@ function composeFromResults(engine: SearchEngine, text: string, response: Search
   if (response.results.length === 0 || response.signals?.knownShare === 0) {
     return { type: 'help', reason: 'nonsense' };
   }
+  if (response.nearScope && response.results.length) {
+    return { type: 'not_sure', nearest: response.results.slice(0, 3).map(link), hint: nearScopeHint(response.nearScope) };
+  }
   if (!response.confident) {
     return { type: 'not_sure', nearest: response.results.slice(0, 3).map(link) };
   }
@@ -77,6 +80,13 @@ function composeFromResults(engine: SearchEngine, text: string, response: Search
     return { type: 'services', services, passageIds: serviceResults.slice(0, MAX_SERVICE_CARDS).map((r) => r.passage.id), ...more };
   }
   return { ...passageAnswer(best, response.results), ...moreAfter(response, text, 1 + MAX_ALTERNATIVES, kinds) };
+}
+
+function nearScopeHint({ areas, years }: { areas: string[]; years: string[] }): string {
+  if (areas.length) {
+    return `MidWay Guide knows Midlothian's plan, SDS guidance and the services Midlothian staff use, not ${areas.join(' or ')}. The nearest Midlothian answers are below; for ${areas[0]}, ask that council or health and social care partnership.`;
+  }
+  return `MidWay Guide has nothing for ${years.join(' or ')}. The nearest answers it has are below, for the years they name.`;
 }
 
 function moreAfter(response: SearchResponse, text: string, shown: number, kinds?: PassageKind[]): { more?: MoreResults } {

@@ -50,6 +50,8 @@ export function loadKnowledge(dir: string, today: Date = new Date()): Knowledge 
     ...markdownFiles(join(dir, 'sds')).map((file) => loadSds(validator, file, today)),
   ];
   const services = loadServices(validator, join(dir, 'services.json'));
+  // Ids first: every later check (routes, questions) looks records up by id.
+  checkUniqueIds(documents, services);
   const synonyms = loadSynonyms(join(dir, 'synonyms.json'));
   const outOfScope = loadOutOfScope(join(dir, 'out-of-scope.json'));
   const emergencyRoutes = loadEmergencyRoutes(join(dir, 'emergency-routes.json'), services);
@@ -61,7 +63,6 @@ export function loadKnowledge(dir: string, today: Date = new Date()): Knowledge 
   const riskSigns = loadRiskSigns(join(dir, 'risk-signs.json'));
   const riskWeights = loadRiskWeights(join(dir, 'risk-weights.json'));
   const passageQuestions = loadPassageQuestions(join(dir, 'passage-questions'));
-  checkUniqueIds(documents, services);
   return { documents, services, synonyms, outOfScope, emergencyRoutes, riskSigns, riskWeights, passageQuestions, signposting };
 }
 
