@@ -45,6 +45,8 @@ interface Span {
 const MIN_TYPO_LENGTH = 5;
 /** Cue groups that say who or what a message is about, not that anything is wrong. */
 const CONTEXT_CUES = new Set(['child', 'partner', 'urgency', 'disclosure', 'topic-question']);
+/** No sign word is longer; longer tokens are codes or noise, and correcting them costs time. */
+const MAX_TYPO_LENGTH = 20;
 /** Tokens either side of a sign searched for "unless", negation and past-time words. */
 const NEAR = 4;
 
@@ -168,7 +170,7 @@ export class RiskModel {
 
   /** A token as the sign word it is one typo away from, or unchanged. */
   correct(token: string): string {
-    if (token.length < MIN_TYPO_LENGTH || this.words.has(token) || this.notWords.has(token) || /\d/.test(token)) return token;
+    if (token.length < MIN_TYPO_LENGTH || token.length > MAX_TYPO_LENGTH || this.words.has(token) || this.notWords.has(token) || /\d/.test(token)) return token;
     if (this.stems.some((s) => token.startsWith(s))) return token;
     for (const key of [token, ...deletions(token)]) {
       for (const word of this.byDeletion.get(key) ?? []) if (withinOneEdit(token, word)) return word;
