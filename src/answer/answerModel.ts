@@ -36,7 +36,15 @@ export type Answer =
   | { type: 'plan_list'; heading: string; items: PlanItem[]; nav?: Suggestion[] }
   | { type: 'plan_browse'; aims: Array<{ number: number; title: string; outcomeCodes: string }>; mission: string }
   | { type: 'results'; heading: string; items: ResultItem[]; more?: MoreResults }
-  | { type: 'emergency'; risks: RiskKind[]; routes: ResolvedRoute[] }
+  | {
+      type: 'emergency';
+      risks: RiskKind[];
+      routes: ResolvedRoute[];
+      /** One short line per kind of risk on what to do first. */
+      firstSteps: string[];
+      /** Asked for ("emergency numbers"), not raised by a message about someone at risk. */
+      requested?: boolean;
+    }
   | { type: 'signpost_step'; prompt: StepPrompt; notice?: string }
   | { type: 'signposting'; result: SignpostingResult }
   | { type: 'feedback_form' }

@@ -7,7 +7,7 @@ import { firstSentence } from '../knowledge/planStructure';
 import { moreItemsIn } from '../search/snippet';
 import { answerPlanQuery, parsePlanQuery } from './planQuery';
 import { routesFor } from '../safety/emergencyRoutes';
-import { assessRisk } from '../safety/riskDetector';
+import { assessRisk, RISK_KINDS, type RiskKind } from '../safety/riskDetector';
 
 const MAX_SERVICE_CARDS = 3;
 const MAX_ALTERNATIVES = 2;
@@ -50,20 +50,37 @@ export function composeAnswer(engine: SearchEngine, text: string, kinds?: Passag
   const response = options.prefer || options.keep ? { ...ordered, results: ordered.results.slice(0, 10) } : ordered;
   if (!text.trim()) return { answer: { type: 'help', reason: 'empty' }, response };
   if (isHelpRequest(text)) return { answer: { type: 'help', reason: 'help' }, response };
+  const emergencyNumbers = requestedEmergencyNumbers(engine, text);
+  if (emergencyNumbers) return { answer: emergencyNumbers, response };
+  const composed = composeFromResults(engine, text, response, kinds);
+  // A question about a topic that uses risk words ("suicide prevention in the plan") is answered
+  // as asked, with the emergency numbers one tap away rather than first.
+  const { topicKinds } = assessRisk(engine.risk, text);
+  if (topicKinds.length && composed.type === 'passage') {
+    const label = engine.risk.signs.kinds[topicKinds[0]].label;
+    composed.suggestions = [{ label: 'Emergency numbers', text: `emergency numbers for ${label}` }, ...composed.suggestions].slice(0, 3);
+  }
+  return { answer: composed, response };
+}
+
+function composeFromResults(engine: SearchEngine, text: string, response: SearchResponse, kinds?: PassageKind[]): Answer {
   const planQuery = parsePlanQuery(text);
   if (planQuery) {
     const list = answerPlanQuery(planQuery, engine.plan, engine);
-    if (list.items.length) return { answer: { type: 'plan_list', heading: list.heading, items: list.items, nav: list.nav }, response };
+    if (list.items.length) return { type: 'plan_list', heading: list.heading, items: list.items, nav: list.nav };
   }
   if (response.outOfScope) {
-    return { answer: { type: 'not_sure', nearest: [], hint: response.outOfScope.reply }, response };
+    return { type: 'not_sure', nearest: [], hint: response.outOfScope.reply };
   }
   // Nothing found, or not one word the knowledge uses: show what the bot can do.
   if (response.results.length === 0 || response.signals?.knownShare === 0) {
-    return { answer: { type: 'help', reason: 'nonsense' }, response };
+    return { type: 'help', reason: 'nonsense' };
+  }
+  if (response.nearScope && response.results.length) {
+    return { type: 'not_sure', nearest: response.results.slice(0, 3).map(link), hint: nearScopeHint(response.nearScope) };
   }
   if (!response.confident) {
-    return { answer: { type: 'not_sure', nearest: response.results.slice(0, 3).map(link) }, response };
+    return { type: 'not_sure', nearest: response.results.slice(0, 3).map(link) };
   }
   const [best] = response.results;
   if (best.passage.kind === 'service') {
@@ -73,9 +90,16 @@ export function composeAnswer(engine: SearchEngine, text: string, kinds?: Passag
       .map((r) => engine.service(r.passage.serviceId ?? ''))
       .filter((s): s is NonNullable<typeof s> => s !== undefined);
     const more = moreAfter(response, text, services.length, kinds);
-    return { answer: { type: 'services', services, passageIds: serviceResults.slice(0, MAX_SERVICE_CARDS).map((r) => r.passage.id), ...more }, response };
+    return { type: 'services', services, passageIds: serviceResults.slice(0, MAX_SERVICE_CARDS).map((r) => r.passage.id), ...more };
   }
-  return { answer: { ...passageAnswer(best, response.results), ...moreAfter(response, text, 1 + MAX_ALTERNATIVES, kinds) }, response };
+  return { ...passageAnswer(best, response.results), ...moreAfter(response, text, 1 + MAX_ALTERNATIVES, kinds) };
+}
+
+function nearScopeHint({ areas, years }: { areas: string[]; years: string[] }): string {
+  if (areas.length) {
+    return `MidWay Guide knows Midlothian's plan, SDS guidance and the services Midlothian staff use, not ${areas.join(' or ')}. The nearest Midlothian answers are below; for ${areas[0]}, ask that council or health and social care partnership.`;
+  }
+  return `MidWay Guide has nothing for ${years.join(' or ')}. The nearest answers it has are below, for the years they name.`;
 }
 
 function preferred(response: SearchResponse, prefer?: (result: SearchResult) => boolean): SearchResponse {
@@ -160,8 +184,42 @@ function suggestionsFor(passage: Passage, rest: SearchResult[]): Suggestion[] {
 }
 
 /** The emergency routes to show before anything else, when the text suggests someone is at risk now. */
-export function safetyFirst(engine: SearchEngine, text: string): Answer | undefined {
-  const { kinds } = assessRisk(text);
-  if (!kinds.length) return undefined;
-  return { type: 'emergency', risks: kinds, routes: routesFor(kinds, engine.emergencyRoutes, engine.services) };
+export function safetyFirst(engine: SearchEngine, text: string): Extract<Answer, { type: 'emergency' }> | undefined {
+  const { kinds } = assessRisk(engine.risk, text);
+  return kinds.length ? emergencyAnswer(engine, kinds) : undefined;
+}
+
+function emergencyAnswer(engine: SearchEngine, kinds: RiskKind[], requested = false): Extract<Answer, { type: 'emergency' }> {
+  return {
+    type: 'emergency',
+    risks: kinds,
+    routes: routesFor(kinds, engine.emergencyRoutes, engine.services),
+    firstSteps: [engine.risk.signs.kinds[kinds[0]].firstStep],
+    ...(requested ? { requested } : {}),
+  };
+}
+
+/** "emergency numbers", "crisis numbers for domestic abuse": the routes for that kind of risk, or all. */
+function requestedEmergencyNumbers(engine: SearchEngine, text: string): Answer | undefined {
+  const match = /^\s*(?:emergency|crisis|urgent)\s+(?:numbers?|contacts?|routes?|lines?|phone numbers?)\b(?:\s+(?:for|about)\s+(.+?))?\s*[.?!]*\s*$/i.exec(text);
+  if (!match) return undefined;
+  const topic = (match[1] ?? '').toLowerCase();
+  const named = RISK_KINDS.filter((k) => topic && engine.risk.signs.kinds[k].label.toLowerCase() === topic);
+  return emergencyAnswer(engine, named.length ? named : [...RISK_KINDS], true);
+}
+
+/** After the emergency routes, only an answer that fits the risk: services of the kinds that help
+ * with it, or a passage about it. Anything else (a palliative care passage after "wants to end her
+ * life") is left out. */
+export function fitRisk(engine: SearchEngine, answer: Answer, kinds: RiskKind[]): Answer | undefined {
+  const fits = kinds.map((k) => engine.risk.signs.kinds[k].fits);
+  const categories = new Set(fits.flatMap((f) => f.categories));
+  const terms = fits.flatMap((f) => f.terms.map((t) => t.toLowerCase()));
+  const about = (text: string): boolean => terms.some((t) => text.toLowerCase().includes(t));
+  if (answer.type === 'services') {
+    const keep = answer.services.map((s, i) => ({ s, id: answer.passageIds[i] })).filter(({ s }) => s.categories.some((c) => categories.has(c)) || about(`${s.name} ${s.description}`));
+    return keep.length ? { type: 'services', services: keep.map((k) => k.s), passageIds: keep.map((k) => k.id).filter((id): id is string => id !== undefined) } : undefined;
+  }
+  if (answer.type === 'passage') return about(`${answer.passage.title} ${answer.passage.text}`) ? answer : undefined;
+  return undefined;
 }

@@ -5,6 +5,7 @@ import { buildPassages } from '../knowledge/buildPassages';
 import { BUILT_FORMAT_VERSION, writeBuiltKnowledge } from '../search/builtKnowledge';
 import { toIndexable } from '../search/indexDocs';
 import { buildLunrIndex } from '../search/lunrSetup';
+import { typoLookalikes } from './typoLookalikes';
 import { BUILT_KNOWLEDGE_FILE, KNOWLEDGE_DIR } from '../paths';
 
 export function buildKnowledgeFile(knowledgeDir = KNOWLEDGE_DIR, outFile = BUILT_KNOWLEDGE_FILE): { passages: number; ms: number } {
@@ -21,6 +22,7 @@ export function buildKnowledgeFile(knowledgeDir = KNOWLEDGE_DIR, outFile = BUILT
     synonyms: knowledge.synonyms,
     outOfScope: knowledge.outOfScope,
     emergencyRoutes: knowledge.emergencyRoutes,
+    risk: { signs: knowledge.riskSigns, notTypos: typoLookalikes(knowledge.riskSigns), weights: knowledge.riskWeights },
     signposting: knowledge.signposting,
     index: index.toJSON(),
   });

@@ -237,10 +237,10 @@ export function feedbackReasonCard(passageId: string): AdaptiveCardJson {
   return expandCard('feedback-reason', { heading: 'Sorry it did not help. What was wrong?', reasons: FEEDBACK_REASONS, passageId });
 }
 
-export function emergencyCard(routes: ResolvedRoute[]): AdaptiveCardJson {
+export function emergencyCard(routes: ResolvedRoute[], firstSteps: string[] = [], requested = false): AdaptiveCardJson {
   return expandCard('emergency', {
-    heading: 'If someone is at risk right now',
-    intro: 'Make sure they are safe first. These are the routes to use now; the search results follow.',
+    heading: requested ? 'Emergency numbers' : 'If someone is at risk right now',
+    intro: firstSteps.length ? firstSteps.join(' ') : 'Make sure they are safe first, then use these routes.',
     routes: routes.map((r) => ({ ...r, href: telHref(r.number) })),
     footnote: 'Numbers from the MidWay Guide service directory; check a record before relying on it for anything other than an emergency.',
     speak: plainSpeech(`If someone is at risk right now. ${routes.map((r) => `${r.label}: ${r.number}`).join('. ')}`),
@@ -314,7 +314,7 @@ export function cardsForAnswer(answer: Answer, now: Date = new Date()): Adaptive
     case 'results':
       return [resultsCard(answer.heading, answer.items, answer.more)];
     case 'emergency':
-      return [emergencyCard(answer.routes)];
+      return [emergencyCard(answer.routes, answer.firstSteps, answer.requested)];
     case 'signpost_step':
       return [signpostStepCard(answer.prompt, answer.notice)];
     case 'signposting':

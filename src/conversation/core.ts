@@ -4,7 +4,7 @@
 // `npm run chat` (through the bot) and `npm run eval` all go through it.
 import type { Answer } from '../answer/answerModel';
 import { parseCommand } from '../answer/commands';
-import { composeAnswer, moreResults, openPassage, safetyFirst, shorten, type ComposeOptions } from '../answer/composeAnswer';
+import { composeAnswer, fitRisk, moreResults, openPassage, safetyFirst, shorten, type ComposeOptions } from '../answer/composeAnswer';
 import { planOverview } from '../answer/planQuery';
 import { cardsForAnswer, EXAMPLE_QUESTIONS } from '../cards/cardData';
 import type { AdaptiveCardJson } from '../cards/cardTemplates';
@@ -104,7 +104,8 @@ export class ConversationCore {
     }
 
     const command = parseCommand(text);
-    if (!command && followUps) {
+    // A message about someone at risk is read on its own, never as a follow-up.
+    if (!command && followUps && !emergency) {
       const last = lastShown(out.memory, now);
       const resolution = resolveFollowUp(text, last, (t) => this.standsAlone(t));
       if (last && resolution.kind !== 'new') {
@@ -128,8 +129,19 @@ export class ConversationCore {
       kinds = command?.name === 'search' ? command.kinds : command?.name === 'plan' ? ['plan'] : undefined;
       ({ answer, response } = composeAnswer(this.engine, question, kinds));
     }
-    if (answer.type === 'help' && answer.reason === 'nonsense' && looksLikeAnotherLanguage(input)) out.text(say.OTHER_LANGUAGE_HINT);
-    return this.answered(turn, out, answer, response, question, kinds, { event: command ? `command-${command.name}` : 'answer', personalDetailsRemoved: personal });
+    if ((answer.type === 'help' || answer.type === 'not_sure') && looksLikeAnotherLanguage(input)) out.text(say.OTHER_LANGUAGE_HINT);
+    const log: TurnLog = { event: command ? `command-${command.name}` : 'answer', personalDetailsRemoved: personal, ...(emergency ? { risk: emergency.risks } : {}) };
+    if (emergency) {
+      // After the emergency routes, only an answer that fits the risk, or none.
+      const shown = fitRisk(this.engine, answer, emergency.risks);
+      if (!shown) {
+        if (answer.type === 'not_sure') out.records.push({ kind: 'unanswered', question, nearest: answer.nearest.map((n) => n.id) });
+        delete out.memory.last;
+        return { ...this.finish(out, { ...log, answer: answer.type, shown: 'none' }), answer, ...(response ? { response } : {}), confident: false };
+      }
+      answer = shown;
+    }
+    return this.answered(turn, out, answer, response, question, kinds, log);
   }
 
   /** Whether a message, on its own, is a question the bot answers confidently. */

@@ -2,6 +2,7 @@
 import { chunkDocument } from './chunk';
 import type { Knowledge } from './loadKnowledge';
 import { aimOverviewPassages, extractPlanStructure, type PlanStructure } from './planStructure';
+import { attachPassageQuestions } from './passageQuestions';
 import { servicePassage } from './servicePassage';
 import type { Passage } from './types';
 
@@ -9,5 +10,5 @@ export function buildPassages(knowledge: Knowledge): { passages: Passage[]; plan
   const documentPassages = knowledge.documents.flatMap(chunkDocument);
   const plan = extractPlanStructure(documentPassages);
   const passages = [...documentPassages, ...aimOverviewPassages(plan, documentPassages), ...knowledge.services.map(servicePassage)];
-  return { passages, plan };
+  return { passages: attachPassageQuestions(passages, knowledge.passageQuestions), plan };
 }

@@ -5,7 +5,9 @@ import { basename, join } from 'node:path';
 import { splitFrontMatter } from './frontMatter';
 import { KnowledgeError, KnowledgeValidator } from './validation';
 import type { MarkdownDocument, ServiceRecord } from './types';
-import { loadEmergencyRoutes, type EmergencyRoutes } from '../safety/emergencyRoutes';
+import { loadEmergencyRoutes, type EmergencyRoutes } from './emergencyRoutes';
+import { loadPassageQuestions, type PassageQuestionFiles } from './passageQuestions';
+import { loadRiskSigns, loadRiskWeights, type RiskSignsData, type RiskWeights } from './riskSigns';
 import { loadSignpostingOptions, type SignpostingOptions } from './signpostingOptions';
 import { loadOutOfScope, type OutOfScopeEntry } from './outOfScopeFile';
 import { loadSynonyms, type SynonymEntry } from './synonymsFile';
@@ -16,6 +18,9 @@ export interface Knowledge {
   synonyms: SynonymEntry[];
   outOfScope: OutOfScopeEntry[];
   emergencyRoutes: EmergencyRoutes;
+  riskSigns: RiskSignsData;
+  riskWeights: RiskWeights;
+  passageQuestions: PassageQuestionFiles;
   signposting: SignpostingOptions;
 }
 
@@ -45,6 +50,8 @@ export function loadKnowledge(dir: string, today: Date = new Date()): Knowledge 
     ...markdownFiles(join(dir, 'sds')).map((file) => loadSds(validator, file, today)),
   ];
   const services = loadServices(validator, join(dir, 'services.json'));
+  // Ids first: every later check (routes, questions) looks records up by id.
+  checkUniqueIds(documents, services);
   const synonyms = loadSynonyms(join(dir, 'synonyms.json'));
   const outOfScope = loadOutOfScope(join(dir, 'out-of-scope.json'));
   const emergencyRoutes = loadEmergencyRoutes(join(dir, 'emergency-routes.json'), services);
@@ -53,8 +60,10 @@ export function loadKnowledge(dir: string, today: Date = new Date()): Knowledge 
     new Set(documents.filter((d) => d.kind === 'sds').map((d) => d.id)),
     new Set(services.flatMap((s) => s.categories)),
   );
-  checkUniqueIds(documents, services);
-  return { documents, services, synonyms, outOfScope, emergencyRoutes, signposting };
+  const riskSigns = loadRiskSigns(join(dir, 'risk-signs.json'));
+  const riskWeights = loadRiskWeights(join(dir, 'risk-weights.json'));
+  const passageQuestions = loadPassageQuestions(join(dir, 'passage-questions'));
+  return { documents, services, synonyms, outOfScope, emergencyRoutes, riskSigns, riskWeights, passageQuestions, signposting };
 }
 
 function markdownFiles(dir: string): string[] {

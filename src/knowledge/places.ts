@@ -54,3 +54,18 @@ export function placeFit(locality: Locality | undefined, wanted: Community): num
   if (locality.scope === 'regional' || locality.scope === 'national') return 0.45;
   return 0; // a local service in another community
 }
+
+/** Scotland's other council areas (and the rest of the UK) by the names staff use: a question about
+ * one of them is outside what MidWay Guide knows, unless the passage found names it too. */
+export const OTHER_AREAS = [
+  'Aberdeen', 'Aberdeenshire', 'Angus', 'Argyll', 'Bute', 'Clackmannanshire', 'Dumfries', 'Galloway', 'Dundee', 'East Ayrshire',
+  'East Dunbartonshire', 'East Renfrewshire', 'Edinburgh', 'Falkirk', 'Fife', 'Glasgow', 'Highland', 'Highlands', 'Inverclyde',
+  'Moray', 'North Ayrshire', 'North Lanarkshire', 'Orkney', 'Perth', 'Kinross', 'Renfrewshire', 'Scottish Borders', 'Borders',
+  'Shetland', 'South Ayrshire', 'South Lanarkshire', 'Lanarkshire', 'Stirling', 'West Dunbartonshire', 'West Lothian', 'Western Isles',
+  'Inverness', 'Livingston', 'Kirkcaldy', 'Dunfermline', 'Paisley', 'England', 'Wales', 'Northern Ireland', 'London', 'Newcastle',
+] as const;
+
+/** Other areas a question names, longest names first so "West Lothian" is not read as Lothian. */
+export function otherAreasIn(text: string): string[] {
+  return OTHER_AREAS.filter((area) => new RegExp(`\\b${area.replace(/ /g, '\\s+')}\\b`, 'i').test(text));
+}

@@ -1,49 +1,14 @@
-// The build output that start-up loads: passages, the directory, synonyms and the serialised
-// lunr index. Writing and reading live together so the two cannot drift apart.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+// The build output as start-up loads it: the knowledge file with its lunr index ready to query.
 import type lunr from 'lunr';
+import { readBuiltKnowledgeFile, type BuiltKnowledgeFile } from '../knowledge/builtKnowledge';
 import { loadLunrIndex } from './lunrSetup';
-import type { EmergencyRoutes } from '../safety/emergencyRoutes';
-import type { OutOfScopeEntry } from '../knowledge/outOfScopeFile';
-import type { SignpostingOptions } from '../knowledge/signpostingOptions';
-import type { SynonymEntry } from '../knowledge/synonymsFile';
-import type { PlanStructure } from '../knowledge/planStructure';
-import type { Passage, ServiceRecord } from '../knowledge/types';
 
-export const BUILT_FORMAT_VERSION = 5;
-
-export interface BuiltKnowledgeFile {
-  formatVersion: number;
-  builtAt: string;
-  passages: Passage[];
-  services: ServiceRecord[];
-  plan: PlanStructure;
-  synonyms: SynonymEntry[];
-  outOfScope: OutOfScopeEntry[];
-  emergencyRoutes: EmergencyRoutes;
-  signposting: SignpostingOptions;
-  index: object;
-}
+export { BUILT_FORMAT_VERSION, writeBuiltKnowledge, type BuiltKnowledgeFile, type BuiltRisk } from '../knowledge/builtKnowledge';
 
 /** The loaded form: the same data, with the index ready to query. */
 export type BuiltKnowledge = Omit<BuiltKnowledgeFile, 'formatVersion' | 'index'> & { index: lunr.Index };
 
-export function writeBuiltKnowledge(file: string, data: BuiltKnowledgeFile): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(data));
-}
-
 export function readBuiltKnowledge(file: string): BuiltKnowledge {
-  let raw: BuiltKnowledgeFile;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8')) as BuiltKnowledgeFile;
-  } catch (error) {
-    throw new Error(`Cannot read the built knowledge at ${file}: run "npm run build" first (${(error as Error).message})`);
-  }
-  if (raw.formatVersion !== BUILT_FORMAT_VERSION) {
-    throw new Error(`The built knowledge at ${file} is from another version: run "npm run build"`);
-  }
-  const { formatVersion: _version, index, ...data } = raw;
+  const { formatVersion: _version, index, ...data } = readBuiltKnowledgeFile(file);
   return { ...data, index: loadLunrIndex(index) };
 }

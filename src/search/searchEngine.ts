@@ -4,10 +4,10 @@
 // scores them but over flat arrays (postingsScorer.ts); a re-ranker then orders them by how much of
 // the question each passage covers, phrase matches, titles and kind.
 import lunr from 'lunr';
-import type { BuiltKnowledge } from '../search/builtKnowledge';
-import { communitiesIn, placeFit } from '../knowledge/places';
+import type { BuiltKnowledge, BuiltRisk } from './builtKnowledge';
+import { communitiesIn, otherAreasIn, placeFit } from '../knowledge/places';
 import type { PlanStructure } from '../knowledge/planStructure';
-import type { EmergencyRoutes } from '../safety/emergencyRoutes';
+import type { EmergencyRoutes } from '../knowledge/emergencyRoutes';
 import type { SignpostingOptions } from '../knowledge/signpostingOptions';
 import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
 import { analyseQuery, type AnalysedQuery, type Concept } from './queryAnalysis';
@@ -49,6 +49,8 @@ export interface SearchResponse {
   signals?: ConfidenceSignals;
   /** A curated topic the knowledge does not cover, when the question is about one. */
   outOfScope?: OutOfScopeEntry;
+  /** Near the knowledge but not in it: another council area, or a year no passage found holds. */
+  nearScope?: { areas: string[]; years: string[] };
 }
 
 export interface ConfidenceSignals {
@@ -80,6 +82,10 @@ interface PassageFeatures {
   dedupeKey: string;
   /** Which kinds of answer (a date, a figure, a phone number) the text holds. */
   answers: Record<AnswerType, boolean>;
+  /** Each question the passage answers, as the stems of its meaningful words. */
+  questions: Array<Set<string>>;
+  /** The passage's words and its questions' words: what confidence counts as covered. */
+  answerable: Set<string>;
 }
 
 export interface RankingFeatures {
@@ -104,6 +110,10 @@ export interface RankingFeatures {
   /** When the question names a community: 1 for a service there, less for Midlothian-wide, regional
    * and national ones, 0 for a service based elsewhere; other passages sit in the middle. */
   place: number;
+  /** How closely the question matches one of the questions the passage answers (F1 of the two
+   * questions' meaningful words, weighted by rarity): "can her son be paid" finds the section whose
+   * questions say so, though the section says "family member". */
+  question: number;
 }
 
 /** Weights chosen on the practice questions and a held-out curated set (see README, "Answer quality"). */
@@ -118,6 +128,7 @@ export const RANKING_WEIGHTS: RankingFeatures = {
   bodyCoverage: 0.51,
   numbers: 0.81,
   place: 0.64,
+  question: 1,
 };
 
 export function combine(features: RankingFeatures, weights: RankingFeatures = RANKING_WEIGHTS): number {
@@ -158,7 +169,7 @@ export class SearchEngine {
     for (const p of knowledge.passages) {
       this.byId.set(p.id, p);
       if (!this.firstByDoc.has(p.docId)) this.firstByDoc.set(p.docId, p);
-      const titleSequence = tokenize([p.title, ...p.headings, p.docTitle, ...p.questions].join(' | ')).map(stem);
+      const titleSequence = tokenize([p.title, ...p.headings, p.docTitle].join(' | ')).map(stem);
       const titleish = new Set(titleSequence);
       const textStems = tokenize(p.text).map(stem);
       const sequence = [...tokenize(p.title).map(stem), ...textStems];
@@ -168,7 +179,9 @@ export class SearchEngine {
       for (let i = 0; i + 1 < sequence.length; i++) pairs.add(`${sequence[i]} ${sequence[i + 1]}`);
       const dedupeKey = p.text.slice(0, 200).toLowerCase().replace(/\W+/g, ' ');
       const answers = { date: ANSWER_PATTERNS.date.test(p.text), figure: ANSWER_PATTERNS.figure.test(p.text), phone: ANSWER_PATTERNS.phone.test(p.text) };
-      this.features.set(p.id, { all, titleish, titleSequence, sequence, body, pairs, dedupeKey, answers });
+      const questions = p.questions.map((q) => new Set(analyseQuery(q, this.synonyms).concepts.flatMap((c) => c.tokens.map(stem))));
+      const answerable = new Set([...all, ...questions.flatMap((q) => [...q])]);
+      this.features.set(p.id, { all, titleish, titleSequence, sequence, body, pairs, dedupeKey, answers, questions, answerable });
       for (const s of all) this.docFreq.set(s, (this.docFreq.get(s) ?? 0) + 1);
       for (const pair of pairs) this.allPairs.add(pair);
     }
@@ -203,6 +216,10 @@ export class SearchEngine {
     return this.knowledge.emergencyRoutes;
   }
 
+  get risk(): BuiltRisk {
+    return this.knowledge.risk;
+  }
+
   get signposting(): SignpostingOptions {
     return this.knowledge.signposting;
   }
@@ -224,7 +241,16 @@ export class SearchEngine {
       .slice(0, limit)
       .map((r) => withLazySnippet(r, stemSet));
     const signals = this.confidenceSignals(analysed, results[0]);
-    return { query, results, stems, confident: !outOfScope && isConfident(signals), signals, ...(outOfScope ? { outOfScope } : {}) };
+    const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage));
+    return {
+      query,
+      results,
+      stems,
+      confident: !outOfScope && !nearScope && isConfident(signals),
+      signals,
+      ...(outOfScope ? { outOfScope } : {}),
+      ...(nearScope ? { nearScope } : {}),
+    };
   }
 
   private idf(s: string): number {
@@ -278,11 +304,38 @@ export class SearchEngine {
           bodyCoverage: totalWeight ? bodyCovered / totalWeight : 0,
           numbers: numbers.length ? numbers.filter((n) => f.all.has(n)).length / numbers.length : 0,
           place: wantedPlace ? placeFit(passage.locality, wantedPlace) : 0,
+          question: this.questionMatch(conceptStems, weights, f.questions),
         };
         return { passage, score: combine(features), coverage: features.coverage, ...(explain ? { features } : {}) };
       })
       .filter((r): r is Omit<SearchResult, 'snippet'> => r !== undefined)
       .sort((a, b) => b.score - a.score);
+  }
+
+  /** The best F1 between the question's concepts and one of the passage's questions. */
+  private questionMatch(concepts: Array<{ own: string[]; alternatives: string[][] }>, weights: number[], questions: Array<Set<string>>): number {
+    if (concepts.length === 0 || questions.length === 0) return 0;
+    const total = weights.reduce((a, b) => a + b, 0);
+    const queryStems = new Set(concepts.flatMap((c) => [...c.own, ...c.alternatives.flat()]));
+    let best = 0;
+    for (const q of questions) {
+      let recalled = 0;
+      concepts.forEach((c, i) => {
+        if (hasAll(q, c.own) || c.alternatives.some((a) => hasAll(q, a))) recalled += weights[i];
+      });
+      if (recalled === 0) continue;
+      let own = 0;
+      let shared = 0;
+      for (const s of q) {
+        const w = this.idf(s);
+        own += w;
+        if (queryStems.has(s)) shared += w;
+      }
+      const recall = recalled / total;
+      const precision = own ? shared / own : 0;
+      if (precision + recall > 0) best = Math.max(best, (2 * precision * recall) / (precision + recall));
+    }
+    return best;
   }
 
   /** What the index knows of a word: whether it is there as it is, and whether it is too common to
@@ -325,7 +378,7 @@ export class SearchEngine {
     for (const c of known) {
       const weight = Math.max(...c.own.map((w) => this.idf(w)), 0.5);
       total += weight;
-      covered += weight * conceptMatch(c, f.all, []);
+      covered += weight * conceptMatch(c, f.answerable, []);
     }
     return { knownShare: known.length / concepts.length, knownCoverage: covered / total };
   }
@@ -337,6 +390,17 @@ export const CONFIDENCE = { minKnownShare: 0.51, minKnownCoverage: 0.45 };
 
 export function isConfident(signals: ConfidenceSignals): boolean {
   return signals.knownShare >= CONFIDENCE.minKnownShare && signals.knownCoverage >= CONFIDENCE.minKnownCoverage;
+}
+
+/** Another council area the top passages do not mention, or a year (2031, 2031/32) none of them
+ * holds: the answer would be about Midlothian or another year, so the bot must not sound sure. */
+function nearScopeOf(analysed: AnalysedQuery, top: Passage[]): { areas: string[]; years: string[] } | undefined {
+  const text = top.map((p) => `${p.title} ${p.text}`).join(' ');
+  const areas = otherAreasIn(analysed.text).filter((area) => !new RegExp(`\\b${area}\\b`, 'i').test(text));
+  const years = [...analysed.text.matchAll(/\b(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?\b/g)]
+    .map((m) => m[0].replace(/\s+/g, ''))
+    .filter((year) => !text.includes(year.slice(0, 4)));
+  return areas.length || years.length ? { areas, years } : undefined;
 }
 
 function queryStems(analysed: AnalysedQuery): string[] {

@@ -1,0 +1,104 @@
+// `npm run fit:ranking`: chooses the re-ranker's weights (RANKING_WEIGHTS) by coordinate ascent on
+// hit@1 (MRR breaking ties) over the practice and curated question sets, and reports how well
+// weights chosen that way do on questions they were not chosen on, by 5-fold cross-validation.
+// The held-out set is never read here. It prints the weights to paste into searchEngine.ts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readBuiltKnowledge } from '../search/builtKnowledge';
+import { BUILT_KNOWLEDGE_FILE, PROJECT_ROOT } from '../paths';
+import { combine, RANKING_WEIGHTS, SearchEngine, type RankingFeatures } from '../search/searchEngine';
+import { DEFAULT_QUESTIONS } from './evaluate';
+import { answers, isOutOfScope, type EvalQuestion } from './scoring';
+
+export const TUNING_SETS = [DEFAULT_QUESTIONS, join(PROJECT_ROOT, 'tests', 'fixtures', 'curated-questions.json')];
+const FOLDS = 5;
+const STEPS = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3];
+
+/** One question's candidates: their features, and whether each answers it. */
+export interface Case {
+  candidates: Array<{ features: RankingFeatures; answers: boolean }>;
+}
+
+export function rankWith(c: Case, weights: RankingFeatures): number {
+  let best = -Infinity;
+  let answerBest = -Infinity;
+  for (const cand of c.candidates) {
+    const s = combine(cand.features, weights);
+    if (s > best) best = s;
+    if (cand.answers && s > answerBest) answerBest = s;
+  }
+  if (answerBest === -Infinity) return 0;
+  // Rank of the best-scored answering candidate: 1 + how many non-answering candidates beat it.
+  let rank = 1;
+  for (const cand of c.candidates) if (!cand.answers && combine(cand.features, weights) > answerBest) rank++;
+  return rank <= 10 ? rank : 0;
+}
+
+export function objective(cases: Case[], weights: RankingFeatures): number {
+  let hits = 0;
+  let mrr = 0;
+  for (const c of cases) {
+    const r = rankWith(c, weights);
+    if (r === 1) hits++;
+    if (r > 0) mrr += 1 / r;
+  }
+  return (hits + 0.1 * mrr) / Math.max(cases.length, 1);
+}
+
+/** Coordinate ascent from `start`: each weight tried at multiples of its value, kept when better. */
+export function fitRankingWeights(cases: Case[], start: RankingFeatures = RANKING_WEIGHTS, rounds = 3): RankingFeatures {
+  const weights = { ...start };
+  let best = objective(cases, weights);
+  for (let round = 0; round < rounds; round++) {
+    let improved = false;
+    for (const key of Object.keys(weights) as Array<keyof RankingFeatures>) {
+      const base = weights[key] || 0.5;
+      for (const step of STEPS) {
+        const trial = { ...weights, [key]: Math.round(base * step * 100) / 100 };
+        const score = objective(cases, trial);
+        if (score > best + 1e-9) {
+          best = score;
+          Object.assign(weights, trial);
+          improved = true;
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return weights;
+}
+
+export function casesFor(engine: SearchEngine, questions: EvalQuestion[]): Case[] {
+  return questions
+    .filter((q) => !isOutOfScope(q))
+    .map((q) => ({
+      candidates: engine.search(q.question, { limit: 40, explain: true }).results.map((r) => ({
+        features: r.features as RankingFeatures,
+        answers: answers(q, { title: r.passage.title, text: r.passage.text }),
+      })),
+    }));
+}
+
+function hit1(cases: Case[], weights: RankingFeatures): number {
+  return cases.filter((c) => rankWith(c, weights) === 1).length / Math.max(cases.length, 1);
+}
+
+function main(): void {
+  const engine = new SearchEngine(readBuiltKnowledge(BUILT_KNOWLEDGE_FILE));
+  const questions = TUNING_SETS.flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as EvalQuestion[]);
+  const cases = casesFor(engine, questions);
+  let cvHits = 0;
+  for (let f = 0; f < FOLDS; f++) {
+    const train = cases.filter((_, i) => i % FOLDS !== f);
+    const test = cases.filter((_, i) => i % FOLDS === f);
+    const w = fitRankingWeights(train);
+    cvHits += hit1(test, w) * test.length;
+  }
+  const fitted = fitRankingWeights(cases);
+  console.log(`${cases.length} tuning questions; hit@1 with the current weights ${hit1(cases, RANKING_WEIGHTS).toFixed(3)}`);
+  console.log(`${FOLDS}-fold cross-validated hit@1 of weights fitted this way: ${(cvHits / cases.length).toFixed(3)}`);
+  console.log(`hit@1 of the weights fitted on all of them, on the same questions: ${hit1(cases, fitted).toFixed(3)}`);
+  console.log(JSON.stringify(fitted));
+}
+
+if (require.main === module) main();

@@ -1,0 +1,154 @@
+// The signs of immediate risk as curators keep them (knowledge/risk-signs.json): read, checked
+// against its own sources and word classes, and handed on as plain data. Compiling the patterns is
+// the safety layer's job; this file only makes sure a curator's edit is well formed.
+import { readFileSync } from 'node:fs';
+
+/** The kinds of immediate risk, most urgent routes first. */
+export const RISK_KINDS = ['suicide-self-harm', 'medical-emergency', 'child-protection', 'domestic-abuse', 'harm-or-abuse'] as const;
+export type RiskKind = (typeof RISK_KINDS)[number];
+
+export interface RiskKindInfo {
+  /** How the card names this kind of risk ("suicide or self-harm"). */
+  label: string;
+  /** One short line on what to do first. */
+  firstStep: string;
+  /** A negation just before the sign ("no chest pain") means the sign is not there. */
+  negatable: boolean;
+  /** Only the present counts: a sign near "years ago" or "history of" is not an emergency now. */
+  acute: boolean;
+  /** Which answers may follow the routes: services in these categories, passages with these words. */
+  fits: { categories: string[]; terms: string[] };
+}
+
+export interface RiskSign {
+  id: string;
+  /** The finer label for reporting: suicide, self-harm, medical, physical, financial, … */
+  type: string;
+  kinds: RiskKind[];
+  sources: string[];
+  /** Each group is a set of alternatives; one of each must appear within `within` words. */
+  all: string[];
+  within?: number;
+  /** Somewhere in the message, at least one of these must appear too. */
+  also?: string;
+  /** Near the sign, any of these means it is something else ("fell and hurt herself"). */
+  unless?: string;
+  /** Anywhere in the message, any of these means the sign is not this one (another person did it). */
+  not?: string;
+}
+
+export interface RiskSignsData {
+  note: string;
+  sources: Record<string, { title: string; url: string }>;
+  words: Record<string, string>;
+  kinds: Record<RiskKind, RiskKindInfo>;
+  context: {
+    negators: string;
+    past: string;
+    topic: string;
+    generic: string;
+    person: string;
+    /** Everyday phrases whose words are not a sign ("end of life", "fit note", "budget cuts"). */
+    not: string[];
+  };
+  signs: RiskSign[];
+  /** Groups of words that often come with a kind of risk; the fitted weights say how much each counts. */
+  cues?: Record<string, { sources: string[]; words: string }>;
+}
+
+/** Weights fitted by `npm run fit:risk` on the tuning messages (knowledge/risk-weights.json). */
+export interface RiskWeights {
+  note: string;
+  features: string[];
+  /** Is someone at risk now? Over the threshold, yes. */
+  risk: { bias: number; weights: number[]; threshold: number };
+  /** Which kind of risk, fitted on risk messages only. */
+  kinds: Record<RiskKind, { bias: number; weights: number[] }>;
+  fitted: { on: string; messages: number; folds: number; lambda: number };
+}
+
+export function loadRiskWeights(file: string): RiskWeights {
+  let data: RiskWeights;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8')) as RiskWeights;
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(data.features)) throw new Error(`${file}: field features must list feature names`);
+  const sound = (m: { bias?: unknown; weights?: unknown } | undefined): boolean =>
+    !!m && typeof m.bias === 'number' && Array.isArray(m.weights) && m.weights.length === data.features.length;
+  if (!sound(data.risk) || typeof data.risk.threshold !== 'number') throw new Error(`${file}: field risk needs a bias, a threshold and one weight per feature`);
+  for (const kind of RISK_KINDS) {
+    if (!sound(data.kinds?.[kind])) throw new Error(`${file}: field kinds/${kind} needs a bias and one weight per feature`);
+  }
+  return data;
+}
+
+export function loadRiskSigns(file: string): RiskSignsData {
+  let data: RiskSignsData;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8')) as RiskSignsData;
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON: ${(error as Error).message}`);
+  }
+  const problems = riskSignsProblems(data);
+  if (problems.length) throw new Error(`${file}: ${problems.slice(0, 10).join('; ')}`);
+  return data;
+}
+
+/** Everything wrong with the data, each naming its field; empty when it is sound. */
+export function riskSignsProblems(data: RiskSignsData): string[] {
+  const problems: string[] = [];
+  if (!data || typeof data !== 'object') return ['must be an object'];
+  for (const key of ['sources', 'words', 'kinds', 'context'] as const) {
+    if (!data[key] || typeof data[key] !== 'object') problems.push(`field ${key} must be an object`);
+  }
+  if (!Array.isArray(data.signs) || data.signs.length === 0) problems.push('field signs must list signs');
+  if (problems.length) return problems;
+  for (const kind of RISK_KINDS) {
+    const info = data.kinds[kind];
+    if (!info) problems.push(`field kinds/${kind} is missing`);
+    else if (!info.label?.trim() || !info.firstStep?.trim()) problems.push(`field kinds/${kind} needs a label and a firstStep`);
+  }
+  for (const [id, source] of Object.entries(data.sources)) {
+    if (!source.title?.trim() || !/^https:\/\//.test(source.url ?? '')) problems.push(`field sources/${id} needs a title and an https url`);
+  }
+  const patterns: Array<[string, string]> = [
+    ...Object.entries(data.words).map(([k, v]): [string, string] => [`words/${k}`, v]),
+    ...(['negators', 'past', 'topic', 'generic', 'person'] as const).map((k): [string, string] => [`context/${k}`, data.context[k]]),
+  ];
+  const ids = new Set<string>();
+  data.signs.forEach((sign, i) => {
+    const where = `signs/${i} (${sign.id ?? '?'})`;
+    if (!sign.id || ids.has(sign.id)) problems.push(`field ${where}/id must be present and unique`);
+    ids.add(sign.id);
+    if (!Array.isArray(sign.kinds) || sign.kinds.length === 0 || sign.kinds.some((k) => !RISK_KINDS.includes(k))) {
+      problems.push(`field ${where}/kinds must name kinds from ${RISK_KINDS.join(', ')}`);
+    }
+    if (!Array.isArray(sign.sources) || sign.sources.length === 0 || sign.sources.some((s) => !data.sources[s])) {
+      problems.push(`field ${where}/sources must name sources listed under "sources"`);
+    }
+    if (!Array.isArray(sign.all) || sign.all.length === 0) problems.push(`field ${where}/all must list word groups`);
+    (sign.all ?? []).forEach((group, g) => patterns.push([`${where}/all/${g}`, group]));
+    if (sign.also !== undefined) patterns.push([`${where}/also`, sign.also]);
+    if (sign.unless !== undefined) patterns.push([`${where}/unless`, sign.unless]);
+    if (sign.not !== undefined) patterns.push([`${where}/not`, sign.not]);
+  });
+  for (const [name, cue] of Object.entries(data.cues ?? {})) {
+    if (!Array.isArray(cue.sources) || cue.sources.length === 0 || cue.sources.some((s) => !data.sources[s])) {
+      problems.push(`field cues/${name}/sources must name sources listed under "sources"`);
+    }
+    patterns.push([`cues/${name}/words`, cue.words]);
+  }
+  for (const [where, pattern] of patterns) {
+    if (typeof pattern !== 'string' || !pattern.trim()) {
+      problems.push(`field ${where} must be text`);
+      continue;
+    }
+    for (const [, name] of pattern.matchAll(/@([a-z]+)/g)) {
+      if (!(name in data.words)) problems.push(`field ${where} names an unknown word class @${name}`);
+    }
+  }
+  if (!Array.isArray(data.context.not)) problems.push('field context/not must list phrases');
+  return problems;
+}

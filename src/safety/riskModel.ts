@@ -1,0 +1,323 @@
+// Reads a message the way a duty worker would scan it for immediate risk, using the signs in
+// knowledge/risk-signs.json. A sign is a few word groups that must all appear close together in any
+// order ("took" + "too many" + "tablets"), so it generalises over word order and filler words;
+// apostrophes are dropped and one-letter typos corrected against the signs' own words, so "hes",
+// "he's" and "overdoes" read alike. Then the context decides: a negation before a bodily sign ("no
+// chest pain"), a sign from the past ("stroke three years ago"), or a question about a topic with no
+// one in it ("suicide prevention training") does not raise the alarm.
+import { RISK_KINDS, type RiskKind, type RiskSign, type RiskSignsData, type RiskWeights } from '../knowledge/riskSigns';
+
+export interface RiskAssessment {
+  /** Kinds of immediate risk to route now, most urgent first; empty when none. */
+  kinds: RiskKind[];
+  /** Kinds whose signs appear only in a question about a topic: offer the routes, don't lead with them. */
+  topicKinds: RiskKind[];
+  /** Ids of the signs that matched, for tests and curators. */
+  signs: string[];
+}
+
+/** What the weighted part of the model reads: which signs, cue groups and context words are there. */
+export interface RiskFeatures {
+  names: string[];
+  values: number[];
+  /** Kinds whose signs matched, after negation and past-time are taken into account. */
+  signKinds: RiskKind[];
+  signs: string[];
+  aboutATopic: boolean;
+  hasChild: boolean;
+}
+
+interface CompiledSign {
+  sign: RiskSign;
+  groups: RegExp[];
+  within: number;
+  also?: RegExp;
+  unless?: RegExp;
+  not?: RegExp;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Words of five letters or more in the signs; typos of them are read as them. */
+const MIN_TYPO_LENGTH = 5;
+/** Cue groups that say who or what a message is about, not that anything is wrong. */
+const CONTEXT_CUES = new Set(['child', 'partner', 'urgency', 'disclosure', 'topic-question']);
+/** No sign word is longer; longer tokens are codes or noise, and correcting them costs time. */
+const MAX_TYPO_LENGTH = 20;
+/** Tokens either side of a sign searched for "unless", negation and past-time words. */
+const NEAR = 4;
+
+export class RiskModel {
+  private readonly signs: CompiledSign[];
+  private readonly words: Set<string>;
+  private readonly stems: string[];
+  private readonly byDeletion = new Map<string, string[]>();
+  private readonly stemByDeletion = new Map<string, string[]>();
+  private readonly notWords: Set<string>;
+  private readonly notPhrases: RegExp;
+  private readonly negators: RegExp;
+  private readonly past: RegExp;
+  private readonly topic: RegExp;
+  private readonly generic: RegExp;
+  private readonly specificPerson: RegExp;
+  private readonly childWords: RegExp;
+  private readonly cues: Array<[string, RegExp]>;
+  readonly featureNames: string[];
+
+  /** `notTypos`: real words near a sign's word that must not be read as it ("cooking" is not "choking"). */
+  constructor(
+    readonly data: RiskSignsData,
+    notTypos: Iterable<string> = [],
+    private readonly weights?: RiskWeights,
+  ) {
+    const expand = (pattern: string): string => expandPattern(pattern, data.words);
+    this.signs = data.signs.map((sign) => ({
+      sign,
+      groups: sign.all.map((g) => bounded(expand(g))),
+      within: sign.within ?? 8,
+      ...(sign.also ? { also: bounded(expand(sign.also)) } : {}),
+      ...(sign.unless ? { unless: bounded(expand(sign.unless)) } : {}),
+      ...(sign.not ? { not: bounded(expand(sign.not)) } : {}),
+    }));
+    this.cues = Object.entries(data.cues ?? {}).map(([name, cue]): [string, RegExp] => [name, bounded(expand(cue.words))]);
+    this.featureNames = [...RISK_KINDS.map((k) => `sign:${k}`), ...this.cues.map(([name]) => `cue:${name}`), 'context:specific-person', 'context:topic', 'context:generic', 'context:question', 'context:past', 'cues:several', 'cues:about-someone'];
+    if (weights && weights.features.join() !== this.featureNames.join()) {
+      throw new Error('the risk weights were fitted for other features: run "npm run fit:risk"');
+    }
+    const { words, stems } = vocabulary([
+      ...data.signs.flatMap((s) => [...s.all, s.also ?? '']),
+      ...Object.values(data.words),
+      ...Object.values(data.cues ?? {}).map((c) => c.words),
+    ]);
+    this.words = words;
+    this.stems = stems;
+    for (const word of words) if (word.length >= MIN_TYPO_LENGTH) for (const key of deletions(word)) push(this.byDeletion, key, word);
+    for (const stem of stems) if (stem.length >= MIN_TYPO_LENGTH) for (const key of deletions(stem)) push(this.stemByDeletion, key, stem);
+    this.notWords = new Set(notTypos);
+    this.notPhrases = bounded(expand(data.context.not.join('|')));
+    this.negators = bounded(expand(data.context.negators));
+    this.past = bounded(expand(data.context.past));
+    this.topic = bounded(expand(data.context.topic));
+    this.generic = new RegExp(
+      ` (?:(?:if|when|whether|in case|what to do|how to|how do (?:i|we|you)|how should (?:i|we)|should (?:i|we)) (?:[a-z]+ ){0,4}(?:${expand(data.context.generic)})|(?:${expand(data.context.generic)}) (?:who|that|experiencing|affected))(?= )`,
+    );
+    const roles = expand(data.context.person);
+    this.specificPerson = new RegExp(
+      ` (?:he|she|hes|shes|him|his|hers|himself|herself|themselves|themself)(?= )|(?:^| (?:my|our|the|this|that|his|her|their|your|mrs|mr|ms)) (?:${roles})(?= )|^ (?:[a-z]+ )?(?:${roles})(?= )`,
+    );
+    this.childWords = bounded(expand(data.words.child ?? 'child|children'));
+  }
+
+  /** The kinds of immediate risk this message suggests: those whose signs match, and those the
+   * fitted weights score over their threshold. */
+  assess(text: string): RiskAssessment {
+    const features = this.features(text);
+    const found = new Set<RiskKind>(features.signKinds);
+    if (this.weights) for (const kind of weightedKinds(this.weights, features)) found.add(kind);
+    if (found.size === 0) return { kinds: [], topicKinds: [], signs: [] };
+    // Harm, abuse or neglect with a child in it is also a child protection matter.
+    if (features.hasChild && (found.has('harm-or-abuse') || found.has('domestic-abuse'))) found.add('child-protection');
+    const kinds = RISK_KINDS.filter((k) => found.has(k));
+    return features.aboutATopic ? { kinds: [], topicKinds: kinds, signs: features.signs } : { kinds, topicKinds: [], signs: features.signs };
+  }
+
+  /** The signs, cue groups and context of a message, as the weights read them. */
+  features(text: string): RiskFeatures {
+    const message = this.prepare(text);
+    const signKinds = new Set<RiskKind>();
+    const signs: string[] = [];
+    for (const compiled of this.signs) {
+      const span = this.match(compiled, message);
+      if (!span) continue;
+      const kinds = this.kindsAt(compiled.sign, span, message);
+      if (kinds.length) signs.push(compiled.sign.id);
+      for (const kind of kinds) signKinds.add(kind);
+    }
+    const specific = this.specificPerson.test(message);
+    const topic = has(this.topic, message);
+    const generic = this.generic.test(message);
+    const question = /\?\s*$/.test(text) || /^ (?:is|are|what|whats|where|who|how|does|do|can|any|which|when) /.test(message);
+    const values = [
+      ...RISK_KINDS.map((k) => (signKinds.has(k) ? 1 : 0)),
+      ...this.cues.map(([, pattern]) => (has(pattern, message) ? 1 : 0)),
+      specific ? 1 : 0,
+      topic ? 1 : 0,
+      generic ? 1 : 0,
+      question ? 1 : 0,
+      has(this.past, message) ? 1 : 0,
+    ];
+    // Signs of risk rarely come alone: how many kinds of cue, and whether they are about someone.
+    const cueCount = this.cues.filter(([name], i) => !CONTEXT_CUES.has(name) && values[RISK_KINDS.length + i] === 1).length;
+    values.push(Math.min(cueCount, 3) / 3, specific && cueCount > 0 ? 1 : 0);
+    return {
+      names: this.featureNames,
+      values,
+      signKinds: RISK_KINDS.filter((k) => signKinds.has(k)),
+      signs,
+      aboutATopic: (topic || generic) && !specific,
+      hasChild: has(this.childWords, message),
+    };
+  }
+
+  /** Lower case, apostrophes dropped, everyday idioms masked, typos of sign words corrected. */
+  prepare(text: string): string {
+    const tokens = normalise(text).trim().split(' ').filter(Boolean).map((t) => this.correct(t));
+    return ` ${tokens.join(' ')} `.replace(this.notPhrases, (m) => m.replace(/[a-z0-9]/g, '_'));
+  }
+
+  /** A token as the sign word it is one typo away from, or unchanged. */
+  correct(token: string): string {
+    if (token.length < MIN_TYPO_LENGTH || token.length > MAX_TYPO_LENGTH || this.words.has(token) || this.notWords.has(token) || /\d/.test(token)) return token;
+    if (this.stems.some((s) => token.startsWith(s))) return token;
+    for (const key of [token, ...deletions(token)]) {
+      for (const word of this.byDeletion.get(key) ?? []) if (withinOneEdit(token, word)) return word;
+    }
+    for (let length = MIN_TYPO_LENGTH; length <= token.length; length++) {
+      const prefix = token.slice(0, length);
+      for (const key of [prefix, ...deletions(prefix)]) {
+        for (const stem of this.stemByDeletion.get(key) ?? []) if (withinOneEdit(prefix, stem)) return stem + token.slice(length);
+      }
+    }
+    return token;
+  }
+
+  /** The tightest span where every group of the sign appears, or undefined. */
+  private match(compiled: CompiledSign, message: string): Span | undefined {
+    if (compiled.also && !has(compiled.also, message)) return undefined;
+    if (compiled.not && has(compiled.not, message)) return undefined;
+    const occurrences = compiled.groups.map((g) => spans(g, message));
+    if (occurrences.some((o) => o.length === 0)) return undefined;
+    // `within` counts the words between the groups' matches, not the words inside a long match.
+    let best: Span | undefined;
+    const choose = (i: number, span: Span | undefined, firstEnd: number, lastStart: number): void => {
+      if (span && lastStart - firstEnd > compiled.within) return;
+      if (i === occurrences.length) {
+        if (span && !this.excluded(compiled, span, message) && (!best || span.end - span.start < best.end - best.start)) best = span;
+        return;
+      }
+      for (const o of occurrences[i]) {
+        const next = span ? { start: Math.min(span.start, o.start), end: Math.max(span.end, o.end) } : o;
+        choose(i + 1, next, Math.min(firstEnd, o.end), Math.max(lastStart, o.start));
+      }
+    };
+    choose(0, undefined, Infinity, -Infinity);
+    return best;
+  }
+
+  private excluded(compiled: CompiledSign, span: Span, message: string): boolean {
+    return compiled.unless !== undefined && spans(compiled.unless, message).some((u) => u.end >= span.start - NEAR && u.start <= span.end + NEAR);
+  }
+
+  /** The sign's kinds that its context leaves standing. */
+  private kindsAt(sign: RiskSign, span: Span, message: string): RiskKind[] {
+    const before = spans(this.negators, message).some((n) => n.end < span.start && n.end >= span.start - 3);
+    const past = spans(this.past, message).some((p) => p.end >= span.start - NEAR - 2 && p.start <= span.end + NEAR + 2);
+    return sign.kinds.filter((kind) => {
+      const info = this.data.kinds[kind];
+      return !(info.negatable && before) && !(info.acute && past);
+    });
+  }
+}
+
+/** Whether the weights read the message as someone at risk and, if so, which kinds: the likeliest,
+ * and any other the kind weights think more likely than not. */
+export function weightedKinds(weights: RiskWeights, features: Pick<RiskFeatures, 'values' | 'signKinds'>, riskScore?: number): RiskKind[] {
+  const score = riskScore ?? probability(weights.risk.bias, weights.risk.weights, features.values);
+  if (score < weights.risk.threshold && features.signKinds.length === 0) return [];
+  const scored = RISK_KINDS.map((kind) => ({ kind, p: probability(weights.kinds[kind].bias, weights.kinds[kind].weights, features.values) }));
+  const best = scored.reduce((a, b) => (b.p > a.p ? b : a));
+  return scored.filter((s) => s === best || s.p >= 0.5).map((s) => s.kind);
+}
+
+export function probability(bias: number, weights: readonly number[], values: readonly number[]): number {
+  let z = bias;
+  for (let i = 0; i < values.length; i++) z += weights[i] * values[i];
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Lower case, curly quotes straightened, apostrophes dropped, anything else not a letter or digit a space. */
+export function normalise(text: string): string {
+  return ` ${text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['\u2018\u2019`´]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
+}
+
+/** A curator's pattern as a regular expression: @class expanded, "word*" any ending. */
+export function expandPattern(pattern: string, words: Record<string, string>, depth = 0): string {
+  if (depth > 3) throw new Error(`word classes nest too deeply in "${pattern}"`);
+  return pattern
+    .replace(/@([a-z]+)/g, (_, name: string) => `(?:${expandPattern(words[name] ?? name, words, depth + 1)})`)
+    .replace(/([a-z])\*/g, '$1[a-z0-9]*');
+}
+
+/** Matches only whole words of the normalised message (which starts and ends with a space). */
+function bounded(source: string): RegExp {
+  return new RegExp(`(?<= )(?:${source})(?= )`, 'g');
+}
+
+/** Whether a global pattern matches anywhere: its lastIndex is reset first, so earlier calls cannot hide a match. */
+function has(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+
+/** Each match as token positions: the index of its first and last word. */
+function spans(pattern: RegExp, message: string): Span[] {
+  const out: Span[] = [];
+  pattern.lastIndex = 0;
+  for (const m of message.matchAll(pattern)) {
+    const start = countSpaces(message, m.index) - 1;
+    out.push({ start, end: start + countSpaces(m[0], m[0].length) });
+  }
+  return out;
+}
+
+function countSpaces(text: string, upTo: number): number {
+  let n = 0;
+  for (let i = 0; i < upTo; i++) if (text.charCodeAt(i) === 32) n++;
+  return n;
+}
+
+/** The plain words and the stems ("overdos*") a set of patterns uses, regex syntax aside. */
+export function vocabulary(patterns: string[]): { words: Set<string>; stems: string[] } {
+  const words = new Set<string>();
+  const stems = new Set<string>();
+  for (const pattern of patterns) {
+    const plain = pattern.replace(/\(\?:|\(\?<?[=!]|\\[a-z]|\[[^\]]*\]|[{][^}]*[}]/g, ' ');
+    for (const [, word, star] of plain.matchAll(/([a-z]+)(\*)?/g)) (star ? stems : words).add(word);
+  }
+  return { words, stems: [...stems] };
+}
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+/** At most one insertion, deletion, substitution or swap of neighbours. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}

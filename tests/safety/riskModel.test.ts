@@ -1,0 +1,120 @@
+// The risk model's reading on small made-up signs, so these tests hold whatever the curators
+// write in knowledge/risk-signs.json.
+import assert from 'node:assert/strict';
+import { RISK_KINDS, riskSignsProblems, type RiskKind, type RiskSignsData, type RiskWeights } from '../../src/knowledge/riskSigns';
+import { RiskModel, withinOneEdit } from '../../src/safety/riskModel';
+import { typoLookalikes } from '../../src/build/typoLookalikes';
+
+function kinds(overrides: Partial<Record<RiskKind, Partial<RiskSignsData['kinds'][RiskKind]>>> = {}): RiskSignsData['kinds'] {
+  return Object.fromEntries(
+    RISK_KINDS.map((k) => [k, { label: k, firstStep: `first step for ${k}`, negatable: false, acute: false, fits: { categories: [], terms: [] }, ...overrides[k] }]),
+  ) as RiskSignsData['kinds'];
+}
+
+const SIGNS: RiskSignsData = {
+  note: 'made up for tests',
+  sources: { guide: { title: 'A made-up guide', url: 'https://example.org/guide' } },
+  words: { pills: 'tablet*|pills|meds', self: 'himself|herself', child: 'child|kid|toddler' },
+  kinds: kinds({ 'medical-emergency': { negatable: true, acute: true } }),
+  context: {
+    negators: 'no|not|denies',
+    past: 'ago|history',
+    topic: 'training|policy',
+    generic: 'someone|people',
+    person: 'client|mum|man',
+    not: ['cuts to (?:services|funding)', 'dying to'],
+  },
+  signs: [
+    { id: 'overdose', type: 'self-harm', kinds: ['suicide-self-harm', 'medical-emergency'], sources: ['guide'], all: ['took|swallowed', 'too many|handful', '@pills'], within: 5 },
+    { id: 'cutting', type: 'self-harm', kinds: ['suicide-self-harm'], sources: ['guide'], all: ['cuts|cutting', '@self|arms'], within: 2, unless: 'kitchen' },
+    { id: 'chest-pain', type: 'medical', kinds: ['medical-emergency'], sources: ['guide'], all: ['chest', 'pain|pains'], within: 2 },
+    { id: 'partner-hits', type: 'domestic-abuse', kinds: ['domestic-abuse'], sources: ['guide'], all: ['partner', 'hits|hit'], within: 4, not: 'target' },
+    { id: 'dying', type: 'suicide', kinds: ['suicide-self-harm'], sources: ['guide'], all: ['wants to die|dying'] },
+  ],
+};
+
+describe('risk model (made-up signs)', () => {
+  const model = new RiskModel(SIGNS);
+
+  it('finds a sign whose words come in any order, with words between them', () => {
+    assert.deepEqual(model.assess('she swallowed a handful of her tablets').kinds, ['suicide-self-harm', 'medical-emergency']);
+    assert.deepEqual(model.assess('tablets, she took too many').kinds, ['suicide-self-harm', 'medical-emergency']);
+  });
+
+  it('needs the groups close together: `within` counts the words between them', () => {
+    assert.deepEqual(model.assess('she took the bus home and then had too many visitors asking about her tablets').kinds, []);
+  });
+
+  it('reads "hes", "he\'s" and "he’s" alike and corrects one-letter typos of the signs\' words', () => {
+    assert.equal(model.prepare("he's cutting"), model.prepare('hes cutting'));
+    assert.deepEqual(model.assess('mum says she swalowed too many tabltes').kinds, ['suicide-self-harm', 'medical-emergency']);
+    assert.ok(withinOneEdit('tablets', 'tabelts'));
+    assert.ok(!withinOneEdit('tablets', 'tbalest'));
+  });
+
+  it('does not read a real word as a typo of a sign word', () => {
+    const lookalikes = typoLookalikes(SIGNS, ['chess', 'chest', 'pains', 'rains', 'tablet']);
+    assert.deepEqual(lookalikes, ['chess', 'rains']);
+    const careful = new RiskModel(SIGNS, lookalikes);
+    assert.deepEqual(careful.assess('client has chess rains').kinds, []);
+    assert.deepEqual(new RiskModel(SIGNS).assess('client has chess rains').kinds, ['medical-emergency']);
+  });
+
+  it('lets a negation before a bodily sign stand, but not before thoughts of self-harm', () => {
+    assert.deepEqual(model.assess('man has no chest pain').kinds, []);
+    assert.deepEqual(model.assess('client denies cutting herself').kinds, ['suicide-self-harm']);
+  });
+
+  it('does not call a sign from the past an emergency now', () => {
+    assert.deepEqual(model.assess('man had chest pain years ago').kinds, []);
+    assert.deepEqual(model.assess('man has chest pain now').kinds, ['medical-emergency']);
+  });
+
+  it('treats a question about a topic with no one in it as a topic, with the kinds kept aside', () => {
+    const topic = model.assess('policy on cutting arms');
+    assert.deepEqual(topic.kinds, []);
+    assert.deepEqual(topic.topicKinds, ['suicide-self-harm']);
+    assert.deepEqual(model.assess('what do people do when someone wants to die').kinds, []);
+    assert.deepEqual(model.assess('my client wants to die, is there a policy').kinds, ['suicide-self-harm']);
+  });
+
+  it('masks everyday phrases, and honours unless (near the sign) and not (anywhere)', () => {
+    assert.deepEqual(model.assess('mum is dying to see the kids').kinds, []);
+    assert.deepEqual(model.assess('she cuts herself in the kitchen by accident').kinds, []);
+    assert.deepEqual(model.assess('her partner hit the target again').kinds, []);
+    assert.deepEqual(model.assess('her partner hits her').kinds, ['domestic-abuse']);
+  });
+
+  it('adds child protection when harm is found and a child is in the message', () => {
+    assert.deepEqual(model.assess('her partner hits her and the toddler sees it').kinds, ['child-protection', 'domestic-abuse']);
+  });
+
+  it('routes on fitted weights when no sign matches, and only over the threshold', () => {
+    const features = model.featureNames;
+    const zero = features.map(() => 0);
+    const specific = features.indexOf('context:specific-person');
+    const weights: RiskWeights = {
+      note: '',
+      features,
+      risk: { bias: -2, weights: zero.map((_, i) => (i === specific ? 3 : 0)), threshold: 0.6 },
+      kinds: Object.fromEntries(RISK_KINDS.map((k) => [k, { bias: k === 'harm-or-abuse' ? 1 : -1, weights: zero }])) as RiskWeights['kinds'],
+      fitted: { on: 'test', messages: 0, folds: 0, lambda: 0 },
+    };
+    const weighted = new RiskModel(SIGNS, [], weights);
+    assert.deepEqual(weighted.assess('the client is not well').kinds, ['harm-or-abuse']);
+    assert.deepEqual(weighted.assess('opening hours of the library').kinds, []);
+    assert.throws(() => new RiskModel(SIGNS, [], { ...weights, features: ['other'] }), /fit:risk/);
+  });
+
+  it('finds what is wrong in a curator\'s edit, naming the field', () => {
+    assert.deepEqual(riskSignsProblems(SIGNS), []);
+    const broken = structuredClone(SIGNS);
+    broken.signs[0].sources = ['nowhere'];
+    broken.signs[1].all = ['@nothing'];
+    broken.signs[2].kinds = ['weather' as RiskKind];
+    const problems = riskSignsProblems(broken).join('\n');
+    assert.match(problems, /signs\/0 \(overdose\)\/sources/);
+    assert.match(problems, /unknown word class @nothing/);
+    assert.match(problems, /signs\/2 \(chest-pain\)\/kinds/);
+  });
+});

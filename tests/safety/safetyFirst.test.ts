@@ -1,0 +1,111 @@
+// Safety first with the real knowledge: the risk signs and weights as built, the routes from the
+// directory, and what the bot sends after a risk message.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { TestAdapter, type Activity } from 'botbuilder';
+import { composeAnswer, fitRisk, safetyFirst } from '../../src/answer/composeAnswer';
+import { cardsForAnswer } from '../../src/cards/cardData';
+import { createLogger } from '../../src/logger';
+import { assessRisk, RISK_KINDS } from '../../src/safety/riskDetector';
+import { RISK_SETS } from '../../src/eval/riskEval';
+import { kindOfLabel, scoreRisk, type LabelledMessage } from '../../src/eval/riskScoring';
+import { makeBot, searchEngine } from '../helpers';
+
+function messages(file: string): LabelledMessage[] {
+  return JSON.parse(readFileSync(file, 'utf8')) as LabelledMessage[];
+}
+
+async function repliesTo(text: string, logger = createLogger('silent')): Promise<Array<Partial<Activity>>> {
+  const { bot } = makeBot(undefined, logger);
+  const adapter = new TestAdapter(async (context) => bot.run(context));
+  await adapter.send(text);
+  const replies: Array<Partial<Activity>> = [];
+  while (adapter.activeQueue.length) replies.push(adapter.activeQueue.shift() as Partial<Activity>);
+  return replies.filter((r) => r.type === 'message');
+}
+
+describe('safety first (real knowledge)', () => {
+  it('keeps labelled tuning and held-out sets of risk and ordinary messages, every kind covered', () => {
+    for (const file of Object.values(RISK_SETS)) {
+      const set = messages(file);
+      assert.ok(set.length >= 400, `${file} has ${set.length} messages`);
+      assert.ok(set.filter((m) => m.kind === 'none').length >= 150);
+      assert.ok(set.filter((m) => m.kind === 'none' && m.subtype === 'topic').length >= 75);
+      for (const kind of RISK_KINDS) assert.ok(set.some((m) => kindOfLabel(m.kind) === kind), `${file} has no ${kind}`);
+      assert.equal(new Set(set.map((m) => m.text)).size, set.length, `${file} repeats a message`);
+    }
+  });
+
+  it('recognises the tuning messages of every kind and rarely raises a false alarm on them', () => {
+    const engine = searchEngine();
+    const figures = scoreRisk(messages(RISK_SETS.tuning), (text) => assessRisk(engine.risk, text).kinds);
+    for (const [label, f] of Object.entries(figures.byLabel)) assert.ok(f.recall >= 0.9, `${label}: ${f.rightKind}/${f.total}`);
+    assert.ok(figures.falseAlarms.rate <= 0.02, `false alarms ${figures.falseAlarms.alarms}: ${figures.alarms.map((a) => a.text).join(' | ')}`);
+  });
+
+  it('recognises risk told in everyday words, and leaves everyday idioms alone', () => {
+    const engine = searchEngine();
+    const risk = (text: string): string[] => assessRisk(engine.risk, text).kinds;
+    assert.ok(risk('took too many tablets and is drowsy').includes('medical-emergency'));
+    assert.ok(risk('my client is on the floor, not responding').includes('medical-emergency'));
+    assert.ok(risk('hes cutting his arms again').includes('suicide-self-harm'));
+    assert.ok(risk('she says everyone would be better off without her').includes('suicide-self-harm'));
+    assert.ok(risk('she denies any thoughts of self-harm').includes('suicide-self-harm'));
+    for (const ordinary of ['training on self-harm', 'suicide prevention in the plan', 'drug deaths figures', 'end of life care services', 'budget cuts to day services', 'fit note for a carer']) {
+      assert.deepEqual(risk(ordinary), [], ordinary);
+    }
+  });
+
+  it('draws every route from the directory, 999 first, each kind with its own routes and first step', () => {
+    const engine = searchEngine();
+    const services = engine.services;
+    const firstTwo = (text: string): string[] => (safetyFirst(engine, text)?.routes ?? []).slice(0, 2).map((r) => r.number);
+    assert.deepEqual(firstTwo('he told me he is suicidal'), ['999', '116 123']);
+    assert.deepEqual(firstTwo('her partner hits her and she is scared to go home'), ['999', '0131 561 5800']);
+    assert.deepEqual(firstTwo('the toddler has bruises nobody can explain'), ['999', '0800 731 6969']);
+    for (const kind of RISK_KINDS) {
+      for (const route of engine.emergencyRoutes.risks[kind]) {
+        const r = engine.emergencyRoutes.routes.find((x) => x.id === route);
+        assert.ok(r && services.some((s) => s.id === r.serviceId && (s.phones ?? []).some((p) => p.number === r.number)), `${kind}: ${route}`);
+      }
+    }
+    const answer = safetyFirst(engine, 'he told me he is suicidal');
+    assert.ok(answer);
+    const card = JSON.stringify(cardsForAnswer(answer));
+    assert.match(card, /tel:999/);
+    assert.ok(card.includes(engine.risk.signs.kinds['suicide-self-harm'].firstStep.slice(0, 40)));
+  });
+
+  it('after the routes, keeps only an answer that fits the risk', () => {
+    const engine = searchEngine();
+    const palliative = composeAnswer(engine, 'palliative and end of life care').answer;
+    assert.equal(fitRisk(engine, palliative, ['suicide-self-harm']), undefined);
+    const womensAid = composeAnswer(engine, "women's aid east and midlothian").answer;
+    assert.ok(fitRisk(engine, womensAid, ['domestic-abuse']));
+  });
+
+  it('answers a topic question as asked, with the emergency numbers one tap away', () => {
+    const engine = searchEngine();
+    const { answer } = composeAnswer(engine, 'what does the plan say about suicide prevention');
+    assert.equal(answer.type, 'passage');
+    assert.ok(answer.type === 'passage' && answer.suggestions[0].text.startsWith('emergency numbers for'));
+    const numbers = composeAnswer(engine, answer.type === 'passage' ? answer.suggestions[0].text : '').answer;
+    assert.ok(numbers.type === 'emergency' && numbers.requested && numbers.risks.includes('suicide-self-harm'));
+  });
+
+  it('in a conversation: the emergency card first, then only a fitting answer, and the log names the kind only', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
+    const messagesSent = await repliesTo('client says she wants to end her life, she is in palliative care', logger);
+    assert.match(JSON.stringify(messagesSent[0].attachments), /If someone is at risk right now/);
+    for (const later of messagesSent.slice(1)) assert.doesNotMatch(JSON.stringify(later.attachments ?? later.text), /[Pp]alliative/);
+    const log = lines.join('\n');
+    assert.match(log, /"risk":\["suicide-self-harm"\]/);
+    assert.doesNotMatch(log, /end her life|palliative/);
+  });
+
+  it('does not show the emergency card for an ordinary question', async () => {
+    const all = JSON.stringify(await repliesTo('end of life care services'));
+    assert.doesNotMatch(all, /If someone is at risk right now/);
+  });
+});
