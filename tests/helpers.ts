@@ -1,6 +1,6 @@
 // Shared test fixtures: the built knowledge (loaded once), a search engine, a silent logger.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { ConversationState, MemoryStorage } from 'botbuilder';
+import { ActivityTypes, ConversationState, MemoryStorage, type Activity, type TestAdapter } from 'botbuilder';
 import { loadConfig, type AppConfig } from '../src/config';
 import { readBuiltKnowledge, type BuiltKnowledge } from '../src/knowledge/builtKnowledge';
 import { createLogger, type Logger } from '../src/logger';
@@ -66,4 +66,15 @@ export async function startBundledServer(
       child.kill('SIGTERM');
     });
   return { port, child, stderr: () => stderr, stop };
+}
+
+/** Sends one activity through a TestAdapter and returns the bot's messages (typing left out). */
+export async function say(adapter: TestAdapter, activity: string | Partial<Activity>): Promise<Array<Partial<Activity>>> {
+  await adapter.send(activity);
+  const out: Array<Partial<Activity>> = [];
+  while (adapter.activeQueue.length) {
+    const a = adapter.activeQueue.shift() as Partial<Activity>;
+    if (a.type === ActivityTypes.Message) out.push(a);
+  }
+  return out;
 }

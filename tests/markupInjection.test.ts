@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
 import MarkdownIt from 'markdown-it';
 import { escapeMarkdown, unescapeMarkdown } from '../src/cards/markdown';
-import { makeBot } from './helpers';
+import { makeBot, say } from './helpers';
 
 const PAYLOAD =
   '[verify your NHS login here](https://evil.example/login) ![pic](https://evil.example/p.png) <b>HTMLBOLD</b> <img src="https://evil.example/x.png"> *EMPH* __STRONG__ www.evil.example <https://evil.example/auto>';
@@ -34,16 +34,6 @@ function assertInert(html: string, where: string): void {
   assert.doesNotMatch(html, /<img/i, `${where}: an image\n${html}`);
   assert.doesNotMatch(html, /<(?:em|strong)>[^<]*(?:EMPH|STRONG)/, `${where}: typed emphasis rendered\n${html}`);
   assert.doesNotMatch(html, /<b>HTMLBOLD/i, `${where}: typed HTML passed through\n${html}`);
-}
-
-async function say(adapter: TestAdapter, activity: string | Partial<Activity>): Promise<Array<Partial<Activity>>> {
-  await adapter.send(activity);
-  const out: Array<Partial<Activity>> = [];
-  while (adapter.activeQueue.length) {
-    const a = adapter.activeQueue.shift() as Partial<Activity>;
-    if (a.type === ActivityTypes.Message) out.push(a);
-  }
-  return out;
 }
 
 const value = (v: Record<string, unknown>): Partial<Activity> => ({ type: ActivityTypes.Message, value: v });

@@ -23,6 +23,7 @@ import type { AdaptiveCardJson } from '../cards/cardTemplates';
 import { firstSentence } from '../knowledge/planStructure';
 import type { PassageKind } from '../knowledge/types';
 import { hashId, type Logger } from '../logger';
+import { choiceOrText, knownPassageId } from '../privacy/cardValues';
 import { redactPersonalDetails } from '../privacy/redact';
 import type { SearchEngine, SearchResponse } from '../search/searchEngine';
 import type { DeliveryClaims } from '../storage/claims';
@@ -269,18 +270,25 @@ export class MidWayBot extends TeamsActivityHandler {
         this.logTurn(context, 'more', answer, undefined, started, []);
         return;
       }
-      case 'feedback':
-        await this.deps.records.addFeedback(action.passageId, conversation, { helpful: action.helpful });
+      case 'feedback': {
+        const passageId = knownPassageId(this.deps.engine, action.passageId);
+        if (!passageId) {
+          await context.sendActivity(MessageFactory.text(SORRY_UNKNOWN_ACTION));
+          this.deps.logger.info({ activityId: context.activity.id, conversation, event: 'unknown-card-action', verb: action.verb });
+          return;
+        }
+        await this.deps.records.addFeedback(passageId, conversation, { helpful: action.helpful });
         if (action.helpful) await context.sendActivity(MessageFactory.text(FEEDBACK_THANKS));
-        else await this.sendAnswer(context, { type: 'feedback_reason', passageId: action.passageId });
+        else await this.sendAnswer(context, { type: 'feedback_reason', passageId });
         this.deps.logger.info({ activityId: context.activity.id, conversation, event: 'feedback', helpful: action.helpful });
         return;
+      }
       case 'signpost': {
         const redacted = redactPersonalDetails(action.answer ?? '');
         if (redacted.found.length) await context.sendActivity(MessageFactory.text(PRIVACY_REMINDER));
         const emergency = safetyFirst(this.deps.engine, redacted.text);
         if (emergency) await this.sendAnswer(context, emergency);
-        const value = action.choice ?? redacted.text;
+        const value = action.choice ? choiceOrText(this.deps.engine, action.choice, action.step) : redacted.text;
         const input: FlowInput =
           action.action === 'answer'
             ? { kind: 'answer', value, ...(action.step ? { step: action.step } : {}) }
@@ -298,7 +306,7 @@ export class MidWayBot extends TeamsActivityHandler {
       case 'feedback-reason':
       case 'feedback-text': {
         const redacted = action.comment ? redactPersonalDetails(action.comment) : undefined;
-        const passageId = action.verb === 'feedback-reason' ? action.passageId : '';
+        const passageId = action.verb === 'feedback-reason' ? (knownPassageId(this.deps.engine, action.passageId) ?? '') : '';
         const reason = action.verb === 'feedback-reason' ? action.reason : undefined;
         await this.deps.records.addFeedback(passageId, conversation, {
           ...(action.verb === 'feedback-reason' ? { helpful: false } : {}),
