@@ -1,5 +1,8 @@
 // Shared test fixtures: the built knowledge (loaded once), a search engine, a silent logger.
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createServer as createHttpServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ActivityTypes, ConversationState, MemoryStorage, type Activity, type TestAdapter } from 'botbuilder';
 import { loadConfig, type AppConfig } from '../src/config';
 import { readBuiltKnowledge, type BuiltKnowledge } from '../src/knowledge/builtKnowledge';
@@ -61,7 +64,7 @@ export async function startBundledServer(
   });
   const stop = (): Promise<number | null> =>
     new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve(child.exitCode);
+      if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
       child.once('exit', resolve);
       child.kill('SIGTERM');
     });
@@ -77,4 +80,53 @@ export async function say(adapter: TestAdapter, activity: string | Partial<Activ
     if (a.type === ActivityTypes.Message) out.push(a);
   }
   return out;
+}
+
+type Mode = 'ok' | 'throttle' | 'hang';
+
+/** A stand-in Bot Connector that answers normally, throttles with a 30-second Retry-After, or hangs. */
+export async function switchableConnector(): Promise<{ url: string; mode: Mode; messages: () => number; requests: () => number; close: () => void }> {
+  const state = { mode: 'ok' as Mode, messages: 0, requests: 0 };
+  const hanging = new Set<ServerResponse>();
+  const server: Server = createHttpServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      state.requests++;
+      if (state.mode === 'hang') return void hanging.add(res);
+      if (state.mode === 'throttle') {
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '30' });
+        return void res.end('{}');
+      }
+      if ((JSON.parse(body) as { type: string }).type === 'message') state.messages++;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"id":"r"}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    get mode() {
+      return state.mode;
+    },
+    set mode(value: Mode) {
+      state.mode = value;
+    },
+    messages: () => state.messages,
+    requests: () => state.requests,
+    close: () => {
+      for (const res of hanging) res.destroy();
+      server.close();
+    },
+  };
+}
+
+/** Three answers sent at once in a signposting conversation (after "signpost"). */
+export const THREE_ANSWERS = ['gardening club', 'retired miner', 'Penicuik'];
+
+/** Every word of each answer is in the signposting summary, whichever step each one filled. */
+export function summaryKeepsAll(messages: Array<Partial<Activity>>): string {
+  const summary = JSON.stringify(messages.map((m) => m.attachments?.map((a) => a.content))).match(/"text":"(For:[^"]*|What matters:[^"]*)"/)?.[1] ?? '';
+  for (const answer of THREE_ANSWERS) assert.match(summary, new RegExp(answer, 'i'), `"${answer}" was lost: ${summary}`);
+  return summary;
 }

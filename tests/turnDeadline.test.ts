@@ -2,8 +2,6 @@
 // Connector cannot hold the inbound request, and the channel's re-send of an activity whose answer
 // was not delivered gets the answer (once) when the connector recovers.
 import assert from 'node:assert/strict';
-import { createServer as createHttpServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import { MemoryClaims } from '../src/storage/claims';
 import { MemoryVersionedStore } from '../src/storage/versionedStore';
@@ -13,46 +11,7 @@ import { MidWayBot } from '../src/teams/midwayBot';
 import { createAdapter, createServer, listen } from '../src/teams/server';
 import { retryAfterMs } from '../src/teams/turnDeadline';
 import { MemoryStorage } from 'botbuilder';
-import { localConfig, searchEngine, silentLogger } from './helpers';
-
-type Mode = 'ok' | 'throttle' | 'hang';
-
-/** A stand-in Bot Connector that answers normally, throttles with a 30-second Retry-After, or hangs. */
-export async function switchableConnector(): Promise<{ url: string; mode: Mode; messages: () => number; requests: () => number; close: () => void }> {
-  const state = { mode: 'ok' as Mode, messages: 0, requests: 0 };
-  const hanging = new Set<import('node:http').ServerResponse>();
-  const server: Server = createHttpServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      state.requests++;
-      if (state.mode === 'hang') return void hanging.add(res);
-      if (state.mode === 'throttle') {
-        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '30' });
-        return void res.end('{}');
-      }
-      if ((JSON.parse(body) as { type: string }).type === 'message') state.messages++;
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"id":"r"}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    get mode() {
-      return state.mode;
-    },
-    set mode(value: Mode) {
-      state.mode = value;
-    },
-    messages: () => state.messages,
-    requests: () => state.requests,
-    close: () => {
-      for (const res of hanging) res.destroy();
-      server.close();
-    },
-  };
-}
+import { localConfig, searchEngine, silentLogger, switchableConnector } from './helpers';
 
 describe('turn deadlines (Teams waits 15 s)', function () {
   this.timeout(30_000);
