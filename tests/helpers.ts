@@ -1,14 +1,13 @@
 // Shared test fixtures: the built knowledge (loaded once), a search engine, a silent logger.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createServer as createHttpServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ActivityTypes, ConversationState, MemoryStorage, type Activity, type TestAdapter } from 'botbuilder';
 import { loadConfig, type AppConfig } from '../src/config';
 import { readBuiltKnowledge, type BuiltKnowledge } from '../src/knowledge/builtKnowledge';
 import { createLogger, type Logger } from '../src/logger';
 import { BUILT_KNOWLEDGE_FILE, SERVER_START } from '../src/paths';
 import { SearchEngine } from '../src/search/searchEngine';
+export { switchableConnector } from '../src/bench/loopbackTools';
 import { RecordStore } from '../src/storage/records';
 import { MidWayBot } from '../src/teams/midwayBot';
 
@@ -80,45 +79,6 @@ export async function say(adapter: TestAdapter, activity: string | Partial<Activ
     if (a.type === ActivityTypes.Message) out.push(a);
   }
   return out;
-}
-
-type Mode = 'ok' | 'throttle' | 'hang';
-
-/** A stand-in Bot Connector that answers normally, throttles with a 30-second Retry-After, or hangs. */
-export async function switchableConnector(): Promise<{ url: string; mode: Mode; messages: () => number; requests: () => number; close: () => void }> {
-  const state = { mode: 'ok' as Mode, messages: 0, requests: 0 };
-  const hanging = new Set<ServerResponse>();
-  const server: Server = createHttpServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      state.requests++;
-      if (state.mode === 'hang') return void hanging.add(res);
-      if (state.mode === 'throttle') {
-        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '30' });
-        return void res.end('{}');
-      }
-      if ((JSON.parse(body) as { type: string }).type === 'message') state.messages++;
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"id":"r"}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    get mode() {
-      return state.mode;
-    },
-    set mode(value: Mode) {
-      state.mode = value;
-    },
-    messages: () => state.messages,
-    requests: () => state.requests,
-    close: () => {
-      for (const res of hanging) res.destroy();
-      server.close();
-    },
-  };
 }
 
 /** Three answers sent at once in a signposting conversation (after "signpost"). */
