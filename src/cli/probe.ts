@@ -1,4 +1,4 @@
-// `npm run probe [-- --json] [-- --quick]`: repeats the attacks of an outside probe against the
+// `npm run probe [-- --json] [-- --quick] [-- --flood N]`: repeats the attacks of an outside probe against the
 // server as `npm start` runs it (the bundle, in its own process), on loopback, every loop bounded,
 // and prints what happened: stalled turns and their re-sends, form posts and browser requests,
 // half activities, typed markup, concurrent answers, tampered card values, forged tokens while the
@@ -16,6 +16,8 @@ import { SERVER_START } from '../paths';
 
 const JSON_OUTPUT = process.argv.includes('--json');
 const QUICK = process.argv.includes('--quick');
+/** `--flood N`: how many unauthenticated requests to send (memory is sampled every 10,000). */
+const FLOOD = Number(process.argv[process.argv.indexOf('--flood') + 1]) || 30_000;
 const scale = (n: number): number => (QUICK ? Math.ceil(n / 5) : n);
 
 const APP_ID = '2f1e8a4c-6b3d-4c5e-9f7a-1b2c3d4e5f60';
@@ -219,8 +221,15 @@ async function main(): Promise<void> {
     const body = (i: number): Record<string, unknown> => ({ type: 'message', id: `forged-${i}`, text: 'hi', channelId: 'msteams', serviceUrl, from: { id: 'u' }, recipient: { id: APP_ID }, conversation: { id: 'c' } });
     let lines = secured.log.lines;
     let bytes = secured.log.bytes;
-    const count = scale(30_000);
-    const noToken = await flood(count, 50, (i) => post(secured.base, body(i)));
+    const count = process.argv.includes('--flood') ? FLOOD : scale(FLOOD);
+    const rssEvery10k: number[] = [];
+    const noToken = { statuses: {} as Record<string, number>, ms: 0 };
+    for (let sent = 0; sent < count; sent += 10_000) {
+      const part = await flood(Math.min(10_000, count - sent), 50, (i) => post(secured.base, body(sent + i)));
+      for (const [status, n] of Object.entries(part.statuses)) noToken.statuses[status] = (noToken.statuses[status] ?? 0) + n;
+      noToken.ms += part.ms;
+      rssEvery10k.push(memoryMb(secured.child.pid).rss);
+    }
     const perSecond = Math.round((count / noToken.ms) * 1000);
     const logBytes = secured.log.bytes - bytes;
     figures.unauthenticatedFlood = {
@@ -229,6 +238,7 @@ async function main(): Promise<void> {
       perSecond,
       logLines: secured.log.lines - lines,
       logBytes,
+      rssMbEvery10000: rssEvery10k,
     };
     lines = secured.log.lines;
     bytes = secured.log.bytes;
