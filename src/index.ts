@@ -1,12 +1,12 @@
 // Composition root: config → logger → knowledge → search → storage → bot → adapter → server.
 // No logic here; every part can be built in a test without a network.
-import { ConversationState } from 'botbuilder';
 import { ConfigError, loadConfig } from './config';
 import { readBuiltKnowledge } from './knowledge/builtKnowledge';
 import { createLogger, routeConsoleToLogger } from './logger';
 import { BUILT_KNOWLEDGE_FILE } from './paths';
 import { SearchEngine } from './search/searchEngine';
 import { RecordStore } from './storage/records';
+import { GuardedConversationState } from './teams/conversationTurns';
 import { trackRequests } from './teams/lifecycle';
 import { MidWayBot } from './teams/midwayBot';
 import { createAdapter, createServer, listen } from './teams/server';
@@ -26,17 +26,25 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   routeConsoleToLogger(logger);
   const engine = new SearchEngine(readBuiltKnowledge(BUILT_KNOWLEDGE_FILE));
-  const { storage, claims, ping } = createBotStorage(config.storage, config.production, process.env);
+  const { storage, state, claims, ping } = createBotStorage(config.storage, config.production, process.env);
   const bot = new MidWayBot({
     engine,
     allowedTenantIds: config.allowedTenantIds,
     records: new RecordStore(storage, undefined, claims),
-    conversationState: new ConversationState(storage),
+    conversationState: new GuardedConversationState(state),
     claims,
+    claimLeaseMs: config.turnDeadlineMs + 3000,
     logger,
   });
   const adapter = createAdapter(config, logger);
-  const server = createServer(config, adapter, bot, logger, { ready: async () => engine.passageCount > 0 && (await ping().then(() => true)) });
+  const server = createServer(config, adapter, bot, logger, {
+    checks: {
+      index: async () => {
+        if (engine.passageCount === 0) throw new Error('no passages');
+      },
+      storage: ping,
+    },
+  });
   const draining = trackRequests(server);
   const port = await listen(server, config.port, config.host);
   if (config.localMode) {

@@ -23,14 +23,16 @@ import type { AdaptiveCardJson } from '../cards/cardTemplates';
 import { firstSentence } from '../knowledge/planStructure';
 import type { PassageKind } from '../knowledge/types';
 import { hashId, type Logger } from '../logger';
+import { choiceOrText, knownPassageId } from '../privacy/cardValues';
 import { redactPersonalDetails } from '../privacy/redact';
 import type { SearchEngine, SearchResponse } from '../search/searchEngine';
-import type { ClaimStore } from '../storage/claims';
+import type { DeliveryClaims } from '../storage/claims';
 import type { RecordStore } from '../storage/records';
 import { advance, isExpired, typedFlowInput, type FlowInput, type FlowState } from '../signpost/flow';
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
+import { ConversationTurns } from './conversationTurns';
 
 export const PRIVACY_REMINDER =
   'A gentle reminder: please keep personal details (names, dates of birth, CHI or NI numbers, phone numbers, addresses) out of this chat. I have removed them and answered the rest.';
@@ -51,14 +53,19 @@ interface ConversationFlags {
 export const TENANT_REFUSAL = 'Sorry, MidWay Guide is only available to staff of the Midlothian Health and Social Care Partnership organisations.';
 export const SIGNPOST_CANCELLED = 'Signposting cancelled. Ask me anything, or type "signpost" to start again.';
 export const SIGNPOST_EXPIRED = 'That signposting conversation had been quiet for over 30 minutes, so I let it go. Type "signpost" to start again.';
+/** A turn's default deadline (10 s) plus the margin to answer the request, and a little more. */
+export const DEFAULT_CLAIM_LEASE_MS = 13_000;
 const SIGNPOST_TRIGGER = /^\s*(?:\/?signpost(?:ing)?|help me signpost(?: someone| a person)?|start signposting|signpost someone)\s*[.!?]*\s*$/i;
 
 export interface MidWayBotDeps {
   engine: SearchEngine;
   /** Tenants whose activities are processed; empty means any. */
   allowedTenantIds?: string[];
-  /** Claims on activity ids, so a message Teams re-sends is answered once. */
-  claims?: ClaimStore;
+  /** Claims on activity ids, so a message Teams re-sends is answered once it has been delivered. */
+  claims?: DeliveryClaims;
+  /** How long an "answering" claim holds off a re-send; after it, the answering instance is presumed
+   * dead. Longer than a turn can take (its deadline plus the margin to answer the request). */
+  claimLeaseMs?: number;
   records: RecordStore;
   conversationState: ConversationState;
   logger: Logger;
@@ -80,9 +87,11 @@ export class MidWayBot extends TeamsActivityHandler {
   private readonly flags: StatePropertyAccessor<ConversationFlags>;
   private readonly signpost: StatePropertyAccessor<FlowState | undefined>;
   private readonly now: () => Date;
+  private readonly turns: ConversationTurns;
 
   constructor(private readonly deps: MidWayBotDeps) {
     super();
+    this.turns = new ConversationTurns(deps.conversationState, deps.logger);
     this.flags = deps.conversationState.createProperty<ConversationFlags>('flags');
     this.signpost = deps.conversationState.createProperty<FlowState | undefined>('signpost');
     this.now = deps.now ?? (() => new Date());
@@ -109,19 +118,38 @@ export class MidWayBot extends TeamsActivityHandler {
       await this.refuseTenant(context);
       return;
     }
-    if (!(await this.firstDelivery(context))) return;
-    await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
+    const settle = await this.firstDelivery(context);
+    if (!settle) return;
+    let delivered = false;
+    try {
+      await this.turns.run(context, () => super.run(context));
+      delivered = true;
+    } finally {
+      await settle(delivered);
+    }
   }
 
   /** Teams re-sends an activity that took too long, with the same id, possibly to another instance:
-   * answer it once. */
-  private async firstDelivery(context: TurnContext): Promise<boolean> {
+   * answer it unless its answer was delivered (or is being answered right now). Returns how to record
+   * the outcome, or undefined when this copy is not to be answered. */
+  private async firstDelivery(context: TurnContext): Promise<((delivered: boolean) => Promise<void>) | undefined> {
     const { id, type } = context.activity;
-    if (!this.deps.claims || !id || type !== ActivityTypes.Message) return true;
-    const first = await this.deps.claims.claim(`${this.conversationHash(context)}:${id}`);
-    if (!first) this.deps.logger.info({ event: 'duplicate-delivery', activityId: id, conversation: this.conversationHash(context) });
-    return first;
+    const claims = this.deps.claims;
+    if (!claims || !id || type !== ActivityTypes.Message) return async () => undefined;
+    const key = `${this.conversationHash(context)}:${id}`;
+    const verdict = await claims.begin(key, this.deps.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS);
+    if (verdict === 'delivered' || verdict === 'in-progress') {
+      this.deps.logger.info({ event: 'duplicate-delivery', activityId: id, conversation: this.conversationHash(context), claim: verdict });
+      return undefined;
+    }
+    if (verdict === 'answer-again') this.deps.logger.info({ event: 'redelivery', activityId: id, conversation: this.conversationHash(context) });
+    return async (delivered) => {
+      try {
+        await claims.settle(key, delivered);
+      } catch (error) {
+        this.deps.logger.warn({ event: 'claim-settle-failed', activityId: id, delivered, error: (error as Error).name });
+      }
+    };
   }
 
   private tenantAllowed(context: TurnContext): boolean {
@@ -244,18 +272,25 @@ export class MidWayBot extends TeamsActivityHandler {
         this.logTurn(context, 'more', answer, undefined, started, []);
         return;
       }
-      case 'feedback':
-        await this.deps.records.addFeedback(action.passageId, conversation, { helpful: action.helpful });
+      case 'feedback': {
+        const passageId = knownPassageId(this.deps.engine, action.passageId);
+        if (!passageId) {
+          await context.sendActivity(MessageFactory.text(SORRY_UNKNOWN_ACTION));
+          this.deps.logger.info({ activityId: context.activity.id, conversation, event: 'unknown-card-action', verb: action.verb });
+          return;
+        }
+        await this.deps.records.addFeedback(passageId, conversation, { helpful: action.helpful });
         if (action.helpful) await context.sendActivity(MessageFactory.text(FEEDBACK_THANKS));
-        else await this.sendAnswer(context, { type: 'feedback_reason', passageId: action.passageId });
+        else await this.sendAnswer(context, { type: 'feedback_reason', passageId });
         this.deps.logger.info({ activityId: context.activity.id, conversation, event: 'feedback', helpful: action.helpful });
         return;
+      }
       case 'signpost': {
         const redacted = redactPersonalDetails(action.answer ?? '');
         if (redacted.found.length) await context.sendActivity(MessageFactory.text(PRIVACY_REMINDER));
         const emergency = safetyFirst(this.deps.engine, redacted.text);
         if (emergency) await this.sendAnswer(context, emergency);
-        const value = action.choice ?? redacted.text;
+        const value = action.choice ? choiceOrText(this.deps.engine, action.choice, action.step) : redacted.text;
         const input: FlowInput =
           action.action === 'answer'
             ? { kind: 'answer', value, ...(action.step ? { step: action.step } : {}) }
@@ -273,7 +308,7 @@ export class MidWayBot extends TeamsActivityHandler {
       case 'feedback-reason':
       case 'feedback-text': {
         const redacted = action.comment ? redactPersonalDetails(action.comment) : undefined;
-        const passageId = action.verb === 'feedback-reason' ? action.passageId : '';
+        const passageId = action.verb === 'feedback-reason' ? (knownPassageId(this.deps.engine, action.passageId) ?? '') : '';
         const reason = action.verb === 'feedback-reason' ? action.reason : undefined;
         await this.deps.records.addFeedback(passageId, conversation, {
           ...(action.verb === 'feedback-reason' ? { helpful: false } : {}),
