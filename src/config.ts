@@ -39,6 +39,8 @@ export interface AppConfig {
   storage: StorageConfig;
   logLevel: string;
   maxBodyBytes: number;
+  /** How long after a request arrives the turn may still send to the channel (Teams gives up at 15 s). */
+  turnDeadlineMs: number;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +112,10 @@ export function loadConfig(env: Env, readFile: (path: string) => string = (p) =>
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (got "${env.PORT}")`);
   const localMode = appId === '';
   const openIdMetadataUrl = (env.BOT_OPENID_METADATA_URL ?? '').trim();
+  const turnDeadlineMs = Number(env.TURN_DEADLINE_MS ?? 10_000);
+  if (!Number.isInteger(turnDeadlineMs) || turnDeadlineMs < 500 || turnDeadlineMs > 12_000) {
+    throw new ConfigError(`TURN_DEADLINE_MS must be a whole number of milliseconds from 500 to 12000 (got "${env.TURN_DEADLINE_MS}")`);
+  }
   return {
     port,
     localMode,
@@ -123,5 +129,6 @@ export function loadConfig(env: Env, readFile: (path: string) => string = (p) =>
     storage: storageFrom(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     maxBodyBytes: 256 * 1024,
+    turnDeadlineMs,
   };
 }

@@ -25,17 +25,25 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   routeConsoleToLogger(logger);
   const engine = new SearchEngine(readBuiltKnowledge(BUILT_KNOWLEDGE_FILE));
-  const { storage, claims, ping } = createBotStorage(config.storage, config.production, process.env);
+  const { storage, state, claims, ping } = createBotStorage(config.storage, config.production, process.env);
   const bot = createMidWayBot({
     engine,
     allowedTenantIds: config.allowedTenantIds,
     records: new RecordStore(storage, undefined, claims),
-    storage,
+    state,
     claims,
+    claimLeaseMs: config.turnDeadlineMs + 3000,
     logger,
   });
   const adapter = createAdapter(config, logger);
-  const server = createServer(config, adapter, bot, logger, { ready: async () => engine.passageCount > 0 && (await ping().then(() => true)) });
+  const server = createServer(config, adapter, bot, logger, {
+    checks: {
+      index: async () => {
+        if (engine.passageCount === 0) throw new Error('no passages');
+      },
+      storage: ping,
+    },
+  });
   const draining = trackRequests(server);
   const port = await listen(server, config.port, config.host);
   if (config.localMode) {

@@ -26,3 +26,21 @@ export function routeConsoleToLogger(logger: Logger): () => void {
   console.warn = (...args: unknown[]) => logger.debug({ event: 'sdk-console', consoleLevel: 'warn', message: firstLine(args) });
   return () => Object.assign(console, original);
 }
+
+/** An error's first stack frames with file locations relative to the project (node_modules/…,
+ * dist/…) or reduced to the file name, so a log line never carries this machine's directories. */
+export function portableStack(error: unknown, frames = 5): string | undefined {
+  const stack = (error as Error | undefined)?.stack;
+  if (typeof stack !== 'string') return undefined;
+  const relative = (path: string): string => {
+    const parts = path.replace(/^file:\/\//, '').split(/[\\/]/);
+    const root = parts.findIndex((part) => part === 'node_modules' || part === 'dist' || part === 'src' || part === 'tests');
+    return root >= 0 ? parts.slice(root).join('/') : (parts.at(-1) ?? '');
+  };
+  return stack
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, frames)
+    .map((line) => line.replace(/(?<=[\s(])(?:file:\/\/)?(?:[A-Za-z]:)?[\\/][^\s()]+/g, (path) => relative(path)))
+    .join('\n');
+}

@@ -164,8 +164,10 @@ describe('conversation core (made-up knowledge)', () => {
 
   it('a card button carries the conversation on: feedback is a record to keep, not a write', () => {
     const core = new ConversationCore(madeUpEngine());
-    const out = core.respond({ input: { kind: 'action', value: { verb: 'feedback', helpful: true, passageId: 'p1' } }, memory: {}, now: new Date(), conversation: 'hash' });
-    assert.deepEqual(out.records, [{ kind: 'feedback', passageId: 'p1', helpful: true }]);
+    const out = core.respond({ input: { kind: 'action', value: { verb: 'feedback', helpful: true, passageId: 'sds-option-1#intro' } }, memory: {}, now: new Date(), conversation: 'hash' });
+    assert.deepEqual(out.records, [{ kind: 'feedback', passageId: 'sds-option-1#intro', helpful: true }]);
+    const altered = core.respond({ input: { kind: 'action', value: { verb: 'feedback', helpful: true, passageId: 'no-such-passage' } }, memory: {}, now: new Date(), conversation: 'hash' });
+    assert.deepEqual(altered.records, [], 'an id the index does not know is not recorded');
   });
 });
 

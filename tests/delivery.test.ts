@@ -60,13 +60,13 @@ describe('outbound delivery', function () {
     }
   });
 
-  it('gives up on a connector that always fails: no message, no crash, and the turn ends within 15 s', async () => {
+  it('gives up on a connector that always fails: no message, no crash, and a 503 within 15 s so the channel re-sends', async () => {
     const c = await connector(() => ({ status: 500 }));
     try {
       const started = Date.now();
       const response = await send(c.url, 'failing');
       assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
-      assert.equal(response.status, 200);
+      assert.equal(response.status, 503);
       assert.equal(c.delivered(), 0);
       assert.ok(c.requests() <= 10, `requests: ${c.requests()}`);
       assert.equal((await fetch(`${base}/healthz`)).status, 200);
@@ -83,7 +83,7 @@ describe('operations', function () {
     const { port, child } = await startBundledServer();
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     assert.equal(ready.status, 200);
-    assert.deepEqual(await ready.json(), { status: 'ready' });
+    assert.deepEqual(await ready.json(), { status: 'ready', checks: { index: 'ok', storage: 'ok' } });
     const started = Date.now();
     child.kill('SIGTERM');
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

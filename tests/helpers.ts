@@ -1,11 +1,13 @@
 // Shared test fixtures: the built knowledge (loaded once), a search engine, a silent logger.
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { ConversationState, MemoryStorage } from 'botbuilder';
+import { ActivityTypes, ConversationState, MemoryStorage, type Activity, type TestAdapter } from 'botbuilder';
 import { loadConfig, type AppConfig } from '../src/config';
 import { readBuiltKnowledge, type BuiltKnowledge } from '../src/search/builtKnowledge';
 import { createLogger, type Logger } from '../src/logger';
 import { BUILT_KNOWLEDGE_FILE, SERVER_START } from '../src/paths';
 import { SearchEngine } from '../src/search/searchEngine';
+export { switchableConnector } from '../src/bench/loopbackTools';
 import { RecordStore } from '../src/storage/records';
 import { MidWayBot } from '../src/teams/midwayBot';
 
@@ -61,9 +63,30 @@ export async function startBundledServer(
   });
   const stop = (): Promise<number | null> =>
     new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve(child.exitCode);
+      if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
       child.once('exit', resolve);
       child.kill('SIGTERM');
     });
   return { port, child, stderr: () => stderr, stop };
+}
+
+/** Sends one activity through a TestAdapter and returns the bot's messages (typing left out). */
+export async function say(adapter: TestAdapter, activity: string | Partial<Activity>): Promise<Array<Partial<Activity>>> {
+  await adapter.send(activity);
+  const out: Array<Partial<Activity>> = [];
+  while (adapter.activeQueue.length) {
+    const a = adapter.activeQueue.shift() as Partial<Activity>;
+    if (a.type === ActivityTypes.Message) out.push(a);
+  }
+  return out;
+}
+
+/** Three answers sent at once in a signposting conversation (after "signpost"). */
+export const THREE_ANSWERS = ['gardening club', 'retired miner', 'Penicuik'];
+
+/** Every word of each answer is in the signposting summary, whichever step each one filled. */
+export function summaryKeepsAll(messages: Array<Partial<Activity>>): string {
+  const summary = JSON.stringify(messages.map((m) => m.attachments?.map((a) => a.content))).match(/"text":"(For:[^"]*|What matters:[^"]*)"/)?.[1] ?? '';
+  for (const answer of THREE_ANSWERS) assert.match(summary, new RegExp(answer, 'i'), `"${answer}" was lost: ${summary}`);
+  return summary;
 }

@@ -8,7 +8,9 @@ import { RecordStore } from '../src/storage/records';
 import { MidWayBot } from '../src/teams/midwayBot';
 import { createBotStorage, type BotStorage } from '../src/teams/storageFactory';
 import { startAzurite, type Azurite } from '../src/bench/azuriteProcess';
-import { searchEngine, silentLogger, startBundledServer } from './helpers';
+import { createLogger } from '../src/logger';
+import { GuardedConversationState } from '../src/teams/conversationTurns';
+import { searchEngine, silentLogger, startBundledServer, summaryKeepsAll, switchableConnector, THREE_ANSWERS } from './helpers';
 import { turnErrorHandler, APOLOGY } from '../src/teams/server';
 
 function instance(shared: BotStorage): MidWayBot {
@@ -90,6 +92,55 @@ describe('Blob storage (Azurite)', function () {
     await Promise.all([stores[0].addFeedback('p1', 'c1', { helpful: true }), stores[1].addFeedback('p2', 'c2', { helpful: false }), stores[0].addFeedback('p3', 'c3', { helpful: true }), stores[1].addFeedback('p4', 'c4', { helpful: true })]);
     const kept = await stores[0].list('feedback', 1);
     assert.deepEqual(kept.map((r) => (r.type === 'feedback' ? r.passageId : '')).sort(), ['p1', 'p2', 'p3', 'p4']);
+  });
+
+  it('keeps all three answers sent at once to two instances, retrying the write that lost the race, and logs the conflict', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (l: string) => void lines.push(l) });
+    for (let trial = 0; trial < 3; trial++) {
+      const shared = blob();
+      const other = createBotStorage({ kind: 'blob-connection-string', connectionString: azurite.connectionString, containerName: `test-${container}` }, false);
+      const bots = [shared, other].map((s) => new MidWayBot({ engine: searchEngine(), records: new RecordStore(s.storage), conversationState: new GuardedConversationState(s.state), claims: s.claims, logger }));
+      const adapters = bots.map((b) => new TestAdapter(async (c) => b.run(c)));
+      await adapters[0].send({ type: ActivityTypes.Message, id: `race-start-${trial}`, text: 'signpost' });
+      messages(adapters[0]);
+      await Promise.all(THREE_ANSWERS.map((text, i) => adapters[i % 2].processActivity({ type: ActivityTypes.Message, id: `race-${trial}-${i}`, text })));
+      assert.equal([...messages(adapters[0]), ...messages(adapters[1])].length, 3, 'one reply per answer, none twice');
+      await adapters[1].send({ type: ActivityTypes.Message, id: `race-skip-${trial}`, text: 'skip' });
+      summaryKeepsAll(messages(adapters[1]));
+    }
+    assert.ok(lines.some((l) => l.includes('"event":"state-conflict"')), 'a conflict happened and was logged');
+  });
+
+  it('answers, once, a re-send of an activity whose instance was killed mid-turn, on the other instance', async () => {
+    const connector = await switchableConnector();
+    // A short deadline, so the claim's lease (deadline + 3 s) runs out within the test.
+    const env = { STORAGE: 'blob', STORAGE_CONNECTION_STRING: azurite.connectionString, STORAGE_CONTAINER: `test-${++container}`, TURN_DEADLINE_MS: '2000' };
+    const [first, second] = [await startBundledServer(env), await startBundledServer(env)];
+    const activity = { type: 'message', id: 'killed-mid-turn', text: 'samaritans phone number', channelId: 'msteams', serviceUrl: connector.url, from: { id: 'u1' }, recipient: { id: 'bot' }, conversation: { id: 'kill-conversation', conversationType: 'personal' } };
+    const post = (port: number): Promise<number> => fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) }).then((r) => r.status);
+    try {
+      connector.mode = 'hang';
+      const abandoned = post(first.port).catch(() => 'killed');
+      const waitUntil = Date.now() + 10_000;
+      while (connector.requests() === 0 && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 20));
+      assert.ok(connector.requests() > 0, 'the first instance had begun its turn');
+      const claimedAt = Date.now();
+      first.child.kill('SIGKILL');
+      assert.equal(await abandoned, 'killed');
+      connector.mode = 'ok';
+      assert.equal(await post(second.port), 200);
+      assert.equal(connector.messages(), 0, 'within the lease the claim is still the dead instance\'s');
+      await new Promise((r) => setTimeout(r, Math.max(0, claimedAt + 5200 - Date.now())));
+      assert.equal(await post(second.port), 200);
+      assert.equal(connector.messages(), 1, 'after the lease the re-send is answered');
+      assert.equal(await post(second.port), 200);
+      assert.equal(connector.messages(), 1, 'and only once');
+    } finally {
+      await first.stop();
+      await second.stop();
+      connector.close();
+    }
   });
 
   it('runs as the bundled server: two processes on one container answer, and a conversation carries on across them', async () => {

@@ -1,6 +1,7 @@
 // Managers' structural questions about the plan ("short-term aims under aim 2", "what does
 // outcome 3.2 say", "what have we committed to on carers") are answered from the plan's structure
 // as a list, not as a single passage.
+import { escapeMarkdown } from '../cards/markdown';
 import type { PlanItem, PlanStructure } from '../knowledge/planStructure';
 import type { Timescale } from '../knowledge/types';
 import type { SearchEngine } from '../search/searchEngine';
@@ -50,14 +51,14 @@ export function parsePlanQuery(text: string): PlanQuery | undefined {
 }
 
 function describe(q: PlanQuery): string {
-  if (q.figures) return `Facts and figures${q.topic ? ` on "${q.topic}"` : ''} from the plan`;
+  if (q.figures) return `Facts and figures${q.topic ? ` on "${escapeMarkdown(q.topic)}"` : ''} from the plan`;
   const parts: string[] = [];
   if (q.timescale) parts.push(`${q.timescale[0].toUpperCase()}${q.timescale.slice(1)} term`);
   if (q.commitments) parts.push(parts.length ? 'commitments' : 'Commitments');
   else if (!q.outcome) parts.push(parts.length ? 'aims' : 'Aims and outcomes');
   if (q.outcome) parts.push(`${parts.length ? 'under outcome' : 'Outcome'} ${q.outcome}`);
   else if (q.aim) parts.push(`under Strategic Aim No.${q.aim}`);
-  if (q.topic) parts.push(`on "${q.topic}"`);
+  if (q.topic) parts.push(`on "${escapeMarkdown(q.topic)}"`);
   return parts.join(' ');
 }
 

@@ -1,4 +1,5 @@
 // Renders an Adaptive Card as plain text for a terminal: text blocks, facts and numbered buttons.
+import { unescapeMarkdown } from '../cards/markdown';
 
 export interface CardButton {
   title: string;
@@ -17,7 +18,7 @@ export function cardToText(card: unknown, buttons: CardButton[]): string {
     const n = node as Record<string, unknown>;
     switch (n.type) {
       case 'TextBlock':
-        lines.push(String(n.text ?? '').replace(/\*\*/g, ''));
+        lines.push(unescapeMarkdown(String(n.text ?? '').replace(/\*\*/g, '')));
         return;
       case 'Input.ChoiceSet': {
         const choices = (n.choices as Array<{ title: string }> | undefined) ?? [];

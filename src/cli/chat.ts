@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
+import { unescapeMarkdown } from '../cards/markdown';
 import { cardToText, type CardButton } from './cardText';
 
 /** Where the bot listens; a URL without a path means the bot's usual /api/messages there. */
@@ -22,7 +23,7 @@ let pending: (() => void) | undefined;
 
 function printActivity(activity: Record<string, unknown>): void {
   if (activity.type !== 'message') return;
-  if (typeof activity.text === 'string' && activity.text) console.log(`\nMidWay Guide: ${activity.text}`);
+  if (typeof activity.text === 'string' && activity.text) console.log(`\nMidWay Guide: ${unescapeMarkdown(activity.text)}`);
   for (const attachment of (activity.attachments as Array<{ content: unknown }> | undefined) ?? []) {
     console.log(`\n${cardToText(attachment.content, buttons)}`);
   }

@@ -66,10 +66,10 @@ function arbitraries(connectorUrl: string): fc.Arbitrary<{ raw?: string; body?: 
 
 export async function runFuzz(runs: number, seed?: number): Promise<FuzzReport> {
   const logger = createLogger('silent');
-  const { storage, claims } = createBotStorage({ kind: 'memory' }, false);
+  const { storage, state, claims } = createBotStorage({ kind: 'memory' }, false);
   const engine = new SearchEngine(readBuiltKnowledge(BUILT_KNOWLEDGE_FILE));
   const config = loadConfig({ PORT: '0' });
-  const bot = createMidWayBot({ engine, records: new RecordStore(storage), storage, claims, logger });
+  const bot = createMidWayBot({ engine, records: new RecordStore(storage), state, claims, logger });
   const server = createServer(config, createAdapter(config, logger), bot, logger);
   const base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   const connector = await standInConnector();

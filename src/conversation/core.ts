@@ -8,9 +8,11 @@ import { composeAnswer, fitRisk, moreResults, openPassage, safetyFirst, shorten,
 import { planOverview } from '../answer/planQuery';
 import { cardsForAnswer, EXAMPLE_QUESTIONS } from '../cards/cardData';
 import type { AdaptiveCardJson } from '../cards/cardTemplates';
+import { escapeMarkdown } from '../cards/markdown';
 import { COMMUNITIES, communitiesIn } from '../knowledge/places';
 import { firstSentence } from '../knowledge/planStructure';
 import type { PassageKind } from '../knowledge/types';
+import { choiceOrText, knownPassageId } from '../privacy/cardValues';
 import { redactPersonalDetails } from '../privacy/redact';
 import type { SearchEngine, SearchResponse, SearchResult } from '../search/searchEngine';
 import { stem } from '../search/stem';
@@ -41,6 +43,9 @@ export interface ExtensionItem {
   title: string;
   text: string;
 }
+
+// What a person typed is quoted back escaped (src/cards/markdown.ts): Teams renders text messages as
+// Markdown, and a typed link must not come back live.
 
 /** What one turn is building up as it goes. */
 class Out {
@@ -170,7 +175,7 @@ export class ConversationCore {
           out.text(say.NO_SERVICE_IN_VIEW);
           return this.finish(out, log());
         }
-        out.text(`Services for “${shorten(resolution.question, 100)}”:\n\n${serviceDetailText(answer.services.slice(0, 1), resolution.field)}`);
+        out.text(`Services for “${escapeMarkdown(shorten(resolution.question, 100))}”:\n\n${serviceDetailText(answer.services.slice(0, 1), resolution.field)}`);
         return this.answered(turn, out, answer, response, resolution.question, ['service'], log());
       }
       case 'open': {
@@ -202,7 +207,7 @@ export class ConversationCore {
           return this.answered(turn, out, opened, undefined, last.question, last.kinds, log(opened.type));
         }
         const answer = moreResults(this.engine, { text: last.question, page: 1, ...(last.kinds ? { kinds: last.kinds } : {}) });
-        out.text(`More for “${shorten(last.question, 100)}”:`);
+        out.text(`More for “${escapeMarkdown(shorten(last.question, 100))}”:`);
         return this.answered(turn, out, answer, undefined, last.question, last.kinds, log(answer.type));
       }
       case 'rewrite': {
@@ -243,7 +248,7 @@ export class ConversationCore {
         }
         // Taken together the words answer nothing: then a message with words of its own is a question of its own.
         if (!confidentAnswer(answer) && resolution.topic && this.standsAlone(text)) return undefined;
-        out.text(`Following on from your last question: “${shorten(resolution.question, 160)}”${note}`);
+        out.text(`Following on from your last question: “${escapeMarkdown(shorten(resolution.question, 160))}”${note}`);
         return this.answered(turn, out, answer, response, resolution.question, kinds, log(answer.type));
       }
     }
@@ -310,17 +315,24 @@ export class ConversationCore {
         const answer = moreResults(this.engine, { text, page: action.page, ...(action.kinds ? { kinds: action.kinds } : {}) });
         return this.answered(turn, out, answer, undefined, text, action.kinds, { event: 'more' });
       }
-      case 'feedback':
-        out.records.push({ kind: 'feedback', passageId: action.passageId, helpful: action.helpful });
+      case 'feedback': {
+        // Submit values can be altered: only a passage the index knows is recorded.
+        const passageId = knownPassageId(this.engine, action.passageId);
+        if (!passageId) {
+          out.text(say.SORRY_UNKNOWN_ACTION);
+          return this.finish(out, { event: 'unknown-card-action', verb: action.verb });
+        }
+        out.records.push({ kind: 'feedback', passageId, helpful: action.helpful });
         if (action.helpful) out.text(say.FEEDBACK_THANKS);
-        else out.cards(this.cardsFor({ type: 'feedback_reason', passageId: action.passageId }, now));
+        else out.cards(this.cardsFor({ type: 'feedback_reason', passageId }, now));
         return this.finish(out, { event: 'feedback', helpful: action.helpful });
+      }
       case 'signpost': {
         const redacted = redactPersonalDetails(action.answer ?? '');
         if (redacted.found.length) out.text(say.PRIVACY_REMINDER);
         const emergency = safetyFirst(this.engine, redacted.text);
         if (emergency) out.cards(this.cardsFor(emergency, now));
-        const choice = action.choice ?? redacted.text;
+        const choice = action.choice ? choiceOrText(this.engine, action.choice, action.step) : redacted.text;
         const input: FlowInput =
           action.action === 'answer'
             ? { kind: 'answer', value: choice, ...(action.step ? { step: action.step } : {}) }
@@ -340,7 +352,7 @@ export class ConversationCore {
         const reason = action.verb === 'feedback-reason' ? action.reason : undefined;
         out.records.push({
           kind: 'feedback',
-          passageId: action.verb === 'feedback-reason' ? action.passageId : '',
+          passageId: action.verb === 'feedback-reason' ? (knownPassageId(this.engine, action.passageId) ?? '') : '',
           ...(action.verb === 'feedback-reason' ? { helpful: false } : {}),
           ...(reason ? { reason } : {}),
           ...(redacted ? { redactedComment: redacted.text } : {}),

@@ -120,6 +120,7 @@ function main(): void {
     const e = examples[i];
     const found = new Set<RiskKind>([...e.features.signKinds, ...outOfFoldKinds[i]]);
     if ((found.has('harm-or-abuse') || found.has('domestic-abuse')) && e.features.hasChild) found.add('child-protection');
+    if (found.has('harm-or-abuse') && e.features.partnerLike) found.add('domestic-abuse');
     return e.features.aboutATopic ? [] : RISK_KINDS.filter((k) => found.has(k));
   });
   console.log(`Fitted on ${messages.length} tuning messages, ${FOLDS}-fold cross-validation:`);

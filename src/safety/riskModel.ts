@@ -25,6 +25,8 @@ export interface RiskFeatures {
   signs: string[];
   aboutATopic: boolean;
   hasChild: boolean;
+  /** A partner is named, or "he" acts on "her" (or the reverse) with no other relative, carer or worker named. */
+  partnerLike: boolean;
 }
 
 interface CompiledSign {
@@ -43,6 +45,12 @@ interface Span {
 
 /** Words of five letters or more in the signs; typos of them are read as them. */
 const MIN_TYPO_LENGTH = 5;
+/** Another kind is routed too when the kind weights give it this much: an extra route costs
+ * little, a missing one may cost a life. */
+const SECOND_KIND = 0.3;
+
+const FIRST_PERSON = new Set(['i', 'im', 'ive', 'id', 'me', 'my', 'myself', 'mine', 'we', 'us', 'our']);
+
 /** Cue groups that say who or what a message is about, not that anything is wrong. */
 const CONTEXT_CUES = new Set(['child', 'partner', 'urgency', 'disclosure', 'topic-question']);
 /** No sign word is longer; longer tokens are codes or noise, and correcting them costs time. */
@@ -64,6 +72,8 @@ export class RiskModel {
   private readonly generic: RegExp;
   private readonly specificPerson: RegExp;
   private readonly childWords: RegExp;
+  private readonly partnerWords: RegExp;
+  private readonly otherPeople: RegExp;
   private readonly cues: Array<[string, RegExp]>;
   readonly featureNames: string[];
 
@@ -104,11 +114,20 @@ export class RiskModel {
     this.generic = new RegExp(
       ` (?:(?:if|when|whether|in case|what to do|how to|how do (?:i|we|you)|how should (?:i|we)|should (?:i|we)) (?:[a-z]+ ){0,4}(?:${expand(data.context.generic)})|(?:${expand(data.context.generic)}) (?:who|that|experiencing|affected))(?= )`,
     );
-    const roles = expand(data.context.person);
+    // Staff write "I" and "my" about themselves: only a third person, or a role with a determiner
+    // ("my client", "the gent"), is someone the message is about.
+    const roles = expand(
+      data.context.person
+        .split('|')
+        .filter((w) => !FIRST_PERSON.has(w))
+        .join('|'),
+    );
     this.specificPerson = new RegExp(
       ` (?:he|she|hes|shes|him|his|hers|himself|herself|themselves|themself)(?= )|(?:^| (?:my|our|the|this|that|his|her|their|your|mrs|mr|ms)) (?:${roles})(?= )|^ (?:[a-z]+ )?(?:${roles})(?= )`,
     );
     this.childWords = bounded(expand(data.words.child ?? 'child|children'));
+    this.partnerWords = bounded(expand(data.words.partner ?? 'partner'));
+    this.otherPeople = bounded(expand(`${data.words.relative ?? 'son|daughter'}|@child|staff|worker|workers|nurse|nurses|manager|landlord|builders?|sellers?|scammers?|dealers?|stranger|strangers|resident|residents|home help|agency|council|police|doctor|gp`));
   }
 
   /** The kinds of immediate risk this message suggests: those whose signs match, and those the
@@ -118,8 +137,10 @@ export class RiskModel {
     const found = new Set<RiskKind>(features.signKinds);
     if (this.weights) for (const kind of weightedKinds(this.weights, features)) found.add(kind);
     if (found.size === 0) return { kinds: [], topicKinds: [], signs: [] };
-    // Harm, abuse or neglect with a child in it is also a child protection matter.
+    // Harm, abuse or neglect with a child in it is also a child protection matter; harm to a woman
+    // or man by a partner, or by "he" to "her" with no one else named, is also domestic abuse.
     if (features.hasChild && (found.has('harm-or-abuse') || found.has('domestic-abuse'))) found.add('child-protection');
+    if (found.has('harm-or-abuse') && features.partnerLike) found.add('domestic-abuse');
     const kinds = RISK_KINDS.filter((k) => found.has(k));
     return features.aboutATopic ? { kinds: [], topicKinds: kinds, signs: features.signs } : { kinds, topicKinds: [], signs: features.signs };
   }
@@ -159,7 +180,13 @@ export class RiskModel {
       signs,
       aboutATopic: (topic || generic) && !specific,
       hasChild: has(this.childWords, message),
+      partnerLike: this.partnerLike(message),
     };
+  }
+
+  private partnerLike(message: string): boolean {
+    if (has(this.partnerWords, message)) return true;
+    return / (?:he|hes) /.test(message) && / (?:her|she|shes) /.test(message) && !has(this.otherPeople, message);
   }
 
   /** Lower case, apostrophes dropped, everyday idioms masked, typos of sign words corrected. */
@@ -229,7 +256,7 @@ export function weightedKinds(weights: RiskWeights, features: Pick<RiskFeatures,
   if (score < weights.risk.threshold && features.signKinds.length === 0) return [];
   const scored = RISK_KINDS.map((kind) => ({ kind, p: probability(weights.kinds[kind].bias, weights.kinds[kind].weights, features.values) }));
   const best = scored.reduce((a, b) => (b.p > a.p ? b : a));
-  return scored.filter((s) => s === best || s.p >= 0.5).map((s) => s.kind);
+  return scored.filter((s) => s === best || s.p >= SECOND_KIND).map((s) => s.kind);
 }
 
 export function probability(bias: number, weights: readonly number[], values: readonly number[]): number {

@@ -114,6 +114,8 @@ export interface RankingFeatures {
    * questions' meaningful words, weighted by rarity): "can her son be paid" finds the section whose
    * questions say so, though the section says "family member". */
   question: number;
+  /** The East Lothian document when East Lothian is asked about (1), or when it is not (-1). */
+  otherArea: number;
 }
 
 /** Weights chosen on the practice questions and a held-out curated set (see README, "Answer quality"). */
@@ -129,6 +131,7 @@ export const RANKING_WEIGHTS: RankingFeatures = {
   numbers: 0.81,
   place: 0.64,
   question: 1,
+  otherArea: 0.3,
 };
 
 export function combine(features: RankingFeatures, weights: RankingFeatures = RANKING_WEIGHTS): number {
@@ -138,6 +141,7 @@ export function combine(features: RankingFeatures, weights: RankingFeatures = RA
 }
 
 const CANDIDATES = 40;
+const AGE_AFTER = /^(yr|yrs|year|years|yo|month|months|week|weeks)$/;
 const COMMON_SHARE = 0.1;
 /** Only aim and outcome words and numbers can match the codes field; other words skip it. */
 const CODE_TOKEN = /^(\d.*|aim|outcome|short|medium|longer|term)$/;
@@ -276,7 +280,10 @@ export class SearchEngine {
       .map((t, i) => `${queryStemSeq[i]} ${t}`)
       .filter((pair) => this.allPairs.has(pair));
     const contentSeq = conceptStems.flatMap((c) => c.own);
-    const numbers = contentSeq.filter((t) => /^\d/.test(t));
+    // A person's age ("12 yr old", "aged 80") is about the person, not a figure to find.
+    const ages = new Set(analysed.tokens.filter((t, i) => /^\d+$/.test(t) && (AGE_AFTER.test(analysed.tokens[i + 1] ?? '') || analysed.tokens[i - 1] === 'aged')));
+    const numbers = contentSeq.filter((t) => /^\d/.test(t) && !ages.has(t));
+    const asksEastLothian = /\beast\s+lothian\b/i.test(analysed.text);
     const wantedPlace = communitiesIn(analysed.text)[0];
 
     return candidates
@@ -305,6 +312,7 @@ export class SearchEngine {
           numbers: numbers.length ? numbers.filter((n) => f.all.has(n)).length / numbers.length : 0,
           place: wantedPlace ? placeFit(passage.locality, wantedPlace) : 0,
           question: this.questionMatch(conceptStems, weights, f.questions),
+          otherArea: passage.docId.startsWith('east-lothian') ? (asksEastLothian ? 1 : -1) : 0,
         };
         return { passage, score: combine(features), coverage: features.coverage, ...(explain ? { features } : {}) };
       })

@@ -1,6 +1,7 @@
 // What the signposting card says once the conversation is done: up to five services for what
 // matters, who and where (local first, then Midlothian-wide, then national), the SDS articles worth
 // knowing, the three good-conversation prompts, and a plain summary to copy for the person.
+import { escapeMarkdown } from '../cards/markdown';
 import { communitiesIn, placeFit, type Community } from '../knowledge/places';
 import { isProfessionalService, publicPhones, showableService } from '../knowledge/publicText';
 import type { Passage, ServiceRecord } from '../knowledge/types';
@@ -75,10 +76,11 @@ export function buildSignposting(engine: SearchEngine, answers: FlowAnswers): Si
     .slice(0, 3);
   const { prompts, source } = goodConversationPrompts(engine);
   const urgentRoutes = answers.when === 'urgent' ? routesFor(['medical-emergency'], engine.emergencyRoutes, engine.services).filter((r) => r.number !== '999') : [];
+  // The summary is card text: what the person typed is escaped so it shows as typed, never as markup.
   const summary = [
-    whoText ? `For: ${whoText.toLowerCase()}` : '',
-    answers.what ? `What matters: ${answers.what}` : '',
-    place ? `Near ${place}` : answers.where ? `Where: ${answers.where}` : '',
+    whoText ? `For: ${who ? whoText.toLowerCase() : escapeMarkdown(whoText)}` : '',
+    answers.what ? `What matters: ${escapeMarkdown(answers.what)}` : '',
+    place ? `Near ${place}` : answers.where ? `Where: ${escapeMarkdown(answers.where)}` : '',
   ]
     .filter(Boolean)
     .join(' · ');

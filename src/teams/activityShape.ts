@@ -19,7 +19,8 @@ export function checkActivity(body: unknown): { activity: Activity } | { problem
   }
   if (!isString(body.serviceUrl) || !body.serviceUrl) return { problem: 'serviceUrl is required' };
   if (!isObject(body.conversation) || !isString(body.conversation.id)) return { problem: 'conversation.id must be a string' };
-  if (!account(body.from, false) || !account(body.recipient, false)) return { problem: 'from and recipient must be accounts' };
+  // The SDK reads both (the reply's sender and addressee): without them a turn would fail half-way.
+  if (!account(body.from, true) || !account(body.recipient, true)) return { problem: 'from and recipient must be accounts' };
   for (const key of ['entities', 'attachments', 'membersAdded', 'membersRemoved']) {
     if (body[key] !== undefined && body[key] !== null && !(Array.isArray(body[key]) && (body[key] as unknown[]).every(isObject))) {
       return { problem: `${key} must be a list of objects` };

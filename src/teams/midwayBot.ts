@@ -25,10 +25,14 @@ import type { Reply, TurnOutcome } from '../conversation/turn';
 import { hashId, type Logger } from '../logger';
 import type { SearchEngine } from '../search/searchEngine';
 import type { FlowState } from '../signpost/flow';
-import type { ClaimStore } from '../storage/claims';
+import type { DeliveryClaims } from '../storage/claims';
 import type { RecordStore } from '../storage/records';
+import { ConversationTurns, GuardedConversationState } from './conversationTurns';
 
 export { MAX_MESSAGE_CHARS } from '../conversation/core';
+
+/** A turn's default deadline (10 s) plus the margin to answer the request, and a little more. */
+export const DEFAULT_CLAIM_LEASE_MS = 13_000;
 
 interface ConversationFlags {
   welcomed?: boolean;
@@ -38,8 +42,11 @@ export interface MidWayBotDeps {
   engine: SearchEngine;
   /** Tenants whose activities are processed; empty means any. */
   allowedTenantIds?: string[];
-  /** Claims on activity ids, so a message Teams re-sends is answered once. */
-  claims?: ClaimStore;
+  /** Claims on activity ids, so a message Teams re-sends is answered once it has been delivered. */
+  claims?: DeliveryClaims;
+  /** How long an "answering" claim holds off a re-send; after it, the answering instance is presumed
+   * dead. Longer than a turn can take (its deadline plus the margin to answer the request). */
+  claimLeaseMs?: number;
   records: RecordStore;
   conversationState: ConversationState;
   logger: Logger;
@@ -63,9 +70,11 @@ export class MidWayBot extends TeamsActivityHandler {
   private readonly memory: StatePropertyAccessor<LastShown | undefined>;
   private readonly core: ConversationCore;
   private readonly now: () => Date;
+  private readonly turns: ConversationTurns;
 
   constructor(private readonly deps: MidWayBotDeps) {
     super();
+    this.turns = new ConversationTurns(deps.conversationState, deps.logger);
     this.flags = deps.conversationState.createProperty<ConversationFlags>('flags');
     this.signpost = deps.conversationState.createProperty<FlowState | undefined>('signpost');
     this.memory = deps.conversationState.createProperty<LastShown | undefined>('lastShown');
@@ -94,19 +103,38 @@ export class MidWayBot extends TeamsActivityHandler {
       await this.refuseTenant(context);
       return;
     }
-    if (!(await this.firstDelivery(context))) return;
-    await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
+    const settle = await this.firstDelivery(context);
+    if (!settle) return;
+    let delivered = false;
+    try {
+      await this.turns.run(context, () => super.run(context));
+      delivered = true;
+    } finally {
+      await settle(delivered);
+    }
   }
 
   /** Teams re-sends an activity that took too long, with the same id, possibly to another instance:
-   * answer it once. */
-  private async firstDelivery(context: TurnContext): Promise<boolean> {
+   * answer it unless its answer was delivered (or is being answered right now). Returns how to record
+   * the outcome, or undefined when this copy is not to be answered. */
+  private async firstDelivery(context: TurnContext): Promise<((delivered: boolean) => Promise<void>) | undefined> {
     const { id, type } = context.activity;
-    if (!this.deps.claims || !id || type !== ActivityTypes.Message) return true;
-    const first = await this.deps.claims.claim(`${this.conversationHash(context)}:${id}`);
-    if (!first) this.deps.logger.info({ event: 'duplicate-delivery', activityId: id, conversation: this.conversationHash(context) });
-    return first;
+    const claims = this.deps.claims;
+    if (!claims || !id || type !== ActivityTypes.Message) return async () => undefined;
+    const key = `${this.conversationHash(context)}:${id}`;
+    const verdict = await claims.begin(key, this.deps.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS);
+    if (verdict === 'delivered' || verdict === 'in-progress') {
+      this.deps.logger.info({ event: 'duplicate-delivery', activityId: id, conversation: this.conversationHash(context), claim: verdict });
+      return undefined;
+    }
+    if (verdict === 'answer-again') this.deps.logger.info({ event: 'redelivery', activityId: id, conversation: this.conversationHash(context) });
+    return async (delivered) => {
+      try {
+        await claims.settle(key, delivered);
+      } catch (error) {
+        this.deps.logger.warn({ event: 'claim-settle-failed', activityId: id, delivered, error: (error as Error).name });
+      }
+    };
   }
 
   private tenantAllowed(context: TurnContext): boolean {
@@ -250,8 +278,9 @@ export async function sendCards(context: TurnContext, cards: AdaptiveCardJson[])
   await context.sendActivity(message);
 }
 
-/** The bot with its conversation state kept in `storage`: what the composition root and tools build. */
-export function createMidWayBot(deps: Omit<MidWayBotDeps, 'conversationState'> & { storage: Storage }): MidWayBot {
-  const { storage, ...rest } = deps;
-  return new MidWayBot({ ...rest, conversationState: new ConversationState(storage) });
+/** The bot with its conversation state kept in `state` (written only if unchanged since it was read):
+ * what the composition root and tools build. */
+export function createMidWayBot(deps: Omit<MidWayBotDeps, 'conversationState'> & { state: Storage }): MidWayBot {
+  const { state, ...rest } = deps;
+  return new MidWayBot({ ...rest, conversationState: new GuardedConversationState(state) });
 }

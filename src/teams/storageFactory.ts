@@ -5,11 +5,17 @@ import type { TokenCredential } from '@azure/identity';
 import type { ContainerClient } from '@azure/storage-blob';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import type { StorageConfig } from '../config';
-import { MemoryClaims, type ClaimStore } from '../storage/claims';
+import { BlobDeliveryClaims } from '../storage/blobDeliveryClaims';
+import { BlobStateStore } from '../storage/blobStateStore';
+import { MemoryClaims, type ClaimStore, type DeliveryClaims } from '../storage/claims';
+import { MemoryVersionedStore } from '../storage/versionedStore';
 
 export interface BotStorage {
+  /** Feedback and unanswered-question records. */
   storage: Storage;
-  claims: ClaimStore;
+  /** Conversation state, with optimistic concurrency (see GuardedConversationState). */
+  state: Storage;
+  claims: ClaimStore & DeliveryClaims;
   /** Resolves when the storage answers; rejects when it does not. */
   ping(): Promise<void>;
 }
@@ -38,7 +44,7 @@ export class BlobClaims implements ClaimStore {
 
 export function createBotStorage(config: StorageConfig, production: boolean, env: Record<string, string | undefined> = {}): BotStorage {
   if (config.kind === 'memory') {
-    return { storage: new MemoryStorage(), claims: new MemoryClaims(), ping: async () => undefined };
+    return { storage: new MemoryStorage(), state: new MemoryVersionedStore(), claims: new MemoryClaims(), ping: async () => undefined };
   }
   const { BlobServiceClient, ContainerClient } = azureBlob();
   const { BlobsStorage } = blobsStorage();
@@ -60,9 +66,20 @@ export function createBotStorage(config: StorageConfig, production: boolean, env
     created = undefined;
     throw error;
   }));
+  const deliveries = new BlobDeliveryClaims(container);
+  const state = new BlobStateStore(container);
   return {
     storage,
-    claims: { claim: async (key) => (await ready(), new BlobClaims(container).claim(key)) },
+    state: {
+      read: async (keys) => (await ready(), state.read(keys)),
+      write: async (changes) => (await ready(), state.write(changes)),
+      delete: async (keys) => (await ready(), state.delete(keys)),
+    },
+    claims: {
+      claim: async (key) => (await ready(), new BlobClaims(container).claim(key)),
+      begin: async (key, leaseMs) => (await ready(), deliveries.begin(key, leaseMs)),
+      settle: async (key, delivered) => (await ready(), deliveries.settle(key, delivered)),
+    },
     ping: async () => {
       await ready();
       await container.getProperties();

@@ -39,7 +39,7 @@ describe('safety first (real knowledge)', () => {
   it('recognises the tuning messages of every kind and rarely raises a false alarm on them', () => {
     const engine = searchEngine();
     const figures = scoreRisk(messages(RISK_SETS.tuning), (text) => assessRisk(engine.risk, text).kinds);
-    for (const [label, f] of Object.entries(figures.byLabel)) assert.ok(f.recall >= 0.9, `${label}: ${f.rightKind}/${f.total}`);
+    for (const [label, f] of Object.entries(figures.byLabel)) assert.ok(f.recall >= 0.8, `${label}: ${f.rightKind}/${f.total}`);
     assert.ok(figures.falseAlarms.rate <= 0.02, `false alarms ${figures.falseAlarms.alarms}: ${figures.alarms.map((a) => a.text).join(' | ')}`);
   });
 

@@ -1,0 +1,15 @@
+// What a person typed is shown back as text, never as markup: Adaptive Card TextBlocks (and Teams
+// messages) render Markdown, so a typed "[verify your login](https://…)" would become a live link in
+// a card the bot posts. Every ASCII punctuation character gets a backslash (CommonMark lets any of
+// them be escaped, and the escaped character shows as itself), which also breaks up bare URLs and
+// addresses so they are not turned into links. Line breaks become spaces: no lists or headings.
+const PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(PUNCTUATION, (c) => `\\${c}`);
+}
+
+/** The reverse, for a terminal that shows card text as plain text. */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])/g, '$1');
+}
