@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     state,
     claims,
     claimLeaseMs: config.turnDeadlineMs + 3000,
+    cardLayout: config.cardLayout,
     logger,
   });
   const adapter = createAdapter(config, logger);

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import type restify from 'restify';
 import { MemoryStorage } from 'botbuilder';
 import { PROJECT_ROOT } from '../src/paths';
+import { createMidWayBot } from '../src/teams/midwayBot';
 import { createAdapter, createServer, listen } from '../src/teams/server';
-import { localConfig, makeBot, silentLogger } from './helpers';
+import { RecordStore } from '../src/storage/records';
+import { localConfig, makeBot, searchEngine, silentLogger } from './helpers';
 import { StandInConnector, type Received } from './standInConnector';
 
 interface Expect {
@@ -36,6 +38,8 @@ export const FOLLOW_UP_NOTE = /^(?:Following on from your last question|Number \
 export interface TurnReplies {
   texts: string[];
   cards: unknown[];
+  /** The attachment layout of each message with several cards. */
+  layouts?: string[];
 }
 
 function firstText(node: unknown): string | undefined {
@@ -112,6 +116,7 @@ export class ConversationClient {
     return {
       texts: messages.map((m) => m.body.text).filter((t): t is string => typeof t === 'string' && t.length > 0),
       cards: messages.flatMap((m) => ((m.body.attachments as Array<{ content: unknown }> | undefined) ?? []).map((a) => a.content)),
+      layouts: messages.filter((m) => ((m.body.attachments as unknown[] | undefined) ?? []).length > 1).map((m) => String(m.body.attachmentLayout)),
     };
   }
 }
@@ -194,3 +199,29 @@ describe('conversation memory across instances and restarts', () => {
     }
   });
 });
+
+describe('several cards, as a carousel or as a list', () => {
+  it('sends services as a carousel, or with CARD_LAYOUT=list one under another (the Playground shows only a carousel\'s first card)', async () => {
+    const config = localConfig();
+    const logger = silentLogger();
+    const connector = new StandInConnector();
+    const serviceUrl = await connector.start();
+    const servers = (['carousel', 'list'] as const).map((cardLayout) =>
+      createServer(config, createAdapter(config, logger), createMidWayBot({ engine: searchEngine(), records: new RecordStore(new MemoryStorage()), state: new MemoryStorage(), logger, cardLayout }), logger),
+    );
+    try {
+      const layouts: string[] = [];
+      for (const server of servers) {
+        const client = new ConversationClient(`http://127.0.0.1:${await listen(server, 0, config.host)}`, connector, serviceUrl);
+        const replies = await client.say(`layout-${layouts.length}`, 'where can an unpaid carer get a short break');
+        assert.ok(replies.cards.length > 1);
+        layouts.push(...(replies.layouts ?? []));
+      }
+      assert.deepEqual(layouts, ['carousel', 'list']);
+    } finally {
+      servers.forEach((s) => s.close());
+      await connector.stop();
+    }
+  });
+});
+

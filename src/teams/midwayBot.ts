@@ -50,6 +50,8 @@ export interface MidWayBotDeps {
   records: RecordStore;
   conversationState: ConversationState;
   logger: Logger;
+  /** Several cards side by side (the default) or one under another. */
+  cardLayout?: 'carousel' | 'list';
   now?: () => Date;
 }
 
@@ -221,7 +223,7 @@ export class MidWayBot extends TeamsActivityHandler {
   private async send(context: TurnContext, replies: Reply[]): Promise<void> {
     for (const reply of replies) {
       if (reply.kind === 'text') await context.sendActivity(MessageFactory.text(reply.text));
-      else await sendCards(context, reply.cards);
+      else await sendCards(context, reply.cards, this.deps.cardLayout);
     }
   }
 
@@ -271,10 +273,10 @@ function extensionAttachment(item: ExtensionItem): MessagingExtensionAttachment 
   return { ...CardFactory.adaptiveCard(item.card), preview: CardFactory.thumbnailCard(item.title, item.text) };
 }
 
-/** One card as a message, several as a carousel. */
-export async function sendCards(context: TurnContext, cards: AdaptiveCardJson[]): Promise<void> {
+/** One card as a message, several as a carousel (or a list, for clients that show only a carousel's first card). */
+export async function sendCards(context: TurnContext, cards: AdaptiveCardJson[], layout: 'carousel' | 'list' = 'carousel'): Promise<void> {
   const attachments = cards.map((c) => CardFactory.adaptiveCard(c));
-  const message = attachments.length === 1 ? MessageFactory.attachment(attachments[0]) : MessageFactory.carousel(attachments);
+  const message = attachments.length === 1 ? MessageFactory.attachment(attachments[0]) : layout === 'list' ? MessageFactory.list(attachments) : MessageFactory.carousel(attachments);
   await context.sendActivity(message);
 }
 
