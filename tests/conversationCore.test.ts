@@ -158,7 +158,8 @@ describe('conversation core (made-up knowledge)', () => {
     c.say('lunch club for older people');
     const refer = texts(c.say('how do I refer?'))[0];
     assert.match(refer, /Sunny Lunch Club\*\* — how to refer: No referral route is published for this service\. Ask Made-up Trust/);
-    const shown = JSON.stringify(c.say('lunch club for older people').replies);
+    const again = c.say('lunch club for older people');
+    const shown = JSON.stringify([cards(again), texts(again)]);
     assert.ok(!/sources read|verify|probably|not captured/i.test(shown), shown.slice(0, 300));
   });
 

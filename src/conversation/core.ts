@@ -55,8 +55,11 @@ class Out {
   text(text: string): void {
     this.replies.push({ kind: 'text', text });
   }
-  cards(cards: AdaptiveCardJson[]): void {
-    if (cards.length) this.replies.push({ kind: 'cards', cards });
+  /** Cards drawn from an answer, kept with it so the edge can add what its channel shows beside
+   * cards (citations, for instance). */
+  answer(answer: Answer, now: Date): void {
+    const cards = cardsForAnswer(answer, now);
+    if (cards.length) this.replies.push({ kind: 'cards', cards, answer });
   }
 }
 
@@ -66,7 +69,8 @@ export class ConversationCore {
   /** The welcome card, once per conversation. */
   welcome(memory: ConversationMemory, now: Date): { replies: Reply[]; memory: ConversationMemory } | undefined {
     if (memory.welcomed) return undefined;
-    return { replies: [{ kind: 'cards', cards: cardsForAnswer({ type: 'help', reason: 'empty' }, now) }], memory: { ...memory, welcomed: true } };
+    const welcome: Answer = { type: 'help', reason: 'empty' };
+    return { replies: [{ kind: 'cards', cards: cardsForAnswer(welcome, now), answer: welcome }], memory: { ...memory, welcomed: true } };
   }
 
   respond(turn: Turn): TurnOutcome {
@@ -90,7 +94,7 @@ export class ConversationCore {
     const personal = redaction.found;
     // Safety first: when someone may be at risk now, the emergency routes come before anything else.
     const emergency = safetyFirst(this.engine, text);
-    if (emergency) out.cards(this.cardsFor(emergency, now));
+    if (emergency) out.answer(emergency, now);
     if (personal.length) out.text(say.PRIVACY_REMINDER);
     if (cut) out.text(say.LONG_MESSAGE_NOTICE);
 
@@ -265,7 +269,7 @@ export class ConversationCore {
     log: TurnLog,
   ): TurnOutcome {
     if (answer.type === 'not_sure') out.records.push({ kind: 'unanswered', question, nearest: answer.nearest.map((n) => n.id) });
-    out.cards(this.cardsFor(answer, turn.now));
+    out.answer(answer, turn.now);
     const remembered = rememberAnswer(answer, question, turn.now, kinds, communitiesIn(question)[0]);
     if (remembered) out.memory.last = remembered;
     else if (answer.type === 'not_sure' || answer.type === 'help') delete out.memory.last;
@@ -284,10 +288,6 @@ export class ConversationCore {
 
   private finish(out: Out, log: TurnLog): TurnOutcome {
     return { replies: out.replies, memory: out.memory, records: out.records, log };
-  }
-
-  private cardsFor(answer: Answer, now: Date): AdaptiveCardJson[] {
-    return cardsForAnswer(answer, now);
   }
 
   private cardAction(turn: Turn, value: unknown, out: Out): TurnOutcome {
@@ -324,14 +324,14 @@ export class ConversationCore {
         }
         out.records.push({ kind: 'feedback', passageId, helpful: action.helpful });
         if (action.helpful) out.text(say.FEEDBACK_THANKS);
-        else out.cards(this.cardsFor({ type: 'feedback_reason', passageId }, now));
+        else out.answer({ type: 'feedback_reason', passageId }, now);
         return this.finish(out, { event: 'feedback', helpful: action.helpful });
       }
       case 'signpost': {
         const redacted = redactPersonalDetails(action.answer ?? '');
         if (redacted.found.length) out.text(say.PRIVACY_REMINDER);
         const emergency = safetyFirst(this.engine, redacted.text);
-        if (emergency) out.cards(this.cardsFor(emergency, now));
+        if (emergency) out.answer(emergency, now);
         const choice = action.choice ? choiceOrText(this.engine, action.choice, action.step) : redacted.text;
         const input: FlowInput =
           action.action === 'answer'
@@ -373,11 +373,11 @@ export class ConversationCore {
     switch (outcome.kind) {
       case 'ask':
         answer = { type: 'signpost_step', prompt: stepPrompt(outcome.step, this.engine.signposting), ...(outcome.repeated ? { notice: say.SIGNPOST_REPEATED } : {}) };
-        out.cards(this.cardsFor(answer, turn.now));
+        out.answer(answer, turn.now);
         break;
       case 'done': {
         answer = { type: 'signposting', result: buildSignposting(this.engine, outcome.answers) };
-        out.cards(this.cardsFor(answer, turn.now));
+        out.answer(answer, turn.now);
         const remembered = rememberAnswer(answer, outcome.answers.what ?? '', turn.now, ['service'], outcome.answers.where);
         if (remembered) out.memory.last = remembered;
         break;
@@ -415,7 +415,7 @@ export class ConversationCore {
     const passage = this.engine.passage(passageId);
     const answer = openPassage(this.engine, passageId);
     if (!passage || !answer) return undefined;
-    const [card] = this.cardsFor(answer, now);
+    const [card] = cardsForAnswer(answer, now);
     return {
       passageId,
       card,

@@ -16,7 +16,8 @@ export interface Turn {
   conversation: string;
 }
 
-export type Reply = { kind: 'text'; text: string } | { kind: 'cards'; cards: AdaptiveCardJson[] };
+/** Cards come with the answer they were drawn from. */
+export type Reply = { kind: 'text'; text: string } | { kind: 'cards'; cards: AdaptiveCardJson[]; answer?: Answer };
 
 /** What the edge writes to storage for the people who curate the knowledge. */
 export type RecordToKeep =
