@@ -233,8 +233,8 @@ export class ConversationCore {
           const fits = new Set(needResults.filter((r) => r.coverage >= 0.75 * best).map((r) => r.passage.id));
           options.keep = (r: SearchResult) => r.passage.kind !== 'service' || fits.has(r.passage.id);
         }
-        // A place or a group of people asked after services means services.
-        const kinds = last.kinds ?? (last.answer === 'services' ? (['service'] as PassageKind[]) : undefined);
+        // A place asked after services means services; "what does the plan say about that?" the plan.
+        const kinds = resolution.kinds ?? last.kinds ?? (resolution.place && last.answer === 'services' ? (['service'] as PassageKind[]) : undefined);
         let { answer, response } = composeAnswer(this.engine, resolution.question, kinds, options);
         let note = '';
         if (resolution.place && answer.type !== 'services') {
@@ -252,7 +252,8 @@ export class ConversationCore {
         }
         // Taken together the words answer nothing: then a message with words of its own is a question of its own.
         if (!confidentAnswer(answer) && resolution.topic && this.standsAlone(text)) return undefined;
-        out.text(`Following on from your last question: “${escapeMarkdown(shorten(resolution.question, 160))}”${note}`);
+        const from = resolution.kinds ? ` (in ${SOURCE_NAMES[resolution.kinds[0]]})` : '';
+        out.text(`Following on from your last question: “${escapeMarkdown(shorten(resolution.question, 160))}”${from}${note}`);
         return this.answered(turn, out, answer, response, resolution.question, kinds, log(answer.type));
       }
     }
@@ -424,6 +425,8 @@ export class ConversationCore {
     };
   }
 }
+
+const SOURCE_NAMES: Record<PassageKind, string> = { plan: 'the Strategic Plan', sds: 'the SDS guidance', service: 'the service directory' };
 
 function withoutPlaces(text: string): string {
   return COMMUNITIES.reduce((t, c) => t.replace(new RegExp(`\\b${c}\\b`, 'gi'), ' '), text);

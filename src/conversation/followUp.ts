@@ -5,7 +5,7 @@
 // timescales — and put into the last question in place of its own. A message that carries its own
 // topic is a new question: the last topic never hijacks it.
 import { COMMUNITIES, communitiesIn, type Community } from '../knowledge/places';
-import type { Timescale } from '../knowledge/types';
+import type { PassageKind, Timescale } from '../knowledge/types';
 import { stem } from '../search/stem';
 import { contentTokens, isStopWord } from '../search/text';
 import type { LastShown } from './memory';
@@ -23,7 +23,7 @@ export type Resolution =
   /** "tell me more": the whole passage, or the next results. */
   | { kind: 'more' }
   /** The last question with the follow-up's slots or words put in. `topic` holds added words. */
-  | { kind: 'rewrite'; question: string; topic?: string; place?: Community; replaced?: boolean };
+  | { kind: 'rewrite'; question: string; topic?: string; place?: Community; replaced?: boolean; kinds?: PassageKind[] };
 
 export interface Slots {
   place?: Community;
@@ -39,15 +39,23 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   ['phone', /\b(phone|telephone|number(?!\s*\d)|numbers|call|ring|contact (?:number|details?)|tel)\b/],
   ['address', /\b(address|where (?:are|is) (?:they|it|that|this|them)|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
   ['refer', /\b(refer|referral|referrals|referring|how (?:do|can) (?:i|we|you|they|people|someone) (?:get|apply|access|contact)|apply|get in touch|self[- ]refer|contact them)\b/],
-  ['hours', /\b(opening|hours|times|when (?:are|is) (?:they|it)(?: open)?|(?:are|is) (?:they|it) open|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
+  ['hours', /\b(opening|hours|times|what time|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
   ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it)\b/],
-  ['who', /\b(who (?:is it|are they|can use|is that) for|who do (?:they|you) (?:help|support|see|work with)|eligible|eligibility|who can (?:go|use|get))\b/],
+  ['who', /\b(who (?:is it|are they|can use|is that) for|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|who can (?:go|use|get))\b/],
 ];
 
 /** Words that point back at what was just shown. */
-const ANAPHORA = /\b(they|them|their|theirs|it|its|that one|this one|those|these|ones?|same|that service|this service|the service|there)\b/;
+const ANAPHORA = /\b(they|them|their|theirs|it|its|that one|this one|those|these|ones?|same|that service|this service|the service|there|about (?:that|this))\b|\b(?:that|this)$/;
 /** Lead-ins that continue the last question. */
 const LEAD = /^(?:(?:and|but|or|also|so|then|ok(?:ay)?|right)\s+)*(?:what about|how about|what of|same for|same but|(?:tell me |say )?more (?:about|on)|and|any(?:thing|one)?(?: else)?|is there (?:one|anything|any|something)|are there any|only|just)\b\s*/;
+/** Words that name one of the three sources. */
+const SOURCES: Array<[PassageKind, RegExp]> = [
+  ['plan', /\b(?:the |our )?(?:strategic )?plan\b/],
+  ['sds', /\b(?:the )?(?:sds|self-directed support) (?:guidance|articles?)\b|\bin (?:the )?sds\b/],
+  ['service', /\b(?:the )?(?:directory|services? (?:directory|list))\b/],
+];
+const SOURCE_WORDS = new Set(['plan', 'strategic', 'say', 'says', 'said', 'sds', 'guidance', 'article', 'articles', 'directory', 'list', 'self', 'directed', 'support', 'mention', 'mentions', 'written', 'think']);
+
 /** How a question of its own usually starts. */
 const QUESTION_FORM = /^(?:what|which|who|whom|whose|where|when|why|how|is|are|can|could|does|do|did|should|will|would|tell me|show me|give me|list|find|i need|we need|looking for|plan|sds|services?)\b/;
 const MORE = /^(?:(?:can you |could you |please )?(?:tell me|show me|give me|say) (?:a bit |a little )?more|more(?: please| info(?:rmation)?| details?| on (?:that|this|it))?|go on|read more|the full (?:text|passage|thing)|expand|what else|more like this|full details?)(?: about (?:that|this|it|them))?$/;
@@ -163,7 +171,8 @@ function serviceNamed(words: string[], last: LastShown): number | undefined {
   if (!words.length || !last.services?.length) return undefined;
   const i = last.services.findIndex((s) => {
     const name = new Set(contentTokens(s.name.toLowerCase()));
-    return words.every((w) => name.has(w) || [...name].some((n) => n.startsWith(w) || w.startsWith(n)));
+    // "VOCAL's", "vocal" and "VOCAL Midlothian" all name it; a short word must match whole.
+    return words.every((w) => name.has(w) || (w.length >= 4 && [...name].some((n) => n.length >= 4 && (n.startsWith(w) || w.startsWith(n)))));
   });
   return i >= 0 ? i + 1 : undefined;
 }
@@ -204,6 +213,11 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   if (ordinal !== undefined && topic.length === 0 && ordinal <= itemCount) return { kind: 'open', index: ordinal };
 
   const anaphoric = lead || ANAPHORA.test(lower);
+  // "what does the plan say about that?", "and in the SDS guidance?": the same question, from that source.
+  const source = SOURCES.find(([, pattern]) => pattern.test(lower));
+  if (source && (anaphoric || lower.split(' ').length <= 4) && topic.every((t) => SOURCE_WORDS.has(t))) {
+    return { kind: 'rewrite', question: last.question, kinds: [source[0]] };
+  }
   // "and what are the four SDS options?": a lead-in before a question that stands on its own.
   const afterLead = lower.replace(LEAD, '');
   if (lead && afterLead !== lower && QUESTION_FORM.test(afterLead) && !ANAPHORA.test(afterLead) && standsAlone(afterLead)) return { kind: 'new' };
