@@ -2,8 +2,9 @@
 // leans on what was shown: a pronoun ("their number", "where are they"), a lead-in ("and …?",
 // "what about …?") or a slot on its own ("the short-term ones", "Penicuik?"). Slots are read by
 // pattern — places from the knowledge's list of communities, aim / outcome / option numbers,
-// timescales — and put into the last question in place of its own. A message that carries its own
-// topic is a new question: the last topic never hijacks it.
+// timescales — and put into the last question in place of its own; a detail ("their number") is read
+// off the services shown; a source ("what does the plan say about that?") narrows the last question
+// to it. A message that carries its own topic is a new question: the last topic never hijacks it.
 import { COMMUNITIES, communitiesIn, type Community } from '../knowledge/places';
 import type { PassageKind, Timescale } from '../knowledge/types';
 import { stem } from '../search/stem';
@@ -22,7 +23,8 @@ export type Resolution =
   | { kind: 'open'; index: number }
   /** "tell me more": the whole passage, or the next results. */
   | { kind: 'more' }
-  /** The last question with the follow-up's slots or words put in. `topic` holds added words. */
+  /** The last question with the follow-up's slots or words put in: `topic` holds the words added,
+   * `replaced` says they took the place of some, `kinds` limits it to one source. */
   | { kind: 'rewrite'; question: string; topic?: string; place?: Community; replaced?: boolean; kinds?: PassageKind[] };
 
 export interface Slots {
@@ -62,7 +64,7 @@ const MORE = /^(?:(?:can you |could you |please )?(?:tell me|show me|give me|say
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 const ORDINAL = /\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|service|result|item|link|card|option))?(?:'s)?\b|\b(?:number|no\.?)\s*([1-5])\b/;
 /** Words a follow-up uses that are not a topic of their own. */
-const FILLER = new Set(['night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list', 'ones']);
+const FILLER = new Set(['night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
 
 function normalise(text: string): string {
   return text
