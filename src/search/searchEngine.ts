@@ -82,8 +82,9 @@ interface PassageFeatures {
   dedupeKey: string;
   /** Which kinds of answer (a date, a figure, a phone number) the text holds. */
   answers: Record<AnswerType, boolean>;
-  /** Each question the passage answers, as the stems of its meaningful words. */
-  questions: Array<Set<string>>;
+  /** The questions the passage answers, as bit masks: for each stem, which questions (the first 31)
+   * have it; and each question's own rarity weight. Bits keep the per-query work to a few lookups. */
+  questions: { masks: Map<string, number>; weights: number[] };
   /** The passage's words and its questions' words: what confidence counts as covered. */
   answerable: Set<string>;
 }
@@ -141,6 +142,14 @@ export function combine(features: RankingFeatures, weights: RankingFeatures = RA
 }
 
 const CANDIDATES = 40;
+/** Questions per passage the question feature reads (one bit each). */
+const MAX_QUESTION_BITS = 31;
+
+interface QuestionQuery {
+  concepts: Array<{ weight: number; forms: string[][] }>;
+  stems: Map<string, number>;
+  total: number;
+}
 const AGE_AFTER = /^(yr|yrs|year|years|yo|month|months|week|weeks)$/;
 const COMMON_SHARE = 0.1;
 /** Only aim and outcome words and numbers can match the codes field; other words skip it. */
@@ -166,6 +175,7 @@ export class SearchEngine {
 
   constructor(private readonly knowledge: BuiltKnowledge) {
     this.scorer = new PostingsScorer(knowledge.index);
+    const pendingQuestionWeights: Array<[string, Array<Set<string>>]> = [];
     this.synonyms = new SynonymTable(knowledge.synonyms);
     this.outOfScope = new OutOfScopeDetector(knowledge.outOfScope);
     for (const s of knowledge.services) this.servicesById.set(s.id, s);
@@ -183,11 +193,19 @@ export class SearchEngine {
       for (let i = 0; i + 1 < sequence.length; i++) pairs.add(`${sequence[i]} ${sequence[i + 1]}`);
       const dedupeKey = p.text.slice(0, 200).toLowerCase().replace(/\W+/g, ' ');
       const answers = { date: ANSWER_PATTERNS.date.test(p.text), figure: ANSWER_PATTERNS.figure.test(p.text), phone: ANSWER_PATTERNS.phone.test(p.text) };
-      const questions = p.questions.map((q) => new Set(analyseQuery(q, this.synonyms).concepts.flatMap((c) => c.tokens.map(stem))));
-      const answerable = new Set([...all, ...questions.flatMap((q) => [...q])]);
-      this.features.set(p.id, { all, titleish, titleSequence, sequence, body, pairs, dedupeKey, answers, questions, answerable });
+      const questionStems = p.questions.slice(0, MAX_QUESTION_BITS).map((q) => new Set(analyseQuery(q, this.synonyms).concepts.flatMap((c) => c.tokens.map(stem))));
+      const answerable = new Set([...all, ...questionStems.flatMap((q) => [...q])]);
+      const masks = new Map<string, number>();
+      questionStems.forEach((q, i) => q.forEach((s) => masks.set(s, (masks.get(s) ?? 0) | (1 << i))));
+      this.features.set(p.id, { all, titleish, titleSequence, sequence, body, pairs, dedupeKey, answers, questions: { masks, weights: [] }, answerable });
+      pendingQuestionWeights.push([p.id, questionStems]);
       for (const s of all) this.docFreq.set(s, (this.docFreq.get(s) ?? 0) + 1);
       for (const pair of pairs) this.allPairs.add(pair);
+    }
+    // Question weights need every passage's words counted first.
+    for (const [id, stems] of pendingQuestionWeights) {
+      const f = this.features.get(id);
+      if (f) f.questions.weights = stems.map((q) => [...q].reduce((sum, s) => sum + this.idf(s), 0));
     }
   }
 
@@ -284,6 +302,11 @@ export class SearchEngine {
     const ages = new Set(analysed.tokens.filter((t, i) => /^\d+$/.test(t) && (AGE_AFTER.test(analysed.tokens[i + 1] ?? '') || analysed.tokens[i - 1] === 'aged')));
     const numbers = contentSeq.filter((t) => /^\d/.test(t) && !ages.has(t));
     const asksEastLothian = /\beast\s+lothian\b/i.test(analysed.text);
+    const questionQuery: QuestionQuery = {
+      concepts: conceptStems.map((c, i) => ({ weight: weights[i], forms: [c.own, ...c.alternatives] })),
+      stems: new Map(conceptStems.flatMap((c) => [...c.own, ...c.alternatives.flat()]).map((s) => [s, this.idf(s)])),
+      total: totalWeight,
+    };
     const wantedPlace = communitiesIn(analysed.text)[0];
 
     return candidates
@@ -311,7 +334,7 @@ export class SearchEngine {
           bodyCoverage: totalWeight ? bodyCovered / totalWeight : 0,
           numbers: numbers.length ? numbers.filter((n) => f.all.has(n)).length / numbers.length : 0,
           place: wantedPlace ? placeFit(passage.locality, wantedPlace) : 0,
-          question: this.questionMatch(conceptStems, weights, f.questions),
+          question: this.questionMatch(questionQuery, f.questions),
           otherArea: passage.docId.startsWith('east-lothian') ? (asksEastLothian ? 1 : -1) : 0,
         };
         return { passage, score: combine(features), coverage: features.coverage, ...(explain ? { features } : {}) };
@@ -320,28 +343,36 @@ export class SearchEngine {
       .sort((a, b) => b.score - a.score);
   }
 
-  /** The best F1 between the question's concepts and one of the passage's questions. */
-  private questionMatch(concepts: Array<{ own: string[]; alternatives: string[][] }>, weights: number[], questions: Array<Set<string>>): number {
-    if (concepts.length === 0 || questions.length === 0) return 0;
-    const total = weights.reduce((a, b) => a + b, 0);
-    const queryStems = new Set(concepts.flatMap((c) => [...c.own, ...c.alternatives.flat()]));
-    let best = 0;
-    for (const q of questions) {
-      let recalled = 0;
-      concepts.forEach((c, i) => {
-        if (hasAll(q, c.own) || c.alternatives.some((a) => hasAll(q, a))) recalled += weights[i];
-      });
-      if (recalled === 0) continue;
-      let own = 0;
-      let shared = 0;
-      for (const s of q) {
-        const w = this.idf(s);
-        own += w;
-        if (queryStems.has(s)) shared += w;
+  /** The best F1 between the question's concepts and one of the passage's questions. `query`
+   * holds, per concept, its rarity weight and the stems that match it; `stems` each query stem's weight. */
+  private questionMatch(query: QuestionQuery, questions: PassageFeatures['questions']): number {
+    const { masks, weights: own } = questions;
+    if (own.length === 0 || query.total === 0) return 0;
+    const recalled = new Array<number>(own.length).fill(0);
+    const shared = new Array<number>(own.length).fill(0);
+    let any = 0;
+    for (const concept of query.concepts) {
+      let mask = 0;
+      for (const words of concept.forms) {
+        if (words.length === 0) continue;
+        let m = -1;
+        for (const w of words) m &= masks.get(w) ?? 0;
+        mask |= m;
       }
-      const recall = recalled / total;
-      const precision = own ? shared / own : 0;
-      if (precision + recall > 0) best = Math.max(best, (2 * precision * recall) / (precision + recall));
+      any |= mask;
+      for (let q = 0; mask; q++, mask >>>= 1) if (mask & 1) recalled[q] += concept.weight;
+    }
+    if (!any) return 0;
+    for (const [s, w] of query.stems) {
+      let mask = masks.get(s) ?? 0;
+      for (let q = 0; mask; q++, mask >>>= 1) if (mask & 1) shared[q] += w;
+    }
+    let best = 0;
+    for (let q = 0; q < own.length; q++) {
+      if (!recalled[q] || !own[q]) continue;
+      const recall = recalled[q] / query.total;
+      const precision = shared[q] / own[q];
+      best = Math.max(best, (2 * precision * recall) / (precision + recall));
     }
     return best;
   }
