@@ -38,7 +38,7 @@ export interface Slots {
 const DETAILS: Array<[DetailField, RegExp]> = [
   ['email', /\b(e-?mail)\b/],
   ['website', /\b(website|web site|web page|site|online|link|url)\b/],
-  ['phone', /\b(phone|telephone|number(?!\s*\d)|numbers|call|ring|contact (?:number|details?)|tel)\b/],
+  ['phone', /\b(phone|telephone|ph|number(?!\s*\d)|numbers|call|ring|contact(?: number| details?| info)?|tel)\b/],
   ['address', /\b(address|where (?:are|is) (?:they|it|that|this|them)|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
   ['refer', /\b(refer|referral|referrals|referring|how (?:do|can) (?:i|we|you|they|people|someone) (?:get|apply|access|contact)|apply|get in touch|self[- ]refer|contact them)\b/],
   ['hours', /\b(opening|hours|times|what time|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
@@ -60,11 +60,11 @@ const SOURCE_WORDS = new Set(['plan', 'strategic', 'say', 'says', 'said', 'sds',
 
 /** How a question of its own usually starts. */
 const QUESTION_FORM = /^(?:what|which|who|whom|whose|where|when|why|how|is|are|can|could|does|do|did|should|will|would|tell me|show me|give me|list|find|i need|we need|looking for|plan|sds|services?)\b/;
-const MORE = /^(?:(?:can you |could you |please )?(?:tell me|show me|give me|say) (?:a bit |a little )?more|more(?: please| info(?:rmation)?| details?| on (?:that|this|it))?|go on|read more|the full (?:text|passage|thing)|expand|what else|more like this|full details?)(?: about (?:that|this|it|them))?$/;
+const MORE = /^(?:(?:can you |could you |please )?(?:tell me|show me|give me|say) (?:a bit |a little )?more|more(?: please| info(?:rmation)?| details?| on (?:that|this|it))?|go on|read more|the full (?:text|passage|thing)|expand|what else(?: is there| have you got| do you have)?|any (?:others|more)|(?:any |show me )?other (?:ones|services|options|results)|others|more like this|full details?)(?: about (?:that|this|it|them))?$/;
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 const ORDINAL = /\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|service|result|item|link|card|option))?(?:'s)?\b|\b(?:number|no\.?)\s*([1-5])\b/;
 /** Words a follow-up uses that are not a topic of their own. */
-const FILLER = new Set(['night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
+const FILLER = new Set(['out', 'then', 'night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
 
 function normalise(text: string): string {
   return text
@@ -87,7 +87,8 @@ export function slotsIn(text: string): Slots {
   if (outcome) slots.outcome = outcome;
   const aim = /\baim\s*(?:no\s*|number\s*)?([123])(?![.\d])/.exec(lower)?.[1];
   if (aim) slots.aim = Number(aim);
-  const timescale = /\b(short|medium|long(?:er)?)[\s-]*terms?\b/.exec(lower)?.[1];
+  // "medium?" on its own is a timescale too.
+  const timescale = /\b(short|medium|long(?:er)?)[\s-]*terms?\b/.exec(lower)?.[1] ?? /^(?:and |what about |the )?(short|medium|long(?:er)?)(?: ones?)?$/.exec(lower)?.[1];
   if (timescale) slots.timescale = timescale.startsWith('long') ? 'longer' : (timescale as Timescale);
   const option = /\boption\s*(?:no\s*|number\s*)?([1-4])\b/.exec(lower)?.[1] ?? /\bthe\s+(first|second|third|fourth|1st|2nd|3rd|4th)\s+option\b/.exec(lower)?.[1];
   if (option) slots.option = Number(option) || ORDINALS[option];
@@ -207,7 +208,8 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
 
   const slots = slotsIn(text);
   const hasSlots = Object.keys(slots).length > 0;
-  const lead = LEAD.test(lower);
+  // "for young carers?", "for aim 3 then?": a short message starting "for" leans back too.
+  const lead = LEAD.test(lower) || (/^for\s/.test(lower) && lower.split(' ').length <= 4);
   const topic = topicWords(lower);
 
   // "the second one", "open the first": the nth thing the last card offered.
@@ -227,7 +229,7 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   // question that names a slot ("what is option 1") is a question of its own.
   if (hasSlots && topic.length === 0) {
     // Without a lead-in or a pronoun only a bare slot leans back: "Penicuik?", "aim 3?", "medium term?".
-    if (!anaphoric && (QUESTION_FORM.test(lower) || lower.split(' ').length > 3)) return { kind: 'new' };
+    if (!anaphoric && (QUESTION_FORM.test(lower) || lower.split(' ').length > 4)) return { kind: 'new' };
     return { kind: 'rewrite', question: applySlots(last.question, slots), ...(slots.place ? { place: slots.place } : {}) };
   }
   if (!anaphoric || topic.length === 0) return { kind: 'new' };
