@@ -125,7 +125,9 @@ describe('conversations over HTTP: follow-ups resolve, new questions stay new', 
   let server: restify.Server;
   let connector: StandInConnector;
   let client: ConversationClient;
-  const conversations = loadConversations();
+  // CONVERSATIONS=<file> plays another set in the same format (the size check is for ours).
+  const file = process.env.CONVERSATIONS ?? CONVERSATIONS_FILE;
+  const conversations = loadConversations(file);
   const tally = { followUps: 0, followUpsRight: 0, fresh: 0, freshRight: 0 };
 
   before(async () => {
@@ -145,7 +147,8 @@ describe('conversations over HTTP: follow-ups resolve, new questions stay new', 
     }
   });
 
-  it('has at least 30 conversations of two to four turns, from all three kinds of staff', () => {
+  it('has at least 30 conversations of two to four turns, from all three kinds of staff', function () {
+    if (file !== CONVERSATIONS_FILE) this.skip();
     assert.ok(conversations.length >= 30, `${conversations.length} conversations`);
     assert.ok(conversations.every((c) => c.turns.length >= 2 && c.turns.length <= 4));
     assert.deepEqual([...new Set(conversations.map((c) => c.role))].sort(), ['frontline', 'manager', 'social worker']);
