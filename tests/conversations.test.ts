@@ -74,8 +74,9 @@ export function problems(replies: TurnReplies, expect: Expect): string[] {
   if (expect.understood && !(note && new RegExp(expect.understood).test(note))) out.push(`understood ${JSON.stringify(note?.slice(0, 120))}, expected /${expect.understood}/`);
   const head = headline(replies);
   if (expect.answer && !new RegExp(expect.answer).test(head)) out.push(`answered ${JSON.stringify(head.slice(0, 160))}, expected /${expect.answer}/`);
-  for (const p of expect.shows ?? []) if (!new RegExp(p).test(all)) out.push(`does not show /${p}/`);
-  for (const p of expect.hides ?? []) if (new RegExp(p).test(all)) out.push(`shows /${p}/`);
+  // What a reply shows is checked regardless of case: "Wee Breaks" and "wee breaks" show the same thing.
+  for (const p of expect.shows ?? []) if (!new RegExp(p, 'i').test(all)) out.push(`does not show /${p}/`);
+  for (const p of expect.hides ?? []) if (new RegExp(p, 'i').test(all)) out.push(`shows /${p}/`);
   return out;
 }
 
