@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBuiltKnowledge } from '../search/builtKnowledge';
 import { BUILT_KNOWLEDGE_FILE, PROJECT_ROOT } from '../paths';
-import { combine, RANKING_WEIGHTS, SearchEngine, type RankingFeatures } from '../search/searchEngine';
+import { combine, CONFIDENCE, RANKING_WEIGHTS, SearchEngine, type ConfidenceSignals, type RankingFeatures } from '../search/searchEngine';
 import { DEFAULT_QUESTIONS } from './evaluate';
 import { answers, isOutOfScope, type EvalQuestion } from './scoring';
 
@@ -79,6 +79,38 @@ export function casesFor(engine: SearchEngine, questions: EvalQuestion[]): Case[
     }));
 }
 
+/** One question's confidence signals, and whether the bot should be sure of it. */
+export interface ConfidenceCase {
+  signals: ConfidenceSignals;
+  /** Out of scope, or near it: never sure, whatever the thresholds. */
+  neverSure: boolean;
+  inScope: boolean;
+}
+
+type Thresholds = typeof CONFIDENCE;
+
+function confidenceRight(c: ConfidenceCase, t: Thresholds): boolean {
+  const sure = !c.neverSure && c.signals.knownShare >= t.minKnownShare && c.signals.knownCoverage >= t.minKnownCoverage;
+  return sure === c.inScope;
+}
+
+/** The thresholds that decide most questions rightly; among equals, the lowest (fewest not-sure answers). */
+export function fitConfidence(cases: ConfidenceCase[]): Thresholds {
+  let best = { ...CONFIDENCE };
+  let bestRight = -1;
+  for (let share = 0.3; share <= 0.81; share += 0.05) {
+    for (let coverage = 0.2; coverage <= 0.71; coverage += 0.05) {
+      const t = { minKnownShare: Math.round(share * 100) / 100, minKnownCoverage: Math.round(coverage * 100) / 100 };
+      const right = cases.filter((c) => confidenceRight(c, t)).length;
+      if (right > bestRight) {
+        bestRight = right;
+        best = t;
+      }
+    }
+  }
+  return best;
+}
+
 function hit1(cases: Case[], weights: RankingFeatures): number {
   return cases.filter((c) => rankWith(c, weights) === 1).length / Math.max(cases.length, 1);
 }
@@ -95,10 +127,22 @@ function main(): void {
     cvHits += hit1(test, w) * test.length;
   }
   const fitted = fitRankingWeights(cases);
+  const confidenceCases: ConfidenceCase[] = questions.map((q) => {
+    const r = engine.search(q.question);
+    return { signals: r.signals ?? { knownShare: 0, knownCoverage: 0 }, neverSure: Boolean(r.outOfScope || r.nearScope), inScope: !isOutOfScope(q) };
+  });
+  let cvRight = 0;
+  for (let f = 0; f < FOLDS; f++) {
+    const t = fitConfidence(confidenceCases.filter((_, i) => i % FOLDS !== f));
+    cvRight += confidenceCases.filter((c, i) => i % FOLDS === f && confidenceRight(c, t)).length;
+  }
+  const thresholds = fitConfidence(confidenceCases);
   console.log(`${cases.length} tuning questions; hit@1 with the current weights ${hit1(cases, RANKING_WEIGHTS).toFixed(3)}`);
   console.log(`${FOLDS}-fold cross-validated hit@1 of weights fitted this way: ${(cvHits / cases.length).toFixed(3)}`);
   console.log(`hit@1 of the weights fitted on all of them, on the same questions: ${hit1(cases, fitted).toFixed(3)}`);
   console.log(JSON.stringify(fitted));
+  const right = (t: Thresholds): number => confidenceCases.filter((c) => confidenceRight(c, t)).length / confidenceCases.length;
+  console.log(`confidence: right with the current thresholds ${right(CONFIDENCE).toFixed(3)}; ${FOLDS}-fold cross-validated ${(cvRight / confidenceCases.length).toFixed(3)}; fitted on all ${JSON.stringify(thresholds)} (${right(thresholds).toFixed(3)})`);
 }
 
 if (require.main === module) main();
