@@ -15,6 +15,7 @@ import {
   type StatePropertyAccessor,
 } from 'botbuilder';
 import type { Answer } from '../answer/answerModel';
+import { citationsForAnswer } from '../answer/citations';
 import { parseCommand } from '../answer/commands';
 import { composeAnswer, fitRisk, moreResults, openPassage, safetyFirst, shorten } from '../answer/composeAnswer';
 import { planOverview } from '../answer/planQuery';
@@ -31,8 +32,11 @@ import type { RecordStore } from '../storage/records';
 import { advance, isExpired, typedFlowInput, type FlowInput, type FlowState } from '../signpost/flow';
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
+import { AnsweredMessages } from './answeredMessages';
+import { sendAnswerMessage } from './answerMessage';
 import { parseCardAction } from './cardActions';
 import { ConversationTurns } from './conversationTurns';
+import { FEEDBACK_INVOKE, handleFeedbackInvoke } from './feedbackInvoke';
 
 export const PRIVACY_REMINDER =
   'A gentle reminder: please keep personal details (names, dates of birth, CHI or NI numbers, phone numbers, addresses) out of this chat. I have removed them and answered the rest.';
@@ -88,10 +92,12 @@ export class MidWayBot extends TeamsActivityHandler {
   private readonly signpost: StatePropertyAccessor<FlowState | undefined>;
   private readonly now: () => Date;
   private readonly turns: ConversationTurns;
+  private readonly answered: AnsweredMessages;
 
   constructor(private readonly deps: MidWayBotDeps) {
     super();
     this.turns = new ConversationTurns(deps.conversationState, deps.logger);
+    this.answered = new AnsweredMessages(deps.conversationState);
     this.flags = deps.conversationState.createProperty<ConversationFlags>('flags');
     this.signpost = deps.conversationState.createProperty<FlowState | undefined>('signpost');
     this.now = deps.now ?? (() => new Date());
@@ -353,6 +359,7 @@ export class MidWayBot extends TeamsActivityHandler {
   /** Invokes this bot does not handle are a bad request from the client, not a server fault. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     try {
+      if (context.activity.name === FEEDBACK_INVOKE) return await handleFeedbackInvoke(context, { answered: this.answered, records: this.deps.records, logger: this.deps.logger });
       const response = await super.onInvokeActivity(context);
       return response.status === 501 ? { status: 400, body: { error: `Unsupported invoke: ${String(context.activity.name).slice(0, 60)}` } } : response;
     } catch (error) {
@@ -408,7 +415,7 @@ export class MidWayBot extends TeamsActivityHandler {
   }
 
   private async sendAnswer(context: TurnContext, answer: Answer): Promise<void> {
-    await sendCards(context, cardsForAnswer(answer, this.now()));
+    await sendAnswerMessage(context, cardsForAnswer(answer, this.now()), citationsForAnswer(answer, this.deps.engine), this.answered);
   }
 
   private conversationHash(context: TurnContext): string {
