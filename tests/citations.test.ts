@@ -107,7 +107,7 @@ describe('citations', () => {
   });
 
   it('cites nothing for answers that quote no source', () => {
-    const none: Answer[] = [{ type: 'help', reason: 'help' }, { type: 'not_sure', nearest: [] }, { type: 'feedback_form' }, { type: 'emergency', risks: [], routes: [] }];
+    const none: Answer[] = [{ type: 'help', reason: 'help' }, { type: 'not_sure', nearest: [] }, { type: 'feedback_form' }, { type: 'emergency', risks: [], routes: [], firstSteps: [] }];
     for (const a of none) assert.deepEqual(citationsForAnswer(a, lookup), [], a.type);
     assert.equal(citationText([]), '');
   });

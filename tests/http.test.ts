@@ -243,13 +243,14 @@ describe('HTTP server (local mode)', () => {
   }
 
   it('in Teams, sends an answer with Teams\' feedback buttons instead of the card\'s, and a citation naming its source', async () => {
-    const [sds] = await turn(activity('what is an individual service fund'));
+    const [sds] = await turn(activity('who holds the money under option 2'));
     assert.deepEqual(sds.body.channelData, { feedbackLoopEnabled: true });
     const [cited] = citationsOf(sds);
-    assert.match(cited.appearance.name, /^Option 2.* › /, 'article › section');
+    assert.match(cited.appearance.name, /^Option 2: .* › Who holds the money$/, 'article › section');
     assert.match(cited.appearance.url ?? '', /^https?:\/\//);
     assert.ok(!/"Helpful"|"Not helpful"/.test(JSON.stringify(cardsIn(sds))), 'one way to give feedback');
     assert.match(JSON.stringify(cardsIn(sds)), /Individual Service Fund/, 'the card is still there');
+    assert.ok(cardsIn(sds).some((c) => (c.actions ?? []).length > 0), 'its other buttons stay');
 
     const [services] = await turn(activity('services short breaks for carers'));
     const serviceCitations = citationsOf(services);

@@ -37,8 +37,8 @@ describe('end to end in the Microsoft 365 Agents Playground', function () {
     await page.keyboard.press('Enter');
     const card = page.locator('.ac-adaptiveCard', { hasText: 'Individual Service Fund' }).last();
     await card.waitFor({ timeout: 20_000 });
-    // The answer names its source (article › section) with a citation marker the client draws as a link.
-    const source = page.getByText(/^Source: Option 2.* › Who holds the money/).last();
+    // The answer names its source (the SDS article) with a citation marker the client draws as a link.
+    const source = page.getByText(/^Source: Option 2: the person chooses/).last();
     await source.waitFor({ timeout: 20_000 });
     assert.ok(!(await source.innerText()).includes('[1]'), 'the [1] marker is drawn as a citation, not shown as text');
     assert.ok(await page.getByRole('button', { name: '1', exact: true }).last().isVisible(), 'citation 1');
