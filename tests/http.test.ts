@@ -299,6 +299,33 @@ describe('HTTP server (local mode)', () => {
     assert.ok(report.feedback.byPassage.some((p) => p.passageId === dislike.passageId && p.notHelpful >= 1 && p.helpful >= 1));
   });
 
+  it('ties Teams feedback to the answer when the invoke reaches another instance sharing the storage', async () => {
+    const config = localConfig();
+    const logger = silentLogger();
+    const other = createServer(config, createAdapter(config, logger), makeBot(storage).bot, logger);
+    const otherBase = `http://127.0.0.1:${await listen(other, 0, config.host)}`;
+    try {
+      const [answer] = await turn(activity('who holds the money under option 2', { conversation: { id: 'conv-shared', conversationType: 'personal' } }));
+      const response = await fetch(`${otherBase}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          ...activity(undefined, { conversation: { id: 'conv-shared', conversationType: 'personal' } }),
+          type: 'invoke',
+          name: 'message/submitAction',
+          replyToId: answer.id,
+          value: { actionName: 'feedback', actionValue: { reaction: 'like', feedback: '{"feedbackText":"clear"}' } },
+        }),
+      });
+      assert.equal(response.status, 200);
+      const [last] = (await new RecordStore(storage).list('feedback', 1)).slice(-1) as FeedbackRecord[];
+      assert.deepEqual([last.via, last.helpful, last.comment], ['teams', true, 'clear']);
+      assert.match(last.passageId, /who-holds-the-money/);
+    } finally {
+      other.close();
+    }
+  });
+
   it('keeps Teams feedback on an answer it no longer remembers, without passages, and refuses what is not feedback', async () => {
     const old = await invoke('message/submitAction', { actionName: 'feedback', actionValue: { reaction: 'like', feedback: 'useful' } }, { replyToId: 'a-message-from-last-year' });
     assert.equal(old.status, 200);

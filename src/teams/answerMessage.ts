@@ -60,8 +60,8 @@ export function answerMessage(cards: AdaptiveCardJson[], citations: readonly Cit
 /** Sends an answer and, when Teams may send feedback on it, remembers which passages it showed. */
 export async function sendAnswerMessage(context: TurnContext, cards: AdaptiveCardJson[], citations: readonly Citation[], answered: AnsweredMessages): Promise<void> {
   const message = answerMessage(cards, citations, showsTeamsFeedback(context.activity));
-  const sent = await context.sendActivity(message);
-  if (sent?.id && (message.channelData as { feedbackLoopEnabled?: boolean } | undefined)?.feedbackLoopEnabled) {
-    await answered.remember(context, sent.id, citations.map((c) => c.passageId));
+  if ((message.channelData as { feedbackLoopEnabled?: boolean } | undefined)?.feedbackLoopEnabled) {
+    answered.mark(context, message, citations.map((c) => c.passageId));
   }
+  await context.sendActivity(message);
 }

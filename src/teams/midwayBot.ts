@@ -97,7 +97,7 @@ export class MidWayBot extends TeamsActivityHandler {
   constructor(private readonly deps: MidWayBotDeps) {
     super();
     this.turns = new ConversationTurns(deps.conversationState, deps.logger);
-    this.answered = new AnsweredMessages(deps.conversationState);
+    this.answered = new AnsweredMessages(deps.conversationState, deps.logger);
     this.flags = deps.conversationState.createProperty<ConversationFlags>('flags');
     this.signpost = deps.conversationState.createProperty<FlowState | undefined>('signpost');
     this.now = deps.now ?? (() => new Date());
