@@ -41,6 +41,9 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** How long after a request arrives the turn may still send to the channel (Teams gives up at 15 s). */
   turnDeadlineMs: number;
+  /** How several cards go out: side by side (Teams) or one under another (clients that show only a
+   * carousel's first card, such as the Agents Playground). */
+  cardLayout: 'carousel' | 'list';
 }
 
 export class ConfigError extends Error {
@@ -116,6 +119,8 @@ export function loadConfig(env: Env, readFile: (path: string) => string = (p) =>
   if (!Number.isInteger(turnDeadlineMs) || turnDeadlineMs < 500 || turnDeadlineMs > 12_000) {
     throw new ConfigError(`TURN_DEADLINE_MS must be a whole number of milliseconds from 500 to 12000 (got "${env.TURN_DEADLINE_MS}")`);
   }
+  const cardLayout = (env.CARD_LAYOUT ?? 'carousel').trim();
+  if (cardLayout !== 'carousel' && cardLayout !== 'list') throw new ConfigError(`CARD_LAYOUT must be carousel or list (got "${env.CARD_LAYOUT}")`);
   return {
     port,
     localMode,
@@ -130,5 +135,6 @@ export function loadConfig(env: Env, readFile: (path: string) => string = (p) =>
     logLevel: env.LOG_LEVEL ?? 'info',
     maxBodyBytes: 256 * 1024,
     turnDeadlineMs,
+    cardLayout,
   };
 }

@@ -1,14 +1,13 @@
 // Composition root: config → logger → knowledge → search → storage → bot → adapter → server.
-// No logic here; every part can be built in a test without a network.
+// No logic here, and no SDK: the Teams edge (src/teams/) builds its own SDK objects.
 import { ConfigError, loadConfig } from './config';
-import { readBuiltKnowledge } from './knowledge/builtKnowledge';
+import { readBuiltKnowledge } from './search/builtKnowledge';
 import { createLogger, routeConsoleToLogger } from './logger';
 import { BUILT_KNOWLEDGE_FILE } from './paths';
 import { SearchEngine } from './search/searchEngine';
 import { RecordStore } from './storage/records';
-import { GuardedConversationState } from './teams/conversationTurns';
 import { trackRequests } from './teams/lifecycle';
-import { MidWayBot } from './teams/midwayBot';
+import { createMidWayBot } from './teams/midwayBot';
 import { createAdapter, createServer, listen } from './teams/server';
 import { createBotStorage } from './teams/storageFactory';
 
@@ -27,13 +26,14 @@ async function main(): Promise<void> {
   routeConsoleToLogger(logger);
   const engine = new SearchEngine(readBuiltKnowledge(BUILT_KNOWLEDGE_FILE));
   const { storage, state, claims, ping } = createBotStorage(config.storage, config.production, process.env);
-  const bot = new MidWayBot({
+  const bot = createMidWayBot({
     engine,
     allowedTenantIds: config.allowedTenantIds,
     records: new RecordStore(storage, undefined, claims),
-    conversationState: new GuardedConversationState(state),
+    state,
     claims,
     claimLeaseMs: config.turnDeadlineMs + 3000,
+    cardLayout: config.cardLayout,
     logger,
   });
   const adapter = createAdapter(config, logger);

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import type { Answer } from '../src/answer/answerModel';
 import { composeAnswer, openPassage } from '../src/answer/composeAnswer';
 import { answerCard, cardsForAnswer, checkNote, notSureCard, sdsCard, serviceCard, telHref, welcomeCard } from '../src/cards/cardData';
-import { CARD_NAMES, type AdaptiveCardJson } from '../src/cards/cardTemplates';
+import { buttonTitle, CARD_NAMES, MAX_BUTTON_TITLE, type AdaptiveCardJson } from '../src/cards/cardTemplates';
 import { sampleCards } from '../src/cards/sampleCards';
 import { CARDS_DIR } from '../src/paths';
 import type { ServiceRecord } from '../src/knowledge/types';
@@ -105,5 +105,43 @@ describe('cards', () => {
     const { passages, services } = builtKnowledge();
     const cards = [welcomeCard(), notSureCard([]), serviceCard(services[0], 'x'), answerCard(passages[0], passages[0].text, [], [])];
     for (const card of cards) assert.ok(typeof card.speak === 'string' && card.speak.length > 5);
+  });
+
+  it('an SDS card shows no sentence twice: key points leave out what the summary above already says', () => {
+    const passage = builtKnowledge().passages.find((p) => p.kind === 'sds' && p.summary && p.text.includes(p.summary.split('. ')[0]));
+    assert.ok(passage, 'some SDS passage repeats its summary in its text');
+    const card = JSON.stringify(sdsCard(passage, passage.text, [], []).body);
+    const first = (passage.summary ?? '').split('. ')[0].replace(/[.]$/, '');
+    assert.equal(card.split(first).length - 1, 1, `"${first}" shown more than once`);
+  });
+
+  it('button titles fit: at most 30 characters, cut at a word, the whole title kept as the tooltip', () => {
+    const titles: string[] = [];
+    const walk = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      if (Array.isArray(node)) return node.forEach(walk);
+      const n = node as { type?: string; title?: string; tooltip?: string };
+      if (n.type?.startsWith('Action.') && typeof n.title === 'string') {
+        titles.push(n.title);
+        if (n.title.endsWith('…')) assert.ok(n.tooltip && n.tooltip.startsWith(n.title.slice(0, -1)), n.title);
+      }
+      Object.values(node).forEach(walk);
+    };
+    walk(sampleCards(searchEngine()).map((s) => s.card));
+    walk(cardsForAnswer(composeAnswer(searchEngine(), 'where can an unpaid carer get a short break').answer));
+    assert.ok(titles.length > 20);
+    for (const t of titles) assert.ok(t.length <= MAX_BUTTON_TITLE, `"${t}" is ${t.length} characters`);
+    assert.equal(buttonTitle('Short Breaks Fund and Better Breaks Fund (administered by Wee Break Midlothian)'), 'Short Breaks Fund and Better…');
+  });
+
+  it("a carousel's first card carries every shown service's phone number, for clients that show only the first card", () => {
+    const { answer } = composeAnswer(searchEngine(), 'where can an unpaid carer get a short break');
+    assert.equal(answer.type, 'services');
+    const [first, ...rest] = cardsForAnswer(answer);
+    assert.ok(rest.length > 0);
+    const numbers = answer.services.flatMap((s) => (s.phones?.[0] ? [s.phones[0].number] : []));
+    assert.ok(numbers.length > 0);
+    for (const n of numbers) assert.ok(JSON.stringify(first).includes(n), n);
+    assert.deepEqual(cardProblems(first), []);
   });
 });

@@ -12,7 +12,7 @@ import jwt from 'jsonwebtoken';
 import type restify from 'restify';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
-import { SORRY_UNKNOWN_ACTION } from '../src/teams/midwayBot';
+import { SORRY_UNKNOWN_ACTION } from '../src/conversation/messages';
 import { RejectionLog } from '../src/teams/rejectionLog';
 import { APOLOGY, createAdapter, createServer, listen, turnErrorHandler } from '../src/teams/server';
 import { createBotStorage } from '../src/teams/storageFactory';

@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { botEndpoint } from '../src/cli/chat';
+import { createAdapter, createServer, listen } from '../src/teams/server';
 import { join } from 'node:path';
-import { answerQuestion } from '../src/answer/composeAnswer';
+import { ConversationCore } from '../src/conversation/core';
 import { PROJECT_ROOT } from '../src/paths';
-import { searchEngine } from './helpers';
+import { localConfig, makeBot, searchEngine, silentLogger } from './helpers';
 
 const ASK = join(PROJECT_ROOT, 'dist', 'src', 'cli', 'ask.js');
+const CHAT = join(PROJECT_ROOT, 'dist', 'src', 'cli', 'chat.js');
 
 interface AskOutput {
   query: string;
@@ -47,7 +51,47 @@ describe('ask CLI', () => {
     const questions = ['what are the four SDS options', 'recipe for shortbread', 'short term aims under aim 2', 'asdfgh qwerty', 'is option 3 the default'];
     const lines = ask(['--json'], `${questions.join('\n')}\n`).trim().split('\n');
     const decided = lines.map((l) => (JSON.parse(l) as AskOutput).confident);
-    assert.deepEqual(decided, questions.map((q) => answerQuestion(searchEngine(), q).confident));
+    const core = new ConversationCore(searchEngine());
+    assert.deepEqual(decided, questions.map((q) => core.ask(q).confident ?? false));
     assert.ok(decided.includes(true) && decided.includes(false), 'the sample has both decisions');
+  });
+});
+
+describe('chat CLI', () => {
+  const run = promisify(execFile);
+  let server: ReturnType<typeof createServer>;
+  let base: string;
+
+  before(async () => {
+    const config = localConfig();
+    const logger = silentLogger();
+    server = createServer(config, createAdapter(config, logger), makeBot().bot, logger);
+    base = `http://127.0.0.1:${await listen(server, 0, config.host)}`;
+  });
+
+  after(() => server.close());
+
+  const chat = (botUrl: string, question: string): Promise<{ stdout: string; stderr: string }> =>
+    run(process.execPath, [CHAT, question], { env: { PATH: process.env.PATH ?? '', BOT_URL: botUrl }, timeout: 15000 });
+
+  it('reads BOT_URL without /api/messages as the bot there', () => {
+    assert.equal(botEndpoint('http://127.0.0.1:4000'), 'http://127.0.0.1:4000/api/messages');
+    assert.equal(botEndpoint('http://127.0.0.1:4000/api/messages'), 'http://127.0.0.1:4000/api/messages');
+    assert.equal(botEndpoint(undefined), 'http://127.0.0.1:3978/api/messages');
+  });
+
+  it('is answered on a second run too: each run has its own conversation and activity ids', async () => {
+    for (let i = 0; i < 2; i++) {
+      const { stdout } = await chat(base, 'samaritans phone number');
+      assert.match(stdout, /116 123/, `run ${i + 1}`);
+    }
+  });
+
+  it('says so and exits non-zero when the address is not the bot\'s', async () => {
+    await assert.rejects(chat(`${base}/not-the-bot`, 'hello'), (error: { code?: number; stderr?: string }) => {
+      assert.equal(error.code, 1);
+      assert.match(error.stderr ?? '', /answered 404/);
+      return true;
+    });
   });
 });

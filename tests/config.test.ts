@@ -29,4 +29,10 @@ describe('configuration', () => {
   it('reads the tenant allow-list', () => {
     assert.deepEqual(loadConfig({ ALLOWED_TENANT_IDS: ' a , b,,' }).allowedTenantIds, ['a', 'b']);
   });
+
+  it('sends several cards as a carousel unless CARD_LAYOUT says list', () => {
+    assert.equal(loadConfig({}).cardLayout, 'carousel');
+    assert.equal(loadConfig({ CARD_LAYOUT: 'list' }).cardLayout, 'list');
+    assert.throws(() => loadConfig({ CARD_LAYOUT: 'grid' }), /CARD_LAYOUT/);
+  });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ActivityTypes, TestAdapter, type Activity, type Attachment } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../src/cards/cardTemplates';
-import { FEEDBACK_THANKS, PRIVACY_REMINDER, SORRY_UNKNOWN_ACTION } from '../src/teams/midwayBot';
+import { FEEDBACK_THANKS, PRIVACY_REMINDER, SORRY_UNKNOWN_ACTION } from '../src/conversation/messages';
 import sinon from 'sinon';
 import { createLogger } from '../src/logger';
 import { APOLOGY, turnErrorHandler } from '../src/teams/server';

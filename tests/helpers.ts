@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { ActivityTypes, ConversationState, MemoryStorage, type Activity, type TestAdapter } from 'botbuilder';
 import { loadConfig, type AppConfig } from '../src/config';
-import { readBuiltKnowledge, type BuiltKnowledge } from '../src/knowledge/builtKnowledge';
+import { readBuiltKnowledge, type BuiltKnowledge } from '../src/search/builtKnowledge';
 import { createLogger, type Logger } from '../src/logger';
 import { BUILT_KNOWLEDGE_FILE, SERVER_START } from '../src/paths';
 import { SearchEngine } from '../src/search/searchEngine';

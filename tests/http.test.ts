@@ -1,61 +1,14 @@
 // The real server on a loopback port, replying to a stand-in Bot Connector on loopback.
 import assert from 'node:assert/strict';
-import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import type { MemoryStorage } from 'botbuilder';
 import { buildReport } from '../src/cli/report';
+import { FEEDBACK_REASON_THANKS, FEEDBACK_THANKS, PRIVACY_REMINDER, SORRY_UNKNOWN_ACTION } from '../src/conversation/messages';
 import { RecordStore, type FeedbackRecord } from '../src/storage/records';
-import { FEEDBACK_REASON_THANKS, FEEDBACK_THANKS, PRIVACY_REMINDER, SORRY_UNKNOWN_ACTION } from '../src/teams/midwayBot';
 import { createAdapter, createServer, listen } from '../src/teams/server';
 import { cardProblems } from './cardValidation';
 import { localConfig, makeBot, searchEngine, silentLogger, storedText } from './helpers';
-
-interface Received {
-  method: string;
-  url: string;
-  body: Record<string, unknown>;
-  /** The id the connector gave the activity, as Teams gives a message its id. */
-  id: string;
-}
-
-/** A stand-in for the Bot Connector service: records what the bot sends it. */
-class StandInConnector {
-  readonly received: Received[] = [];
-  private server?: Server;
-  private waiters: Array<() => void> = [];
-
-  async start(): Promise<string> {
-    this.server = createHttpServer((req: IncomingMessage, res) => {
-      let data = '';
-      req.on('data', (chunk: Buffer) => (data += chunk.toString()));
-      req.on('end', () => {
-        const id = `reply-${this.received.length + 1}`;
-        this.received.push({ method: req.method ?? '', url: req.url ?? '', body: data ? (JSON.parse(data) as Record<string, unknown>) : {}, id });
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id }));
-        this.waiters.splice(0).forEach((w) => w());
-      });
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
-  }
-
-  async waitFor(count: number, ms = 5000): Promise<void> {
-    const deadline = Date.now() + ms;
-    while (this.received.length < count) {
-      if (Date.now() > deadline) throw new Error(`connector got ${this.received.length} of ${count} activities`);
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 50);
-      });
-    }
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-}
+import { StandInConnector, type Received } from './standInConnector';
 
 type Card = { body?: unknown[]; actions?: Array<{ title: string; data?: Record<string, unknown> }> } & Record<string, unknown>;
 

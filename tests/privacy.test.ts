@@ -114,7 +114,10 @@ describe('personal details', () => {
       ['date-of-birth', 'she is 3.4.48', '3.4.48'],
       ['date-of-birth', 'dob 03-04-1948', '03-04-1948'],
       ['date-of-birth', 'born 3 April 1948', '3 April 1948'],
-      ['date-of-birth', 'Mrs Reid 3rd April 1948 wants option 2', '3rd April 1948'],
+      ['date-of-birth', 'the Reids: 3rd April 1948 wants option 2', '3rd April 1948'],
+      ['name', 'Mrs Reid wants option 2', 'Reid'],
+      ['name', "visiting Mr John O'Neil in Dalkeith", "O'Neil"],
+      ['name', 'Dr. McLean-Hay referred her', 'McLean-Hay'],
       ['date-of-birth', 'born 1948-04-03', '1948-04-03'],
       ['date-of-birth', 'born on 1 April 2014, is there a young carers group?', '1 April 2014'],
     ];

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { bestWindow, highlight } from '../src/search/snippet';
+import { bestWindow, highlight, moreItemsIn } from '../src/search/snippet';
 import { stem } from '../src/search/stem';
 import { searchEngine } from './helpers';
 
@@ -69,5 +69,27 @@ describe('snippets', () => {
     const stems = new Set(['carer', 'break'].map(stem));
     assert.match(bestWindow(text, stems), /^… Unpaid carers can get a short break/);
     assert.equal(highlight('Unpaid carers can get a break.', stems), 'Unpaid **carers** can get a **break**.');
+  });
+
+  it('keep a list whole with its lead-in, whether the window found the lead-in or an item', () => {
+    const text = 'Some background first. Throughout SDS, people are entitled to:\n\n- information they can use;\n- independent advocacy;\n- mediation;\n- to complain.\n\nStaff should help.';
+    const fromLeadIn = bestWindow(text, new Set(['entitled'].map(stem)));
+    assert.match(fromLeadIn, /people are entitled to:\n- information they can use;\n- independent advocacy;\n- mediation;\n- to complain\./);
+    const fromItem = bestWindow(text, new Set(['mediation'].map(stem)));
+    assert.match(fromItem, /^… Throughout SDS, people are entitled to:\n- information/);
+    assert.match(fromItem, /- to complain\./);
+  });
+
+  it('say how many items of a long list are left out', () => {
+    const text = `The reasons are:\n${Array.from({ length: 11 }, (_, i) => `- reason ${i + 1} about carers`).join('\n')}`;
+    const window = bestWindow(text, new Set(['reason', 'carer'].map(stem)));
+    assert.match(window, /^The reasons are:\n- reason 1 about carers/);
+    assert.match(window, /\n… and 3 more items$/);
+    assert.equal(moreItemsIn(window), 3);
+  });
+
+  it('show a sentence once, even when the passage repeats it', () => {
+    const window = bestWindow('Carers can get a break. Carers can get a break. Ask VOCAL.', new Set(['carer'].map(stem)));
+    assert.equal(window.match(/Carers can get a break/g)?.length, 1);
   });
 });

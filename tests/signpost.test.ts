@@ -3,7 +3,8 @@ import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type Acti
 import { advance, FLOW_TTL_MS, typedFlowInput, type FlowState } from '../src/signpost/flow';
 import { buildSignposting, copyForPerson } from '../src/signpost/signposting';
 import { RecordStore } from '../src/storage/records';
-import { MidWayBot, SIGNPOST_CANCELLED, SIGNPOST_EXPIRED } from '../src/teams/midwayBot';
+import { SIGNPOST_CANCELLED, SIGNPOST_EXPIRED } from '../src/conversation/messages';
+import { MidWayBot } from '../src/teams/midwayBot';
 import { searchEngine, silentLogger } from './helpers';
 
 /** A bot on a given storage and clock: a "restart" is a new bot on the same storage. */

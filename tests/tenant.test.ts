@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { RecordStore } from '../src/storage/records';
-import { MidWayBot, TENANT_REFUSAL } from '../src/teams/midwayBot';
+import { TENANT_REFUSAL } from '../src/conversation/messages';
+import { MidWayBot } from '../src/teams/midwayBot';
 import { searchEngine, silentLogger } from './helpers';
 
 function bot(allowedTenantIds: string[]): MidWayBot {

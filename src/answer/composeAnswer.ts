@@ -4,6 +4,7 @@ import type { Passage, PassageKind } from '../knowledge/types';
 import type { SearchEngine, SearchResponse, SearchResult } from '../search/searchEngine';
 import type { Answer, MoreResults, PassageLink, ResultItem, Suggestion } from './answerModel';
 import { firstSentence } from '../knowledge/planStructure';
+import { moreItemsIn } from '../search/snippet';
 import { answerPlanQuery, parsePlanQuery } from './planQuery';
 import { routesFor } from '../safety/emergencyRoutes';
 import { assessRisk, RISK_KINDS, type RiskKind } from '../safety/riskDetector';
@@ -33,8 +34,20 @@ export function answerQuestion(engine: SearchEngine, text: string, kinds?: Passa
 export const PAGE_SIZE = 5;
 const MAX_PAGES = 4;
 
-export function composeAnswer(engine: SearchEngine, text: string, kinds?: PassageKind[]): { answer: Answer; response: SearchResponse } {
-  const response = engine.search(text, { limit: 10, ...(kinds ? { kinds } : {}) });
+/** Context for a question asked as a follow-up: among the results, the one the conversation points at
+ * is shown first (the ranking itself is unchanged). */
+export interface ComposeOptions {
+  prefer?: (result: SearchResult) => boolean;
+  /** Results that fit the conversation; the others are left out (e.g. services that only share the place asked about). */
+  keep?: (result: SearchResult) => boolean;
+}
+
+export function composeAnswer(engine: SearchEngine, text: string, kinds?: PassageKind[], options: ComposeOptions = {}): { answer: Answer; response: SearchResponse } {
+  // A preference looks further down the list than is shown, then the list is cut back to ten.
+  const searched = engine.search(text, { limit: options.prefer || options.keep ? 40 : 10, ...(kinds ? { kinds } : {}) });
+  const kept = options.keep ? { ...searched, results: searched.results.filter(options.keep) } : searched;
+  const ordered = preferred(kept, options.prefer);
+  const response = options.prefer || options.keep ? { ...ordered, results: ordered.results.slice(0, 10) } : ordered;
   if (!text.trim()) return { answer: { type: 'help', reason: 'empty' }, response };
   if (isHelpRequest(text)) return { answer: { type: 'help', reason: 'help' }, response };
   const emergencyNumbers = requestedEmergencyNumbers(engine, text);
@@ -89,6 +102,13 @@ function nearScopeHint({ areas, years }: { areas: string[]; years: string[] }): 
   return `MidWay Guide has nothing for ${years.join(' or ')}. The nearest answers it has are below, for the years they name.`;
 }
 
+function preferred(response: SearchResponse, prefer?: (result: SearchResult) => boolean): SearchResponse {
+  const at = prefer ? response.results.findIndex(prefer) : -1;
+  if (at <= 0) return response;
+  const results = [response.results[at], ...response.results.filter((_, i) => i !== at)];
+  return { ...response, results };
+}
+
 function moreAfter(response: SearchResponse, text: string, shown: number, kinds?: PassageKind[]): { more?: MoreResults } {
   return response.results.length > shown ? { more: { text, page: 1, ...(kinds ? { kinds } : {}) } } : {};
 }
@@ -126,11 +146,14 @@ export function openPassage(engine: SearchEngine, passageId: string): Answer | u
 
 function passageAnswer(best: SearchResult, all: SearchResult[]): Answer {
   const others = all.slice(1).filter((r) => r.passage.docId !== best.passage.docId || r.passage.kind === 'plan');
+  // A list cut short says how many items are left and offers the whole passage first.
+  const left = moreItemsIn(best.snippet);
+  const wholeList: PassageLink[] = left ? [{ id: best.passage.id, title: `Show the whole list (${left} more)` }] : [];
   return {
     type: 'passage',
     passage: best.passage,
     snippet: best.snippet,
-    alternatives: others.slice(0, MAX_ALTERNATIVES).map(link),
+    alternatives: [...wholeList, ...others.slice(0, MAX_ALTERNATIVES).map(link)],
     suggestions: suggestionsFor(best.passage, others.slice(MAX_ALTERNATIVES)),
   };
 }

@@ -2,8 +2,8 @@
 // write the result for start-up to load. Any invalid source stops the build with its file and field.
 import { loadKnowledge } from '../knowledge/loadKnowledge';
 import { buildPassages } from '../knowledge/buildPassages';
-import { BUILT_FORMAT_VERSION, writeBuiltKnowledge } from '../knowledge/builtKnowledge';
-import { toIndexable } from '../knowledge/indexDocs';
+import { BUILT_FORMAT_VERSION, writeBuiltKnowledge } from '../search/builtKnowledge';
+import { toIndexable } from '../search/indexDocs';
 import { buildLunrIndex } from '../search/lunrSetup';
 import { typoLookalikes } from './typoLookalikes';
 import { BUILT_KNOWLEDGE_FILE, KNOWLEDGE_DIR } from '../paths';

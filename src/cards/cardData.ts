@@ -2,6 +2,7 @@
 import type { Answer, MoreResults, PassageLink, ResultItem, Suggestion } from '../answer/answerModel';
 import { shorten } from '../answer/composeAnswer';
 import { formatAddress } from '../knowledge/servicePassage';
+import { showableService } from '../knowledge/publicText';
 import type { PlanItem } from '../knowledge/planStructure';
 import type { ResolvedRoute } from '../safety/emergencyRoutes';
 import type { SignpostingResult } from '../signpost/signposting';
@@ -72,6 +73,23 @@ export function answerCard(passage: Passage, snippet: string, alternatives: Pass
   });
 }
 
+function sentenceKey(sentence: string): string {
+  return sentence.replace(/\*\*|…/g, '').replace(/\W+/g, ' ').trim().toLowerCase();
+}
+
+/** The snippet without the sentences the card already shows above it (the article's summary). */
+export function withoutRepeats(snippet: string, shownAbove: string): string {
+  const seen = new Set((shownAbove.match(/[^.!?\n]+[.!?]*/g) ?? []).map(sentenceKey).filter(Boolean));
+  const lines = snippet.split('\n').map((line) =>
+    line
+      .split(/(?<=[.!?])\s+/)
+      .filter((s) => !seen.has(sentenceKey(s)))
+      .join(' '),
+  );
+  const kept = lines.filter((l) => l.trim()).join('\n').trim();
+  return /^[…\s]*$/.test(kept) ? '' : kept;
+}
+
 export function sdsCard(passage: Passage, snippet: string, alternatives: PassageLink[], suggestions: Suggestion[], more?: MoreResults): AdaptiveCardJson {
   suggestions = fitSuggestions(suggestions, more);
   return expandCard('sds', {
@@ -79,7 +97,7 @@ export function sdsCard(passage: Passage, snippet: string, alternatives: Passage
     title: passage.title,
     reviewed: passage.reviewed ?? 'not recorded',
     summary: passage.summary ?? '',
-    keyPoints: snippet,
+    keyPoints: withoutRepeats(snippet, passage.summary ?? ''),
     alternatives,
     suggestions,
     sourceList: passage.sourceUrls.slice(0, 3).map((u, i) => `[${i + 1}](${u})`).join(' ') || 'not recorded',
@@ -109,7 +127,21 @@ export function telHref(number: string): string {
   return `tel:${number.replace(/[^\d+]/g, '')}`;
 }
 
-export function serviceCard(service: ServiceRecord, passageId: string, now: Date = new Date(), more?: MoreResults): AdaptiveCardJson {
+/** For the first card of a carousel: the other services' names and numbers, so a client that shows
+ * only the first card still shows how to reach each of them. */
+function alsoShownText(others: ServiceRecord[]): string {
+  if (!others.length) return '';
+  const lines = others.map((o) => {
+    const phone = o.phones?.[0];
+    const source = o.as_of === 'undated' ? 'directory, source undated' : `directory, source dated ${o.as_of}`;
+    return `- ${o.name}: ${phone ? `[${phone.number}](${telHref(phone.number)}) (${source})` : 'no phone number published'}`;
+  });
+  return `Also in this answer (next cards):\n${lines.join('\n')}`;
+}
+
+export function serviceCard(record: ServiceRecord, passageId: string, now: Date = new Date(), more?: MoreResults, alsoShown: ServiceRecord[] = []): AdaptiveCardJson {
+  // Curators' notes in the record are for curators: the card shows what can be stood behind.
+  const service = showableService(record);
   const facts = [
     { label: 'Who for', value: service.eligibility },
     { label: 'How to refer', value: service.how_to_access },
@@ -132,6 +164,7 @@ export function serviceCard(service: ServiceRecord, passageId: string, now: Date
     facts,
     phones: (service.phones ?? []).map((p) => ({ number: p.number, description: p.description, href: telHref(p.number) })),
     links,
+    alsoShown: alsoShownText(alsoShown),
     sourceNote: service.as_of === 'undated' ? 'service directory, source undated' : `service directory, source dated ${service.as_of}`,
     passageId,
     speak: plainSpeech(`${service.name}. ${service.description}`),
@@ -229,7 +262,7 @@ export function signpostingCard(result: SignpostingResult, now: Date = new Date(
     summary: result.summary,
     urgent: result.urgentRoutes.map((r) => ({ ...r, href: telHref(r.number) })),
     servicesHeading: result.services.length ? 'Services that may help' : 'No matching services in the directory: try the search, or Care Information Scotland.',
-    services: result.services.map((s) => ({
+    services: result.services.map(showableService).map((s) => ({
       name: s.name,
       description: s.description,
       howToAccess: s.how_to_access,
@@ -270,7 +303,7 @@ export function cardsForAnswer(answer: Answer, now: Date = new Date()): Adaptive
     case 'services':
       // "More results" goes on the last card of the carousel only.
       return answer.services.map((s, i) =>
-        serviceCard(s, answer.passageIds[i] ?? `service:${s.id}`, now, i === answer.services.length - 1 ? answer.more : undefined),
+        serviceCard(s, answer.passageIds[i] ?? `service:${s.id}`, now, i === answer.services.length - 1 ? answer.more : undefined, i === 0 ? answer.services.slice(1) : []),
       );
     case 'passage':
       return [

@@ -42,5 +42,30 @@ export function loadTemplate(name: CardName, dir = CARDS_DIR): unknown {
 
 export function expandCard(name: CardName, data: object): AdaptiveCardJson {
   const template = new ACData.Template(loadTemplate(name));
-  return template.expand({ $root: data }) as AdaptiveCardJson;
+  return fitButtonTitles(template.expand({ $root: data }) as AdaptiveCardJson);
+}
+
+/** Characters of a button title that show on a phone-width card before Teams clips it. */
+export const MAX_BUTTON_TITLE = 30;
+
+/** A title cut at a word, not mid-word, with an ellipsis. */
+export function buttonTitle(title: string, max = MAX_BUTTON_TITLE): string {
+  if (title.length <= max) return title;
+  const cut = title.slice(0, max - 1);
+  const atWord = cut.lastIndexOf(' ') > max / 2 ? cut.slice(0, cut.lastIndexOf(' ')) : cut;
+  return `${atWord.replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
+/** Long button titles are cut at a word; the whole title stays as the button's tooltip. */
+function fitButtonTitles<T>(node: T): T {
+  if (Array.isArray(node)) node.forEach(fitButtonTitles);
+  else if (node && typeof node === 'object') {
+    const n = node as Record<string, unknown>;
+    if (typeof n.type === 'string' && n.type.startsWith('Action.') && typeof n.title === 'string' && n.title.length > MAX_BUTTON_TITLE) {
+      n.tooltip ??= n.title;
+      n.title = buttonTitle(n.title);
+    }
+    Object.values(n).forEach(fitButtonTitles);
+  }
+  return node;
 }

@@ -5,8 +5,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { AdaptiveCardJson } from '../cards/cardTemplates';
+import { contrastProblems, MIN_CONTRAST, textUses, type HostConfigColours, type TextUse } from '../cards/contrast';
 import { sampleCards, type SampleCard } from '../cards/sampleCards';
-import { readBuiltKnowledge } from '../knowledge/builtKnowledge';
+import { readBuiltKnowledge } from '../search/builtKnowledge';
 import { BUILT_KNOWLEDGE_FILE, CARDS_DIR, PROJECT_ROOT } from '../paths';
 import { SearchEngine } from '../search/searchEngine';
 
@@ -115,10 +116,26 @@ function renderInPage({ card, hostConfig }: { card: AdaptiveCardJson; hostConfig
   };
 }
 
+/** Text that cannot be read (contrast under 4.5:1) in each theme, over every text colour and
+ * container style the sample cards use. */
+export function readabilityProblems(cards: SampleCard[]): Array<{ theme: string; problems: string[] }> {
+  const uses = new Map<string, TextUse>();
+  for (const { card } of cards) for (const use of textUses(card)) uses.set(JSON.stringify(use), use);
+  return THEMES.map((theme) => {
+    const config = JSON.parse(readFileSync(join(CARDS_DIR, 'host-configs', `${theme}.json`), 'utf8')) as HostConfigColours;
+    return { theme, problems: contrastProblems(config, [...uses.values()]) };
+  });
+}
+
 if (require.main === module) {
   const chromiumPath = CHROMIUM_PATH;
   const engine = new SearchEngine(readBuiltKnowledge(BUILT_KNOWLEDGE_FILE));
-  renderPreviews(sampleCards(engine), chromiumPath, PREVIEW_DIR)
+  const samples = sampleCards(engine);
+  for (const { theme, problems } of readabilityProblems(samples)) {
+    console.log(`${problems.length ? 'PROBLEM' : 'ok     '} contrast ≥ ${MIN_CONTRAST}:1 in ${theme}${problems.length ? ` — ${problems.join('; ')}` : ''}`);
+    if (problems.length) process.exitCode = 1;
+  }
+  renderPreviews(samples, chromiumPath, PREVIEW_DIR)
     .then((results) => {
       for (const r of results) console.log(`${r.errors.length ? 'PROBLEM' : 'ok     '} ${r.card.padEnd(16)} ${r.theme.padEnd(14)} ${r.file ?? ''}${r.errors.length ? ` — ${r.errors.join('; ')}` : ''}`);
       console.log(`\n${results.length} previews written to dist/card-previews/`);

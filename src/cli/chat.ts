@@ -6,9 +6,19 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
+import { unescapeMarkdown } from '../cards/markdown';
 import { cardToText, type CardButton } from './cardText';
 
-const BOT_URL = process.env.BOT_URL ?? 'http://127.0.0.1:3978/api/messages';
+/** Where the bot listens; a URL without a path means the bot's usual /api/messages there. */
+export function botEndpoint(value: string | undefined): string {
+  const url = new URL(value || 'http://127.0.0.1:3978/api/messages');
+  if (url.pathname === '/' || url.pathname === '') url.pathname = '/api/messages';
+  return url.toString();
+}
+
+// Each run is its own conversation with its own activity ids: the bot answers an id once, so ids
+// reused from an earlier run would be dropped as re-sent duplicates.
+const RUN = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 let buttons: CardButton[] = [];
 let pending: (() => void) | undefined;
 
@@ -16,7 +26,7 @@ type Citation = { position: number; appearance: { name: string; url?: string; ke
 
 function printActivity(activity: Record<string, unknown>, id: string): void {
   if (activity.type !== 'message') return;
-  if (typeof activity.text === 'string' && activity.text) console.log(`\nMidWay Guide: ${activity.text}`);
+  if (typeof activity.text === 'string' && activity.text) console.log(`\nMidWay Guide: ${unescapeMarkdown(activity.text)}`);
   const entities = (activity.entities as Array<{ type?: string; citation?: Citation[] }> | undefined) ?? [];
   for (const c of entities.find((e) => e.type === 'https://schema.org/Message')?.citation ?? []) {
     const details = [...(c.appearance.keywords ?? []), c.appearance.url ?? ''].filter(Boolean).join(' · ');
@@ -33,6 +43,14 @@ function printActivity(activity: Record<string, unknown>, id: string): void {
 }
 
 async function main(): Promise<void> {
+  let botUrl: string;
+  try {
+    botUrl = botEndpoint(process.env.BOT_URL);
+  } catch {
+    console.error(`BOT_URL is not a URL: ${process.env.BOT_URL}`);
+    process.exitCode = 2;
+    return;
+  }
   const connector = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
@@ -57,25 +75,31 @@ async function main(): Promise<void> {
     buttons = [];
     const done = new Promise<void>((resolve) => {
       pending = resolve;
-      setTimeout(resolve, 5000);
+      setTimeout(resolve, 5000).unref(); // a bot that never answers must not keep the process alive
     });
-    const response = await fetch(BOT_URL, {
+    const response = await fetch(botUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         type: 'message',
-        id: `chat-${++count}`,
+        id: `chat-${RUN}-${++count}`,
         text: value === undefined ? text : undefined,
         value,
         channelId: 'msteams',
         serviceUrl,
         from: { id: 'local-user', name: 'You' },
         recipient: { id: 'midway-guide', name: 'MidWay Guide' },
-        conversation: { id: 'local-chat', conversationType: 'personal' },
+        conversation: { id: `local-chat-${RUN}`, conversationType: 'personal' },
       }),
     }).catch(() => undefined);
     if (!response) {
-      console.error(`Cannot reach the bot at ${BOT_URL}. Start it first with "npm start".`);
+      console.error(`Cannot reach the bot at ${botUrl}. Start it first with "npm start".`);
+      process.exitCode = 1;
+      return;
+    }
+    if (!response.ok) {
+      console.error(`The bot at ${botUrl} answered ${response.status} ${response.statusText}: is that its /api/messages address?`);
+      process.exitCode = 1;
       return;
     }
     await done;
@@ -83,20 +107,20 @@ async function main(): Promise<void> {
 
   // Teams' feedback buttons send an invoke, which the bot answers in the HTTP response, not with a message.
   const sendFeedback = async (feedback: NonNullable<CardButton['feedback']>, comment: string): Promise<void> => {
-    const response = await fetch(BOT_URL, {
+    const response = await fetch(botUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         type: 'invoke',
         name: 'message/submitAction',
-        id: `chat-${++count}`,
+        id: `chat-${RUN}-${++count}`,
         replyToId: feedback.replyToId,
         value: { actionName: 'feedback', actionValue: { reaction: feedback.reaction, feedback: JSON.stringify({ feedbackText: comment }) } },
         channelId: 'msteams',
         serviceUrl,
         from: { id: 'local-user', name: 'You' },
         recipient: { id: 'midway-guide', name: 'MidWay Guide' },
-        conversation: { id: 'local-chat', conversationType: 'personal' },
+        conversation: { id: `local-chat-${RUN}`, conversationType: 'personal' },
       }),
     }).catch(() => undefined);
     console.log(response?.ok ? '(Thank you! Your feedback was sent.)' : `(The feedback could not be sent${response ? `: ${response.status}` : ''}.)`);
@@ -135,4 +159,4 @@ async function main(): Promise<void> {
   connector.close();
 }
 
-void main();
+if (require.main === module) void main();

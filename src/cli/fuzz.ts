@@ -2,17 +2,16 @@
 // and activity-like objects go to the real server in local mode on loopback (replies go to a
 // stand-in connector there): every response must be 2xx, 400, 401 or 413 — never 5xx — and the
 // server must stay healthy. The unit suite runs a few hundred cases; this script 10,000 or more.
-import { ConversationState, MemoryStorage } from 'botbuilder';
 import fc from 'fast-check';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../config';
-import { readBuiltKnowledge } from '../knowledge/builtKnowledge';
+import { readBuiltKnowledge } from '../search/builtKnowledge';
 import { createLogger } from '../logger';
 import { BUILT_KNOWLEDGE_FILE } from '../paths';
 import { SearchEngine } from '../search/searchEngine';
-import { MemoryClaims } from '../storage/claims';
 import { RecordStore } from '../storage/records';
-import { MidWayBot } from '../teams/midwayBot';
+import { createMidWayBot } from '../teams/midwayBot';
+import { createBotStorage } from '../teams/storageFactory';
 import { createAdapter, createServer, listen } from '../teams/server';
 import { standInConnector } from '../bench/loopbackTools';
 
@@ -67,10 +66,10 @@ function arbitraries(connectorUrl: string): fc.Arbitrary<{ raw?: string; body?: 
 
 export async function runFuzz(runs: number, seed?: number): Promise<FuzzReport> {
   const logger = createLogger('silent');
-  const storage = new MemoryStorage();
+  const { storage, state, claims } = createBotStorage({ kind: 'memory' }, false);
   const engine = new SearchEngine(readBuiltKnowledge(BUILT_KNOWLEDGE_FILE));
   const config = loadConfig({ PORT: '0' });
-  const bot = new MidWayBot({ engine, records: new RecordStore(storage), conversationState: new ConversationState(storage), claims: new MemoryClaims(), logger });
+  const bot = createMidWayBot({ engine, records: new RecordStore(storage), state, claims, logger });
   const server = createServer(config, createAdapter(config, logger), bot, logger);
   const base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   const connector = await standInConnector();

@@ -41,7 +41,8 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 /** Starts the built bot and the Playground; the caller stops both. */
 export async function startLocalClient(botPort: number, playgroundPort: number, quiet = true): Promise<LocalClient> {
-  const env = { ...process.env, MicrosoftAppId: '', PORT: String(botPort), LOG_LEVEL: quiet ? 'warn' : 'info' };
+  // The Playground shows only the first card of a carousel; as a list, each card shows.
+  const env = { ...process.env, MicrosoftAppId: '', PORT: String(botPort), LOG_LEVEL: quiet ? 'warn' : 'info', CARD_LAYOUT: 'list' };
   const bot = spawn(process.execPath, ['--disable-warning=DEP0111', SERVER_START], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   if (!quiet) bot.stdout.pipe(process.stdout);
   await waitForLine(bot, /local mode|listening/i, 'The bot');

@@ -4,7 +4,7 @@
 // bot is configured with (STORAGE=blob for a deployed bot; memory storage has nothing to report).
 import { loadConfig } from '../config';
 import { monthsOld } from '../cards/cardData';
-import { readBuiltKnowledge } from '../knowledge/builtKnowledge';
+import { readBuiltKnowledge } from '../search/builtKnowledge';
 import type { ServiceRecord } from '../knowledge/types';
 import { BUILT_KNOWLEDGE_FILE } from '../paths';
 import { RecordStore, type FeedbackRecord, type UnansweredRecord } from '../storage/records';

@@ -2,10 +2,10 @@
 // by side, the way the practice set's README says. Curators can point it at their own set.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readBuiltKnowledge } from '../knowledge/builtKnowledge';
+import { readBuiltKnowledge } from '../search/builtKnowledge';
 import { BUILT_KNOWLEDGE_FILE, PROJECT_ROOT } from '../paths';
-import { answerQuestion } from '../answer/composeAnswer';
-import { SearchEngine } from '../search/searchEngine';
+import { ConversationCore } from '../conversation/core';
+import { SearchEngine, type SearchResponse } from '../search/searchEngine';
 import { PlainLunrBaseline } from './baseline';
 import { figures, isOutOfScope, rankOf, type EvalQuestion, type Figures } from './scoring';
 
@@ -32,20 +32,26 @@ function report(questions: EvalQuestion[], ranks: number[]): SystemReport {
 }
 
 export function evaluate(engine: SearchEngine, baseline: PlainLunrBaseline, all: EvalQuestion[], file: string): EvalReport {
+  // Each question goes through the bot's own conversation core, as the first message of a conversation.
+  const core = new ConversationCore(engine);
+  const ask = (question: string): { results: SearchResponse['results']; confident: boolean } => {
+    const outcome = core.ask(question);
+    return { results: outcome.response?.results ?? [], confident: outcome.confident ?? false };
+  };
   const inScope = all.filter((q) => !isOutOfScope(q));
   const outOfScope = all.filter(isOutOfScope);
   const misses: EvalReport['misses'] = [];
   let inScopeNotConfident = 0;
   const ourRanks = inScope.map((q) => {
-    const { response, confident } = answerQuestion(engine, q.question);
+    const { results: found, confident } = ask(q.question);
     if (!confident) inScopeNotConfident++;
-    const results = response.results.map((r) => ({ title: r.passage.title, text: r.passage.text }));
+    const results = found.map((r) => ({ title: r.passage.title, text: r.passage.text }));
     const rank = rankOf(q, results);
     if (rank !== 1) misses.push({ question: q.question, kind: q.kind, rank, top3: results.slice(0, 3).map((r) => r.title) });
     return rank;
   });
   const baseRanks = inScope.map((q) => rankOf(q, baseline.search(q.question).map((p) => ({ title: p.title, text: p.text }))));
-  const notConfident = outOfScope.filter((q) => !answerQuestion(engine, q.question).confident).length;
+  const notConfident = outOfScope.filter((q) => !ask(q.question).confident).length;
   return {
     file,
     ours: { ...report(inScope, ourRanks), outOfScope: { total: outOfScope.length, notConfident }, inScopeNotConfident },

@@ -4,7 +4,7 @@
 // The held-out set is never read here. It prints the weights to paste into searchEngine.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readBuiltKnowledge } from '../knowledge/builtKnowledge';
+import { readBuiltKnowledge } from '../search/builtKnowledge';
 import { BUILT_KNOWLEDGE_FILE, PROJECT_ROOT } from '../paths';
 import { combine, RANKING_WEIGHTS, SearchEngine, type RankingFeatures } from '../search/searchEngine';
 import { DEFAULT_QUESTIONS } from './evaluate';

@@ -2,7 +2,7 @@
 // of the risk model, on the tuning set and the held-out set side by side (or on given files).
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { readBuiltKnowledge } from '../knowledge/builtKnowledge';
+import { readBuiltKnowledge } from '../search/builtKnowledge';
 import { BUILT_KNOWLEDGE_FILE, PROJECT_ROOT } from '../paths';
 import { riskModelFor } from '../safety/riskDetector';
 import { scoreRisk, type LabelledMessage, type RiskFigures } from './riskScoring';

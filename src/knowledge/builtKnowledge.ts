@@ -1,14 +1,14 @@
-// The build output that start-up loads: passages, the directory, synonyms and the serialised
-// lunr index. Writing and reading live together so the two cannot drift apart.
+// The build output's format: passages, the directory, the plan's structure, synonyms, risk signs and
+// the serialised search index, as one JSON file. Writing and reading the file live together so the
+// two cannot drift apart; turning the index back into a queryable one is the search's business
+// (src/search/builtKnowledge.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type lunr from 'lunr';
-import { loadLunrIndex } from '../search/lunrSetup';
 import type { EmergencyRoutes } from './emergencyRoutes';
 import type { RiskSignsData, RiskWeights } from './riskSigns';
-import type { OutOfScopeEntry } from '../search/outOfScope';
-import type { SignpostingOptions } from '../signpost/signpostingOptions';
-import type { SynonymEntry } from '../search/synonyms';
+import type { OutOfScopeEntry } from './outOfScopeFile';
+import type { SignpostingOptions } from './signpostingOptions';
+import type { SynonymEntry } from './synonymsFile';
 import type { PlanStructure } from './planStructure';
 import type { Passage, ServiceRecord } from './types';
 
@@ -35,15 +35,12 @@ export interface BuiltKnowledgeFile {
   index: object;
 }
 
-/** The loaded form: the same data, with the index ready to query. */
-export type BuiltKnowledge = Omit<BuiltKnowledgeFile, 'formatVersion' | 'index'> & { index: lunr.Index };
-
 export function writeBuiltKnowledge(file: string, data: BuiltKnowledgeFile): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(data));
 }
 
-export function readBuiltKnowledge(file: string): BuiltKnowledge {
+export function readBuiltKnowledgeFile(file: string): BuiltKnowledgeFile {
   let raw: BuiltKnowledgeFile;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8')) as BuiltKnowledgeFile;
@@ -53,6 +50,5 @@ export function readBuiltKnowledge(file: string): BuiltKnowledge {
   if (raw.formatVersion !== BUILT_FORMAT_VERSION) {
     throw new Error(`The built knowledge at ${file} is from another version: run "npm run build"`);
   }
-  const { formatVersion: _version, index, ...data } = raw;
-  return { ...data, index: loadLunrIndex(index) };
+  return raw;
 }

@@ -8,9 +8,9 @@ import type { MarkdownDocument, ServiceRecord } from './types';
 import { loadEmergencyRoutes, type EmergencyRoutes } from './emergencyRoutes';
 import { loadPassageQuestions, type PassageQuestionFiles } from './passageQuestions';
 import { loadRiskSigns, loadRiskWeights, type RiskSignsData, type RiskWeights } from './riskSigns';
-import { loadSignpostingOptions, type SignpostingOptions } from '../signpost/signpostingOptions';
-import { loadOutOfScope, type OutOfScopeEntry } from '../search/outOfScope';
-import { loadSynonyms, type SynonymEntry } from '../search/synonyms';
+import { loadSignpostingOptions, type SignpostingOptions } from './signpostingOptions';
+import { loadOutOfScope, type OutOfScopeEntry } from './outOfScopeFile';
+import { loadSynonyms, type SynonymEntry } from './synonymsFile';
 
 export interface Knowledge {
   documents: MarkdownDocument[];

@@ -26,7 +26,7 @@ import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumb
 import { KNOWLEDGE_DIR } from '../paths';
 import { findChis, type Span } from './chi';
 
-export type PersonalDetailKind = 'email' | 'phone' | 'postcode' | 'chi' | 'nino' | 'date-of-birth';
+export type PersonalDetailKind = 'email' | 'phone' | 'postcode' | 'chi' | 'nino' | 'date-of-birth' | 'name';
 
 export interface Redaction {
   text: string;
@@ -40,7 +40,15 @@ const LABELS: Record<PersonalDetailKind, string> = {
   chi: '[CHI]',
   nino: '[NI number]',
   'date-of-birth': '[date]',
+  name: '[name]',
 };
+
+// ---------------------------------------------------------------------------------------------
+// Names after a title ("Mrs Smith", "Mr John O'Neil", "Dr. McLean-Hay"): the title says a person
+// follows. Names without a title are not detected — the reminder asks staff to leave them out.
+
+const NAME_WORD = String.raw`(?:Mc|Mac|O'|O’)?[A-Z][a-z][A-Za-z'’-]*`;
+const TITLED_NAME = new RegExp(String.raw`\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Master)\.?\s+(?:[A-Z]\.?\s+)?${NAME_WORD}(?:\s+(?!And\b|Or\b|In\b|On\b|At\b)${NAME_WORD})?`, 'g');
 
 // ---------------------------------------------------------------------------------------------
 // Email
@@ -280,6 +288,8 @@ const DETECTORS: Detector[] = [
   { kind: 'postcode', find: regexSpans(POSTCODE) },
   { kind: 'phone', find: findPhones },
   { kind: 'phone', find: findFallbackPhones },
+  // Last, so the numbers that follow a name are found as what they are first.
+  { kind: 'name', find: regexSpans(TITLED_NAME) },
 ];
 
 export function redactPersonalDetails(input: string): Redaction {

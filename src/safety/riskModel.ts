@@ -163,7 +163,7 @@ export class RiskModel {
     const question = /\?\s*$/.test(text) || /^ (?:is|are|what|whats|where|who|how|does|do|can|any|which|when) /.test(message);
     const values = [
       ...RISK_KINDS.map((k) => (signKinds.has(k) ? 1 : 0)),
-      ...this.cues.map(([, pattern]) => (has(pattern, message) ? 1 : 0)),
+      ...this.cues.map(([, pattern]) => (this.hasUnnegated(pattern, message) ? 1 : 0)),
       specific ? 1 : 0,
       topic ? 1 : 0,
       generic ? 1 : 0,
@@ -182,6 +182,14 @@ export class RiskModel {
       hasChild: has(this.childWords, message),
       partnerLike: this.partnerLike(message),
     };
+  }
+
+  /** A cue counts where no negation stands just before it ("isnt injured", "no marks"). */
+  private hasUnnegated(pattern: RegExp, message: string): boolean {
+    const found = spans(pattern, message);
+    if (found.length === 0) return false;
+    const negations = spans(this.negators, message);
+    return found.some((f) => !negations.some((n) => n.end < f.start && n.end >= f.start - 2));
   }
 
   private partnerLike(message: string): boolean {

@@ -4,11 +4,11 @@
 // scores them but over flat arrays (postingsScorer.ts); a re-ranker then orders them by how much of
 // the question each passage covers, phrase matches, titles and kind.
 import lunr from 'lunr';
-import type { BuiltKnowledge, BuiltRisk } from '../knowledge/builtKnowledge';
+import type { BuiltKnowledge, BuiltRisk } from './builtKnowledge';
 import { communitiesIn, otherAreasIn, placeFit } from '../knowledge/places';
 import type { PlanStructure } from '../knowledge/planStructure';
 import type { EmergencyRoutes } from '../knowledge/emergencyRoutes';
-import type { SignpostingOptions } from '../signpost/signpostingOptions';
+import type { SignpostingOptions } from '../knowledge/signpostingOptions';
 import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
 import { analyseQuery, type AnalysedQuery, type Concept } from './queryAnalysis';
 import { snippetFor } from './snippet';

@@ -1,40 +1,9 @@
 // Curated abbreviations and synonyms (knowledge/synonyms.json). Each entry is either a two-way group
 // ("respite" ↔ "short break") or one-way ("money" → "benefits", "debt"), with a note for curators.
-import { readFileSync } from 'node:fs';
+import type { SynonymEntry } from '../knowledge/synonymsFile';
 import { tokenize } from './text';
 
-export interface SynonymEntry {
-  terms: string[];
-  /** When present, the entry is one-way: any of `terms` also searches for these. */
-  to?: string[];
-  note: string;
-}
-
-interface SynonymFile {
-  entries: SynonymEntry[];
-}
-
-export function loadSynonyms(file: string): SynonymEntry[] {
-  let parsed: SynonymFile;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8')) as SynonymFile;
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON: ${(error as Error).message}`);
-  }
-  if (!parsed || !Array.isArray(parsed.entries)) throw new Error(`${file}: field entries must be an array`);
-  parsed.entries.forEach((entry, i) => {
-    const where = `${file}: field entries/${i}`;
-    if (!Array.isArray(entry.terms) || entry.terms.length === 0 || entry.terms.some((t) => typeof t !== 'string' || !t.trim())) {
-      throw new Error(`${where}/terms must be a non-empty list of words`);
-    }
-    if (entry.to !== undefined && (!Array.isArray(entry.to) || entry.to.length === 0)) {
-      throw new Error(`${where}/to must be a non-empty list when present`);
-    }
-    if (entry.to === undefined && entry.terms.length < 2) throw new Error(`${where}/terms needs two or more terms for a two-way group`);
-    if (typeof entry.note !== 'string' || entry.note.trim().length < 3) throw new Error(`${where}/note must say why the entry exists`);
-  });
-  return parsed.entries;
-}
+export type { SynonymEntry };
 
 /** A phrase as tokens, and what else it may be called. */
 interface Rule {

@@ -3,11 +3,12 @@
 // knowing, the three good-conversation prompts, and a plain summary to copy for the person.
 import { escapeMarkdown } from '../cards/markdown';
 import { communitiesIn, placeFit, type Community } from '../knowledge/places';
+import { isProfessionalService, publicPhones, showableService } from '../knowledge/publicText';
 import type { Passage, ServiceRecord } from '../knowledge/types';
 import { routesFor, type ResolvedRoute } from '../safety/emergencyRoutes';
 import type { SearchEngine } from '../search/searchEngine';
 import type { FlowAnswers } from './flow';
-import type { WhoOption } from './signpostingOptions';
+import type { WhoOption } from '../knowledge/signpostingOptions';
 
 export interface SignpostingResult {
   /** A short restatement of what was asked for, without personal details. */
@@ -86,11 +87,15 @@ export function buildSignposting(engine: SearchEngine, answers: FlowAnswers): Si
   return { summary, services, sds, prompts, ...(source ? { promptsSource: source } : {}), urgentRoutes, copyText: copyForPerson(services) };
 }
 
-/** Service names, what they do, how to contact them: nothing about the person. */
-export function copyForPerson(services: ServiceRecord[]): string {
-  const blocks = services.map((s) => {
+/** Service names, what they do, how to contact them: nothing about the person, no curators' notes,
+ * and only routes the public can use (no number meant for professionals). */
+export function copyForPerson(records: ServiceRecord[]): string {
+  const blocks = records.map((record) => {
+    const s = showableService(record);
+    const phones = publicPhones(record);
+    if (isProfessionalService(record)) return `${s.name}\n${s.description}\nOnly professionals can refer: ask the worker who gave you this to refer you.`;
     const contact = [
-      ...(s.phones ?? []).slice(0, 2).map((p) => `Phone ${p.number}`),
+      ...phones.slice(0, 2).map((p) => `Phone ${p.number}`),
       s.email ? `Email ${s.email}` : '',
       s.url ? `Web ${s.url}` : '',
     ].filter(Boolean);

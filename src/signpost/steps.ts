@@ -2,7 +2,7 @@
 import { COMMUNITIES } from '../knowledge/places';
 import type { Step } from './flow';
 import { STEPS } from './flow';
-import type { SignpostingOptions } from './signpostingOptions';
+import type { SignpostingOptions } from '../knowledge/signpostingOptions';
 
 export interface StepPrompt {
   step: Step;

@@ -42,12 +42,12 @@ export function withoutCardFeedback(card: AdaptiveCardJson): AdaptiveCardJson {
   return kept.length === actions.length ? card : { ...card, actions: kept };
 }
 
-/** One card as a message, several as a carousel; with citations, the entity and the `[n]` text;
- * with Teams' feedback, its buttons instead of the cards'. */
-export function answerMessage(cards: AdaptiveCardJson[], citations: readonly Citation[], teamsFeedback: boolean): Partial<Activity> {
+/** One card as a message, several as a carousel (or a list); with citations, the entity and the `[n]`
+ * text; with Teams' feedback, its buttons instead of the cards'. */
+export function answerMessage(cards: AdaptiveCardJson[], citations: readonly Citation[], teamsFeedback: boolean, layout: 'carousel' | 'list' = 'carousel'): Partial<Activity> {
   const feedbackLoop = teamsFeedback && citations.length > 0;
   const attachments = (feedbackLoop ? cards.map(withoutCardFeedback) : cards).map((c) => CardFactory.adaptiveCard(c));
-  const message = attachments.length === 1 ? MessageFactory.attachment(attachments[0]) : MessageFactory.carousel(attachments);
+  const message = attachments.length === 1 ? MessageFactory.attachment(attachments[0]) : layout === 'list' ? MessageFactory.list(attachments) : MessageFactory.carousel(attachments);
   if (citations.length === 0) return message;
   return {
     ...message,
@@ -58,8 +58,14 @@ export function answerMessage(cards: AdaptiveCardJson[], citations: readonly Cit
 }
 
 /** Sends an answer and, when Teams may send feedback on it, remembers which passages it showed. */
-export async function sendAnswerMessage(context: TurnContext, cards: AdaptiveCardJson[], citations: readonly Citation[], answered: AnsweredMessages): Promise<void> {
-  const message = answerMessage(cards, citations, showsTeamsFeedback(context.activity));
+export async function sendAnswerMessage(
+  context: TurnContext,
+  cards: AdaptiveCardJson[],
+  citations: readonly Citation[],
+  answered: AnsweredMessages,
+  layout: 'carousel' | 'list' = 'carousel',
+): Promise<void> {
+  const message = answerMessage(cards, citations, showsTeamsFeedback(context.activity), layout);
   if ((message.channelData as { feedbackLoopEnabled?: boolean } | undefined)?.feedbackLoopEnabled) {
     answered.mark(context, message, citations.map((c) => c.passageId));
   }

@@ -1,8 +1,8 @@
 // What lunr sees of a passage. Fields are tokenised by our tokeniser (src/search/text.ts) so the
 // index and the queries agree on numbers, codes, apostrophes and spelling.
-import type { IndexableDoc } from '../search/lunrSetup';
-import { tokenize } from '../search/text';
-import type { Passage } from './types';
+import type { IndexableDoc } from './lunrSetup';
+import { tokenize } from './text';
+import type { Passage } from '../knowledge/types';
 
 export function passageCodes(p: Passage): string[] {
   const codes: string[] = [];

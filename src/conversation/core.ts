@@ -1,0 +1,438 @@
+// The conversation core: a turn in, replies, new memory and records out. It decides everything the
+// bot says — privacy first, then safety, the signposting flow, commands, follow-ups against what was
+// last shown, and questions — and knows nothing of Teams or botbuilder, so the bot, `npm run ask`,
+// `npm run chat` (through the bot) and `npm run eval` all go through it.
+import type { Answer } from '../answer/answerModel';
+import { parseCommand } from '../answer/commands';
+import { composeAnswer, fitRisk, moreResults, openPassage, safetyFirst, shorten, type ComposeOptions } from '../answer/composeAnswer';
+import { planOverview } from '../answer/planQuery';
+import { cardsForAnswer, EXAMPLE_QUESTIONS } from '../cards/cardData';
+import type { AdaptiveCardJson } from '../cards/cardTemplates';
+import { escapeMarkdown } from '../cards/markdown';
+import { COMMUNITIES, communitiesIn } from '../knowledge/places';
+import { firstSentence } from '../knowledge/planStructure';
+import type { PassageKind } from '../knowledge/types';
+import { choiceOrText, knownPassageId } from '../privacy/cardValues';
+import { redactPersonalDetails } from '../privacy/redact';
+import type { SearchEngine, SearchResponse, SearchResult } from '../search/searchEngine';
+import { stem } from '../search/stem';
+import { tokenize } from '../search/text';
+import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/flow';
+import { buildSignposting, copyForPerson } from '../signpost/signposting';
+import { stepPrompt } from '../signpost/steps';
+import { parseCardAction } from './cardActions';
+import { resolveFollowUp, type Resolution } from './followUp';
+import { lastShown, rememberAnswer, type ConversationMemory, type LastShown } from './memory';
+import * as say from './messages';
+import { serviceDetailText } from './serviceDetail';
+import { smallTalk, looksLikeAnotherLanguage } from './smallTalk';
+import type { RecordToKeep, Reply, Turn, TurnLog, TurnOutcome } from './turn';
+
+/** Characters of a message the bot reads; longer messages are cut before anything else sees them. */
+export const MAX_MESSAGE_CHARS = 4000;
+
+/** Messaging-extension results per page at most (Teams shows up to 25). */
+const MAX_EXTENSION_RESULTS = 25;
+
+const SIGNPOST_TRIGGER = /^\s*(?:\/?signpost(?:ing)?|help me signpost(?: someone| a person)?|start signposting|signpost someone)\s*[.!?]*\s*$/i;
+
+/** A search result for the messaging extension: the full card and a one-line preview. */
+export interface ExtensionItem {
+  passageId: string;
+  card: AdaptiveCardJson;
+  title: string;
+  text: string;
+}
+
+// What a person typed is quoted back escaped (src/cards/markdown.ts): Teams renders text messages as
+// Markdown, and a typed link must not come back live.
+
+/** What one turn is building up as it goes. */
+class Out {
+  readonly replies: Reply[] = [];
+  readonly records: RecordToKeep[] = [];
+  constructor(public memory: ConversationMemory) {}
+  text(text: string): void {
+    this.replies.push({ kind: 'text', text });
+  }
+  /** Cards drawn from an answer, kept with it so the edge can add what its channel shows beside
+   * cards (citations, for instance). */
+  answer(answer: Answer, now: Date): void {
+    const cards = cardsForAnswer(answer, now);
+    if (cards.length) this.replies.push({ kind: 'cards', cards, answer });
+  }
+}
+
+export class ConversationCore {
+  constructor(private readonly engine: SearchEngine) {}
+
+  /** The welcome card, once per conversation. */
+  welcome(memory: ConversationMemory, now: Date): { replies: Reply[]; memory: ConversationMemory } | undefined {
+    if (memory.welcomed) return undefined;
+    const welcome: Answer = { type: 'help', reason: 'empty' };
+    return { replies: [{ kind: 'cards', cards: cardsForAnswer(welcome, now), answer: welcome }], memory: { ...memory, welcomed: true } };
+  }
+
+  respond(turn: Turn): TurnOutcome {
+    const out = new Out({ ...turn.memory });
+    if (turn.input.kind === 'action') return this.cardAction(turn, turn.input.value, out);
+    return this.text(turn, turn.input.text, out, true);
+  }
+
+  /** One question with nothing before it, as `npm run ask` and the evaluation put it. */
+  ask(text: string, now: Date = new Date()): TurnOutcome {
+    return this.respond({ input: { kind: 'text', text }, memory: {}, now, conversation: 'cli' });
+  }
+
+  private text(turn: Turn, raw: string, out: Out, followUps: boolean): TurnOutcome {
+    const { now } = turn;
+    const input = typeof raw === 'string' ? raw : '';
+    // Only the start of a long message is used; the rest is dropped unread, so it cannot leak.
+    const cut = input.length > MAX_MESSAGE_CHARS;
+    const redaction = redactPersonalDetails(cut ? input.slice(0, MAX_MESSAGE_CHARS) : input);
+    const text = redaction.text;
+    const personal = redaction.found;
+    // Safety first: when someone may be at risk now, the emergency routes come before anything else.
+    const emergency = safetyFirst(this.engine, text);
+    if (emergency) out.answer(emergency, now);
+    if (personal.length) out.text(say.PRIVACY_REMINDER);
+    if (cut) out.text(say.LONG_MESSAGE_NOTICE);
+
+    if (SIGNPOST_TRIGGER.test(text)) return this.flow(turn, { kind: 'start' }, out);
+    const flow = out.memory.signpost;
+    if (flow) {
+      if (!isExpired(flow, now)) return this.flow(turn, typedFlowInput(text), out);
+      delete out.memory.signpost;
+      out.text(say.SIGNPOST_EXPIRED);
+    }
+
+    const chat = smallTalk(text);
+    if (chat && !emergency) {
+      out.text(say.SMALL_TALK_REPLIES[chat]);
+      return this.finish(out, { event: 'small-talk', personalDetailsRemoved: personal });
+    }
+
+    const command = parseCommand(text);
+    // A message about someone at risk is read on its own, never as a follow-up.
+    if (!command && followUps && !emergency) {
+      const last = lastShown(out.memory, now);
+      const resolution = resolveFollowUp(text, last, (t) => this.standsAlone(t));
+      if (last && resolution.kind !== 'new') {
+        const done = this.followUp(turn, text, last, resolution, out, personal);
+        if (done) return done;
+      }
+    }
+
+    let answer: Answer;
+    let response: SearchResponse | undefined;
+    let question = text;
+    let kinds: PassageKind[] | undefined;
+    if (command?.name === 'feedback') answer = { type: 'feedback_form' };
+    else if (command?.name === 'help') answer = { type: 'help', reason: 'help' };
+    else if (command?.name === 'plan' && !command.text) {
+      answer = planOverview(this.engine.plan);
+      question = 'plan';
+    } else {
+      // "plan <topic>" keeps the word "plan" so structural questions ("plan aim 2 short term") parse.
+      question = command ? (command.name === 'plan' ? `plan ${command.text}` : command.text) : text;
+      kinds = command?.name === 'search' ? command.kinds : command?.name === 'plan' ? ['plan'] : undefined;
+      ({ answer, response } = composeAnswer(this.engine, question, kinds));
+    }
+    if ((answer.type === 'help' || answer.type === 'not_sure') && looksLikeAnotherLanguage(input)) out.text(say.OTHER_LANGUAGE_HINT);
+    const log: TurnLog = { event: command ? `command-${command.name}` : 'answer', personalDetailsRemoved: personal, ...(emergency ? { risk: emergency.risks } : {}) };
+    if (emergency) {
+      // After the emergency routes, only an answer that fits the risk, or none.
+      const shown = fitRisk(this.engine, answer, emergency.risks);
+      if (!shown) {
+        if (answer.type === 'not_sure') out.records.push({ kind: 'unanswered', question, nearest: answer.nearest.map((n) => n.id) });
+        delete out.memory.last;
+        return { ...this.finish(out, { ...log, answer: answer.type, shown: 'none' }), answer, ...(response ? { response } : {}), confident: false };
+      }
+      answer = shown;
+    }
+    return this.answered(turn, out, answer, response, question, kinds, log);
+  }
+
+  /** Whether a message, on its own, is a question the bot answers confidently. */
+  private standsAlone(text: string): boolean {
+    return confidentAnswer(composeAnswer(this.engine, text).answer);
+  }
+
+  private followUp(turn: Turn, text: string, last: LastShown, resolution: Exclude<Resolution, { kind: 'new' }>, out: Out, personal: string[]): TurnOutcome | undefined {
+    const { now } = turn;
+    const log = (answer?: string): TurnLog => ({ event: 'follow-up', followUp: resolution.kind, ...(answer ? { answer } : {}), personalDetailsRemoved: personal });
+    switch (resolution.kind) {
+      case 'detail': {
+        const shown = (last.services ?? []).map((s) => this.engine.service(s.id)).filter((s): s is NonNullable<typeof s> => s !== undefined);
+        const chosen = resolution.index ? shown.slice(resolution.index - 1, resolution.index) : shown;
+        if (!chosen.length) {
+          out.text(say.NO_SERVICE_IN_VIEW);
+          return this.finish(out, log());
+        }
+        out.text(serviceDetailText(chosen, resolution.field));
+        out.memory.last = { ...last, at: now.toISOString() };
+        return this.finish(out, log('service-detail'));
+      }
+      case 'detail-search': {
+        const { answer, response } = composeAnswer(this.engine, resolution.question, ['service']);
+        if (answer.type !== 'services') {
+          out.text(say.NO_SERVICE_IN_VIEW);
+          return this.finish(out, log());
+        }
+        out.text(`Services for “${escapeMarkdown(shorten(resolution.question, 100))}”:\n\n${serviceDetailText(answer.services.slice(0, 1), resolution.field)}`);
+        return this.answered(turn, out, answer, response, resolution.question, ['service'], log());
+      }
+      case 'open': {
+        const item = last.items?.[resolution.index - 1];
+        const answer = item ? openPassage(this.engine, item.id) : undefined;
+        if (!item || !answer) return undefined;
+        out.text(`Number ${resolution.index} of the last answer: ${item.title}`);
+        return this.answered(turn, out, answer, undefined, last.question, last.kinds, log(answer.type));
+      }
+      case 'more': {
+        if (last.passage) {
+          // The next part of the same document that fits the question, or the passage whole.
+          // (The opening passage is the summary: more means beyond it.)
+          const shown = last.passage;
+          const opening = this.engine.firstPassageOf(shown.docId)?.id;
+          const next = this.engine
+            .search(last.question, { limit: 40, kinds: [shown.kind] })
+            .results.find((r) => r.passage.docId === shown.docId && r.passage.id !== shown.id && r.passage.id !== opening);
+          const answer = openPassage(this.engine, next?.passage.id ?? shown.id);
+          if (answer) {
+            out.text(`More of “${last.passage.title}”:`);
+            return this.answered(turn, out, answer, undefined, last.question, last.kinds, log(answer.type));
+          }
+        }
+        const first = last.answer === 'plan_list' ? last.items?.[0] : undefined;
+        const opened = first ? openPassage(this.engine, first.id) : undefined;
+        if (first && opened) {
+          out.text(`More of “${shorten(first.title, 100)}”:`);
+          return this.answered(turn, out, opened, undefined, last.question, last.kinds, log(opened.type));
+        }
+        const answer = moreResults(this.engine, { text: last.question, page: 1, ...(last.kinds ? { kinds: last.kinds } : {}) });
+        out.text(`More for “${escapeMarkdown(shorten(last.question, 100))}”:`);
+        return this.answered(turn, out, answer, undefined, last.question, last.kinds, log(answer.type));
+      }
+      case 'rewrite': {
+        const options: ComposeOptions = {};
+        if (resolution.topic && !resolution.replaced && last.passage) {
+          // "and the reserves?" after the budget: the part of the same document about the new words.
+          const topicStems = new Set(tokenize(resolution.topic).map(stem));
+          const docId = last.passage.docId;
+          const lastId = last.passage.id;
+          options.prefer = (r: SearchResult) =>
+            r.passage.docId === docId && r.passage.id !== lastId && tokenize(`${r.passage.title} ${r.passage.text}`).some((t) => topicStems.has(stem(t)));
+        }
+        if (resolution.place) {
+          // "and in Penicuik?": services for the same need there, not everything that is in Penicuik.
+          // A service fits the need when the need, searched without any place, finds it covering nearly
+          // as much of the need's words as the best service does.
+          const needResults = this.engine.search(withoutPlaces(last.question), { limit: 40, kinds: ['service'] }).results;
+          const best = needResults[0]?.coverage ?? 0;
+          const fits = new Set(needResults.filter((r) => r.coverage >= 0.75 * best).map((r) => r.passage.id));
+          options.keep = (r: SearchResult) => r.passage.kind !== 'service' || fits.has(r.passage.id);
+        }
+        // A place asked after services means services; "what does the plan say about that?" the plan.
+        const kinds = resolution.kinds ?? last.kinds ?? (resolution.place && last.answer === 'services' ? (['service'] as PassageKind[]) : undefined);
+        let { answer, response } = composeAnswer(this.engine, resolution.question, kinds, options);
+        let note = '';
+        if (resolution.place && answer.type !== 'services') {
+          // Nothing for the need in that place: the services for it that cover the whole area.
+          const wider = composeAnswer(this.engine, withoutPlaces(last.question), ['service']);
+          if (wider.answer.type === 'services') {
+            ({ answer, response } = wider);
+            note = ` I found nothing for that based in ${resolution.place}; these cover it as part of a wider area.`;
+          }
+        }
+        if (resolution.topic && last.passage && answer.type === 'passage' && answer.passage.id === last.passage.id) {
+          // The words added changed nothing: look for them alone among the same kind of passage.
+          const alone = composeAnswer(this.engine, resolution.topic, kinds ?? [last.passage.kind]);
+          if (alone.answer.type === 'passage' && alone.answer.passage.id !== last.passage.id) ({ answer, response } = alone);
+        }
+        // Taken together the words answer nothing: then a message with words of its own is a question of its own.
+        if (!confidentAnswer(answer) && resolution.topic && this.standsAlone(text)) return undefined;
+        const from = resolution.kinds ? ` (in ${SOURCE_NAMES[resolution.kinds[0]]})` : '';
+        out.text(`Following on from your last question: “${escapeMarkdown(shorten(resolution.question, 160))}”${from}${note}`);
+        return this.answered(turn, out, answer, response, resolution.question, kinds, log(answer.type));
+      }
+    }
+  }
+
+  /** Sends an answer, keeps an unanswered question for the curators, and remembers what was shown. */
+  private answered(
+    turn: Turn,
+    out: Out,
+    answer: Answer,
+    response: SearchResponse | undefined,
+    question: string,
+    kinds: PassageKind[] | undefined,
+    log: TurnLog,
+  ): TurnOutcome {
+    if (answer.type === 'not_sure') out.records.push({ kind: 'unanswered', question, nearest: answer.nearest.map((n) => n.id) });
+    out.answer(answer, turn.now);
+    const remembered = rememberAnswer(answer, question, turn.now, kinds, communitiesIn(question)[0]);
+    if (remembered) out.memory.last = remembered;
+    else if (answer.type === 'not_sure' || answer.type === 'help') delete out.memory.last;
+    const confident = confidentAnswer(answer);
+    return {
+      ...this.finish(out, {
+        ...log,
+        answer: answer.type,
+        ...(response ? { results: response.results.slice(0, 3).map((r) => ({ id: r.passage.id, score: Math.round(r.score * 1000) / 1000 })), confident: response.confident } : {}),
+      }),
+      answer,
+      ...(response ? { response } : {}),
+      confident,
+    };
+  }
+
+  private finish(out: Out, log: TurnLog): TurnOutcome {
+    return { replies: out.replies, memory: out.memory, records: out.records, log };
+  }
+
+  private cardAction(turn: Turn, value: unknown, out: Out): TurnOutcome {
+    const { now } = turn;
+    const action = parseCardAction(value);
+    if (!action) {
+      out.text(say.SORRY_UNKNOWN_ACTION);
+      return this.finish(out, { event: 'unknown-card-action' });
+    }
+    switch (action.verb) {
+      case 'ask':
+        // A button's question is a whole question: it is not read as a follow-up.
+        return this.text(turn, action.text, out, false);
+      case 'open': {
+        const answer = openPassage(this.engine, action.passageId);
+        if (!answer) {
+          out.text(say.SORRY_UNKNOWN_ACTION);
+          return this.finish(out, { event: 'open' });
+        }
+        const last = lastShown(out.memory, now);
+        return this.answered(turn, out, answer, undefined, last?.question ?? (answer.type === 'passage' ? answer.passage.title : ''), last?.kinds, { event: 'open' });
+      }
+      case 'more': {
+        const text = redactPersonalDetails(action.text).text;
+        const answer = moreResults(this.engine, { text, page: action.page, ...(action.kinds ? { kinds: action.kinds } : {}) });
+        return this.answered(turn, out, answer, undefined, text, action.kinds, { event: 'more' });
+      }
+      case 'feedback': {
+        // Submit values can be altered: only a passage the index knows is recorded.
+        const passageId = knownPassageId(this.engine, action.passageId);
+        if (!passageId) {
+          out.text(say.SORRY_UNKNOWN_ACTION);
+          return this.finish(out, { event: 'unknown-card-action', verb: action.verb });
+        }
+        out.records.push({ kind: 'feedback', passageId, helpful: action.helpful });
+        if (action.helpful) out.text(say.FEEDBACK_THANKS);
+        else out.answer({ type: 'feedback_reason', passageId }, now);
+        return this.finish(out, { event: 'feedback', helpful: action.helpful });
+      }
+      case 'signpost': {
+        const redacted = redactPersonalDetails(action.answer ?? '');
+        if (redacted.found.length) out.text(say.PRIVACY_REMINDER);
+        const emergency = safetyFirst(this.engine, redacted.text);
+        if (emergency) out.answer(emergency, now);
+        const choice = action.choice ? choiceOrText(this.engine, action.choice, action.step) : redacted.text;
+        const input: FlowInput =
+          action.action === 'answer'
+            ? { kind: 'answer', value: choice, ...(action.step ? { step: action.step } : {}) }
+            : action.action === 'skip'
+              ? { kind: 'skip', ...(action.step ? { step: action.step } : {}) }
+              : { kind: action.action };
+        return this.flow(turn, input, out);
+      }
+      case 'signpost-copy': {
+        const services = action.serviceIds.map((id) => this.engine.service(id)).filter((x): x is NonNullable<typeof x> => x !== undefined);
+        out.text(services.length ? copyForPerson(services) : say.SORRY_UNKNOWN_ACTION);
+        return this.finish(out, { event: 'signpost-copy' });
+      }
+      case 'feedback-reason':
+      case 'feedback-text': {
+        const redacted = action.comment ? redactPersonalDetails(action.comment) : undefined;
+        const reason = action.verb === 'feedback-reason' ? action.reason : undefined;
+        out.records.push({
+          kind: 'feedback',
+          passageId: action.verb === 'feedback-reason' ? (knownPassageId(this.engine, action.passageId) ?? '') : '',
+          ...(action.verb === 'feedback-reason' ? { helpful: false } : {}),
+          ...(reason ? { reason } : {}),
+          ...(redacted ? { redactedComment: redacted.text } : {}),
+        });
+        if (redacted?.found.length) out.text(say.PRIVACY_REMINDER);
+        out.text(say.FEEDBACK_REASON_THANKS);
+        return this.finish(out, { event: action.verb, reason });
+      }
+    }
+  }
+
+  /** One step of the guided signposting conversation; its state lives in the conversation's memory. */
+  private flow(turn: Turn, input: FlowInput, out: Out): TurnOutcome {
+    const { state: next, outcome } = advance(out.memory.signpost, input, turn.now);
+    if (next) out.memory.signpost = next;
+    else delete out.memory.signpost;
+    let answer: Answer | undefined;
+    switch (outcome.kind) {
+      case 'ask':
+        answer = { type: 'signpost_step', prompt: stepPrompt(outcome.step, this.engine.signposting), ...(outcome.repeated ? { notice: say.SIGNPOST_REPEATED } : {}) };
+        out.answer(answer, turn.now);
+        break;
+      case 'done': {
+        answer = { type: 'signposting', result: buildSignposting(this.engine, outcome.answers) };
+        out.answer(answer, turn.now);
+        const remembered = rememberAnswer(answer, outcome.answers.what ?? '', turn.now, ['service'], outcome.answers.where);
+        if (remembered) out.memory.last = remembered;
+        break;
+      }
+      case 'cancelled':
+        out.text(say.SIGNPOST_CANCELLED);
+        break;
+      case 'expired':
+        out.text(say.SIGNPOST_EXPIRED);
+        break;
+    }
+    return { ...this.finish(out, { event: 'signpost', outcome: outcome.kind, step: outcome.kind === 'ask' ? outcome.step : undefined }), ...(answer ? { answer } : {}) };
+  }
+
+  /** The search messaging extension: popular topics before anything is typed, then pages of results. */
+  extensionResults(rawText: unknown, initialRun: boolean, skip: number, count: number, now: Date): ExtensionItem[] {
+    const text = redactPersonalDetails(typeof rawText === 'string' ? rawText : '').text.trim();
+    const size = Math.min(MAX_EXTENSION_RESULTS, Math.max(1, count));
+    const popular = initialRun || !text;
+    const ids = popular ? this.popularPassageIds() : this.engine.search(text, { limit: skip + size }).results.map((r) => r.passage.id);
+    const from = popular ? 0 : skip;
+    return ids
+      .slice(from, from + size)
+      .map((id) => this.extensionItem(id, now))
+      .filter((a): a is ExtensionItem => a !== undefined);
+  }
+
+  /** The top passage for each example question: what staff most often look for. */
+  private popularPassageIds(): string[] {
+    const ids = EXAMPLE_QUESTIONS.map((q) => this.engine.search(q.text, { limit: 1 }).results[0]?.passage.id).filter((id): id is string => Boolean(id));
+    return [...new Set(ids)];
+  }
+
+  extensionItem(passageId: string, now: Date): ExtensionItem | undefined {
+    const passage = this.engine.passage(passageId);
+    const answer = openPassage(this.engine, passageId);
+    if (!passage || !answer) return undefined;
+    const [card] = cardsForAnswer(answer, now);
+    return {
+      passageId,
+      card,
+      title: shorten(passage.title, 80),
+      text: shorten(firstSentence(passage.kind === 'service' ? passage.text : passage.summary ?? passage.text, 140), 140),
+    };
+  }
+}
+
+const SOURCE_NAMES: Record<PassageKind, string> = { plan: 'the Strategic Plan', sds: 'the SDS guidance', service: 'the service directory' };
+
+function withoutPlaces(text: string): string {
+  return COMMUNITIES.reduce((t, c) => t.replace(new RegExp(`\\b${c}\\b`, 'gi'), ' '), text);
+}
+
+/** A passage, services or a plan list: the bot answered rather than offering help or "not sure". */
+export function confidentAnswer(answer: Answer): boolean {
+  return answer.type === 'passage' || answer.type === 'services' || answer.type === 'plan_list';
+}

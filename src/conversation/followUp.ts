@@ -1,0 +1,245 @@
+// Whether a message follows on from the last answer, and what it then means. A follow-up is short and
+// leans on what was shown: a pronoun ("their number", "where are they"), a lead-in ("and …?",
+// "what about …?") or a slot on its own ("the short-term ones", "Penicuik?"). Slots are read by
+// pattern — places from the knowledge's list of communities, aim / outcome / option numbers,
+// timescales — and put into the last question in place of its own; a detail ("their number") is read
+// off the services shown; a source ("what does the plan say about that?") narrows the last question
+// to it. A message that carries its own topic is a new question: the last topic never hijacks it.
+import { COMMUNITIES, communitiesIn, type Community } from '../knowledge/places';
+import type { PassageKind, Timescale } from '../knowledge/types';
+import { stem } from '../search/stem';
+import { contentTokens, isStopWord } from '../search/text';
+import type { LastShown } from './memory';
+
+export type DetailField = 'phone' | 'address' | 'refer' | 'hours' | 'email' | 'website' | 'cost' | 'who';
+
+export type Resolution =
+  | { kind: 'new' }
+  /** Contact details of a service shown: `index` when the message picked one, else all shown. */
+  | { kind: 'detail'; field: DetailField; index?: number }
+  /** The message asks for a detail, but no service was shown: look for services for the last need. */
+  | { kind: 'detail-search'; field: DetailField; question: string }
+  /** "the second one": open the nth thing the last card offered. */
+  | { kind: 'open'; index: number }
+  /** "tell me more": the whole passage, or the next results. */
+  | { kind: 'more' }
+  /** The last question with the follow-up's slots or words put in: `topic` holds the words added,
+   * `replaced` says they took the place of some, `kinds` limits it to one source. */
+  | { kind: 'rewrite'; question: string; topic?: string; place?: Community; replaced?: boolean; kinds?: PassageKind[] };
+
+export interface Slots {
+  place?: Community;
+  aim?: number;
+  outcome?: string;
+  timescale?: Timescale;
+  option?: number;
+}
+
+const DETAILS: Array<[DetailField, RegExp]> = [
+  ['email', /\b(e-?mail)\b/],
+  ['website', /\b(website|web site|web page|site|online|link|url)\b/],
+  ['phone', /\b(phone|telephone|ph|number(?!\s*\d)|numbers|call|ring|contact(?: number| details?| info)?|tel)\b/],
+  ['address', /\b(address|where (?:are|is) (?:they|it|that|this|them)|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
+  ['refer', /\b(refer|referral|referrals|referring|how (?:do|can) (?:i|we|you|they|people|someone) (?:get|apply|access|contact)|apply|get in touch|self[- ]refer|contact them)\b/],
+  ['hours', /\b(opening|hours|times|what time|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
+  ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it)\b/],
+  ['who', /\b(who (?:is it|are they|can use|is that) for|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|who can (?:go|use|get))\b/],
+];
+
+/** Words that point back at what was just shown. */
+const ANAPHORA = /\b(they|them|their|theirs|it|its|that one|this one|those|these|ones?|same|that service|this service|the service|there|about (?:that|this))\b|\b(?:that|this)$/;
+/** Lead-ins that continue the last question. */
+const LEAD = /^(?:(?:and|but|or|also|so|then|ok(?:ay)?|right)\s+)*(?:what about|how about|what of|same for|same but|(?:tell me |say )?more (?:about|on)|and|any(?:thing|one)?(?: else)?|is there (?:one|anything|any|something)|are there any|only|just)\b\s*/;
+/** Words that name one of the three sources. */
+const SOURCES: Array<[PassageKind, RegExp]> = [
+  ['plan', /\b(?:the |our )?(?:strategic )?plan\b/],
+  ['sds', /\b(?:the )?(?:sds|self-directed support) (?:guidance|articles?)\b|\bin (?:the )?sds\b/],
+  ['service', /\b(?:the )?(?:directory|services? (?:directory|list))\b/],
+];
+const SOURCE_WORDS = new Set(['plan', 'strategic', 'say', 'says', 'said', 'sds', 'guidance', 'article', 'articles', 'directory', 'list', 'self', 'directed', 'support', 'mention', 'mentions', 'written', 'think']);
+
+/** How a question of its own usually starts. */
+const QUESTION_FORM = /^(?:what|which|who|whom|whose|where|when|why|how|is|are|can|could|does|do|did|should|will|would|tell me|show me|give me|list|find|i need|we need|looking for|plan|sds|services?)\b/;
+const MORE = /^(?:(?:can you |could you |please )?(?:tell me|show me|give me|say) (?:a bit |a little )?more|more(?: please| info(?:rmation)?| details?| on (?:that|this|it))?|go on|read more|the full (?:text|passage|thing)|expand|what else(?: is there| have you got| do you have)?|any (?:others|more)|(?:any |show me )?other (?:ones|services|options|results)|others|more like this|full details?)(?: about (?:that|this|it|them))?$/;
+const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
+const ORDINAL = /\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|service|result|item|link|card|option))?(?:'s)?\b|\b(?:number|no\.?)\s*([1-5])\b/;
+/** Words a follow-up uses that are not a topic of their own. */
+const FILLER = new Set(['out', 'then', 'night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
+
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .replace(/(\d)\.(\d)/g, '$1\u2024$2')
+    .replace(/[?!.,;:]+/g, ' ')
+    .replace(/\u2024/g, '.')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function slotsIn(text: string): Slots {
+  const lower = normalise(text);
+  const slots: Slots = {};
+  const place = communitiesIn(text)[0];
+  if (place) slots.place = place;
+  // An outcome code on its own ("and 2.2?") is an outcome too.
+  const outcome = /\boutcome\s*(?:no\s*)?([123]\.[123])\b/.exec(lower)?.[1] ?? /(?:^|\s)([123]\.[123])(?=\s|$)/.exec(lower)?.[1];
+  if (outcome) slots.outcome = outcome;
+  const aim = /\baim\s*(?:no\s*|number\s*)?([123])(?![.\d])/.exec(lower)?.[1];
+  if (aim) slots.aim = Number(aim);
+  // "medium?" on its own is a timescale too.
+  const timescale = /\b(short|medium|long(?:er)?)[\s-]*terms?\b/.exec(lower)?.[1] ?? /^(?:and |what about |the )?(short|medium|long(?:er)?)(?: ones?)?$/.exec(lower)?.[1];
+  if (timescale) slots.timescale = timescale.startsWith('long') ? 'longer' : (timescale as Timescale);
+  const option = /\boption\s*(?:no\s*|number\s*)?([1-4])\b/.exec(lower)?.[1] ?? /\bthe\s+(first|second|third|fourth|1st|2nd|3rd|4th)\s+option\b/.exec(lower)?.[1];
+  if (option) slots.option = Number(option) || ORDINALS[option];
+  return slots;
+}
+
+function withoutSlots(lower: string): string {
+  let out = lower;
+  for (const c of COMMUNITIES) out = out.replace(new RegExp(`\\b(?:in|near|around|at|for|to|closer to|nearer)?\\s*${c.toLowerCase()}\\b`, 'g'), ' ');
+  return out
+    .replace(/\b(?:outcome\s*(?:no\s*)?)?[123]\.[123]\b/g, ' ')
+    .replace(/\b(?:strategic\s+)?aim\s*(?:no\s*|number\s*)?[123]\b/g, ' ')
+    .replace(/\b(?:short|medium|long(?:er)?)[\s-]*terms?\b/g, ' ')
+    .replace(/\b(?:sds\s+)?option\s*(?:no\s*|number\s*)?[1-4]\b/g, ' ')
+    .replace(/\bthe\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+option\b/g, ' ');
+}
+
+/** Adds a follow-up's words to the last question. When they end on a word the question has ("and for
+ * adult carers?" after "young carers"), they take the place of that word and the one before it. */
+export function withTopic(question: string, topic: string[]): string {
+  const head = topic[topic.length - 1];
+  if (topic.length >= 2 && head) {
+    const words = question.split(/\s+/);
+    const at = words.findIndex((w) => stem(w.toLowerCase().replace(/[^a-z']/g, '')) === stem(head));
+    if (at >= 0) {
+      let from = at > 0 && !isStopWord(words[at - 1].toLowerCase()) ? at - 1 : at;
+      if (from > 0 && /^an?$/i.test(words[from - 1])) from--; // "an unpaid carer" → "young carers"
+      return [...words.slice(0, from), ...topic, ...words.slice(at + 1)].join(' ');
+    }
+  }
+  return `${question} ${topic.join(' ')}`.trim();
+}
+
+/** Puts the follow-up's slots into the last question, replacing the ones it had. */
+export function applySlots(question: string, slots: Slots): string {
+  let q = question.trim().replace(/[?!.]+$/, '');
+  if (slots.place) {
+    for (const c of COMMUNITIES) q = q.replace(new RegExp(`\\s*\\b(?:in|near|around|at|for)?\\s*${c}\\b`, 'gi'), '');
+    q = `${q} in ${slots.place}`;
+  }
+  if (slots.outcome) {
+    q = /\boutcome\s*[123]\.[123]\b/i.test(q) ? q.replace(/\boutcome\s*[123]\.[123]\b/i, `outcome ${slots.outcome}`) : `${q.replace(/\b(?:strategic\s+)?aim\s*(?:no\.?\s*)?[123]\b/i, '').trim()} outcome ${slots.outcome}`;
+  }
+  if (slots.aim) {
+    q = q.replace(/\boutcome\s*[123]\.[123]\b/i, '').trim();
+    q = /\baim\s*(?:no\.?\s*|number\s*)?[123]\b/i.test(q) ? q.replace(/\baim\s*(?:no\.?\s*|number\s*)?[123]\b/i, `aim ${slots.aim}`) : `${q} under aim ${slots.aim}`;
+  }
+  if (slots.timescale) {
+    const t = `${slots.timescale} term`;
+    q = /\b(?:short|medium|long(?:er)?)[\s-]*terms?\b/i.test(q) ? q.replace(/\b(?:short|medium|long(?:er)?)[\s-]*terms?\b/i, t) : `${q} ${t}`;
+  }
+  if (slots.option) {
+    // An option is a topic of its own: keep the question only if it was about another option.
+    q = /\boption\s*[1-4]\b/i.test(q) ? q.replace(/\boption\s*[1-4]\b/i, `option ${slots.option}`) : `what is option ${slots.option}`;
+  }
+  return q.replace(/\s+/g, ' ').trim();
+}
+
+function detailField(lower: string): DetailField | undefined {
+  return DETAILS.find(([, pattern]) => pattern.test(lower))?.[0];
+}
+
+function detailWords(lower: string): string {
+  let out = lower;
+  for (const [, pattern] of DETAILS) out = out.replace(new RegExp(pattern.source, 'g'), ' ');
+  return out.replace(new RegExp(ORDINAL.source, 'g'), ' ');
+}
+
+function ordinalIn(lower: string, count: number): number | undefined {
+  const m = ORDINAL.exec(lower);
+  if (!m) return undefined;
+  if (m[1] === 'last') return count > 0 ? count : undefined;
+  return m[1] ? ORDINALS[m[1]] : Number(m[2]);
+}
+
+/** Topic words in a message: what is left once lead-ins, pronouns and slot words are taken out. */
+export function topicWords(lower: string): string[] {
+  return contentTokens(withoutSlots(lower.replace(LEAD, ' '))).filter((t) => !FILLER.has(t) && !/^\d+(?:st|nd|rd|th)?$/.test(t));
+}
+
+/** The index of the shown service whose name the words pick, if they pick one. */
+function serviceNamed(words: string[], last: LastShown): number | undefined {
+  if (!words.length || !last.services?.length) return undefined;
+  const i = last.services.findIndex((s) => {
+    const name = new Set(contentTokens(s.name.toLowerCase()));
+    // "VOCAL's", "vocal" and "VOCAL Midlothian" all name it; a short word must match whole.
+    return words.every((w) => name.has(w) || (w.length >= 4 && [...name].some((n) => n.length >= 4 && (n.startsWith(w) || w.startsWith(n)))));
+  });
+  return i >= 0 ? i + 1 : undefined;
+}
+
+/**
+ * Reads a message against the last answer. `standsAlone` says whether the message, searched on its
+ * own, is a question the search is confident about.
+ */
+export function resolveFollowUp(text: string, last: LastShown | undefined, standsAlone: (text: string) => boolean): Resolution {
+  if (!last) return { kind: 'new' };
+  const lower = normalise(text);
+  if (!lower || lower.length > 160) return { kind: 'new' };
+  const itemCount = last.services?.length ?? last.items?.length ?? 0;
+
+  if (MORE.test(lower)) return { kind: 'more' };
+
+  const field = detailField(lower);
+  if (field) {
+    const rest = contentTokens(detailWords(lower)).filter((t) => !FILLER.has(t));
+    const picked = ordinalIn(lower, last.services?.length ?? 0) ?? serviceNamed(rest, last);
+    const anaphoric = ANAPHORA.test(lower) || LEAD.test(lower) || rest.length === 0 || picked !== undefined;
+    // "how do they take referrals?": a pronoun and a word or two more still ask about what was shown.
+    const pronoun = /\b(they|them|their|it|its)\b/.test(lower) && rest.length <= 2 && communitiesIn(text).length === 0;
+    const ownTopic = rest.length > 0 && picked === undefined && !pronoun;
+    if (anaphoric && !ownTopic) {
+      if (last.services?.length) return { kind: 'detail', field, ...(picked !== undefined && picked <= last.services.length ? { index: picked } : {}) };
+      return { kind: 'detail-search', field, question: last.question };
+    }
+  }
+
+  const slots = slotsIn(text);
+  const hasSlots = Object.keys(slots).length > 0;
+  // "for young carers?", "for aim 3 then?": a short message starting "for" leans back too.
+  const lead = LEAD.test(lower) || (/^for\s/.test(lower) && lower.split(' ').length <= 4);
+  const topic = topicWords(lower);
+
+  // "the second one", "open the first": the nth thing the last card offered.
+  const ordinal = slots.option === undefined ? ordinalIn(lower, itemCount) : undefined;
+  if (ordinal !== undefined && topic.length === 0 && ordinal <= itemCount) return { kind: 'open', index: ordinal };
+
+  const anaphoric = lead || ANAPHORA.test(lower);
+  // "what does the plan say about that?", "and in the SDS guidance?": the same question, from that source.
+  const source = SOURCES.find(([, pattern]) => pattern.test(lower));
+  if (source && (anaphoric || lower.split(' ').length <= 4) && topic.every((t) => SOURCE_WORDS.has(t))) {
+    return { kind: 'rewrite', question: last.question, kinds: [source[0]] };
+  }
+  // "and what are the four SDS options?": a lead-in before a question that stands on its own.
+  const afterLead = lower.replace(LEAD, '');
+  if (lead && afterLead !== lower && QUESTION_FORM.test(afterLead) && !ANAPHORA.test(afterLead) && standsAlone(afterLead)) return { kind: 'new' };
+  // Slots alone ("and aim 3?", "Penicuik?", "the short-term ones") lean on the last question; a whole
+  // question that names a slot ("what is option 1") is a question of its own.
+  if (hasSlots && topic.length === 0) {
+    // Without a lead-in or a pronoun only a bare slot leans back: "Penicuik?", "aim 3?", "medium term?".
+    if (!anaphoric && (QUESTION_FORM.test(lower) || lower.split(' ').length > 4)) return { kind: 'new' };
+    return { kind: 'rewrite', question: applySlots(last.question, slots), ...(slots.place ? { place: slots.place } : {}) };
+  }
+  if (!anaphoric || topic.length === 0) return { kind: 'new' };
+  // A lead-in with a few words of its own: "and for carers?", "what about the reserves?". With more
+  // words the message may be a question of its own; then only a weak one leans on the last.
+  if (topic.length > 2 && standsAlone(text)) return { kind: 'new' };
+  if (!lead && standsAlone(text)) return { kind: 'new' };
+  const base = applySlots(last.question, slots);
+  // "and on mental health?" after "… committed to on carers": the new topic takes the old one's place.
+  const onTopic = /\b(on|about)\s/.test(lower.replace(LEAD, '')) ? /\b(?:on|about)\s+(?!.*\b(?:on|about)\s).+$/i.exec(base) : null;
+  const question = onTopic ? `${base.slice(0, onTopic.index)}on ${topic.join(' ')}` : withTopic(base, topic);
+  return { kind: 'rewrite', question, ...(question.startsWith(base) ? {} : { replaced: true }), topic: topic.join(' '), ...(slots.place ? { place: slots.place } : {}) };
+}

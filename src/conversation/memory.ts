@@ -1,0 +1,92 @@
+// What a conversation remembers between turns: plain JSON kept in conversation state (Blob storage in
+// production), so a follow-up resolves the same on any instance and after a restart. It holds what was
+// last shown, never the person's words as typed: the question is kept only with personal details
+// removed, and the whole memory lapses after 30 minutes of quiet, like the signposting flow.
+import type { Answer } from '../answer/answerModel';
+import type { PassageKind, Timescale } from '../knowledge/types';
+import type { FlowState } from '../signpost/flow';
+
+export const MEMORY_TTL_MS = 30 * 60 * 1000;
+
+export interface ShownService {
+  id: string;
+  name: string;
+}
+
+/** What the last answer put in front of the user. */
+export interface LastShown {
+  at: string;
+  /** The question it answered (personal details removed), as the search read it. */
+  question: string;
+  /** The kinds of passage the question was limited to, if any (a `services …` or `sds …` command). */
+  kinds?: PassageKind[];
+  answer: Answer['type'];
+  /** The place asked about, if any. */
+  place?: string;
+  /** Service cards shown, in order. */
+  services?: ShownService[];
+  /** The passage shown (plan or SDS), with where it sits. */
+  passage?: { id: string; kind: PassageKind; docId: string; title: string; section?: string; aim?: number; outcome?: string; timescale?: Timescale };
+  /** Other things the card offered to open, in order (alternatives, list items). */
+  items?: Array<{ id: string; title: string }>;
+}
+
+export interface ConversationMemory {
+  welcomed?: boolean;
+  signpost?: FlowState;
+  last?: LastShown;
+}
+
+export function isLapsed(last: LastShown, now: Date): boolean {
+  const at = new Date(last.at).getTime();
+  return !Number.isFinite(at) || now.getTime() - at > MEMORY_TTL_MS;
+}
+
+/** The last answer, if it is still fresh. */
+export function lastShown(memory: ConversationMemory, now: Date): LastShown | undefined {
+  return memory.last && !isLapsed(memory.last, now) ? memory.last : undefined;
+}
+
+/** Reads memory from whatever the store gave back, keeping only the fields this version knows. */
+export function readMemory(value: unknown): LastShown | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as Partial<LastShown>;
+  if (typeof v.at !== 'string' || typeof v.question !== 'string' || typeof v.answer !== 'string') return undefined;
+  return v as LastShown;
+}
+
+/** What to remember of an answer; undefined when it shows nothing a follow-up could refer to. */
+export function rememberAnswer(answer: Answer, question: string, now: Date, kinds?: PassageKind[], place?: string): LastShown | undefined {
+  const base = { at: now.toISOString(), question: question.slice(0, 500), answer: answer.type, ...(kinds ? { kinds } : {}), ...(place ? { place } : {}) };
+  switch (answer.type) {
+    case 'services':
+      return { ...base, services: answer.services.map((s) => ({ id: s.id, name: s.name })), items: answer.passageIds.map((id, i) => ({ id, title: answer.services[i]?.name ?? id })) };
+    case 'passage': {
+      const p = answer.passage;
+      return {
+        ...base,
+        passage: {
+          id: p.id,
+          kind: p.kind,
+          docId: p.docId,
+          title: p.title,
+          ...(p.headings.length ? { section: p.headings[p.headings.length - 1] } : {}),
+          ...(p.aim ? { aim: p.aim } : {}),
+          ...(p.outcome ? { outcome: p.outcome } : {}),
+          ...(p.timescale ? { timescale: p.timescale } : {}),
+        },
+        items: answer.alternatives.map((a) => ({ id: a.id, title: a.title })),
+      };
+    }
+    case 'plan_list':
+      return { ...base, items: answer.items.map((i) => ({ id: i.passageId, title: i.title.slice(0, 120) })) };
+    case 'results':
+      return { ...base, items: answer.items.map((i) => ({ id: i.id, title: i.title })) };
+    case 'signposting':
+      return { ...base, services: answer.result.services.map((s) => ({ id: s.id, name: s.name })) };
+    case 'plan_browse':
+      return { ...base, items: answer.aims.map((a) => ({ id: `aim-${a.number}`, title: a.title })) };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,58 @@
+// The reply to "their number", "where are they", "how do I refer", "when are they open": the detail
+// asked for, for the service(s) last shown, each line naming the service it is about and where the
+// detail comes from, so the reply says what it understood.
+import { formatAddress } from '../knowledge/servicePassage';
+import { showableService } from '../knowledge/publicText';
+import type { ServiceRecord } from '../knowledge/types';
+import type { DetailField } from './followUp';
+
+const LABELS: Record<DetailField, string> = {
+  phone: 'phone',
+  address: 'address',
+  refer: 'how to refer',
+  hours: 'opening hours',
+  email: 'email',
+  website: 'website',
+  cost: 'cost',
+  who: 'who it is for',
+};
+
+function phones(s: ServiceRecord): string {
+  const list = (s.phones ?? []).map((p) => `${p.number}${p.description ? ` (${p.description})` : ''}`);
+  return list.length ? list.join('; ') : `no phone number is published${s.email ? `; email ${s.email}` : s.url ? `; website ${s.url}` : ''}`;
+}
+
+function value(s: ServiceRecord, field: DetailField): string {
+  switch (field) {
+    case 'phone':
+      return phones(s);
+    case 'address':
+      return formatAddress(s) ?? `no address is published (area served: ${s.area_served})`;
+    case 'refer':
+      return `${s.how_to_access}${s.phones?.length ? ` Phone: ${phones(s)}.` : ''}`;
+    case 'hours':
+      return s.schedule || `no opening hours are published; phone to check: ${phones(s)}`;
+    case 'email':
+      return s.email ?? `no email is published; phone: ${phones(s)}`;
+    case 'website':
+      return s.url ?? `no website is published; phone: ${phones(s)}`;
+    case 'cost':
+      return s.fees || 'no cost is published; check with the service';
+    case 'who':
+      return s.eligibility;
+  }
+}
+
+function source(s: ServiceRecord): string {
+  return s.as_of === 'undated' ? 'service directory, source undated' : `service directory, source dated ${s.as_of}`;
+}
+
+/** One line per service: "**VOCAL Midlothian Carer Centre** — phone: 0131 … (service directory, source dated …)". */
+export function serviceDetailText(services: ServiceRecord[], field: DetailField): string {
+  return services
+    .map((raw) => {
+      const s = showableService(raw);
+      return `**${s.name}** — ${LABELS[field]}: ${value(s, field)} _(${source(s)})_`;
+    })
+    .join('\n\n');
+}

@@ -1,0 +1,231 @@
+// The conversation core on its own, on a small made-up knowledge set: turns in, replies, memory and
+// records out, with no channel and no network.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
+import { resolveFollowUp } from '../src/conversation/followUp';
+import { MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
+import { LONG_MESSAGE_NOTICE, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
+import type { TurnOutcome } from '../src/conversation/turn';
+import { PROJECT_ROOT } from '../src/paths';
+import { madeUpEngine } from './fixtures/madeUpKnowledge';
+
+function firstText(node: unknown): string {
+  if (!node || typeof node !== 'object') return '';
+  if (Array.isArray(node)) return node.map(firstText).find(Boolean) ?? '';
+  const n = node as { type?: string; text?: unknown };
+  if (n.type === 'TextBlock' && typeof n.text === 'string') return n.text;
+  return Object.values(node).map(firstText).find(Boolean) ?? '';
+}
+
+/** A conversation with the core: each call is one turn, memory carried from the last. */
+function conversation(start = new Date('2026-03-02T10:00:00Z')): { say(text: string, minutesLater?: number): TurnOutcome; memory(): ConversationMemory } {
+  const core = new ConversationCore(madeUpEngine());
+  let memory: ConversationMemory = {};
+  let now = start;
+  return {
+    say(text: string, minutesLater = 1) {
+      now = new Date(now.getTime() + minutesLater * 60_000);
+      const outcome = core.respond({ input: { kind: 'text', text }, memory, now, conversation: 'hash' });
+      memory = outcome.memory;
+      return outcome;
+    },
+    memory: () => memory,
+  };
+}
+
+const texts = (o: TurnOutcome): string[] => o.replies.flatMap((r) => (r.kind === 'text' ? [r.text] : []));
+const cards = (o: TurnOutcome): unknown[] => o.replies.flatMap((r) => (r.kind === 'cards' ? r.cards : []));
+const headline = (o: TurnOutcome): string => (cards(o).length ? firstText(cards(o)[0]) : (texts(o).at(-1) ?? ''));
+
+describe('conversation core (made-up knowledge)', () => {
+  it('answers a question with card data, remembers what it showed, and keeps no record when it answered', () => {
+    const c = conversation();
+    const out = c.say('debt advice in Bonnyrigg');
+    assert.equal(out.answer?.type, 'services');
+    assert.match(headline(out), /Bonnyrigg Money Help/);
+    assert.deepEqual(out.records, []);
+    assert.equal(c.memory().last?.services?.[0]?.id, 'bonnyrigg-money-help');
+    assert.equal(c.memory().last?.place, 'Bonnyrigg');
+    assert.doesNotThrow(() => JSON.parse(JSON.stringify(c.memory())), 'memory is plain JSON');
+  });
+
+  it('"their number", "when are they open", "where are they" name the service and the detail, with its source', () => {
+    const c = conversation();
+    c.say('Riverside Carers Hub');
+    const phone = c.say("what's their number?");
+    assert.equal(phone.log.followUp, 'detail');
+    assert.match(texts(phone)[0], /^\*\*Riverside Carers Hub\*\* — phone: 0131 496 0001 \(Carers advice line\) _\(service directory, source dated 2026-01-01\)_$/);
+    assert.match(texts(c.say('when are they open?'))[0], /Riverside Carers Hub\*\* — opening hours: Monday to Friday/);
+    assert.match(texts(c.say('where are they?'))[0], /Riverside Carers Hub\*\* — address: 1 River Street, Dalkeith/);
+  });
+
+  it('"their number" after an answer that showed no service looks for services for the same need', () => {
+    const c = conversation();
+    assert.equal(c.say('when will carers get a break').answer?.type, 'passage');
+    const out = c.say("what's their number?");
+    assert.match(texts(out)[0], /^Services for “when will carers get a break”/);
+    assert.match(texts(out)[0], /Riverside Carers Hub\*\* — phone: 0131 496 0001/);
+  });
+
+  it('"and in <place>?" asks the same need there and says so', () => {
+    const c = conversation();
+    c.say('debt advice in Bonnyrigg');
+    const out = c.say('and in Penicuik?');
+    assert.equal(texts(out)[0], 'Following on from your last question: “debt advice in Penicuik”');
+    assert.match(headline(out), /Penicuik Money Help/);
+  });
+
+  it('"what about option 2?", "and aim 2?", "the medium-term ones", "and the reserves?" put the new slot or words into the last question', () => {
+    const sds = conversation();
+    sds.say('what is option 1');
+    assert.match(headline(sds.say('what about option 2?')), /^Option 2: individual service fund/);
+
+    const plan = conversation();
+    assert.match(headline(plan.say('short term aims under aim 1')), /^Short term aims under Strategic Aim No\.1/);
+    assert.match(headline(plan.say('and aim 2?')), /^Short term aims under Strategic Aim No\.2/);
+    assert.match(headline(plan.say('the medium-term ones')), /^Medium term aims under Strategic Aim No\.2/);
+
+    const budget = conversation();
+    assert.match(headline(budget.say('what is the annual budget')), /annual budget/);
+    assert.match(headline(budget.say('and the reserves?')), /reserve budget/);
+  });
+
+  it('"the second one" opens the second thing shown; "tell me more" the whole passage', () => {
+    const c = conversation();
+    c.say('short term aims under aim 2');
+    const more = c.say('tell me more');
+    assert.equal(more.log.followUp, 'more');
+    assert.match(texts(more)[0], /^More of/);
+    const sds = conversation();
+    sds.say('what is option 1');
+    const whole = sds.say('tell me more');
+    assert.match(JSON.stringify(cards(whole)), /Anyone eligible for social care support/);
+  });
+
+  it('a message that asks on its own is a new question, not a follow-up', () => {
+    const c = conversation();
+    c.say('debt advice in Bonnyrigg');
+    for (const question of ['what is option 2', 'short term aims under aim 1', 'what is the annual budget', 'rehab at home after hospital']) {
+      const out = c.say(question);
+      assert.notEqual(out.log.event, 'follow-up', question);
+      assert.ok(!texts(out).some((t) => /^Following on/.test(t)), question);
+    }
+  });
+
+  it('forgets what it showed after 30 minutes of quiet', () => {
+    const c = conversation();
+    c.say('Riverside Carers Hub');
+    const late = c.say("what's their number?", MEMORY_TTL_MS / 60_000 + 1);
+    assert.notEqual(late.log.followUp, 'detail');
+    assert.ok(!texts(late).some((t) => /Riverside Carers Hub\*\* — phone/.test(t)));
+  });
+
+  it('keeps no personal details in memory or records', () => {
+    const c = conversation();
+    const out = c.say('debt advice in Bonnyrigg for Mrs Smith, 07700 900123, jo@example.org');
+    assert.ok(texts(out).includes(PRIVACY_REMINDER));
+    const kept = JSON.stringify(c.memory());
+    for (const detail of ['07700 900123', 'jo@example.org', 'Smith']) assert.ok(!kept.includes(detail), detail);
+    const unsure = c.say('what about the weather forecast for Mr Brown on 0131 496 0999');
+    assert.ok(!JSON.stringify([unsure.records, c.memory()]).includes('Brown'));
+  });
+
+  it('says "you\'re welcome" to thanks, and a short word to bye and ok, without the help card', () => {
+    const c = conversation();
+    for (const [text, reply] of [['thanks!', SMALL_TALK_REPLIES.thanks], ['Thank you very much', SMALL_TALK_REPLIES.thanks], ['bye', SMALL_TALK_REPLIES.bye], ['ok', SMALL_TALK_REPLIES.ok]] as const) {
+      const out = c.say(text);
+      assert.deepEqual(out.replies, [{ kind: 'text', text: reply }], text);
+    }
+  });
+
+  it('says when it read only the start of a very long message', () => {
+    const out = conversation().say(`debt advice ${'please '.repeat(MAX_MESSAGE_CHARS / 7 + 10)}`);
+    assert.ok(texts(out).includes(LONG_MESSAGE_NOTICE));
+    assert.ok(!texts(conversation().say('debt advice')).includes(LONG_MESSAGE_NOTICE));
+  });
+
+  it('hints that it reads English only when a message is in another language', () => {
+    for (const text of ['¿Dónde puedo encontrar ayuda para mi madre?', 'Gdzie mogę znaleźć pomoc dla opiekuna?', 'أين أجد المساعدة']) {
+      assert.ok(texts(conversation().say(text)).includes(OTHER_LANGUAGE_HINT), text);
+    }
+    assert.ok(!texts(conversation().say('zzqx wibble')).includes(OTHER_LANGUAGE_HINT));
+  });
+
+  it('never shows a curator\'s note; a service with no published route says so and names who to ask', () => {
+    const c = conversation();
+    c.say('lunch club for older people');
+    const refer = texts(c.say('how do I refer?'))[0];
+    assert.match(refer, /Sunny Lunch Club\*\* — how to refer: No referral route is published for this service\. Ask Made-up Trust/);
+    const again = c.say('lunch club for older people');
+    const shown = JSON.stringify([cards(again), texts(again)]);
+    assert.ok(!/sources read|verify|probably|not captured/i.test(shown), shown.slice(0, 300));
+  });
+
+  it('a card button carries the conversation on: feedback is a record to keep, not a write', () => {
+    const core = new ConversationCore(madeUpEngine());
+    const out = core.respond({ input: { kind: 'action', value: { verb: 'feedback', helpful: true, passageId: 'sds-option-1#intro' } }, memory: {}, now: new Date(), conversation: 'hash' });
+    assert.deepEqual(out.records, [{ kind: 'feedback', passageId: 'sds-option-1#intro', helpful: true }]);
+    const altered = core.respond({ input: { kind: 'action', value: { verb: 'feedback', helpful: true, passageId: 'no-such-passage' } }, memory: {}, now: new Date(), conversation: 'hash' });
+    assert.deepEqual(altered.records, [], 'an id the index does not know is not recorded');
+  });
+});
+
+describe('follow-up resolution (patterns, not phrases)', () => {
+  const last = { at: '2026-03-02T10:00:00Z', question: 'debt advice in Bonnyrigg', answer: 'services' as const, services: [{ id: 'a', name: 'Bonnyrigg Money Help' }, { id: 'b', name: 'Riverside Carers Hub' }] };
+  const never = (): boolean => false;
+
+  it('reads pronouns, lead-ins, places, ordinals and service names', () => {
+    assert.deepEqual(resolveFollowUp('their phone?', last, never), { kind: 'detail', field: 'phone' });
+    assert.deepEqual(resolveFollowUp("the second one's number", last, never), { kind: 'detail', field: 'phone', index: 2 });
+    assert.deepEqual(resolveFollowUp('Riverside email?', last, never), { kind: 'detail', field: 'email', index: 2 });
+    assert.deepEqual(resolveFollowUp('anything in Loanhead?', last, never), { kind: 'rewrite', question: 'debt advice in Loanhead', place: 'Loanhead' });
+    assert.deepEqual(resolveFollowUp('open the first', last, never), { kind: 'open', index: 1 });
+  });
+
+  it('leaves whole questions alone, even ones with a place or a number in them', () => {
+    const always = (): boolean => true;
+    for (const text of ['what is the phone number for the Samaritans', 'what is option 3', 'where can carers get a break in Penicuik', 'and what are the four options?']) {
+      assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'new' }, text);
+    }
+    assert.deepEqual(resolveFollowUp('their number', undefined, never), { kind: 'new' }, 'nothing shown yet');
+  });
+});
+
+describe('layers', () => {
+  function sourceFiles(dir: string): string[] {
+    return readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+    });
+  }
+
+  it('nothing outside src/teams/ imports botbuilder', () => {
+    const offenders = sourceFiles(join(PROJECT_ROOT, 'src'))
+      .filter((f) => !relative(join(PROJECT_ROOT, 'src'), f).startsWith('teams'))
+      .filter((f) => /from ['"]botbuilder|require\(['"]botbuilder/.test(readFileSync(f, 'utf8')));
+    assert.deepEqual(offenders.map((f) => relative(PROJECT_ROOT, f)), []);
+  });
+
+  it('dependencies point down: knowledge and search import nothing from the layers above them', () => {
+    const src = join(PROJECT_ROOT, 'src');
+    const folderOf = (file: string): string => relative(src, file).split(/[\\/]/)[0];
+    const imports = (folder: string): Set<string> => {
+      const found = new Set<string>();
+      for (const file of sourceFiles(join(src, folder))) {
+        for (const m of readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)) {
+          const target = folderOf(join(file, '..', m[1]));
+          if (target !== folder) found.add(target);
+        }
+      }
+      return found;
+    };
+    assert.deepEqual([...imports('knowledge')].sort(), []);
+    assert.deepEqual([...imports('search')].sort(), ['knowledge']);
+    for (const above of ['answer', 'cards', 'conversation', 'signpost', 'teams']) {
+      assert.ok(!imports('knowledge').has(above) && !imports('search').has(above), above);
+    }
+    assert.ok(!imports('conversation').has('teams'), 'the core knows nothing of the Teams edge');
+  });
+});

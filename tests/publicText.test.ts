@@ -1,0 +1,43 @@
+// Over every service in the directory: no card shows a curator's note, and the text to copy for the
+// person holds only routes the public can use.
+import assert from 'node:assert/strict';
+import { serviceCard } from '../src/cards/cardData';
+import { hasCuratorNote, isProfessionalOnly, withoutCuratorNotes } from '../src/knowledge/publicText';
+import { copyForPerson } from '../src/signpost/signposting';
+import { serviceDetailText } from '../src/conversation/serviceDetail';
+import { builtKnowledge } from './helpers';
+
+describe("what is safe to show of the directory (every service)", () => {
+  const services = builtKnowledge().services;
+
+  it('the directory does hold curator notes and professional-only numbers (so the checks below can fail)', () => {
+    assert.ok(services.some((s) => hasCuratorNote(s.how_to_access)));
+    assert.ok(services.some((s) => (s.phones ?? []).some((p) => isProfessionalOnly(s, p))));
+  });
+
+  it("no service card, and no follow-up detail, shows a curator's note; every card says how to refer", () => {
+    for (const s of services) {
+      const card = JSON.stringify(serviceCard(s, `service:${s.id}`, new Date('2026-11-29')));
+      assert.ok(!hasCuratorNote(card), `${s.id}: ${card.match(/[^"]*(verify|sources read|do not say|probably|captured)[^"]*/i)?.[0]}`);
+      assert.match(card, /How to refer/, s.id);
+      for (const field of ['phone', 'refer', 'hours', 'address', 'who'] as const) {
+        assert.ok(!hasCuratorNote(serviceDetailText([s], field)), `${s.id} ${field}`);
+      }
+    }
+  });
+
+  it('the copy text holds no curator note and no number meant for professionals', () => {
+    for (const s of services) {
+      const text = copyForPerson([s]);
+      assert.ok(!hasCuratorNote(text), `${s.id}: ${text}`);
+      for (const p of s.phones ?? []) if (isProfessionalOnly(s, p)) assert.ok(!text.includes(p.number), `${s.id} offers ${p.number} (${p.description})`);
+    }
+  });
+
+  it('a route left empty by its notes says there is none and names who to ask', () => {
+    assert.equal(withoutCuratorNotes('The sources read do not say.'), '');
+    const bare = services.find((s) => withoutCuratorNotes(s.how_to_access) === '');
+    assert.ok(bare, 'some service publishes no route');
+    assert.match(JSON.stringify(serviceCard(bare, `service:${bare.id}`)), new RegExp(`No referral route is published for this service\\. Ask ${bare.organization.replace(/[()]/g, '.')}`));
+  });
+});
