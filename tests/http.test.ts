@@ -2,10 +2,12 @@
 import assert from 'node:assert/strict';
 import type restify from 'restify';
 import type { MemoryStorage } from 'botbuilder';
+import { buildReport } from '../src/cli/report';
 import { FEEDBACK_REASON_THANKS, FEEDBACK_THANKS, PRIVACY_REMINDER, SORRY_UNKNOWN_ACTION } from '../src/conversation/messages';
+import { RecordStore, type FeedbackRecord } from '../src/storage/records';
 import { createAdapter, createServer, listen } from '../src/teams/server';
 import { cardProblems } from './cardValidation';
-import { localConfig, makeBot, silentLogger, storedText } from './helpers';
+import { localConfig, makeBot, searchEngine, silentLogger, storedText } from './helpers';
 import { StandInConnector, type Received } from './standInConnector';
 
 type Card = { body?: unknown[]; actions?: Array<{ title: string; data?: Record<string, unknown> }> } & Record<string, unknown>;
@@ -83,9 +85,10 @@ describe('HTTP server (local mode)', () => {
     return messages();
   }
 
-  async function invoke(name: string, value: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-    const response = await post({ ...activity(undefined), type: 'invoke', name, value });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  async function invoke(name: string, value: unknown, overrides: Record<string, unknown> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+    const response = await post({ ...activity(undefined), type: 'invoke', name, value, ...overrides });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
   }
 
   it('listens on loopback only in local mode', () => {
@@ -135,8 +138,9 @@ describe('HTTP server (local mode)', () => {
     assert.match(JSON.stringify(cardsIn(feedback)), /Input\.Text/);
   });
 
-  it('makes every card button work: follow-up, open, more results and paging, feedback with a reason', async () => {
-    const [answer] = await turn(activity('what is an individual service fund'));
+  it('makes every card button work: follow-up, open, more results and paging, feedback with a reason (a client without Teams\' buttons)', async () => {
+    const [answer] = await turn(activity('what is an individual service fund', { channelId: 'webchat' }));
+    assert.equal((answer.body.channelData as { feedbackLoopEnabled?: boolean } | undefined)?.feedbackLoopEnabled, undefined, 'the card\'s buttons are the one way to give feedback');
     const cards = cardsIn(answer);
 
     const [followUp] = await turn(activity(undefined, { value: buttonData(cards, /four SDS options/) }));
@@ -170,6 +174,119 @@ describe('HTTP server (local mode)', () => {
 
     const [stale] = await turn(activity(undefined, { value: { verb: 'retired-verb', id: 3 } }));
     assert.equal(stale.body.text, SORRY_UNKNOWN_ACTION);
+  });
+
+  /** Teams' citation entity on a message, checked against the shape Teams reads. */
+  function citationsOf(message: Received): Array<{ position: number; appearance: { name: string; abstract: string; url?: string; keywords?: string[] } }> {
+    const entities = (message.body.entities as Array<Record<string, unknown>> | undefined) ?? [];
+    const entity = entities.find((e) => e.type === 'https://schema.org/Message');
+    assert.ok(entity, 'a schema.org Message entity');
+    assert.equal(entity['@type'], 'Message');
+    assert.equal(entity['@context'], 'https://schema.org');
+    assert.equal(entity.additionalType, undefined, 'retrieved, not generated: no AI label');
+    const citations = entity.citation as Array<{ '@type': string; position: number; appearance: { '@type': string; name: string; abstract: string; url?: string; keywords?: string[] } }>;
+    assert.ok(citations.length >= 1 && citations.length <= 10, `${citations.length} citations`);
+    for (const c of citations) {
+      assert.equal(c['@type'], 'Claim');
+      assert.equal(c.appearance['@type'], 'DigitalDocument');
+      assert.ok(c.appearance.name.length <= 80 && c.appearance.abstract.length <= 160);
+      assert.ok(String(message.body.text).includes(`[${c.position}]`), `[${c.position}] in the text`);
+    }
+    return citations;
+  }
+
+  it('in Teams, sends an answer with Teams\' feedback buttons instead of the card\'s, and a citation naming its source', async () => {
+    const [sds] = await turn(activity('who holds the money under option 2'));
+    assert.deepEqual(sds.body.channelData, { feedbackLoopEnabled: true });
+    const [cited] = citationsOf(sds);
+    assert.match(cited.appearance.name, /^Option 2: .* › Who holds the money$/, 'article › section');
+    assert.match(cited.appearance.url ?? '', /^https?:\/\//);
+    assert.ok(!/"Helpful"|"Not helpful"/.test(JSON.stringify(cardsIn(sds))), 'one way to give feedback');
+    assert.match(JSON.stringify(cardsIn(sds)), /Individual Service Fund/, 'the card is still there');
+    assert.ok(cardsIn(sds).some((c) => (c.actions ?? []).length > 0), 'its other buttons stay');
+
+    const [services] = await turn(activity('services short breaks for carers'));
+    const serviceCitations = citationsOf(services);
+    assert.equal(serviceCitations.length, cardsIn(services).length, 'one citation per service card');
+    for (const c of serviceCitations) {
+      assert.match(c.appearance.name, /^Service directory › /);
+      assert.ok(c.appearance.keywords?.some((k) => /^as of \d{4}|source undated/.test(k)), JSON.stringify(c.appearance.keywords));
+    }
+
+    const [plan] = await turn(activity('what does outcome 3.2 say'));
+    assert.ok(citationsOf(plan).every((c) => c.appearance.keywords?.[0] === 'Strategic Plan'));
+
+    const [help] = await turn(activity('help'));
+    assert.equal(help.body.entities, undefined, 'help quotes no source');
+    assert.equal(help.body.channelData, undefined);
+  });
+
+  it('records a like or dislike from Teams\' buttons: 200, no reply, tied to the answer\'s passages, personal details removed, in the report', async () => {
+    const [answer] = await turn(activity('services short breaks for carers'));
+    const shown = citationsOf(answer).map((c) => c.appearance.name.replace(/^Service directory › /, '').replace(/…$/, ''));
+    const before = connector.received.length;
+    const disliked = await invoke(
+      'message/submitAction',
+      { actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: JSON.stringify({ feedbackText: 'Wee Breaks number is wrong, ring me on 07700 900123' }) } },
+      { replyToId: answer.id },
+    );
+    assert.equal(disliked.status, 200);
+    const liked = await invoke('message/submitAction', { actionName: 'feedback', actionValue: { reaction: 'like', feedback: '{"feedbackText":""}' } }, { replyToId: answer.id });
+    assert.equal(liked.status, 200);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(connector.received.length, before, 'no reply message, no typing indicator');
+
+    const report = await buildReport(storage, [], 1);
+    const teams = (await new RecordStore(storage).list('feedback', 1)).filter((f) => f.type === 'feedback' && f.via === 'teams');
+    const [dislike, like] = teams.slice(-2) as FeedbackRecord[];
+    assert.equal(dislike.helpful, false);
+    assert.equal(like.helpful, true);
+    const engine = searchEngine();
+    const named = (dislike.passageIds ?? []).map((id) => engine.service(engine.passage(id)?.serviceId ?? '')?.name ?? id);
+    assert.equal(named.length, shown.length, 'every service the answer showed');
+    named.forEach((name, i) => assert.ok(name.startsWith(shown[i]), `${name} is service ${i + 1} shown`));
+    assert.equal(dislike.passageId, dislike.passageIds?.[0]);
+    assert.match(dislike.comment ?? '', /Wee Breaks number is wrong/);
+    assert.ok(!storedText(storage).includes('07700 900123'), 'the phone number typed in feedback was stored');
+    assert.ok(report.feedback.withTeamsButtons >= 2);
+    assert.ok(report.feedback.byPassage.some((p) => p.passageId === dislike.passageId && p.notHelpful >= 1 && p.helpful >= 1));
+  });
+
+  it('ties Teams feedback to the answer when the invoke reaches another instance sharing the storage', async () => {
+    const config = localConfig();
+    const logger = silentLogger();
+    const other = createServer(config, createAdapter(config, logger), makeBot(storage).bot, logger);
+    const otherBase = `http://127.0.0.1:${await listen(other, 0, config.host)}`;
+    try {
+      const [answer] = await turn(activity('who holds the money under option 2', { conversation: { id: 'conv-shared', conversationType: 'personal' } }));
+      const response = await fetch(`${otherBase}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          ...activity(undefined, { conversation: { id: 'conv-shared', conversationType: 'personal' } }),
+          type: 'invoke',
+          name: 'message/submitAction',
+          replyToId: answer.id,
+          value: { actionName: 'feedback', actionValue: { reaction: 'like', feedback: '{"feedbackText":"clear"}' } },
+        }),
+      });
+      assert.equal(response.status, 200);
+      const [last] = (await new RecordStore(storage).list('feedback', 1)).slice(-1) as FeedbackRecord[];
+      assert.deepEqual([last.via, last.helpful, last.comment], ['teams', true, 'clear']);
+      assert.match(last.passageId, /who-holds-the-money/);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('keeps Teams feedback on an answer it no longer remembers, without passages, and refuses what is not feedback', async () => {
+    const old = await invoke('message/submitAction', { actionName: 'feedback', actionValue: { reaction: 'like', feedback: 'useful' } }, { replyToId: 'a-message-from-last-year' });
+    assert.equal(old.status, 200);
+    const [last] = (await new RecordStore(storage).list('feedback', 1)).slice(-1) as FeedbackRecord[];
+    assert.deepEqual([last.via, last.passageId, last.helpful, last.comment], ['teams', '', true, 'useful']);
+    for (const value of [undefined, 'like', { actionName: 'feedback', actionValue: { reaction: 'love' } }, { actionName: 'other', actionValue: { reaction: 'like' } }]) {
+      assert.equal((await invoke('message/submitAction', value)).status, 400, JSON.stringify(value));
+    }
   });
 
   it('answers the search messaging extension: popular topics first, then pages of results', async () => {

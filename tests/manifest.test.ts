@@ -5,9 +5,20 @@ import { inflateSync } from 'node:zlib';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
 import { buildAppPackage, fillManifest, idsFromEnv, PackageError } from '../src/appPackage/appPackage';
+import { composeAnswer } from '../src/answer/composeAnswer';
+import { EXAMPLE_QUESTIONS } from '../src/cards/cardData';
 import { PROJECT_ROOT } from '../src/paths';
+import { searchEngine } from './helpers';
 
 const MANIFEST_DIR = join(PROJECT_ROOT, 'manifest');
+
+interface Command {
+  title: string;
+  type?: string;
+  prompt?: string;
+}
+
+const normalise = (text: string): string => text.toLowerCase().replace(/[^a-z0-9 ]/g, '').trim();
 
 interface Png {
   width: number;
@@ -70,9 +81,9 @@ describe('Teams manifest', () => {
     description: { short: string; full: string };
   };
 
-  it('uses a current schema and names the app MidWay Guide', () => {
+  it('uses a schema with prompt starters (1.27 or later) and names the app MidWay Guide', () => {
     const [major, minor] = manifest.manifestVersion.split('.').map(Number);
-    assert.ok(major === 1 && minor >= 20, `manifest version ${manifest.manifestVersion}`);
+    assert.ok(major === 1 && minor >= 27, `manifest version ${manifest.manifestVersion}`);
     assert.equal(manifest.name.short, 'MidWay Guide');
     assert.ok(manifest.description.short.length <= 80);
     assert.ok(manifest.description.full.length <= 4000);
@@ -112,29 +123,71 @@ describe('app package', () => {
     assert.deepEqual(await schemaErrors(fillManifest(template, ids)), []);
   });
 
-  it('catches a manifest the schema rejects', async () => {
+  it('catches a manifest the schema rejects: a bad id, a missing required field, a prompt starter of an unknown type', async () => {
     const errors = await schemaErrors({ ...fillManifest(template, ids), id: 'not-a-guid' });
     assert.ok(errors.some((e) => e.startsWith('/id')), errors.join('; '));
+    const { developer: _developer, ...withoutDeveloper } = fillManifest(template, ids);
+    const missing = await schemaErrors(withoutDeveloper);
+    assert.ok(missing.some((e) => /developer/.test(e)), missing.join('; '));
+    const broken = fillManifest(template, ids) as { bots: Array<{ commandLists: Array<{ commands: Array<Record<string, unknown>> }> }> };
+    broken.bots[0].commandLists[0].commands[0] = { title: 'help', type: 'starter' };
+    const badType = await schemaErrors(broken as unknown as Record<string, unknown>);
+    assert.ok(badType.some((e) => /commands\/0\/type/.test(e)), badType.join('; '));
   });
 
-  it('declares the bot commands and the search messaging extension', () => {
+  it('declares channel features for the team scope, and keeps supportedChannelTypes out', () => {
+    const manifest = fillManifest(template, ids);
+    assert.equal(manifest.supportsChannelFeatures, 'tier1');
+    assert.equal(manifest.supportedChannelTypes, undefined);
+  });
+
+  it('declares the bot commands, signpost among them, in every scope, and the search messaging extension', () => {
     const manifest = fillManifest(template, ids) as {
-      bots: Array<{ commandLists: Array<{ scopes: string[]; commands: Array<{ title: string }> }> }>;
+      bots: Array<{ commandLists: Array<{ scopes: string[]; commands: Command[] }> }>;
       composeExtensions: Array<{ botId: string; commands: Array<{ id: string; type: string; initialRun: boolean }> }>;
     };
-    assert.deepEqual(manifest.bots[0].commandLists[0].commands.map((c) => c.title), ['help', 'services', 'sds', 'plan', 'feedback']);
-    assert.deepEqual([...manifest.bots[0].commandLists[0].scopes].sort(), ['groupChat', 'personal', 'team']);
+    const lists = manifest.bots[0].commandLists;
+    assert.deepEqual(lists.flatMap((l) => l.scopes).sort(), ['groupChat', 'personal', 'team']);
+    for (const list of lists) {
+      assert.deepEqual(list.commands.filter((c) => c.type !== 'prompt').map((c) => c.title), ['help', 'services', 'sds', 'plan', 'signpost', 'feedback']);
+      assert.ok(list.commands.length <= 12, 'Teams allows 12 commands a list');
+    }
     assert.equal(manifest.composeExtensions[0].botId, ids.botId);
     assert.equal(manifest.composeExtensions[0].commands[0].type, 'query');
     assert.equal(manifest.composeExtensions[0].commands[0].initialRun, true);
   });
 
-  it('zips the filled manifest with both icons', async () => {
+  it('offers prompt starters in every scope, each a question the bot answers from its knowledge', () => {
+    const manifest = fillManifest(template, ids) as { bots: Array<{ commandLists: Array<{ scopes: string[]; commands: Command[] }> }> };
+    for (const list of manifest.bots[0].commandLists) {
+      const prompts = list.commands.filter((c) => c.type === 'prompt');
+      assert.ok(prompts.length >= 3, `prompt starters for ${list.scopes.join(', ')}`);
+      for (const p of prompts) {
+        assert.ok(p.prompt && p.title, `${p.title} has a prompt`);
+        const { answer } = composeAnswer(searchEngine(), p.prompt);
+        assert.ok(['passage', 'services', 'plan_list', 'results'].includes(answer.type), `${p.prompt} → ${answer.type}`);
+      }
+    }
+    // Starters come from the welcome card's examples: what staff most often look for.
+    const personal = manifest.bots[0].commandLists.find((l) => l.scopes.includes('personal'));
+    const examples = EXAMPLE_QUESTIONS.map((q) => normalise(q.text));
+    for (const p of personal?.commands.filter((c) => c.type === 'prompt') ?? []) assert.ok(examples.includes(normalise(p.prompt ?? '')), p.prompt);
+  });
+
+  it('zips the filled manifest with both icons: schema 1.27 or later, channel features, prompt starters, valid for its version', async () => {
     const zip = await JSZip.loadAsync(await buildAppPackage(MANIFEST_DIR, ids));
     assert.deepEqual(Object.keys(zip.files).sort(), ['color.png', 'manifest.json', 'outline.png']);
-    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { id: string; bots: Array<{ botId: string }> };
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, unknown> & {
+      id: string;
+      manifestVersion: string;
+      bots: Array<{ botId: string; commandLists: Array<{ commands: Command[] }> }>;
+    };
     assert.equal(manifest.id, ids.teamsAppId);
     assert.equal(manifest.bots[0].botId, ids.botId);
+    assert.ok(Number(manifest.manifestVersion.split('.')[1]) >= 27 && manifest.manifestVersion.startsWith('1.'), manifest.manifestVersion);
+    assert.equal(manifest.supportsChannelFeatures, 'tier1');
+    assert.ok(manifest.bots[0].commandLists.some((l) => l.commands.some((c) => c.type === 'prompt')));
+    assert.deepEqual(await schemaErrors(manifest), []);
   });
 
   it('refuses to package without real ids, saying which', () => {

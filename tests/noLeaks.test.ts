@@ -1,5 +1,5 @@
 // Planted personal details, typed into every place staff can type — questions, card buttons,
-// feedback, the signposting conversation — must appear in no log line and no stored record.
+// feedback (the cards' and Teams' own), the signposting conversation — must appear in no log line and no stored record.
 import assert from 'node:assert/strict';
 import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { createLogger } from '../src/logger';
@@ -35,6 +35,8 @@ describe('no personal details in logs or storage', function () {
           break;
         case 2:
           await send({ type: ActivityTypes.Message, value: { verb: 'feedback-text', comment: m.text } });
+          // Teams' own feedback buttons: a dislike with a comment.
+          await send({ type: ActivityTypes.Invoke, name: 'message/submitAction', value: { actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: JSON.stringify({ feedbackText: m.text }) } } });
           break;
         case 3:
           await send({ type: ActivityTypes.Message, value: { verb: 'feedback-reason', passageId: 'sds-four-options-overview#intro', reason: 'other', comment: m.text } });
@@ -48,7 +50,7 @@ describe('no personal details in logs or storage', function () {
     }
     const stored = JSON.stringify((storage as unknown as { memory: Record<string, string> }).memory);
     const logged = lines.join('\n');
-    assert.ok(stored.includes('feedback') && stored.includes('unanswered'), 'records were written');
+    assert.ok(stored.includes('feedback') && stored.includes('unanswered') && stored.includes('\\"via\\":\\"teams\\"'), 'records were written');
     assert.ok(lines.length > messages.length, 'turns were logged');
     const leaks = messages.flatMap((m) => m.planted.filter((p) => stored.includes(p.value) || logged.includes(p.value)).map((p) => `${p.kind} ${p.value}`));
     assert.deepEqual(leaks, []);

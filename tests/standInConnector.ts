@@ -6,6 +6,8 @@ export interface Received {
   method: string;
   url: string;
   body: Record<string, unknown>;
+  /** The id the connector gave the activity, as Teams gives a message its id. */
+  id: string;
 }
 
 /** A stand-in for the Bot Connector service: records what the bot sends it. */
@@ -19,9 +21,10 @@ export class StandInConnector {
       let data = '';
       req.on('data', (chunk: Buffer) => (data += chunk.toString()));
       req.on('end', () => {
-        this.received.push({ method: req.method ?? '', url: req.url ?? '', body: data ? (JSON.parse(data) as Record<string, unknown>) : {} });
+        const id = `reply-${this.received.length + 1}`;
+        this.received.push({ method: req.method ?? '', url: req.url ?? '', body: data ? (JSON.parse(data) as Record<string, unknown>) : {}, id });
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: `reply-${this.received.length}` }));
+        res.end(JSON.stringify({ id }));
         this.waiters.splice(0).forEach((w) => w());
       });
     });

@@ -5,6 +5,8 @@ export interface CardButton {
   title: string;
   data?: unknown;
   url?: string;
+  /** Teams' own like / dislike under a message, rather than a card's button. */
+  feedback?: { reaction: 'like' | 'dislike'; replyToId: string };
 }
 
 export function cardToText(card: unknown, buttons: CardButton[]): string {

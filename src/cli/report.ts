@@ -13,7 +13,7 @@ import { createBotStorage } from '../teams/storageFactory';
 
 export interface CuratorReport {
   days: number;
-  feedback: { total: number; helpful: number; notHelpful: number; byPassage: Array<{ passageId: string; helpful: number; notHelpful: number; reasons: Record<string, number> }>; comments: string[] };
+  feedback: { total: number; helpful: number; notHelpful: number; withTeamsButtons: number; notTiedToAnswer: number; byPassage: Array<{ passageId: string; helpful: number; notHelpful: number; reasons: Record<string, number> }>; comments: string[] };
   unanswered: { total: number; questions: Array<{ question: string; times: number }> };
   staleServices: Array<{ id: string; name: string; asOf: string; flags: string[] }>;
 }
@@ -47,6 +47,9 @@ export async function buildReport(store: KeyValueStore, services: readonly Servi
       total: feedback.length,
       helpful: feedback.filter((f) => f.helpful === true).length,
       notHelpful: feedback.filter((f) => f.helpful === false && !f.reason).length,
+      withTeamsButtons: feedback.filter((f) => f.via === 'teams').length,
+      // Teams' buttons on an answer too old to be remembered: kept, but about no known passage.
+      notTiedToAnswer: feedback.filter((f) => f.via === 'teams' && !f.passageId).length,
       byPassage: [...byPassage.values()].sort((a, b) => b.notHelpful - a.notHelpful || b.helpful - a.helpful),
       comments: feedback.filter((f) => f.comment).map((f) => f.comment as string),
     },
@@ -58,6 +61,7 @@ export async function buildReport(store: KeyValueStore, services: readonly Servi
 function print(report: CuratorReport): void {
   console.log(`MidWay Guide — curators' report for the last ${report.days} days\n`);
   console.log(`Feedback: ${report.feedback.total} (helpful ${report.feedback.helpful}, not helpful ${report.feedback.notHelpful})`);
+  console.log(`  with Teams' like / dislike buttons: ${report.feedback.withTeamsButtons}${report.feedback.notTiedToAnswer ? ` (${report.feedback.notTiedToAnswer} on answers too old to tie to a passage)` : ''}`);
   for (const p of report.feedback.byPassage.slice(0, 15)) {
     const reasons = Object.entries(p.reasons).map(([r, n]) => `${r} ×${n}`).join(', ');
     console.log(`  ${p.passageId}: helpful ${p.helpful}, not helpful ${p.notHelpful}${reasons ? `; reasons: ${reasons}` : ''}`);

@@ -17,6 +17,10 @@ export interface FeedbackRecord {
   reason?: string;
   /** Free text, with personal details removed. */
   comment?: string;
+  /** Every passage the answer showed, when there were several (Teams' buttons rate the whole message). */
+  passageIds?: string[];
+  /** 'teams' when given with Teams' own like / dislike buttons; absent for the cards' buttons and forms. */
+  via?: 'teams';
   conversation: string;
 }
 
@@ -55,7 +59,7 @@ export class RecordStore {
   async addFeedback(
     passageId: string,
     conversation: string,
-    details: { helpful?: boolean; reason?: string; redactedComment?: string } = {},
+    details: { helpful?: boolean; reason?: string; redactedComment?: string; passageIds?: string[]; via?: 'teams' } = {},
   ): Promise<FeedbackRecord> {
     const record: FeedbackRecord = {
       type: 'feedback',
@@ -64,6 +68,8 @@ export class RecordStore {
       ...(details.helpful !== undefined ? { helpful: details.helpful } : {}),
       ...(details.reason ? { reason: details.reason.slice(0, 40) } : {}),
       ...(details.redactedComment ? { comment: details.redactedComment.slice(0, 1000) } : {}),
+      ...(details.passageIds && details.passageIds.length > 1 ? { passageIds: details.passageIds.slice(0, 10).map((id) => id.slice(0, 200)) } : {}),
+      ...(details.via ? { via: details.via } : {}),
       conversation,
     };
     await this.append(record);

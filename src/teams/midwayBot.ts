@@ -17,6 +17,7 @@ import {
   type StatePropertyAccessor,
   type Storage,
 } from 'botbuilder';
+import { citationsForAnswer } from '../answer/citations';
 import type { AdaptiveCardJson } from '../cards/cardTemplates';
 import { ConversationCore, type ExtensionItem } from '../conversation/core';
 import { readMemory, type ConversationMemory, type LastShown } from '../conversation/memory';
@@ -27,7 +28,10 @@ import type { SearchEngine } from '../search/searchEngine';
 import type { FlowState } from '../signpost/flow';
 import type { DeliveryClaims } from '../storage/claims';
 import type { RecordStore } from '../storage/records';
+import { AnsweredMessages } from './answeredMessages';
+import { sendAnswerMessage } from './answerMessage';
 import { ConversationTurns, GuardedConversationState } from './conversationTurns';
+import { FEEDBACK_INVOKE, handleFeedbackInvoke } from './feedbackInvoke';
 
 export { MAX_MESSAGE_CHARS } from '../conversation/core';
 
@@ -73,10 +77,12 @@ export class MidWayBot extends TeamsActivityHandler {
   private readonly core: ConversationCore;
   private readonly now: () => Date;
   private readonly turns: ConversationTurns;
+  private readonly answered: AnsweredMessages;
 
   constructor(private readonly deps: MidWayBotDeps) {
     super();
     this.turns = new ConversationTurns(deps.conversationState, deps.logger);
+    this.answered = new AnsweredMessages(deps.conversationState, deps.logger);
     this.flags = deps.conversationState.createProperty<ConversationFlags>('flags');
     this.signpost = deps.conversationState.createProperty<FlowState | undefined>('signpost');
     this.memory = deps.conversationState.createProperty<LastShown | undefined>('lastShown');
@@ -223,13 +229,14 @@ export class MidWayBot extends TeamsActivityHandler {
   private async send(context: TurnContext, replies: Reply[]): Promise<void> {
     for (const reply of replies) {
       if (reply.kind === 'text') await context.sendActivity(MessageFactory.text(reply.text));
-      else await sendCards(context, reply.cards, this.deps.cardLayout);
+      else await sendAnswerMessage(context, reply.cards, reply.answer ? citationsForAnswer(reply.answer, this.deps.engine) : [], this.answered, this.deps.cardLayout);
     }
   }
 
   /** Invokes this bot does not handle are a bad request from the client, not a server fault. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     try {
+      if (context.activity.name === FEEDBACK_INVOKE) return await handleFeedbackInvoke(context, { answered: this.answered, records: this.deps.records, logger: this.deps.logger });
       const response = await super.onInvokeActivity(context);
       return response.status === 501 ? { status: 400, body: { error: `Unsupported invoke: ${String(context.activity.name).slice(0, 60)}` } } : response;
     } catch (error) {

@@ -29,7 +29,7 @@ describe('end to end in the Microsoft 365 Agents Playground', function () {
     await client?.stop();
   });
 
-  it('welcomes, answers a typed question with a rendered card, and a card button works', async () => {
+  it('welcomes, answers a typed question with a rendered card and its source as a citation, and a card button works', async () => {
     await page.getByText('Try one of these:').first().waitFor({ timeout: 20_000 });
     const box = page.getByRole('textbox').first();
     await box.click();
@@ -37,9 +37,24 @@ describe('end to end in the Microsoft 365 Agents Playground', function () {
     await page.keyboard.press('Enter');
     const card = page.locator('.ac-adaptiveCard', { hasText: 'Individual Service Fund' }).last();
     await card.waitFor({ timeout: 20_000 });
-    assert.ok(await card.getByRole('button', { name: 'Helpful', exact: true }).isVisible());
-    await card.getByRole('button', { name: 'Helpful', exact: true }).click();
-    await page.getByText('Thank you, that helps us improve the answers.').last().waitFor({ timeout: 20_000 });
+    // The answer names its source (the SDS article) with a citation marker the client draws as a link.
+    const source = page.getByText(/^Source: Option 2: the person chooses/).last();
+    await source.waitFor({ timeout: 20_000 });
+    assert.ok(!(await source.innerText()).includes('[1]'), 'the [1] marker is drawn as a citation, not shown as text');
+    assert.ok(await page.getByRole('button', { name: '1', exact: true }).last().isVisible(), 'citation 1');
+    assert.equal(await card.getByRole('button', { name: 'Helpful', exact: true }).count(), 0, "the client's own feedback buttons replace the card's");
+    await card.getByRole('button', { name: 'The four SDS options', exact: true }).click();
+    await page.locator('.ac-adaptiveCard', { hasText: 'Option 1' }).last().waitFor({ timeout: 20_000 });
+  });
+
+  it("takes feedback through the client's own buttons: the bot answers the submitAction, the client thanks", async () => {
+    await page.getByRole('button', { name: 'Dislike', exact: true }).last().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox').fill('The phone number is out of date');
+    await dialog.getByRole('button', { name: /submit/i }).click();
+    // The Playground thanks only when the bot answers the invoke with success.
+    await dialog.getByText('We appreciate your feedback.').waitFor({ timeout: 20_000 });
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
   });
 
   it('answers a search in the messaging extension with result previews', async () => {
