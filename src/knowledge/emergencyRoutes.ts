@@ -1,7 +1,7 @@
 // knowledge/emergency-routes.json names, for each kind of risk, which directory numbers the
 // emergency card shows first. Every number is checked against its service record here, at build
 // time, so what staff see always carries that record's source and date.
-import { readFileSync } from 'node:fs';
+import { readKnowledgeJson } from './validation';
 import { RISK_KINDS, type RiskKind } from './riskSigns';
 import type { ServiceRecord } from './types';
 
@@ -19,12 +19,7 @@ export interface EmergencyRoutes {
 }
 
 export function loadEmergencyRoutes(file: string, services: ServiceRecord[]): EmergencyRoutes {
-  let data: EmergencyRoutes;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8')) as EmergencyRoutes;
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON: ${(error as Error).message}`);
-  }
+  const data = readKnowledgeJson(file) as EmergencyRoutes;
   const byId = new Map(services.map((s) => [s.id, s]));
   if (!Array.isArray(data.routes) || !data.risks) throw new Error(`${file}: needs "routes" and "risks"`);
   data.routes.forEach((route, i) => {

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { splitFrontMatter } from './frontMatter';
-import { KnowledgeError, KnowledgeValidator } from './validation';
+import { KnowledgeError, KnowledgeValidator, readKnowledgeJson } from './validation';
 import type { MarkdownDocument, ServiceRecord } from './types';
 import { loadEmergencyRoutes, type EmergencyRoutes } from './emergencyRoutes';
 import { loadPassageQuestions, type PassageQuestionFiles } from './passageQuestions';
@@ -134,12 +134,7 @@ function requireBody(file: string, body: string): void {
 }
 
 export function loadServices(validator: KnowledgeValidator, file: string): ServiceRecord[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new KnowledgeError(file, [`not valid JSON: ${(error as Error).message}`]);
-  }
+  const data = readKnowledgeJson(file);
   validator.check('services', file, data, (path) => describeServicePath(data, path));
   return data as ServiceRecord[];
 }

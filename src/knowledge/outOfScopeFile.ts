@@ -1,7 +1,7 @@
 // knowledge/out-of-scope.json: topics staff ask about that this knowledge does not cover (IT, rotas,
 // weather, …), with where such help lives. Read and checked here; the search matches them
 // (src/search/outOfScope.ts).
-import { readFileSync } from 'node:fs';
+import { readKnowledgeJson } from './validation';
 
 export interface OutOfScopeEntry {
   topic: string;
@@ -11,12 +11,7 @@ export interface OutOfScopeEntry {
 }
 
 export function loadOutOfScope(file: string): OutOfScopeEntry[] {
-  let parsed: { entries?: unknown };
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8')) as { entries?: unknown };
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON: ${(error as Error).message}`);
-  }
+  const parsed = readKnowledgeJson(file) as { entries?: unknown };
   if (!Array.isArray(parsed.entries)) throw new Error(`${file}: field entries must be an array`);
   return parsed.entries.map((raw: unknown, i: number) => {
     const e = raw as Partial<OutOfScopeEntry>;

@@ -3,9 +3,9 @@
 // alternative questions. They are indexed with the passage and matched whole by the re-ranker.
 // A question must point at a passage that exists, in the file of that passage's document, and no
 // question may point at two passages: either would leave staff with the wrong answer.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { KnowledgeError } from './validation';
+import { KnowledgeError, readKnowledgeJson } from './validation';
 import type { Passage } from './types';
 
 /** File name (without .json) → passage id → questions. */
@@ -16,12 +16,7 @@ export function loadPassageQuestions(dir: string): PassageQuestionFiles {
   const files: PassageQuestionFiles = {};
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
     const file = join(dir, name);
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new KnowledgeError(file, [`not valid JSON: ${(error as Error).message}`]);
-    }
+    const data = readKnowledgeJson(file);
     if (!data || typeof data !== 'object' || Array.isArray(data)) throw new KnowledgeError(file, ['must be an object of passage id → questions']);
     for (const [id, questions] of Object.entries(data)) {
       if (!Array.isArray(questions) || questions.length === 0 || questions.some((q) => typeof q !== 'string' || !q.trim())) {

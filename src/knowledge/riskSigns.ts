@@ -1,7 +1,7 @@
 // The signs of immediate risk as curators keep them (knowledge/risk-signs.json): read, checked
 // against its own sources and word classes, and handed on as plain data. Compiling the patterns is
 // the safety layer's job; this file only makes sure a curator's edit is well formed.
-import { readFileSync } from 'node:fs';
+import { readKnowledgeJson } from './validation';
 
 /** The kinds of immediate risk, most urgent routes first. */
 export const RISK_KINDS = ['suicide-self-harm', 'medical-emergency', 'child-protection', 'domestic-abuse', 'harm-or-abuse'] as const;
@@ -68,12 +68,7 @@ export interface RiskWeights {
 }
 
 export function loadRiskWeights(file: string): RiskWeights {
-  let data: RiskWeights;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8')) as RiskWeights;
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON: ${(error as Error).message}`);
-  }
+  const data = readKnowledgeJson(file) as RiskWeights;
   if (!Array.isArray(data.features)) throw new Error(`${file}: field features must list feature names`);
   const sound = (m: { bias?: unknown; weights?: unknown } | undefined): boolean =>
     !!m && typeof m.bias === 'number' && Array.isArray(m.weights) && m.weights.length === data.features.length;
@@ -85,12 +80,7 @@ export function loadRiskWeights(file: string): RiskWeights {
 }
 
 export function loadRiskSigns(file: string): RiskSignsData {
-  let data: RiskSignsData;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8')) as RiskSignsData;
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON: ${(error as Error).message}`);
-  }
+  const data = readKnowledgeJson(file) as RiskSignsData;
   const problems = riskSignsProblems(data);
   if (problems.length) throw new Error(`${file}: ${problems.slice(0, 10).join('; ')}`);
   return data;

@@ -1,6 +1,6 @@
 // The guided signposting conversation's choices, curated in knowledge/signposting.json and checked
 // at build time against the directory's categories and the SDS articles.
-import { readFileSync } from 'node:fs';
+import { readKnowledgeJson } from './validation';
 
 export interface WhoOption {
   id: string;
@@ -21,12 +21,7 @@ export interface SignpostingOptions {
 }
 
 export function loadSignpostingOptions(file: string, sdsIds: Set<string>, categories: Set<string>): SignpostingOptions {
-  let data: SignpostingOptions;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8')) as SignpostingOptions;
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON: ${(error as Error).message}`);
-  }
+  const data = readKnowledgeJson(file) as SignpostingOptions;
   if (!Array.isArray(data.who) || !Array.isArray(data.when)) throw new Error(`${file}: needs "who" and "when" lists`);
   data.who.forEach((w, i) => {
     const where = `${file}: field who/${i}`;

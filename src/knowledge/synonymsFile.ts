@@ -1,7 +1,7 @@
 // knowledge/synonyms.json: curated abbreviations and synonyms, each a two-way group ("respite" ↔
 // "short break") or one-way ("money" → "benefits", "debt"), with a note for curators. Read and
 // checked here; the search turns the entries into rules (src/search/synonyms.ts).
-import { readFileSync } from 'node:fs';
+import { readKnowledgeJson } from './validation';
 
 export interface SynonymEntry {
   terms: string[];
@@ -15,12 +15,7 @@ interface SynonymFile {
 }
 
 export function loadSynonyms(file: string): SynonymEntry[] {
-  let parsed: SynonymFile;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8')) as SynonymFile;
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON: ${(error as Error).message}`);
-  }
+  const parsed = readKnowledgeJson(file) as SynonymFile;
   if (!parsed || !Array.isArray(parsed.entries)) throw new Error(`${file}: field entries must be an array`);
   parsed.entries.forEach((entry, i) => {
     const where = `${file}: field entries/${i}`;

@@ -12,6 +12,15 @@ export class KnowledgeError extends Error {
   }
 }
 
+/** A knowledge file's JSON, or a KnowledgeError naming the file when it is not valid JSON. */
+export function readKnowledgeJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (error) {
+    throw new KnowledgeError(file, [`not valid JSON: ${(error as Error).message}`]);
+  }
+}
+
 export type SchemaName = 'services' | 'sds-article' | 'plan-document';
 
 export class KnowledgeValidator {
