@@ -22,6 +22,8 @@ import { freePort, mulberry32 } from './loopbackTools';
 import { openLoopLoad } from './openLoop';
 
 const QUICK = process.argv.includes('--quick');
+/** Only the turn latency, to compare one change quickly. */
+const TURNS_ONLY = process.argv.includes('--turns');
 const JSON_OUT = process.argv.includes('--json');
 const log = (line: string): void => {
   if (!JSON_OUT) console.log(line);
@@ -371,6 +373,7 @@ async function main(): Promise<void> {
   // HTTP load first, while this process (the load client) holds nothing else: the garbage from index
   // builds and the synthetic corpora would otherwise pause the client and show up as turn latency.
   await measureTurns(figures);
+  if (TURNS_ONLY) return;
   await measureScaleOut(figures);
   measureIndexBuild(figures);
   await measureColdStart(figures);
