@@ -40,14 +40,14 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   ['website', /\b(website|web site|web page|site|online|link|url)\b/],
   ['phone', /\b(phone|telephone|ph|number(?!\s*\d)|numbers|call|ring|contact(?: number| details?| info)?|tel)\b/],
   ['address', /\b(address|where (?:are|is) (?:they|it|that|this|them)|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
-  ['refer', /\b(refer|referral|referrals|referring|how (?:do|can) (?:i|we|you|they|people|someone) (?:get|apply|access|contact)|apply|get in touch|self[- ]refer|contact them)\b/],
+  ['refer', /\b(refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place))\b/],
   ['hours', /\b(opening|hours|times|what time|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
-  ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it)\b/],
-  ['who', /\b(who (?:is it|are they|can use|is that) for|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|who can (?:go|use|get))\b/],
+  ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|how much (?:is it|does it cost|do they charge))\b/],
+  ['who', /\b(who (?:is it|are they|can use|is that) for|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|qualify|who can (?:go|use|get)|can (?:he|she|her \w+|his \w+|my \w+) (?:go|use|attend|join)(?: (?:it|there|them|that|too))?$|(?:is|are) (?:he|she|they) too (?:young|old))\b/],
 ];
 
 /** Words that point back at what was just shown. */
-const ANAPHORA = /\b(they|them|their|theirs|it|its|that one|this one|those|these|ones?|same|that service|this service|the service|there|about (?:that|this))\b|\b(?:that|this)$/;
+const ANAPHORA = /\b(they|them|their|theirs|it|its|that one|this one|those|these|ones?|same|that service|this service|the service|there|about (?:that|this))\b|\b(?:that|this|too|as well|also)$/;
 /** Lead-ins that continue the last question. */
 const LEAD = /^(?:(?:and|but|or|also|so|then|ok(?:ay)?|right)\s+)*(?:what about|how about|what of|same for|same but|(?:tell me |say )?more (?:about|on)|and|any(?:thing|one)?(?: else)?|is there (?:one|anything|any|something)|are there any|only|just)\b\s*/;
 /** Words that name one of the three sources. */
@@ -198,7 +198,8 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
     const picked = ordinalIn(lower, last.services?.length ?? 0) ?? serviceNamed(rest, last);
     const anaphoric = ANAPHORA.test(lower) || LEAD.test(lower) || rest.length === 0 || picked !== undefined;
     // "how do they take referrals?": a pronoun and a word or two more still ask about what was shown.
-    const pronoun = /\b(they|them|their|it|its)\b/.test(lower) && rest.length <= 2 && communitiesIn(text).length === 0;
+    // "how does she get a place?": "he" and "she" are the person being helped, asking about the service shown.
+    const pronoun = /\b(they|them|their|it|its|he|she|him|her|his)\b/.test(lower) && rest.length <= 2 && communitiesIn(text).length === 0;
     const ownTopic = rest.length > 0 && picked === undefined && !pronoun;
     if (anaphoric && !ownTopic) {
       if (last.services?.length) return { kind: 'detail', field, ...(picked !== undefined && picked <= last.services.length ? { index: picked } : {}) };
