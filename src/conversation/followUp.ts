@@ -41,13 +41,17 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   ['phone', /\b(phone|telephone|ph|number(?!\s*\d)|numbers|call|ring|contact(?: number| details?| info)?|tel)\b/],
   ['address', /\b(address|where (?:are|is) (?:they|it|that|this|them)|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
   ['refer', /\b(refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place))\b/],
-  ['hours', /\b(opening|hours|times|what time|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
+  ['hours', /\b(opening|hours|hrs|24 ?h|24\/7|times|what time|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
   ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|how much (?:is it|does it cost|do they charge))\b/],
   ['who', /\b(who (?:is it|are they|can use|is that) for|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|qualify|who can (?:go|use|get)|can (?:he|she|her \w+|his \w+|my \w+) (?:go|use|attend|join)(?: (?:it|there|them|that|too))?$|(?:is|are) (?:he|she|they) too (?:young|old))\b/],
 ];
 
 /** Words that point back at what was just shown. */
-const ANAPHORA = /\b(they|them|their|theirs|it|its|that one|this one|those|these|ones?|same|that service|this service|the service|there|about (?:that|this))\b|\b(?:that|this|too|as well|also)$/;
+// "he", "she", "her" are usually the person being helped, asking on about what was just shown; a message
+// that stands on its own is still read as new (see resolveFollowUp).
+const ANAPHORA = /\b(they|them|their|theirs|thier|ther|theyre|it|its|that|this|he|him|his|she|her|hers|that one|this one|those|these|ones?|same|that service|this service|the service|there|about (?:that|this))\b|\b(?:too|as well|also)$/;
+/** Words that point at the thing just shown, not at the person being helped. */
+const THING = /\b(they|them|their|thier|theyre|it|its|that|this|those|these)\b/;
 /** Lead-ins that continue the last question. */
 const LEAD = /^(?:(?:and|but|or|also|so|then|ok(?:ay)?|right)\s+)*(?:what about|how about|what of|same for|same but|(?:tell me |say )?more (?:about|on)|and|any(?:thing|one)?(?: else)?|is there (?:one|anything|any|something)|are there any|only|just)\b\s*/;
 /** Words that name one of the three sources. */
@@ -64,7 +68,7 @@ const MORE = /^(?:(?:can you |could you |please )?(?:tell me|show me|give me|say
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 const ORDINAL = /\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|service|result|item|link|card|option))?(?:'s)?\b|\b(?:number|no\.?)\s*([1-5])\b/;
 /** Words a follow-up uses that are not a topic of their own. */
-const FILLER = new Set(['out', 'then', 'night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
+const FILLER = new Set(['pls', 'please', 'plz', 'thanks', 'ta', 'out', 'then', 'night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
 
 function normalise(text: string): string {
   return text
@@ -217,7 +221,10 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   const ordinal = slots.option === undefined ? ordinalIn(lower, itemCount) : undefined;
   if (ordinal !== undefined && topic.length === 0 && ordinal <= itemCount) return { kind: 'open', index: ordinal };
 
-  const anaphoric = lead || ANAPHORA.test(lower);
+  // A short message that does not stand on its own ("how often is it reviewed", "who with?") leans on
+  // the last answer even without a pronoun.
+  const short = lower.split(' ').length <= 6;
+  const anaphoric = lead || ANAPHORA.test(lower) || (short && !standsAlone(text));
   // "what does the plan say about that?", "and in the SDS guidance?": the same question, from that source.
   const source = SOURCES.find(([, pattern]) => pattern.test(lower));
   if (source && (anaphoric || lower.split(' ').length <= 4) && topic.every((t) => SOURCE_WORDS.has(t))) {
@@ -233,11 +240,16 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
     if (!anaphoric && (QUESTION_FORM.test(lower) || lower.split(' ').length > 4)) return { kind: 'new' };
     return { kind: 'rewrite', question: applySlots(last.question, slots), ...(slots.place ? { place: slots.place } : {}) };
   }
-  if (!anaphoric || topic.length === 0) return { kind: 'new' };
+  if (!anaphoric) return { kind: 'new' };
+  // "what does that mean?", "who with?": nothing of its own but a pointer back: more of the last answer.
+  if (topic.length === 0) return ANAPHORA.test(lower) || lead ? { kind: 'more' } : { kind: 'new' };
+  // "does he have to pay for it", "how often is it reviewed": a word that points at the thing shown and
+  // a few words more ask about that thing, even where those words alone would find something.
+  const pointsBack = THING.test(lower) && topic.length <= 3;
   // A lead-in with a few words of its own: "and for carers?", "what about the reserves?". With more
   // words the message may be a question of its own; then only a weak one leans on the last.
-  if (topic.length > 2 && standsAlone(text)) return { kind: 'new' };
-  if (!lead && standsAlone(text)) return { kind: 'new' };
+  if (!pointsBack && topic.length > 2 && standsAlone(text)) return { kind: 'new' };
+  if (!pointsBack && !lead && standsAlone(text)) return { kind: 'new' };
   const base = applySlots(last.question, slots);
   // "and on mental health?" after "… committed to on carers": the new topic takes the old one's place.
   const onTopic = /\b(on|about)\s/.test(lower.replace(LEAD, '')) ? /\b(?:on|about)\s+(?!.*\b(?:on|about)\s).+$/i.exec(base) : null;
