@@ -50,10 +50,12 @@ const DETAILS: Array<[DetailField, RegExp]> = [
 // "he", "she", "her" are usually the person being helped, asking on about what was just shown; a message
 // that stands on its own is still read as new (see resolveFollowUp).
 const ANAPHORA = /\b(they|them|their|theirs|thier|ther|theyre|it|its|that|this|he|him|his|she|her|hers|that one|this one|those|these|ones?|same|that service|this service|the service|there|about (?:that|this))\b|\b(?:too|as well|also)$/;
+/** Details a service record holds: how to reach a service and how to refer to it. */
+const CONTACT_FIELDS = new Set<DetailField>(['phone', 'email', 'website', 'address', 'hours', 'refer']);
 /** Words that point at the thing just shown, not at the person being helped. */
 const THING = /\b(they|them|their|thier|theyre|it|its|that|this|those|these)\b/;
 /** Lead-ins that continue the last question. */
-const LEAD = /^(?:(?:and|but|or|also|so|then|ok(?:ay)?|right)\s+)*(?:what about|how about|what of|same for|same but|(?:tell me |say )?more (?:about|on)|and|any(?:thing|one)?(?: else)?|is there (?:one|anything|any|something)|are there any|only|just)\b\s*/;
+const LEAD = /^(?:(?:and|but|or|also|so|then|ok(?:ay)?|right)\s+)*(?:what about|how about|what of|what if|and if|even if|same for|same but|(?:tell me |say )?more (?:about|on)|and|why(?: not| is| are| cant| can't| do| does)?|any(?:thing|one)?(?: else)?|is there (?:one|anything|any|something)|are there any|only|just)\b\s*/;
 /** Words that name one of the three sources. */
 const SOURCES: Array<[PassageKind, RegExp]> = [
   ['plan', /\b(?:the |our )?(?:strategic )?plan\b/],
@@ -207,7 +209,9 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
     const ownTopic = rest.length > 0 && picked === undefined && !pronoun;
     if (anaphoric && !ownTopic) {
       if (last.services?.length) return { kind: 'detail', field, ...(picked !== undefined && picked <= last.services.length ? { index: picked } : {}) };
-      return { kind: 'detail-search', field, question: last.question };
+      // After guidance or the plan, "does he have to pay for it?" asks the guidance, not the directory:
+      // only contact details send the last question to the services.
+      if (CONTACT_FIELDS.has(field)) return { kind: 'detail-search', field, question: last.question };
     }
   }
 
@@ -242,7 +246,7 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   }
   if (!anaphoric) return { kind: 'new' };
   // "what does that mean?", "who with?": nothing of its own but a pointer back: more of the last answer.
-  if (topic.length === 0) return ANAPHORA.test(lower) || lead ? { kind: 'more' } : { kind: 'new' };
+  if (topic.length === 0) return { kind: 'more' };
   // "does he have to pay for it", "how often is it reviewed": a word that points at the thing shown and
   // a few words more ask about that thing, even where those words alone would find something.
   const pointsBack = THING.test(lower) && topic.length <= 3;
