@@ -31,11 +31,11 @@ export interface SearchResult {
 }
 
 /** Snippets cost more than the search itself and most results never show one: make them on demand. */
-function withLazySnippet(result: Omit<SearchResult, 'snippet'>, stems: ReadonlySet<string>): SearchResult {
+function withLazySnippet(result: Omit<SearchResult, 'snippet'>, stems: ReadonlySet<string>, wants?: RegExp): SearchResult {
   let snippet: string | undefined;
   return Object.defineProperty({ ...result }, 'snippet', {
     enumerable: true,
-    get: () => (snippet ??= snippetFor(result.passage.text, stems)),
+    get: () => (snippet ??= snippetFor(result.passage.text, stems, wants)),
   }) as SearchResult;
 }
 
@@ -259,9 +259,11 @@ export class SearchEngine {
     const candidates = this.scorer.top((q) => addClauses(q, analysed.concepts, this.vocabulary), CANDIDATES, accept);
     const scored = this.rerank(analysed, candidates, options.explain);
     const stemSet = new Set(stems);
+    const wantedType = answerTypeFor(analysed.tokens);
+    const wanted = wantedType ? ANSWER_PATTERNS[wantedType] : undefined;
     const results = collapseNearDuplicates(scored, (p) => this.features.get(p.id)?.dedupeKey ?? p.id)
       .slice(0, limit)
-      .map((r) => withLazySnippet(r, stemSet));
+      .map((r) => withLazySnippet(r, stemSet, wanted));
     const signals = this.confidenceSignals(analysed, results[0]);
     const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage));
     return {

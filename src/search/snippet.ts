@@ -19,7 +19,7 @@ const isLeadIn = (part: string): boolean => /:\s*$/.test(part);
 
 /** Picks the best window of up to three sentences (and MAX_SNIPPET_CHARS). A list in or right after
  * the window is kept whole with its lead-in, or says how many more items there are. */
-export function bestWindow(text: string, stems: ReadonlySet<string>): string {
+export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: RegExp): string {
   const all = sentences(text);
   // The same sentence twice in a passage (a heading repeated in its text) is shown once.
   const parts = all.filter((p, i) => all.indexOf(p) === i);
@@ -28,7 +28,10 @@ export function bestWindow(text: string, stems: ReadonlySet<string>): string {
   for (let start = 0; start < parts.length; start++) {
     let length = 0;
     const covered = new Set<string>();
+    let holdsWanted = false;
     for (let end = start; end < parts.length && end < start + 3; end++) {
+      // "how many …", "what percentage …": a window holding a figure beats one that only repeats the words.
+      if (wants?.test(parts[end])) holdsWanted = true;
       length += parts[end].length + 1;
       if (length > MAX_SNIPPET_CHARS && end > start) break;
       for (const t of tokenize(parts[end])) {
@@ -36,7 +39,7 @@ export function bestWindow(text: string, stems: ReadonlySet<string>): string {
         if (stems.has(s)) covered.add(s);
       }
       // Prefer more distinct query words, then earlier and shorter windows.
-      const score = covered.size * 10 - (end - start) * 0.5 - start * 0.01;
+      const score = covered.size * 10 + (holdsWanted ? 15 : 0) - (end - start) * 0.5 - start * 0.01;
       if (score > best.score) best = { start, end: end + 1, score };
     }
   }
@@ -84,7 +87,8 @@ export function highlight(text: string, stems: ReadonlySet<string>): string {
   });
 }
 
-export function snippetFor(text: string, stems: ReadonlySet<string>): string {
-  return highlight(bestWindow(text, stems), stems);
+/** `wants`: the kind of answer asked for (a figure, a date, a phone number), as its pattern. */
+export function snippetFor(text: string, stems: ReadonlySet<string>, wants?: RegExp): string {
+  return highlight(bestWindow(text, stems, wants), stems);
 }
 
