@@ -402,6 +402,7 @@ export class SearchEngine {
   private nearKnownWord(word: string): boolean {
     const distance = /^\d/.test(word) ? 0 : fuzzyDistance(word);
     if (distance === 0) return false;
+    if (transpositions(word).some((w) => this.docFreq.has(stem(w)))) return true;
     // lunr's typings omit these two public members of its token-set API.
     const internals = lunr as unknown as LunrTokenSetApi;
     const vocabulary = (this.knowledge.index as unknown as { tokenSet: unknown }).tokenSet;
@@ -474,6 +475,8 @@ function addClauses(q: lunr.Query, concepts: Concept[], vocabulary: { known: (t:
       if (vocabulary.known(token) || /^\d/.test(token)) continue;
       const distance = fuzzyDistance(token);
       if (distance > 0) q.term(token, { editDistance: distance, boost: 1 });
+      // Two letters swapped ("chnage", "recieve") is the commonest typo and two edits to lunr.
+      for (const swapped of transpositions(token)) if (vocabulary.known(swapped)) q.term(swapped, { boost: 2, fields: TEXT_FIELDS });
       // People type the last word as they think; match it as a prefix too.
       if (last && token.length >= 3) q.term(token, { wildcard: lunr.Query.wildcard.TRAILING, boost: 2, usePipeline: false });
     }
@@ -508,18 +511,27 @@ function nearSpelling(a: string, b: string): boolean {
   return editDistance(a, b) <= limit;
 }
 
+/** Edits between two words, where two neighbouring letters swapped count as one edit. */
 function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return row[b.length];
+  return d[a.length][b.length];
+}
+
+/** The word with each pair of neighbouring letters swapped, for words long enough to mistype so. */
+function transpositions(word: string): string[] {
+  if (word.length < 4 || word.length > 20 || /\d/.test(word)) return [];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return out;
 }
 
 /** Share of the question's `pairCount` adjacent word pairs that also stand side by side in the
