@@ -265,12 +265,16 @@ export class SearchEngine {
       .slice(0, limit)
       .map((r) => withLazySnippet(r, stemSet, wanted));
     const signals = this.confidenceSignals(analysed, results[0]);
+    // A story before the question ("Mr D, 82, lives alone in Gorebridge … can his daughter be paid?")
+    // has many words no one passage holds: the question itself is judged on its own too.
+    const asked = askedPart(query);
+    const askedSignals = asked ? this.confidenceSignals(analyseQuery(asked, this.synonyms), results[0]) : undefined;
     const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage));
     return {
       query,
       results,
       stems,
-      confident: !outOfScope && !nearScope && isConfident(signals),
+      confident: !outOfScope && !nearScope && (isConfident(signals) || (askedSignals !== undefined && isConfident(askedSignals))),
       signals,
       ...(outOfScope ? { outOfScope } : {}),
       ...(nearScope ? { nearScope } : {}),
@@ -432,6 +436,15 @@ export const CONFIDENCE = { minKnownShare: 0.51, minKnownCoverage: 0.45 };
 
 export function isConfident(signals: ConfidenceSignals): boolean {
   return signals.knownShare >= CONFIDENCE.minKnownShare && signals.knownCoverage >= CONFIDENCE.minKnownCoverage;
+}
+
+/** In a message of several sentences, the one that asks (the last with a question mark, or the last),
+ * when it has words enough to judge; otherwise undefined. */
+export function askedPart(text: string): string | undefined {
+  const sentences = text.split(/(?<=[.?!])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+  if (sentences.length < 2) return undefined;
+  const asked = [...sentences].reverse().find((s) => s.endsWith('?')) ?? sentences[sentences.length - 1];
+  return asked.split(/\s+/).length >= 4 ? asked : undefined;
 }
 
 /** Another council area the top passages do not mention, or a year (2031, 2031/32) none of them
