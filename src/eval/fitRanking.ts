@@ -10,7 +10,7 @@ import { combine, CONFIDENCE, RANKING_WEIGHTS, SearchEngine, type ConfidenceSign
 import { DEFAULT_QUESTIONS } from './evaluate';
 import { answers, isOutOfScope, type EvalQuestion } from './scoring';
 
-export const TUNING_SETS = [DEFAULT_QUESTIONS, join(PROJECT_ROOT, 'tests', 'fixtures', 'curated-questions.json')];
+export const TUNING_SETS = [DEFAULT_QUESTIONS, join(PROJECT_ROOT, 'tests', 'fixtures', 'curated-questions.json'), join(PROJECT_ROOT, 'tests', 'fixtures', 'tuning-questions-2.json')];
 const FOLDS = 5;
 const STEPS = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3];
 
