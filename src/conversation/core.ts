@@ -173,6 +173,15 @@ export class ConversationCore {
         out.memory.last = { ...last, at: now.toISOString() };
         return this.finish(out, log('service-detail'));
       }
+      case 'where': {
+        const p = last.passage;
+        if (!p) return undefined;
+        const where = [p.aim ? `aim ${p.aim}` : '', p.outcome ? `outcome ${p.outcome}` : '', p.timescale ? `${p.timescale} term` : '', p.section && p.section !== p.title ? p.section : ''].filter(Boolean).join(' › ');
+        const passage = this.engine.passage(p.id);
+        out.text(`**${escapeMarkdown(p.title)}** — where it sits: ${escapeMarkdown(passage?.docTitle ?? p.docId)}${where ? ` › ${escapeMarkdown(where)}` : ''}`);
+        out.memory.last = { ...last, at: now.toISOString() };
+        return this.finish(out, log('where'));
+      }
       case 'detail-search': {
         const { answer, response } = composeAnswer(this.engine, resolution.question, ['service']);
         if (answer.type !== 'services') {

@@ -23,6 +23,8 @@ export type Resolution =
   | { kind: 'open'; index: number }
   /** "tell me more": the whole passage, or the next results. */
   | { kind: 'more' }
+  /** "which outcome is that under?": where the passage shown sits in its document. */
+  | { kind: 'where' }
   /** The last question with the follow-up's slots or words put in: `topic` holds the words added,
    * `replaced` says they took the place of some, `kinds` limits it to one source. */
   | { kind: 'rewrite'; question: string; topic?: string; place?: Community; replaced?: boolean; kinds?: PassageKind[] };
@@ -50,6 +52,8 @@ const DETAILS: Array<[DetailField, RegExp]> = [
 // "he", "she", "her" are usually the person being helped, asking on about what was just shown; a message
 // that stands on its own is still read as new (see resolveFollowUp).
 const ANAPHORA = /\b(they|them|their|theirs|thier|ther|theyre|it|its|that|this|he|him|his|she|her|hers|that one|this one|those|these|ones?|same|that service|this service|the service|there|about (?:that|this))\b|\b(?:too|as well|also)$/;
+/** "which aim is that under?", "what timescale is it", "where is that in the plan". */
+const WHERE = /^(?:(?:and|so)\s+)?(?:(?:which|what)\s+(?:aim|outcome|timescale|time scale|section|part|chapter|heading|document)s?\s+(?:is|are|does|was)\s+(?:that|this|it|they)\b|where (?:is|does) (?:that|this|it) (?:sit|come|fit)|where (?:is|was) (?:that|this|it) in the (?:plan|document|guidance))/;
 /** Details a service record holds: how to reach a service and how to refer to it. */
 const CONTACT_FIELDS = new Set<DetailField>(['phone', 'email', 'website', 'address', 'hours', 'refer']);
 /** Words that point at the thing just shown, not at the person being helped. */
@@ -197,6 +201,7 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   const itemCount = last.services?.length ?? last.items?.length ?? 0;
 
   if (MORE.test(lower)) return { kind: 'more' };
+  if (last.passage && WHERE.test(lower)) return { kind: 'where' };
 
   const field = detailField(lower);
   if (field) {
