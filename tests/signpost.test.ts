@@ -5,22 +5,11 @@ import { buildSignposting, copyForPerson } from '../src/signpost/signposting';
 import { RecordStore } from '../src/storage/records';
 import { SIGNPOST_CANCELLED, SIGNPOST_EXPIRED } from '../src/conversation/messages';
 import { MidWayBot } from '../src/teams/midwayBot';
-import { searchEngine, silentLogger } from './helpers';
+import { say, searchEngine, silentLogger } from './helpers';
 
 /** A bot on a given storage and clock: a "restart" is a new bot on the same storage. */
 function botOn(storage: MemoryStorage, now: () => Date): MidWayBot {
   return new MidWayBot({ engine: searchEngine(), records: new RecordStore(storage), conversationState: new ConversationState(storage), logger: silentLogger(), now });
-}
-
-/** Sends one activity and returns the bot's messages (typing indicators left out). */
-async function say(adapter: TestAdapter, activity: string | Partial<Activity>): Promise<Array<Partial<Activity>>> {
-  await adapter.send(activity);
-  const out: Array<Partial<Activity>> = [];
-  while (adapter.activeQueue.length) {
-    const a = adapter.activeQueue.shift() as Partial<Activity>;
-    if (a.type === ActivityTypes.Message) out.push(a);
-  }
-  return out;
 }
 
 const card = (a: Partial<Activity> | undefined): string => JSON.stringify(a?.attachments?.map((x) => x.content) ?? []);
