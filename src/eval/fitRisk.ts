@@ -117,11 +117,7 @@ function main(): void {
   const byText = new Map(examples.map((e, i) => [e.message.text, i]));
   const figures = scoreRisk(messages, (text) => {
     const i = byText.get(text) ?? -1;
-    const e = examples[i];
-    const found = new Set<RiskKind>([...e.features.signKinds, ...outOfFoldKinds[i]]);
-    if ((found.has('harm-or-abuse') || found.has('domestic-abuse')) && e.features.hasChild) found.add('child-protection');
-    if (found.has('harm-or-abuse') && e.features.partnerLike) found.add('domestic-abuse');
-    return e.features.aboutATopic ? [] : RISK_KINDS.filter((k) => found.has(k));
+    return model.judge(examples[i].features, outOfFoldKinds[i]).kinds;
   });
   console.log(`Fitted on ${messages.length} tuning messages, ${FOLDS}-fold cross-validation:`);
   for (const [label, f] of Object.entries(figures.byLabel)) console.log(`  ${label}: ${f.rightKind}/${f.total} (${f.recall.toFixed(3)})`);

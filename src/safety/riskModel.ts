@@ -133,9 +133,20 @@ export class RiskModel {
   /** The kinds of immediate risk this message suggests: those whose signs match, and those the
    * fitted weights score over their threshold. */
   assess(text: string): RiskAssessment {
+    // A turn asks twice (safety first, then whether a topic question gets the emergency numbers button).
+    if (this.last?.text === text) return this.last.assessment;
     const features = this.features(text);
-    const found = new Set<RiskKind>(features.signKinds);
-    if (this.weights) for (const kind of weightedKinds(this.weights, features)) found.add(kind);
+    const assessment = this.judge(features, this.weights ? weightedKinds(this.weights, features) : []);
+    this.last = { text, assessment };
+    return assessment;
+  }
+
+  private last?: { text: string; assessment: RiskAssessment };
+
+  /** The kinds found by the signs and by the weights, with what the context adds or takes away. The
+   * fitting reads out-of-fold weighted kinds through this too, so both judge alike. */
+  judge(features: RiskFeatures, weighted: readonly RiskKind[]): RiskAssessment {
+    const found = new Set<RiskKind>([...features.signKinds, ...weighted]);
     if (found.size === 0) return { kinds: [], topicKinds: [], signs: [] };
     // Harm, abuse or neglect with a child in it is also a child protection matter; harm to a woman
     // or man by a partner, or by "he" to "her" with no one else named, is also domestic abuse.
