@@ -71,6 +71,15 @@ async function main(): Promise<void> {
   let count = 0;
   let replies = 0;
 
+  // Who sends it, to whom, in which conversation: the same for every activity of this run.
+  const envelope = (): Record<string, unknown> => ({
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: 'local-user', name: 'You' },
+    recipient: { id: 'midway-guide', name: 'MidWay Guide' },
+    conversation: { id: `local-chat-${RUN}`, conversationType: 'personal' },
+  });
+
   const send = async (text: string, value?: unknown): Promise<void> => {
     buttons = [];
     const done = new Promise<void>((resolve) => {
@@ -85,11 +94,7 @@ async function main(): Promise<void> {
         id: `chat-${RUN}-${++count}`,
         text: value === undefined ? text : undefined,
         value,
-        channelId: 'msteams',
-        serviceUrl,
-        from: { id: 'local-user', name: 'You' },
-        recipient: { id: 'midway-guide', name: 'MidWay Guide' },
-        conversation: { id: `local-chat-${RUN}`, conversationType: 'personal' },
+        ...envelope(),
       }),
     }).catch(() => undefined);
     if (!response) {
@@ -116,11 +121,7 @@ async function main(): Promise<void> {
         id: `chat-${RUN}-${++count}`,
         replyToId: feedback.replyToId,
         value: { actionName: 'feedback', actionValue: { reaction: feedback.reaction, feedback: JSON.stringify({ feedbackText: comment }) } },
-        channelId: 'msteams',
-        serviceUrl,
-        from: { id: 'local-user', name: 'You' },
-        recipient: { id: 'midway-guide', name: 'MidWay Guide' },
-        conversation: { id: `local-chat-${RUN}`, conversationType: 'personal' },
+        ...envelope(),
       }),
     }).catch(() => undefined);
     console.log(response?.ok ? '(Thank you! Your feedback was sent.)' : `(The feedback could not be sent${response ? `: ${response.status}` : ''}.)`);
