@@ -65,14 +65,16 @@ describe('search', () => {
 
 describe('snippets', () => {
   it('show the window with the most question words, not the first lines, with those words in bold', () => {
-    const text = 'The plan covers many things. It talks about budgets. Unpaid carers can get a short break from caring. It ends in 2035.';
+    const background = Array.from({ length: 8 }, (_, i) => `Background sentence number ${i + 1} says something else at some length.`).join(' ');
+    const text = `The plan covers many things. ${background} Unpaid carers can get a short break from caring. It ends in 2035.`;
     const stems = new Set(['carer', 'break'].map(stem));
     assert.match(bestWindow(text, stems), /^… Unpaid carers can get a short break/);
     assert.equal(highlight('Unpaid carers can get a break.', stems), 'Unpaid **carers** can get a **break**.');
   });
 
   it('keep a list whole with its lead-in, whether the window found the lead-in or an item', () => {
-    const text = 'Some background first. Throughout SDS, people are entitled to:\n\n- information they can use;\n- independent advocacy;\n- mediation;\n- to complain.\n\nStaff should help.';
+    const background = Array.from({ length: 8 }, (_, i) => `Background sentence number ${i + 1} says something else at some length.`).join(' ');
+    const text = `Some background first. ${background} Throughout SDS, people are entitled to:\n\n- information they can use;\n- independent advocacy;\n- mediation;\n- to complain.\n\nStaff should help.`;
     const fromLeadIn = bestWindow(text, new Set(['entitled'].map(stem)));
     assert.match(fromLeadIn, /people are entitled to:\n- information they can use;\n- independent advocacy;\n- mediation;\n- to complain\./);
     const fromItem = bestWindow(text, new Set(['mediation'].map(stem)));
@@ -81,11 +83,31 @@ describe('snippets', () => {
   });
 
   it('say how many items of a long list are left out', () => {
-    const text = `The reasons are:\n${Array.from({ length: 11 }, (_, i) => `- reason ${i + 1} about carers`).join('\n')}`;
+    const text = `The reasons are:\n${Array.from({ length: 11 }, (_, i) => `- reason ${i + 1} about carers and what the council must then do about it`).join('\n')}`;
     const window = bestWindow(text, new Set(['reason', 'carer'].map(stem)));
-    assert.match(window, /^The reasons are:\n- reason 1 about carers/);
+    assert.match(window, /^The reasons are:\n- reason 1 about carers and what/);
     assert.match(window, /\n… and 3 more items$/);
     assert.equal(moreItemsIn(window), 3);
+  });
+
+  it('show a short passage whole, wherever the question words are', () => {
+    const text = 'The plan covers many things. It talks about budgets. Unpaid carers can get a short break from caring. It ends in 2035.';
+    assert.equal(bestWindow(text, new Set(['carer'].map(stem))), text);
+  });
+
+  it('keep decimals, abbreviations and a many-sentence list item whole', () => {
+    const filler = Array.from({ length: 8 }, (_, i) => `Filler sentence ${i + 1} talks about something unrelated for a while.`).join(' ');
+    const text = `${filler} There are two kinds of fund:\n- The first fund (c. £6.2m) was spent. It is now empty.\n- The second fund is 2.2% of the total.\n\n${filler}`;
+    const window = bestWindow(text, new Set(['fund'].map(stem)));
+    assert.match(window, /There are two kinds of fund:\n- The first fund \(c\. £6\.2m\) was spent\. It is now empty\.\n- The second fund is 2\.2% of the total\./);
+    const decimal = bestWindow(`${filler} In 2023, 2.2% of residents claimed Universal Credit. ${filler}`, new Set(['universal', 'credit'].map(stem)));
+    assert.match(decimal, /In 2023, 2\.2% of residents claimed Universal Credit\./);
+  });
+
+  it('take the sentence before a list as its lead-in, colon or not', () => {
+    const filler = Array.from({ length: 8 }, (_, i) => `Filler sentence ${i + 1} talks about something unrelated for a while.`).join(' ');
+    const window = bestWindow(`${filler} There are two types of reserve.\n- General reserves are built from surpluses.\n- Earmarked reserves are carried forward.`, new Set(['reserve'].map(stem)));
+    assert.match(window, /There are two types of reserve\.\n- General reserves are built from surpluses\.\n- Earmarked reserves are carried forward\./);
   });
 
   it('show a sentence once, even when the passage repeats it', () => {

@@ -3,19 +3,33 @@
 import { stem } from './stem';
 import { tokenize } from './text';
 
+const LIST_ITEM = /^(?:[-*•]|\d{1,2}[.)])\s/;
 const MAX_SNIPPET_CHARS = 420;
+/** A passage this short is shown whole: cutting it saves a line or two and can cut the answer off. */
+const MAX_WHOLE_CHARS = 560;
 
+// A sentence ends at . ! or ? followed by a capital (or the end), so "2.2%", "c. £6.2m" and "e.g. a
+// carer" stay whole; a few abbreviations before a capital ("St. David's") do not end one either.
+const SENTENCE_END = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Co|Ltd|Rev|Prof|approx|c|e\.g|i\.e|vs|etc))([.!?]+["')\]]*)\s+(?=["'‘“(]?[A-Z])/g;
+
+/** The parts a snippet is built from: sentences, except that a list item is one part however many
+ * sentences it holds, so a window never shows half an item. */
 function sentences(text: string): string[] {
-  return (text.replace(/\n+/g, '\n').match(/[^.!?\n]+(?:[.!?]+["')\]]*|\n|$)\s*/g) ?? [text]).map((s) => s.trim()).filter(Boolean);
+  const parts: string[] = [];
+  for (const line of text.split(/\n+/)) {
+    const trimmed = line.trim();
+    if (!trimmed) continue;
+    if (LIST_ITEM.test(trimmed)) parts.push(trimmed);
+    else parts.push(...trimmed.replace(SENTENCE_END, '$1\u0000').split('\u0000').map((s) => s.trim()).filter(Boolean));
+  }
+  return parts.length ? parts : [text.trim()];
 }
 
-const LIST_ITEM = /^(?:[-*•]|\d{1,2}[.)])\s/;
 /** A list shown with its lead-in may run longer than a plain window, up to this many items. */
 const MAX_LIST_ITEMS = 8;
 const MAX_LIST_CHARS = 900;
 
 const isItem = (part: string): boolean => LIST_ITEM.test(part);
-const isLeadIn = (part: string): boolean => /:\s*$/.test(part);
 
 /** Picks the best window of up to three sentences (and MAX_SNIPPET_CHARS). A list in or right after
  * the window is kept whole with its lead-in, or says how many more items there are. */
@@ -43,15 +57,18 @@ export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: Reg
       if (score > best.score) best = { start, end: end + 1, score };
     }
   }
+  // The sentence right before a list introduces it, whether or not it ends in a colon.
+  const isLeadIn = (i: number): boolean => i >= 0 && !isItem(parts[i]) && (/:\s*$/.test(parts[i]) || (i + 1 < parts.length && isItem(parts[i + 1])));
+  if (text.length <= MAX_WHOLE_CHARS) best = { start: 0, end: parts.length, score: 0 };
   let { start, end } = best;
   // A window that starts inside a list starts at the list's lead-in.
   if (isItem(parts[start])) {
     while (start > 0 && isItem(parts[start - 1])) start--;
-    if (start > 0 && isLeadIn(parts[start - 1])) start--;
+    if (isLeadIn(start - 1)) start--;
   }
   // A window that ends on a lead-in or inside a list takes the list with it.
   let more = 0;
-  const inList = end < parts.length && isItem(parts[end]) && (isLeadIn(parts[end - 1]) || isItem(parts[end - 1]));
+  const inList = end < parts.length && isItem(parts[end]) && (isLeadIn(end - 1) || isItem(parts[end - 1]));
   if (inList) {
     let items = parts.slice(start, end).filter(isItem).length;
     let length = parts.slice(start, end).join(' ').length;
