@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
-import { resolveFollowUp } from '../src/conversation/followUp';
+import { leansBack, resolveFollowUp } from '../src/conversation/followUp';
 import { MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
 import type { TurnOutcome } from '../src/conversation/turn';
@@ -90,6 +90,29 @@ describe('conversation core (made-up knowledge)', () => {
     const budget = conversation();
     assert.match(headline(budget.say('what is the annual budget')), /annual budget/);
     assert.match(headline(budget.say('and the reserves?')), /reserve budget/);
+  });
+
+  it('a follow-up with words of its own looks first in the document just shown, and says what it understood', () => {
+    const c = conversation();
+    assert.match(headline(c.say('what is option 2')), /^Option 2: individual service fund/);
+    const out = c.say('and the money, who has it?');
+    assert.equal(out.log.followUp, 'context');
+    assert.match(texts(out)[0], /^Following on from your last question: “.*money.*”, in “Option 2\\?: individual service fund”:$/);
+    assert.match(headline(out), /Who holds the money/);
+    // The same words with nothing before them are a question of their own.
+    assert.notEqual(conversation().say('and the money, who has it?').log.followUp, 'context');
+  });
+
+  it('reads "first" as an item only when it picks one, and "is there" as asking, not pointing back', () => {
+    const last = { at: '2026-03-02T10:00:00Z', question: 'short term aims', answer: 'plan_list' as const, items: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }] };
+    const standsAlone = (): boolean => true;
+    assert.deepEqual(resolveFollowUp('the first one', last, standsAlone), { kind: 'open', index: 1 });
+    assert.deepEqual(resolveFollowUp('second?', last, standsAlone), { kind: 'open', index: 2 });
+    assert.notEqual(resolveFollowUp('do they have to tell her first', last, standsAlone).kind, 'open');
+    assert.equal(leansBack('is there a lunch club', standsAlone), false);
+    assert.equal(leansBack('and who is the chief officer', standsAlone), false);
+    assert.equal(leansBack('can she go there', standsAlone), true);
+    assert.equal(leansBack('any other ones for him', standsAlone), true);
   });
 
   it('"the second one" opens the second thing shown; "tell me more" the whole passage', () => {

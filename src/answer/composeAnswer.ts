@@ -40,11 +40,17 @@ export interface ComposeOptions {
   prefer?: (result: SearchResult) => boolean;
   /** Results that fit the conversation; the others are left out (e.g. services that only share the place asked about). */
   keep?: (result: SearchResult) => boolean;
+  /** Search only these passages (the document or services a follow-up is about). */
+  within?: (passage: Passage) => boolean;
+  /** The conversation already vouches for the results (a follow-up found them in what was just shown):
+   * answer from them even where the words alone would leave the search unsure. */
+  vouched?: boolean;
 }
 
 export function composeAnswer(engine: SearchEngine, text: string, kinds?: PassageKind[], options: ComposeOptions = {}): { answer: Answer; response: SearchResponse } {
   // A preference looks further down the list than is shown, then the list is cut back to ten.
-  const searched = engine.search(text, { limit: options.prefer || options.keep ? 40 : 10, ...(kinds ? { kinds } : {}) });
+  const found = engine.search(text, { limit: options.prefer || options.keep ? 40 : 10, ...(kinds ? { kinds } : {}), ...(options.within ? { within: options.within } : {}) });
+  const searched = options.vouched && found.results.length && !found.outOfScope ? { ...found, confident: true } : found;
   const kept = options.keep ? { ...searched, results: searched.results.filter(options.keep) } : searched;
   const ordered = preferred(kept, options.prefer);
   const response = options.prefer || options.keep ? { ...ordered, results: ordered.results.slice(0, 10) } : ordered;

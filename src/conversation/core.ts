@@ -11,7 +11,7 @@ import type { AdaptiveCardJson } from '../cards/cardTemplates';
 import { escapeMarkdown } from '../cards/markdown';
 import { COMMUNITIES, communitiesIn } from '../knowledge/places';
 import { firstSentence } from '../knowledge/planStructure';
-import type { PassageKind } from '../knowledge/types';
+import type { Passage, PassageKind } from '../knowledge/types';
 import { choiceOrText, knownPassageId } from '../privacy/cardValues';
 import { redactPersonalDetails } from '../privacy/redact';
 import type { SearchEngine, SearchResponse, SearchResult } from '../search/searchEngine';
@@ -21,7 +21,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { resolveFollowUp, type Resolution } from './followUp';
+import { leansBack, resolveFollowUp, topicWords, withTopic, type Resolution } from './followUp';
 import { lastShown, rememberAnswer, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
 import { serviceDetailText } from './serviceDetail';
@@ -117,6 +117,13 @@ export class ConversationCore {
     if (!command && followUps && !emergency) {
       const last = lastShown(out.memory, now);
       const resolution = resolveFollowUp(text, last, (t) => this.standsAlone(t));
+      // Words of its own, asked on from a passage or services: first, what was just shown.
+      const ownWords =
+        resolution.kind === 'new' || (resolution.kind === 'rewrite' && resolution.topic !== undefined && !resolution.place && !resolution.kinds);
+      if (last && ownWords) {
+        const done = this.fromContext(turn, text, last, resolution, out, personal);
+        if (done) return done;
+      }
       if (last && resolution.kind !== 'new') {
         const done = this.followUp(turn, text, last, resolution, out, personal);
         if (done) return done;
@@ -153,6 +160,60 @@ export class ConversationCore {
     return this.answered(turn, out, answer, response, question, kinds, log);
   }
 
+  /**
+   * A message answered from what was just shown: the part of the same document, or the record of a
+   * service shown, that holds the message's own words, when it holds them about as well as anything
+   * else does. The conversation breaks the tie: staff asking on rarely change the subject without
+   * saying so, and a message that leans back ("and for carers?", "does she have to pay it back")
+   * gets more benefit of the doubt than one that does not.
+   */
+  private fromContext(turn: Turn, text: string, last: LastShown, resolution: Resolution, out: Out, personal: string[]): TurnOutcome | undefined {
+    const scope = this.shownScope(last, resolution);
+    if (!scope) return undefined;
+    const leans = resolution.kind !== 'new' || leansBack(text, (t) => this.standsAlone(t));
+    // A question that stands on its own and does not lean back is a new question.
+    if (!leans && this.standsAlone(text)) return undefined;
+    // How much of the message each answers, counting the questions each passage is known to answer.
+    const insideResponse = this.engine.search(text, { limit: 1, within: scope.within });
+    const inside = insideResponse.results[0];
+    const insideCovers = insideResponse.signals?.knownCoverage ?? 0;
+    if (!inside || insideCovers < CONTEXT.minCoverage) return undefined;
+    const anywhereResponse = this.engine.search(text, { limit: 1 });
+    const anywhere = anywhereResponse.results[0];
+    if (insideCovers + (leans ? CONTEXT.margin : 0) < (anywhereResponse.signals?.knownCoverage ?? 0)) return undefined;
+    // The same answer with or without the conversation, for a message that does not lean back: answered as new.
+    if (!leans && anywhere?.passage.id === inside.passage.id) return undefined;
+    const log: TurnLog = { event: 'follow-up', followUp: 'context', personalDetailsRemoved: personal };
+    if (inside.passage.kind === 'service') {
+      const service = this.engine.service(inside.passage.serviceId ?? '');
+      if (!service) return undefined;
+      out.text(`**${escapeMarkdown(service.name)}** — from its record: ${inside.snippet}`);
+      out.memory.last = { ...last, at: turn.now.toISOString() };
+      return this.finish(out, { ...log, answer: 'service-detail' });
+    }
+    const { answer, response } = composeAnswer(this.engine, text, undefined, { within: scope.within, vouched: true });
+    if (answer.type !== 'passage') return undefined;
+    // Says what it understood: the last question with the message's own words, and where it looked.
+    const understood = resolution.kind === 'rewrite' ? resolution.question : withTopic(last.question, topicWords(text.toLowerCase()));
+    out.text(`Following on from your last question: “${escapeMarkdown(shorten(understood, 160))}”, in “${escapeMarkdown(shorten(scope.name, 80))}”:`);
+    return this.answered(turn, out, answer, response, understood.slice(0, 500), last.kinds, log);
+  }
+
+  /** What a follow-up may be about: the document just shown (in a long document, its part), or, for a
+   * message the other readings took as new, the services just shown. */
+  private shownScope(last: LastShown, resolution: Resolution): { within: (p: Passage) => boolean; name: string } | undefined {
+    const shown = last.passage ? this.engine.passage(last.passage.id) : undefined;
+    if (shown) {
+      const part = shown.headings[0];
+      if (part && this.engine.passagesIn(shown.docId) > CONTEXT.longDocument) return { within: (p) => p.docId === shown.docId && p.headings[0] === part, name: part };
+      return { within: (p) => p.docId === shown.docId, name: shown.docTitle };
+    }
+    // Asking about a service shown ("their number", "do they take self-referrals") has its own reading.
+    const ids = new Set((last.services ?? []).map((s) => s.id));
+    if (!ids.size || resolution.kind !== 'new') return undefined;
+    return { within: (p) => p.serviceId !== undefined && ids.has(p.serviceId), name: '' };
+  }
+
   /** Whether a message, on its own, is a question the bot answers confidently. */
   private standsAlone(text: string): boolean {
     return confidentAnswer(composeAnswer(this.engine, text).answer);
@@ -185,6 +246,9 @@ export class ConversationCore {
       case 'detail-search': {
         const { answer, response } = composeAnswer(this.engine, resolution.question, ['service']);
         if (answer.type !== 'services') {
+          // "where are they delivered?" after the plan: no services for it, but the plan may say.
+          const fromShown = this.fromContext(turn, text, last, resolution, out, personal);
+          if (fromShown) return fromShown;
           out.text(say.NO_SERVICE_IN_VIEW);
           return this.finish(out, log());
         }
@@ -434,6 +498,12 @@ export class ConversationCore {
     };
   }
 }
+
+/** How a follow-up is weighed against what was just shown (see fromContext). `minCoverage`: the share
+ * of the message's words the shown document must hold; `margin`: how far below the best passage
+ * anywhere it may fall and still be preferred, for a message that leans back; `longDocument`: passages
+ * beyond which a document's part, not the whole document, is the context. */
+const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12 };
 
 const SOURCE_NAMES: Record<PassageKind, string> = { plan: 'the Strategic Plan', sds: 'the SDS guidance', service: 'the service directory' };
 

@@ -56,6 +56,8 @@ const ANAPHORA = /\b(they|them|their|theirs|thier|ther|theyre|it|its|that|this|h
 const WHERE = /^(?:(?:and|so)\s+)?(?:(?:which|what)\s+(?:aim|outcome|timescale|time scale|section|part|chapter|heading|document)s?\s+(?:is|are|does|was)\s+(?:that|this|it|they)\b|where (?:is|does) (?:that|this|it) (?:sit|come|fit)|where (?:is|was) (?:that|this|it) in the (?:plan|document|guidance))/;
 /** Details a service record holds: how to reach a service and how to refer to it. */
 const CONTACT_FIELDS = new Set<DetailField>(['phone', 'email', 'website', 'address', 'hours', 'refer']);
+/** "any other …", "anything else", "who else": more of what was just shown, or something beside it. */
+const OTHER = /\b(?:any|some|what|which|anything|anyone|anywhere|somewhere|someone|something|who|where|what)\s*(?:other|else)\b|\bother\s+(?:ones?|services?|places?|options?|groups?|towns?|areas?|centres?)\b/;
 /** Words that point at the thing just shown, not at the person being helped. */
 const THING = /\b(they|them|their|thier|theyre|it|its|that|this|those|these)\b/;
 /** Lead-ins that continue the last question. */
@@ -72,7 +74,8 @@ const SOURCE_WORDS = new Set(['plan', 'strategic', 'say', 'says', 'said', 'sds',
 const QUESTION_FORM = /^(?:what|which|who|whom|whose|where|when|why|how|is|are|can|could|does|do|did|should|will|would|tell me|show me|give me|list|find|i need|we need|looking for|plan|sds|services?)\b/;
 const MORE = /^(?:(?:can you |could you |please )?(?:tell me|show me|give me|say) (?:a bit |a little )?more|more(?: please| info(?:rmation)?| details?| on (?:that|this|it))?|go on|read more|the full (?:text|passage|thing)|expand|what else(?: is there| have you got| do you have)?|any (?:others|more)|(?:any |show me )?other (?:ones|services|options|results)|others|more like this|full details?)(?: about (?:that|this|it|them))?$/;
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
-const ORDINAL = /\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|service|result|item|link|card|option))?(?:'s)?\b|\b(?:number|no\.?)\s*([1-5])\b/;
+// "the second one", "open the first", "second?", "number 2" pick an item; "tell her first" does not.
+const ORDINAL = /\b(?:the|open|that)\s+(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|service|result|item|link|card|option))?(?:'s)?\b|\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)\s+(?:one|service|result|item|link|card|option)(?:'s)?\b|^(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)$|\b(?:number|no\.?)\s*([1-5])\b/;
 /** Words a follow-up uses that are not a topic of their own. */
 const FILLER = new Set(['pls', 'please', 'plz', 'thanks', 'ta', 'out', 'then', 'night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
 
@@ -170,8 +173,9 @@ function detailWords(lower: string): string {
 function ordinalIn(lower: string, count: number): number | undefined {
   const m = ORDINAL.exec(lower);
   if (!m) return undefined;
-  if (m[1] === 'last') return count > 0 ? count : undefined;
-  return m[1] ? ORDINALS[m[1]] : Number(m[2]);
+  const word = m[1] ?? m[2] ?? m[3];
+  if (word === 'last') return count > 0 ? count : undefined;
+  return word ? ORDINALS[word] : Number(m[4]);
 }
 
 /** Topic words in a message: what is left once lead-ins, pronouns and slot words are taken out. */
@@ -188,6 +192,18 @@ function serviceNamed(words: string[], last: LastShown): number | undefined {
     return words.every((w) => name.has(w) || (w.length >= 4 && [...name].some((n) => n.length >= 4 && (n.startsWith(w) || w.startsWith(n)))));
   });
   return i >= 0 ? i + 1 : undefined;
+}
+
+/** Whether a message leans on what came before: a lead-in ("and …", "what about …"), a word pointing
+ * back ("they", "it", "she"), or a few words that do not stand on their own. */
+export function leansBack(text: string, standsAlone: (text: string) => boolean): boolean {
+  const lower = normalise(text);
+  // "is there a …", "are there any …" ask whether something exists: that "there" points nowhere.
+  const afterLead = lower.replace(LEAD, '').replace(/\b(?:is|are|was|were|isnt|arent)\s+there\b|\bthere\s+(?:is|are|isnt|arent)\b/g, ' ');
+  if (ANAPHORA.test(afterLead) || OTHER.test(lower)) return true;
+  // "and who is the chief officer?": a lead-in before a question that stands on its own does not lean.
+  if (afterLead !== lower && LEAD.test(lower) && !(QUESTION_FORM.test(afterLead.trim()) && standsAlone(afterLead))) return true;
+  return lower.split(' ').length <= 6 && !standsAlone(text);
 }
 
 /**

@@ -31,11 +31,11 @@ export interface SearchResult {
 }
 
 /** Snippets cost more than the search itself and most results never show one: make them on demand. */
-function withLazySnippet(result: Omit<SearchResult, 'snippet'>, stems: ReadonlySet<string>, wants?: RegExp): SearchResult {
+function withLazySnippet(result: Omit<SearchResult, 'snippet'>, stems: ReadonlySet<string>, wants?: RegExp, concepts?: ReadonlyArray<ReadonlySet<string>>): SearchResult {
   let snippet: string | undefined;
   return Object.defineProperty({ ...result }, 'snippet', {
     enumerable: true,
-    get: () => (snippet ??= snippetFor(result.passage.text, stems, wants)),
+    get: () => (snippet ??= snippetFor(result.passage.text, stems, wants, concepts)),
   }) as SearchResult;
 }
 
@@ -66,6 +66,8 @@ export interface SearchOptions {
   kinds?: PassageKind[];
   /** Return each result's ranking features. */
   explain?: boolean;
+  /** Only passages this accepts: a follow-up looks first inside the document or services just shown. */
+  within?: (passage: Passage) => boolean;
 }
 
 interface PassageFeatures {
@@ -169,6 +171,7 @@ export class SearchEngine {
   private readonly docFreq = new Map<string, number>();
   private readonly servicesById = new Map<string, ServiceRecord>();
   private readonly firstByDoc = new Map<string, Passage>();
+  private readonly passageCounts = new Map<string, number>();
   private readonly scorer: PostingsScorer;
   /** Every word pair in any passage: most of a question's pairs ("what is") are in none. */
   private readonly allPairs = new Set<string>();
@@ -183,6 +186,7 @@ export class SearchEngine {
     for (const p of knowledge.passages) {
       this.byId.set(p.id, p);
       if (!this.firstByDoc.has(p.docId)) this.firstByDoc.set(p.docId, p);
+      this.passageCounts.set(p.docId, (this.passageCounts.get(p.docId) ?? 0) + 1);
       const titleSequence = tokenize([p.title, ...p.headings, p.docTitle].join(' | ')).map(stem);
       const titleish = new Set(titleSequence);
       const textStems = tokenize(p.text).map(stem);
@@ -222,6 +226,11 @@ export class SearchEngine {
     return this.firstByDoc.get(docId);
   }
 
+  /** How many passages a document has. */
+  passagesIn(docId: string): number {
+    return this.passageCounts.get(docId) ?? 0;
+  }
+
   service(id: string): ServiceRecord | undefined {
     return this.servicesById.get(id);
   }
@@ -254,16 +263,24 @@ export class SearchEngine {
     const outOfScope = this.outOfScope.match(analysed.tokens);
     if (analysed.concepts.length === 0) return { query, results: [], stems: [], confident: false, ...(outOfScope ? { outOfScope } : {}) };
 
-    const kinds = options.kinds;
-    const accept = kinds ? (ref: string) => kinds.includes(this.byId.get(ref)?.kind ?? 'plan') : undefined;
+    const { kinds, within } = options;
+    const accept =
+      kinds || within
+        ? (ref: string) => {
+            const p = this.byId.get(ref);
+            return p !== undefined && (!kinds || kinds.includes(p.kind)) && (!within || within(p));
+          }
+        : undefined;
     const candidates = this.scorer.top((q) => addClauses(q, analysed.concepts, this.vocabulary), CANDIDATES, accept);
     const scored = this.rerank(analysed, candidates, options.explain);
     const stemSet = new Set(stems);
+    // Each of the question's ideas, with its other wordings: a snippet counts ideas, not synonyms.
+    const conceptSets = analysed.concepts.map((c) => new Set([...c.tokens, ...c.alternatives.flat()].map(stem)));
     const wantedType = answerTypeFor(analysed.tokens);
     const wanted = wantedType ? ANSWER_PATTERNS[wantedType] : undefined;
     const results = collapseNearDuplicates(scored, (p) => this.features.get(p.id)?.dedupeKey ?? p.id)
       .slice(0, limit)
-      .map((r) => withLazySnippet(r, stemSet, wanted));
+      .map((r) => withLazySnippet(r, stemSet, wanted, conceptSets));
     const signals = this.confidenceSignals(analysed, results[0]);
     // A story before the question ("Mr D, 82, lives alone in Gorebridge … can his daughter be paid?")
     // has many words no one passage holds: the question itself is judged on its own too.

@@ -33,7 +33,7 @@ const isItem = (part: string): boolean => LIST_ITEM.test(part);
 
 /** Picks the best window of up to three sentences (and MAX_SNIPPET_CHARS). A list in or right after
  * the window is kept whole with its lead-in, or says how many more items there are. */
-export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: RegExp): string {
+export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: RegExp, concepts?: ReadonlyArray<ReadonlySet<string>>): string {
   const all = sentences(text);
   // The same sentence twice in a passage (a heading repeated in its text) is shown once.
   const parts = all.filter((p, i) => all.indexOf(p) === i);
@@ -43,6 +43,7 @@ export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: Reg
     let length = 0;
     const covered = new Set<string>();
     let holdsWanted = false;
+    let hits = 0;
     for (let end = start; end < parts.length && end < start + 3; end++) {
       // "how many …", "what percentage …": a window holding a figure beats one that only repeats the words.
       if (wants?.test(parts[end])) holdsWanted = true;
@@ -50,10 +51,16 @@ export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: Reg
       if (length > MAX_SNIPPET_CHARS && end > start) break;
       for (const t of tokenize(parts[end])) {
         const s = stem(t);
-        if (stems.has(s)) covered.add(s);
+        if (stems.has(s)) {
+          covered.add(s);
+          hits++;
+        }
       }
-      // Prefer more distinct query words, then earlier and shorter windows.
-      const score = covered.size * 10 + (holdsWanted ? 15 : 0) - (end - start) * 0.5 - start * 0.01;
+      // Prefer more of the question's ideas (or, without them, distinct words), then earlier and
+      // shorter windows: "internet speed" wants the line with both, not one with three synonyms of one.
+      // Among windows with as many ideas, the one that says more about them (more mentions) wins.
+      const ideas = concepts ? concepts.filter((c) => [...c].some((s) => covered.has(s))).length : covered.size;
+      const score = ideas * 10 + (holdsWanted ? 15 : 0) + Math.min(hits, 5) * 0.8 - (end - start) * 0.5 - start * 0.01;
       if (score > best.score) best = { start, end: end + 1, score };
     }
   }
@@ -105,7 +112,7 @@ export function highlight(text: string, stems: ReadonlySet<string>): string {
 }
 
 /** `wants`: the kind of answer asked for (a figure, a date, a phone number), as its pattern. */
-export function snippetFor(text: string, stems: ReadonlySet<string>, wants?: RegExp): string {
-  return highlight(bestWindow(text, stems, wants), stems);
+export function snippetFor(text: string, stems: ReadonlySet<string>, wants?: RegExp, concepts?: ReadonlyArray<ReadonlySet<string>>): string {
+  return highlight(bestWindow(text, stems, wants, concepts), stems);
 }
 
