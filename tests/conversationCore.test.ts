@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
 import { leansBack, resolveFollowUp } from '../src/conversation/followUp';
 import { MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
-import { LONG_MESSAGE_NOTICE, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
+import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
 import type { TurnOutcome } from '../src/conversation/turn';
 import { PROJECT_ROOT } from '../src/paths';
 import { madeUpEngine } from './fixtures/madeUpKnowledge';
@@ -101,6 +101,18 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(headline(out), /Who holds the money/);
     // The same words with nothing before them are a question of their own.
     assert.notEqual(conversation().say('and the money, who has it?').log.followUp, 'context');
+  });
+
+  it('"any other ones?" after services gives services for the same need besides those shown, or says there are none', () => {
+    const c = conversation();
+    assert.match(headline(c.say('debt advice in Bonnyrigg')), /Bonnyrigg Money Help/);
+    const others = c.say('any other ones for him?');
+    assert.equal(others.log.followUp, 'others');
+    assert.equal(texts(others)[0], 'Services for “debt advice”, besides those shown:');
+    assert.deepEqual(others.answer?.type === 'services' ? others.answer.services.map((s) => s.name) : [], ['Penicuik Money Help']);
+    const carers = conversation();
+    carers.say('short breaks for carers');
+    assert.equal(texts(carers.say('anything else for her?'))[0], NO_OTHER_SERVICES);
   });
 
   it('reads "first" as an item only when it picks one, and "is there" as asking, not pointing back', () => {

@@ -167,7 +167,7 @@ export class ConversationCore {
    * saying so, and a message that leans back ("and for carers?", "does she have to pay it back")
    * gets more benefit of the doubt than one that does not.
    */
-  private fromContext(turn: Turn, text: string, last: LastShown, resolution: Resolution, out: Out, personal: string[]): TurnOutcome | undefined {
+  private fromContext(turn: Turn, text: string, last: LastShown, resolution: Resolution, out: Out, personal: string[], onlyReading = false): TurnOutcome | undefined {
     const scope = this.shownScope(last, resolution);
     if (!scope) return undefined;
     const leans = resolution.kind !== 'new' || leansBack(text, (t) => this.standsAlone(t));
@@ -177,10 +177,11 @@ export class ConversationCore {
     const insideResponse = this.engine.search(text, { limit: 1, within: scope.within });
     const inside = insideResponse.results[0];
     const insideCovers = insideResponse.signals?.knownCoverage ?? 0;
-    if (!inside || insideCovers < CONTEXT.minCoverage) return undefined;
+    if (!inside) return undefined;
     const anywhereResponse = this.engine.search(text, { limit: 1 });
     const anywhere = anywhereResponse.results[0];
-    if (insideCovers + (leans ? CONTEXT.margin : 0) < (anywhereResponse.signals?.knownCoverage ?? 0)) return undefined;
+    // `onlyReading`: every other reading failed ("where are they?" after the plan, and no services for it).
+    if (!onlyReading && (insideCovers < CONTEXT.minCoverage || insideCovers + (leans ? CONTEXT.margin : 0) < (anywhereResponse.signals?.knownCoverage ?? 0))) return undefined;
     // The same answer with or without the conversation, for a message that does not lean back: answered as new.
     if (!leans && anywhere?.passage.id === inside.passage.id) return undefined;
     const log: TurnLog = { event: 'follow-up', followUp: 'context', personalDetailsRemoved: personal };
@@ -234,6 +235,24 @@ export class ConversationCore {
         out.memory.last = { ...last, at: now.toISOString() };
         return this.finish(out, log('service-detail'));
       }
+      case 'others': {
+        // Services that meet the same need about as fully as the best does, other than those shown; the
+        // place asked about is a preference here, not a limit.
+        const shownIds = new Set((last.services ?? []).map((s) => s.id));
+        const need = withoutPlaces(resolution.question).replace(/\s+(?:in|near|around|at)\s*$/i, '').replace(/\s+/g, ' ').trim();
+        const needResults = this.engine.search(need, { limit: 40, kinds: ['service'] }).results;
+        const best = needResults[0]?.coverage ?? 0;
+        const fits = new Set(needResults.filter((r) => r.coverage >= 0.75 * best && !shownIds.has(r.passage.serviceId ?? '')).map((r) => r.passage.id));
+        const keep = (r: SearchResult): boolean => fits.has(r.passage.id);
+        const { answer, response } = composeAnswer(this.engine, need, ['service'], { keep, vouched: fits.size > 0 });
+        if (answer.type !== 'services') {
+          out.text(say.NO_OTHER_SERVICES);
+          out.memory.last = { ...last, at: now.toISOString() };
+          return this.finish(out, log());
+        }
+        out.text(`Services for “${escapeMarkdown(shorten(need, 100))}”, besides those shown:`);
+        return this.answered(turn, out, answer, response, need, ['service'], log(answer.type));
+      }
       case 'where': {
         const p = last.passage;
         if (!p) return undefined;
@@ -247,7 +266,7 @@ export class ConversationCore {
         const { answer, response } = composeAnswer(this.engine, resolution.question, ['service']);
         if (answer.type !== 'services') {
           // "where are they delivered?" after the plan: no services for it, but the plan may say.
-          const fromShown = this.fromContext(turn, text, last, resolution, out, personal);
+          const fromShown = this.fromContext(turn, text, last, resolution, out, personal, true);
           if (fromShown) return fromShown;
           out.text(say.NO_SERVICE_IN_VIEW);
           return this.finish(out, log());

@@ -23,6 +23,8 @@ export type Resolution =
   | { kind: 'open'; index: number }
   /** "tell me more": the whole passage, or the next results. */
   | { kind: 'more' }
+  /** "any other ones?", "anything else for him?": services for the same need besides those shown. */
+  | { kind: 'others'; question: string }
   /** "which outcome is that under?": where the passage shown sits in its document. */
   | { kind: 'where' }
   /** The last question with the follow-up's slots or words put in: `topic` holds the words added,
@@ -77,7 +79,7 @@ const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd':
 // "the second one", "open the first", "second?", "number 2" pick an item; "tell her first" does not.
 const ORDINAL = /\b(?:the|open|that)\s+(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|service|result|item|link|card|option))?(?:'s)?\b|\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)\s+(?:one|service|result|item|link|card|option)(?:'s)?\b|^(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)$|\b(?:number|no\.?)\s*([1-5])\b/;
 /** Words a follow-up uses that are not a topic of their own. */
-const FILLER = new Set(['pls', 'please', 'plz', 'thanks', 'ta', 'out', 'then', 'night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
+const FILLER = new Set(['pls', 'other', 'others', 'another', 'please', 'plz', 'thanks', 'ta', 'out', 'then', 'night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
 
 function normalise(text: string): string {
   return text
@@ -217,6 +219,7 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   const itemCount = last.services?.length ?? last.items?.length ?? 0;
 
   if (MORE.test(lower)) return { kind: 'more' };
+  if (last.services?.length && OTHER.test(lower)) return { kind: 'others', question: withTopic(last.question, topicWords(lower)) };
   if (last.passage && WHERE.test(lower)) return { kind: 'where' };
 
   const field = detailField(lower);

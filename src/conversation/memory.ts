@@ -84,6 +84,9 @@ export function rememberAnswer(answer: Answer, question: string, now: Date, kind
       return { ...base, items: answer.items.map((i) => ({ id: i.id, title: i.title })) };
     case 'signposting':
       return { ...base, services: answer.result.services.map((s) => ({ id: s.id, name: s.name })) };
+    case 'not_sure':
+      // A question not answered is still the topic: "does she have to pay it back?" asks on about it.
+      return { ...base, items: answer.nearest.map((n) => ({ id: n.id, title: n.title })) };
     case 'plan_browse':
       return { ...base, items: answer.aims.map((a) => ({ id: `aim-${a.number}`, title: a.title })) };
     default:
