@@ -152,7 +152,15 @@ export class ConversationCore {
       const shown = fitRisk(this.engine, answer, emergency.risks);
       if (!shown) {
         if (answer.type === 'not_sure') out.records.push({ kind: 'unanswered', question, nearest: answer.nearest.map((n) => n.id) });
-        delete out.memory.last;
+        // "their number?" after the routes asks about the services they came from. The message itself
+        // is not kept: the kind of risk stands for it.
+        const routeServices = [...new Map(emergency.routes.map((r) => [r.serviceId, this.engine.service(r.serviceId)])).values()].filter((s) => s !== undefined);
+        out.memory.last = {
+          at: now.toISOString(),
+          question: this.engine.risk.signs.kinds[emergency.risks[0]].label,
+          answer: 'emergency',
+          services: routeServices.map((s) => ({ id: s.id, name: s.name })),
+        };
         return { ...this.finish(out, { ...log, answer: answer.type, shown: 'none' }), answer, ...(response ? { response } : {}), confident: false };
       }
       answer = shown;
@@ -171,8 +179,9 @@ export class ConversationCore {
     const scope = this.shownScope(last, resolution);
     if (!scope) return undefined;
     const leans = resolution.kind !== 'new' || leansBack(text, (t) => this.standsAlone(t));
-    // A question that stands on its own and does not lean back is a new question.
-    if (!leans && this.standsAlone(text)) return undefined;
+    // A question that stands on its own and does not lean back is a new question; but two or three
+    // words ("who qualifies?") are weighed against what was shown all the same.
+    const brief = text.trim().split(/\s+/).length <= CONTEXT.briefWords;
     // How much of the message each answers, counting the questions each passage is known to answer.
     const insideResponse = this.engine.search(text, { limit: 1, within: scope.within });
     const inside = insideResponse.results[0];
@@ -180,10 +189,14 @@ export class ConversationCore {
     if (!inside) return undefined;
     const anywhereResponse = this.engine.search(text, { limit: 1 });
     const anywhere = anywhereResponse.results[0];
+    // The best answer anywhere is in what was just shown: asked on from it, whatever the wording.
+    const sameAnswer = anywhere?.passage.id === inside.passage.id && anywhereResponse.confident;
+    if (!sameAnswer && !leans && !brief && this.standsAlone(text)) return undefined;
     // `onlyReading`: every other reading failed ("where are they?" after the plan, and no services for it).
-    if (!onlyReading && (insideCovers < CONTEXT.minCoverage || insideCovers + (leans ? CONTEXT.margin : 0) < (anywhereResponse.signals?.knownCoverage ?? 0))) return undefined;
-    // The same answer with or without the conversation, for a message that does not lean back: answered as new.
-    if (!leans && anywhere?.passage.id === inside.passage.id) return undefined;
+    // A message that leans back may fall a margin short of the best answer anywhere; one that does not
+    // must beat it.
+    const edge = leans ? CONTEXT.margin : -CONTEXT.beat;
+    if (!onlyReading && (insideCovers < CONTEXT.minCoverage || insideCovers + edge < (anywhereResponse.signals?.knownCoverage ?? 0))) return undefined;
     const log: TurnLog = { event: 'follow-up', followUp: 'context', personalDetailsRemoved: personal };
     if (inside.passage.kind === 'service') {
       const service = this.engine.service(inside.passage.serviceId ?? '');
@@ -195,7 +208,7 @@ export class ConversationCore {
     const { answer, response } = composeAnswer(this.engine, text, undefined, { within: scope.within, vouched: true });
     if (answer.type !== 'passage') return undefined;
     // Says what it understood: the last question with the message's own words, and where it looked.
-    const understood = resolution.kind === 'rewrite' ? resolution.question : withTopic(last.question, topicWords(text.toLowerCase()));
+    const understood = resolution.kind === 'rewrite' ? resolution.question : sameAnswer ? text : withTopic(last.question, topicWords(text.toLowerCase()));
     out.text(`Following on from your last question: “${escapeMarkdown(shorten(understood, 160))}”, in “${escapeMarkdown(shorten(scope.name, 80))}”:`);
     return this.answered(turn, out, answer, response, understood.slice(0, 500), last.kinds, log);
   }
@@ -246,7 +259,7 @@ export class ConversationCore {
         const keep = (r: SearchResult): boolean => fits.has(r.passage.id);
         const { answer, response } = composeAnswer(this.engine, need, ['service'], { keep, vouched: fits.size > 0 });
         if (answer.type !== 'services') {
-          out.text(say.NO_OTHER_SERVICES);
+          out.text(`Services for “${escapeMarkdown(shorten(need, 100))}”, besides those shown: ${say.NO_OTHER_SERVICES}`);
           out.memory.last = { ...last, at: now.toISOString() };
           return this.finish(out, log());
         }
@@ -268,6 +281,13 @@ export class ConversationCore {
           // "where are they delivered?" after the plan: no services for it, but the plan may say.
           const fromShown = this.fromContext(turn, text, last, resolution, out, personal, true);
           if (fromShown) return fromShown;
+          // Nothing shown to ask about: the last question with these words, if that finds an answer.
+          const topic = topicWords(text.toLowerCase());
+          const rewrite = { kind: 'rewrite' as const, question: withTopic(last.question, topic), topic: topic.join(' ') };
+          if (topic.length && this.standsAlone(rewrite.question)) {
+            const asked = this.followUp(turn, text, last, rewrite, out, personal);
+            if (asked) return asked;
+          }
           out.text(say.NO_SERVICE_IN_VIEW);
           return this.finish(out, log());
         }
@@ -521,8 +541,9 @@ export class ConversationCore {
 /** How a follow-up is weighed against what was just shown (see fromContext). `minCoverage`: the share
  * of the message's words the shown document must hold; `margin`: how far below the best passage
  * anywhere it may fall and still be preferred, for a message that leans back; `longDocument`: passages
- * beyond which a document's part, not the whole document, is the context. */
-const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12 };
+ * beyond which a document's part, not the whole document, is the context; `briefWords`: a message this
+ * short is weighed against what was shown even when it stands on its own. */
+const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1 };
 
 const SOURCE_NAMES: Record<PassageKind, string> = { plan: 'the Strategic Plan', sds: 'the SDS guidance', service: 'the service directory' };
 

@@ -14,7 +14,7 @@ export const OTHER_LANGUAGE_HINT =
   'I can only read questions in English for now. The help below shows what I can answer; if the person needs an interpreter, ask about interpreting services.';
 export const NO_SERVICE_IN_VIEW = 'I have not shown a service in this conversation yet, so I am not sure whose details you mean. Ask about a need or a service, e.g. "short breaks for carers".';
 
-export const NO_OTHER_SERVICES = 'Those are the only services I know of for that. Ask about another need, or type "signpost" to look at it together.';
+export const NO_OTHER_SERVICES = 'none that I know of. Ask about another need, or type "signpost" to look at it together.';
 
 /** Short replies to the small words people end or acknowledge a conversation with. */
 export const SMALL_TALK_REPLIES = {

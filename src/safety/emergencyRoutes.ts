@@ -5,6 +5,8 @@ import type { RiskKind } from '../knowledge/riskSigns';
 import type { ServiceRecord } from '../knowledge/types';
 
 export interface ResolvedRoute {
+  /** The directory record the route's number comes from. */
+  serviceId: string;
   label: string;
   number: string;
   use: string;
@@ -22,6 +24,6 @@ export function routesFor(kinds: RiskKind[], data: EmergencyRoutes, services: re
     .filter((r): r is EmergencyRoute => r !== undefined)
     .map((r) => {
       const service = servicesById.get(r.serviceId);
-      return { label: r.label, number: r.number, use: r.use, serviceName: service?.name ?? r.label, asOf: service?.as_of ?? 'undated' };
+      return { serviceId: r.serviceId, label: r.label, number: r.number, use: r.use, serviceName: service?.name ?? r.label, asOf: service?.as_of ?? 'undated' };
     });
 }
