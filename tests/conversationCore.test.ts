@@ -103,6 +103,15 @@ describe('conversation core (made-up knowledge)', () => {
     assert.notEqual(conversation().say('and the money, who has it?').log.followUp, 'context');
   });
 
+  it('"how much has that grown?" asks about the passage just shown, when it holds a figure', () => {
+    const c = conversation();
+    assert.match(headline(c.say('what is the reserve budget')), /reserve budget/);
+    const out = c.say('how much has that grown?');
+    assert.equal(out.log.followUp, 'context');
+    assert.match(texts(out)[0], /, in “Our reserve budget”:$/);
+    assert.match(JSON.stringify(cards(out)), /£9m/);
+  });
+
   it('"any other ones?" after services gives services for the same need besides those shown, or says there are none', () => {
     const c = conversation();
     assert.match(headline(c.say('debt advice in Bonnyrigg')), /Bonnyrigg Money Help/);

@@ -21,7 +21,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { leansBack, resolveFollowUp, topicWords, withTopic, type Resolution } from './followUp';
+import { leansBack, pointsAtShown, resolveFollowUp, topicWords, withTopic, type Resolution } from './followUp';
 import { lastShown, rememberAnswer, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
 import { serviceDetailText } from './serviceDetail';
@@ -178,6 +178,19 @@ export class ConversationCore {
   private fromContext(turn: Turn, text: string, last: LastShown, resolution: Resolution, out: Out, personal: string[], onlyReading = false): TurnOutcome | undefined {
     const scope = this.shownScope(last, resolution);
     if (!scope) return undefined;
+    const log: TurnLog = { event: 'follow-up', followUp: 'context', personalDetailsRemoved: personal };
+    // "how much has that grown?", "when was that agreed?": the passage just shown, when it holds that
+    // kind of answer; the snippet then finds it beside the last question's words.
+    const shownId = last.passage?.id;
+    const wants = this.engine.answerTypeWanted(text);
+    if (shownId && wants && pointsAtShown(text) && this.engine.holdsAnswer(shownId, wants)) {
+      const understood = withTopic(last.question, topicWords(text.toLowerCase()));
+      const { answer, response } = composeAnswer(this.engine, `${last.question} ${text}`, undefined, { within: (p) => p.id === shownId, vouched: true });
+      if (answer.type === 'passage') {
+        out.text(`Following on from your last question: “${escapeMarkdown(shorten(understood, 160))}”, in “${escapeMarkdown(shorten(answer.passage.title, 80))}”:`);
+        return this.answered(turn, out, answer, response, understood.slice(0, 500), last.kinds, log);
+      }
+    }
     const leans = resolution.kind !== 'new' || leansBack(text, (t) => this.standsAlone(t));
     // A question that stands on its own and does not lean back is a new question; but two or three
     // words ("who qualifies?") are weighed against what was shown all the same.
@@ -197,7 +210,6 @@ export class ConversationCore {
     // must beat it.
     const edge = leans ? CONTEXT.margin : -CONTEXT.beat;
     if (!onlyReading && (insideCovers < CONTEXT.minCoverage || insideCovers + edge < (anywhereResponse.signals?.knownCoverage ?? 0))) return undefined;
-    const log: TurnLog = { event: 'follow-up', followUp: 'context', personalDetailsRemoved: personal };
     if (inside.passage.kind === 'service') {
       const service = this.engine.service(inside.passage.serviceId ?? '');
       if (!service) return undefined;

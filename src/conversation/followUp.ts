@@ -208,6 +208,13 @@ export function leansBack(text: string, standsAlone: (text: string) => boolean):
   return lower.split(' ').length <= 6 && !standsAlone(text);
 }
 
+/** "how much has that grown?", "when was it agreed?": a word pointing at the thing shown and few words
+ * more, so the question is about that thing itself. */
+export function pointsAtShown(text: string): boolean {
+  const lower = normalise(text);
+  return THING.test(lower) && topicWords(lower).length <= 3;
+}
+
 /**
  * Reads a message against the last answer. `standsAlone` says whether the message, searched on its
  * own, is a question the search is confident about.

@@ -226,6 +226,16 @@ export class SearchEngine {
     return this.firstByDoc.get(docId);
   }
 
+  /** The kind of answer a question asks for ("how many" a figure, "when" a date), if it names one. */
+  answerTypeWanted(text: string): AnswerType | undefined {
+    return answerTypeFor(analyseQuery(text, this.synonyms).tokens);
+  }
+
+  /** Whether a passage holds that kind of answer (a figure, a date, a phone number). */
+  holdsAnswer(passageId: string, type: AnswerType): boolean {
+    return this.features.get(passageId)?.answers[type] ?? false;
+  }
+
   /** How many passages a document has. */
   passagesIn(docId: string): number {
     return this.passageCounts.get(docId) ?? 0;
@@ -582,7 +592,7 @@ function containsRun(sequence: string[], run: string[]): boolean {
   return false;
 }
 
-type AnswerType = 'date' | 'figure' | 'phone';
+export type AnswerType = 'date' | 'figure' | 'phone';
 
 /** How each kind of answer shows in a passage's text; tested once per passage at start-up. */
 const ANSWER_PATTERNS: Record<AnswerType, RegExp> = {
