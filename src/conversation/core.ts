@@ -278,6 +278,13 @@ export class ConversationCore {
         out.text(`Services for “${escapeMarkdown(shorten(need, 100))}”, besides those shown:`);
         return this.answered(turn, out, answer, response, need, ['service'], log(answer.type));
       }
+      case 'item': {
+        const item = last.listItems?.[resolution.index - 1];
+        if (!item) return undefined;
+        out.text(`Number ${resolution.index} of the last answer: ${item}`);
+        out.memory.last = { ...last, at: now.toISOString() };
+        return this.finish(out, log('list-item'));
+      }
       case 'where': {
         const p = last.passage;
         if (!p) return undefined;

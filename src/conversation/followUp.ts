@@ -19,6 +19,8 @@ export type Resolution =
   | { kind: 'detail'; field: DetailField; index?: number }
   /** The message asks for a detail, but no service was shown: look for services for the last need. */
   | { kind: 'detail-search'; field: DetailField; question: string }
+  /** "the third one" after a passage with a list: that item of the list. */
+  | { kind: 'item'; index: number }
   /** "the second one": open the nth thing the last card offered. */
   | { kind: 'open'; index: number }
   /** "tell me more": the whole passage, or the next results. */
@@ -78,6 +80,8 @@ const MORE = /^(?:(?:can you |could you |please )?(?:tell me|show me|give me|say
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 // "the second one", "open the first", "second?", "number 2" pick an item; "tell her first" does not.
 const ORDINAL = /\b(?:the|open|that)\s+(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|service|result|item|link|card|option))?(?:'s)?\b|\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)\s+(?:one|service|result|item|link|card|option)(?:'s)?\b|^(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)$|\b(?:number|no\.?)\s*([1-5])\b/;
+/** Words around "the third one" that ask for the item itself. */
+const ITEM_FILLER = new Set(['one', 'ones', 'show', 'give', 'tell', 'pls', 'please', 'plz', 'open', 'read', 'about', 'more', 'again', 'bit', 'thing', 'point', 'item']);
 /** Words a follow-up uses that are not a topic of their own. */
 const FILLER = new Set(['pls', 'other', 'others', 'another', 'please', 'plz', 'thanks', 'ta', 'out', 'then', 'night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
 
@@ -252,6 +256,16 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   const lead = LEAD.test(lower) || (/^for\s/.test(lower) && lower.split(' ').length <= 4);
   const topic = topicWords(lower);
 
+  // "whats the third one?" after a passage with a list: that item; "outcomes under the second one":
+  // the question with the item in place of the pointer.
+  const listed = last.listItems?.length ?? 0;
+  const inList = listed && slots.option === undefined ? ordinalIn(lower, listed) : undefined;
+  if (inList !== undefined && inList <= listed) {
+    const rest = contentTokens(lower.replace(new RegExp(ORDINAL.source, 'g'), ' ')).filter((t) => !ITEM_FILLER.has(t));
+    if (rest.length === 0) return { kind: 'item', index: inList };
+    const item = (last.listItems?.[inList - 1] ?? '').replace(/\*\*/g, '');
+    return { kind: 'rewrite', question: lower.replace(ORDINAL, ` ${item} `).replace(/\s+/g, ' ').trim(), replaced: true };
+  }
   // "the second one", "open the first": the nth thing the last card offered.
   const ordinal = slots.option === undefined ? ordinalIn(lower, itemCount) : undefined;
   if (ordinal !== undefined && topic.length === 0 && ordinal <= itemCount) return { kind: 'open', index: ordinal };

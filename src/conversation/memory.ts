@@ -8,6 +8,21 @@ import type { FlowState } from '../signpost/flow';
 
 export const MEMORY_TTL_MS = 30 * 60 * 1000;
 
+const MAX_LIST_ITEMS = 8;
+const MAX_ITEM_CHARS = 300;
+
+/** The items of the first list in a passage ("- …", "1. …"), as shown. */
+export function listItemsOf(text: string): string[] {
+  const items: string[] = [];
+  for (const line of text.split('\n')) {
+    const item = /^\s*(?:[-*•]|\d{1,2}[.)])\s+(.+)$/.exec(line)?.[1];
+    if (item) items.push(item.length > MAX_ITEM_CHARS ? `${item.slice(0, MAX_ITEM_CHARS - 1).trimEnd()}…` : item);
+    else if (items.length && line.trim()) break;
+    if (items.length >= MAX_LIST_ITEMS) break;
+  }
+  return items;
+}
+
 export interface ShownService {
   id: string;
   name: string;
@@ -27,6 +42,8 @@ export interface LastShown {
   services?: ShownService[];
   /** The passage shown (plan or SDS), with where it sits. */
   passage?: { id: string; kind: PassageKind; docId: string; title: string; section?: string; aim?: number; outcome?: string; timescale?: Timescale };
+  /** The list in the passage shown, item by item (at most MAX_LIST_ITEMS), for "the third one". */
+  listItems?: string[];
   /** Other things the card offered to open, in order (alternatives, list items). */
   items?: Array<{ id: string; title: string }>;
 }
@@ -75,6 +92,7 @@ export function rememberAnswer(answer: Answer, question: string, now: Date, kind
           ...(p.outcome ? { outcome: p.outcome } : {}),
           ...(p.timescale ? { timescale: p.timescale } : {}),
         },
+        ...(listItemsOf(p.text).length > 1 ? { listItems: listItemsOf(p.text) } : {}),
         items: answer.alternatives.map((a) => ({ id: a.id, title: a.title })),
       };
     }
