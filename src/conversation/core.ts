@@ -176,8 +176,8 @@ export class ConversationCore {
    * gets more benefit of the doubt than one that does not.
    */
   private fromContext(turn: Turn, text: string, last: LastShown, resolution: Resolution, out: Out, personal: string[], onlyReading = false): TurnOutcome | undefined {
-    const scope = this.shownScope(last, resolution);
-    if (!scope) return undefined;
+    const scopes = this.shownScopes(last, resolution);
+    if (!scopes.length) return undefined;
     const log: TurnLog = { event: 'follow-up', followUp: 'context', personalDetailsRemoved: personal };
     // "how much has that grown?", "when was that agreed?": the passage just shown, when it holds that
     // kind of answer; the snippet then finds it beside the last question's words.
@@ -195,49 +195,55 @@ export class ConversationCore {
     // A question that stands on its own and does not lean back is a new question; but two or three
     // words ("who qualifies?") are weighed against what was shown all the same.
     const brief = text.trim().split(/\s+/).length <= CONTEXT.briefWords;
-    // How much of the message each answers, counting the questions each passage is known to answer.
-    const insideResponse = this.engine.search(text, { limit: 1, within: scope.within });
-    const inside = insideResponse.results[0];
-    const insideCovers = insideResponse.signals?.knownCoverage ?? 0;
-    if (!inside) return undefined;
     const anywhereResponse = this.engine.search(text, { limit: 1 });
     const anywhere = anywhereResponse.results[0];
-    // The best answer anywhere is in what was just shown: asked on from it, whatever the wording.
-    const sameAnswer = anywhere?.passage.id === inside.passage.id && anywhereResponse.confident;
-    if (!sameAnswer && !leans && !brief && this.standsAlone(text)) return undefined;
-    // `onlyReading`: every other reading failed ("where are they?" after the plan, and no services for it).
+    const anywhereCovers = anywhereResponse.signals?.knownCoverage ?? 0;
     // A message that leans back may fall a margin short of the best answer anywhere; one that does not
     // must beat it.
     const edge = leans ? CONTEXT.margin : -CONTEXT.beat;
-    if (!onlyReading && (insideCovers < CONTEXT.minCoverage || insideCovers + edge < (anywhereResponse.signals?.knownCoverage ?? 0))) return undefined;
-    if (inside.passage.kind === 'service') {
-      const service = this.engine.service(inside.passage.serviceId ?? '');
-      if (!service) return undefined;
-      out.text(`**${escapeMarkdown(service.name)}** — from its record: ${inside.snippet}`);
-      out.memory.last = { ...last, at: turn.now.toISOString() };
-      return this.finish(out, { ...log, answer: 'service-detail' });
+    // The narrowest scope first (the part of a long document), then the whole document.
+    for (const scope of scopes) {
+      // How much of the message each answers, counting the questions each passage is known to answer.
+      const insideResponse = this.engine.search(text, { limit: 1, within: scope.within });
+      const inside = insideResponse.results[0];
+      if (!inside) continue;
+      const insideCovers = insideResponse.signals?.knownCoverage ?? 0;
+      // The best answer anywhere is in what was just shown: asked on from it, whatever the wording.
+      const sameAnswer = anywhere?.passage.id === inside.passage.id && anywhereResponse.confident;
+      if (!sameAnswer && !leans && !brief && this.standsAlone(text)) return undefined;
+      // `onlyReading`: every other reading failed ("where are they?" after the plan, and no services for it).
+      if (!onlyReading && (insideCovers < CONTEXT.minCoverage || insideCovers + edge < anywhereCovers)) continue;
+      if (inside.passage.kind === 'service') {
+        const service = this.engine.service(inside.passage.serviceId ?? '');
+        if (!service) return undefined;
+        out.text(`**${escapeMarkdown(service.name)}** — from its record: ${inside.snippet}`);
+        out.memory.last = { ...last, at: turn.now.toISOString() };
+        return this.finish(out, { ...log, answer: 'service-detail' });
+      }
+      const { answer, response } = composeAnswer(this.engine, text, undefined, { within: scope.within, vouched: true });
+      if (answer.type !== 'passage') return undefined;
+      // Says what it understood: the last question with the message's own words, and where it looked.
+      const understood = resolution.kind === 'rewrite' ? resolution.question : sameAnswer ? text : withTopic(last.question, topicWords(text.toLowerCase()));
+      out.text(`Following on from your last question: “${escapeMarkdown(shorten(understood, 160))}”, in “${escapeMarkdown(shorten(scope.name, 80))}”:`);
+      return this.answered(turn, out, answer, response, understood.slice(0, 500), last.kinds, log);
     }
-    const { answer, response } = composeAnswer(this.engine, text, undefined, { within: scope.within, vouched: true });
-    if (answer.type !== 'passage') return undefined;
-    // Says what it understood: the last question with the message's own words, and where it looked.
-    const understood = resolution.kind === 'rewrite' ? resolution.question : sameAnswer ? text : withTopic(last.question, topicWords(text.toLowerCase()));
-    out.text(`Following on from your last question: “${escapeMarkdown(shorten(understood, 160))}”, in “${escapeMarkdown(shorten(scope.name, 80))}”:`);
-    return this.answered(turn, out, answer, response, understood.slice(0, 500), last.kinds, log);
+    return undefined;
   }
 
-  /** What a follow-up may be about: the document just shown (in a long document, its part), or, for a
-   * message the other readings took as new, the services just shown. */
-  private shownScope(last: LastShown, resolution: Resolution): { within: (p: Passage) => boolean; name: string } | undefined {
+  /** Where a follow-up may be about, narrowest first: the part of a long document just shown, then the
+   * document; or, for a message the other readings took as new, the services just shown. */
+  private shownScopes(last: LastShown, resolution: Resolution): Array<{ within: (p: Passage) => boolean; name: string }> {
     const shown = last.passage ? this.engine.passage(last.passage.id) : undefined;
     if (shown) {
+      const whole = { within: (p: Passage) => p.docId === shown.docId, name: shown.docTitle };
       const part = shown.headings[0];
-      if (part && this.engine.passagesIn(shown.docId) > CONTEXT.longDocument) return { within: (p) => p.docId === shown.docId && p.headings[0] === part, name: part };
-      return { within: (p) => p.docId === shown.docId, name: shown.docTitle };
+      if (part && this.engine.passagesIn(shown.docId) > CONTEXT.longDocument) return [{ within: (p) => p.docId === shown.docId && p.headings[0] === part, name: part }, whole];
+      return [whole];
     }
     // Asking about a service shown ("their number", "do they take self-referrals") has its own reading.
     const ids = new Set((last.services ?? []).map((s) => s.id));
-    if (!ids.size || resolution.kind !== 'new') return undefined;
-    return { within: (p) => p.serviceId !== undefined && ids.has(p.serviceId), name: '' };
+    if (!ids.size || resolution.kind !== 'new') return [];
+    return [{ within: (p) => p.serviceId !== undefined && ids.has(p.serviceId), name: '' }];
   }
 
   /** Whether a message, on its own, is a question the bot answers confidently. */
