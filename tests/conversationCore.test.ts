@@ -61,6 +61,14 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(c.say('where are they?'))[0], /Riverside Carers Hub\*\* — address: 1 River Street, Dalkeith/);
   });
 
+  it('"self referral?" on its own asks how to refer to the service shown', () => {
+    const c = conversation();
+    c.say('short breaks for carers');
+    const out = c.say('self referral?');
+    assert.equal(out.log.followUp, 'detail');
+    assert.match(texts(out)[0], /^\*\*Riverside Carers Hub\*\* — how to refer: Carers can refer themselves by phone/);
+  });
+
   it('"their number" after an answer that showed no service looks for services for the same need', () => {
     const c = conversation();
     assert.equal(c.say('when will carers get a break').answer?.type, 'passage');

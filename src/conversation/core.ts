@@ -195,7 +195,7 @@ export class ConversationCore {
     // A question that stands on its own and does not lean back is a new question; but two or three
     // words ("who qualifies?") are weighed against what was shown all the same.
     const brief = text.trim().split(/\s+/).length <= CONTEXT.briefWords;
-    const anywhereResponse = this.engine.search(text, { limit: 1 });
+    const anywhereResponse = this.engine.search(text, { limit: 1, explain: true });
     const anywhere = anywhereResponse.results[0];
     const anywhereCovers = anywhereResponse.signals?.knownCoverage ?? 0;
     // A message that leans back may fall a margin short of the best answer anywhere; one that does not
@@ -211,8 +211,12 @@ export class ConversationCore {
       // The best answer anywhere is in what was just shown: asked on from it, whatever the wording.
       const sameAnswer = anywhere?.passage.id === inside.passage.id && anywhereResponse.confident;
       if (!sameAnswer && !leans && !brief && this.standsAlone(text)) return undefined;
+      // A message that does not lean back and names a topic by its title ("whats an ACSP?") is a new
+      // question, even when the answer sits in what was shown; one that asks a detail of it ("is there a
+      // textphone?") is asked on from it.
+      if (!leans && ((anywhere?.features?.titleCoverage ?? 0) >= CONTEXT.namesTopic || topicWords(text.toLowerCase()).length > CONTEXT.detailWords)) return undefined;
       // `onlyReading`: every other reading failed ("where are they?" after the plan, and no services for it).
-      if (!onlyReading && (insideCovers < CONTEXT.minCoverage || insideCovers + edge < anywhereCovers)) continue;
+      if (!onlyReading && !sameAnswer && (insideCovers < CONTEXT.minCoverage || insideCovers + edge < anywhereCovers)) continue;
       if (inside.passage.kind === 'service') {
         const service = this.engine.service(inside.passage.serviceId ?? '');
         if (!service) return undefined;
@@ -567,8 +571,11 @@ export class ConversationCore {
  * of the message's words the shown document must hold; `margin`: how far below the best passage
  * anywhere it may fall and still be preferred, for a message that leans back; `longDocument`: passages
  * beyond which a document's part, not the whole document, is the context; `briefWords`: a message this
- * short is weighed against what was shown even when it stands on its own. */
-const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1 };
+ * short is weighed against what was shown even when it stands on its own; `beat`: how far a message
+ * that does not lean back must be better answered by what was shown; `namesTopic`, `detailWords`: such
+ * a message names a topic of its own when the best passage's title holds this share of its words, or
+ * when it has more topic words than this. Chosen on the tuning conversations. */
+const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1 };
 
 const SOURCE_NAMES: Record<PassageKind, string> = { plan: 'the Strategic Plan', sds: 'the SDS guidance', service: 'the service directory' };
 
