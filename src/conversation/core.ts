@@ -271,22 +271,27 @@ export class ConversationCore {
         return this.finish(out, log('service-detail'));
       }
       case 'others': {
-        // Services that meet the same need about as fully as the best does, other than those shown; the
-        // place asked about is a preference here, not a limit.
-        const shownIds = new Set((last.services ?? []).map((s) => s.id));
+        // More like what was shown: services that share a kind of help with those shown (their
+        // categories), ranked by how well they fit the need and any words the message adds, the place
+        // asked about a preference, not a limit.
+        const shown = (last.services ?? []).map((s) => this.engine.service(s.id)).filter((s): s is NonNullable<typeof s> => s !== undefined);
+        const shownIds = new Set(shown.map((s) => s.id));
+        // The first service shown is the best fit for the need: its kinds of help are what "other" means.
+        const kinds = new Set(shown[0]?.categories ?? []);
+        const shared = (id: string): number => (this.engine.service(id)?.categories ?? []).filter((c) => kinds.has(c)).length;
         const need = withoutPlaces(resolution.question).replace(/\s+(?:in|near|around|at)\s*$/i, '').replace(/\s+/g, ' ').trim();
-        const needResults = this.engine.search(need, { limit: 40, kinds: ['service'] }).results;
-        const best = needResults[0]?.coverage ?? 0;
-        const fits = new Set(needResults.filter((r) => r.coverage >= 0.75 * best && !shownIds.has(r.passage.serviceId ?? '')).map((r) => r.passage.id));
-        const keep = (r: SearchResult): boolean => fits.has(r.passage.id);
-        const { answer, response } = composeAnswer(this.engine, need, ['service'], { keep, vouched: fits.size > 0 });
-        if (answer.type !== 'services') {
+        const alike = (p: Passage): boolean => p.kind === 'service' && p.serviceId !== undefined && !shownIds.has(p.serviceId) && shared(p.serviceId) > 0;
+        const found = this.engine.search(need, { limit: 20, within: alike }).results;
+        const ranked = found.map((r, i) => ({ r, i, shared: shared(r.passage.serviceId ?? '') })).sort((x, y) => y.shared - x.shared || x.i - y.i).slice(0, 3);
+        const services = ranked.map(({ r }) => this.engine.service(r.passage.serviceId ?? '')).filter((s): s is NonNullable<typeof s> => s !== undefined);
+        if (!services.length) {
           out.text(`Services for “${escapeMarkdown(shorten(need, 100))}”, besides those shown: ${say.NO_OTHER_SERVICES}`);
           out.memory.last = { ...last, at: now.toISOString() };
           return this.finish(out, log());
         }
+        const answer: Answer = { type: 'services', services, passageIds: ranked.map(({ r }) => r.passage.id) };
         out.text(`Services for “${escapeMarkdown(shorten(need, 100))}”, besides those shown:`);
-        return this.answered(turn, out, answer, response, need, ['service'], log(answer.type));
+        return this.answered(turn, out, answer, undefined, need, ['service'], log(answer.type));
       }
       case 'item': {
         const item = last.listItems?.[resolution.index - 1];
