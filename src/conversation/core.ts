@@ -400,7 +400,11 @@ export class ConversationCore {
         if (!confidentAnswer(answer) && resolution.topic && this.standsAlone(text)) return undefined;
         const from = resolution.kinds ? ` (in ${SOURCE_NAMES[resolution.kinds[0]]})` : '';
         out.text(`Following on from your last question: “${escapeMarkdown(shorten(resolution.question, 160))}”${from}${note}`);
-        return this.answered(turn, out, answer, response, resolution.question, kinds, log(answer.type));
+        // The same thing shown again ("can mum refer herself?"): the topic has not moved, so the words
+        // added are not kept in the question later follow-ups build on.
+        const sameTopic =
+          (answer.type === 'services' && answer.services[0]?.id === last.services?.[0]?.id) || (answer.type === 'passage' && answer.passage.id === last.passage?.id);
+        return this.answered(turn, out, answer, response, sameTopic ? last.question : resolution.question, kinds, log(answer.type));
       }
     }
   }
