@@ -61,6 +61,14 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(c.say('where are they?'))[0], /Riverside Carers Hub\*\* — address: 1 River Street, Dalkeith/);
   });
 
+  it('a message naming a service not shown is a new question, not a detail of the one shown', () => {
+    const c = conversation();
+    c.say('short breaks for carers');
+    const out = c.say('what about the hilltop number?');
+    assert.notEqual(out.log.event, 'follow-up');
+    assert.match(headline(out), /Hilltop Rehab Team/);
+  });
+
   it('"self referral?" on its own asks how to refer to the service shown', () => {
     const c = conversation();
     c.say('short breaks for carers');

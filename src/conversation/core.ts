@@ -116,7 +116,10 @@ export class ConversationCore {
     // A message about someone at risk is read on its own, never as a follow-up.
     if (!command && followUps && !emergency) {
       const last = lastShown(out.memory, now);
-      const resolution = resolveFollowUp(text, last, (t) => this.standsAlone(t));
+      // A message that names a service not shown ("what about the Samaritans' number?") has a topic of its own.
+      const shownServices = new Set((last?.services ?? []).map((s) => s.id));
+      const namesAnother = this.engine.servicesNamedIn(text).some((s) => !shownServices.has(s.id));
+      const resolution: Resolution = namesAnother ? { kind: 'new' } : resolveFollowUp(text, last, (t) => this.standsAlone(t));
       // Words of its own, asked on from a passage or services: first, what was just shown.
       const ownWords =
         resolution.kind === 'new' || (resolution.kind === 'rewrite' && resolution.topic !== undefined && !resolution.place && !resolution.kinds);

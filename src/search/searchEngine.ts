@@ -5,7 +5,7 @@
 // the question each passage covers, phrase matches, titles and kind.
 import lunr from 'lunr';
 import type { BuiltKnowledge, BuiltRisk } from './builtKnowledge';
-import { communitiesIn, otherAreasIn, placeFit } from '../knowledge/places';
+import { COMMUNITIES, communitiesIn, otherAreasIn, placeFit } from '../knowledge/places';
 import type { PlanStructure } from '../knowledge/planStructure';
 import type { EmergencyRoutes } from '../knowledge/emergencyRoutes';
 import type { SignpostingOptions } from '../knowledge/signpostingOptions';
@@ -17,7 +17,7 @@ import { PostingsScorer, type ScoredRef } from './postingsScorer';
 import { OutOfScopeDetector, type OutOfScopeEntry } from './outOfScope';
 import { SynonymTable } from './synonyms';
 import type { IndexField } from './lunrSetup';
-import { tokenize } from './text';
+import { contentTokens, tokenize } from './text';
 
 export interface SearchResult {
   passage: Passage;
@@ -172,6 +172,8 @@ export class SearchEngine {
   private readonly servicesById = new Map<string, ServiceRecord>();
   private readonly firstByDoc = new Map<string, Passage>();
   private readonly passageCounts = new Map<string, number>();
+  /** Stem of a word that names a service → the services it names (see servicesNamedIn). */
+  private readonly nameWords = new Map<string, string[]>();
   private readonly scorer: PostingsScorer;
   /** Every word pair in any passage: most of a question's pairs ("what is") are in none. */
   private readonly allPairs = new Set<string>();
@@ -206,6 +208,17 @@ export class SearchEngine {
       for (const s of all) this.docFreq.set(s, (this.docFreq.get(s) ?? 0) + 1);
       for (const pair of pairs) this.allPairs.add(pair);
     }
+    // Words that name a service: in one service's name only, few passages, and not a place.
+    const places = new Set(COMMUNITIES.flatMap((c) => tokenize(c)).map(stem));
+    const nameOwners = new Map<string, Set<string>>();
+    for (const service of knowledge.services) {
+      for (const word of contentTokens(service.name)) {
+        const s = stem(word);
+        if (word.length < 4 || places.has(s)) continue;
+        nameOwners.set(s, (nameOwners.get(s) ?? new Set()).add(service.id));
+      }
+    }
+    for (const [s, owners] of nameOwners) if (owners.size === 1 && (this.docFreq.get(s) ?? 0) <= NAME_WORD_MAX_PASSAGES) this.nameWords.set(s, [...owners]);
     // Question weights need every passage's words counted first.
     for (const [id, stems] of pendingQuestionWeights) {
       const f = this.features.get(id);
@@ -234,6 +247,13 @@ export class SearchEngine {
   /** Whether a passage holds that kind of answer (a figure, a date, a phone number). */
   holdsAnswer(passageId: string, type: AnswerType): boolean {
     return this.features.get(passageId)?.answers[type] ?? false;
+  }
+
+  /** Services a message names by a word of their name that few passages use
+   * ("Samaritans", "Highbank", "MHARS") that no other service's name has; places and everyday words do not count. */
+  servicesNamedIn(text: string): ServiceRecord[] {
+    const named = new Set(tokenize(text).map(stem).flatMap((s) => this.nameWords.get(s) ?? []));
+    return [...named].map((id) => this.servicesById.get(id)).filter((s): s is ServiceRecord => s !== undefined);
   }
 
   /** How many passages a document has. */
@@ -591,6 +611,9 @@ function containsRun(sequence: string[], run: string[]): boolean {
   }
   return false;
 }
+
+/** A word in more passages than this is an everyday word, even when it is in a service's name. */
+const NAME_WORD_MAX_PASSAGES = 8;
 
 export type AnswerType = 'date' | 'figure' | 'phone';
 
