@@ -169,6 +169,9 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(leansBack('and who is the chief officer', standsAlone), false);
     assert.equal(leansBack('can she go there', standsAlone), true);
     assert.equal(leansBack('any other ones for him', standsAlone), true);
+    assert.equal(leansBack('who picks the option then', standsAlone), true);
+    assert.equal(leansBack('so what do we do instead', standsAlone), true);
+    assert.equal(leansBack('what do we do when a carer is ill', standsAlone), false);
   });
 
   it('"the second one" opens the second thing shown; "tell me more" the whole passage', () => {

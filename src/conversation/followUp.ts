@@ -60,6 +60,8 @@ const ANAPHORA = /\b(they|them|their|theirs|thier|ther|theyre|it|its|that|this|h
 const WHERE = /^(?:(?:and|so)\s+)?(?:(?:which|what)\s+(?:aim|outcome|timescale|time scale|section|part|chapter|heading|document)s?\s+(?:is|are|does|was)\s+(?:that|this|it|they)\b|where (?:is|does) (?:that|this|it) (?:sit|come|fit)|where (?:is|was) (?:that|this|it) in the (?:plan|document|guidance))/;
 /** Details a service record holds: how to reach a service and how to refer to it. */
 const CONTACT_FIELDS = new Set<DetailField>(['phone', 'email', 'website', 'address', 'hours', 'refer']);
+/** "who picks the option then?", "so what do we do instead?": words that carry on from the last answer. */
+const CONTINUES = /^(?:so|but)\s|\b(?:then|instead|though|either)$/;
 /** "any other …", "anything else", "who else": more of what was just shown, or something beside it. */
 const OTHER = /\b(?:any|some|what|which|anything|anyone|anywhere|somewhere|someone|something|who|where|what)\s*(?:other|else)\b|\bother\s+(?:ones?|services?|places?|options?|groups?|towns?|areas?|centres?)\b/;
 /** Words that point at the thing just shown, not at the person being helped. */
@@ -206,7 +208,7 @@ export function leansBack(text: string, standsAlone: (text: string) => boolean):
   const lower = normalise(text);
   // "is there a …", "are there any …" ask whether something exists: that "there" points nowhere.
   const afterLead = lower.replace(LEAD, '').replace(/\b(?:is|are|was|were|isnt|arent)\s+there\b|\bthere\s+(?:is|are|isnt|arent)\b/g, ' ');
-  if (ANAPHORA.test(afterLead) || OTHER.test(lower)) return true;
+  if (ANAPHORA.test(afterLead) || OTHER.test(lower) || CONTINUES.test(lower)) return true;
   // "and who is the chief officer?": a lead-in before a question that stands on its own does not lean.
   if (afterLead !== lower && LEAD.test(lower) && !(QUESTION_FORM.test(afterLead.trim()) && standsAlone(afterLead))) return true;
   return lower.split(' ').length <= 6 && !standsAlone(text);
