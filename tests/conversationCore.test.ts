@@ -69,6 +69,17 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(headline(out), /Hilltop Rehab Team/);
   });
 
+  it('after "not sure", the question is still the topic: "the second one" opens the second nearest answer', () => {
+    const c = conversation();
+    const unsure = c.say('wellbeing money for unpaid lunch');
+    assert.equal(unsure.answer?.type, 'not_sure');
+    const second = unsure.answer?.type === 'not_sure' ? unsure.answer.nearest[1] : undefined;
+    assert.ok(second);
+    const out = c.say('the second one');
+    assert.equal(out.log.followUp, 'open');
+    assert.equal(out.answer?.type === 'passage' ? out.answer.passage.id : out.answer?.type === 'services' ? out.answer.passageIds[0] : '', second.id);
+  });
+
   it('"self referral?" on its own asks how to refer to the service shown', () => {
     const c = conversation();
     c.say('short breaks for carers');
