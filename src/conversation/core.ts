@@ -205,7 +205,7 @@ export class ConversationCore {
     // must beat it.
     const edge = leans ? CONTEXT.margin : -CONTEXT.beat;
     // The narrowest scope first (the part of a long document), then the whole document.
-    for (const scope of scopes) {
+    for (const [tier, scope] of scopes.entries()) {
       // How much of the message each answers, counting the questions each passage is known to answer.
       const insideResponse = this.engine.search(text, { limit: 1, within: scope.within });
       const inside = insideResponse.results[0];
@@ -219,7 +219,9 @@ export class ConversationCore {
       // textphone?") is asked on from it.
       if (!leans && ((anywhere?.features?.titleCoverage ?? 0) >= CONTEXT.namesTopic || topicWords(text.toLowerCase()).length > CONTEXT.detailWords)) return undefined;
       // `onlyReading`: every other reading failed ("where are they?" after the plan, and no services for it).
-      if (!onlyReading && !sameAnswer && (insideCovers < CONTEXT.minCoverage || insideCovers + edge < anywhereCovers)) continue;
+      // Beyond the part just shown (the rest of a long document) the margin is not given.
+      const allowed = tier === 0 ? edge : Math.min(edge, 0);
+      if (!onlyReading && !sameAnswer && (insideCovers < CONTEXT.minCoverage || insideCovers + allowed < anywhereCovers)) continue;
       if (inside.passage.kind === 'service') {
         const service = this.engine.service(inside.passage.serviceId ?? '');
         if (!service) return undefined;
