@@ -59,6 +59,9 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(phone)[0], /^\*\*Riverside Carers Hub\*\* — phone: 0131 496 0001 \(Carers advice line\) _\(service directory, source dated 2026-01-01\)_$/);
     assert.match(texts(c.say('when are they open?'))[0], /Riverside Carers Hub\*\* — opening hours: Monday to Friday/);
     assert.match(texts(c.say('where are they?'))[0], /Riverside Carers Hub\*\* — address: 1 River Street, Dalkeith/);
+    assert.match(texts(c.say('up to what age?'))[0], /Riverside Carers Hub\*\* — who it is for: Unpaid carers of any age/);
+    assert.match(texts(c.say('who qualifies?'))[0], /Riverside Carers Hub\*\* — who it is for:/);
+    assert.match(texts(c.say('is there an advice line?'))[0], /Riverside Carers Hub\*\* — phone: 0131 496 0001/);
   });
 
   it('a message naming a service not shown is a new question, not a detail of the one shown', () => {

@@ -44,12 +44,12 @@ export interface Slots {
 const DETAILS: Array<[DetailField, RegExp]> = [
   ['email', /\b(e-?mail)\b/],
   ['website', /\b(website|web site|web page|site|online|link|url)\b/],
-  ['phone', /\b(phone|telephone|ph|number(?!\s*\d)|numbers|call|ring|contact(?: number| details?| info)?|tel)\b/],
+  ['phone', /\b(phone|telephone|ph|number(?!\s*\d)|numbers|call|ring|contact(?: number| details?| info)?|tel|(?:a|an|the|any|urgent|direct|advice|help|support|phone|text)\s+line)\b/],
   ['address', /\b(address|where (?:are|is) (?:they|it|that|this|them)|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
   ['refer', /\b(refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place))\b/],
   ['hours', /\b(opening|hours|hrs|24 ?h|24\/7|times|what time|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
   ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|how much (?:is it|does it cost|do they charge))\b/],
-  ['who', /\b(who (?:is it|are they|can use|is that) for|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|qualify|who can (?:go|use|get)|can (?:he|she|her \w+|his \w+|my \w+) (?:go|use|attend|join)(?: (?:it|there|them|that|too))?$|(?:is|are) (?:he|she|they) too (?:young|old))\b/],
+  ['who', /\b(who (?:is it|are they|can use|is that) for|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|qualif(?:y|ies|ied)|who can (?:go|use|get)|(?:what|which) ages?|ages? (?:limit|range|cut ?off|group|bracket)s?|up to what age|how old|can (?:he|she|her \w+|his \w+|my \w+) (?:go|use|attend|join)(?: (?:it|there|them|that|too))?$|(?:is|are) (?:he|she|they) too (?:young|old))\b/],
 ];
 
 /** Words that point back at what was just shown. */
