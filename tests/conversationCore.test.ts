@@ -141,6 +141,18 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(texts(out)[0], 'Number 2 of the last answer: Social care services for adults.');
   });
 
+  it('a short message that picks up a rare word of the passage just shown is asked on from it', () => {
+    const c = conversation();
+    assert.match(headline(c.say('what is the reserve budget')), /reserve budget/);
+    // "unexpected" is in the reserves passage and no other: the question asks on from it.
+    const out = c.say('what are unexpected costs covered by');
+    assert.equal(out.log.followUp, 'context');
+    assert.match(texts(out)[0], /^Following on from your last question: “what are unexpected costs covered by”/);
+    assert.match(headline(out), /reserve budget/);
+    // Without that passage before it, the same words are a question of their own.
+    assert.equal(conversation().say('what are unexpected costs covered by').log.event, 'answer');
+  });
+
   it('"how much has that grown?" asks about the passage just shown, when it holds a figure', () => {
     const c = conversation();
     assert.match(headline(c.say('what is the reserve budget')), /reserve budget/);

@@ -194,7 +194,7 @@ export class ConversationCore {
         return this.answered(turn, out, answer, response, understood.slice(0, 500), last.kinds, log);
       }
     }
-    const leans = resolution.kind !== 'new' || leansBack(text, (t) => this.standsAlone(t));
+    const leans = resolution.kind !== 'new' || leansBack(text, (t) => this.standsAlone(t)) || this.echoesShown(text, last);
     // A question that stands on its own and does not lean back is a new question; but two or three
     // words ("who qualifies?") are weighed against what was shown all the same.
     const brief = text.trim().split(/\s+/).length <= CONTEXT.briefWords;
@@ -237,6 +237,17 @@ export class ConversationCore {
       return this.answered(turn, out, answer, response, understood.slice(0, 500), last.kinds, log);
     }
     return undefined;
+  }
+
+  /** Whether a short message picks up a word of the passage just shown ("how is earmarked
+   * different?" after the reserves, "how many registered care services?" after the workforce). */
+  private echoesShown(text: string, last: LastShown): boolean {
+    const shown = last.passage ? this.engine.passage(last.passage.id) : undefined;
+    const topic = topicWords(text.toLowerCase());
+    if (!shown || !topic.length || topic.length > CONTEXT.echoWords) return false;
+    const words = new Set(tokenize(`${shown.title} ${shown.text}`).map(stem));
+    // Only a word few passages use ties the message to this one: "sds" or "plan" would tie it to any.
+    return topic.some((t) => words.has(stem(t)) && this.engine.passagesWithWord(t) <= CONTEXT.echoRarity);
   }
 
   /** Where a follow-up may be about, narrowest first: the part of a long document just shown, then the
@@ -588,8 +599,10 @@ export class ConversationCore {
  * short is weighed against what was shown even when it stands on its own; `beat`: how far a message
  * that does not lean back must be better answered by what was shown; `namesTopic`, `detailWords`: such
  * a message names a topic of its own when the best passage's title holds this share of its words, or
- * when it has more topic words than this. Chosen on the tuning conversations. */
-const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1 };
+ * when it has more topic words than this; `echoWords`, `echoRarity`: a message of at most this many
+ * topic words leans back when one of them, used by at most that many passages, is in the passage
+ * just shown. Chosen on the tuning conversations. */
+const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20 };
 
 const SOURCE_NAMES: Record<PassageKind, string> = { plan: 'the Strategic Plan', sds: 'the SDS guidance', service: 'the service directory' };
 

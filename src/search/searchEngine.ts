@@ -256,6 +256,11 @@ export class SearchEngine {
     return [...named].map((id) => this.servicesById.get(id)).filter((s): s is ServiceRecord => s !== undefined);
   }
 
+  /** How many passages hold a word (by its stem). */
+  passagesWithWord(word: string): number {
+    return this.docFreq.get(stem(word.toLowerCase())) ?? 0;
+  }
+
   /** How many passages a document has. */
   passagesIn(docId: string): number {
     return this.passageCounts.get(docId) ?? 0;
