@@ -194,7 +194,9 @@ export class ConversationCore {
         return this.answered(turn, out, answer, response, understood.slice(0, 500), last.kinds, log);
       }
     }
-    const leans = resolution.kind !== 'new' || leansBack(text, (t) => this.standsAlone(t)) || this.echoesShown(text, last);
+    const pointsBack = resolution.kind !== 'new' || leansBack(text, (t) => this.standsAlone(t));
+    // Picking up a word of what was shown is a weaker sign than pointing back at it (see below).
+    const leans = pointsBack || this.echoesShown(text, last);
     // A question that stands on its own and does not lean back is a new question; but two or three
     // words ("who qualifies?") are weighed against what was shown all the same.
     const brief = text.trim().split(/\s+/).length <= CONTEXT.briefWords;
@@ -217,7 +219,9 @@ export class ConversationCore {
       // A message that does not lean back and names a topic by its title ("whats an ACSP?") is a new
       // question, even when the answer sits in what was shown; one that asks a detail of it ("is there a
       // textphone?") is asked on from it.
-      if (!leans && ((anywhere?.features?.titleCoverage ?? 0) >= CONTEXT.namesTopic || topicWords(text.toLowerCase()).length > CONTEXT.detailWords)) return undefined;
+      const namesTopic = (anywhere?.features?.titleCoverage ?? 0) >= CONTEXT.namesTopic;
+      if (!leans && (namesTopic || topicWords(text.toLowerCase()).length > CONTEXT.detailWords)) return undefined;
+      if (!pointsBack && namesTopic) return undefined;
       // `onlyReading`: every other reading failed ("where are they?" after the plan, and no services for it).
       // Beyond the part just shown (the rest of a long document) the margin is not given.
       const allowed = tier === 0 ? edge : Math.min(edge, 0);
