@@ -80,6 +80,12 @@ describe('conversation core (made-up knowledge)', () => {
     assert.ok(second);
     const out = c.say('the second one');
     assert.equal(out.log.followUp, 'open');
+    // The services among the nearest answers are what "their number?" can mean.
+    const again = conversation();
+    again.say('wellbeing money for unpaid lunch');
+    const number = again.say('their number?');
+    assert.equal(number.log.followUp, 'detail');
+    assert.match(texts(number)[0], /\*\*Riverside Carers Hub\*\* — phone: 0131 496 0001/);
     assert.equal(out.answer?.type === 'passage' ? out.answer.passage.id : out.answer?.type === 'services' ? out.answer.passageIds[0] : '', second.id);
   });
 

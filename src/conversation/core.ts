@@ -442,6 +442,11 @@ export class ConversationCore {
     if (answer.type === 'not_sure') out.records.push({ kind: 'unanswered', question, nearest: answer.nearest.map((n) => n.id) });
     out.answer(answer, turn.now);
     const remembered = rememberAnswer(answer, question, turn.now, kinds, communitiesIn(question)[0]);
+    if (remembered && answer.type === 'not_sure') {
+      // The services offered as nearest are what "who qualifies?" or "their number?" can mean next.
+      const nearest = answer.nearest.map((n) => this.engine.service(this.engine.passage(n.id)?.serviceId ?? '')).filter((s) => s !== undefined);
+      if (nearest.length) remembered.services = nearest.map((s) => ({ id: s.id, name: s.name }));
+    }
     if (remembered) out.memory.last = remembered;
     else if (answer.type === 'not_sure' || answer.type === 'help') delete out.memory.last;
     const confident = confidentAnswer(answer);
