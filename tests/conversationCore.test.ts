@@ -212,6 +212,11 @@ describe('conversation core (made-up knowledge)', () => {
     const more = c.say('tell me more');
     assert.equal(more.log.followUp, 'more');
     assert.match(texts(more)[0], /^More of/);
+    const services = conversation();
+    services.say('short breaks for carers');
+    const about = services.say('tell me more about it');
+    assert.equal(texts(about)[0], 'More of “Riverside Carers Hub”:');
+    assert.deepEqual(about.answer?.type === 'services' ? about.answer.services.map((s) => s.id) : [], ['riverside-carers-hub']);
     const sds = conversation();
     sds.say('what is option 1');
     const whole = sds.say('tell me more');

@@ -10,6 +10,7 @@ import { cardsForAnswer, EXAMPLE_QUESTIONS } from '../cards/cardData';
 import type { AdaptiveCardJson } from '../cards/cardTemplates';
 import { escapeMarkdown } from '../cards/markdown';
 import { COMMUNITIES, communitiesIn } from '../knowledge/places';
+import { servicePassageId } from '../knowledge/servicePassage';
 import { firstSentence } from '../knowledge/planStructure';
 import type { Passage, PassageKind } from '../knowledge/types';
 import { choiceOrText, knownPassageId } from '../privacy/cardValues';
@@ -356,6 +357,13 @@ export class ConversationCore {
         return this.answered(turn, out, answer, undefined, last.question, last.kinds, log(answer.type));
       }
       case 'more': {
+        const firstService = resolution.about ? last.services?.[0] : undefined;
+        const whole = firstService ? openPassage(this.engine, servicePassageId(firstService.id)) : undefined;
+        if (firstService && whole) {
+          // "tell me more about it" after services: the first one's whole record.
+          out.text(`More of “${escapeMarkdown(firstService.name)}”:`);
+          return this.answered(turn, out, whole, undefined, last.question, last.kinds, log(whole.type));
+        }
         if (last.passage) {
           // The next part of the same document that fits the question, or the passage whole.
           // (The opening passage is the summary: more means beyond it.)

@@ -24,7 +24,7 @@ export type Resolution =
   /** "the second one": open the nth thing the last card offered. */
   | { kind: 'open'; index: number }
   /** "tell me more": the whole passage, or the next results. */
-  | { kind: 'more' }
+  | { kind: 'more'; about?: boolean }
   /** "any other ones?", "anything else for him?": services for the same need besides those shown. */
   | { kind: 'others'; question: string }
   /** "which outcome is that under?": where the passage shown sits in its document. */
@@ -231,7 +231,8 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   if (!lower || lower.length > 160) return { kind: 'new' };
   const itemCount = last.services?.length ?? last.items?.length ?? 0;
 
-  if (MORE.test(lower)) return { kind: 'more' };
+  // "tell me more about it": more about the thing shown; "tell me more", "any others?": more results.
+  if (MORE.test(lower)) return /\babout (?:it|that|this|them)$/.test(lower) ? { kind: 'more', about: true } : { kind: 'more' };
   if (last.services?.length && OTHER.test(lower)) return { kind: 'others', question: withTopic(last.question, topicWords(lower)) };
   if (last.passage && WHERE.test(lower)) return { kind: 'where' };
 

@@ -32,9 +32,14 @@ export function servicePassageText(record: ServiceRecord): string {
   return text;
 }
 
+/** The id of a service's passage in the index. */
+export function servicePassageId(serviceId: string): string {
+  return `service:${serviceId}`;
+}
+
 export function servicePassage(record: ServiceRecord): Passage {
   return {
-    id: `service:${record.id}`,
+    id: servicePassageId(record.id),
     kind: 'service',
     docId: record.id,
     docTitle: 'Midlothian service directory',
