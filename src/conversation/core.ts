@@ -410,6 +410,13 @@ export class ConversationCore {
         // A place asked after services means services; "what does the plan say about that?" the plan.
         const kinds = resolution.kinds ?? last.kinds ?? (resolution.place && last.answer === 'services' ? (['service'] as PassageKind[]) : undefined);
         let { answer, response } = composeAnswer(this.engine, resolution.question, kinds, options);
+        const wantsFigure = ['figure', 'date'].includes(this.engine.answerTypeWanted(text) ?? '');
+        if (!kinds && last.answer === 'services' && answer.type !== 'services' && !wantsFigure) {
+          // "and for young carers?" after services asks for services for them, when there are any
+          // ("how many do we commission?" asks for a figure, which services do not hold).
+          const services = composeAnswer(this.engine, resolution.question, ['service'], options);
+          if (services.answer.type === 'services') ({ answer, response } = services);
+        }
         let note = '';
         if (resolution.place && answer.type !== 'services') {
           // Nothing for the need in that place: the services for it that cover the whole area.
