@@ -271,10 +271,18 @@ export class ConversationCore {
     return [{ within: (p) => p.serviceId !== undefined && ids.has(p.serviceId), name: '' }];
   }
 
-  /** Whether a message, on its own, is a question the bot answers confidently. */
+  /** Whether a message, on its own, is a question the bot answers confidently. A turn asks this of the
+   * same words several times while reading a follow-up: the last few answers are kept. */
   private standsAlone(text: string): boolean {
-    return confidentAnswer(composeAnswer(this.engine, text).answer);
+    const known = this.aloneCache.get(text);
+    if (known !== undefined) return known;
+    const alone = confidentAnswer(composeAnswer(this.engine, text).answer);
+    if (this.aloneCache.size >= 8) this.aloneCache.delete(this.aloneCache.keys().next().value as string);
+    this.aloneCache.set(text, alone);
+    return alone;
   }
+
+  private readonly aloneCache = new Map<string, boolean>();
 
   private followUp(turn: Turn, text: string, last: LastShown, resolution: Exclude<Resolution, { kind: 'new' }>, out: Out, personal: string[]): TurnOutcome | undefined {
     const { now } = turn;
