@@ -117,6 +117,9 @@ export interface RankingFeatures {
   question: number;
   /** The East Lothian document when East Lothian is asked about (1), or when it is not (-1). */
   otherArea: number;
+  /** Share of the question's concepts (by rarity) that this section or its questions have and its
+   * document's opening passage does not: the section that holds the answer before the overview. */
+  beyondOverview: number;
 }
 
 /** Weights chosen on the practice questions and a held-out curated set (see README, "Answer quality"). */
@@ -133,6 +136,7 @@ export const RANKING_WEIGHTS: RankingFeatures = {
   place: 0.64,
   question: 1,
   otherArea: 0.3,
+  beyondOverview: 0.5,
 };
 
 export function combine(features: RankingFeatures, weights: RankingFeatures = RANKING_WEIGHTS): number {
@@ -293,7 +297,7 @@ export class SearchEngine {
     const wants = answerTypeFor(analysed.tokens);
     const conceptStems = analysed.concepts.map((c) => {
       const own = c.tokens.map(stem);
-      return { own, alternatives: c.alternatives.map((a) => a.map(stem)), fuzzy: own.some((t) => !this.docFreq.has(t)) };
+      return { own, alternatives: [...c.alternatives.map((a) => a.map(stem)), ...this.swappedForms(c.tokens)], fuzzy: own.some((t) => !this.docFreq.has(t)) };
     });
     const weights = conceptStems.map((c) => Math.max(...c.own.map((s) => this.idf(s)), 0.5));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
@@ -314,6 +318,19 @@ export class SearchEngine {
       total: totalWeight,
     };
     const wantedPlace = communitiesIn(analysed.text)[0];
+    // Per document, which concepts its opening passage already has (computed once per document).
+    const overviewHas = new Map<string, boolean[]>();
+    const overviewOf = (docId: string): boolean[] | undefined => {
+      let has = overviewHas.get(docId);
+      if (!has) {
+        const first = this.firstByDoc.get(docId);
+        const ff = first && this.features.get(first.id);
+        if (!ff) return undefined;
+        has = conceptStems.map((c) => conceptMatch(c, ff.answerable, []) > 0);
+        overviewHas.set(docId, has);
+      }
+      return has;
+    };
 
     return candidates
       .map((candidate) => {
@@ -323,11 +340,14 @@ export class SearchEngine {
         let covered = 0;
         let titleCovered = 0;
         let bodyCovered = 0;
+        let beyond = 0;
         const matched = candidate.matchedTerms;
+        const overview = this.firstByDoc.get(passage.docId) === passage ? undefined : overviewOf(passage.docId);
         conceptStems.forEach((c, i) => {
           covered += weights[i] * conceptMatch(c, f.all, matched);
           if (conceptMatch(c, f.titleish, []) === 1) titleCovered += weights[i];
           bodyCovered += weights[i] * conceptMatch(c, f.body, matched);
+          if (overview && !overview[i] && conceptMatch(c, f.answerable, []) > 0) beyond += weights[i];
         });
         const features: RankingFeatures = {
           lunr: candidate.score / top,
@@ -342,6 +362,7 @@ export class SearchEngine {
           place: wantedPlace ? placeFit(passage.locality, wantedPlace) : 0,
           question: this.questionMatch(questionQuery, f.questions),
           otherArea: passage.docId.startsWith('east-lothian') ? (asksEastLothian ? 1 : -1) : 0,
+          beyondOverview: totalWeight ? beyond / totalWeight : 0,
         };
         return { passage, score: combine(features), coverage: features.coverage, ...(explain ? { features } : {}) };
       })
@@ -413,10 +434,36 @@ export class SearchEngine {
     return internals.TokenSet.fromFuzzyString(word, distance).intersect(vocabulary).toArray().length > 0;
   }
 
+  /** A mistyped word with two letters swapped ("chnage", "reveiw") as the word meant, when the
+   * knowledge uses that word: coverage then counts it as the word, not as a miss. */
+  private swappedForms(tokens: string[]): string[][] {
+    if (tokens.every((t) => this.docFreq.has(stem(t)))) return [];
+    const form = tokens.map((t) => {
+      if (this.docFreq.has(stem(t))) return stem(t);
+      return transpositions(t).map(stem).find((s) => this.docFreq.has(s));
+    });
+    return form.every((s): s is string => s !== undefined) ? [form] : [];
+  }
+
+  /** 0.6 when every word of a concept the knowledge lacks as typed is a near spelling of one of
+   * `stems` (a typo of a word the passage or its questions use), as the re-ranker credits it. */
+  private nearMatch(own: string[], stems: Set<string>): number {
+    const unknown = own.filter((s) => !this.docFreq.has(s));
+    if (unknown.length === 0 || own.some((s) => this.docFreq.has(s) && !stems.has(s))) return 0;
+    for (const s of unknown) {
+      const limit = fuzzyDistance(s);
+      if (limit === 0) return 0;
+      let found = false;
+      for (const m of stems) if (Math.abs(m.length - s.length) <= limit && editDistance(s, m) <= limit) { found = true; break; }
+      if (!found) return 0;
+    }
+    return 0.6;
+  }
+
   private confidenceSignals(analysed: AnalysedQuery, best: SearchResult | undefined): ConfidenceSignals {
     if (!best) return { knownShare: 0, knownCoverage: 0 };
     const f = this.features.get(best.passage.id);
-    const concepts = analysed.concepts.map((c) => ({ own: c.tokens.map(stem), alternatives: c.alternatives.map((a) => a.map(stem)) }));
+    const concepts = analysed.concepts.map((c) => ({ own: c.tokens.map(stem), alternatives: [...c.alternatives.map((a) => a.map(stem)), ...this.swappedForms(c.tokens)] }));
     const known = concepts.filter((c) => [c.own, ...c.alternatives].some((words) => words.every((w) => this.isKnownWord(w))));
     if (!f || known.length === 0) return { knownShare: 0, knownCoverage: 0 };
     let total = 0;
@@ -424,7 +471,7 @@ export class SearchEngine {
     for (const c of known) {
       const weight = Math.max(...c.own.map((w) => this.idf(w)), 0.5);
       total += weight;
-      covered += weight * conceptMatch(c, f.answerable, []);
+      covered += weight * (conceptMatch(c, f.answerable, []) || this.nearMatch(c.own, f.answerable));
     }
     return { knownShare: known.length / concepts.length, knownCoverage: covered / total };
   }
