@@ -10,7 +10,10 @@ import { combine, CONFIDENCE, RANKING_WEIGHTS, SearchEngine, type ConfidenceSign
 import { DEFAULT_QUESTIONS } from './evaluate';
 import { answers, isOutOfScope, type EvalQuestion } from './scoring';
 
-export const TUNING_SETS = [DEFAULT_QUESTIONS, join(PROJECT_ROOT, 'tests', 'fixtures', 'curated-questions.json'), join(PROJECT_ROOT, 'tests', 'fixtures', 'tuning-questions-2.json')];
+export const TUNING_SETS = [
+  DEFAULT_QUESTIONS,
+  ...['curated-questions.json', 'tuning-questions-2.json', 'tuning-questions-3.json'].map((f) => join(PROJECT_ROOT, 'tests', 'fixtures', f)),
+];
 const FOLDS = 5;
 const STEPS = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3];
 
