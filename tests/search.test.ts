@@ -48,6 +48,17 @@ describe('search', () => {
     assert.match(top('persnal assistant pvg').title, /PVG/);
   });
 
+  it('reads a letter dropped, added or swapped in mid-word as the word meant, and is sure of it', () => {
+    // lunr's own edit distance misses "helpine" for "helpline".
+    for (const [typo, title] of [['dementia helpine', /Dementia Helpline/i], ['comunity alarm', /Midcare/], ['chnage sds option', /Changing SDS option/]] as const) {
+      const response = searchEngine().search(typo);
+      assert.match(response.results[0]?.passage.title ?? '', title, typo);
+      assert.ok(response.confident, `${typo} should be answered`);
+    }
+    // Short words are not "corrected" into other words.
+    assert.equal(searchEngine().search('trams').confident, false);
+  });
+
   it('returns nothing, rather than everything, for empty or stop-word-only text', () => {
     for (const text of ['', '   ', 'what is the', '???', '+ - ~ ^ :']) {
       assert.deepEqual(searchEngine().search(text).results, [], `"${text}" should find nothing`);

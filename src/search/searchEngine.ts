@@ -176,6 +176,13 @@ export class SearchEngine {
   private readonly scorer: PostingsScorer;
   /** Every word pair in any passage: most of a question's pairs ("what is") are in none. */
   private readonly allPairs = new Set<string>();
+  /** Each known stem with one letter dropped → the stem (the commonest, when several share it): a
+   * typo with a letter missing, extra or wrong is one lookup away (lunr's own fuzzy matching misses
+   * a dropped letter in mid-word: "helpine" never finds "helpline"). */
+  private readonly oneLetterOff = new Map<string, string>();
+  private readonly correctionCache = new Map<string, string | null>();
+  /** The same for the words as the knowledge writes them ("consultation" → stem "consult"). */
+  private readonly rawOneLetterOff = new Map<string, string>();
 
   constructor(private readonly knowledge: BuiltKnowledge) {
     this.scorer = new PostingsScorer(knowledge.index);
@@ -205,6 +212,19 @@ export class SearchEngine {
       pendingQuestionWeights.push([p.id, questionStems]);
       for (const s of all) this.docFreq.set(s, (this.docFreq.get(s) ?? 0) + 1);
       for (const pair of pairs) this.allPairs.add(pair);
+    }
+    const rawWords = new Set<string>();
+    for (const p of knowledge.passages) for (const w of tokenize(`${p.title} ${p.text}`)) if (w.length >= 6 && !/\d/.test(w)) rawWords.add(w);
+    for (const raw of rawWords) {
+      const st = stem(raw);
+      for (const d of deletions(raw)) if (!this.rawOneLetterOff.has(d)) this.rawOneLetterOff.set(d, st);
+    }
+    for (const [word, df] of this.docFreq) {
+      if (word.length < 4 || /\d/.test(word)) continue;
+      for (const d of deletions(word)) {
+        const other = this.oneLetterOff.get(d);
+        if (!other || (this.docFreq.get(other) ?? 0) < df) this.oneLetterOff.set(d, word);
+      }
     }
     // Question weights need every passage's words counted first.
     for (const [id, stems] of pendingQuestionWeights) {
@@ -391,6 +411,7 @@ export class SearchEngine {
    * help find candidates (in more than COMMON_SHARE of passages; the re-ranker still weighs it). */
   private readonly vocabulary = {
     known: (token: string): boolean => this.docFreq.has(stem(token)),
+    correct: (token: string): string | undefined => this.correctedStem(token),
     common: (token: string): boolean => (this.docFreq.get(stem(token)) ?? 0) > COMMON_SHARE * this.knowledge.passages.length,
   };
 
@@ -411,21 +432,36 @@ export class SearchEngine {
     const distance = /^\d/.test(word) ? 0 : fuzzyDistance(word);
     if (distance === 0) return false;
     if (transpositions(word).some((w) => this.docFreq.has(stem(w)))) return true;
+    if (this.correctedStem(word) !== undefined) return true;
     // lunr's typings omit these two public members of its token-set API.
     const internals = lunr as unknown as LunrTokenSetApi;
     const vocabulary = (this.knowledge.index as unknown as { tokenSet: unknown }).tokenSet;
     return internals.TokenSet.fromFuzzyString(word, distance).intersect(vocabulary).toArray().length > 0;
   }
 
-  /** A mistyped word with two letters swapped ("chnage", "reveiw") as the word meant, when the
+  /** A mistyped word ("chnage", "reveiw", "helpine", "comunity") as the word meant, when the
    * knowledge uses that word: coverage then counts it as the word, not as a miss. */
   private swappedForms(tokens: string[]): string[][] {
     if (tokens.every((t) => this.docFreq.has(stem(t)))) return [];
-    const form = tokens.map((t) => {
-      if (this.docFreq.has(stem(t))) return stem(t);
-      return transpositions(t).map(stem).find((s) => this.docFreq.has(s));
-    });
+    const form = tokens.map((t) => (this.docFreq.has(stem(t)) ? stem(t) : this.correctedStem(t)));
     return form.every((s): s is string => s !== undefined) ? [form] : [];
+  }
+
+  /** The known stem a word not in the knowledge was most likely meant to be: two letters swapped,
+   * or one letter missing or extra (six letters or more), or one wrong (eight or more), as typed
+   * or as stemmed. Shorter words are too often one letter from another word ("trams", "teams"). */
+  private correctedStem(token: string): string | undefined {
+    if (token.length < 5 || token.length > 20 || /\d/.test(token)) return undefined;
+    const cached = this.correctionCache.get(token);
+    if (cached !== undefined) return cached ?? undefined;
+    let found = transpositions(token).map(stem).find((s) => this.docFreq.has(s));
+    for (const w of found || token.length < 6 ? [] : [token, stem(token)]) {
+      found = this.oneLetterOff.get(w) ?? this.rawOneLetterOff.get(w) ?? deletions(w).find((d) => d.length >= 5 && this.docFreq.has(d));
+      if (!found && w.length >= 8) for (const d of deletions(w)) if ((found = this.oneLetterOff.get(d) ?? this.rawOneLetterOff.get(d))) break;
+      if (found) break;
+    }
+    if (this.correctionCache.size < 20_000) this.correctionCache.set(token, found ?? null);
+    return found;
   }
 
   /** 0.6 when every word of a concept the knowledge lacks as typed is a near spelling of one of
@@ -506,7 +542,11 @@ function fuzzyDistance(term: string): number {
 
 /** Clauses for lunr. Typo tolerance and prefix matching are only for words the knowledge does not
  * use as they are: expanding a known word costs time and only adds noise below its exact match. */
-function addClauses(q: lunr.Query, concepts: Concept[], vocabulary: { known: (t: string) => boolean; common: (t: string) => boolean }): void {
+function addClauses(
+  q: lunr.Query,
+  concepts: Concept[],
+  vocabulary: { known: (t: string) => boolean; common: (t: string) => boolean; correct: (t: string) => string | undefined },
+): void {
   // Words in a fifth or more of all passages barely narrow the search but make lunr score most of
   // the index: leave them to the re-ranker, unless the question has nothing rarer.
   const hasRare = concepts.some((c) => c.tokens.some((t) => !vocabulary.common(t)));
@@ -520,6 +560,9 @@ function addClauses(q: lunr.Query, concepts: Concept[], vocabulary: { known: (t:
       if (distance > 0) q.term(token, { editDistance: distance, boost: 1 });
       // Two letters swapped ("chnage", "recieve") is the commonest typo and two edits to lunr.
       for (const swapped of transpositions(token)) if (vocabulary.known(swapped)) q.term(swapped, { boost: 2, fields: TEXT_FIELDS });
+      // lunr's edit distance misses a letter dropped in mid-word ("helpine"): ask for the word meant.
+      const corrected = vocabulary.correct(token);
+      if (corrected) q.term(corrected, { boost: 2, fields: TEXT_FIELDS, usePipeline: false });
       // People type the last word as they think; match it as a prefix too.
       if (last && token.length >= 3) q.term(token, { wildcard: lunr.Query.wildcard.TRAILING, boost: 2, usePipeline: false });
     }
@@ -564,6 +607,13 @@ function editDistance(a: string, b: string): number {
     }
   }
   return d[a.length][b.length];
+}
+
+/** The word with each one of its letters left out. */
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) if (word[i] !== word[i - 1]) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
 }
 
 /** The word with each pair of neighbouring letters swapped, for words long enough to mistype so. */
