@@ -291,14 +291,15 @@ export class SearchEngine {
     const signals = this.confidenceSignals(analysed, results[0]);
     // A story before the question ("Mr D, 82, lives alone in Gorebridge … can his daughter be paid?")
     // has many words no one passage holds: the question itself is judged on its own too.
-    const asked = askedPart(query);
-    const askedSignals = asked ? this.confidenceSignals(analyseQuery(asked, this.synonyms), results[0]) : undefined;
+    // "… she'd rather be paid than have agency staff in. Is that even possible?" asks about the
+    // sentence before it, so that pair is judged too.
+    const askedSure = askedParts(query).some((part) => isConfident(this.confidenceSignals(analyseQuery(part, this.synonyms), results[0])));
     const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage));
     return {
       query,
       results,
       stems,
-      confident: !outOfScope && !nearScope && (isConfident(signals) || (askedSignals !== undefined && isConfident(askedSignals))),
+      confident: !outOfScope && !nearScope && (isConfident(signals) || askedSure),
       signals,
       ...(outOfScope ? { outOfScope } : {}),
       ...(nearScope ? { nearScope } : {}),
@@ -513,11 +514,23 @@ export function askedPart(text: string): string | undefined {
   return asked.split(/\s+/).length >= 4 ? asked : undefined;
 }
 
+/** The asked sentence on its own and, in a longer message, with the sentence before it. */
+export function askedParts(text: string): string[] {
+  const asked = askedPart(text);
+  if (!asked) return [];
+  const sentences = text.split(/(?<=[.?!])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+  const at = sentences.lastIndexOf(asked);
+  return at >= 1 && sentences.length >= 3 ? [asked, `${sentences[at - 1]} ${asked}`] : [asked];
+}
+
 /** Another council area the top passages do not mention, or a year (2031, 2031/32) none of them
  * holds: the answer would be about Midlothian or another year, so the bot must not sound sure. */
 function nearScopeOf(analysed: AnalysedQuery, top: Passage[]): { areas: string[]; years: string[] } | undefined {
   const text = top.map((p) => `${p.title} ${p.text}`).join(' ');
-  const areas = otherAreasIn(analysed.text).filter((area) => !new RegExp(`\\b${area}\\b`, 'i').test(text));
+  // A question that names Midlothian too ("daughter in Fife cares for her mum in Dalkeith") is about
+  // Midlothian and somewhere else, as cross-border carers and care are, not about the other area.
+  const alsoMidlothian = /\bmidlothian\b/i.test(analysed.text) || communitiesIn(analysed.text).length > 0;
+  const areas = alsoMidlothian ? [] : otherAreasIn(analysed.text).filter((area) => !new RegExp(`\\b${area}\\b`, 'i').test(text));
   const years = [...analysed.text.matchAll(/\b(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?\b/g)]
     .map((m) => m[0].replace(/\s+/g, ''))
     .filter((year) => !text.includes(year.slice(0, 4)));
