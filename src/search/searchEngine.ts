@@ -146,6 +146,14 @@ export function combine(features: RankingFeatures, weights: RankingFeatures = RA
 }
 
 const CANDIDATES = 40;
+/** Who a question is about ("his daughter-in-law says…", "mum is moving…") is mostly context, not
+ * the topic: such words weigh less, so a section on the topic outranks the one on paying relatives. */
+const PERSON_STEMS = new Set(
+  ['mum', 'mother', 'dad', 'father', 'daughter', 'son', 'wife', 'husband', 'partner', 'sister', 'brother', 'sibling', 'cousin', 'aunt', 'uncle',
+    'niece', 'nephew', 'grandchild', 'granddaughter', 'grandson', 'grandmother', 'grandfather', 'gran', 'granny', 'grandad', 'law', 'client',
+    'man', 'woman', 'lady', 'gentleman', 'fella', 'guy', 'neighbour'].map(stem),
+);
+const PERSON_WEIGHT = 0.5;
 /** Questions per passage the question feature reads (one bit each). */
 const MAX_QUESTION_BITS = 31;
 
@@ -320,7 +328,7 @@ export class SearchEngine {
       const own = c.tokens.map(stem);
       return { own, alternatives: [...c.alternatives.map((a) => a.map(stem)), ...this.swappedForms(c.tokens)], fuzzy: own.some((t) => !this.docFreq.has(t)) };
     });
-    const weights = conceptStems.map((c) => Math.max(...c.own.map((s) => this.idf(s)), 0.5));
+    const weights = conceptStems.map((c) => Math.max(...c.own.map((s) => this.idf(s)), 0.5) * (c.own.every((s) => PERSON_STEMS.has(s)) ? PERSON_WEIGHT : 1));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const queryStemSeq = analysed.tokens.map(stem);
     const queryPairCount = Math.max(queryStemSeq.length - 1, 0);
