@@ -31,6 +31,11 @@ describe('search', () => {
     assert.equal(top('where can an unpaid carer get a break').kind, 'service');
   });
 
+  it('puts a service named by its name or acronym first, before passages that list its number', () => {
+    assert.match(top('VOCAL phone number').title, /^VOCAL Midlothian Carer Centre/);
+    assert.match(top('what does LCiL do').title, /Lothian Centre for Inclusive Living/);
+  });
+
   it('finds plan passages, keeping draft markers', () => {
     const budget = top("what's the 2025/26 budget?");
     assert.equal(budget.kind, 'plan');

@@ -117,6 +117,8 @@ export interface RankingFeatures {
   question: number;
   /** The East Lothian document when East Lothian is asked about (1), or when it is not (-1). */
   otherArea: number;
+  /** The question names this service ("VOCAL phone number", "what does LCiL do"): 1 for its record. */
+  serviceNamed: number;
 }
 
 /** Weights chosen by `npm run fit:ranking` on the four tuning question sets (760 in scope). */
@@ -137,6 +139,7 @@ export const RANKING_WEIGHTS: RankingFeatures = {
   // 1.5 a question sharing two of three words outranks a passage that has all three.
   question: 1.5,
   otherArea: 0.68,
+  serviceNamed: 0.5,
 };
 
 export function combine(features: RankingFeatures, weights: RankingFeatures = RANKING_WEIGHTS): number {
@@ -182,6 +185,8 @@ export class SearchEngine {
   private readonly servicesById = new Map<string, ServiceRecord>();
   private readonly firstByDoc = new Map<string, Passage>();
   private readonly scorer: PostingsScorer;
+  /** Each service passage's names as token runs: its name, an acronym it goes by, its short keywords. */
+  private readonly serviceNames: Array<{ id: string; names: string[][] }> = [];
   /** Every word pair in any passage: most of a question's pairs ("what is") are in none. */
   private readonly allPairs = new Set<string>();
   /** Each known stem with one letter dropped → the stem (the commonest, when several share it): a
@@ -233,6 +238,20 @@ export class SearchEngine {
         const other = this.oneLetterOff.get(d);
         if (!other || (this.docFreq.get(other) ?? 0) < df) this.oneLetterOff.set(d, word);
       }
+    }
+    // A name used across the knowledge ("self-directed support") names a topic, not this service.
+    const runCount = (run: string[]): number => {
+      let n = 0;
+      for (const f of this.features.values()) if (containsRun(f.sequence, run) && ++n > 3) break;
+      return n;
+    };
+    for (const p of knowledge.passages) {
+      if (p.kind !== 'service') continue;
+      const names = serviceAliases(p, knowledge.services)
+        .map((n) => ({ ...n, run: n.run.map(stem) }))
+        .filter((n) => n.acronym || runCount(n.run) <= 3)
+        .map((n) => n.run);
+      if (names.length) this.serviceNames.push({ id: p.id, names });
     }
     // Question weights need every passage's words counted first.
     for (const [id, stems] of pendingQuestionWeights) {
@@ -347,6 +366,7 @@ export class SearchEngine {
       total: totalWeight,
     };
     const wantedPlace = communitiesIn(analysed.text)[0];
+    const namedServices = new Set(this.serviceNames.filter((s) => s.names.some((n) => containsRun(queryStemSeq, n))).map((s) => s.id));
 
     return candidates
       .map((candidate) => {
@@ -375,6 +395,7 @@ export class SearchEngine {
           place: wantedPlace ? placeFit(passage.locality, wantedPlace) : 0,
           question: this.questionMatch(questionQuery, f.questions),
           otherArea: passage.docId.startsWith('east-lothian') ? (asksEastLothian ? 1 : -1) : 0,
+          serviceNamed: namedServices.has(passage.id) ? 1 : 0,
         };
         return { passage, score: combine(features), coverage: features.coverage, ...(explain ? { features } : {}) };
       })
@@ -635,6 +656,20 @@ function deletions(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) if (word[i] !== word[i - 1]) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
+}
+
+/** Words too common to name one service on their own. */
+const GENERIC_NAMES = new Set(['nhs', 'sds', 'midlothian', 'lothian', 'scotland', 'council', 'service', 'services', 'team', 'centre', 'support']);
+
+/** The names a service goes by, as token runs: its name up to any bracket or dash, and acronyms
+ * (one word in brackets, "LCiL", "MYCP", or an all-capitals first word, "VOCAL", "MHARS"). */
+function serviceAliases(p: Passage, services: readonly ServiceRecord[]): Array<{ run: string[]; acronym: boolean }> {
+  const name = services.find((s) => `service:${s.id}` === p.id)?.name ?? p.title;
+  const out = [{ run: tokenize(name.split(/\s[(–-]\s?|,/)[0]), acronym: false }];
+  for (const m of name.matchAll(/\(([^)\s]+)\)/g)) if (!/\d/.test(m[1])) out.push({ run: tokenize(m[1]), acronym: true });
+  const first = name.split(/\s/)[0];
+  if (/^[A-Z]{3,}$/.test(first)) out.push({ run: tokenize(first), acronym: true });
+  return out.filter((n) => n.run.length > 0 && !(n.run.length === 1 && GENERIC_NAMES.has(n.run[0])));
 }
 
 /** The word with each pair of neighbouring letters swapped, for words long enough to mistype so. */
