@@ -512,7 +512,10 @@ export class SearchEngine {
   private confidenceSignals(analysed: AnalysedQuery, best: SearchResult | undefined): ConfidenceSignals {
     if (!best) return { knownShare: 0, knownCoverage: 0 };
     const f = this.features.get(best.passage.id);
-    const concepts = analysed.concepts.map((c) => ({ own: c.tokens.map(stem), alternatives: [...c.alternatives.map((a) => a.map(stem)), ...this.swappedForms(c.tokens)] }));
+    const concepts = analysed.concepts.map((c) => {
+      const corrected = this.swappedForms(c.tokens);
+      return { own: c.tokens.map(stem), alternatives: [...c.alternatives.map((a) => a.map(stem)), ...corrected], corrected: corrected.length > 0 };
+    });
     const known = concepts.filter((c) => [c.own, ...c.alternatives].some((words) => words.every((w) => this.isKnownWord(w))));
     if (!f || known.length === 0) return { knownShare: 0, knownCoverage: 0 };
     let total = 0;
@@ -520,7 +523,8 @@ export class SearchEngine {
     for (const c of known) {
       const weight = Math.max(...c.own.map((w) => this.idf(w)), 0.5);
       total += weight;
-      covered += weight * (conceptMatch(c, f.answerable, []) || this.nearMatch(c.own, f.answerable));
+      // A typo already read as a word (an alternative above) needs no second, costlier look.
+      covered += weight * (conceptMatch(c, f.answerable, []) || (c.corrected ? 0 : this.nearMatch(c.own, f.answerable)));
     }
     return { knownShare: known.length / concepts.length, knownCoverage: covered / total };
   }
