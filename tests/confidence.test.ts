@@ -5,13 +5,14 @@ import { searchEngine } from './helpers';
 
 describe('confidence', () => {
   it('is confident on ordinary questions about the knowledge', () => {
-    for (const q of ['what are the four SDS options', 'samaritans phone number', 'short breaks for unpaid carers', 'population of Midlothian']) {
+    // "traffic light list" is SDS spending, not traffic news.
+    for (const q of ['what are the four SDS options', 'samaritans phone number', 'short breaks for unpaid carers', 'population of Midlothian', 'what is a traffic light list for dp spending']) {
       assert.equal(searchEngine().search(q).confident, true, q);
     }
   });
 
   it('is not sure about topics the knowledge does not cover, and says where to go', () => {
-    for (const q of ['my laptop password has expired', 'is it going to rain in Penicuik', 'how many days annual leave do I get']) {
+    for (const q of ['my laptop password has expired', 'is it going to rain in Penicuik', 'how many days annual leave do I get', "how's the traffic on the bypass"]) {
       const { answer } = composeAnswer(searchEngine(), q);
       assert.equal(answer.type, 'not_sure', q);
       if (answer.type === 'not_sure') assert.ok(answer.hint, `no pointer for "${q}"`);

@@ -58,6 +58,13 @@ describe('near scope', () => {
     assert.ok(answer.type === 'not_sure' && answer.nearest.length > 0 && /not West Lothian/.test(answer.hint ?? ''));
   });
 
+  it('answers a question about Midlothian and another area, such as a carer across the border', () => {
+    const response = searchEngine().search('daughter lives in Fife and cares for her mum in Dalkeith, which council does her carer support plan');
+    assert.equal(response.nearScope, undefined);
+    assert.equal(response.confident, true);
+    assert.match(response.results[0].passage.title, /carer support plan/i);
+  });
+
   it('is not sure about a year no passage found holds, but sure about one it holds', () => {
     const engine = searchEngine();
     assert.equal(engine.search('IJB budget for 2031/32').confident, false);

@@ -31,6 +31,11 @@ describe('search', () => {
     assert.equal(top('where can an unpaid carer get a break').kind, 'service');
   });
 
+  it('puts a service named by its name or acronym first, before passages that list its number', () => {
+    assert.match(top('VOCAL phone number').title, /^VOCAL Midlothian Carer Centre/);
+    assert.match(top('what does LCiL do').title, /Lothian Centre for Inclusive Living/);
+  });
+
   it('finds plan passages, keeping draft markers', () => {
     const budget = top("what's the 2025/26 budget?");
     assert.equal(budget.kind, 'plan');
@@ -46,6 +51,17 @@ describe('search', () => {
 
   it('tolerates a typo in a longer word but ranks exact matches first', () => {
     assert.match(top('persnal assistant pvg').title, /PVG/);
+  });
+
+  it('reads a letter dropped, added or swapped in mid-word as the word meant, and is sure of it', () => {
+    // lunr's own edit distance misses "helpine" for "helpline".
+    for (const [typo, title] of [['dementia helpine', /Dementia Helpline/i], ['comunity alarm', /Midcare/], ['chnage sds option', /Changing SDS option/]] as const) {
+      const response = searchEngine().search(typo);
+      assert.match(response.results[0]?.passage.title ?? '', title, typo);
+      assert.ok(response.confident, `${typo} should be answered`);
+    }
+    // Short words are not "corrected" into other words.
+    assert.equal(searchEngine().search('trams').confident, false);
   });
 
   it('returns nothing, rather than everything, for empty or stop-word-only text', () => {

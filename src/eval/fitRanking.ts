@@ -10,7 +10,10 @@ import { combine, CONFIDENCE, RANKING_WEIGHTS, SearchEngine, type ConfidenceSign
 import { DEFAULT_QUESTIONS } from './evaluate';
 import { answers, isOutOfScope, type EvalQuestion } from './scoring';
 
-export const TUNING_SETS = [DEFAULT_QUESTIONS, join(PROJECT_ROOT, 'tests', 'fixtures', 'curated-questions.json'), join(PROJECT_ROOT, 'tests', 'fixtures', 'tuning-questions-2.json')];
+export const TUNING_SETS = [
+  DEFAULT_QUESTIONS,
+  ...['curated-questions.json', 'tuning-questions-2.json', 'tuning-questions-3.json'].map((f) => join(PROJECT_ROOT, 'tests', 'fixtures', f)),
+];
 const FOLDS = 5;
 const STEPS = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3];
 
@@ -94,15 +97,24 @@ function confidenceRight(c: ConfidenceCase, t: Thresholds): boolean {
   return sure === c.inScope;
 }
 
-/** The thresholds that decide most questions rightly; among equals, the lowest (fewest not-sure answers). */
+/** Balanced accuracy: the share of in-scope questions answered and the share of out-of-scope ones
+ * met with "not sure", averaged. Counting questions alone would let the many in-scope questions
+ * outvote the few out-of-scope ones, though a confident wrong answer costs as much as a needless
+ * "not sure". */
+export function balancedRight(cases: ConfidenceCase[], t: Thresholds): number {
+  const rate = (group: ConfidenceCase[]): number => (group.length ? group.filter((c) => confidenceRight(c, t)).length / group.length : 1);
+  return (rate(cases.filter((c) => c.inScope)) + rate(cases.filter((c) => !c.inScope))) / 2;
+}
+
+/** The thresholds with the best balanced accuracy; among equals, the lowest (fewest not-sure answers). */
 export function fitConfidence(cases: ConfidenceCase[]): Thresholds {
   let best = { ...CONFIDENCE };
   let bestRight = -1;
   for (let share = 0.3; share <= 0.81; share += 0.05) {
     for (let coverage = 0.2; coverage <= 0.71; coverage += 0.05) {
       const t = { minKnownShare: Math.round(share * 100) / 100, minKnownCoverage: Math.round(coverage * 100) / 100 };
-      const right = cases.filter((c) => confidenceRight(c, t)).length;
-      if (right > bestRight) {
+      const right = balancedRight(cases, t);
+      if (right > bestRight + 1e-9) {
         bestRight = right;
         best = t;
       }
@@ -131,18 +143,26 @@ function main(): void {
     const r = engine.search(q.question);
     return { signals: r.signals ?? { knownShare: 0, knownCoverage: 0 }, neverSure: Boolean(r.outOfScope || r.nearScope), inScope: !isOutOfScope(q) };
   });
-  let cvRight = 0;
+  // Out-of-fold decisions: each question judged by thresholds fitted without it.
+  const outOfFold: boolean[] = new Array<boolean>(confidenceCases.length);
   for (let f = 0; f < FOLDS; f++) {
     const t = fitConfidence(confidenceCases.filter((_, i) => i % FOLDS !== f));
-    cvRight += confidenceCases.filter((c, i) => i % FOLDS === f && confidenceRight(c, t)).length;
+    confidenceCases.forEach((c, i) => {
+      if (i % FOLDS === f) outOfFold[i] = confidenceRight(c, t);
+    });
   }
+  const inScopeCases = confidenceCases.map((c, i) => ({ c, i })).filter(({ c }) => c.inScope);
+  const outCases = confidenceCases.map((c, i) => ({ c, i })).filter(({ c }) => !c.inScope);
+  const cvAnswered = inScopeCases.filter(({ i }) => outOfFold[i]).length / inScopeCases.length;
+  const cvNotSure = outCases.filter(({ i }) => outOfFold[i]).length / outCases.length;
   const thresholds = fitConfidence(confidenceCases);
   console.log(`${cases.length} tuning questions; hit@1 with the current weights ${hit1(cases, RANKING_WEIGHTS).toFixed(3)}`);
   console.log(`${FOLDS}-fold cross-validated hit@1 of weights fitted this way: ${(cvHits / cases.length).toFixed(3)}`);
   console.log(`hit@1 of the weights fitted on all of them, on the same questions: ${hit1(cases, fitted).toFixed(3)}`);
   console.log(JSON.stringify(fitted));
-  const right = (t: Thresholds): number => confidenceCases.filter((c) => confidenceRight(c, t)).length / confidenceCases.length;
-  console.log(`confidence: right with the current thresholds ${right(CONFIDENCE).toFixed(3)}; ${FOLDS}-fold cross-validated ${(cvRight / confidenceCases.length).toFixed(3)}; fitted on all ${JSON.stringify(thresholds)} (${right(thresholds).toFixed(3)})`);
+  const right = (t: Thresholds): string => balancedRight(confidenceCases, t).toFixed(3);
+  console.log(`confidence (balanced accuracy): current thresholds ${right(CONFIDENCE)}; fitted on all ${JSON.stringify(thresholds)} ${right(thresholds)}`);
+  console.log(`  ${FOLDS}-fold cross-validated: in scope answered ${cvAnswered.toFixed(3)}, out of scope "not sure" ${cvNotSure.toFixed(3)} (${outCases.length} out of scope)`);
 }
 
 if (require.main === module) main();
