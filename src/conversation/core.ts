@@ -187,7 +187,12 @@ export class ConversationCore {
     // kind of answer; the snippet then finds it beside the last question's words.
     const shownId = last.passage?.id;
     const wants = this.engine.answerTypeWanted(text);
-    if (shownId && wants && pointsAtShown(text) && this.engine.holdsAnswer(shownId, wants)) {
+    // (Unless another passage of what was shown holds every word: "when did it get royal assent?".)
+    const holdsAll = (id: string | undefined): boolean => {
+      const found = this.engine.search(text, { limit: 1, within: scopes[0].within });
+      return found.results[0] !== undefined && found.results[0].passage.id !== id && (found.signals?.knownCoverage ?? 0) >= 0.99;
+    };
+    if (shownId && wants && pointsAtShown(text) && this.engine.holdsAnswer(shownId, wants) && !holdsAll(shownId)) {
       const understood = withTopic(last.question, topicWords(text.toLowerCase()));
       const { answer, response } = composeAnswer(this.engine, `${last.question} ${text}`, undefined, { within: (p) => p.id === shownId, vouched: true });
       if (answer.type === 'passage') {
