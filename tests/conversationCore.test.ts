@@ -204,6 +204,8 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(leansBack('who picks the option then', standsAlone), true);
     assert.equal(leansBack('so what do we do instead', standsAlone), true);
     assert.equal(leansBack('what do we do when a carer is ill', standsAlone), false);
+    // A condition on what was just answered leans back however many words it has.
+    assert.equal(resolveFollowUp('and if she cant decide even with help and there is no attorney', last, standsAlone).kind, 'rewrite');
   });
 
   it('"the second one" opens the second thing shown; "tell me more" the whole passage', () => {

@@ -300,7 +300,9 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   const pointsBack = THING.test(lower) && topic.length <= 3;
   // A lead-in with a few words of its own: "and for carers?", "what about the reserves?". With more
   // words the message may be a question of its own; then only a weak one leans on the last.
-  if (!pointsBack && topic.length > 2 && standsAlone(text)) return { kind: 'new' };
+  // "and if she can't decide?", "what if he refuses?": a condition on what was just answered, however long.
+  const conditional = /^(?:(?:and|but|so)\s+)?(?:what|and|but|even)\s+if\b/.test(lower);
+  if (!pointsBack && !conditional && topic.length > 2 && standsAlone(text)) return { kind: 'new' };
   if (!pointsBack && !lead && standsAlone(text)) return { kind: 'new' };
   const base = applySlots(last.question, slots);
   // "and on mental health?" after "… committed to on carers": the new topic takes the old one's place.
