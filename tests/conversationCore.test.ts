@@ -89,6 +89,14 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(out.answer?.type === 'passage' ? out.answer.passage.id : out.answer?.type === 'services' ? out.answer.passageIds[0] : '', second.id);
   });
 
+  it('"how many places?" after a service reads the figure off its record', () => {
+    const c = conversation();
+    c.say('short breaks for carers');
+    const out = c.say('how many places?');
+    assert.equal(out.log.followUp, 'context');
+    assert.match(texts(out)[0], /^\*\*Riverside Carers Hub\*\* — from its record: .*12 \*\*places\*\*/);
+  });
+
   it('"self referral?" on its own asks how to refer to the service shown', () => {
     const c = conversation();
     c.say('short breaks for carers');

@@ -181,12 +181,25 @@ export class ConversationCore {
    */
   private fromContext(turn: Turn, text: string, last: LastShown, resolution: Resolution, out: Out, personal: string[], onlyReading = false): TurnOutcome | undefined {
     const scopes = this.shownScopes(last, resolution);
-    if (!scopes.length) return undefined;
     const log: TurnLog = { event: 'follow-up', followUp: 'context', personalDetailsRemoved: personal };
+    const wants = this.engine.answerTypeWanted(text);
+    // "how many places?", "how many sessions a week?" after a service: its record, when the record
+    // holds a figure beside those words.
+    const firstService = last.passage ? undefined : last.services?.[0];
+    const serviceId = firstService ? servicePassageId(firstService.id) : undefined;
+    if (firstService && serviceId && wants === 'figure' && this.engine.holdsAnswer(serviceId, wants)) {
+      const own = this.engine.search(text, { limit: 1, within: (p) => p.id === serviceId });
+      const record = own.results[0];
+      if (record && (own.signals?.knownCoverage ?? 0) >= CONTEXT.minCoverage) {
+        out.text(`**${escapeMarkdown(firstService.name)}** — from its record: ${record.snippet}`);
+        out.memory.last = { ...last, at: turn.now.toISOString() };
+        return this.finish(out, { ...log, answer: 'service-detail' });
+      }
+    }
+    if (!scopes.length) return undefined;
     // "how much has that grown?", "when was that agreed?": the passage just shown, when it holds that
     // kind of answer; the snippet then finds it beside the last question's words.
     const shownId = last.passage?.id;
-    const wants = this.engine.answerTypeWanted(text);
     // (Unless another passage of what was shown holds every word: "when did it get royal assent?".)
     const holdsAll = (id: string | undefined): boolean => {
       const found = this.engine.search(text, { limit: 1, within: scopes[0].within });
