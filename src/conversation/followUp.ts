@@ -77,7 +77,7 @@ const SOURCES: Array<[PassageKind, RegExp]> = [
 const SOURCE_WORDS = new Set(['plan', 'strategic', 'say', 'says', 'said', 'sds', 'guidance', 'article', 'articles', 'directory', 'list', 'self', 'directed', 'support', 'mention', 'mentions', 'written', 'think']);
 
 /** How a question of its own usually starts. */
-const QUESTION_FORM = /^(?:what|which|who|whom|whose|where|when|why|how|is|are|can|could|does|do|did|should|will|would|tell me|show me|give me|list|find|i need|we need|looking for|plan|sds|services?)\b/;
+const QUESTION_FORM = /^(?:what|whats|which|who|whos|whom|whose|where|wheres|when|why|how|hows|is|are|can|could|does|do|did|should|will|would|tell me|show me|give me|list|find|i need|we need|looking for|plan|sds|services?)\b/;
 const MORE = /^(?:(?:can you |could you |please )?(?:tell me|show me|give me|say) (?:a bit |a little )?more|more(?: please| info(?:rmation)?| details?| on (?:that|this|it))?|go on|read more|the full (?:text|passage|thing)|expand|what else(?: is there| have you got| do you have)?|any (?:others|more)|(?:any |show me )?other (?:ones|services|options|results)|others|more like this|full details?)(?: about (?:that|this|it|them))?$/;
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 // "the second one", "open the first", "second?", "number 2" pick an item; "tell her first" does not.
