@@ -2,7 +2,6 @@
 // server, and the replies are what the stand-in Bot Connector receives. The conversations are data
 // (tests/fixtures/conversations.json); this file only plays them and checks each reply.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type restify from 'restify';
 import { MemoryStorage } from 'botbuilder';
@@ -12,77 +11,9 @@ import { createAdapter, createServer, listen } from '../src/teams/server';
 import { RecordStore } from '../src/storage/records';
 import { localConfig, makeBot, searchEngine, silentLogger } from './helpers';
 import { StandInConnector, type Received } from './standInConnector';
-
-interface Expect {
-  /** true: the reply says what it understood from the last answer; false: it answers the message as new. */
-  followUp?: boolean;
-  /** Pattern for what the follow-up says it understood. */
-  understood?: string;
-  /** Pattern for the headline: the first card's first text, or the last text reply when there is no card. */
-  answer?: string;
-  shows?: string[];
-  hides?: string[];
-}
-
-interface Conversation {
-  id: string;
-  role: string;
-  turns: Array<{ say: string; expect: Expect }>;
-}
+import { count, emptyTally, headline, loadConversations, problems, type TurnReplies } from '../src/eval/conversationScoring';
 
 export const CONVERSATIONS_FILE = join(PROJECT_ROOT, 'tests', 'fixtures', 'conversations.json');
-
-/** How a reply says it read the message as a follow-up. */
-export const FOLLOW_UP_NOTE = /^(?:Following on from your last question|Number \d+ of the last answer|More (?:of|for) |Services for “|\*\*[^*\n]+\*\* — [a-z ]+: )/;
-
-export interface TurnReplies {
-  texts: string[];
-  cards: unknown[];
-  /** The attachment layout of each message with several cards. */
-  layouts?: string[];
-}
-
-function firstText(node: unknown): string | undefined {
-  if (!node || typeof node !== 'object') return undefined;
-  if (Array.isArray(node)) {
-    for (const n of node) {
-      const t = firstText(n);
-      if (t) return t;
-    }
-    return undefined;
-  }
-  const n = node as { type?: string; text?: unknown };
-  if (n.type === 'TextBlock' && typeof n.text === 'string' && n.text) return n.text;
-  for (const v of Object.values(node)) {
-    const t = firstText(v);
-    if (t) return t;
-  }
-  return undefined;
-}
-
-export function headline(replies: TurnReplies): string {
-  return (replies.cards.length ? firstText(replies.cards[0]) : replies.texts[replies.texts.length - 1]) ?? '';
-}
-
-/** What is wrong with a turn's replies, as a list of short reasons (empty when it is right). */
-export function problems(replies: TurnReplies, expect: Expect): string[] {
-  const out: string[] = [];
-  const note = replies.texts.find((t) => FOLLOW_UP_NOTE.test(t));
-  const all = [...replies.texts, JSON.stringify(replies.cards)].join('\n');
-  if (expect.followUp === true && !note) out.push('was not read as a follow-up');
-  if (expect.followUp === false && note) out.push(`was read as a follow-up: ${note.slice(0, 120)}`);
-  if (expect.understood && !(note && new RegExp(expect.understood).test(note))) out.push(`understood ${JSON.stringify(note?.slice(0, 120))}, expected /${expect.understood}/`);
-  const head = headline(replies);
-  if (expect.answer && !new RegExp(expect.answer).test(head)) out.push(`answered ${JSON.stringify(head.slice(0, 160))}, expected /${expect.answer}/`);
-  // What a reply shows is checked regardless of case: "Wee Breaks" and "wee breaks" show the same thing.
-  for (const p of expect.shows ?? []) if (!new RegExp(p, 'i').test(all)) out.push(`does not show /${p}/`);
-  for (const p of expect.hides ?? []) if (new RegExp(p, 'i').test(all)) out.push(`shows /${p}/`);
-  return out;
-}
-
-export function loadConversations(file = CONVERSATIONS_FILE): Conversation[] {
-  return (JSON.parse(readFileSync(file, 'utf8')) as { conversations: Conversation[] }).conversations;
-}
 
 /** A bot on a loopback port and the stand-in connector it replies to. */
 export class ConversationClient {
@@ -129,7 +60,7 @@ describe('conversations over HTTP: follow-ups resolve, new questions stay new', 
   // CONVERSATIONS=<file> plays another set in the same format (the size check is for ours).
   const file = process.env.CONVERSATIONS ?? CONVERSATIONS_FILE;
   const conversations = loadConversations(file);
-  const tally = { followUps: 0, followUpsRight: 0, fresh: 0, freshRight: 0 };
+  const tally = emptyTally();
 
   before(async () => {
     const config = localConfig();
@@ -163,14 +94,7 @@ describe('conversations over HTTP: follow-ups resolve, new questions stay new', 
       for (const [i, turn] of conversation.turns.entries()) {
         const replies = await client.say(id, turn.say);
         const wrong = problems(replies, turn.expect);
-        if (i > 0 && turn.expect.followUp === true) {
-          tally.followUps++;
-          if (!wrong.length) tally.followUpsRight++;
-        }
-        if (i > 0 && turn.expect.followUp === false) {
-          tally.fresh++;
-          if (!wrong.length) tally.freshRight++;
-        }
+        count(tally, i, turn.expect, wrong);
         failures.push(...wrong.map((w) => `turn ${i + 1} "${turn.say}": ${w}`));
       }
       assert.deepEqual(failures, []);
