@@ -212,6 +212,9 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(leansBack('who picks the option then', standsAlone), true);
     assert.equal(leansBack('so what do we do instead', standsAlone), true);
     assert.equal(leansBack('what do we do when a carer is ill', standsAlone), false);
+    // The writer saying a new topic starts overrides any pointer in the rest.
+    assert.equal(resolveFollowUp('different q, whats their number', last, standsAlone).kind, 'new');
+    assert.equal(leansBack('another one - can she go there', standsAlone), false);
     // A condition on what was just answered leans back however many words it has.
     assert.equal(resolveFollowUp('and if she cant decide even with help and there is no attorney', last, standsAlone).kind, 'rewrite');
   });

@@ -22,7 +22,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { leansBack, pointsAtShown, resolveFollowUp, topicWords, withTopic, type Resolution } from './followUp';
+import { leansBack, pointsAtShown, resolveFollowUp, startsNewTopic, topicWords, withTopic, type Resolution } from './followUp';
 import { lastShown, rememberAnswer, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
 import { serviceDetailText } from './serviceDetail';
@@ -119,12 +119,12 @@ export class ConversationCore {
       const last = lastShown(out.memory, now);
       // A message that names a service not shown ("what about the Samaritans' number?") has a topic of its own.
       const shownServices = new Set((last?.services ?? []).map((s) => s.id));
-      const namesAnother = this.engine.servicesNamedIn(text).some((s) => !shownServices.has(s.id));
+      const namesAnother = startsNewTopic(text) || this.engine.servicesNamedIn(text).some((s) => !shownServices.has(s.id));
       const resolution: Resolution = namesAnother ? { kind: 'new' } : resolveFollowUp(text, last, (t) => this.standsAlone(t));
       // Words of its own, asked on from a passage or services: first, what was just shown.
       const ownWords =
         resolution.kind === 'new' || (resolution.kind === 'rewrite' && resolution.topic !== undefined && !resolution.place && !resolution.kinds);
-      if (last && ownWords) {
+      if (last && ownWords && !namesAnother) {
         const done = this.fromContext(turn, text, last, resolution, out, personal);
         if (done) return done;
       }
@@ -180,7 +180,7 @@ export class ConversationCore {
    * gets more benefit of the doubt than one that does not.
    */
   private fromContext(turn: Turn, text: string, last: LastShown, resolution: Resolution, out: Out, personal: string[], onlyReading = false): TurnOutcome | undefined {
-    const scopes = this.shownScopes(last, resolution);
+    const scopes = this.shownScopes(last, resolution, text);
     const log: TurnLog = { event: 'follow-up', followUp: 'context', personalDetailsRemoved: personal };
     const wants = this.engine.answerTypeWanted(text);
     // "how many places?", "how many sessions a week?" after a service: its record, when the record
@@ -275,7 +275,7 @@ export class ConversationCore {
 
   /** Where a follow-up may be about, narrowest first: the part of a long document just shown, then the
    * document; or, for a message the other readings took as new, the services just shown. */
-  private shownScopes(last: LastShown, resolution: Resolution): Array<{ within: (p: Passage) => boolean; name: string }> {
+  private shownScopes(last: LastShown, resolution: Resolution, text: string): Array<{ within: (p: Passage) => boolean; name: string }> {
     const shown = last.passage ? this.engine.passage(last.passage.id) : undefined;
     if (shown) {
       const whole = { within: (p: Passage) => p.docId === shown.docId, name: shown.docTitle };
@@ -283,9 +283,10 @@ export class ConversationCore {
       if (part && this.engine.passagesIn(shown.docId) > CONTEXT.longDocument) return [{ within: (p) => p.docId === shown.docId && p.headings[0] === part, name: part }, whole];
       return [whole];
     }
-    // Asking about a service shown ("their number", "do they take self-referrals") has its own reading.
+    // Asking about a service shown ("their number", "do they take self-referrals") has its own reading;
+    // a message that names a need of its own, or a place, asks for services, not a line of a record.
     const ids = new Set((last.services ?? []).map((s) => s.id));
-    if (!ids.size || resolution.kind !== 'new') return [];
+    if (!ids.size || resolution.kind !== 'new' || topicWords(text.toLowerCase()).length > CONTEXT.detailWords + 1) return [];
     return [{ within: (p) => p.serviceId !== undefined && ids.has(p.serviceId), name: '' }];
   }
 

@@ -206,6 +206,7 @@ function serviceNamed(words: string[], last: LastShown): number | undefined {
  * back ("they", "it", "she"), or a few words that do not stand on their own. */
 export function leansBack(text: string, standsAlone: (text: string) => boolean): boolean {
   const lower = normalise(text);
+  if (NEW_TOPIC.test(lower)) return false;
   // "is there a …", "are there any …" ask whether something exists: that "there" points nowhere.
   const afterLead = lower.replace(LEAD, '').replace(/\b(?:is|are|was|were|isnt|arent)\s+there\b|\bthere\s+(?:is|are|isnt|arent)\b/g, ' ');
   if (ANAPHORA.test(afterLead) || OTHER.test(lower) || CONTINUES.test(lower)) return true;
@@ -221,6 +222,14 @@ export function pointsAtShown(text: string): boolean {
   return THING.test(lower) && topicWords(lower).length <= 3;
 }
 
+/** "another one — …", "different q, …", "other thing, …": the writer says a new topic starts. */
+const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh)\s+)?(?:another (?:one|q|question|thing)|different (?:q|question|topic|thing|subject)|other (?:thing|q|question)|new (?:q|question|topic)|unrelated|separate (?:q|question)|on another (?:note|topic)|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
+
+/** Whether the message says a new topic starts ("another one — …", "different q, …"). */
+export function startsNewTopic(text: string): boolean {
+  return NEW_TOPIC.test(normalise(text));
+}
+
 /**
  * Reads a message against the last answer. `standsAlone` says whether the message, searched on its
  * own, is a question the search is confident about.
@@ -228,7 +237,7 @@ export function pointsAtShown(text: string): boolean {
 export function resolveFollowUp(text: string, last: LastShown | undefined, standsAlone: (text: string) => boolean): Resolution {
   if (!last) return { kind: 'new' };
   const lower = normalise(text);
-  if (!lower || lower.length > 160) return { kind: 'new' };
+  if (!lower || lower.length > 160 || NEW_TOPIC.test(lower)) return { kind: 'new' };
   const itemCount = last.services?.length ?? last.items?.length ?? 0;
 
   // "tell me more about it": more about the thing shown; "tell me more", "any others?": more results.

@@ -259,11 +259,14 @@ export class SearchEngine {
         .map((n) => n.run);
       if (names.length) this.serviceNames.push({ id: p.id, names });
     }
-    // Words that name a service: in one service's name only, few passages, and not a place.
+    // Words that name a service: the first word of its name or an acronym in it ("Samaritans",
+    // "Highbank", "MHARS"), in no other service's name and few passages, and not a place. A later
+    // word of a name ("Freephone", "Dementia") is an everyday word.
     const places = new Set(COMMUNITIES.flatMap((c) => tokenize(c)).map(stem));
     const nameOwners = new Map<string, Set<string>>();
     for (const service of knowledge.services) {
-      for (const word of contentTokens(service.name)) {
+      const leading = [service.name.split(/\s/)[0], ...[...service.name.matchAll(/\b[A-Z][A-Za-z@]*[A-Z]\b/g)].map((m) => m[0])].join(' ');
+      for (const word of contentTokens(leading)) {
         const s = stem(word);
         if (word.length < 4 || places.has(s)) continue;
         nameOwners.set(s, (nameOwners.get(s) ?? new Set()).add(service.id));
@@ -303,7 +306,14 @@ export class SearchEngine {
   /** Services a message names by a word of their name that few passages use
    * ("Samaritans", "Highbank", "MHARS") that no other service's name has; places and everyday words do not count. */
   servicesNamedIn(text: string): ServiceRecord[] {
-    const named = new Set(tokenize(text).map(stem).flatMap((s) => this.nameWords.get(s) ?? []));
+    const sequence = tokenize(text).map(stem);
+    const named = new Set(sequence.flatMap((s) => this.nameWords.get(s) ?? []));
+    // Or by its name as words in a row, a closing "service", "team" or "centre" left out ("emergency
+    // social work number" names the Emergency Social Work Service).
+    for (const { id, names } of this.serviceNames) {
+      const serviceId = this.byId.get(id)?.serviceId;
+      if (serviceId && names.some((run) => run.length >= 2 && containsRun(sequence, withoutGenericTail(run)))) named.add(serviceId);
+    }
     return [...named].map((id) => this.servicesById.get(id)).filter((s): s is ServiceRecord => s !== undefined);
   }
 
@@ -748,6 +758,13 @@ function phraseScore(queryPairs: string[], pairCount: number, pairs: Set<string>
   return found / pairCount;
 }
 
+/** A name's words without a closing generic word, when at least two words are left. */
+function withoutGenericTail(run: string[]): string[] {
+  return run.length > 2 && GENERIC_NAME_STEMS.has(run[run.length - 1]) ? run.slice(0, -1) : run;
+}
+
+const GENERIC_NAME_STEMS = new Set([...GENERIC_NAMES].map(stem));
+
 /** True when `run` appears as consecutive items of `sequence`. */
 function containsRun(sequence: string[], run: string[]): boolean {
   outer: for (let i = 0; i + run.length <= sequence.length; i++) {
@@ -758,7 +775,7 @@ function containsRun(sequence: string[], run: string[]): boolean {
 }
 
 /** A word in more passages than this is an everyday word, even when it is in a service's name. */
-const NAME_WORD_MAX_PASSAGES = 8;
+const NAME_WORD_MAX_PASSAGES = 5;
 
 export type AnswerType = 'date' | 'figure' | 'phone';
 
