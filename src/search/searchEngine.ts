@@ -206,7 +206,7 @@ export class SearchEngine {
     this.scorer = new PostingsScorer(knowledge.index);
     const pendingQuestionWeights: Array<[string, Array<Set<string>>]> = [];
     this.synonyms = new SynonymTable(knowledge.synonyms);
-    this.outOfScope = new OutOfScopeDetector(knowledge.outOfScope);
+    this.outOfScope = new OutOfScopeDetector(knowledge.outOfScope, (t) => this.docFreq.has(stem(t)));
     for (const s of knowledge.services) this.servicesById.set(s.id, s);
     // Per-passage stem sets for the re-ranker, computed once at start-up.
     for (const p of knowledge.passages) {
