@@ -41,6 +41,12 @@ describe('confidence', () => {
     assert.equal(engine.search('my wife needs help with personal care at home').outOfScope, undefined);
   });
 
+  it('does not hold who the question is about or the time of day against it', () => {
+    assert.equal(searchEngine().search('befriending service for an isolated older man').signals?.knownShare, 1);
+    assert.equal(searchEngine().search('fella needs a lunch club at 11am').signals?.knownShare, 1);
+    assert.equal(searchEngine().search('a guy feeling suicidal at 2am who can he call').signals?.knownShare, 1);
+  });
+
   it('is not sure when most of the question is in words the knowledge never uses', () => {
     const response = searchEngine().search('quantum chromodynamics lattice gauge midlothian');
     assert.equal(response.confident, false);

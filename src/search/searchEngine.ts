@@ -161,6 +161,8 @@ const PERSON_STEMS = new Set(
     'man', 'woman', 'lady', 'gentleman', 'fella', 'guy', 'neighbour'].map(stem),
 );
 const PERSON_WEIGHT = 0.5;
+/** A time of day as staff type it: "3am", "9pm". */
+const CLOCK_TIME = /^\d{1,2}(?:[.:]\d{2})?(?:am|pm)$/;
 /** Questions per passage the question feature reads (one bit each). */
 const MAX_QUESTION_BITS = 31;
 
@@ -622,7 +624,10 @@ export class SearchEngine {
   private confidenceSignals(analysed: AnalysedQuery, best: SearchResult | undefined): ConfidenceSignals {
     if (!best) return { knownShare: 0, knownCoverage: 0 };
     const f = this.features.get(best.passage.id);
-    const concepts = analysed.concepts.map((c) => {
+    // Who the question is about ("a lonely older man", "a fella") and when ("at 3am") say nothing of
+    // what is asked: a word of that kind the knowledge never uses is not held against the question.
+    const asked = analysed.concepts.filter((c) => !c.tokens.every((t) => (PERSON_STEMS.has(stem(t)) || CLOCK_TIME.test(t)) && !this.isKnownWord(stem(t))));
+    const concepts = (asked.length ? asked : analysed.concepts).map((c) => {
       const corrected = this.swappedForms(c.tokens);
       return { own: c.tokens.map(stem), alternatives: [...c.alternatives.map((a) => a.map(stem)), ...corrected], corrected: corrected.length > 0 };
     });
