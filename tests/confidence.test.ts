@@ -19,6 +19,34 @@ describe('confidence', () => {
     }
   });
 
+  it('is not sure about another area that the best passages name only in a list of areas', () => {
+    const engine = searchEngine();
+    assert.ok(engine.search('what are the west lothian partnership strategic priorities').nearScope);
+    // Named next to the question's own words, it is what the passage is about.
+    assert.equal(engine.search('a&e at the royal infirmary of edinburgh budget').nearScope, undefined);
+  });
+
+  it('is not sure when a count or percentage is asked that the best passage does not give', () => {
+    const engine = searchEngine();
+    assert.equal(engine.search('how many care homes are in midlothian').confident, false);
+    for (const q of ['what percentage of people have internet at home', 'how many people live in midlothian', 'how many social care staff work in midlothian']) {
+      assert.equal(engine.search(q).confident, true, q);
+    }
+  });
+
+  it('reads a typo of an out-of-scope word as that word, but never a word the knowledge uses', () => {
+    const engine = searchEngine();
+    assert.ok(engine.search('any good resturants in dalkeith').outOfScope);
+    assert.ok(engine.search('what is 12 times 8').outOfScope);
+    assert.equal(engine.search('my wife needs help with personal care at home').outOfScope, undefined);
+  });
+
+  it('does not hold who the question is about or the time of day against it', () => {
+    assert.equal(searchEngine().search('befriending service for an isolated older man').signals?.knownShare, 1);
+    assert.equal(searchEngine().search('fella needs a lunch club at 11am').signals?.knownShare, 1);
+    assert.equal(searchEngine().search('a guy feeling suicidal at 2am who can he call').signals?.knownShare, 1);
+  });
+
   it('is not sure when most of the question is in words the knowledge never uses', () => {
     const response = searchEngine().search('quantum chromodynamics lattice gauge midlothian');
     assert.equal(response.confident, false);

@@ -141,7 +141,7 @@ function main(): void {
   const fitted = fitRankingWeights(cases);
   const confidenceCases: ConfidenceCase[] = questions.map((q) => {
     const r = engine.search(q.question);
-    return { signals: r.signals ?? { knownShare: 0, knownCoverage: 0 }, neverSure: Boolean(r.outOfScope || r.nearScope), inScope: !isOutOfScope(q) };
+    return { signals: r.signals ?? { knownShare: 0, knownCoverage: 0 }, neverSure: Boolean(r.outOfScope || r.nearScope || r.figureMissing), inScope: !isOutOfScope(q) };
   });
   // Out-of-fold decisions: each question judged by thresholds fitted without it.
   const outOfFold: boolean[] = new Array<boolean>(confidenceCases.length);

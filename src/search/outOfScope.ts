@@ -6,20 +6,49 @@ import { tokenize } from './text';
 
 export type { OutOfScopeEntry };
 
+/** In a term, "#" stands for any number ("# times #" for a sum). */
+const ANY_NUMBER = '#';
+
 export class OutOfScopeDetector {
   private readonly phrases: Array<{ words: string[]; entry: OutOfScopeEntry }> = [];
 
-  constructor(entries: OutOfScopeEntry[]) {
-    for (const entry of entries) for (const term of entry.terms) this.phrases.push({ words: tokenize(term), entry });
+  /** `known` tells whether the knowledge uses a word: only a word it does not use is read as a
+   * typo of a term's word ("piza", "minster"), so a real word is never taken for another. */
+  constructor(
+    entries: OutOfScopeEntry[],
+    private readonly known: (token: string) => boolean = () => true,
+  ) {
+    for (const entry of entries) {
+      for (const term of entry.terms) this.phrases.push({ words: term.split(/\s+/).flatMap((w) => (w === ANY_NUMBER ? [w] : tokenize(w))), entry });
+    }
   }
 
   /** The first topic one of whose terms stands, word for word, in the question. */
   match(tokens: string[]): OutOfScopeEntry | undefined {
     for (const { words, entry } of this.phrases) {
       for (let i = 0; i + words.length <= tokens.length; i++) {
-        if (words.every((w, k) => tokens[i + k] === w)) return entry;
+        if (words.every((w, k) => this.same(tokens[i + k], w))) return entry;
       }
     }
     return undefined;
   }
+
+  private same(token: string, word: string): boolean {
+    if (token === word) return true;
+    if (word === ANY_NUMBER) return /^\d+(?:[.,]\d+)?$/.test(token);
+    // Four-letter words are too often one letter from another ("wife", "wifi").
+    return token.length >= 4 && word.length >= 5 && oneEditApart(token, word) && !this.known(token);
+  }
+}
+
+/** One letter missing, extra, wrong, or two neighbours swapped. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }

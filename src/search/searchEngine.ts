@@ -5,7 +5,7 @@
 // the question each passage covers, phrase matches, titles and kind.
 import lunr from 'lunr';
 import type { BuiltKnowledge, BuiltRisk } from './builtKnowledge';
-import { COMMUNITIES, communitiesIn, otherAreasIn, placeFit } from '../knowledge/places';
+import { COMMUNITIES, communitiesIn, OTHER_AREAS, otherAreasIn, placeFit } from '../knowledge/places';
 import type { PlanStructure } from '../knowledge/planStructure';
 import type { EmergencyRoutes } from '../knowledge/emergencyRoutes';
 import type { SignpostingOptions } from '../knowledge/signpostingOptions';
@@ -51,6 +51,8 @@ export interface SearchResponse {
   outOfScope?: OutOfScopeEntry;
   /** Near the knowledge but not in it: another council area, or a year no passage found holds. */
   nearScope?: { areas: string[]; years: string[] };
+  /** Asked for a count or percentage that the best passage does not give next to the question's words. */
+  figureMissing?: boolean;
 }
 
 export interface ConfidenceSignals {
@@ -159,6 +161,8 @@ const PERSON_STEMS = new Set(
     'man', 'woman', 'lady', 'gentleman', 'fella', 'guy', 'neighbour'].map(stem),
 );
 const PERSON_WEIGHT = 0.5;
+/** A time of day as staff type it: "3am", "9pm". */
+const CLOCK_TIME = /^\d{1,2}(?:[.:]\d{2})?(?:am|pm)$/;
 /** Questions per passage the question feature reads (one bit each). */
 const MAX_QUESTION_BITS = 31;
 
@@ -199,6 +203,7 @@ export class SearchEngine {
    * a dropped letter in mid-word: "helpine" never finds "helpline"). */
   private readonly oneLetterOff = new Map<string, string>();
   private readonly correctionCache = new Map<string, string | null>();
+  private readonly figureQuestionCache = new Map<string, Array<Set<string>>>();
   /** The same for the words as the knowledge writes them ("consultation" → stem "consult"). */
   private readonly rawOneLetterOff = new Map<string, string>();
 
@@ -206,7 +211,7 @@ export class SearchEngine {
     this.scorer = new PostingsScorer(knowledge.index);
     const pendingQuestionWeights: Array<[string, Array<Set<string>>]> = [];
     this.synonyms = new SynonymTable(knowledge.synonyms);
-    this.outOfScope = new OutOfScopeDetector(knowledge.outOfScope);
+    this.outOfScope = new OutOfScopeDetector(knowledge.outOfScope, (t) => this.docFreq.has(stem(t)));
     for (const s of knowledge.services) this.servicesById.set(s.id, s);
     // Per-passage stem sets for the re-ranker, computed once at start-up.
     for (const p of knowledge.passages) {
@@ -384,14 +389,16 @@ export class SearchEngine {
     // sentence before it, so that pair is judged too.
     const askedSure = askedParts(query).some((part) => isConfident(this.confidenceSignals(analyseQuery(part, this.synonyms), results[0])));
     const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage));
+    const figureMissing = results.length > 0 && this.figureNotHeld(analysed, results[0].passage);
     return {
       query,
       results,
       stems,
-      confident: !outOfScope && !nearScope && (isConfident(signals) || askedSure),
+      confident: !outOfScope && !nearScope && !figureMissing && (isConfident(signals) || askedSure),
       signals,
       ...(outOfScope ? { outOfScope } : {}),
       ...(nearScope ? { nearScope } : {}),
+      ...(figureMissing ? { figureMissing } : {}),
     };
   }
 
@@ -571,10 +578,66 @@ export class SearchEngine {
     return 0.6;
   }
 
+  /** A "how many" or "what percentage" question whose best passage has no count or percentage next
+   * to any of the question's own words ("how many GP practices are there?" answered by a service
+   * that mentions GP practices but counts none): the figure asked for is not in the knowledge. */
+  private figureNotHeld(analysed: AnalysedQuery, best: Passage): boolean {
+    const text = ` ${analysed.tokens.join(' ')} `;
+    const wants = / (percent|percentage|proportion) /.test(text) ? 'percent' : / how many | number of /.test(text) ? 'count' : undefined;
+    const f = this.features.get(best.id);
+    if (!wants || !f) return false;
+    // The question's own words, less the asking words and those most passages use ("Midlothian").
+    const common = this.knowledge.passages.length * 0.4;
+    const words = new Set<string>();
+    for (const c of analysed.concepts) {
+      const own = c.tokens.filter((t) => !FIGURE_ASKING.has(t) && !/^\d/.test(t));
+      if (own.length === 0) continue;
+      // Its other wordings and, for a typo, the word meant: "standrads" counts as "standards".
+      for (const form of [own.map(stem), ...c.alternatives.map((a) => a.map(stem)), ...this.swappedForms(own)]) {
+        for (const s of form) if ((this.docFreq.get(s) ?? 0) < common) words.add(s);
+      }
+    }
+    if (words.size === 0) return false;
+    // A word the knowledge does not use is likely a typo: a near spelling in the passage counts.
+    const unknown = [...words].filter((w) => !this.docFreq.has(w) && w.length >= 5);
+    const seq = f.sequence;
+    // A figure in a passage titled with the thing asked about ("how many flats at Cowan Court?")
+    // is a figure of that thing, however far down the text it stands.
+    const titled = tokenize(best.title).some((t) => words.has(stem(t)));
+    // The passage's own questions may ask for that figure in these words ("how many people were
+    // consulted?" for "over XX people"): then the passage holds it, however its text puts it.
+    if (this.figureQuestionStems(best, wants).some((q) => [...words].some((w) => q.has(w)))) return false;
+    if (titled && seq.some((_, i) => isCount(seq, i) || seq[i] === 'percent')) return false;
+    for (let i = 0; i < seq.length; i++) {
+      if (!(wants === 'percent' ? seq[i] === 'percent' : isCount(seq, i))) continue;
+      for (let j = Math.max(0, i - FIGURE_WINDOW); j < Math.min(seq.length, i + FIGURE_WINDOW + 1); j++) {
+        if (words.has(seq[j]) || unknown.some((u) => nearSpelling(u, seq[j]))) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Stems of a passage's questions that ask for a count or a percentage, worked out once. */
+  private figureQuestionStems(p: Passage, wants: 'count' | 'percent'): Array<Set<string>> {
+    const key = `${wants} ${p.id}`;
+    let found = this.figureQuestionCache.get(key);
+    if (!found) {
+      found = p.questions
+        .map((q) => ` ${tokenize(q).join(' ')} `)
+        .filter((q) => (wants === 'percent' ? / (percent|percentage|proportion) /.test(q) : / how many | number of /.test(q)))
+        .map((q) => new Set(q.trim().split(' ').map(stem)));
+      this.figureQuestionCache.set(key, found);
+    }
+    return found;
+  }
+
   private confidenceSignals(analysed: AnalysedQuery, best: SearchResult | undefined): ConfidenceSignals {
     if (!best) return { knownShare: 0, knownCoverage: 0 };
     const f = this.features.get(best.passage.id);
-    const concepts = analysed.concepts.map((c) => {
+    // Who the question is about ("a lonely older man", "a fella") and when ("at 3am") say nothing of
+    // what is asked: a word of that kind the knowledge never uses is not held against the question.
+    const asked = analysed.concepts.filter((c) => !c.tokens.every((t) => (PERSON_STEMS.has(stem(t)) || CLOCK_TIME.test(t)) && !this.isKnownWord(stem(t))));
+    const concepts = (asked.length ? asked : analysed.concepts).map((c) => {
       const corrected = this.swappedForms(c.tokens);
       return { own: c.tokens.map(stem), alternatives: [...c.alternatives.map((a) => a.map(stem)), ...corrected], corrected: corrected.length > 0 };
     });
@@ -625,11 +688,54 @@ function nearScopeOf(analysed: AnalysedQuery, top: Passage[]): { areas: string[]
   // A question that names Midlothian too ("daughter in Fife cares for her mum in Dalkeith") is about
   // Midlothian and somewhere else, as cross-border carers and care are, not about the other area.
   const alsoMidlothian = /\bmidlothian\b/i.test(analysed.text) || communitiesIn(analysed.text).length > 0;
-  const areas = alsoMidlothian ? [] : otherAreasIn(analysed.text).filter((area) => !new RegExp(`\\b${area}\\b`, 'i').test(text));
+  const areas = alsoMidlothian ? [] : otherAreasIn(analysed.text).filter((area) => !top.some((p) => holdsArea(p, area, analysed)));
   const years = [...analysed.text.matchAll(/\b(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?\b/g)]
     .map((m) => m[0].replace(/\s+/g, ''))
     .filter((year) => !text.includes(year.slice(0, 4)));
   return areas.length || years.length ? { areas, years } : undefined;
+}
+
+/** Words either side of a figure that still count as what it is a figure of. */
+const FIGURE_WINDOW = 10;
+const FIGURE_ASKING = new Set(['how', 'many', 'much', 'number', 'numbers', 'percent', 'percentage', 'proportion', 'what', 'is', 'are', 'there', 'of', 'the']);
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'hundred', 'hundreds', 'thousand', 'thousands', 'half', 'dozen']);
+
+/** A count in a passage's words: a number that is not a year or part of a phone number, or a number word. */
+function isCount(seq: string[], i: number): boolean {
+  const t = seq[i];
+  // A placeholder ("over XX people", "£xxm") is the plan's figure, still to be filled in.
+  if (NUMBER_WORDS.has(t) || /^x{2,}m?$/.test(t)) return true;
+  if (!/^\d/.test(t) || /^0\d/.test(t) || /^(19|20)\d{2}(\/\d+)?$/.test(t)) return false;
+  return !/^0\d/.test(seq[i - 1] ?? '');
+}
+
+/** Words either side of an area's name that still count as what the passage says about it. */
+const AREA_WINDOW = 8;
+/** Words either side of an area's name within which another area's name makes it a list. */
+const LIST_WINDOW = 3;
+const AREA_WORDS = new Set(['midlothian', 'lothian', ...OTHER_AREAS.flatMap((a) => tokenize(a)).filter((w) => !['east', 'west', 'north', 'south', 'of', 'western', 'northern', 'scottish', 'isles'].includes(w))]);
+
+/** Whether a passage is about `area` for this question: its title or headings name it, or its text
+ * names it next to one of the question's other words. A passing mention ("the four partnerships:
+ * Midlothian, East Lothian, West Lothian and Edinburgh") does not answer "West Lothian IJB aims". */
+function holdsArea(p: Passage, area: string, analysed: AnalysedQuery): boolean {
+  const name = new RegExp(`\\b${area.replace(/ /g, '\\s+')}\\b`, 'i');
+  if (!name.test(p.text) && !name.test(p.title)) return false;
+  if (name.test([p.title, ...p.headings].join(' '))) return true;
+  const areaWords = tokenize(area);
+  const others = new Set(analysed.concepts.flatMap((c) => c.tokens).filter((t) => !areaWords.includes(t)).map(stem));
+  if (others.size === 0) return true;
+  const words = tokenize(p.text);
+  for (let i = 0; i + areaWords.length <= words.length; i++) {
+    if (!areaWords.every((w, k) => words[i + k] === w)) continue;
+    // One name in a list of areas ("Midlothian, East Lothian, West Lothian and Edinburgh") is a mention in passing.
+    const near = [...words.slice(Math.max(0, i - LIST_WINDOW), i), ...words.slice(i + areaWords.length, i + areaWords.length + LIST_WINDOW)];
+    if (near.some((w) => AREA_WORDS.has(w))) continue;
+    const from = Math.max(0, i - AREA_WINDOW);
+    const to = Math.min(words.length, i + areaWords.length + AREA_WINDOW);
+    for (let j = from; j < to; j++) if (others.has(stem(words[j]))) return true;
+  }
+  return false;
 }
 
 function queryStems(analysed: AnalysedQuery): string[] {
