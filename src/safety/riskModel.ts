@@ -68,6 +68,8 @@ export class RiskModel {
   private readonly notPhrases: RegExp;
   private readonly negators: RegExp;
   private readonly past: RegExp;
+  private readonly history?: RegExp;
+  private readonly again?: RegExp;
   private readonly topic: RegExp;
   private readonly generic: RegExp;
   private readonly specificPerson: RegExp;
@@ -93,7 +95,7 @@ export class RiskModel {
       ...(sign.not ? { not: bounded(expand(sign.not)) } : {}),
     }));
     this.cues = Object.entries(data.cues ?? {}).map(([name, cue]): [string, RegExp] => [name, bounded(expand(cue.words))]);
-    this.featureNames = [...RISK_KINDS.map((k) => `sign:${k}`), ...this.cues.map(([name]) => `cue:${name}`), 'context:specific-person', 'context:topic', 'context:generic', 'context:question', 'context:past', 'cues:several', 'cues:about-someone'];
+    this.featureNames = [...RISK_KINDS.map((k) => `sign:${k}`), ...this.cues.map(([name]) => `cue:${name}`), 'context:specific-person', 'context:topic', 'context:generic', 'context:question', 'context:past', 'context:history', 'cues:several', 'cues:about-someone'];
     if (weights && weights.features.join() !== this.featureNames.join()) {
       throw new Error('the risk weights were fitted for other features: run "npm run fit:risk"');
     }
@@ -110,6 +112,10 @@ export class RiskModel {
     this.notPhrases = bounded(expand(data.context.not.join('|')));
     this.negators = bounded(expand(data.context.negators));
     this.past = bounded(expand(data.context.past));
+    if (data.context.history && data.context.again) {
+      this.history = bounded(expand(data.context.history));
+      this.again = bounded(expand(data.context.again));
+    }
     this.topic = bounded(expand(data.context.topic));
     this.generic = new RegExp(
       ` (?:(?:if|when|whether|in case|what to do|how to|how do (?:i|we|you)|how should (?:i|we)|should (?:i|we)) (?:[a-z]+ ){0,4}(?:${expand(data.context.generic)})|(?:${expand(data.context.generic)}) (?:who|that|experiencing|affected))(?= )`,
@@ -122,8 +128,10 @@ export class RiskModel {
         .filter((w) => !FIRST_PERSON.has(w))
         .join('|'),
     );
+    // "the child protection register", "client group": a role word naming a thing is no one.
+    const thing = '(?! (?:protection|sexual|abuse|exploitation|poverty|care|services?|guidance|register|health|development|plans?|planning|trafficking|neglect|welfare|law|act|policy|team|support|benefits?|disability|safety|group|groups|forum|assessments?|records?|rights))';
     this.specificPerson = new RegExp(
-      ` (?:he|she|hes|shes|him|his|hers|himself|herself|themselves|themself)(?= )|(?:^| (?:my|our|the|this|that|his|her|their|your|mrs|mr|ms)) (?:${roles})(?= )|^ (?:[a-z]+ )?(?:${roles})(?= )`,
+      ` (?:he|she|hes|shes|him|his|hers|himself|herself)(?= )|(?:^| (?:my|our|the|this|that|his|her|their|your|mrs|mr|ms|mums|dads)) (?:(?:new|old|elderly|older|young|wee|own|frail|disabled) )?(?:${roles})${thing}(?= )|^ (?:[a-z]+ )?(?:${roles})${thing}(?= )`,
     );
     this.childWords = bounded(expand(data.words.child ?? 'child|children'));
     this.partnerWords = bounded(expand(data.words.partner ?? 'partner'));
@@ -180,6 +188,7 @@ export class RiskModel {
       generic ? 1 : 0,
       question ? 1 : 0,
       has(this.past, message) ? 1 : 0,
+      this.isHistory(message) ? 1 : 0,
     ];
     // Signs of risk rarely come alone: how many kinds of cue, and whether they are about someone.
     const cueCount = this.cues.filter(([name], i) => !CONTEXT_CUES.has(name) && values[RISK_KINDS.length + i] === 1).length;
@@ -195,6 +204,11 @@ export class RiskModel {
     };
   }
 
+  /** Told as long past, with nothing saying it is happening again. */
+  private isHistory(message: string): boolean {
+    return !!this.history && !!this.again && has(this.history, message) && !has(this.again, message);
+  }
+
   /** A cue counts where no negation stands just before it ("isnt injured", "no marks"). */
   private hasUnnegated(pattern: RegExp, message: string): boolean {
     const found = spans(pattern, message);
@@ -205,7 +219,8 @@ export class RiskModel {
 
   private partnerLike(message: string): boolean {
     if (has(this.partnerWords, message)) return true;
-    return / (?:he|hes) /.test(message) && / (?:her|she|shes) /.test(message) && !has(this.otherPeople, message);
+    // "his pals", "his mum" are his, not someone else who might be doing the harm.
+    return / (?:he|hes|him) /.test(message) && / (?:her|she|shes) /.test(message) && !has(this.otherPeople, message.replace(/ his [a-z]+/g, ' his _'));
   }
 
   /** Lower case, apostrophes dropped, everyday idioms masked, typos of sign words corrected. */
@@ -261,6 +276,7 @@ export class RiskModel {
   private kindsAt(sign: RiskSign, span: Span, message: string): RiskKind[] {
     const before = spans(this.negators, message).some((n) => n.end < span.start && n.end >= span.start - 3);
     const past = spans(this.past, message).some((p) => p.end >= span.start - NEAR - 2 && p.start <= span.end + NEAR + 2);
+    if (this.isHistory(message) && spans(this.history as RegExp, message).some((p) => p.end >= span.start - NEAR - 2 && p.start <= span.end + NEAR + 2)) return [];
     return sign.kinds.filter((kind) => {
       const info = this.data.kinds[kind];
       return !(info.negatable && before) && !(info.acute && past);
