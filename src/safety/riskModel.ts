@@ -25,6 +25,8 @@ export interface RiskFeatures {
   signs: string[];
   aboutATopic: boolean;
   hasChild: boolean;
+  /** How many cue groups of harm (not of who or what the message is about) are there. */
+  harmCues: number;
   /** A partner is named, or "he" acts on "her" (or the reverse) with no other relative, carer or worker named. */
   partnerLike: boolean;
 }
@@ -70,6 +72,7 @@ export class RiskModel {
   private readonly past: RegExp;
   private readonly history?: RegExp;
   private readonly again?: RegExp;
+  private readonly request?: RegExp;
   private readonly topic: RegExp;
   private readonly generic: RegExp;
   private readonly specificPerson: RegExp;
@@ -95,7 +98,7 @@ export class RiskModel {
       ...(sign.not ? { not: bounded(expand(sign.not)) } : {}),
     }));
     this.cues = Object.entries(data.cues ?? {}).map(([name, cue]): [string, RegExp] => [name, bounded(expand(cue.words))]);
-    this.featureNames = [...RISK_KINDS.map((k) => `sign:${k}`), ...this.cues.map(([name]) => `cue:${name}`), 'context:specific-person', 'context:topic', 'context:generic', 'context:question', 'context:past', 'context:history', 'cues:several', 'cues:about-someone'];
+    this.featureNames = [...RISK_KINDS.map((k) => `sign:${k}`), ...this.cues.map(([name]) => `cue:${name}`), 'context:specific-person', 'context:topic', 'context:generic', 'context:question', 'context:past', 'context:history', 'context:request', 'cues:several', 'cues:about-someone'];
     if (weights && weights.features.join() !== this.featureNames.join()) {
       throw new Error('the risk weights were fitted for other features: run "npm run fit:risk"');
     }
@@ -116,6 +119,7 @@ export class RiskModel {
       this.history = bounded(expand(data.context.history));
       this.again = bounded(expand(data.context.again));
     }
+    if (data.context.request) this.request = bounded(expand(data.context.request));
     this.topic = bounded(expand(data.context.topic));
     this.generic = new RegExp(
       ` (?:(?:if|when|whether|in case|what to do|how to|how do (?:i|we|you)|how should (?:i|we)|should (?:i|we)) (?:[a-z]+ ){0,4}(?:${expand(data.context.generic)})|(?:${expand(data.context.generic)}) (?:who|that|experiencing|affected))(?= )`,
@@ -189,6 +193,7 @@ export class RiskModel {
       question ? 1 : 0,
       has(this.past, message) ? 1 : 0,
       this.isHistory(message) ? 1 : 0,
+      this.request && has(this.request, message) ? 1 : 0,
     ];
     // Signs of risk rarely come alone: how many kinds of cue, and whether they are about someone.
     const cueCount = this.cues.filter(([name], i) => !CONTEXT_CUES.has(name) && values[RISK_KINDS.length + i] === 1).length;
@@ -200,6 +205,7 @@ export class RiskModel {
       signs,
       aboutATopic: (topic || generic) && !specific,
       hasChild: has(this.childWords, message),
+      harmCues: cueCount,
       partnerLike: this.partnerLike(message),
     };
   }
@@ -286,7 +292,10 @@ export class RiskModel {
 
 /** Whether the weights read the message as someone at risk and, if so, which kinds: the likeliest,
  * and any other the kind weights think more likely than not. */
-export function weightedKinds(weights: RiskWeights, features: Pick<RiskFeatures, 'values' | 'signKinds'>, riskScore?: number): RiskKind[] {
+export function weightedKinds(weights: RiskWeights, features: Pick<RiskFeatures, 'values' | 'signKinds' | 'harmCues'>, riskScore?: number): RiskKind[] {
+  // Without a sign, the weights alone raise the card only where some cue of harm is there: who a
+  // message is about ("a 14 year old", "her partner") is no risk by itself.
+  if (features.signKinds.length === 0 && features.harmCues === 0) return [];
   const score = riskScore ?? probability(weights.risk.bias, weights.risk.weights, features.values);
   if (score < weights.risk.threshold && features.signKinds.length === 0) return [];
   const scored = RISK_KINDS.map((kind) => ({ kind, p: probability(weights.kinds[kind].bias, weights.kinds[kind].weights, features.values) }));

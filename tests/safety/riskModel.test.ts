@@ -21,7 +21,9 @@ const SIGNS: RiskSignsData = {
     past: 'ago|history',
     topic: 'training|policy',
     generic: 'someone|people',
-    person: 'client|mum|man',
+    person: 'client|mum|man|child',
+    history: 'years ago|used to',
+    again: 'again|tonight',
     not: ['cuts to (?:services|funding)', 'dying to'],
   },
   signs: [
@@ -100,10 +102,25 @@ describe('risk model (made-up signs)', () => {
       kinds: Object.fromEntries(RISK_KINDS.map((k) => [k, { bias: k === 'harm-or-abuse' ? 1 : -1, weights: zero }])) as RiskWeights['kinds'],
       fitted: { on: 'test', messages: 0, folds: 0, lambda: 0 },
     };
-    const weighted = new RiskModel(SIGNS, [], weights);
-    assert.deepEqual(weighted.assess('the client is not well').kinds, ['harm-or-abuse']);
+    const withCue: RiskSignsData = { ...SIGNS, cues: { unwell: { sources: ['guide'], words: 'unwell|poorly' } } };
+    const weighted = new RiskModel(withCue, [], { ...weights, features: new RiskModel(withCue).featureNames, risk: { ...weights.risk, weights: [...weights.risk.weights.slice(0, RISK_KINDS.length), 0, ...weights.risk.weights.slice(RISK_KINDS.length)] }, kinds: Object.fromEntries(RISK_KINDS.map((k) => [k, { ...weights.kinds[k], weights: [...zero, 0] }])) as RiskWeights['kinds'] });
+    assert.deepEqual(weighted.assess('the client is unwell').kinds, ['harm-or-abuse']);
     assert.deepEqual(weighted.assess('opening hours of the library').kinds, []);
+    // Who a message is about is no risk by itself: without a cue of harm the weights stay quiet.
+    assert.deepEqual(weighted.assess('the client has a new flat').kinds, []);
     assert.throws(() => new RiskModel(SIGNS, [], { ...weights, features: ['other'] }), /fit:risk/);
+  });
+
+  it('reads a sign told as long past as history, unless it is happening again', () => {
+    assert.deepEqual(model.assess('years ago she swallowed a handful of her tablets').kinds, []);
+    assert.deepEqual(model.assess('she used to be cutting herself').kinds, []);
+    assert.ok(model.assess('she used to be cutting herself and started again').kinds.includes('suicide-self-harm'));
+    assert.ok(model.assess('years ago she swallowed a handful of her tablets, and again tonight').kinds.includes('suicide-self-harm'));
+  });
+
+  it('reads a role word naming a thing as no one: a topic stays a topic', () => {
+    assert.deepEqual(model.assess('training on the child protection policy and people who want to die').kinds, []);
+    assert.deepEqual(model.assess('training for the child who wants to die').kinds, ['suicide-self-harm']);
   });
 
   it('finds what is wrong in a curator\'s edit, naming the field', () => {
