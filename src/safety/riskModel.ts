@@ -257,20 +257,24 @@ export class RiskModel {
     if (compiled.not && has(compiled.not, message)) return undefined;
     const occurrences = compiled.groups.map((g) => spans(g, message));
     if (occurrences.some((o) => o.length === 0)) return undefined;
-    // `within` counts the words between the groups' matches, not the words inside a long match.
+    // `within` counts the words of the span that no group matched, plus one for each gap between
+    // groups: a long match ("see the point of") does not use up the room.
+    const k = occurrences.length;
+    const longest = occurrences.reduce((sum, o) => sum + Math.max(...o.map((x) => x.end - x.start + 1)), 0);
     let best: Span | undefined;
-    const choose = (i: number, span: Span | undefined, firstEnd: number, lastStart: number): void => {
-      if (span && lastStart - firstEnd > compiled.within) return;
-      if (i === occurrences.length) {
-        if (span && !this.excluded(compiled, span, message) && (!best || span.end - span.start < best.end - best.start)) best = span;
+    const choose = (i: number, span: Span | undefined, covered: number): void => {
+      if (span && span.end - span.start + 1 - longest + k - 1 > compiled.within) return;
+      if (i === k) {
+        if (!span || Math.max(0, span.end - span.start + 1 - covered) + k - 1 > compiled.within) return;
+        if (!this.excluded(compiled, span, message) && (!best || span.end - span.start < best.end - best.start)) best = span;
         return;
       }
       for (const o of occurrences[i]) {
         const next = span ? { start: Math.min(span.start, o.start), end: Math.max(span.end, o.end) } : o;
-        choose(i + 1, next, Math.min(firstEnd, o.end), Math.max(lastStart, o.start));
+        choose(i + 1, next, covered + o.end - o.start + 1);
       }
     };
-    choose(0, undefined, Infinity, -Infinity);
+    choose(0, undefined, 0);
     return best;
   }
 
