@@ -203,7 +203,8 @@ export class RiskModel {
       values,
       signKinds: RISK_KINDS.filter((k) => signKinds.has(k)),
       signs,
-      aboutATopic: (topic || generic) && !specific,
+      // "someone who says they'll do it today" is a person now, not a question about a topic.
+      aboutATopic: (topic || (generic && !(this.again && has(this.again, message)))) && !specific,
       hasChild: has(this.childWords, message),
       harmCues: cueCount,
       partnerLike: this.partnerLike(message),
