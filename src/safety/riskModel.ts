@@ -183,7 +183,8 @@ export class RiskModel {
     const specific = this.specificPerson.test(message);
     const topic = has(this.topic, message);
     const generic = this.generic.test(message);
-    const question = /\?\s*$/.test(text) || /^ (?:is|are|what|whats|where|who|how|does|do|can|any|which|when) /.test(message);
+    // A question at the start, or asked in the last clause ("..., who do I contact").
+    const question = /\?\s*$/.test(text) || /^ (?:is|are|what|whats|where|who|how|does|do|can|any|which|when) /.test(message) || /[,.;:?!\u2013\u2014-]\s*(?:who|what|whats|where|how|is there|are there|any|can|could|do|does|should|would|which|when)\b[^,.;:?!]*$/i.test(text.trim());
     const values = [
       ...RISK_KINDS.map((k) => (signKinds.has(k) ? 1 : 0)),
       ...this.cues.map(([, pattern]) => (this.hasUnnegated(pattern, message) ? 1 : 0)),
