@@ -80,6 +80,26 @@ describe('risk model (made-up signs)', () => {
     assert.deepEqual(model.assess('my client wants to die, is there a policy').kinds, ['suicide-self-harm']);
   });
 
+  it('does not let a long match use up the room `within` allows between groups', () => {
+    const data: RiskSignsData = { ...SIGNS, signs: [{ id: 'no-point', type: 'suicide', kinds: ['suicide-self-harm'], sources: ['guide'], all: ['doesnt', 'see the point of|want', 'living'], within: 2 }] };
+    const narrow = new RiskModel(data);
+    assert.deepEqual(narrow.assess('he doesnt see the point of living').kinds, ['suicide-self-harm']);
+    assert.deepEqual(narrow.assess('he doesnt really want to go on living').kinds, []);
+  });
+
+  it('reads someone at risk now in a general question as a person, not a topic', () => {
+    assert.deepEqual(model.assess('how do I get help for someone who wants to die').kinds, []);
+    assert.deepEqual(model.assess('how do I get help for someone who wants to die tonight').kinds, ['suicide-self-harm']);
+  });
+
+  it('reads a question asked in the last clause as a question, and his pals as his', () => {
+    const question = model.featureNames.indexOf('context:question');
+    assert.equal(model.features('she had a fall last week, who do I contact').values[question], 1);
+    assert.equal(model.features('she had a fall, who is with her now and she cant get up').values[question], 0);
+    assert.equal(model.features('he made her kneel in front of his pals').partnerLike, true);
+    assert.equal(model.features('he shouts at her and her son is scared').partnerLike, false);
+  });
+
   it('masks everyday phrases, and honours unless (near the sign) and not (anywhere)', () => {
     assert.deepEqual(model.assess('mum is dying to see the kids').kinds, []);
     assert.deepEqual(model.assess('she cuts herself in the kitchen by accident').kinds, []);
