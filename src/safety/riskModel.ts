@@ -53,6 +53,17 @@ const SECOND_KIND = 0.3;
 
 const FIRST_PERSON = new Set(['i', 'im', 'ive', 'id', 'me', 'my', 'myself', 'mine', 'we', 'us', 'our']);
 
+/** Scots and text-speak staff write, read as the English words the signs use. */
+const EVERYDAY_SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ['tae', 'to'], ['wi', 'with'], ['aw', 'all'], ['oot', 'out'], ['nae', 'no'], ['naw', 'no'],
+  ['cannae', 'cant'], ['canny', 'cant'], ['dinnae', 'dont'], ['didnae', 'didnt'], ['wouldnae', 'wouldnt'],
+  ['isnae', 'isnt'], ['wisnae', 'wasnt'], ['willnae', 'wont'], ['disnae', 'doesnt'], ['hasnae', 'hasnt'],
+  ['gonnae', 'going to'], ['tryna', 'trying to'], ['hissel', 'himself'], ['hersel', 'herself'],
+  ['r', 'are'], ['u', 'you'], ['ur', 'your'], ['b4', 'before'], ['tonite', 'tonight'], ['2nite', 'tonight'],
+  ['2day', 'today'], ['2moro', 'tomorrow'], ['cos', 'because'], ['coz', 'because'], ['agen', 'again'],
+  ['slef', 'self'], ['sefl', 'self'], ['slf', 'self'],
+]);
+
 /** Cue groups that say who or what a message is about, not that anything is wrong. */
 const CONTEXT_CUES = new Set(['child', 'partner', 'urgency', 'disclosure', 'topic-question']);
 /** No sign word is longer; longer tokens are codes or noise, and correcting them costs time. */
@@ -233,13 +244,19 @@ export class RiskModel {
 
   /** Lower case, apostrophes dropped, everyday idioms masked, typos of sign words corrected. */
   prepare(text: string): string {
-    const tokens = normalise(text).trim().split(' ').filter(Boolean).map((t) => this.correct(t));
+    const tokens = normalise(text)
+      .trim()
+      .split(' ')
+      .filter(Boolean)
+      .map((t) => EVERYDAY_SPELLINGS.get(t) ?? this.correct(t));
     return ` ${tokens.join(' ')} `.replace(this.notPhrases, (m) => m.replace(/[a-z0-9]/g, '_'));
   }
 
   /** A token as the sign word it is one typo away from, or unchanged. */
   correct(token: string): string {
     if (token.length < MIN_TYPO_LENGTH || token.length > MAX_TYPO_LENGTH || this.words.has(token) || this.notWords.has(token) || /\d/.test(token)) return token;
+    // "cuttin", "burnin": the g dropped, as people say it.
+    if (token.endsWith('in') && this.words.has(`${token}g`)) return `${token}g`;
     if (this.stems.some((s) => token.startsWith(s))) return token;
     for (const key of [token, ...deletions(token)]) {
       for (const word of this.byDeletion.get(key) ?? []) if (withinOneEdit(token, word)) return word;

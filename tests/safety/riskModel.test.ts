@@ -54,6 +54,11 @@ describe('risk model (made-up signs)', () => {
     assert.ok(!withinOneEdit('tablets', 'tbalest'));
   });
 
+  it('reads a dropped g and everyday Scots as the words the signs use', () => {
+    assert.equal(model.prepare('hes cuttin hissel wi a blade'), ' hes cutting himself with a blade ');
+    assert.deepEqual(model.assess('shes cuttin hersel again').kinds, ['suicide-self-harm']);
+  });
+
   it('does not read a real word as a typo of a sign word', () => {
     const lookalikes = typoLookalikes(SIGNS, ['chess', 'chest', 'pains', 'rains', 'tablet']);
     assert.deepEqual(lookalikes, ['chess', 'rains']);
