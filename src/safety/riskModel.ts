@@ -49,7 +49,7 @@ interface Span {
 const MIN_TYPO_LENGTH = 5;
 /** Another kind is routed too when the kind weights give it this much: an extra route costs
  * little, a missing one may cost a life. */
-const SECOND_KIND = 0.3;
+const SECOND_KIND = 0.2;
 
 const FIRST_PERSON = new Set(['i', 'im', 'ive', 'id', 'me', 'my', 'myself', 'mine', 'we', 'us', 'our']);
 

@@ -124,7 +124,7 @@ describe('risk model (made-up signs)', () => {
       note: '',
       features,
       risk: { bias: -2, weights: zero.map((_, i) => (i === specific ? 3 : 0)), threshold: 0.6 },
-      kinds: Object.fromEntries(RISK_KINDS.map((k) => [k, { bias: k === 'harm-or-abuse' ? 1 : -1, weights: zero }])) as RiskWeights['kinds'],
+      kinds: Object.fromEntries(RISK_KINDS.map((k) => [k, { bias: k === 'harm-or-abuse' ? 1 : -2, weights: zero }])) as RiskWeights['kinds'],
       fitted: { on: 'test', messages: 0, folds: 0, lambda: 0 },
     };
     const withCue: RiskSignsData = { ...SIGNS, cues: { unwell: { sources: ['guide'], words: 'unwell|poorly' } } };
