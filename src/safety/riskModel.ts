@@ -195,7 +195,7 @@ export class RiskModel {
     const topic = has(this.topic, message);
     const generic = this.generic.test(message);
     // A question at the start, or asked in the last clause ("..., who do I contact").
-    const question = /\?\s*$/.test(text) || /^ (?:is|are|what|whats|where|who|how|does|do|can|any|which|when) /.test(message) || /[,.;:?!\u2013\u2014-]\s*(?:who (?:do|can|should|could|would|to|is best)|what (?:do|can|should|is|are|support|help|services|options)|whats|where (?:do|can|is|are|should|would)|how (?:do|can|should|would|to|long|much|many)|is there|are there|any [a-z]+|(?:can|could) (?:i|we|you|she|he|they)|do (?:i|we|you)|does (?:she|he|it|this|the|anyone)|should (?:i|we)|would (?:she|he|they|it|that)|which|when (?:is|does|do|can|should))\b[^,.;:?!]*$/i.test(text.trim());
+    const question = /\?\s*$/.test(text) || /^ (?:is|are|what|whats|where|who|how|does|do|can|any|which|when) /.test(message) || /[,.;:?!\u2013\u2014-]\s*(?:who (?:do|can|should|could|would|to|is best)|what (?:do|can|should|is|are|support|help|services|options)|whats|where (?:do|can|is|are|should|would)|how (?:do|can|should|would|to|long|much|many)|is there|are there|any [a-z]+|(?:can|could) (?:i|we|you|she|he|they)|do (?:i|we|you)|does (?:she|he|it|this|the|anyone)|should (?:i|we)|would (?:she|he|they|it|that)|which|when (?:is|does|do|can|should)|is (?:that|this|it|there)|are (?:they|there|we))\b[^,.;:?!]*$/i.test(text.trim());
     const values = [
       ...RISK_KINDS.map((k) => (signKinds.has(k) ? 1 : 0)),
       ...this.cues.map(([, pattern]) => (this.hasUnnegated(pattern, message) ? 1 : 0)),
