@@ -279,10 +279,12 @@ export class RiskModel {
     // `within` counts the words of the span that no group matched, plus one for each gap between
     // groups: a long match ("see the point of") does not use up the room.
     const k = occurrences.length;
-    const longest = occurrences.reduce((sum, o) => sum + Math.max(...o.map((x) => x.end - x.start + 1)), 0);
+    // The most words groups i.. could still fill: a span already too wide for that is given up.
+    const fillable = occurrences.map(() => 0);
+    for (let i = k - 1; i >= 0; i--) fillable[i] = (fillable[i + 1] ?? 0) + Math.max(...occurrences[i].map((x) => x.end - x.start + 1));
     let best: Span | undefined;
     const choose = (i: number, span: Span | undefined, covered: number): void => {
-      if (span && span.end - span.start + 1 - longest + k - 1 > compiled.within) return;
+      if (span && span.end - span.start + 1 - covered - (fillable[i] ?? 0) + k - 1 > compiled.within) return;
       if (i === k) {
         if (!span || Math.max(0, span.end - span.start + 1 - covered) + k - 1 > compiled.within) return;
         if (!this.excluded(compiled, span, message) && (!best || span.end - span.start < best.end - best.start)) best = span;
