@@ -316,7 +316,7 @@ export class RiskModel {
 }
 
 /** Whether the weights read the message as someone at risk and, if so, which kinds: the likeliest,
- * and any other the kind weights think more likely than not. */
+ * and any other the kind weights give at least SECOND_KIND. */
 export function weightedKinds(weights: RiskWeights, features: Pick<RiskFeatures, 'values' | 'signKinds' | 'harmCues'>, riskScore?: number): RiskKind[] {
   // Without a sign, the weights alone raise the card only where some cue of harm is there: who a
   // message is about ("a 14 year old", "her partner") is no risk by itself.
