@@ -307,7 +307,9 @@ export class RiskModel {
   private kindsAt(sign: RiskSign, span: Span, message: string): RiskKind[] {
     const before = spans(this.negators, message).some((n) => n.end < span.start && n.end >= span.start - 3);
     const past = spans(this.past, message).some((p) => p.end >= span.start - NEAR - 2 && p.start <= span.end + NEAR + 2);
-    if (this.isHistory(message) && spans(this.history as RegExp, message).some((p) => p.end >= span.start - NEAR - 2 && p.start <= span.end + NEAR + 2)) return [];
+    // History reaches only the sign it tells, a few words either side ("years ago she took...",
+    // "took an overdose in 2019"), not a sign told later as now.
+    if (this.isHistory(message) && spans(this.history as RegExp, message).some((p) => p.end >= span.start - NEAR && p.start <= span.end + NEAR)) return [];
     return sign.kinds.filter((kind) => {
       const info = this.data.kinds[kind];
       return !(info.negatable && before) && !(info.acute && past);

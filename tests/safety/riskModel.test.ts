@@ -141,6 +141,9 @@ describe('risk model (made-up signs)', () => {
     assert.deepEqual(model.assess('she used to be cutting herself').kinds, []);
     assert.ok(model.assess('she used to be cutting herself and started again').kinds.includes('suicide-self-harm'));
     assert.ok(model.assess('years ago she swallowed a handful of her tablets, and again tonight').kinds.includes('suicide-self-harm'));
+    // History reaches the sign it tells, not one told later as now.
+    assert.deepEqual(model.assess('she swallowed a handful of her tablets years ago and today she says she wants to die').kinds, ['suicide-self-harm']);
+    assert.deepEqual(model.assess('she swallowed a handful of her tablets years ago and is well, she loves her dog and wants to die').kinds, ['suicide-self-harm']);
   });
 
   it('reads a role word naming a thing as no one: a topic stays a topic', () => {
