@@ -146,7 +146,7 @@ export class RiskModel {
     // "the child protection register", "client group": a role word naming a thing is no one.
     const thing = '(?! (?:protection|sexual|abuse|exploitation|poverty|care|services?|guidance|register|health|development|plans?|planning|trafficking|neglect|welfare|law|act|policy|team|support|benefits?|disability|safety|group|groups|forum|assessments?|records?|rights))';
     this.specificPerson = new RegExp(
-      ` (?:he|she|hes|shes|him|his|her|hers|himself|herself)(?= )|(?:^| (?:my|our|the|this|that|his|her|their|your|mrs|mr|ms|mums|dads)) (?:(?:new|old|elderly|older|young|wee|own|frail|disabled) )?(?:${roles})${thing}(?= )|^ (?:[a-z]+ )?(?:${roles})${thing}(?= )`,
+      ` (?:he|she|hes|shes|him|his|her|hers|himself|herself)(?= )| (?:the|her|his|their|these|those) (?:kids|children|weans|bairns|twins|babies|grandkids|grandchildren)(?= )|(?:^| (?:my|our|the|this|that|his|her|their|your|mrs|mr|ms|mums|dads)) (?:(?:new|old|elderly|older|young|wee|own|frail|disabled) )?(?:${roles})${thing}(?= )|^ (?:[a-z]+ )?(?:${roles})${thing}(?= )`,
     );
     this.childWords = bounded(expand(data.words.child ?? 'child|children'));
     this.partnerWords = bounded(expand(data.words.partner ?? 'partner'));
