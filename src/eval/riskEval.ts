@@ -7,20 +7,32 @@ import { BUILT_KNOWLEDGE_FILE, PROJECT_ROOT } from '../paths';
 import { riskModelFor } from '../safety/riskDetector';
 import { scoreRisk, type LabelledMessage, type RiskFigures } from './riskScoring';
 
-export const RISK_SETS = {
-  tuning: join(PROJECT_ROOT, 'tests', 'fixtures', 'risk', 'tuning-messages.json'),
-  'held-out': join(PROJECT_ROOT, 'tests', 'fixtures', 'risk', 'held-out-messages.json'),
+const RISK_DIR = join(PROJECT_ROOT, 'tests', 'fixtures', 'risk');
+
+/** Each set and the files it is read from. The tuning set grows by files written at different
+ * times by different people; it is read as one. */
+export const RISK_SETS: Record<'tuning' | 'held-out', string[]> = {
+  tuning: [join(RISK_DIR, 'tuning-messages.json'), join(RISK_DIR, 'tuning-messages-2.json')],
+  'held-out': [join(RISK_DIR, 'held-out-messages.json')],
 };
+
+/** The messages of a set's files, in order, a message written twice kept once. */
+export function readRiskSet(files: readonly string[]): LabelledMessage[] {
+  const seen = new Set<string>();
+  return files
+    .flatMap((file) => JSON.parse(readFileSync(file, 'utf8')) as LabelledMessage[])
+    .filter((m) => !seen.has(m.text) && !!seen.add(m.text));
+}
 
 function main(): void {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
   const files = args.filter((a) => !a.startsWith('--'));
-  const sets: Array<[string, string]> = files.length ? files.map((f) => [relative(process.cwd(), f), f]) : Object.entries(RISK_SETS);
+  const sets: Array<[string, string[]]> = files.length ? files.map((f) => [relative(process.cwd(), f), [f]]) : Object.entries(RISK_SETS);
   const knowledge = readBuiltKnowledge(BUILT_KNOWLEDGE_FILE);
   const model = riskModelFor(knowledge.risk);
-  const results = sets.map(([name, file]) => {
-    const messages = JSON.parse(readFileSync(file, 'utf8')) as LabelledMessage[];
+  const results = sets.map(([name, setFiles]) => {
+    const messages = readRiskSet(setFiles);
     return { name, figures: scoreRisk(messages, (text) => model.assess(text).kinds) };
   });
   if (json) {

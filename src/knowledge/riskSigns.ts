@@ -48,6 +48,13 @@ export interface RiskSignsData {
     topic: string;
     generic: string;
     person: string;
+    /** Long past ("years ago", "in 2019", "used to", "safe now"): a sign this close to it is history,
+     * whatever its kind, unless `again` is also in the message ("used to cut, started again"). */
+    history?: string;
+    again?: string;
+    /** Asking for an everyday service or activity ("any groups", "wants to volunteer"): the weights
+     * learn how far this tells an ordinary question from a risk. */
+    request?: string;
     /** Everyday phrases whose words are not a sign ("end of life", "fit note", "budget cuts"). */
     not: string[];
   };
@@ -106,7 +113,9 @@ export function riskSignsProblems(data: RiskSignsData): string[] {
   const patterns: Array<[string, string]> = [
     ...Object.entries(data.words).map(([k, v]): [string, string] => [`words/${k}`, v]),
     ...(['negators', 'past', 'topic', 'generic', 'person'] as const).map((k): [string, string] => [`context/${k}`, data.context[k]]),
+    ...(['history', 'again', 'request'] as const).filter((k) => data.context[k] !== undefined).map((k): [string, string] => [`context/${k}`, data.context[k] as string]),
   ];
+  if ((data.context.history === undefined) !== (data.context.again === undefined)) problems.push('fields context/history and context/again come together');
   const ids = new Set<string>();
   data.signs.forEach((sign, i) => {
     const where = `signs/${i} (${sign.id ?? '?'})`;

@@ -25,6 +25,8 @@ export interface RiskFeatures {
   signs: string[];
   aboutATopic: boolean;
   hasChild: boolean;
+  /** How many cue groups of harm (not of who or what the message is about) are there. */
+  harmCues: number;
   /** A partner is named, or "he" acts on "her" (or the reverse) with no other relative, carer or worker named. */
   partnerLike: boolean;
 }
@@ -47,9 +49,20 @@ interface Span {
 const MIN_TYPO_LENGTH = 5;
 /** Another kind is routed too when the kind weights give it this much: an extra route costs
  * little, a missing one may cost a life. */
-const SECOND_KIND = 0.3;
+const SECOND_KIND = 0.2;
 
 const FIRST_PERSON = new Set(['i', 'im', 'ive', 'id', 'me', 'my', 'myself', 'mine', 'we', 'us', 'our']);
+
+/** Scots and text-speak staff write, read as the English words the signs use. */
+const EVERYDAY_SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ['tae', 'to'], ['wi', 'with'], ['aw', 'all'], ['oot', 'out'], ['nae', 'no'], ['naw', 'no'],
+  ['cannae', 'cant'], ['canny', 'cant'], ['dinnae', 'dont'], ['didnae', 'didnt'], ['wouldnae', 'wouldnt'],
+  ['isnae', 'isnt'], ['wisnae', 'wasnt'], ['willnae', 'wont'], ['disnae', 'doesnt'], ['hasnae', 'hasnt'],
+  ['gonnae', 'going to'], ['tryna', 'trying to'], ['hissel', 'himself'], ['hersel', 'herself'],
+  ['r', 'are'], ['u', 'you'], ['ur', 'your'], ['b4', 'before'], ['tonite', 'tonight'], ['2nite', 'tonight'],
+  ['2day', 'today'], ['2moro', 'tomorrow'], ['cos', 'because'], ['coz', 'because'], ['agen', 'again'],
+  ['slef', 'self'], ['sefl', 'self'], ['slf', 'self'],
+]);
 
 /** Cue groups that say who or what a message is about, not that anything is wrong. */
 const CONTEXT_CUES = new Set(['child', 'partner', 'urgency', 'disclosure', 'topic-question']);
@@ -68,6 +81,9 @@ export class RiskModel {
   private readonly notPhrases: RegExp;
   private readonly negators: RegExp;
   private readonly past: RegExp;
+  private readonly history?: RegExp;
+  private readonly again?: RegExp;
+  private readonly request?: RegExp;
   private readonly topic: RegExp;
   private readonly generic: RegExp;
   private readonly specificPerson: RegExp;
@@ -93,7 +109,7 @@ export class RiskModel {
       ...(sign.not ? { not: bounded(expand(sign.not)) } : {}),
     }));
     this.cues = Object.entries(data.cues ?? {}).map(([name, cue]): [string, RegExp] => [name, bounded(expand(cue.words))]);
-    this.featureNames = [...RISK_KINDS.map((k) => `sign:${k}`), ...this.cues.map(([name]) => `cue:${name}`), 'context:specific-person', 'context:topic', 'context:generic', 'context:question', 'context:past', 'cues:several', 'cues:about-someone'];
+    this.featureNames = [...RISK_KINDS.map((k) => `sign:${k}`), ...this.cues.map(([name]) => `cue:${name}`), 'context:specific-person', 'context:topic', 'context:generic', 'context:question', 'context:past', 'context:history', 'context:request', 'cues:several', 'cues:about-someone'];
     if (weights && weights.features.join() !== this.featureNames.join()) {
       throw new Error('the risk weights were fitted for other features: run "npm run fit:risk"');
     }
@@ -110,9 +126,14 @@ export class RiskModel {
     this.notPhrases = bounded(expand(data.context.not.join('|')));
     this.negators = bounded(expand(data.context.negators));
     this.past = bounded(expand(data.context.past));
+    if (data.context.history && data.context.again) {
+      this.history = bounded(expand(data.context.history));
+      this.again = bounded(expand(data.context.again));
+    }
+    if (data.context.request) this.request = bounded(expand(data.context.request));
     this.topic = bounded(expand(data.context.topic));
     this.generic = new RegExp(
-      ` (?:(?:if|when|whether|in case|what to do|how to|how do (?:i|we|you)|how should (?:i|we)|should (?:i|we)) (?:[a-z]+ ){0,4}(?:${expand(data.context.generic)})|(?:${expand(data.context.generic)}) (?:who|that|experiencing|affected))(?= )`,
+      ` (?:(?:if|when|whether|in case|what to do|how to|how do (?:i|we|you)|how should (?:i|we)|should (?:i|we)) (?:[a-z]+ ){0,4}(?:${expand(data.context.generic)})|(?:${expand(data.context.generic)}) (?:who|that|experiencing|affected)|(?:what|how) (?:should|do|can|would|must) (?:staff|we|i|you|workers|carers|practitioners) (?:do|respond|act|report|say)|if (?:they|we|you|i|staff) (?:suspect|think|notice|see|hear|are told|find|are worried))(?= )`,
     );
     // Staff write "I" and "my" about themselves: only a third person, or a role with a determiner
     // ("my client", "the gent"), is someone the message is about.
@@ -122,8 +143,10 @@ export class RiskModel {
         .filter((w) => !FIRST_PERSON.has(w))
         .join('|'),
     );
+    // "the child protection register", "client group": a role word naming a thing is no one.
+    const thing = '(?! (?:protection|sexual|abuse|exploitation|poverty|care|services?|guidance|register|health|development|plans?|planning|trafficking|neglect|welfare|law|act|policy|team|support|benefits?|disability|safety|group|groups|forum|assessments?|records?|rights))';
     this.specificPerson = new RegExp(
-      ` (?:he|she|hes|shes|him|his|hers|himself|herself|themselves|themself)(?= )|(?:^| (?:my|our|the|this|that|his|her|their|your|mrs|mr|ms)) (?:${roles})(?= )|^ (?:[a-z]+ )?(?:${roles})(?= )`,
+      ` (?:he|she|hes|shes|him|his|her|hers|himself|herself)(?= )| (?:the|her|his|their|these|those) (?:kids|children|weans|bairns|twins|babies|grandkids|grandchildren)(?= )|(?:^| (?:my|our|the|this|that|his|her|their|your|mrs|mr|ms|mums|dads)) (?:(?:new|old|elderly|older|young|wee|own|frail|disabled) )?(?:${roles})${thing}(?= )|^ (?:[a-z]+ )?(?:${roles})${thing}(?= )`,
     );
     this.childWords = bounded(expand(data.words.child ?? 'child|children'));
     this.partnerWords = bounded(expand(data.words.partner ?? 'partner'));
@@ -171,7 +194,8 @@ export class RiskModel {
     const specific = this.specificPerson.test(message);
     const topic = has(this.topic, message);
     const generic = this.generic.test(message);
-    const question = /\?\s*$/.test(text) || /^ (?:is|are|what|whats|where|who|how|does|do|can|any|which|when) /.test(message);
+    // A question at the start, or asked in the last clause ("..., who do I contact").
+    const question = /\?\s*$/.test(text) || /^ (?:is|are|what|whats|where|who|how|does|do|can|any|which|when) /.test(message) || /[,.;:?!\u2013\u2014-]\s*(?:who (?:do|can|should|could|would|to|is best)|what (?:do|can|should|is|are|support|help|services|options)|whats|where (?:do|can|is|are|should|would)|how (?:do|can|should|would|to|long|much|many)|is there|are there|any [a-z]+|(?:can|could) (?:i|we|you|she|he|they)|do (?:i|we|you)|does (?:she|he|it|this|the|anyone)|should (?:i|we)|would (?:she|he|they|it|that)|which|when (?:is|does|do|can|should)|is (?:that|this|it|there)|are (?:they|there|we))\b[^,.;:?!]*$/i.test(text.trim());
     const values = [
       ...RISK_KINDS.map((k) => (signKinds.has(k) ? 1 : 0)),
       ...this.cues.map(([, pattern]) => (this.hasUnnegated(pattern, message) ? 1 : 0)),
@@ -180,6 +204,8 @@ export class RiskModel {
       generic ? 1 : 0,
       question ? 1 : 0,
       has(this.past, message) ? 1 : 0,
+      this.isHistory(message) ? 1 : 0,
+      this.request && has(this.request, message) ? 1 : 0,
     ];
     // Signs of risk rarely come alone: how many kinds of cue, and whether they are about someone.
     const cueCount = this.cues.filter(([name], i) => !CONTEXT_CUES.has(name) && values[RISK_KINDS.length + i] === 1).length;
@@ -189,10 +215,17 @@ export class RiskModel {
       values,
       signKinds: RISK_KINDS.filter((k) => signKinds.has(k)),
       signs,
-      aboutATopic: (topic || generic) && !specific,
+      // "someone who says they'll do it today" is a person now, not a question about a topic.
+      aboutATopic: (topic || (generic && !(this.again && has(this.again, message)))) && !specific,
       hasChild: has(this.childWords, message),
+      harmCues: cueCount,
       partnerLike: this.partnerLike(message),
     };
+  }
+
+  /** Told as long past, with nothing saying it is happening again. */
+  private isHistory(message: string): boolean {
+    return !!this.history && !!this.again && has(this.history, message) && !has(this.again, message);
   }
 
   /** A cue counts where no negation stands just before it ("isnt injured", "no marks"). */
@@ -205,18 +238,25 @@ export class RiskModel {
 
   private partnerLike(message: string): boolean {
     if (has(this.partnerWords, message)) return true;
-    return / (?:he|hes) /.test(message) && / (?:her|she|shes) /.test(message) && !has(this.otherPeople, message);
+    // "his pals", "his mum" are his, not someone else who might be doing the harm.
+    return / (?:he|hes|him) /.test(message) && / (?:her|she|shes) /.test(message) && !has(this.otherPeople, message.replace(/ his [a-z]+/g, ' his _'));
   }
 
   /** Lower case, apostrophes dropped, everyday idioms masked, typos of sign words corrected. */
   prepare(text: string): string {
-    const tokens = normalise(text).trim().split(' ').filter(Boolean).map((t) => this.correct(t));
+    const tokens = normalise(text)
+      .trim()
+      .split(' ')
+      .filter(Boolean)
+      .map((t) => EVERYDAY_SPELLINGS.get(t) ?? this.correct(t));
     return ` ${tokens.join(' ')} `.replace(this.notPhrases, (m) => m.replace(/[a-z0-9]/g, '_'));
   }
 
   /** A token as the sign word it is one typo away from, or unchanged. */
   correct(token: string): string {
     if (token.length < MIN_TYPO_LENGTH || token.length > MAX_TYPO_LENGTH || this.words.has(token) || this.notWords.has(token) || /\d/.test(token)) return token;
+    // "cuttin", "burnin": the g dropped, as people say it.
+    if (token.endsWith('in') && this.words.has(`${token}g`)) return `${token}g`;
     if (this.stems.some((s) => token.startsWith(s))) return token;
     for (const key of [token, ...deletions(token)]) {
       for (const word of this.byDeletion.get(key) ?? []) if (withinOneEdit(token, word)) return word;
@@ -236,20 +276,26 @@ export class RiskModel {
     if (compiled.not && has(compiled.not, message)) return undefined;
     const occurrences = compiled.groups.map((g) => spans(g, message));
     if (occurrences.some((o) => o.length === 0)) return undefined;
-    // `within` counts the words between the groups' matches, not the words inside a long match.
+    // `within` counts the words of the span that no group matched, plus one for each gap between
+    // groups: a long match ("see the point of") does not use up the room.
+    const k = occurrences.length;
+    // The most words groups i.. could still fill: a span already too wide for that is given up.
+    const fillable = occurrences.map(() => 0);
+    for (let i = k - 1; i >= 0; i--) fillable[i] = (fillable[i + 1] ?? 0) + Math.max(...occurrences[i].map((x) => x.end - x.start + 1));
     let best: Span | undefined;
-    const choose = (i: number, span: Span | undefined, firstEnd: number, lastStart: number): void => {
-      if (span && lastStart - firstEnd > compiled.within) return;
-      if (i === occurrences.length) {
-        if (span && !this.excluded(compiled, span, message) && (!best || span.end - span.start < best.end - best.start)) best = span;
+    const choose = (i: number, span: Span | undefined, covered: number): void => {
+      if (span && span.end - span.start + 1 - covered - (fillable[i] ?? 0) + k - 1 > compiled.within) return;
+      if (i === k) {
+        if (!span || Math.max(0, span.end - span.start + 1 - covered) + k - 1 > compiled.within) return;
+        if (!this.excluded(compiled, span, message) && (!best || span.end - span.start < best.end - best.start)) best = span;
         return;
       }
       for (const o of occurrences[i]) {
         const next = span ? { start: Math.min(span.start, o.start), end: Math.max(span.end, o.end) } : o;
-        choose(i + 1, next, Math.min(firstEnd, o.end), Math.max(lastStart, o.start));
+        choose(i + 1, next, covered + o.end - o.start + 1);
       }
     };
-    choose(0, undefined, Infinity, -Infinity);
+    choose(0, undefined, 0);
     return best;
   }
 
@@ -261,6 +307,9 @@ export class RiskModel {
   private kindsAt(sign: RiskSign, span: Span, message: string): RiskKind[] {
     const before = spans(this.negators, message).some((n) => n.end < span.start && n.end >= span.start - 3);
     const past = spans(this.past, message).some((p) => p.end >= span.start - NEAR - 2 && p.start <= span.end + NEAR + 2);
+    // History reaches only the sign it tells, a few words either side ("years ago she took...",
+    // "took an overdose in 2019"), not a sign told later as now.
+    if (this.isHistory(message) && spans(this.history as RegExp, message).some((p) => p.end >= span.start - NEAR && p.start <= span.end + NEAR)) return [];
     return sign.kinds.filter((kind) => {
       const info = this.data.kinds[kind];
       return !(info.negatable && before) && !(info.acute && past);
@@ -269,8 +318,11 @@ export class RiskModel {
 }
 
 /** Whether the weights read the message as someone at risk and, if so, which kinds: the likeliest,
- * and any other the kind weights think more likely than not. */
-export function weightedKinds(weights: RiskWeights, features: Pick<RiskFeatures, 'values' | 'signKinds'>, riskScore?: number): RiskKind[] {
+ * and any other the kind weights give at least SECOND_KIND. */
+export function weightedKinds(weights: RiskWeights, features: Pick<RiskFeatures, 'values' | 'signKinds' | 'harmCues'>, riskScore?: number): RiskKind[] {
+  // Without a sign, the weights alone raise the card only where some cue of harm is there: who a
+  // message is about ("a 14 year old", "her partner") is no risk by itself.
+  if (features.signKinds.length === 0 && features.harmCues === 0) return [];
   const score = riskScore ?? probability(weights.risk.bias, weights.risk.weights, features.values);
   if (score < weights.risk.threshold && features.signKinds.length === 0) return [];
   const scored = RISK_KINDS.map((kind) => ({ kind, p: probability(weights.kinds[kind].bias, weights.kinds[kind].weights, features.values) }));

@@ -21,7 +21,9 @@ const SIGNS: RiskSignsData = {
     past: 'ago|history',
     topic: 'training|policy',
     generic: 'someone|people',
-    person: 'client|mum|man',
+    person: 'client|mum|man|child',
+    history: 'years ago|used to',
+    again: 'again|tonight',
     not: ['cuts to (?:services|funding)', 'dying to'],
   },
   signs: [
@@ -52,6 +54,11 @@ describe('risk model (made-up signs)', () => {
     assert.ok(!withinOneEdit('tablets', 'tbalest'));
   });
 
+  it('reads a dropped g and everyday Scots as the words the signs use', () => {
+    assert.equal(model.prepare('hes cuttin hissel wi a blade'), ' hes cutting himself with a blade ');
+    assert.deepEqual(model.assess('shes cuttin hersel again').kinds, ['suicide-self-harm']);
+  });
+
   it('does not read a real word as a typo of a sign word', () => {
     const lookalikes = typoLookalikes(SIGNS, ['chess', 'chest', 'pains', 'rains', 'tablet']);
     assert.deepEqual(lookalikes, ['chess', 'rains']);
@@ -78,6 +85,26 @@ describe('risk model (made-up signs)', () => {
     assert.deepEqual(model.assess('my client wants to die, is there a policy').kinds, ['suicide-self-harm']);
   });
 
+  it('does not let a long match use up the room `within` allows between groups', () => {
+    const data: RiskSignsData = { ...SIGNS, signs: [{ id: 'no-point', type: 'suicide', kinds: ['suicide-self-harm'], sources: ['guide'], all: ['doesnt', 'see the point of|want', 'living'], within: 2 }] };
+    const narrow = new RiskModel(data);
+    assert.deepEqual(narrow.assess('he doesnt see the point of living').kinds, ['suicide-self-harm']);
+    assert.deepEqual(narrow.assess('he doesnt really want to go on living').kinds, []);
+  });
+
+  it('reads someone at risk now in a general question as a person, not a topic', () => {
+    assert.deepEqual(model.assess('how do I get help for someone who wants to die').kinds, []);
+    assert.deepEqual(model.assess('how do I get help for someone who wants to die tonight').kinds, ['suicide-self-harm']);
+  });
+
+  it('reads a question asked in the last clause as a question, and his pals as his', () => {
+    const question = model.featureNames.indexOf('context:question');
+    assert.equal(model.features('she had a fall last week, who do I contact').values[question], 1);
+    assert.equal(model.features('she had a fall, who is with her now and she cant get up').values[question], 0);
+    assert.equal(model.features('he made her kneel in front of his pals').partnerLike, true);
+    assert.equal(model.features('he shouts at her and her son is scared').partnerLike, false);
+  });
+
   it('masks everyday phrases, and honours unless (near the sign) and not (anywhere)', () => {
     assert.deepEqual(model.assess('mum is dying to see the kids').kinds, []);
     assert.deepEqual(model.assess('she cuts herself in the kitchen by accident').kinds, []);
@@ -97,13 +124,34 @@ describe('risk model (made-up signs)', () => {
       note: '',
       features,
       risk: { bias: -2, weights: zero.map((_, i) => (i === specific ? 3 : 0)), threshold: 0.6 },
-      kinds: Object.fromEntries(RISK_KINDS.map((k) => [k, { bias: k === 'harm-or-abuse' ? 1 : -1, weights: zero }])) as RiskWeights['kinds'],
+      kinds: Object.fromEntries(RISK_KINDS.map((k) => [k, { bias: k === 'harm-or-abuse' ? 1 : -2, weights: zero }])) as RiskWeights['kinds'],
       fitted: { on: 'test', messages: 0, folds: 0, lambda: 0 },
     };
-    const weighted = new RiskModel(SIGNS, [], weights);
-    assert.deepEqual(weighted.assess('the client is not well').kinds, ['harm-or-abuse']);
+    const withCue: RiskSignsData = { ...SIGNS, cues: { unwell: { sources: ['guide'], words: 'unwell|poorly' } } };
+    const weighted = new RiskModel(withCue, [], { ...weights, features: new RiskModel(withCue).featureNames, risk: { ...weights.risk, weights: [...weights.risk.weights.slice(0, RISK_KINDS.length), 0, ...weights.risk.weights.slice(RISK_KINDS.length)] }, kinds: Object.fromEntries(RISK_KINDS.map((k) => [k, { ...weights.kinds[k], weights: [...zero, 0] }])) as RiskWeights['kinds'] });
+    assert.deepEqual(weighted.assess('the client is unwell').kinds, ['harm-or-abuse']);
     assert.deepEqual(weighted.assess('opening hours of the library').kinds, []);
+    // Who a message is about is no risk by itself: without a cue of harm the weights stay quiet.
+    assert.deepEqual(weighted.assess('the client has a new flat').kinds, []);
     assert.throws(() => new RiskModel(SIGNS, [], { ...weights, features: ['other'] }), /fit:risk/);
+  });
+
+  it('reads a sign told as long past as history, unless it is happening again', () => {
+    assert.deepEqual(model.assess('years ago she swallowed a handful of her tablets').kinds, []);
+    assert.deepEqual(model.assess('she used to be cutting herself').kinds, []);
+    assert.ok(model.assess('she used to be cutting herself and started again').kinds.includes('suicide-self-harm'));
+    assert.ok(model.assess('years ago she swallowed a handful of her tablets, and again tonight').kinds.includes('suicide-self-harm'));
+    // History reaches the sign it tells, not one told later as now.
+    assert.deepEqual(model.assess('she swallowed a handful of her tablets years ago and today she says she wants to die').kinds, ['suicide-self-harm']);
+    assert.deepEqual(model.assess('she swallowed a handful of her tablets years ago and is well, she loves her dog and wants to die').kinds, ['suicide-self-harm']);
+  });
+
+  it('reads a role word naming a thing as no one: a topic stays a topic', () => {
+    assert.deepEqual(model.assess('training on the child protection policy and people who want to die').kinds, []);
+    assert.deepEqual(model.assess('training for the child who wants to die').kinds, ['suicide-self-harm']);
+    // Children named with "the" or "her" are people; a question about children in general is a topic.
+    assert.deepEqual(model.assess('policy says the kids are dying').kinds, ['suicide-self-harm']);
+    assert.deepEqual(model.assess('policy on children dying').kinds, []);
   });
 
   it('finds what is wrong in a curator\'s edit, naming the field', () => {

@@ -7,13 +7,15 @@ import { composeAnswer, fitRisk, safetyFirst } from '../../src/answer/composeAns
 import { cardsForAnswer } from '../../src/cards/cardData';
 import { createLogger } from '../../src/logger';
 import { assessRisk, RISK_KINDS } from '../../src/safety/riskDetector';
-import { RISK_SETS } from '../../src/eval/riskEval';
+import { readRiskSet, RISK_SETS } from '../../src/eval/riskEval';
 import { kindOfLabel, scoreRisk, type LabelledMessage } from '../../src/eval/riskScoring';
 import { makeBot, searchEngine } from '../helpers';
 
 function messages(file: string): LabelledMessage[] {
   return JSON.parse(readFileSync(file, 'utf8')) as LabelledMessage[];
 }
+
+const tuning = (): LabelledMessage[] => readRiskSet(RISK_SETS.tuning);
 
 async function repliesTo(text: string, logger = createLogger('silent')): Promise<Array<Partial<Activity>>> {
   const { bot } = makeBot(undefined, logger);
@@ -26,19 +28,24 @@ async function repliesTo(text: string, logger = createLogger('silent')): Promise
 
 describe('safety first (real knowledge)', () => {
   it('keeps labelled tuning and held-out sets of risk and ordinary messages, every kind covered', () => {
-    for (const file of Object.values(RISK_SETS)) {
-      const set = messages(file);
+    for (const [name, files] of Object.entries(RISK_SETS)) {
+      const file = `${name} (${files.length} files)`;
+      const set = readRiskSet(files);
       assert.ok(set.length >= 400, `${file} has ${set.length} messages`);
       assert.ok(set.filter((m) => m.kind === 'none').length >= 150);
       assert.ok(set.filter((m) => m.kind === 'none' && m.subtype === 'topic').length >= 75);
       for (const kind of RISK_KINDS) assert.ok(set.some((m) => kindOfLabel(m.kind) === kind), `${file} has no ${kind}`);
+    }
+    for (const file of Object.values(RISK_SETS).flat()) {
+      const set = messages(file);
       assert.equal(new Set(set.map((m) => m.text)).size, set.length, `${file} repeats a message`);
+      for (const m of set) assert.ok(typeof m.text === 'string' && m.text.trim() && typeof m.kind === 'string', `${file}: ${JSON.stringify(m)}`);
     }
   });
 
   it('recognises the tuning messages of every kind and rarely raises a false alarm on them', () => {
     const engine = searchEngine();
-    const figures = scoreRisk(messages(RISK_SETS.tuning), (text) => assessRisk(engine.risk, text).kinds);
+    const figures = scoreRisk(tuning(), (text) => assessRisk(engine.risk, text).kinds);
     for (const [label, f] of Object.entries(figures.byLabel)) assert.ok(f.recall >= 0.8, `${label}: ${f.rightKind}/${f.total}`);
     assert.ok(figures.falseAlarms.rate <= 0.03, `false alarms ${figures.falseAlarms.alarms}: ${figures.alarms.map((a) => a.text).join(' | ')}`);
   });
