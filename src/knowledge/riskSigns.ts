@@ -16,6 +16,9 @@ export interface RiskKindInfo {
   negatable: boolean;
   /** Only the present counts: a sign near "years ago" or "history of" is not an emergency now. */
   acute: boolean;
+  /** Harm told as history is still a risk now ("dad has a history of hurting a baby"): a history of
+   * harming children is itself a concern for a child in the same home. */
+  historyIsRisk?: boolean;
   /** Which answers may follow the routes: services in these categories, passages with these words. */
   fits: { categories: string[]; terms: string[] };
 }

@@ -309,7 +309,10 @@ export class RiskModel {
     const past = spans(this.past, message).some((p) => p.end >= span.start - NEAR - 2 && p.start <= span.end + NEAR + 2);
     // History reaches only the sign it tells, a few words either side ("years ago she took...",
     // "took an overdose in 2019"), not a sign told later as now.
-    if (this.isHistory(message) && spans(this.history as RegExp, message).some((p) => p.end >= span.start - NEAR && p.start <= span.end + NEAR)) return [];
+    // A kind whose history is itself a risk (harm to children) keeps the sign.
+    if (this.isHistory(message) && spans(this.history as RegExp, message).some((p) => p.end >= span.start - NEAR && p.start <= span.end + NEAR)) {
+      return sign.kinds.filter((kind) => this.data.kinds[kind].historyIsRisk === true);
+    }
     return sign.kinds.filter((kind) => {
       const info = this.data.kinds[kind];
       return !(info.negatable && before) && !(info.acute && past);

@@ -146,6 +146,16 @@ describe('risk model (made-up signs)', () => {
     assert.deepEqual(model.assess('she swallowed a handful of her tablets years ago and is well, she loves her dog and wants to die').kinds, ['suicide-self-harm']);
   });
 
+  it('keeps a sign told as history for a kind whose history is itself a risk', () => {
+    const data = structuredClone(SIGNS);
+    data.kinds['domestic-abuse'].historyIsRisk = true;
+    const historyCounts = new RiskModel(data);
+    assert.deepEqual(model.assess('years ago her partner hits her').kinds, []);
+    assert.deepEqual(historyCounts.assess('years ago her partner hits her').kinds, ['domestic-abuse']);
+    // The other kinds of the same message are still read as history.
+    assert.deepEqual(historyCounts.assess('years ago she swallowed a handful of her tablets').kinds, []);
+  });
+
   it('reads a role word naming a thing as no one: a topic stays a topic', () => {
     assert.deepEqual(model.assess('training on the child protection policy and people who want to die').kinds, []);
     assert.deepEqual(model.assess('training for the child who wants to die').kinds, ['suicide-self-harm']);
