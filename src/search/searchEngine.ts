@@ -648,14 +648,19 @@ export class SearchEngine {
     // passage that holds it and is not held against one that does not. Who a service is for is what a
     // directory question asks, so against a service they count. (A place stays counted everywhere: a
     // follow-up naming one, "and in Penicuik?", asks about that place.)
-    const describing = best.passage.kind === 'service' ? new Set<string>() : describingStems(analysed);
+    // Read only when a word is missing, and once.
+    let describing: Set<string> | undefined = best.passage.kind === 'service' ? new Set<string>() : undefined;
     let total = 0;
     let covered = 0;
     for (const c of known) {
       const weight = Math.max(...c.own.map((w) => this.idf(w)), 0.5);
       // A typo already read as a word (an alternative above) needs no second, costlier look.
       const match = conceptMatch(c, f.answerable, []) || (c.corrected ? 0 : this.nearMatch(c.own, f.answerable));
-      if (match === 0 && describing.size > 0 && c.own.every((w) => describing.has(w))) continue;
+      if (match === 0) {
+        describing ??= describingStems(analysed);
+        const scene = describing;
+        if (scene.size > 0 && c.own.every((w) => scene.has(w))) continue;
+      }
       total += weight;
       covered += weight * match;
     }
