@@ -11,6 +11,14 @@ describe('confidence', () => {
     }
   });
 
+  it('does not hold the setting of a case story against the passage that answers it', () => {
+    const engine = searchEngine();
+    const q = 'Saw Mrs K, 88, this morning in Penicuik. She lives alone with dementia and is exhausted. Can her nephew be paid as her PA from the direct payment?';
+    assert.equal(engine.search(q).confident, true);
+    // The same setting before a question the knowledge does not answer leaves it unanswered.
+    assert.equal(engine.search('Mrs K, 88, lives alone in Penicuik and is worried. Is it going to rain there tomorrow?').confident, false);
+  });
+
   it('is not sure about topics the knowledge does not cover, and says where to go', () => {
     for (const q of ['my laptop password has expired', 'is it going to rain in Penicuik', 'how many days annual leave do I get', "how's the traffic on the bypass"]) {
       const { answer } = composeAnswer(searchEngine(), q);

@@ -643,16 +643,52 @@ export class SearchEngine {
     });
     const known = concepts.filter((c) => [c.own, ...c.alternatives].some((words) => words.every((w) => this.isKnownWord(w))));
     if (!f || known.length === 0) return { knownShare: 0, knownCoverage: 0 };
+    // In a case story, the person's age ("Mr D, 82"), a title or initial, their condition and how they
+    // are ("exhausted", "lives alone") set the scene, not what is asked: such a word counts for the
+    // passage that holds it and is not held against one that does not. Who a service is for is what a
+    // directory question asks, so against a service they count. (A place stays counted everywhere: a
+    // follow-up naming one, "and in Penicuik?", asks about that place.)
+    // Read only when a word is missing, and once.
+    let describing: Set<string> | undefined = best.passage.kind === 'service' ? new Set<string>() : undefined;
     let total = 0;
     let covered = 0;
     for (const c of known) {
       const weight = Math.max(...c.own.map((w) => this.idf(w)), 0.5);
-      total += weight;
       // A typo already read as a word (an alternative above) needs no second, costlier look.
-      covered += weight * (conceptMatch(c, f.answerable, []) || (c.corrected ? 0 : this.nearMatch(c.own, f.answerable)));
+      const match = conceptMatch(c, f.answerable, []) || (c.corrected ? 0 : this.nearMatch(c.own, f.answerable));
+      if (match === 0) {
+        describing ??= describingStems(analysed);
+        const scene = describing;
+        if (scene.size > 0 && c.own.every((w) => scene.has(w))) continue;
+      }
+      total += weight;
+      covered += weight * match;
     }
-    return { knownShare: known.length / concepts.length, knownCoverage: covered / total };
+    return { knownShare: known.length / concepts.length, knownCoverage: total > 0 ? covered / total : 0 };
   }
+}
+
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
+const COMMUNITY_STEMS = new Set(COMMUNITIES.map((c) => stem(c.toLowerCase())));
+/** How the person is or lives, and when staff saw them: the setting of a case story, not what it asks. */
+const STORY_STEMS = new Set(
+  ['lives', 'living', 'alone', 'exhausted', 'shattered', 'tired', 'knackered', 'furious', 'angry', 'upset', 'worried', 'stressed', 'struggling',
+    'frail', 'elderly', 'visit', 'visited', 'today', 'yesterday', 'morning', 'afternoon',
+    'dementia', 'alzheimers', 'parkinsons', 'stroke', 'ms', 'autism', 'autistic', 'cerebral', 'palsy', 'complex', 'church', 'knows'].map(stem),
+);
+
+/** Stems in a question that only describe the person: an age ("in Newtongrange, 74"), a title and
+ * the initial after it ("Mr D"), and the story words above. */
+function describingStems(analysed: AnalysedQuery): Set<string> {
+  const out = new Set<string>();
+  const t = analysed.tokens;
+  for (let i = 0; i < t.length; i++) {
+    const s = stem(t[i]);
+    if (STORY_STEMS.has(s) || TITLES.has(t[i])) out.add(s);
+    else if (TITLES.has(t[i - 1] ?? '') && t[i].length === 1) out.add(s);
+    else if (/^\d{1,3}$/.test(t[i]) && Number(t[i]) < 120 && (AGE_AFTER.test(t[i + 1] ?? '') || t[i - 1] === 'aged' || PERSON_STEMS.has(stem(t[i - 1] ?? '')) || COMMUNITY_STEMS.has(stem(t[i - 1] ?? '')) || TITLES.has(t[i - 2] ?? '') || TITLES.has(t[i - 3] ?? ''))) out.add(s);
+  }
+  return out;
 }
 
 /** The bot answers only when the question is mostly in words the knowledge uses, and the best
