@@ -6,6 +6,9 @@
 // chest pain"), a sign from the past ("stroke three years ago"), or a question about a topic with no
 // one in it ("suicide prevention training") does not raise the alarm.
 import { RISK_KINDS, type RiskKind, type RiskSign, type RiskSignsData, type RiskWeights } from '../knowledge/riskSigns';
+import { withinOneEdit } from '../search/text';
+
+export { withinOneEdit };
 
 export interface RiskAssessment {
   /** Kinds of immediate risk to route now, most urgent first; empty when none. */
@@ -410,15 +413,3 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
   else if (!list.includes(value)) list.push(value);
 }
 
-/** At most one insertion, deletion, substitution or swap of neighbours. */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}

@@ -2,7 +2,7 @@
 // curated in knowledge/out-of-scope.json. A match makes the answer "not sure", with a pointer to
 // where such help lives, instead of a confident answer built on a stray shared word.
 import type { OutOfScopeEntry } from '../knowledge/outOfScopeFile';
-import { tokenize } from './text';
+import { tokenize, withinOneEdit } from './text';
 
 export type { OutOfScopeEntry };
 
@@ -37,18 +37,7 @@ export class OutOfScopeDetector {
     if (token === word) return true;
     if (word === ANY_NUMBER) return /^\d+(?:[.,]\d+)?$/.test(token);
     // Four-letter words are too often one letter from another ("wife", "wifi").
-    return token.length >= 4 && word.length >= 5 && oneEditApart(token, word) && !this.known(token);
+    return token.length >= 4 && word.length >= 5 && withinOneEdit(token, word) && !this.known(token);
   }
 }
 
-/** One letter missing, extra, wrong, or two neighbours swapped. */
-function oneEditApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
