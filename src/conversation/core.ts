@@ -158,7 +158,9 @@ export class ConversationCore {
         if (answer.type === 'not_sure') out.records.push({ kind: 'unanswered', question, nearest: answer.nearest.map((n) => n.id) });
         // "their number?" after the routes asks about the services they came from. The message itself
         // is not kept: the kind of risk stands for it.
-        const routeServices = [...new Map(emergency.routes.map((r) => [r.serviceId, this.engine.service(r.serviceId)])).values()].filter((s) => s !== undefined);
+        // 999 and 101 are numbers everyone knows: the services behind the other routes come first.
+        const ordered = [...emergency.routes.filter((r) => r.number.replace(/\s/g, '').length > 3), ...emergency.routes];
+        const routeServices = [...new Map(ordered.map((r) => [r.serviceId, this.engine.service(r.serviceId)])).values()].filter((s) => s !== undefined);
         out.memory.last = {
           at: now.toISOString(),
           question: this.engine.risk.signs.kinds[emergency.risks[0]].label,
