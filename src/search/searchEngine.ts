@@ -17,7 +17,7 @@ import { PostingsScorer, type ScoredRef } from './postingsScorer';
 import { OutOfScopeDetector, type OutOfScopeEntry } from './outOfScope';
 import { SynonymTable } from './synonyms';
 import type { IndexField } from './lunrSetup';
-import { contentTokens, tokenize } from './text';
+import { contentTokens, tokenize, withinOneEdit } from './text';
 
 export interface SearchResult {
   passage: Passage;
@@ -388,7 +388,7 @@ export class SearchEngine {
     // "… she'd rather be paid than have agency staff in. Is that even possible?" asks about the
     // sentence before it, so that pair is judged too.
     const askedSure = askedParts(query).some((part) => isConfident(this.confidenceSignals(analyseQuery(part, this.synonyms), results[0])));
-    const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage));
+    const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage), (t) => this.docFreq.has(stem(t)));
     const figureMissing = results.length > 0 && this.figureNotHeld(analysed, results[0].passage);
     return {
       query,
@@ -719,16 +719,30 @@ export function askedParts(text: string): string[] {
 
 /** Another council area the top passages do not mention, or a year (2031, 2031/32) none of them
  * holds: the answer would be about Midlothian or another year, so the bot must not sound sure. */
-function nearScopeOf(analysed: AnalysedQuery, top: Passage[]): { areas: string[]; years: string[] } | undefined {
+function nearScopeOf(analysed: AnalysedQuery, top: Passage[], known: (token: string) => boolean): { areas: string[]; years: string[] } | undefined {
   const text = top.map((p) => `${p.title} ${p.text}`).join(' ');
   // A question that names Midlothian too ("daughter in Fife cares for her mum in Dalkeith") is about
   // Midlothian and somewhere else, as cross-border carers and care are, not about the other area.
   const alsoMidlothian = /\bmidlothian\b/i.test(analysed.text) || communitiesIn(analysed.text).length > 0;
-  const areas = alsoMidlothian ? [] : otherAreasIn(analysed.text).filter((area) => !top.some((p) => holdsArea(p, area, analysed)));
+  const named = [...new Set([...otherAreasIn(analysed.text), ...misspeltAreasIn(analysed.tokens, known)])];
+  const areas = alsoMidlothian ? [] : named.filter((area) => !top.some((p) => holdsArea(p, area, analysed)));
   const years = [...analysed.text.matchAll(/\b(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?\b/g)]
     .map((m) => m[0].replace(/\s+/g, ''))
     .filter((year) => !text.includes(year.slice(0, 4)));
   return areas.length || years.length ? { areas, years } : undefined;
+}
+
+/** One-word area names long enough that a word one letter from them, and not a word the knowledge
+ * uses, is that name mistyped ("hadington", "glasow"). */
+const LONG_AREA_NAMES = OTHER_AREAS.filter((a) => !a.includes(' ') && a.length >= 6).map((a) => ({ area: a as string, word: a.toLowerCase() }));
+
+function misspeltAreasIn(tokens: string[], known: (token: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (t.length < 6 || /\d/.test(t) || known(t)) continue;
+    for (const { area, word } of LONG_AREA_NAMES) if (t !== word && withinOneEdit(t, word)) out.push(area);
+  }
+  return out;
 }
 
 /** Words either side of a figure that still count as what it is a figure of. */
@@ -749,7 +763,7 @@ function isCount(seq: string[], i: number): boolean {
 const AREA_WINDOW = 8;
 /** Words either side of an area's name within which another area's name makes it a list. */
 const LIST_WINDOW = 3;
-const AREA_WORDS = new Set(['midlothian', 'lothian', ...OTHER_AREAS.flatMap((a) => tokenize(a)).filter((w) => !['east', 'west', 'north', 'south', 'of', 'western', 'northern', 'scottish', 'isles'].includes(w))]);
+const AREA_WORDS = new Set(['midlothian', 'lothian', ...OTHER_AREAS.flatMap((a) => tokenize(a)).filter((w) => !['east', 'west', 'north', 'south', 'of', 'western', 'northern', 'scottish', 'isles', 'fort', 'william'].includes(w))]);
 
 /** Whether a passage is about `area` for this question: its title or headings name it, or its text
  * names it next to one of the question's other words. A passing mention ("the four partnerships:
