@@ -1,6 +1,8 @@
 // The small words people acknowledge or end a conversation with get a short reply, not the help
 // card; and a message in another language gets a hint that the bot reads English only.
 
+import { GREETING_WORDS, SOCIAL_FILLER, WARM_WORDS } from '../search/socialWords';
+
 export type SmallTalk = 'thanks' | 'bye' | 'ok' | 'hello';
 
 const THANKS = /^(?:(?:ok(?:ay)?|great|brilliant|lovely|perfect|cool|that'?s (?:great|helpful|brilliant|perfect|lovely)|super)[,!. ]*)?(?:thanks?(?: you)?(?: very much| so much| a lot)?|many thanks|cheers|ta|thx|ty|much appreciated|that helps|that'?s helpful)(?: (?:very much|again|for (?:that|this|your help|the help)))?$/;
@@ -15,23 +17,6 @@ export function smallTalk(text: string): SmallTalk | undefined {
   if (OK.test(t)) return 'ok';
   return socialOnly(t);
 }
-
-/** Thanks and praise ("ur a star", "you're a legend"): a message with one of these and only social words is thanks. */
-const WARM_WORDS = new Set(
-  ['thanks', 'thank', 'thankyou', 'thanx', 'thnx', 'thx', 'ty', 'ta', 'cheers', 'appreciated', 'appreciate', 'grateful', 'star', 'superstar', 'legend',
-    'brilliant', 'amazing', 'helpful', 'lovely', 'fab', 'fabulous', 'fantastic', 'awesome', 'gem', 'lifesaver', 'excellent', 'wonderful', 'genius',
-    'champion', 'hero', 'diamond', 'great', 'perfect', 'class', 'magic', 'smashing', 'ace', 'cracking'],
-);
-/** Greetings and asking after the bot ("hiya, how are you doing today"): with only social words, a hello. */
-const GREETING_WORDS = new Set(['hi', 'hiya', 'hello', 'hey', 'howdy', 'morning', 'afternoon', 'evening', 'greetings']);
-/** Words that carry no question of their own in a social message. */
-const SOCIAL_FILLER = new Set(
-  ['you', 'your', "you're", 'youre', 'ur', 'u', 'ye', 'yous', 'are', 'a', 'an', 'the', 'so', 'very', 'really', 'much', 'lot', 'lots', 'again', 'for', 'that',
-    'this', 'it', "it's", 'its', 'was', 'is', "that's", 'thats', 'too', 'such', 'absolute', 'absolutely', 'total', 'totally', 'just', 'and', 'oh', 'wow', 'aw',
-    'aww', 'ok', 'okay', 'mate', 'pal', 'hun', 'hen', 'pet', 'x', 'xx', 'xxx', 'help', 'bot', 'job', 'one', 'nice', 'well', 'done', 'as', 'always', 'all',
-    'of', 'me', 'my', 'i', 'love', 'lol', 'haha', 'good', 'there', 'how', "how's", 'hows', 'doing', 'today', 'to', 'everyone', 'folks', 'guys', 'big',
-    'kind', 'kindly', 'muchly', 'loads', 'being', 'have', 'day', 'been', 'what', 'a', 'be', 'by', 'with', 'things', 'going', 'hope', 'yer', 'ya', 'guide', 'midway'],
-);
 
 /** A message of social words only: thanks or praise, or a greeting. "thanks, and is there a lunch club
  * in Penicuik" has words of its own and is a question. */

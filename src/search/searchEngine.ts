@@ -18,6 +18,7 @@ import { OutOfScopeDetector, type OutOfScopeEntry } from './outOfScope';
 import { SynonymTable } from './synonyms';
 import type { IndexField } from './lunrSetup';
 import { contentTokens, tokenize, withinOneEdit } from './text';
+import { socialOpening } from './socialWords';
 
 export interface SearchResult {
   passage: Passage;
@@ -636,7 +637,11 @@ export class SearchEngine {
     const f = this.features.get(best.passage.id);
     // Who the question is about ("a lonely older man", "a fella") and when ("at 3am") say nothing of
     // what is asked: a word of that kind the knowledge never uses is not held against the question.
-    const asked = analysed.concepts.filter((c) => !c.tokens.every((t) => (PERSON_STEMS.has(stem(t)) || CLOCK_TIME.test(t)) && !this.isKnownWord(stem(t))));
+    // Thanks or a greeting before the question ("lovely ta. samaritans number again?") is not what is asked.
+    const opening = socialOpening(analysed.tokens);
+    const asked = analysed.concepts.filter(
+      (c) => !c.tokens.every((t) => ((PERSON_STEMS.has(stem(t)) || CLOCK_TIME.test(t)) && !this.isKnownWord(stem(t))) || opening.has(t)),
+    );
     const concepts = (asked.length ? asked : analysed.concepts).map((c) => {
       const corrected = this.swappedForms(c.tokens);
       return { own: c.tokens.map(stem), alternatives: [...c.alternatives.map((a) => a.map(stem)), ...corrected], corrected: corrected.length > 0 };
