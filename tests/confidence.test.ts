@@ -25,6 +25,12 @@ describe('confidence', () => {
     assert.equal(engine.search('thanks, is it going to rain tomorrow').confident, false);
   });
 
+  it('is not sure of a figure asked per a unit that the best passage gives for something else', () => {
+    const engine = searchEngine();
+    for (const q of ['midlothian suicide rate per 100k', 'how many care at home hours delivered in midlothian per week']) assert.equal(engine.search(q).confident, false, q);
+    for (const q of ['community alarm charge per week', 'how much do midlothian full time workers earn per week']) assert.equal(engine.search(q).confident, true, q);
+  });
+
   it('is not sure about a town in another area, typed right or one letter out', () => {
     for (const q of ['lunch club for older people in Musselburgh', 'day centre for over 65s in hadington']) assert.equal(searchEngine().search(q).confident, false, q);
   });

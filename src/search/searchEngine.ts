@@ -390,7 +390,7 @@ export class SearchEngine {
     // sentence before it, so that pair is judged too.
     const askedSure = askedParts(query).some((part) => isConfident(this.confidenceSignals(analyseQuery(part, this.synonyms), results[0])));
     const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage), (t) => this.docFreq.has(stem(t)));
-    const figureMissing = results.length > 0 && this.figureNotHeld(analysed, results[0].passage);
+    const figureMissing = results.length > 0 && (this.figureNotHeld(analysed, results[0].passage) || this.unitNotHeld(analysed, results[0].passage));
     return {
       query,
       results,
@@ -618,6 +618,48 @@ export class SearchEngine {
     return true;
   }
 
+  /** A figure asked for "per" a unit ("suicide rate per 100k", "care at home hours per week") whose
+   * best passage gives nothing per that unit next to the question's own words: the passage's figures
+   * are of something else ("£622.90 per week" is earnings, not care hours). */
+  private unitNotHeld(analysed: AnalysedQuery, best: Passage): boolean {
+    const t = analysed.tokens;
+    const at = t.findIndex((w, i) => w === 'per' && i + 1 < t.length && t[i + 1] !== 'cent');
+    if (at < 0) return false;
+    const unit = t[at + 1];
+    const time = TIME_UNITS[unit.replace(/s$/, '')];
+    const perNumber = /^\d[\d,.]*k?$/.test(unit);
+    if (!time && !perNumber) return false;
+    // The question's own words, less asking words, units, numbers and the words most passages use.
+    const common = this.knowledge.passages.length * 0.4;
+    const words = new Set<string>();
+    for (const c of analysed.concepts) {
+      for (const w of c.tokens) {
+        if (FIGURE_ASKING.has(w) || w === 'per' || w === unit || /^\d/.test(w) || w === 'rate') continue;
+        const st = stem(w);
+        if ((this.docFreq.get(st) ?? 0) < common) words.add(st);
+      }
+    }
+    if (words.size === 0) return false;
+    const seq = tokenize(`${best.title} ${best.text}`);
+    const stems = seq.map(stem);
+    const isUnit = (i: number): boolean => {
+      const w = seq[i];
+      if (perNumber) return w === 'per' && /^\d/.test(seq[i + 1] ?? '');
+      if (time?.adjective === w) return true;
+      const next = (seq[i + 1] ?? '').replace(/s$/, '');
+      return ['per', 'a', 'an', 'each', 'every'].includes(w) && (next === time?.unit || (time?.short ?? []).includes(next));
+    };
+    // A passage titled with the thing asked about ("Midcare alarm service": "£4 per week") gives its
+    // figures, however far down the text they stand or however they put the unit; a rate per head of
+    // population is still written "per 100,000".
+    if (tokenize(best.title).some((w) => words.has(stem(w))) && seq.some((_, i) => (perNumber ? isUnit(i) : isCount(seq, i)))) return false;
+    for (let i = 0; i < seq.length; i++) {
+      if (!isUnit(i)) continue;
+      for (let j = Math.max(0, i - FIGURE_WINDOW); j < Math.min(seq.length, i + FIGURE_WINDOW + 1); j++) if (words.has(stems[j])) return false;
+    }
+    return true;
+  }
+
   /** Stems of a passage's questions that ask for a count or a percentage, worked out once. */
   private figureQuestionStems(p: Passage, wants: 'count' | 'percent'): Array<Set<string>> {
     const key = `${wants} ${p.id}`;
@@ -749,6 +791,19 @@ function misspeltAreasIn(tokens: string[], known: (token: string) => boolean): s
   }
   return out;
 }
+
+/** Units of time a figure can be asked "per", with how a passage may write one ("an hour", "weekly"). */
+const TIME_UNITS: Record<string, { unit: string; short: string[]; adjective: string }> = {
+  hour: { unit: 'hour', short: ['hr'], adjective: 'hourly' },
+  hr: { unit: 'hour', short: ['hr'], adjective: 'hourly' },
+  day: { unit: 'day', short: [], adjective: 'daily' },
+  week: { unit: 'week', short: ['wk'], adjective: 'weekly' },
+  wk: { unit: 'week', short: ['wk'], adjective: 'weekly' },
+  month: { unit: 'month', short: [], adjective: 'monthly' },
+  year: { unit: 'year', short: ['yr'], adjective: 'yearly' },
+  yr: { unit: 'year', short: ['yr'], adjective: 'yearly' },
+  annum: { unit: 'year', short: ['annum'], adjective: 'annually' },
+};
 
 /** Words either side of a figure that still count as what it is a figure of. */
 const FIGURE_WINDOW = 10;
