@@ -19,8 +19,24 @@ describe('confidence', () => {
     assert.equal(engine.search('Mrs K, 88, lives alone in Penicuik and is worried. Is it going to rain there tomorrow?').confident, false);
   });
 
+  it('judges a question after thanks or a greeting on the question', () => {
+    const engine = searchEngine();
+    for (const q of ['lovely ta. samaritans number again?', 'cheers, can a DP pay for a cleaner']) assert.equal(engine.search(q).confident, true, q);
+    assert.equal(engine.search('thanks, is it going to rain tomorrow').confident, false);
+  });
+
+  it('is not sure of a figure asked per a unit that the best passage gives for something else', () => {
+    const engine = searchEngine();
+    for (const q of ['midlothian suicide rate per 100k', 'how many care at home hours delivered in midlothian per week']) assert.equal(engine.search(q).confident, false, q);
+    for (const q of ['community alarm charge per week', 'how much do midlothian full time workers earn per week']) assert.equal(engine.search(q).confident, true, q);
+  });
+
+  it('is not sure about a town in another area, typed right or one letter out', () => {
+    for (const q of ['lunch club for older people in Musselburgh', 'day centre for over 65s in hadington']) assert.equal(searchEngine().search(q).confident, false, q);
+  });
+
   it('is not sure about topics the knowledge does not cover, and says where to go', () => {
-    for (const q of ['my laptop password has expired', 'is it going to rain in Penicuik', 'how many days annual leave do I get', "how's the traffic on the bypass"]) {
+    for (const q of ['my laptop password has expired', 'is it going to rain in Penicuik', 'how many days annual leave do I get', "how's the traffic on the bypass", 'how much is attendance allowance', 'who is the frist minister']) {
       const { answer } = composeAnswer(searchEngine(), q);
       assert.equal(answer.type, 'not_sure', q);
       if (answer.type === 'not_sure') assert.ok(answer.hint, `no pointer for "${q}"`);

@@ -272,6 +272,13 @@ describe('conversation core (made-up knowledge)', () => {
     }
   });
 
+  it('reads a message of social words only as thanks or hello, and answers a question that follows thanks', () => {
+    for (const [text, reply] of [['thanks ur a star', SMALL_TALK_REPLIES.thanks], ["cheers pal, you're a legend x", SMALL_TALK_REPLIES.thanks], ['hiya how are you today', SMALL_TALK_REPLIES.hello]] as const) {
+      assert.deepEqual(conversation().say(text).replies, [{ kind: 'text', text: reply }], text);
+    }
+    assert.notEqual(conversation().say('thanks! and is there a day centre in penicuik').answer?.type, undefined);
+  });
+
   it('says when it read only the start of a very long message', () => {
     const out = conversation().say(`debt advice ${'please '.repeat(MAX_MESSAGE_CHARS / 7 + 10)}`);
     assert.ok(texts(out).includes(LONG_MESSAGE_NOTICE));

@@ -21,4 +21,5 @@ export const SMALL_TALK_REPLIES = {
   thanks: "You're welcome. Ask me anything else, any time.",
   bye: 'Goodbye. Ask me anything, any time.',
   ok: 'OK. Ask me anything else, or type "help" to see what I can do.',
+  hello: 'Hello. Ask me about the Midlothian IJB Strategic Plan, self-directed support or local services, or type "help" to see what I can do.',
 } as const;

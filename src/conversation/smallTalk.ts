@@ -1,7 +1,9 @@
 // The small words people acknowledge or end a conversation with get a short reply, not the help
 // card; and a message in another language gets a hint that the bot reads English only.
 
-export type SmallTalk = 'thanks' | 'bye' | 'ok';
+import { GREETING_WORDS, SOCIAL_FILLER, WARM_WORDS } from '../search/socialWords';
+
+export type SmallTalk = 'thanks' | 'bye' | 'ok' | 'hello';
 
 const THANKS = /^(?:(?:ok(?:ay)?|great|brilliant|lovely|perfect|cool|that'?s (?:great|helpful|brilliant|perfect|lovely)|super)[,!. ]*)?(?:thanks?(?: you)?(?: very much| so much| a lot)?|many thanks|cheers|ta|thx|ty|much appreciated|that helps|that'?s helpful)(?: (?:very much|again|for (?:that|this|your help|the help)))?$/;
 const BYE = /^(?:(?:ok(?:ay)?|thanks?(?: you)?|cheers)[,!. ]*)?(?:bye|goodbye|bye bye|see you|see ya|cya|that'?s all|that is all|all done|done|no more questions)(?: (?:for now|then|thanks?|thank you))?$/;
@@ -13,6 +15,18 @@ export function smallTalk(text: string): SmallTalk | undefined {
   if (THANKS.test(t)) return 'thanks';
   if (BYE.test(t)) return 'bye';
   if (OK.test(t)) return 'ok';
+  return socialOnly(t);
+}
+
+/** A message of social words only: thanks or praise, or a greeting. "thanks, and is there a lunch club
+ * in Penicuik" has words of its own and is a question. */
+function socialOnly(t: string): SmallTalk | undefined {
+  const words = t.match(/[a-z']+/g) ?? [];
+  if (words.length === 0 || words.length > 12) return undefined;
+  if (!words.every((w) => WARM_WORDS.has(w) || GREETING_WORDS.has(w) || SOCIAL_FILLER.has(w))) return undefined;
+  if (words.some((w) => WARM_WORDS.has(w))) return 'thanks';
+  // A greeting on its own ("hi") gets the help card, as before.
+  if (words.length >= 2 && (words.some((w) => GREETING_WORDS.has(w)) || /\bhow\b.*\b(are|doing)\b/.test(t))) return 'hello';
   return undefined;
 }
 

@@ -9,10 +9,11 @@ import { BUILT_KNOWLEDGE_FILE, PROJECT_ROOT } from '../paths';
 import { combine, CONFIDENCE, RANKING_WEIGHTS, SearchEngine, type ConfidenceSignals, type RankingFeatures } from '../search/searchEngine';
 import { DEFAULT_QUESTIONS } from './evaluate';
 import { answers, isOutOfScope, type EvalQuestion } from './scoring';
+import { smallTalk } from '../conversation/smallTalk';
 
 export const TUNING_SETS = [
   DEFAULT_QUESTIONS,
-  ...['curated-questions.json', 'tuning-questions-2.json', 'tuning-questions-3.json'].map((f) => join(PROJECT_ROOT, 'tests', 'fixtures', f)),
+  ...['curated-questions.json', 'tuning-questions-2.json', 'tuning-questions-3.json', 'tuning-questions-4.json'].map((f) => join(PROJECT_ROOT, 'tests', 'fixtures', f)),
 ];
 const FOLDS = 5;
 const STEPS = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3];
@@ -141,7 +142,7 @@ function main(): void {
   const fitted = fitRankingWeights(cases);
   const confidenceCases: ConfidenceCase[] = questions.map((q) => {
     const r = engine.search(q.question);
-    return { signals: r.signals ?? { knownShare: 0, knownCoverage: 0 }, neverSure: Boolean(r.outOfScope || r.nearScope || r.figureMissing), inScope: !isOutOfScope(q) };
+    return { signals: r.signals ?? { knownShare: 0, knownCoverage: 0 }, neverSure: Boolean(r.outOfScope || r.nearScope || r.figureMissing || smallTalk(q.question)), inScope: !isOutOfScope(q) };
   });
   // Out-of-fold decisions: each question judged by thresholds fitted without it.
   const outOfFold: boolean[] = new Array<boolean>(confidenceCases.length);

@@ -63,6 +63,11 @@ export const OTHER_AREAS = [
   'Moray', 'North Ayrshire', 'North Lanarkshire', 'Orkney', 'Perth', 'Kinross', 'Renfrewshire', 'Scottish Borders', 'Borders',
   'Shetland', 'South Ayrshire', 'South Lanarkshire', 'Lanarkshire', 'Stirling', 'West Dunbartonshire', 'West Lothian', 'Western Isles',
   'Inverness', 'Livingston', 'Kirkcaldy', 'Dunfermline', 'Paisley', 'England', 'Wales', 'Northern Ireland', 'London', 'Newcastle',
+  // Towns elsewhere that staff name instead of their council area (none is named in the knowledge).
+  'Musselburgh', 'Haddington', 'Tranent', 'Prestonpans', 'North Berwick', 'Dunbar', 'Peebles', 'Galashiels', 'Hawick', 'Selkirk', 'Kelso',
+  'Jedburgh', 'Bathgate', 'Linlithgow', 'Broxburn', 'Glenrothes', 'Alloa', 'Grangemouth', 'Ayr', 'Kilmarnock', 'Motherwell', 'Airdrie',
+  'Coatbridge', 'Wishaw', 'East Kilbride', 'Cumbernauld', 'Greenock', 'Dumbarton', 'Stranraer', 'Oban', 'Fort William', 'Elgin', 'Lerwick',
+  'Kirkwall', 'Stornoway', 'Arbroath', 'Montrose', 'Forfar', 'Carlisle', 'Manchester', 'Birmingham', 'Leeds', 'Liverpool', 'Bristol', 'Cardiff', 'Belfast',
 ] as const;
 
 /** Other areas a question names, longest names first so "West Lothian" is not read as Lothian. */

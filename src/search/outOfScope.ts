@@ -10,7 +10,9 @@ export type { OutOfScopeEntry };
 const ANY_NUMBER = '#';
 
 export class OutOfScopeDetector {
-  private readonly phrases: Array<{ words: string[]; entry: OutOfScopeEntry }> = [];
+  /** Each term's words as the search reads them, and as the term spells them (tokenize reads "first"
+   * as "1st"; a typo, "frist", is one letter from the spelling, not from the reading). */
+  private readonly phrases: Array<{ words: string[]; spelt: Array<string | undefined>; entry: OutOfScopeEntry }> = [];
 
   /** `known` tells whether the knowledge uses a word: only a word it does not use is read as a
    * typo of a term's word ("piza", "minster"), so a real word is never taken for another. */
@@ -19,15 +21,19 @@ export class OutOfScopeDetector {
     private readonly known: (token: string) => boolean = () => true,
   ) {
     for (const entry of entries) {
-      for (const term of entry.terms) this.phrases.push({ words: term.split(/\s+/).flatMap((w) => (w === ANY_NUMBER ? [w] : tokenize(w))), entry });
+      for (const term of entry.terms) {
+        const parts = term.split(/\s+/).map((w) => (w === ANY_NUMBER ? [w] : tokenize(w)));
+        const spelt = term.split(/\s+/).flatMap((w, i) => (parts[i].length === 1 && /^[a-z]+$/i.test(w) ? [w.toLowerCase()] : parts[i].map(() => undefined)));
+        this.phrases.push({ words: parts.flat(), spelt, entry });
+      }
     }
   }
 
   /** The first topic one of whose terms stands, word for word, in the question. */
   match(tokens: string[]): OutOfScopeEntry | undefined {
-    for (const { words, entry } of this.phrases) {
+    for (const { words, spelt, entry } of this.phrases) {
       for (let i = 0; i + words.length <= tokens.length; i++) {
-        if (words.every((w, k) => this.same(tokens[i + k], w))) return entry;
+        if (words.every((w, k) => this.same(tokens[i + k], w) || (spelt[k] !== undefined && spelt[k] !== w && this.same(tokens[i + k], spelt[k] as string)))) return entry;
       }
     }
     return undefined;

@@ -17,7 +17,8 @@ import { PostingsScorer, type ScoredRef } from './postingsScorer';
 import { OutOfScopeDetector, type OutOfScopeEntry } from './outOfScope';
 import { SynonymTable } from './synonyms';
 import type { IndexField } from './lunrSetup';
-import { contentTokens, tokenize } from './text';
+import { contentTokens, tokenize, withinOneEdit } from './text';
+import { socialOpening } from './socialWords';
 
 export interface SearchResult {
   passage: Passage;
@@ -388,8 +389,8 @@ export class SearchEngine {
     // "… she'd rather be paid than have agency staff in. Is that even possible?" asks about the
     // sentence before it, so that pair is judged too.
     const askedSure = askedParts(query).some((part) => isConfident(this.confidenceSignals(analyseQuery(part, this.synonyms), results[0])));
-    const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage));
-    const figureMissing = results.length > 0 && this.figureNotHeld(analysed, results[0].passage);
+    const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage), (t) => this.docFreq.has(stem(t)));
+    const figureMissing = results.length > 0 && (this.figureNotHeld(analysed, results[0].passage) || this.unitNotHeld(analysed, results[0].passage));
     return {
       query,
       results,
@@ -617,6 +618,48 @@ export class SearchEngine {
     return true;
   }
 
+  /** A figure asked for "per" a unit ("suicide rate per 100k", "care at home hours per week") whose
+   * best passage gives nothing per that unit next to the question's own words: the passage's figures
+   * are of something else ("£622.90 per week" is earnings, not care hours). */
+  private unitNotHeld(analysed: AnalysedQuery, best: Passage): boolean {
+    const t = analysed.tokens;
+    const at = t.findIndex((w, i) => w === 'per' && i + 1 < t.length && t[i + 1] !== 'cent');
+    if (at < 0) return false;
+    const unit = t[at + 1];
+    const time = TIME_UNITS[unit.replace(/s$/, '')];
+    const perNumber = /^\d[\d,.]*k?$/.test(unit);
+    if (!time && !perNumber) return false;
+    // The question's own words, less asking words, units, numbers and the words most passages use.
+    const common = this.knowledge.passages.length * 0.4;
+    const words = new Set<string>();
+    for (const c of analysed.concepts) {
+      for (const w of c.tokens) {
+        if (FIGURE_ASKING.has(w) || w === 'per' || w === unit || /^\d/.test(w) || w === 'rate') continue;
+        const st = stem(w);
+        if ((this.docFreq.get(st) ?? 0) < common) words.add(st);
+      }
+    }
+    if (words.size === 0) return false;
+    const seq = tokenize(`${best.title} ${best.text}`);
+    const stems = seq.map(stem);
+    const isUnit = (i: number): boolean => {
+      const w = seq[i];
+      if (perNumber) return w === 'per' && /^\d/.test(seq[i + 1] ?? '');
+      if (time?.adjective === w) return true;
+      const next = (seq[i + 1] ?? '').replace(/s$/, '');
+      return ['per', 'a', 'an', 'each', 'every'].includes(w) && (next === time?.unit || (time?.short ?? []).includes(next));
+    };
+    // A passage titled with the thing asked about ("Midcare alarm service": "£4 per week") gives its
+    // figures, however far down the text they stand or however they put the unit; a rate per head of
+    // population is still written "per 100,000".
+    if (tokenize(best.title).some((w) => words.has(stem(w))) && seq.some((_, i) => (perNumber ? isUnit(i) : isCount(seq, i)))) return false;
+    for (let i = 0; i < seq.length; i++) {
+      if (!isUnit(i)) continue;
+      for (let j = Math.max(0, i - FIGURE_WINDOW); j < Math.min(seq.length, i + FIGURE_WINDOW + 1); j++) if (words.has(stems[j])) return false;
+    }
+    return true;
+  }
+
   /** Stems of a passage's questions that ask for a count or a percentage, worked out once. */
   private figureQuestionStems(p: Passage, wants: 'count' | 'percent'): Array<Set<string>> {
     const key = `${wants} ${p.id}`;
@@ -636,7 +679,11 @@ export class SearchEngine {
     const f = this.features.get(best.passage.id);
     // Who the question is about ("a lonely older man", "a fella") and when ("at 3am") say nothing of
     // what is asked: a word of that kind the knowledge never uses is not held against the question.
-    const asked = analysed.concepts.filter((c) => !c.tokens.every((t) => (PERSON_STEMS.has(stem(t)) || CLOCK_TIME.test(t)) && !this.isKnownWord(stem(t))));
+    // Thanks or a greeting before the question ("lovely ta. samaritans number again?") is not what is asked.
+    const opening = socialOpening(analysed.tokens);
+    const asked = analysed.concepts.filter(
+      (c) => !c.tokens.every((t) => ((PERSON_STEMS.has(stem(t)) || CLOCK_TIME.test(t)) && !this.isKnownWord(stem(t))) || opening.has(t)),
+    );
     const concepts = (asked.length ? asked : analysed.concepts).map((c) => {
       const corrected = this.swappedForms(c.tokens);
       return { own: c.tokens.map(stem), alternatives: [...c.alternatives.map((a) => a.map(stem)), ...corrected], corrected: corrected.length > 0 };
@@ -719,17 +766,44 @@ export function askedParts(text: string): string[] {
 
 /** Another council area the top passages do not mention, or a year (2031, 2031/32) none of them
  * holds: the answer would be about Midlothian or another year, so the bot must not sound sure. */
-function nearScopeOf(analysed: AnalysedQuery, top: Passage[]): { areas: string[]; years: string[] } | undefined {
+function nearScopeOf(analysed: AnalysedQuery, top: Passage[], known: (token: string) => boolean): { areas: string[]; years: string[] } | undefined {
   const text = top.map((p) => `${p.title} ${p.text}`).join(' ');
   // A question that names Midlothian too ("daughter in Fife cares for her mum in Dalkeith") is about
   // Midlothian and somewhere else, as cross-border carers and care are, not about the other area.
   const alsoMidlothian = /\bmidlothian\b/i.test(analysed.text) || communitiesIn(analysed.text).length > 0;
-  const areas = alsoMidlothian ? [] : otherAreasIn(analysed.text).filter((area) => !top.some((p) => holdsArea(p, area, analysed)));
+  const named = [...new Set([...otherAreasIn(analysed.text), ...misspeltAreasIn(analysed.tokens, known)])];
+  const areas = alsoMidlothian ? [] : named.filter((area) => !top.some((p) => holdsArea(p, area, analysed)));
   const years = [...analysed.text.matchAll(/\b(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?\b/g)]
     .map((m) => m[0].replace(/\s+/g, ''))
     .filter((year) => !text.includes(year.slice(0, 4)));
   return areas.length || years.length ? { areas, years } : undefined;
 }
+
+/** One-word area names long enough that a word one letter from them, and not a word the knowledge
+ * uses, is that name mistyped ("hadington", "glasow"). */
+const LONG_AREA_NAMES = OTHER_AREAS.filter((a) => !a.includes(' ') && a.length >= 6).map((a) => ({ area: a as string, word: a.toLowerCase() }));
+
+function misspeltAreasIn(tokens: string[], known: (token: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (t.length < 6 || /\d/.test(t) || known(t)) continue;
+    for (const { area, word } of LONG_AREA_NAMES) if (t !== word && withinOneEdit(t, word)) out.push(area);
+  }
+  return out;
+}
+
+/** Units of time a figure can be asked "per", with how a passage may write one ("an hour", "weekly"). */
+const TIME_UNITS: Record<string, { unit: string; short: string[]; adjective: string }> = {
+  hour: { unit: 'hour', short: ['hr'], adjective: 'hourly' },
+  hr: { unit: 'hour', short: ['hr'], adjective: 'hourly' },
+  day: { unit: 'day', short: [], adjective: 'daily' },
+  week: { unit: 'week', short: ['wk'], adjective: 'weekly' },
+  wk: { unit: 'week', short: ['wk'], adjective: 'weekly' },
+  month: { unit: 'month', short: [], adjective: 'monthly' },
+  year: { unit: 'year', short: ['yr'], adjective: 'yearly' },
+  yr: { unit: 'year', short: ['yr'], adjective: 'yearly' },
+  annum: { unit: 'year', short: ['annum'], adjective: 'annually' },
+};
 
 /** Words either side of a figure that still count as what it is a figure of. */
 const FIGURE_WINDOW = 10;
@@ -749,7 +823,7 @@ function isCount(seq: string[], i: number): boolean {
 const AREA_WINDOW = 8;
 /** Words either side of an area's name within which another area's name makes it a list. */
 const LIST_WINDOW = 3;
-const AREA_WORDS = new Set(['midlothian', 'lothian', ...OTHER_AREAS.flatMap((a) => tokenize(a)).filter((w) => !['east', 'west', 'north', 'south', 'of', 'western', 'northern', 'scottish', 'isles'].includes(w))]);
+const AREA_WORDS = new Set(['midlothian', 'lothian', ...OTHER_AREAS.flatMap((a) => tokenize(a)).filter((w) => !['east', 'west', 'north', 'south', 'of', 'western', 'northern', 'scottish', 'isles', 'fort', 'william'].includes(w))]);
 
 /** Whether a passage is about `area` for this question: its title or headings name it, or its text
  * names it next to one of the question's other words. A passing mention ("the four partnerships:
