@@ -193,9 +193,7 @@ export class ConversationCore {
       const own = this.engine.search(text, { limit: 1, within: (p) => p.id === serviceId });
       const record = own.results[0];
       if (record && (own.signals?.knownCoverage ?? 0) >= CONTEXT.minCoverage) {
-        out.text(`**${escapeMarkdown(firstService.name)}** — from its record: ${record.snippet}`);
-        out.memory.last = { ...last, at: turn.now.toISOString() };
-        return this.finish(out, { ...log, answer: 'service-detail' });
+        return this.fromRecord(turn, out, last, firstService.name, record.snippet, log);
       }
     }
     if (!scopes.length) return undefined;
@@ -250,9 +248,7 @@ export class ConversationCore {
       if (inside.passage.kind === 'service') {
         const service = this.engine.service(inside.passage.serviceId ?? '');
         if (!service) return undefined;
-        out.text(`**${escapeMarkdown(service.name)}** — from its record: ${inside.snippet}`);
-        out.memory.last = { ...last, at: turn.now.toISOString() };
-        return this.finish(out, { ...log, answer: 'service-detail' });
+        return this.fromRecord(turn, out, last, service.name, inside.snippet, log);
       }
       const { answer, response } = composeAnswer(this.engine, text, undefined, { within: scope.within, vouched: true });
       if (answer.type !== 'passage') return undefined;
@@ -273,6 +269,13 @@ export class ConversationCore {
     const words = new Set(tokenize(`${shown.title} ${shown.text}`).map(stem));
     // Only a word few passages use ties the message to this one: "sds" or "plan" would tie it to any.
     return topic.some((t) => words.has(stem(t)) && this.engine.passagesWithWord(t) <= CONTEXT.echoRarity);
+  }
+
+  /** The line of a shown service's record that answers; what was shown stays in view. */
+  private fromRecord(turn: Turn, out: Out, last: LastShown, name: string, snippet: string, log: TurnLog): TurnOutcome {
+    out.text(`**${escapeMarkdown(name)}** — from its record: ${snippet}`);
+    out.memory.last = { ...last, at: turn.now.toISOString() };
+    return this.finish(out, { ...log, answer: 'service-detail' });
   }
 
   /** Where a follow-up may be about, narrowest first: the part of a long document just shown, then the

@@ -80,6 +80,7 @@ export function rememberAnswer(answer: Answer, question: string, now: Date, kind
       return { ...base, services: answer.services.map((s) => ({ id: s.id, name: s.name })), items: answer.passageIds.map((id, i) => ({ id, title: answer.services[i]?.name ?? id })) };
     case 'passage': {
       const p = answer.passage;
+      const listItems = listItemsOf(p.text);
       return {
         ...base,
         passage: {
@@ -92,7 +93,7 @@ export function rememberAnswer(answer: Answer, question: string, now: Date, kind
           ...(p.outcome ? { outcome: p.outcome } : {}),
           ...(p.timescale ? { timescale: p.timescale } : {}),
         },
-        ...(listItemsOf(p.text).length > 1 ? { listItems: listItemsOf(p.text) } : {}),
+        ...(listItems.length > 1 ? { listItems } : {}),
         items: answer.alternatives.map((a) => ({ id: a.id, title: a.title })),
       };
     }
