@@ -97,6 +97,16 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(out)[0], /^\*\*Riverside Carers Hub\*\* — from its record: .*12 \*\*places\*\*/);
   });
 
+  it('a line read from a shown service\'s record carries no curator\'s note', () => {
+    const c = conversation();
+    assert.match(headline(c.say('rehab at home after hospital')), /Hilltop Rehab Team/);
+    // Asked in the very words of the note, the line still comes from the record as cards show it.
+    const out = c.say('verify');
+    assert.equal(out.log.followUp, 'context');
+    assert.match(texts(out)[0], /^\*\*Hilltop Rehab Team\*\* — from its record:/);
+    assert.doesNotMatch(texts(out)[0], /sources read|\(verify\)|probably/i);
+  });
+
   it('"self referral?" on its own asks how to refer to the service shown', () => {
     const c = conversation();
     c.say('short breaks for carers');

@@ -10,9 +10,10 @@ import { cardsForAnswer, EXAMPLE_QUESTIONS } from '../cards/cardData';
 import type { AdaptiveCardJson } from '../cards/cardTemplates';
 import { escapeMarkdown } from '../cards/markdown';
 import { COMMUNITIES, communitiesIn } from '../knowledge/places';
-import { servicePassageId } from '../knowledge/servicePassage';
+import { servicePassageId, servicePassageText } from '../knowledge/servicePassage';
+import { showableService } from '../knowledge/publicText';
 import { firstSentence } from '../knowledge/planStructure';
-import type { Passage, PassageKind } from '../knowledge/types';
+import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
 import { choiceOrText, knownPassageId } from '../privacy/cardValues';
 import { redactPersonalDetails } from '../privacy/redact';
 import type { SearchEngine, SearchResponse, SearchResult } from '../search/searchEngine';
@@ -193,7 +194,8 @@ export class ConversationCore {
       const own = this.engine.search(text, { limit: 1, within: (p) => p.id === serviceId });
       const record = own.results[0];
       if (record && (own.signals?.knownCoverage ?? 0) >= CONTEXT.minCoverage) {
-        return this.fromRecord(turn, out, last, firstService.name, record.snippet, log);
+        const service = this.engine.service(firstService.id);
+        if (service) return this.fromRecord(turn, out, last, service, text, log);
       }
     }
     if (!scopes.length) return undefined;
@@ -248,7 +250,7 @@ export class ConversationCore {
       if (inside.passage.kind === 'service') {
         const service = this.engine.service(inside.passage.serviceId ?? '');
         if (!service) return undefined;
-        return this.fromRecord(turn, out, last, service.name, inside.snippet, log);
+        return this.fromRecord(turn, out, last, service, text, log);
       }
       const { answer, response } = composeAnswer(this.engine, text, undefined, { within: scope.within, vouched: true });
       if (answer.type !== 'passage') return undefined;
@@ -271,9 +273,11 @@ export class ConversationCore {
     return topic.some((t) => words.has(stem(t)) && this.engine.passagesWithWord(t) <= CONTEXT.echoRarity);
   }
 
-  /** The line of a shown service's record that answers; what was shown stays in view. */
-  private fromRecord(turn: Turn, out: Out, last: LastShown, name: string, snippet: string, log: TurnLog): TurnOutcome {
-    out.text(`**${escapeMarkdown(name)}** — from its record: ${snippet}`);
+  /** The line of a shown service's record that answers, read from the record as cards show it (no
+   * curators' notes); what was shown stays in view. */
+  private fromRecord(turn: Turn, out: Out, last: LastShown, service: ServiceRecord, question: string, log: TurnLog): TurnOutcome {
+    const snippet = this.engine.snippetIn(servicePassageText(showableService(service)), question);
+    out.text(`**${escapeMarkdown(service.name)}** — from its record: ${snippet}`);
     out.memory.last = { ...last, at: turn.now.toISOString() };
     return this.finish(out, { ...log, answer: 'service-detail' });
   }

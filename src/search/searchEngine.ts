@@ -323,6 +323,15 @@ export class SearchEngine {
     return [...named].map((id) => this.servicesById.get(id)).filter((s): s is ServiceRecord => s !== undefined);
   }
 
+  /** The window of `text` that answers `question`, its words in bold, as a result's snippet is made
+   * (for text shown in place of the indexed passage, such as a record with curators' notes taken out). */
+  snippetIn(text: string, question: string): string {
+    const analysed = analyseQuery(question, this.synonyms);
+    const wantedType = answerTypeFor(analysed.tokens);
+    const concepts = analysed.concepts.map((c) => new Set([...c.tokens, ...c.alternatives.flat()].map(stem)));
+    return snippetFor(text, new Set(queryStems(analysed)), wantedType ? ANSWER_PATTERNS[wantedType] : undefined, concepts);
+  }
+
   /** How many passages hold a word (by its stem). */
   passagesWithWord(word: string): number {
     return this.docFreq.get(stem(word.toLowerCase())) ?? 0;
