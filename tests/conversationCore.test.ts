@@ -105,6 +105,8 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(out.log.followUp, 'context');
     assert.match(texts(out)[0], /^\*\*Hilltop Rehab Team\*\* — from its record:/);
     assert.doesNotMatch(texts(out)[0], /sources read|\(verify\)|probably/i);
+    // A number shown says where it comes from.
+    assert.match(texts(out)[0], /_\(service directory, source dated 2026-01-01\)_$/);
   });
 
   it('"self referral?" on its own asks how to refer to the service shown', () => {

@@ -26,7 +26,7 @@ import { parseCardAction } from './cardActions';
 import { leansBack, pointsAtShown, resolveFollowUp, startsNewTopic, topicWords, withTopic, type Resolution } from './followUp';
 import { lastShown, rememberAnswer, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
-import { serviceDetailText } from './serviceDetail';
+import { serviceDetailText, serviceRecordLine } from './serviceDetail';
 import { smallTalk, looksLikeAnotherLanguage } from './smallTalk';
 import type { RecordToKeep, Reply, Turn, TurnLog, TurnOutcome } from './turn';
 
@@ -277,7 +277,7 @@ export class ConversationCore {
    * curators' notes); what was shown stays in view. */
   private fromRecord(turn: Turn, out: Out, last: LastShown, service: ServiceRecord, question: string, log: TurnLog): TurnOutcome {
     const snippet = this.engine.snippetIn(servicePassageText(showableService(service)), question);
-    out.text(`**${escapeMarkdown(service.name)}** — from its record: ${snippet}`);
+    out.text(serviceRecordLine(service, snippet));
     out.memory.last = { ...last, at: turn.now.toISOString() };
     return this.finish(out, { ...log, answer: 'service-detail' });
   }

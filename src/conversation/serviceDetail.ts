@@ -5,6 +5,7 @@ import { formatAddress } from '../knowledge/servicePassage';
 import { showableService } from '../knowledge/publicText';
 import type { ServiceRecord } from '../knowledge/types';
 import type { DetailField } from './followUp';
+import { escapeMarkdown } from '../cards/markdown';
 
 const LABELS: Record<DetailField, string> = {
   phone: 'phone',
@@ -45,6 +46,11 @@ function value(s: ServiceRecord, field: DetailField): string {
 
 function source(s: ServiceRecord): string {
   return s.as_of === 'undated' ? 'service directory, source undated' : `service directory, source dated ${s.as_of}`;
+}
+
+/** The line of a service's record that answers a question, with where it comes from. */
+export function serviceRecordLine(service: ServiceRecord, snippet: string): string {
+  return `**${escapeMarkdown(service.name)}** — from its record: ${snippet} _(${source(service)})_`;
 }
 
 /** One line per service: "**VOCAL Midlothian Carer Centre** — phone: 0131 … (service directory, source dated …)". */
