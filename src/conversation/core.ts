@@ -353,7 +353,9 @@ export class ConversationCore {
       case 'item': {
         const item = last.listItems?.[resolution.index - 1];
         if (!item) return undefined;
-        out.text(`Number ${resolution.index} of the last answer: ${item}`);
+        // The item carries its source: the passage it is listed in, and that passage's document.
+        const from = last.passage ? this.engine.passage(last.passage.id) : undefined;
+        out.text(`Number ${resolution.index} of the last answer: ${item}${from ? ` _(from “${escapeMarkdown(from.title)}”, ${escapeMarkdown(from.docTitle)})_` : ''}`);
         out.memory.last = { ...last, at: now.toISOString() };
         return this.finish(out, log('list-item'));
       }
