@@ -3,12 +3,14 @@
 // threshold by k-fold cross-validation: the lowest that raises no more false alarms out of fold than
 // the budget allows. Writes knowledge/risk-weights.json and prints the cross-validated figures. The
 // held-out messages are never read here.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { typoLookalikes } from '../build/typoLookalikes';
 import { RISK_KINDS, loadRiskSigns, type RiskKind, type RiskWeights } from '../knowledge/riskSigns';
 import { KNOWLEDGE_DIR, PROJECT_ROOT } from '../paths';
-import { probability, RiskModel, weightedKinds, type RiskFeatures } from '../safety/riskModel';
+import { probability, RiskModel, weightedKinds, withWords, type RiskFeatures } from '../safety/riskModel';
+import { fitWordModel, wordFeatures, wordProbability, type RiskWordWeights } from '../safety/riskWords';
+import { TUNING_SETS } from './fitRanking';
 import { readRiskSet, RISK_SETS } from './riskEval';
 import { kindOfLabel, scoreRisk, type LabelledMessage } from './riskScoring';
 
@@ -21,8 +23,18 @@ export const LAMBDA = 0.001;
  * fewer false alarms, and ordinary questions stay below the threshold. */
 export const FALSE_ALARM_BUDGET = 0.01;
 
+/** Word weights: a little regularisation, pairs and words seen at least twice. On a tuning file
+ * left out, recall and false alarms barely moved between lambda 0.0003 and 0.003 or counts 1 to 3. */
+export const WORD_FIT = { lambda: 0.001, epochs: 20, rate: 0.2, minCount: 2 };
+/** Word thresholds tried, each file judged by weights fitted on the other files. */
+const WORD_THRESHOLDS = [0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+const WORD_VETOES = [0, 0.05, 0.1, 0.2, 0.3];
+
 interface Example {
   message: LabelledMessage;
+  /** Which tuning file, that is which writer: the word weights are judged on a file left out. */
+  file: number;
+  words: string[];
   features: RiskFeatures;
   accepted: Set<RiskKind>;
 }
@@ -102,6 +114,57 @@ export function fitWeights(examples: Example[], featureNames: string[]): { weigh
   };
 }
 
+/** The word weights, and their thresholds chosen by leaving out one tuning file at a time: a file
+ * is a writer, so each is judged by weights that never saw how that writer puts things. The added
+ * routes may raise at most FALSE_ALARM_BUDGET of the ordinary messages, pooled over files; the veto
+ * is the highest that takes back no risk message out of file. `weighted`: the main weights' kinds
+ * for each example, out of fold; `judge`: the kinds routed in the end. */
+export function fitWords(
+  examples: Example[],
+  weighted: RiskKind[][],
+  judge: (features: RiskFeatures, kinds: RiskKind[]) => RiskKind[],
+  names: string[] = [],
+): { words: RiskWordWeights; outOfFile: RiskKind[][]; report: string[] } {
+  const files = [...new Set(examples.map((e) => e.file))];
+  type Fitted = Omit<RiskWordWeights, 'threshold' | 'veto'>;
+  const fitAll = (rows: Example[]): Fitted => {
+    const risky = rows.filter((e) => e.accepted.size > 0);
+    const kinds = {} as Fitted['kinds'];
+    for (const kind of RISK_KINDS) kinds[kind] = fitWordModel(risky.map((e) => ({ dense: e.features.values, words: e.words, label: e.accepted.has(kind) ? 1 : 0 })), WORD_FIT);
+    return { risk: fitWordModel(rows.map((e) => ({ dense: e.features.values, words: e.words, label: e.accepted.size ? 1 : 0 })), WORD_FIT), kinds };
+  };
+  const byFile = new Map(files.map((file) => [file, fitAll(examples.filter((e) => e.file !== file))]));
+  const models = examples.map((e) => byFile.get(e.file) as Fitted);
+  const scores = examples.map((e, i) => wordProbability(models[i].risk, e.features.values, e.words));
+  const judgeAll = (threshold: number, veto: number): RiskKind[][] =>
+    examples.map((e, i) => judge(e.features, withWords({ ...models[i], threshold, veto }, e.features, weighted[i], scores[i])));
+  const ordinary = examples.map((_, i) => i).filter((i) => examples[i].accepted.size === 0);
+  const alarms = (kinds: RiskKind[][]): number => ordinary.filter((i) => kinds[i].length > 0).length;
+  const taken = (v: number): boolean =>
+    examples.some((e, i) => e.accepted.size > 0 && weighted[i].length > 0 && e.features.signKinds.length === 0 && !e.features.aboutATopic && scores[i] < v);
+  const veto = Math.max(...WORD_VETOES.filter((v) => !taken(v)));
+  const none = alarms(judgeAll(1.01, veto));
+  const threshold = WORD_THRESHOLDS.find((t) => alarms(judgeAll(t, veto)) - none <= FALSE_ALARM_BUDGET * ordinary.length) ?? 1.01;
+  const before = examples.map((e, i) => judge(e.features, weighted[i]));
+  const outOfFile = judgeAll(threshold, veto);
+  const figure = (rows: number[], kinds: RiskKind[][]): string => {
+    const risk = rows.filter((i) => examples[i].accepted.size > 0);
+    const found = risk.filter((i) => kinds[i].some((k) => examples[i].accepted.has(k))).length;
+    const fa = rows.filter((i) => examples[i].accepted.size === 0);
+    return `${risk.length ? `recall ${(found / risk.length).toFixed(3)}, ` : ''}false alarms ${fa.filter((i) => kinds[i].length).length}/${fa.length}`;
+  };
+  const report = files.map((file) => {
+    const rows = examples.map((_, i) => i).filter((i) => examples[i].file === file);
+    return `  ${names[file] ?? `file ${file + 1}`} left out: without words ${figure(rows, before)}; with words ${figure(rows, outOfFile)}`;
+  });
+  report.push(`  threshold ${threshold}, veto ${veto}`);
+  return { words: { threshold, veto, ...fitAll(examples) }, outOfFile, report };
+}
+
+function byTextOf(examples: Example[]): Set<string> {
+  return new Set(examples.map((e) => e.message.text));
+}
+
 function round(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
@@ -110,20 +173,39 @@ function main(): void {
   const signs = loadRiskSigns(join(KNOWLEDGE_DIR, 'risk-signs.json'));
   const model = new RiskModel(signs, typoLookalikes(signs));
   const messages = readRiskSet(RISK_SETS.tuning);
+  const fileOf = new Map<string, number>();
+  RISK_SETS.tuning.forEach((file, i) => {
+    for (const m of readRiskSet([file])) if (!fileOf.has(m.text)) fileOf.set(m.text, i);
+  });
   const examples: Example[] = messages.map((message) => {
     const kind = kindOfLabel(message.kind);
     const accepted = new Set<RiskKind>(kind ? [kind, ...(message.also ?? []).map(kindOfLabel).filter((k): k is RiskKind => k !== null)] : []);
-    return { message, features: model.features(message.text), accepted };
+    const features = model.features(message.text);
+    return { message, file: fileOf.get(message.text) ?? 0, words: wordFeatures(features.prepared), features, accepted };
   });
   const { weights, outOfFoldKinds } = fitWeights(examples, model.featureNames);
+  // The tuning question sets are ordinary questions staff ask, written to be answered: the word
+  // weights learn from them how an ordinary question reads. A question a sign matches is left out:
+  // a sign is a curator's word that someone may be at risk.
+  const questions: Example[] = TUNING_SETS.flatMap((file, i) =>
+    (JSON.parse(readFileSync(file, 'utf8')) as Array<{ question: string }>).map((q) => {
+      const features = model.features(q.question);
+      return { message: { text: q.question, kind: 'none' }, file: RISK_SETS.tuning.length + i, words: wordFeatures(features.prepared), features, accepted: new Set<RiskKind>() };
+    }),
+  ).filter((e) => e.features.signKinds.length === 0 && !byTextOf(examples).has(e.message.text));
+  const names = [...RISK_SETS.tuning, ...TUNING_SETS].map((f) => relative(PROJECT_ROOT, f));
+  const judge = (features: RiskFeatures, kinds: RiskKind[]): RiskKind[] => model.judge(features, kinds).kinds;
+  const words = fitWords([...examples, ...questions], [...outOfFoldKinds, ...questions.map((q) => weightedKinds({ ...weights }, q.features))], judge, names);
+  weights.words = words.words;
   writeFileSync(join(KNOWLEDGE_DIR, 'risk-weights.json'), `${JSON.stringify(weights, null, 1)}\n`);
-  // Cross-validated figures: each message judged by weights fitted without it.
+  // Cross-validated figures: each message judged by main weights fitted without it and word
+  // weights fitted without its file.
   const byText = new Map(examples.map((e, i) => [e.message.text, i]));
-  const figures = scoreRisk(messages, (text) => {
-    const i = byText.get(text) ?? -1;
-    return model.judge(examples[i].features, outOfFoldKinds[i]).kinds;
-  });
-  console.log(`Fitted on ${messages.length} tuning messages, ${FOLDS}-fold cross-validation:`);
+  const figures = scoreRisk(messages, (text) => words.outOfFile[byText.get(text) ?? -1]);
+  void questions;
+  console.log(`Word weights, each tuning file judged by weights fitted on the others:`);
+  for (const line of words.report) console.log(line);
+  console.log(`Fitted on ${messages.length} tuning messages, ${FOLDS}-fold cross-validation (words: a file left out):`);
   for (const [label, f] of Object.entries(figures.byLabel)) console.log(`  ${label}: ${f.rightKind}/${f.total} (${f.recall.toFixed(3)})`);
   console.log(`  false alarms: ${figures.falseAlarms.alarms}/${figures.falseAlarms.total}`);
   console.log(`  threshold: ${weights.risk.threshold}`);

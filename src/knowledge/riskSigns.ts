@@ -66,6 +66,24 @@ export interface RiskSignsData {
   cues?: Record<string, { sources: string[]; words: string }>;
 }
 
+/** One logistic model: a bias, a weight per dense feature (the signs, cues and context the main
+ * weights read) and a weight per word stem or pair of stems. */
+export interface WordModel {
+  bias: number;
+  dense: number[];
+  words: Record<string, number>;
+}
+
+/** Word weights fitted by `npm run fit:risk`; kept in knowledge/risk-weights.json under `words`. */
+export interface RiskWordWeights {
+  /** Routes a message no sign or main weight routed when the risk model scores it this high. */
+  threshold: number;
+  /** Takes back a route of the main weights alone (no sign) when the risk model scores it this low. */
+  veto: number;
+  risk: WordModel;
+  kinds: Record<RiskKind, WordModel>;
+}
+
 /** Weights fitted by `npm run fit:risk` on the tuning messages (knowledge/risk-weights.json). */
 export interface RiskWeights {
   note: string;
@@ -75,6 +93,8 @@ export interface RiskWeights {
   /** Which kind of risk, fitted on risk messages only. */
   kinds: Record<RiskKind, { bias: number; weights: number[] }>;
   fitted: { on: string; messages: number; folds: number; lambda: number };
+  /** Word weights learned from the tuning messages, a second reader where no sign or main weight routes. */
+  words?: RiskWordWeights;
 }
 
 export function loadRiskWeights(file: string): RiskWeights {
@@ -85,6 +105,13 @@ export function loadRiskWeights(file: string): RiskWeights {
   if (!sound(data.risk) || typeof data.risk.threshold !== 'number') throw new Error(`${file}: field risk needs a bias, a threshold and one weight per feature`);
   for (const kind of RISK_KINDS) {
     if (!sound(data.kinds?.[kind])) throw new Error(`${file}: field kinds/${kind} needs a bias and one weight per feature`);
+  }
+  if (data.words !== undefined) {
+    const soundWords = (m: WordModel | undefined): boolean =>
+      !!m && typeof m.bias === 'number' && Array.isArray(m.dense) && m.dense.length === data.features.length && typeof m.words === 'object' && m.words !== null;
+    if (typeof data.words.threshold !== 'number' || typeof data.words.veto !== 'number' || !soundWords(data.words.risk) || !RISK_KINDS.every((k) => soundWords(data.words?.kinds?.[k]))) {
+      throw new Error(`${file}: field words needs a threshold, a veto, and a bias, one dense weight per feature and word weights for risk and each kind`);
+    }
   }
   return data;
 }

@@ -7,6 +7,7 @@
 // one in it ("suicide prevention training") does not raise the alarm.
 import { RISK_KINDS, type RiskKind, type RiskSign, type RiskSignsData, type RiskWeights } from '../knowledge/riskSigns';
 import { withinOneEdit } from '../search/text';
+import { wordFeatures, wordKinds, wordProbability, type RiskWordWeights } from './riskWords';
 
 export { withinOneEdit };
 
@@ -32,6 +33,8 @@ export interface RiskFeatures {
   harmCues: number;
   /** A partner is named, or "he" acts on "her" (or the reverse) with no other relative, carer or worker named. */
   partnerLike: boolean;
+  /** The message as the signs read it, for the word weights. */
+  prepared: string;
 }
 
 interface CompiledSign {
@@ -162,7 +165,7 @@ export class RiskModel {
     // A turn asks twice (safety first, then whether a topic question gets the emergency numbers button).
     if (this.last?.text === text) return this.last.assessment;
     const features = this.features(text);
-    const assessment = this.judge(features, this.weights ? weightedKinds(this.weights, features) : []);
+    const assessment = this.judge(features, this.weights ? withWords(this.weights.words, features, weightedKinds(this.weights, features)) : []);
     this.last = { text, assessment };
     return assessment;
   }
@@ -223,6 +226,7 @@ export class RiskModel {
       hasChild: has(this.childWords, message),
       harmCues: cueCount,
       partnerLike: this.partnerLike(message),
+      prepared: message,
     };
   }
 
@@ -334,6 +338,17 @@ export function weightedKinds(weights: RiskWeights, features: Pick<RiskFeatures,
   const scored = RISK_KINDS.map((kind) => ({ kind, p: probability(weights.kinds[kind].bias, weights.kinds[kind].weights, features.values) }));
   const best = scored.reduce((a, b) => (b.p > a.p ? b : a));
   return scored.filter((s) => s === best || s.p >= SECOND_KIND).map((s) => s.kind);
+}
+
+/** What the word weights make of the main weights' kinds: where no sign matched, they take back a
+ * route they read as plainly ordinary (under `veto`) and add one the main weights missed (over
+ * `threshold`). A sign's route is never taken back. */
+export function withWords(words: RiskWordWeights | undefined, features: Pick<RiskFeatures, 'values' | 'signKinds' | 'aboutATopic' | 'prepared'>, weighted: RiskKind[], wordRisk?: number): RiskKind[] {
+  if (!words || features.signKinds.length > 0 || features.aboutATopic) return weighted;
+  const tokens = wordRisk === undefined ? wordFeatures(features.prepared) : [];
+  const p = wordRisk ?? wordProbability(words.risk, features.values, tokens);
+  if (weighted.length > 0) return p < words.veto ? [] : weighted;
+  return p >= words.threshold ? wordKinds(words, features.values, tokens.length ? tokens : wordFeatures(features.prepared), SECOND_KIND) : [];
 }
 
 export function probability(bias: number, weights: readonly number[], values: readonly number[]): number {

@@ -1,0 +1,85 @@
+// The word weights beside the signs, on small made-up data: what they read, how they are fitted,
+// and what they may change of the main weights' reading.
+import assert from 'node:assert/strict';
+import { RISK_KINDS, type RiskKind, type RiskKindInfo, type RiskSignsData, type RiskWeights, type WordModel } from '../../src/knowledge/riskSigns';
+import { RiskModel, withWords } from '../../src/safety/riskModel';
+import { fitWordModel, wordFeatures, wordProbability, type RiskWordWeights } from '../../src/safety/riskWords';
+
+const SIGNS: RiskSignsData = {
+  note: 'made up for tests',
+  sources: { guide: { title: 'A made-up guide', url: 'https://example.org/guide' } },
+  words: {},
+  kinds: Object.fromEntries(
+    RISK_KINDS.map((k): [RiskKind, RiskKindInfo] => [k, { label: k, firstStep: `first step for ${k}`, negatable: false, acute: false, fits: { categories: [], terms: [] } }]),
+  ) as RiskSignsData['kinds'],
+  context: { negators: 'no|not', past: 'ago', topic: 'training|policy', generic: 'someone|people', person: 'client|man', not: ['dying to'] },
+  signs: [{ id: 'chest-pain', type: 'medical', kinds: ['medical-emergency'], sources: ['guide'], all: ['chest', 'pain'], within: 2 }],
+  cues: { unwell: { sources: ['guide'], words: 'unwell|poorly' } },
+};
+
+function wordModel(words: Record<string, number>, bias = -3, dense: number[] = []): WordModel {
+  return { bias, dense, words };
+}
+
+describe('risk word weights (made-up data)', () => {
+  const model = new RiskModel(SIGNS);
+  const zero = model.featureNames.map(() => 0);
+
+  function weights(words: RiskWordWeights | undefined, riskBias = -5): RiskWeights {
+    return {
+      note: '',
+      features: model.featureNames,
+      risk: { bias: riskBias, weights: zero, threshold: 0.5 },
+      kinds: Object.fromEntries(RISK_KINDS.map((k) => [k, { bias: k === 'harm-or-abuse' ? 1 : -2, weights: zero }])) as RiskWeights['kinds'],
+      fitted: { on: 'test', messages: 0, folds: 0, lambda: 0 },
+      ...(words ? { words } : {}),
+    };
+  }
+
+  const WORDS: RiskWordWeights = {
+    threshold: 0.6,
+    veto: 0.2,
+    risk: wordModel({ viaduct: 4, 'look down': 2, group: -4 }, -3, zero),
+    kinds: Object.fromEntries(RISK_KINDS.map((k) => [k, wordModel(k === 'suicide-self-harm' ? { viaduct: 5 } : {}, -2, zero)])) as Record<RiskKind, WordModel>,
+  };
+
+  it('reads each stem but the commonest words, and each pair of neighbouring stems', () => {
+    const features = wordFeatures(' he keeps going to the viaduct ');
+    assert.ok(features.includes('keep') && features.includes('viaduct'));
+    assert.ok(features.includes('go to') && features.includes('the viaduct'));
+    assert.ok(!features.includes('the') && !features.includes('to'));
+  });
+
+  it('routes what the words read as risk where no sign matched, with the kind the words give', () => {
+    const withWordsModel = new RiskModel(SIGNS, [], weights(WORDS));
+    assert.deepEqual(withWordsModel.assess('the man keeps going to the viaduct').kinds, ['suicide-self-harm']);
+    assert.deepEqual(new RiskModel(SIGNS, [], weights(undefined)).assess('the man keeps going to the viaduct').kinds, []);
+    assert.deepEqual(withWordsModel.assess('the man wants a walking group').kinds, []);
+    // A question about a topic stays a topic whatever the words score.
+    assert.deepEqual(withWordsModel.assess('viaduct policy training').kinds, []);
+  });
+
+  it('takes back a route of the main weights alone when the words read it as plainly ordinary, never a sign\'s', () => {
+    const features = model.features('the client is poorly and wants a group');
+    assert.deepEqual(withWords(WORDS, features, ['harm-or-abuse']), []);
+    assert.deepEqual(withWords(WORDS, model.features('the client is poorly at the viaduct'), ['harm-or-abuse']), ['harm-or-abuse']);
+    const signed = model.features('the client has chest pain and wants a group');
+    assert.deepEqual(signed.signKinds, ['medical-emergency']);
+    assert.deepEqual(withWords(WORDS, signed, []), []);
+    assert.deepEqual(withWords(undefined, features, ['harm-or-abuse']), ['harm-or-abuse']);
+  });
+
+  it('fits weights that tell the two kinds of message apart, the same on every fit', () => {
+    const risk = ['he stands on the bridge at night', 'she went to the bridge again', 'stood at the bridge edge', 'on the bridge looking down'];
+    const ordinary = ['wants a lunch club', 'a lunch club near the park', 'any lunch club on fridays', 'the lunch club is full'];
+    const examples = [...risk.map((t) => ({ t, label: 1 })), ...ordinary.map((t) => ({ t, label: 0 }))].map(({ t, label }) => ({ dense: [0], words: wordFeatures(` ${t} `), label }));
+    const options = { lambda: 0.001, epochs: 30, rate: 0.2, minCount: 2 };
+    const fitted = fitWordModel(examples, options);
+    assert.ok(fitted.words.bridg > 0 && fitted.words.lunch < 0);
+    // A word seen once is one writer's turn of phrase, not learned.
+    assert.equal(fitted.words.night, undefined);
+    assert.ok(wordProbability(fitted, [0], wordFeatures(' the bridge ')) > 0.5);
+    assert.ok(wordProbability(fitted, [0], wordFeatures(' a lunch club ')) < 0.5);
+    assert.deepEqual(fitWordModel(examples, options), fitted);
+  });
+});
