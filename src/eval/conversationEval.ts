@@ -19,6 +19,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 3': join(FIXTURES, 'tuning-conversations-3.json'),
   'tuning 4': join(FIXTURES, 'tuning-conversations-4.json'),
   'tuning 5': join(FIXTURES, 'tuning-conversations-5.json'),
+  'tuning 6': join(FIXTURES, 'tuning-conversations-6.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 

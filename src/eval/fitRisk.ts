@@ -11,6 +11,7 @@ import { KNOWLEDGE_DIR, PROJECT_ROOT } from '../paths';
 import { probability, RiskModel, weightedKinds, withWords, type RiskFeatures } from '../safety/riskModel';
 import { fitWordModel, wordFeatures, wordProbability, type RiskWordWeights } from '../safety/riskWords';
 import { TUNING_SETS } from './fitRanking';
+import { CONVERSATION_SETS } from './conversationEval';
 import { readRiskSet, RISK_SETS } from './riskEval';
 import { kindOfLabel, scoreRisk, type LabelledMessage } from './riskScoring';
 
@@ -161,6 +162,12 @@ export function fitWords(
   return { words: { threshold, veto, ...fitAll(examples) }, outOfFile, report };
 }
 
+/** The messages of a question set (its questions) or of a conversation set (every turn). */
+function ordinaryMessagesIn(file: string): string[] {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as Array<{ question: string }> | { conversations: Array<{ turns: Array<{ say: string }> }> };
+  return Array.isArray(data) ? data.map((q) => q.question) : data.conversations.flatMap((c) => c.turns.map((t) => t.say));
+}
+
 function byTextOf(examples: Example[]): Set<string> {
   return new Set(examples.map((e) => e.message.text));
 }
@@ -184,16 +191,21 @@ function main(): void {
     return { message, file: fileOf.get(message.text) ?? 0, words: wordFeatures(features.prepared), features, accepted };
   });
   const { weights, outOfFoldKinds } = fitWeights(examples, model.featureNames);
-  // The tuning question sets are ordinary questions staff ask, written to be answered: the word
-  // weights learn from them how an ordinary question reads. A question a sign matches is left out:
-  // a sign is a curator's word that someone may be at risk.
-  const questions: Example[] = TUNING_SETS.flatMap((file, i) =>
-    (JSON.parse(readFileSync(file, 'utf8')) as Array<{ question: string }>).map((q) => {
-      const features = model.features(q.question);
-      return { message: { text: q.question, kind: 'none' }, file: RISK_SETS.tuning.length + i, words: wordFeatures(features.prepared), features, accepted: new Set<RiskKind>() };
+  // The tuning question sets and the turns of the tuning conversations are ordinary messages staff
+  // type, written to be answered: the word weights learn from them how an ordinary question or a
+  // short follow-up reads ("would they pick her up?"). A message a sign matches is left out: a
+  // sign is a curator's word that someone may be at risk.
+  const ordinarySets = [...TUNING_SETS, ...Object.entries(CONVERSATION_SETS).filter(([name]) => name !== 'held-out').map(([, file]) => file)];
+  const seen = byTextOf(examples);
+  const questions: Example[] = ordinarySets.flatMap((file, i) =>
+    ordinaryMessagesIn(file).flatMap((text) => {
+      if (seen.has(text) || !seen.add(text)) return [];
+      const features = model.features(text);
+      if (features.signKinds.length) return [];
+      return [{ message: { text, kind: 'none' }, file: RISK_SETS.tuning.length + i, words: wordFeatures(features.prepared), features, accepted: new Set<RiskKind>() }];
     }),
-  ).filter((e) => e.features.signKinds.length === 0 && !byTextOf(examples).has(e.message.text));
-  const names = [...RISK_SETS.tuning, ...TUNING_SETS].map((f) => relative(PROJECT_ROOT, f));
+  );
+  const names = [...RISK_SETS.tuning, ...ordinarySets].map((f) => relative(PROJECT_ROOT, f));
   const judge = (features: RiskFeatures, kinds: RiskKind[]): RiskKind[] => model.judge(features, kinds).kinds;
   const words = fitWords([...examples, ...questions], [...outOfFoldKinds, ...questions.map((q) => weightedKinds({ ...weights }, q.features))], judge, names);
   weights.words = words.words;
