@@ -34,6 +34,16 @@ describe("what is safe to show of the directory (every service)", () => {
     }
   });
 
+  it('no passage of the guidance or the plan holds a curator\'s note ("could not be confirmed", "verify")', () => {
+    assert.ok(hasCuratorNote('The 2024 title of Standard 7 could not be confirmed.'));
+    assert.ok(hasCuratorNote('This has not been checked against the published plan.'));
+    assert.ok(!hasCuratorNote('The council must confirm the budget in writing.'));
+    for (const p of builtKnowledge().passages) {
+      if (p.kind === 'service') continue;
+      assert.ok(!hasCuratorNote(`${p.title} ${p.text}`), `${p.id}: ${`${p.title} ${p.text}`.match(/[^.]*(?:verify|confirmed|checked|probably|sources)[^.]*/i)?.[0]}`);
+    }
+  });
+
   it('a route left empty by its notes says there is none and names who to ask', () => {
     assert.equal(withoutCuratorNotes('The sources read do not say.'), '');
     const bare = services.find((s) => withoutCuratorNotes(s.how_to_access) === '');

@@ -5,7 +5,7 @@
 import type { Phone, ServiceRecord } from './types';
 
 const CURATOR_NOTE =
-  /\bverify\b|not stated in (?:the )?sources|\bsources?\b[^.;]*\b(?:do|does|did) not\b|\bsources? read\b|\bin the sources\b|\b(?:was|were) (?:not )?(?:found|captured)\b|\bnot captured\b|\bprobably\b/i;
+  /\bverify\b|not stated in (?:the )?sources|\bsources?\b[^.;]*\b(?:do|does|did) not\b|\bsources? read\b|\bin the sources\b|\b(?:was|were) (?:not )?(?:found|captured)\b|\bnot captured\b|\bprobably\b|\b(?:could|can|has|have|was|were) not (?:be|been) (?:confirmed|checked|verified)\b|\bnot (?:been )?(?:confirmed|checked) (?:here|against)\b|\btitle not confirmed\b/i;
 
 /** True when a piece of text is (or holds) a curator's note. */
 export function hasCuratorNote(text: string): boolean {
@@ -55,7 +55,7 @@ export function showableService(service: ServiceRecord): ServiceRecord {
   return {
     ...service,
     description: clean(service.description),
-    eligibility: clean(service.eligibility) || 'Not published in our sources.',
+    eligibility: clean(service.eligibility) || 'Ask the service who it is for.',
     how_to_access: referralRoute(service),
     ...(service.schedule !== undefined ? { schedule: clean(service.schedule) } : {}),
     ...(service.fees !== undefined ? { fees: clean(service.fees) } : {}),
