@@ -241,7 +241,11 @@ export class ConversationCore {
       // question, even when the answer sits in what was shown; one that asks a detail of it ("is there a
       // textphone?") is asked on from it.
       const namesTopic = (anywhere?.features?.titleCoverage ?? 0) >= CONTEXT.namesTopic;
-      if (!leans && (namesTopic || topicWords(text.toLowerCase()).length > CONTEXT.detailWords)) return undefined;
+      // Unless its best answer anywhere is in the short article just shown: then it is asked on ("what
+      // counts as family?" after employing a relative), however many words of its own it has. (In a
+      // long document, such as the plan, most questions' best answer is somewhere in it.)
+      const inShortArticle = sameAnswer && this.engine.passagesIn(inside.passage.docId) <= CONTEXT.longDocument;
+      if (!leans && (namesTopic || (!inShortArticle && topicWords(text.toLowerCase()).length > CONTEXT.detailWords))) return undefined;
       if (!pointsBack && namesTopic) return undefined;
       // `onlyReading`: every other reading failed ("where are they?" after the plan, and no services for it).
       // Beyond the part just shown (the rest of a long document) the margin is not given.
