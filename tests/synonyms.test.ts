@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { SynonymTable } from '../src/search/synonyms';
 import { tokenize } from '../src/search/text';
+import { analyseQuery } from '../src/search/queryAnalysis';
 import { builtKnowledge } from './helpers';
 
 type Span = { start: number; end: number; alternatives: string[][] };
@@ -57,5 +58,18 @@ describe('synonym phrases', () => {
     assert.ok(spans.length >= 1);
     assert.deepEqual(spans, referenceMatch(rules, tokens));
     assert.ok(spans.some((s) => s.end - s.start >= 2), JSON.stringify(spans));
+  });
+});
+
+describe('question analysis', () => {
+  const empty = new SynonymTable([]);
+  const words = (text: string): string[] => analyseQuery(text, empty).concepts.flatMap((c) => c.tokens);
+
+  it("leaves out a person's age told as \"she's 58\", \"he is 80\" or \"turned 65\", and keeps other numbers", () => {
+    assert.deepEqual(words("does she pay for personal care, she's 58"), ['pay', 'personal', 'care']);
+    assert.deepEqual(words('he is 80 and wants a lunch club'), ['lunch', 'club']);
+    assert.ok(!words('carer turned 65 last month').includes('65'));
+    assert.ok(words('what did 58% say about travel').includes('58'));
+    assert.ok(words('aim 2 short term').includes('2'));
   });
 });

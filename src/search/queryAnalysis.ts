@@ -41,10 +41,17 @@ export function analyseQuery(text: string, synonyms: SynonymTable): AnalysedQuer
       i = span.end;
       continue;
     }
-    if (!isStopWord(tokens[i])) concepts.push({ tokens: [tokens[i]], alternatives: [] });
+    if (!isStopWord(tokens[i]) && !isAgeTold(tokens, i)) concepts.push({ tokens: [tokens[i]], alternatives: [] });
     i++;
   }
   return { text: text.slice(0, 2000), tokens, concepts: mergeRepeats(concepts) };
+}
+
+/** "she's 58", "he is 80", "turned 65": the person's age, not a figure to look for. */
+function isAgeTold(tokens: string[], i: number): boolean {
+  if (!/^\d{1,3}$/.test(tokens[i]) || Number(tokens[i]) >= 120) return false;
+  const before = tokens[i - 1] ?? '';
+  return /^(?:s?hes|im|turned|turning|turns)$/.test(before) || (before === 'is' && /^s?he$/.test(tokens[i - 2] ?? ''));
 }
 
 function dedupe(lists: string[][]): string[][] {
