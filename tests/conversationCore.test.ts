@@ -148,6 +148,14 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(headline(budget.say('and the reserves?')), /reserve budget/);
   });
 
+  it('"what about for carers?" is answered by something that speaks of carers, not the last answer again', () => {
+    const c = conversation();
+    assert.match(headline(c.say('free debt advice and money advice in penicuik')), /Penicuik Money Help/);
+    const out = c.say('what about for carers?');
+    assert.match(texts(out)[0], /^Following on from your last question/);
+    assert.match(headline(out), /Riverside Carers Hub/);
+  });
+
   it('a follow-up with words of its own looks first in the document just shown, and says what it understood', () => {
     const c = conversation();
     assert.match(headline(c.say('what is option 2')), /^Option 2: individual service fund/);

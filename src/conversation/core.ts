@@ -251,6 +251,8 @@ export class ConversationCore {
       // Beyond the part just shown (the rest of a long document) the margin is not given.
       const allowed = tier === 0 ? edge : Math.min(edge, 0);
       if (!onlyReading && !sameAnswer && (insideCovers < CONTEXT.minCoverage || insideCovers + allowed < anywhereCovers)) continue;
+      // "and for carers?": a part that never mentions carers is not about them, however well it covers the rest.
+      if (resolution.kind === 'rewrite' && resolution.topic && swapsTopic(text) && !this.mentions(inside.passage, resolution.topic)) continue;
       if (inside.passage.kind === 'service') {
         const service = this.engine.service(inside.passage.serviceId ?? '');
         if (!service) return undefined;
@@ -264,6 +266,19 @@ export class ConversationCore {
       return this.answered(turn, out, answer, response, understood.slice(0, 500), last.kinds, log);
     }
     return undefined;
+  }
+
+  /** Whether an answer's first passage, or its first service's record, says any of these words. */
+  private addresses(answer: Answer, words: string): boolean {
+    // A list of the plan's commitments or timescales is built for the words asked: it addresses them.
+    if (answer.type !== 'passage' && answer.type !== 'services') return true;
+    return this.mentions(answer.type === 'passage' ? answer.passage : this.engine.passage(servicePassageId(answer.services[0]?.id ?? '')), words);
+  }
+
+  /** Whether a passage holds any of these words, or another name for one ("cto": compulsory treatment order). */
+  private mentions(passage: Passage | undefined, words: string): boolean {
+    if (!passage) return false;
+    return (this.engine.search(words, { limit: 1, within: (p) => p.id === passage.id }).signals?.knownCoverage ?? 0) > 0;
   }
 
   /** Whether a short message picks up a word of the passage just shown ("how is earmarked
@@ -472,6 +487,16 @@ export class ConversationCore {
           // The words added changed nothing: look for them alone among the same kind of passage.
           const alone = composeAnswer(this.engine, resolution.topic, kinds ?? [last.passage.kind]);
           if (alone.answer.type === 'passage' && alone.answer.passage.id !== last.passage.id) ({ answer, response } = alone);
+        } else if (resolution.topic && swapsTopic(text) && !this.addresses(answer, resolution.topic)) {
+          // "what about for carers?" after help with direct payments: an answer that never mentions
+          // carers answers the old question. The new words with the old question's need, then alone.
+          for (const question of [`${resolution.topic} ${last.question}`, resolution.topic]) {
+            const retry = composeAnswer(this.engine, question, kinds, options);
+            if (confidentAnswer(retry.answer) && this.addresses(retry.answer, resolution.topic)) {
+              ({ answer, response } = retry);
+              break;
+            }
+          }
         }
         // Taken together the words answer nothing: then a message with words of its own is a question of its own.
         if (!confidentAnswer(answer) && resolution.topic && this.standsAlone(text)) return undefined;
@@ -677,6 +702,11 @@ function withoutPlaces(text: string): string {
 }
 
 /** A passage, services or a plan list: the bot answered rather than offering help or "not sure". */
+/** "and for carers?", "what about the reserves?", "on mental health?": the same question about something else. */
+function swapsTopic(text: string): boolean {
+  return /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:what|how)\s+about|for|on)\s/i.test(text.trim());
+}
+
 export function confidentAnswer(answer: Answer): boolean {
   return answer.type === 'passage' || answer.type === 'services' || answer.type === 'plan_list';
 }
