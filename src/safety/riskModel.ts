@@ -290,6 +290,9 @@ export class RiskModel {
     const fillable = occurrences.map(() => 0);
     for (let i = k - 1; i >= 0; i--) fillable[i] = (fillable[i + 1] ?? 0) + Math.max(...occurrences[i].map((x) => x.end - x.start + 1));
     let best: Span | undefined;
+    // Each group must be met by words of its own: "fallen" is a drooping face and a fall, but one
+    // word is not two signs ("she has fallen twice" is no stroke).
+    const used: Span[] = [];
     const choose = (i: number, span: Span | undefined, covered: number): void => {
       if (span && span.end - span.start + 1 - covered - (fillable[i] ?? 0) + k - 1 > compiled.within) return;
       if (i === k) {
@@ -298,8 +301,11 @@ export class RiskModel {
         return;
       }
       for (const o of occurrences[i]) {
+        if (used.some((u) => u.start <= o.end && o.start <= u.end)) continue;
         const next = span ? { start: Math.min(span.start, o.start), end: Math.max(span.end, o.end) } : o;
+        used.push(o);
         choose(i + 1, next, covered + o.end - o.start + 1);
+        used.pop();
       }
     };
     choose(0, undefined, 0);

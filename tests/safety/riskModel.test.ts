@@ -43,6 +43,13 @@ describe('risk model (made-up signs)', () => {
     assert.deepEqual(model.assess('tablets, she took too many').kinds, ['suicide-self-harm', 'medical-emergency']);
   });
 
+  it('needs each group met by words of its own: one word is not two signs', () => {
+    const shared = new RiskModel({ ...SIGNS, signs: [{ id: 'face', type: 'medical', kinds: ['medical-emergency'], sources: ['guide'], all: ['face|fallen', 'fallen|droop*'], within: 3 }] });
+    assert.deepEqual(shared.assess('her mum has fallen twice').kinds, []);
+    assert.deepEqual(shared.assess('her face has fallen').kinds, ['medical-emergency']);
+    assert.deepEqual(shared.assess('his face is drooping').kinds, ['medical-emergency']);
+  });
+
   it('needs the groups close together: `within` counts the words between them', () => {
     assert.deepEqual(model.assess('she took the bus home and then had too many visitors asking about her tablets').kinds, []);
   });
