@@ -388,3 +388,17 @@ describe('layers', () => {
     assert.ok(!imports('conversation').has('teams'), 'the core knows nothing of the Teams edge');
   });
 });
+
+describe('a detail the directory does not hold (made-up knowledge)', () => {
+  it('asked of a service by name, says the directory has none and offers the record, instead of answering as if it had', () => {
+    const c = conversation();
+    const missing = c.say('sunny lunch club phone number');
+    assert.match(JSON.stringify(cards(missing)), /The service directory has no phone number for Sunny Lunch Club/);
+    assert.equal(missing.confident, false);
+    const held = conversation().say('riverside carers hub phone number');
+    assert.match(JSON.stringify(cards(held)), /0131 496 0001/);
+    assert.equal(held.confident, true);
+    // Hours are asked of a record that has them only in its schedule: held.
+    assert.equal(conversation().say('riverside carers hub opening hours').confident, true);
+  });
+});

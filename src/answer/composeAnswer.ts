@@ -4,6 +4,7 @@ import type { Passage, PassageKind } from '../knowledge/types';
 import type { SearchEngine, SearchResponse, SearchResult } from '../search/searchEngine';
 import type { Answer, MoreResults, PassageLink, ResultItem, Suggestion } from './answerModel';
 import { firstSentence } from '../knowledge/planStructure';
+import { servicePassageId } from '../knowledge/servicePassage';
 import { moreItemsIn } from '../search/snippet';
 import { answerPlanQuery, parsePlanQuery } from './planQuery';
 import { routesFor } from '../safety/emergencyRoutes';
@@ -84,6 +85,13 @@ function composeFromResults(engine: SearchEngine, text: string, response: Search
   }
   if (response.nearScope && response.results.length) {
     return { type: 'not_sure', nearest: response.results.slice(0, 3).map(link), hint: nearScopeHint(response.nearScope) };
+  }
+  if (response.detailMissing) {
+    // The record asked about first, as the nearest answer, and a plain word on what it lacks.
+    const named = response.detailMissing.serviceIds.map((id) => engine.service(id)).filter((s) => s !== undefined);
+    const own = named.map((s) => engine.passage(servicePassageId(s.id))).filter((p) => p !== undefined).map((p) => ({ id: p.id, title: shorten(p.title, 80) }));
+    const nearest = [...own, ...response.results.map(link).filter((l) => !own.some((o) => o.id === l.id))].slice(0, 3);
+    return { type: 'not_sure', nearest, hint: `The service directory has no ${response.detailMissing.detail} for ${named.map((s) => s.name).join(' or ')}. Open its record below for what it does publish, including how to refer.` };
   }
   if (!response.confident) {
     return { type: 'not_sure', nearest: response.results.slice(0, 3).map(link) };

@@ -54,6 +54,8 @@ export interface SearchResponse {
   nearScope?: { areas: string[]; years: string[] };
   /** Asked for a count or percentage that the best passage does not give next to the question's words. */
   figureMissing?: boolean;
+  /** Asked for a detail (phone, email, hours, cost, address) of a service it names whose record has none. */
+  detailMissing?: { detail: string; serviceIds: string[] };
 }
 
 export interface ConfidenceSignals {
@@ -400,15 +402,17 @@ export class SearchEngine {
     const askedSure = askedParts(query).some((part) => isConfident(this.confidenceSignals(analyseQuery(part, this.synonyms), results[0])));
     const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage), (t) => this.docFreq.has(stem(t)));
     const figureMissing = results.length > 0 && (this.figureNotHeld(analysed, results[0].passage) || this.unitNotHeld(analysed, results[0].passage));
+    const detailMissing = results.length > 0 ? this.detailNotHeld(analysed) : undefined;
     return {
       query,
       results,
       stems,
-      confident: !outOfScope && !nearScope && !figureMissing && (isConfident(signals) || askedSure),
+      confident: !outOfScope && !nearScope && !figureMissing && !detailMissing && (isConfident(signals) || askedSure),
       signals,
       ...(outOfScope ? { outOfScope } : {}),
       ...(nearScope ? { nearScope } : {}),
       ...(figureMissing ? { figureMissing } : {}),
+      ...(detailMissing ? { detailMissing } : {}),
     };
   }
 
@@ -591,6 +595,23 @@ export class SearchEngine {
   /** A "how many" or "what percentage" question whose best passage has no count or percentage next
    * to any of the question's own words ("how many GP practices are there?" answered by a service
    * that mentions GP practices but counts none): the figure asked for is not in the knowledge. */
+  /** "LCiL phone number", "broomhill opening times": a detail asked of a service the question names,
+   * that no named service's record holds. Answering with the record would look like an answer. */
+  private detailNotHeld(analysed: AnalysedQuery): SearchResponse['detailMissing'] {
+    const text = ` ${analysed.tokens.join(' ')} `;
+    const asked = SERVICE_DETAILS.filter((d) => d.asks.test(text));
+    if (!asked.length) return undefined;
+    const sequence = analysed.tokens.map(stem);
+    const named = new Set([
+      ...this.serviceNames.filter((s) => s.names.some((n) => containsRun(sequence, n))).map((s) => this.byId.get(s.id)?.serviceId),
+      ...this.servicesNamedIn(analysed.text).map((s) => s.id),
+    ]);
+    const services = [...named].map((id) => (id ? this.service(id) : undefined)).filter((s): s is ServiceRecord => s !== undefined);
+    if (!services.length) return undefined;
+    const missing = asked.find((d) => !services.some((s) => d.held(s)));
+    return missing ? { detail: missing.name, serviceIds: services.map((s) => s.id) } : undefined;
+  }
+
   private figureNotHeld(analysed: AnalysedQuery, best: Passage): boolean {
     const text = ` ${analysed.tokens.join(' ')} `;
     const wants = / (percent|percentage|proportion) /.test(text) ? 'percent' : / how many | number of /.test(text) ? 'count' : undefined;
@@ -1003,6 +1024,16 @@ function containsRun(sequence: string[], run: string[]): boolean {
 const NAME_WORD_MAX_PASSAGES = 5;
 
 export type AnswerType = 'date' | 'figure' | 'phone';
+
+/** Details of a service staff ask for by name, and whether a record holds each (in its field, or
+ * said in its description or route). */
+const SERVICE_DETAILS: Array<{ name: string; asks: RegExp; held: (s: ServiceRecord) => boolean }> = [
+  { name: 'phone number', asks: / (?:phone|telephone|tel|ring|call|number)(?!(?: of)? (?:people|places|staff|beds))(?<! how many (?:\w+ )?number) /, held: (s) => (s.phones ?? []).length > 0 },
+  { name: 'email address', asks: / (?:email|e mail) /, held: (s) => !!s.email || /@/.test(`${s.description} ${s.how_to_access}`) },
+  { name: 'opening hours', asks: / (?:opening|hours) /, held: (s) => !!s.schedule || /\b\d{1,2} ?(?:am|pm)\b|\b\d{1,2}[:.]\d\d\b|\b(?:mondays?|weekdays?|24 hours|24\/7)\b/i.test(`${s.description} ${s.how_to_access}`) },
+  { name: 'cost', asks: / (?:cost|costs|charge|charges|price|prices|fee|fees) /, held: (s) => !!s.fees || /\bfree\b|£/i.test(`${s.description} ${s.eligibility}`) },
+  { name: 'address', asks: / (?:address|postcode) /, held: (s) => !!s.address },
+];
 
 /** How each kind of answer shows in a passage's text; tested once per passage at start-up. */
 const ANSWER_PATTERNS: Record<AnswerType, RegExp> = {
