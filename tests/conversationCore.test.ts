@@ -343,6 +343,15 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('open the first', last, never), { kind: 'open', index: 1 });
   });
 
+  it('reads who refers, an appointment, a walk-in or having to pay as asking about the services shown', () => {
+    const always = (): boolean => true;
+    for (const [text, field] of [['can the family refer directly', 'refer'], ['where do i send the referral', 'refer'], ['does he need an appt or can he just walk in', 'refer'], ['will she have to pay', 'cost']] as const) {
+      assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field }, text);
+    }
+    // Words of a need of its own are still a question of its own.
+    assert.deepEqual(resolveFollowUp('how do i refer to a falls clinic', last, always), { kind: 'new' });
+  });
+
   it('leaves whole questions alone, even ones with a place or a number in them', () => {
     const always = (): boolean => true;
     for (const text of ['what is the phone number for the Samaritans', 'what is option 3', 'where can carers get a break in Penicuik', 'and what are the four options?']) {

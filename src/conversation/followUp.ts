@@ -46,9 +46,9 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   ['website', /\b(website|web site|web page|site|online|link|url)\b/],
   ['phone', /\b(phone|telephone|ph|number(?!\s*\d)|numbers|call|ring|contact(?: number| details?| info)?|tel|(?:a|an|the|any|urgent|direct|advice|help|support|phone|text)\s+line)\b/],
   ['address', /\b(address|where (?:are|is) (?:they|it|that|this|them)|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
-  ['refer', /\b(refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place))\b/],
+  ['refer', /\b(refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place)|walk[- ]?in|drop[- ]?in|appointment|appt)\b/],
   ['hours', /\b(opening|hours|hrs|24 ?h|24\/7|times|what time|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
-  ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|how much (?:is it|does it cost|do they charge))\b/],
+  ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|(?:have|need|got) to pay(?: for (?:it|that|them|this))?|pay anything|how much (?:is it|does it cost|do they charge))\b/],
   ['who', /\b(who (?:is it|are they|can use|is that) for|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|qualif(?:y|ies|ied)|who can (?:go|use|get)|(?:what|which) ages?|ages? (?:limit|range|cut ?off|group|bracket)s?|up to what age|how old|can (?:he|she|her \w+|his \w+|my \w+) (?:go|use|attend|join)(?: (?:it|there|them|that|too))?$|(?:is|are) (?:he|she|they) too (?:young|old))\b/],
 ];
 
@@ -84,6 +84,8 @@ const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd':
 const ORDINAL = /\b(?:the|open|that)\s+(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|service|result|item|link|card|option))?(?:'s)?\b|\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)\s+(?:one|service|result|item|link|card|option)(?:'s)?\b|^(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)$|\b(?:number|no\.?)\s*([1-5])\b/;
 /** Words around "the third one" that ask for the item itself. */
 const ITEM_FILLER = new Set(['one', 'ones', 'show', 'give', 'tell', 'pls', 'please', 'plz', 'open', 'read', 'about', 'more', 'again', 'bit', 'thing', 'point', 'item']);
+/** Who may make a referral: in a question about referring, they say who asks, not what about. */
+const REFERRERS = new Set(['family', 'families', 'relative', 'relatives', 'gp', 'gps', 'doctor', 'doctors', 'nurse', 'nurses', 'carer', 'carers', 'daughter', 'son', 'wife', 'husband', 'partner', 'mum', 'dad', 'school', 'teacher', 'hospital', 'ward', 'worker', 'workers', 'sw', 'social', 'professional', 'professionals', 'directly', 'direct', 'themselves', 'herself', 'himself', 'send', 'sent', 'need', 'needs', 'just']);
 /** Words a follow-up uses that are not a topic of their own. */
 const FILLER = new Set(['pls', 'self', 'other', 'others', 'another', 'please', 'plz', 'thanks', 'ta', 'out', 'then', 'night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
 
@@ -247,7 +249,8 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
 
   const field = detailField(lower);
   if (field) {
-    const rest = contentTokens(detailWords(lower)).filter((t) => !FILLER.has(t));
+    // "can the family refer directly?", "does the gp have to send it?": who refers is not a topic.
+    const rest = contentTokens(detailWords(lower)).filter((t) => !FILLER.has(t) && !(field === 'refer' && REFERRERS.has(t)));
     const picked = ordinalIn(lower, last.services?.length ?? 0) ?? serviceNamed(rest, last);
     const anaphoric = ANAPHORA.test(lower) || LEAD.test(lower) || rest.length === 0 || picked !== undefined;
     // "how do they take referrals?": a pronoun and a word or two more still ask about what was shown.
