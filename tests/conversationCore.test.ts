@@ -352,6 +352,14 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('how do i refer to a falls clinic', last, always), { kind: 'new' });
   });
 
+  it('reads a question word with one everyday word ("who decides?") as asking on, and one that names a thing as its own', () => {
+    const always = (): boolean => true;
+    const passage = { at: '2026-03-02T10:00:00Z', question: 'can a dp pay her daughter', answer: 'passage' as const, passage: { id: 'p', title: 'Paying a relative', docId: 'd', kind: 'sds' as const } };
+    assert.equal(resolveFollowUp('who decides?', passage, always).kind, 'rewrite');
+    assert.equal(resolveFollowUp('who pays', passage, always).kind, 'rewrite');
+    assert.deepEqual(resolveFollowUp('whats an isf', passage, always), { kind: 'new' });
+  });
+
   it('leaves whole questions alone, even ones with a place or a number in them', () => {
     const always = (): boolean => true;
     for (const text of ['what is the phone number for the Samaritans', 'what is option 3', 'where can carers get a break in Penicuik', 'and what are the four options?']) {

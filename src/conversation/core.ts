@@ -121,7 +121,7 @@ export class ConversationCore {
       // A message that names a service not shown ("what about the Samaritans' number?") has a topic of its own.
       const shownServices = new Set((last?.services ?? []).map((s) => s.id));
       const namesAnother = startsNewTopic(text) || this.engine.servicesNamedIn(text).some((s) => !shownServices.has(s.id));
-      const resolution: Resolution = namesAnother ? { kind: 'new' } : resolveFollowUp(text, last, (t) => this.standsAlone(t));
+      const resolution: Resolution = namesAnother ? { kind: 'new' } : resolveFollowUp(text, last, (t) => this.standsAlone(t), (w) => this.engine.passagesWithWord(w) > CONTEXT.commonWord);
       // Words of its own, asked on from a passage or services: first, what was just shown.
       const ownWords =
         resolution.kind === 'new' || (resolution.kind === 'rewrite' && resolution.topic !== undefined && !resolution.place && !resolution.kinds);
@@ -692,8 +692,9 @@ export class ConversationCore {
  * a message names a topic of its own when the best passage's title holds this share of its words, or
  * when it has more topic words than this; `echoWords`, `echoRarity`: a message of at most this many
  * topic words leans back when one of them, used by at most that many passages, is in the passage
- * just shown. Chosen on the tuning conversations. */
-const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20 };
+ * just shown; `commonWord`: a word in more passages than this is an everyday word, not a topic ("who
+ * decides?" asks on). Chosen on the tuning conversations. */
+const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40 };
 
 const SOURCE_NAMES: Record<PassageKind, string> = { plan: 'the Strategic Plan', sds: 'the SDS guidance', service: 'the service directory' };
 

@@ -84,6 +84,8 @@ const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd':
 const ORDINAL = /\b(?:the|open|that)\s+(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|service|result|item|link|card|option))?(?:'s)?\b|\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)\s+(?:one|service|result|item|link|card|option)(?:'s)?\b|^(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)$|\b(?:number|no\.?)\s*([1-5])\b/;
 /** Words around "the third one" that ask for the item itself. */
 const ITEM_FILLER = new Set(['one', 'ones', 'show', 'give', 'tell', 'pls', 'please', 'plz', 'open', 'read', 'about', 'more', 'again', 'bit', 'thing', 'point', 'item']);
+/** Verbs a short question asks with ("who decides?", "who pays?", "what happens?"): never a topic alone. */
+const ASKING_WORDS = new Set(['decide', 'decides', 'decided', 'pay', 'pays', 'paid', 'happens', 'happen', 'happened', 'qualify', 'qualifies', 'counts', 'count', 'mean', 'means', 'meant', 'chooses', 'choose', 'picks', 'pick', 'agrees', 'agree', 'approves', 'approve', 'signs', 'sign', 'checks', 'check', 'arranges', 'arrange', 'manages', 'manage', 'holds', 'hold', 'runs', 'run', 'funds', 'fund', 'long', 'often', 'soon', 'quick', 'quickly', 'else', 'next', 'exactly', 'works', 'work', 'sets', 'set']);
 /** Who may make a referral: in a question about referring, they say who asks, not what about. */
 const REFERRERS = new Set(['family', 'families', 'relative', 'relatives', 'gp', 'gps', 'doctor', 'doctors', 'nurse', 'nurses', 'carer', 'carers', 'daughter', 'son', 'wife', 'husband', 'partner', 'mum', 'dad', 'school', 'teacher', 'hospital', 'ward', 'worker', 'workers', 'sw', 'social', 'professional', 'professionals', 'directly', 'direct', 'themselves', 'herself', 'himself', 'send', 'sent', 'need', 'needs', 'just']);
 /** Words a follow-up uses that are not a topic of their own. */
@@ -236,7 +238,7 @@ export function startsNewTopic(text: string): boolean {
  * Reads a message against the last answer. `standsAlone` says whether the message, searched on its
  * own, is a question the search is confident about.
  */
-export function resolveFollowUp(text: string, last: LastShown | undefined, standsAlone: (text: string) => boolean): Resolution {
+export function resolveFollowUp(text: string, last: LastShown | undefined, standsAlone: (text: string) => boolean, isCommonWord: (word: string) => boolean = () => false): Resolution {
   if (!last) return { kind: 'new' };
   const lower = normalise(text);
   if (!lower || lower.length > 160 || NEW_TOPIC.test(lower)) return { kind: 'new' };
@@ -288,7 +290,10 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   // A short message that does not stand on its own ("how often is it reviewed", "who with?") leans on
   // the last answer even without a pronoun.
   const short = lower.split(' ').length <= 6;
-  const anaphoric = lead || ANAPHORA.test(lower) || (short && !standsAlone(text));
+  // "who decides?", "how long?", "why?": a question word and at most one everyday word asks about
+  // what was just said; alone it would find anything. ("whats an ISF?" names a thing: its own question.)
+  const bare = lower.split(' ').length <= 3 && /^(?:who|what|whats|when|where|why|how|which)\b/.test(lower) && topic.length <= 1 && topic.every((t) => ASKING_WORDS.has(t) || isCommonWord(t));
+  const anaphoric = lead || bare || ANAPHORA.test(lower) || (short && !standsAlone(text));
   // "what does the plan say about that?", "and in the SDS guidance?": the same question, from that source.
   const source = SOURCES.find(([, pattern]) => pattern.test(lower));
   if (source && (anaphoric || lower.split(' ').length <= 4) && topic.every((t) => SOURCE_WORDS.has(t))) {
@@ -315,7 +320,7 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   // "and if she can't decide?", "what if he refuses?": a condition on what was just answered, however long.
   const conditional = /^(?:(?:and|but|so)\s+)?(?:what|and|but|even)\s+if\b/.test(lower);
   if (!pointsBack && !conditional && topic.length > 2 && standsAlone(text)) return { kind: 'new' };
-  if (!pointsBack && !lead && standsAlone(text)) return { kind: 'new' };
+  if (!pointsBack && !lead && !bare && standsAlone(text)) return { kind: 'new' };
   const base = applySlots(last.question, slots);
   // "and on mental health?" after "… committed to on carers": the new topic takes the old one's place.
   const onTopic = /\b(on|about)\s/.test(lower.replace(LEAD, '')) ? /\b(?:on|about)\s+(?!.*\b(?:on|about)\s).+$/i.exec(base) : null;
