@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { SynonymTable } from '../src/search/synonyms';
 import { tokenize } from '../src/search/text';
 import { analyseQuery } from '../src/search/queryAnalysis';
+import { stem } from '../src/search/stem';
 import { builtKnowledge } from './helpers';
 
 type Span = { start: number; end: number; alternatives: string[][] };
@@ -71,5 +72,14 @@ describe('question analysis', () => {
     assert.ok(!words('carer turned 65 last month').includes('65'));
     assert.ok(words('what did 58% say about travel').includes('58'));
     assert.ok(words('aim 2 short term').includes('2'));
+  });
+});
+
+describe('stems', () => {
+  it('keeps apart the senses the knowledge keeps apart: "directions" are not "direct" payments, "localities" not "local"', () => {
+    assert.notEqual(stem('directions'), stem('direct'));
+    assert.equal(stem('direction'), stem('directions'));
+    assert.notEqual(stem('localities'), stem('local'));
+    assert.equal(stem('payments'), stem('payment'));
   });
 });

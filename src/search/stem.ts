@@ -5,10 +5,19 @@ import lunr from 'lunr';
 const cache = new Map<string, string>();
 const porter = lunr.stemmer as unknown as (token: lunr.Token) => lunr.Token;
 
+/** Words whose Porter stem joins two senses the knowledge keeps apart: the IJB's "directions" are
+ * not "direct" payments, "localities" are not "local" services. */
+const OWN_STEMS: ReadonlyMap<string, string> = new Map([
+  ['direction', 'directions'],
+  ['directions', 'directions'],
+  ['locality', 'localities'],
+  ['localities', 'localities'],
+]);
+
 export function stem(word: string): string {
   let out = cache.get(word);
   if (out === undefined) {
-    out = porter(new lunr.Token(word, {})).toString();
+    out = OWN_STEMS.get(word) ?? porter(new lunr.Token(word, {})).toString();
     if (cache.size < 50_000) cache.set(word, out);
   }
   return out;
