@@ -80,6 +80,18 @@ describe('search', () => {
 });
 
 describe('snippets', () => {
+  it('prefer the sentence that starts with the asked words to one that names them in passing', () => {
+    const text = [
+      'We learn from places that work well, e.g., Hill House. We plan new homes for older people.',
+      'Our teams meet every month to review progress. Staff training continues this year.',
+      'The board agreed a new budget in March after a long consultation with partners and the public. Reports go to the board four times a year, with a yearly summary for the public.',
+      'A survey of carers found most want more evening support. We will report on this next spring in the annual performance report.',
+      'Hill House in Roslin is a home for four tenants with a short breaks flat next door.',
+      'It is staffed day and night by a trained team. The tenants chose the decor themselves.',
+    ].join('\n');
+    assert.match(bestWindow(text, new Set(['hill', 'house'].map(stem))), /^… Hill House in Roslin is a home for four tenants/);
+  });
+
   it('show the window with the most question words, not the first lines, with those words in bold', () => {
     const background = Array.from({ length: 8 }, (_, i) => `Background sentence number ${i + 1} says something else at some length.`).join(' ');
     const text = `The plan covers many things. ${background} Unpaid carers can get a short break from caring. It ends in 2035.`;

@@ -25,6 +25,8 @@ function sentences(text: string): string[] {
   return parts.length ? parts : [text.trim()];
 }
 
+/** What leading with the asked words is worth: less than one more idea of the question covered. */
+const LEADS_BONUS = 4;
 /** A list shown with its lead-in may run longer than a plain window, up to this many items. */
 const MAX_LIST_ITEMS = 8;
 const MAX_LIST_CHARS = 900;
@@ -39,6 +41,9 @@ export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: Reg
   const parts = all.filter((p, i) => all.indexOf(p) === i);
   if (parts.length === 0) return '';
   let best = { start: 0, end: 1, score: -1 };
+  // A sentence that starts with the asked words is about them ("Primrose Lodge in Loanhead is …"),
+  // not one that only names them in passing ("… e.g., Primrose Lodge.").
+  const leads = parts.map((p) => tokenize(p.replace(LIST_ITEM, '')).slice(0, 2).some((t) => stems.has(stem(t))));
   for (let start = 0; start < parts.length; start++) {
     let length = 0;
     const covered = new Set<string>();
@@ -60,7 +65,7 @@ export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: Reg
       // shorter windows: "internet speed" wants the line with both, not one with three synonyms of one.
       // Among windows with as many ideas, the one that says more about them (more mentions) wins.
       const ideas = concepts ? concepts.filter((c) => [...c].some((s) => covered.has(s))).length : covered.size;
-      const score = ideas * 10 + (holdsWanted ? 15 : 0) + Math.min(hits, 5) * 0.8 - (end - start) * 0.5 - start * 0.01;
+      const score = ideas * 10 + (holdsWanted ? 15 : 0) + Math.min(hits, 5) * 0.8 - (end - start) * 0.5 - start * 0.01 + (leads[start] ? LEADS_BONUS : 0);
       if (score > best.score) best = { start, end: end + 1, score };
     }
   }
