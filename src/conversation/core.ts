@@ -244,7 +244,7 @@ export class ConversationCore {
       // Unless its best answer anywhere is in the short article just shown: then it is asked on ("what
       // counts as family?" after employing a relative), however many words of its own it has. (In a
       // long document, such as the plan, most questions' best answer is somewhere in it.)
-      const inShortArticle = sameAnswer && this.engine.passagesIn(inside.passage.docId) <= CONTEXT.longDocument;
+      const inShortArticle = sameAnswer && (this.engine.passagesIn(inside.passage.docId) <= CONTEXT.longDocument || (tier === 0 && scopes.length > 1));
       if (!leans && (namesTopic || (!inShortArticle && topicWords(text.toLowerCase()).length > CONTEXT.detailWords))) return undefined;
       if (!pointsBack && namesTopic) return undefined;
       // `onlyReading`: every other reading failed ("where are they?" after the plan, and no services for it).

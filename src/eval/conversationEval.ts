@@ -21,6 +21,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 5': join(FIXTURES, 'tuning-conversations-5.json'),
   'tuning 6': join(FIXTURES, 'tuning-conversations-6.json'),
   'tuning 7': join(FIXTURES, 'tuning-conversations-7.json'),
+  'tuning 8': join(FIXTURES, 'tuning-conversations-8.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
