@@ -58,7 +58,20 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('hes cutting his arms again').includes('suicide-self-harm'));
     assert.ok(risk('she says everyone would be better off without her').includes('suicide-self-harm'));
     assert.ok(risk('she denies any thoughts of self-harm').includes('suicide-self-harm'));
-    for (const ordinary of ['training on self-harm', 'suicide prevention in the plan', 'drug deaths figures', 'end of life care services', 'budget cuts to day services', 'fit note for a carer']) {
+    // An event checked and cleared is history; the same sign happening now still routes.
+    assert.ok(risk('she was given the all clear but now has crushing chest pain and is sweating').includes('medical-emergency'));
+    assert.ok(risk('her anaphylaxis plan is up to date but her lips are swelling now and she cant breathe').includes('medical-emergency'));
+    for (const ordinary of [
+      'training on self-harm',
+      'suicide prevention in the plan',
+      'drug deaths figures',
+      'end of life care services',
+      'budget cuts to day services',
+      'fit note for a carer',
+      'his chest pain was checked at A&E, all clear, he wants physio',
+      'her anaphylaxis plan is in place, mum wants an epipen trainer for the school',
+      "what's self-neglect exactly, as opposed to a lifestyle choice",
+    ]) {
       assert.deepEqual(risk(ordinary), [], ordinary);
     }
   });
