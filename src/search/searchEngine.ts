@@ -56,6 +56,8 @@ export interface SearchResponse {
   figureMissing?: boolean;
   /** Asked for a detail (phone, email, hours, cost, address) of a service it names whose record has none. */
   detailMissing?: { detail: string; serviceIds: string[] };
+  /** Named an aim, outcome, SDS standard or option by a number the knowledge does not have ("aim 4"). */
+  numberMissing?: { asked: string; held: string };
 }
 
 export interface ConfidenceSignals {
@@ -190,6 +192,8 @@ export class SearchEngine {
   private readonly outOfScope: OutOfScopeDetector;
   private readonly byId = new Map<string, Passage>();
   private readonly features = new Map<string, PassageFeatures>();
+  /** The plan's aims and outcomes and the SDS standards and options the knowledge holds, by number. */
+  private readonly numbered = new Map<NumberedThing, Set<string>>(NUMBERED.map((n) => [n.thing, new Set<string>()]));
   private readonly docFreq = new Map<string, number>();
   private readonly servicesById = new Map<string, ServiceRecord>();
   private readonly firstByDoc = new Map<string, Passage>();
@@ -218,6 +222,13 @@ export class SearchEngine {
     for (const s of knowledge.services) this.servicesById.set(s.id, s);
     // Per-passage stem sets for the re-ranker, computed once at start-up.
     for (const p of knowledge.passages) {
+      if (p.aim !== undefined) this.numbered.get('aim')?.add(String(p.aim));
+      if (p.outcome !== undefined) this.numbered.get('outcome')?.add(p.outcome);
+      if (p.kind === 'sds') {
+        const heads = [p.title, ...p.headings].join(' ');
+        for (const m of heads.matchAll(/\bStandard (\d+)\b/g)) this.numbered.get('standard')?.add(m[1]);
+        for (const m of heads.matchAll(/\bOption (\d)\b/g)) this.numbered.get('option')?.add(m[1]);
+      }
       this.byId.set(p.id, p);
       if (!this.firstByDoc.has(p.docId)) this.firstByDoc.set(p.docId, p);
       this.passageCounts.set(p.docId, (this.passageCounts.get(p.docId) ?? 0) + 1);
@@ -403,16 +414,18 @@ export class SearchEngine {
     const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage), (t) => this.docFreq.has(stem(t)));
     const figureMissing = results.length > 0 && (this.figureNotHeld(analysed, results[0].passage) || this.unitNotHeld(analysed, results[0].passage));
     const detailMissing = results.length > 0 ? this.detailNotHeld(analysed) : undefined;
+    const numberMissing = this.numberNotHeld(analysed.text);
     return {
       query,
       results,
       stems,
-      confident: !outOfScope && !nearScope && !figureMissing && !detailMissing && (isConfident(signals) || askedSure),
+      confident: !outOfScope && !nearScope && !figureMissing && !detailMissing && !numberMissing && (isConfident(signals) || askedSure),
       signals,
       ...(outOfScope ? { outOfScope } : {}),
       ...(nearScope ? { nearScope } : {}),
       ...(figureMissing ? { figureMissing } : {}),
       ...(detailMissing ? { detailMissing } : {}),
+      ...(numberMissing ? { numberMissing } : {}),
     };
   }
 
@@ -595,6 +608,20 @@ export class SearchEngine {
   /** A "how many" or "what percentage" question whose best passage has no count or percentage next
    * to any of the question's own words ("how many GP practices are there?" answered by a service
    * that mentions GP practices but counts none): the figure asked for is not in the knowledge. */
+  /** "what is aim 4", "SDS standard 13", "option 5": a number the plan or the framework does not have.
+   * (East Lothian's own numbering is another matter.) */
+  private numberNotHeld(text: string): SearchResponse['numberMissing'] {
+    if (/\beast\s+lothian\b/i.test(text)) return undefined;
+    for (const { thing, pattern, describe } of NUMBERED) {
+      const held = this.numbered.get(thing);
+      if (!held?.size) continue;
+      for (const m of text.matchAll(pattern)) {
+        if (!held.has(m[1])) return { asked: `${thing} ${m[1]}`, held: describe([...held].sort((a, b) => Number(a) - Number(b))) };
+      }
+    }
+    return undefined;
+  }
+
   /** "LCiL phone number", "broomhill opening times": a detail asked of a service the question names,
    * that no named service's record holds. Answering with the record would look like an answer. */
   private detailNotHeld(analysed: AnalysedQuery): SearchResponse['detailMissing'] {
@@ -1024,6 +1051,15 @@ function containsRun(sequence: string[], run: string[]): boolean {
 const NAME_WORD_MAX_PASSAGES = 5;
 
 export type AnswerType = 'date' | 'figure' | 'phone';
+
+type NumberedThing = 'aim' | 'outcome' | 'standard' | 'option';
+/** Things staff name by number, how a question names them, and how to say which the knowledge has. */
+const NUMBERED: Array<{ thing: NumberedThing; pattern: RegExp; describe: (held: string[]) => string }> = [
+  { thing: 'aim', pattern: /\b(?:strategic\s+)?aim\s*(?:no\.?\s*)?(\d{1,2})(?![.\d])/gi, describe: (h) => `The plan has ${h.length} strategic aims, numbered ${h[0]} to ${h.at(-1)}.` },
+  { thing: 'outcome', pattern: /\boutcome\s*(\d\.\d{1,2})\b/gi, describe: (h) => `The plan's outcomes are numbered ${h[0]} to ${h.at(-1)}.` },
+  { thing: 'standard', pattern: /\bstandard\s*(?:no\.?\s*)?(\d{1,2})\b/gi, describe: (h) => `The SDS Framework of Standards has ${h.length} standards, numbered ${h[0]} to ${h.at(-1)}.` },
+  { thing: 'option', pattern: /\b(?:sds\s+)?option\s*(\d{1,2})\b/gi, describe: (h) => `SDS has ${h.length} options, numbered ${h[0]} to ${h.at(-1)}.` },
+];
 
 /** Details of a service staff ask for by name, and whether a record holds each (in its field, or
  * said in its description or route). */
