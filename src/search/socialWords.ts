@@ -18,7 +18,9 @@ export const SOCIAL_FILLER: ReadonlySet<string> = new Set(
     'aww', 'ok', 'okay', 'mate', 'pal', 'hun', 'hen', 'pet', 'x', 'xx', 'xxx', 'help', 'bot', 'job', 'one', 'nice', 'well', 'done', 'as', 'always', 'all',
     'of', 'me', 'my', 'i', 'love', 'lol', 'haha', 'good', 'there', 'how', "how's", 'hows', 'doing', 'today', 'to', 'everyone', 'folks', 'guys', 'big',
     'kind', 'kindly', 'muchly', 'loads', 'being', 'have', 'day', 'been', 'what', 'be', 'by', 'with', 'things', 'going', 'hope', 'yer', 'ya', 'guide', 'midway',
-    "you've", 'youve', "i've", 'ive', "i'm", 'im', 'am', 'were', 'brill'],
+    "you've", 'youve', "i've", 'ive', "i'm", 'im', 'am', 'were', 'brill',
+    // "hello?? can you hear me", "anyone there?", "are you still working": checking the bot is there.
+    'can', 'hear', 'anyone', 'anybody', 'working', 'still', 'awake', 'alive', 'online'],
 );
 
 /** Words that may open a question without being part of it: thanks, a greeting, "ok". */
