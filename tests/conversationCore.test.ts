@@ -431,3 +431,13 @@ describe('a number the knowledge does not have (made-up knowledge)', () => {
     assert.match(headline(conversation().say('what is option 2')), /^Option 2/);
   });
 });
+
+describe('a standard or option named by its number (made-up knowledge)', () => {
+  it('counts as naming the passages of that option, and no other', () => {
+    const results = madeUpEngine().search('who holds the money under option 2', { limit: 10, explain: true }).results;
+    const named = (r: (typeof results)[number]): number | undefined => r.features?.named;
+    assert.ok(results.some((r) => r.passage.title.startsWith('Option 2') && named(r) === 1));
+    assert.ok(results.filter((r) => !r.passage.title.startsWith('Option 2')).every((r) => named(r) === 0));
+    assert.match(results[0].passage.title, /^Option 2.*Who holds the money/);
+  });
+});

@@ -96,6 +96,9 @@ interface PassageFeatures {
   questions: { masks: Map<string, number>; weights: number[] };
   /** The passage's words and its questions' words: what confidence counts as covered. */
   answerable: Set<string>;
+  /** Its title and its own heading: a standard or option named by number is one of these ("Option 2:
+   * individual service fund: Who holds the money", "Standard 1 – Independent Support …"). */
+  heads: string[];
 }
 
 export interface RankingFeatures {
@@ -126,8 +129,9 @@ export interface RankingFeatures {
   question: number;
   /** The East Lothian document when East Lothian is asked about (1), or when it is not (-1). */
   otherArea: number;
-  /** The question names this service ("VOCAL phone number", "what does LCiL do"): 1 for its record. */
-  serviceNamed: number;
+  /** The question names this passage's thing: a service ("VOCAL phone number", "what does LCiL do"),
+   * or an SDS standard or option by its number ("standard 1"): 1 for its own record or section. */
+  named: number;
 }
 
 /** Weights chosen by `npm run fit:ranking` on the four tuning question sets (760 in scope). */
@@ -148,7 +152,7 @@ export const RANKING_WEIGHTS: RankingFeatures = {
   // 1.5 a question sharing two of three words outranks a passage that has all three.
   question: 1.5,
   otherArea: 0.68,
-  serviceNamed: 0.5,
+  named: 0.5,
 };
 
 export function combine(features: RankingFeatures, weights: RankingFeatures = RANKING_WEIGHTS): number {
@@ -246,7 +250,7 @@ export class SearchEngine {
       const answerable = new Set([...all, ...questionStems.flatMap((q) => [...q])]);
       const masks = new Map<string, number>();
       questionStems.forEach((q, i) => q.forEach((s) => masks.set(s, (masks.get(s) ?? 0) | (1 << i))));
-      this.features.set(p.id, { all, titleish, titleSequence, sequence, body, pairs, dedupeKey, answers, questions: { masks, weights: [] }, answerable });
+      this.features.set(p.id, { all, titleish, titleSequence, sequence, body, pairs, dedupeKey, answers, questions: { masks, weights: [] }, answerable, heads: [p.title, p.headings.at(-1) ?? ''] });
       pendingQuestionWeights.push([p.id, questionStems]);
       for (const s of all) this.docFreq.set(s, (this.docFreq.get(s) ?? 0) + 1);
       for (const pair of pairs) this.allPairs.add(pair);
@@ -463,6 +467,8 @@ export class SearchEngine {
     };
     const wantedPlace = communitiesIn(analysed.text)[0];
     const namedServices = new Set(this.serviceNames.filter((s) => s.names.some((n) => containsRun(queryStemSeq, n))).map((s) => s.id));
+    // "standard 1 of the framework", "option 3": the section headed with that standard or option.
+    const namedNumbers = [...analysed.text.matchAll(/\b(standard|option)\s*(?:no\.?\s*)?(\d{1,2})\b/gi)].map((m) => new RegExp(`^${m[1]} ${m[2]}\\b`, 'i'));
 
     return candidates
       .map((candidate) => {
@@ -491,7 +497,7 @@ export class SearchEngine {
           place: wantedPlace ? placeFit(passage.locality, wantedPlace) : 0,
           question: this.questionMatch(questionQuery, f.questions),
           otherArea: passage.docId.startsWith('east-lothian') ? (asksEastLothian ? 1 : -1) : 0,
-          serviceNamed: namedServices.has(passage.id) ? 1 : 0,
+          named: namedServices.has(passage.id) || (namedNumbers.length > 0 && namedNumbers.some((n) => f.heads.some((h) => n.test(h)))) ? 1 : 0,
         };
         return { passage, score: combine(features), coverage: features.coverage, ...(explain ? { features } : {}) };
       })
