@@ -358,6 +358,8 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.equal(resolveFollowUp('who decides?', passage, always).kind, 'rewrite');
     assert.equal(resolveFollowUp('who pays', passage, always).kind, 'rewrite');
     assert.deepEqual(resolveFollowUp('whats an isf', passage, always), { kind: 'new' });
+    assert.notEqual(resolveFollowUp('since when?', passage, always).kind, 'new');
+    assert.notEqual(resolveFollowUp('how come', passage, always).kind, 'new');
   });
 
   it('leaves whole questions alone, even ones with a place or a number in them', () => {

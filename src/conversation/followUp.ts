@@ -223,8 +223,11 @@ export function leansBack(text: string, standsAlone: (text: string) => boolean):
  * more, so the question is about that thing itself. */
 export function pointsAtShown(text: string): boolean {
   const lower = normalise(text);
-  return THING.test(lower) && topicWords(lower).length <= 3;
+  return (THING.test(lower) || BARE_ASKS.test(lower)) && topicWords(lower).length <= 3;
 }
+
+/** "since when?", "how come?": asking about what was just said, with nothing of its own. */
+const BARE_ASKS = /^(?:since when|how come|why not|how so|like what|such as|for how long|until when)\b/;
 
 /** "another one — …", "different q, …", "other thing, …": the writer says a new topic starts. */
 const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh)\s+)?(?:another (?:one|q|question|thing)|different (?:q|question|topic|thing|subject)|other (?:thing|q|question)|new (?:q|question|topic)|unrelated|separate (?:q|question)|on another (?:note|topic)|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
@@ -292,7 +295,9 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   const short = lower.split(' ').length <= 6;
   // "who decides?", "how long?", "why?": a question word and at most one everyday word asks about
   // what was just said; alone it would find anything. ("whats an ISF?" names a thing: its own question.)
-  const bare = lower.split(' ').length <= 3 && /^(?:who|what|whats|when|where|why|how|which)\b/.test(lower) && topic.length <= 1 && topic.every((t) => ASKING_WORDS.has(t) || isCommonWord(t));
+  const bare =
+    BARE_ASKS.test(lower) ||
+    (lower.split(' ').length <= 3 && /^(?:who|what|whats|when|where|why|how|which)\b/.test(lower) && topic.length <= 1 && topic.every((t) => ASKING_WORDS.has(t) || isCommonWord(t)));
   const anaphoric = lead || bare || ANAPHORA.test(lower) || (short && !standsAlone(text));
   // "what does the plan say about that?", "and in the SDS guidance?": the same question, from that source.
   const source = SOURCES.find(([, pattern]) => pattern.test(lower));

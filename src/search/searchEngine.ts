@@ -1088,7 +1088,8 @@ const ANSWER_PATTERNS: Record<AnswerType, RegExp> = {
 export function answerTypeFor(tokens: string[]): AnswerType | undefined {
   const text = ` ${tokens.join(' ')} `;
   if (/ (phone|number|call|ring|telephone|helpline|contact) /.test(text) && !/ how many | number of /.test(text)) return 'phone';
-  if (/^ when | (what|which) (year|date) | how long | until /.test(text)) return 'date';
+  // "since when?" on its own asks for a date; "since when can the SPSO look at …" asks about a power.
+  if (/^ when | (what|which) (year|date) | how long | until /.test(text) || (/^ since when /.test(text) && tokens.length <= 4)) return 'date';
   if (/ how many | how much | number of | percent | percentage | proportion | figure | figures | rate /.test(text)) return 'figure';
   return undefined;
 }
