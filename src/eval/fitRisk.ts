@@ -1,8 +1,9 @@
 // `npm run fit:risk`: fits the risk model's weights on the tuning messages only, one logistic
 // regression per kind of risk over the signs, cue groups and context, and chooses each kind's
 // threshold by k-fold cross-validation: the lowest that raises no more false alarms out of fold than
-// the budget allows. Writes knowledge/risk-weights.json and prints the cross-validated figures. The
-// held-out messages are never read here.
+// the budget allows. Then the word weights (src/safety/riskWords.ts), each tuning file judged by
+// weights fitted on the others. Writes knowledge/risk-weights.json and prints the cross-validated
+// figures. The held-out messages are never read here.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { typoLookalikes } from '../build/typoLookalikes';
@@ -207,14 +208,13 @@ function main(): void {
   );
   const names = [...RISK_SETS.tuning, ...ordinarySets].map((f) => relative(PROJECT_ROOT, f));
   const judge = (features: RiskFeatures, kinds: RiskKind[]): RiskKind[] => model.judge(features, kinds).kinds;
-  const words = fitWords([...examples, ...questions], [...outOfFoldKinds, ...questions.map((q) => weightedKinds({ ...weights }, q.features))], judge, names);
+  const words = fitWords([...examples, ...questions], [...outOfFoldKinds, ...questions.map((q) => weightedKinds(weights, q.features))], judge, names);
   weights.words = words.words;
   writeFileSync(join(KNOWLEDGE_DIR, 'risk-weights.json'), `${JSON.stringify(weights, null, 1)}\n`);
   // Cross-validated figures: each message judged by main weights fitted without it and word
   // weights fitted without its file.
   const byText = new Map(examples.map((e, i) => [e.message.text, i]));
   const figures = scoreRisk(messages, (text) => words.outOfFile[byText.get(text) ?? -1]);
-  void questions;
   console.log(`Word weights, each tuning file judged by weights fitted on the others:`);
   for (const line of words.report) console.log(line);
   console.log(`Fitted on ${messages.length} tuning messages, ${FOLDS}-fold cross-validation (words: a file left out):`);
