@@ -153,7 +153,8 @@ export function fitWords(
     const risk = rows.filter((i) => examples[i].accepted.size > 0);
     const found = risk.filter((i) => kinds[i].some((k) => examples[i].accepted.has(k))).length;
     const fa = rows.filter((i) => examples[i].accepted.size === 0);
-    return `${risk.length ? `recall ${(found / risk.length).toFixed(3)}, ` : ''}false alarms ${fa.filter((i) => kinds[i].length).length}/${fa.length}`;
+    const first = risk.filter((i) => kinds[i].length > 0 && examples[i].accepted.has(kinds[i][0])).length;
+    return `${risk.length ? `recall ${(found / risk.length).toFixed(3)}, first kind right ${(first / risk.length).toFixed(3)}, ` : ''}false alarms ${fa.filter((i) => kinds[i].length).length}/${fa.length}`;
   };
   const report = files.map((file) => {
     const rows = examples.map((_, i) => i).filter((i) => examples[i].file === file);

@@ -62,11 +62,20 @@ describe('risk word weights (made-up data)', () => {
   it('takes back a route of the main weights alone when the words read it as plainly ordinary, never a sign\'s', () => {
     const features = model.features('the client is poorly and wants a group');
     assert.deepEqual(withWords(WORDS, features, ['harm-or-abuse']), []);
-    assert.deepEqual(withWords(WORDS, model.features('the client is poorly at the viaduct'), ['harm-or-abuse']), ['harm-or-abuse']);
+    // Read as risk, the route stays, with the kind the words are sure of beside it.
+    assert.deepEqual(withWords(WORDS, model.features('the client is poorly at the viaduct'), ['harm-or-abuse']), ['harm-or-abuse', 'suicide-self-harm']);
     const signed = model.features('the client has chest pain and wants a group');
     assert.deepEqual(signed.signKinds, ['medical-emergency']);
     assert.deepEqual(withWords(WORDS, signed, []), []);
     assert.deepEqual(withWords(undefined, features, ['harm-or-abuse']), ['harm-or-abuse']);
+  });
+
+  it('routes a kind the words are sure of beside a sign\'s, once the words read the message as risk', () => {
+    const signed = model.features('the client has chest pain at the viaduct');
+    assert.deepEqual(signed.signKinds, ['medical-emergency']);
+    assert.deepEqual(withWords(WORDS, signed, []), ['suicide-self-harm']);
+    // Under the words' own threshold nothing is added.
+    assert.deepEqual(withWords(WORDS, model.features('the client has chest pain'), []), []);
   });
 
   it('fits weights that tell the two kinds of message apart, the same on every fit', () => {
