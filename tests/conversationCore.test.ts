@@ -443,3 +443,17 @@ describe('a standard or option named by its number (made-up knowledge)', () => {
     assert.match(results[0].passage.title, /^Option 2.*Who holds the money/);
   });
 });
+
+describe('the same person, asked on (made-up knowledge)', () => {
+  it('a question about "she" or "he" answered on its own from the same kind of source says it follows on; one without does not', () => {
+    const c = conversation();
+    c.say('what is option 2');
+    const out = c.say('can she have a direct payment');
+    assert.match(texts(out)[0] ?? '', /^Following on from your last question: “can she have a direct payment”/);
+    assert.match(headline(out), /^Option 1/);
+    const plain = conversation();
+    plain.say('what is option 2');
+    assert.doesNotMatch(texts(plain.say('who can have a direct payment'))[0] ?? '', /^Following on/);
+    assert.doesNotMatch(texts(conversation().say('can she have a direct payment'))[0] ?? '', /^Following on/);
+  });
+});

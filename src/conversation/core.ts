@@ -115,6 +115,9 @@ export class ConversationCore {
     }
 
     const command = parseCommand(text);
+    // "can he pay her as self-employed?" asks on about the same person even when it is answered on its
+    // own: said so when the answer comes from the same kind of source as the last.
+    let samePersonAfter: LastShown | undefined;
     // A message about someone at risk is read on its own, never as a follow-up.
     if (!command && followUps && !emergency) {
       const last = lastShown(out.memory, now);
@@ -133,6 +136,7 @@ export class ConversationCore {
         const done = this.followUp(turn, text, last, resolution, out, personal);
         if (done) return done;
       }
+      if (last && !namesAnother && PERSON_PRONOUN.test(text)) samePersonAfter = last;
     }
 
     let answer: Answer;
@@ -171,6 +175,9 @@ export class ConversationCore {
         return { ...this.finish(out, { ...log, answer: answer.type, shown: 'none' }), answer, ...(response ? { response } : {}), confident: false };
       }
       answer = shown;
+    }
+    if (samePersonAfter && confidentAnswer(answer) && sameSource(answer, samePersonAfter)) {
+      out.text(`Following on from your last question: “${escapeMarkdown(shorten(question, 160))}”`);
     }
     return this.answered(turn, out, answer, response, question, kinds, log);
   }
@@ -706,6 +713,15 @@ function withoutPlaces(text: string): string {
 /** "and for carers?", "what about the reserves?", "on mental health?": the same question about something else. */
 function swapsTopic(text: string): boolean {
   return /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:what|how)\s+about|for|on)\s/i.test(text.trim());
+}
+
+/** He, she: the person staff are helping, who stays the same from one message to the next. */
+const PERSON_PRONOUN = /\b(?:he|she|him|her|his|hers|hes|shes|himself|herself)\b/i;
+
+/** Whether an answer comes from the kind of source the last one did (SDS after SDS, services after services). */
+function sameSource(answer: Answer, last: LastShown): boolean {
+  if (answer.type === 'services') return last.answer === 'services';
+  return answer.type === 'passage' && last.passage !== undefined && answer.passage.kind === last.passage.kind;
 }
 
 export function confidentAnswer(answer: Answer): boolean {
