@@ -6,6 +6,8 @@ import { hasCuratorNote, isProfessionalOnly, withoutCuratorNotes } from '../src/
 import { copyForPerson } from '../src/signpost/signposting';
 import { serviceDetailText } from '../src/conversation/serviceDetail';
 import { builtKnowledge } from './helpers';
+import { holdsDetail } from '../src/knowledge/recordDetails';
+import { MADE_UP_SERVICES } from './fixtures/madeUpKnowledge';
 
 describe("what is safe to show of the directory (every service)", () => {
   const services = builtKnowledge().services;
@@ -49,5 +51,18 @@ describe("what is safe to show of the directory (every service)", () => {
     const bare = services.find((s) => withoutCuratorNotes(s.how_to_access) === '');
     assert.ok(bare, 'some service publishes no route');
     assert.match(JSON.stringify(serviceCard(bare, `service:${bare.id}`)), new RegExp(`No referral route is published for this service\\. Ask ${bare.organization.replace(/[()]/g, '.')}`));
+  });
+});
+
+describe('what a record holds (made-up records)', () => {
+  const base = MADE_UP_SERVICES.find((s) => s.id === 'sunny-lunch-club');
+  it('finds a detail in its field or in its words, and the follow-up reply says the same', () => {
+    assert.ok(base);
+    const free = { ...base, description: 'A weekly lunch club for older people. Free to attend, open 11am to 2pm.' };
+    assert.ok(holdsDetail(free, 'cost') && holdsDetail(free, 'hours'));
+    assert.ok(!holdsDetail(free, 'phone') && !holdsDetail(free, 'email'));
+    assert.match(serviceDetailText([free], 'cost'), /cost: Free to attend, open 11am to 2pm\./);
+    assert.ok(!holdsDetail(base, 'cost'));
+    assert.match(serviceDetailText([base], 'cost'), /no cost is published/);
   });
 });

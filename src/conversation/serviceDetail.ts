@@ -3,6 +3,7 @@
 // detail comes from, so the reply says what it understood.
 import { formatAddress } from '../knowledge/servicePassage';
 import { showableService } from '../knowledge/publicText';
+import { detailInWords } from '../knowledge/recordDetails';
 import type { ServiceRecord } from '../knowledge/types';
 import type { DetailField } from './followUp';
 import { escapeMarkdown } from '../cards/markdown';
@@ -32,13 +33,14 @@ function value(s: ServiceRecord, field: DetailField): string {
     case 'refer':
       return `${s.how_to_access}${s.phones?.length ? ` Phone: ${phones(s)}.` : ''}`;
     case 'hours':
-      return s.schedule || `no opening hours are published; phone to check: ${phones(s)}`;
+      // Hours told in the record's words ("a 24-hour line") come with the numbers they are about.
+      return s.schedule || (detailInWords(s, 'hours') ? `${detailInWords(s, 'hours')} Phone: ${phones(s)}.` : `no opening hours are published; phone to check: ${phones(s)}`);
     case 'email':
-      return s.email ?? `no email is published; phone: ${phones(s)}`;
+      return s.email ?? detailInWords(s, 'email') ?? `no email is published; phone: ${phones(s)}`;
     case 'website':
       return s.url ?? `no website is published; phone: ${phones(s)}`;
     case 'cost':
-      return s.fees || 'no cost is published; check with the service';
+      return s.fees || detailInWords(s, 'cost') || 'no cost is published; check with the service';
     case 'who':
       return s.eligibility;
   }

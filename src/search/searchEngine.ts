@@ -10,6 +10,8 @@ import type { PlanStructure } from '../knowledge/planStructure';
 import type { EmergencyRoutes } from '../knowledge/emergencyRoutes';
 import type { SignpostingOptions } from '../knowledge/signpostingOptions';
 import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
+import { showableService } from '../knowledge/publicText';
+import { holdsDetail, type RecordDetail } from '../knowledge/recordDetails';
 import { analyseQuery, type AnalysedQuery, type Concept } from './queryAnalysis';
 import { snippetFor } from './snippet';
 import { stem } from './stem';
@@ -641,7 +643,7 @@ export class SearchEngine {
     ]);
     const services = [...named].map((id) => (id ? this.service(id) : undefined)).filter((s): s is ServiceRecord => s !== undefined);
     if (!services.length) return undefined;
-    const missing = asked.find((d) => !services.some((s) => d.held(s)));
+    const missing = asked.find((d) => !services.some((s) => holdsDetail(showableService(s), d.detail)));
     return missing ? { detail: missing.name, serviceIds: services.map((s) => s.id) } : undefined;
   }
 
@@ -1067,14 +1069,13 @@ const NUMBERED: Array<{ thing: NumberedThing; pattern: RegExp; describe: (held: 
   { thing: 'option', pattern: /\b(?:sds\s+)?option\s*(\d{1,2})\b/gi, describe: (h) => `SDS has ${h.length} options, numbered ${h[0]} to ${h.at(-1)}.` },
 ];
 
-/** Details of a service staff ask for by name, and whether a record holds each (in its field, or
- * said in its description or route). */
-const SERVICE_DETAILS: Array<{ name: string; asks: RegExp; held: (s: ServiceRecord) => boolean }> = [
-  { name: 'phone number', asks: / (?:phone|telephone|tel|ring|call|number)(?!(?: of)? (?:people|places|staff|beds))(?<! how many (?:\w+ )?number) /, held: (s) => (s.phones ?? []).length > 0 },
-  { name: 'email address', asks: / (?:email|e mail) /, held: (s) => !!s.email || /@/.test(`${s.description} ${s.how_to_access}`) },
-  { name: 'opening hours', asks: / (?:opening|hours) /, held: (s) => !!s.schedule || /\b\d{1,2} ?(?:am|pm)\b|\b\d{1,2}[:.]\d\d\b|\b(?:mondays?|weekdays?|24 hours|24\/7)\b/i.test(`${s.description} ${s.how_to_access}`) },
-  { name: 'cost', asks: / (?:cost|costs|charge|charges|price|prices|fee|fees) /, held: (s) => !!s.fees || /\bfree\b|£/i.test(`${s.description} ${s.eligibility}`) },
-  { name: 'address', asks: / (?:address|postcode) /, held: (s) => !!s.address },
+/** Details of a service staff ask for by name, and how a question asks for each. */
+const SERVICE_DETAILS: Array<{ detail: RecordDetail; name: string; asks: RegExp }> = [
+  { detail: 'phone', name: 'phone number', asks: / (?:phone|telephone|tel|ring|call|number)(?!(?: of)? (?:people|places|staff|beds))(?<! how many (?:\w+ )?number) / },
+  { detail: 'email', name: 'email address', asks: / (?:email|e mail) / },
+  { detail: 'hours', name: 'opening hours', asks: / (?:opening|hours) / },
+  { detail: 'cost', name: 'cost', asks: / (?:cost|costs|charge|charges|price|prices|fee|fees) / },
+  { detail: 'address', name: 'address', asks: / (?:address|postcode) / },
 ];
 
 /** How each kind of answer shows in a passage's text; tested once per passage at start-up. */
