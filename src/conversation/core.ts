@@ -23,7 +23,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { leansBack, pointsAtShown, resolveFollowUp, startsNewTopic, topicWords, withTopic, type Resolution } from './followUp';
+import { leansBack, mentionsThePerson, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withTopic, type Resolution } from './followUp';
 import { lastShown, rememberAnswer, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
 import { serviceDetailText, serviceRecordLine } from './serviceDetail';
@@ -136,7 +136,7 @@ export class ConversationCore {
         const done = this.followUp(turn, text, last, resolution, out, personal);
         if (done) return done;
       }
-      if (last && !namesAnother && PERSON_PRONOUN.test(text)) samePersonAfter = last;
+      if (last && !namesAnother && mentionsThePerson(text)) samePersonAfter = last;
     }
 
     let answer: Answer;
@@ -248,11 +248,11 @@ export class ConversationCore {
       // question, even when the answer sits in what was shown; one that asks a detail of it ("is there a
       // textphone?") is asked on from it.
       const namesTopic = (anywhere?.features?.titleCoverage ?? 0) >= CONTEXT.namesTopic;
-      // Unless its best answer anywhere is in the short article just shown: then it is asked on ("what
-      // counts as family?" after employing a relative), however many words of its own it has. (In a
-      // long document, such as the plan, most questions' best answer is somewhere in it.)
-      const inShortArticle = sameAnswer && (this.engine.passagesIn(inside.passage.docId) <= CONTEXT.longDocument || (tier === 0 && scopes.length > 1));
-      if (!leans && (namesTopic || (!inShortArticle && topicWords(text.toLowerCase()).length > CONTEXT.detailWords))) return undefined;
+      // Unless its best answer anywhere is in the short article, or the part of a long document, just
+      // shown: then it is asked on ("what counts as family?" after employing a relative), however many
+      // words of its own it has. (The whole plan would be too wide: most questions' best answer is in it.)
+      const inShownPart = sameAnswer && (this.engine.passagesIn(inside.passage.docId) <= CONTEXT.longDocument || (tier === 0 && scopes.length > 1));
+      if (!leans && (namesTopic || (!inShownPart && topicWords(text.toLowerCase()).length > CONTEXT.detailWords))) return undefined;
       if (!pointsBack && namesTopic) return undefined;
       // `onlyReading`: every other reading failed ("where are they?" after the plan, and no services for it).
       // Beyond the part just shown (the rest of a long document) the margin is not given.
@@ -709,21 +709,13 @@ function withoutPlaces(text: string): string {
   return COMMUNITIES.reduce((t, c) => t.replace(new RegExp(`\\b${c}\\b`, 'gi'), ' '), text);
 }
 
-/** A passage, services or a plan list: the bot answered rather than offering help or "not sure". */
-/** "and for carers?", "what about the reserves?", "on mental health?": the same question about something else. */
-function swapsTopic(text: string): boolean {
-  return /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:what|how)\s+about|for|on)\s/i.test(text.trim());
-}
-
-/** He, she: the person staff are helping, who stays the same from one message to the next. */
-const PERSON_PRONOUN = /\b(?:he|she|him|her|his|hers|hes|shes|himself|herself)\b/i;
-
 /** Whether an answer comes from the kind of source the last one did (SDS after SDS, services after services). */
 function sameSource(answer: Answer, last: LastShown): boolean {
   if (answer.type === 'services') return last.answer === 'services';
   return answer.type === 'passage' && last.passage !== undefined && answer.passage.kind === last.passage.kind;
 }
 
+/** A passage, services or a plan list: the bot answered rather than offering help or "not sure". */
 export function confidentAnswer(answer: Answer): boolean {
   return answer.type === 'passage' || answer.type === 'services' || answer.type === 'plan_list';
 }

@@ -229,6 +229,16 @@ export function pointsAtShown(text: string): boolean {
 /** "since when?", "how come?": asking about what was just said, with nothing of its own. */
 const BARE_ASKS = /^(?:since when|how come|why not|how so|like what|such as|for how long|until when)\b/;
 
+/** "and for carers?", "what about the reserves?", "on mental health?": the same question about something else. */
+export function swapsTopic(text: string): boolean {
+  return /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:what|how)\s+about|for|on)\s/.test(normalise(text));
+}
+
+/** He or she: the person staff are helping, who stays the same from one message to the next. */
+export function mentionsThePerson(text: string): boolean {
+  return /\b(?:he|she|him|her|his|hers|hes|shes|himself|herself)\b/.test(normalise(text));
+}
+
 /** "another one — …", "different q, …", "other thing, …": the writer says a new topic starts. */
 const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh)\s+)?(?:another (?:one|q|question|thing)|different (?:q|question|topic|thing|subject)|other (?:thing|q|question)|new (?:q|question|topic)|unrelated|separate (?:q|question)|on another (?:note|topic)|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
 

@@ -4,9 +4,9 @@
 // tuning file left out of fitting (a writer the model never saw), words added recall the signs
 // missed at a cost of about one false alarm in a hundred ordinary messages; see `npm run fit:risk`.
 import { RISK_KINDS, type RiskKind, type RiskWordWeights, type WordModel } from '../knowledge/riskSigns';
+import { stem } from '../search/stem';
 
 export type { RiskWordWeights, WordModel };
-import { stem } from '../search/stem';
 
 /** Words too common to tell anything alone; they still count inside a pair ("to die"). */
 const STOP_WORDS = new Set('a an the and or of to in on at for is are was were be been it its this that with as by from i we you our my your'.split(' '));
