@@ -426,10 +426,10 @@ describe('a number the knowledge does not have (made-up knowledge)', () => {
   it('"option 7" or "aim 9" is "not sure", saying which numbers there are; a number there is answered', () => {
     const option = conversation().say('what is option 7');
     assert.equal(option.confident, false);
-    assert.match(JSON.stringify(cards(option)), /There is no option 7\. SDS has \d options, numbered 1 to \d/);
+    assert.match(JSON.stringify(cards(option)), /There is no option 7\. The SDS Act 2013 gives \d options, numbered 1 to \d/);
     const aim = conversation().say('short term aims under aim 9');
     assert.equal(aim.confident, false);
-    assert.match(JSON.stringify(cards(aim)), /There is no aim 9\. The plan has \d strategic aims/);
+    assert.match(JSON.stringify(cards(aim)), /There is no aim 9\. The Strategic Plan 2025–2035 has \d strategic aims/);
     assert.match(headline(conversation().say('what is option 2')), /^Option 2/);
   });
 });

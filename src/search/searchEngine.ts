@@ -1063,10 +1063,10 @@ export type AnswerType = 'date' | 'figure' | 'phone';
 type NumberedThing = 'aim' | 'outcome' | 'standard' | 'option';
 /** Things staff name by number, how a question names them, and how to say which the knowledge has. */
 const NUMBERED: Array<{ thing: NumberedThing; pattern: RegExp; describe: (held: string[]) => string }> = [
-  { thing: 'aim', pattern: /\b(?:strategic\s+)?aim\s*(?:no\.?\s*)?(\d{1,2})(?![.\d])/gi, describe: (h) => `The plan has ${h.length} strategic aims, numbered ${h[0]} to ${h.at(-1)}.` },
-  { thing: 'outcome', pattern: /\boutcome\s*(\d\.\d{1,2})\b/gi, describe: (h) => `The plan's outcomes are numbered ${h[0]} to ${h.at(-1)}.` },
+  { thing: 'aim', pattern: /\b(?:strategic\s+)?aim\s*(?:no\.?\s*)?(\d{1,2})(?![.\d])/gi, describe: (h) => `The Strategic Plan 2025–2035 has ${h.length} strategic aims, numbered ${h[0]} to ${h.at(-1)}.` },
+  { thing: 'outcome', pattern: /\boutcome\s*(\d\.\d{1,2})\b/gi, describe: (h) => `The Strategic Plan 2025–2035 numbers its outcomes ${h[0]} to ${h.at(-1)}.` },
   { thing: 'standard', pattern: /\bstandard\s*(?:no\.?\s*)?(\d{1,2})\b/gi, describe: (h) => `The SDS Framework of Standards has ${h.length} standards, numbered ${h[0]} to ${h.at(-1)}.` },
-  { thing: 'option', pattern: /\b(?:sds\s+)?option\s*(\d{1,2})\b/gi, describe: (h) => `SDS has ${h.length} options, numbered ${h[0]} to ${h.at(-1)}.` },
+  { thing: 'option', pattern: /\b(?:sds\s+)?option\s*(\d{1,2})\b/gi, describe: (h) => `The SDS Act 2013 gives ${h.length} options, numbered ${h[0]} to ${h.at(-1)}.` },
 ];
 
 /** Details of a service staff ask for by name, and how a question asks for each. */
