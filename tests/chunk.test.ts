@@ -41,6 +41,26 @@ describe('chunking', () => {
     assert.equal(pieces.join(' ').split(/\s+/).length, text.split(/\s+/).length);
   });
 
+  it('gives a lead-in that ends on a colon the headings of the parts that follow it, as many as it says', () => {
+    const passages = chunkDocument(planDoc('## Budget\n\nIt is split up into two parts:\n\n### Part one\n\nAlpha.\n\n### Part two\n\nBeta.\n\n### A note\n\nGamma.'));
+    const lead = passages.find((p) => p.headings.length === 1);
+    assert.equal(lead?.text, 'It is split up into two parts:\n\n- Part one\n- Part two');
+    // The parts keep their own passages.
+    assert.deepEqual(passages.slice(1).map((p) => p.text), ['Alpha.', 'Beta.', 'Gamma.']);
+  });
+
+  it('gathers a heading with no words of its own over short subsections into one passage that names them', () => {
+    const passages = chunkDocument(planDoc('## About us\n\n### At a glance\n\n#### Our Vision\n\nPeople live well.\n\n#### Our Values\n\nKindness. Fairness.\n\n## Next\n\nOther text.'));
+    const gathered = passages.find((p) => p.headings.at(-1) === 'At a glance');
+    assert.ok(gathered, 'no passage for the gathering heading');
+    assert.match(gathered.title, /At a glance: Our Vision, Our Values$/);
+    assert.match(gathered.text, /Our Vision\*\*\s+People live well\.\s+\*\*Our Values\*\*\s+Kindness\. Fairness\./);
+    assert.ok(passages.some((p) => p.headings.at(-1) === 'Our Vision' && p.text === 'People live well.'));
+    // A long subsection is a passage of its own, not a line of a summary.
+    const long = chunkDocument(planDoc(`## About us\n\n### At a glance\n\n#### Our Vision\n\n${'Words here. '.repeat(50)}\n\n#### Our Values\n\nKindness.`));
+    assert.equal(long.find((p) => p.headings.at(-1) === 'At a glance'), undefined);
+  });
+
   it('reads aim, outcome and timescale from the heading path', () => {
     assert.deepEqual(
       planPosition([

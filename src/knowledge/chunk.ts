@@ -7,12 +7,15 @@ export const MAX_PASSAGE_CHARS = 1500;
 interface Section {
   headings: string[];
   lines: string[];
+  /** The subsections a heading gathered, named in its title. */
+  gathered?: string[];
 }
 
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 
 /** Groups a Markdown body into sections, each with the full heading path above it. */
-export function splitSections(body: string): Section[] {
+/** `keepEmpty`: keep headings with no words of their own, for the passes that fill them. */
+export function splitSections(body: string, keepEmpty = false): Section[] {
   const sections: Section[] = [];
   const path: string[] = [];
   let current: Section = { headings: [], lines: [] };
@@ -29,6 +32,10 @@ export function splitSections(body: string): Section[] {
     }
   }
   sections.push(current);
+  return keepEmpty ? sections : withWords(sections);
+}
+
+function withWords(sections: Section[]): Section[] {
   return sections.filter((s) => s.lines.some((l) => l.trim() !== ''));
 }
 
@@ -146,10 +153,55 @@ function slug(text: string): string {
 }
 
 /** Turns one Markdown document into passages. */
+const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+
+/** A section that ends on a lead-in ("This is split up into four parts:") and whose list is its own
+ * subsections gets their headings as its list, so the passage that introduces the parts names them. */
+export function completeLeadIns(sections: Array<{ headings: string[]; lines: string[] }>): void {
+  sections.forEach((section, i) => {
+    const lastLine = [...section.lines].reverse().find((l) => l.trim() !== '') ?? '';
+    if (!/:\s*$/.test(lastLine)) return;
+    const depth = section.headings.length;
+    const children: string[] = [];
+    for (const next of sections.slice(i + 1)) {
+      if (next.headings.length <= depth || !section.headings.every((h, k) => next.headings[k] === h)) break;
+      if (next.headings.length === depth + 1) children.push(next.headings[depth]);
+    }
+    if (!children.length) return;
+    // "four parts:" lists four, not a note that follows them.
+    const said = /\b(two|three|four|five|six|seven|eight|nine|\d)\s+\w+:\s*$/i.exec(lastLine)?.[1]?.toLowerCase();
+    const count = said ? (COUNT_WORDS[said] ?? Number(said)) : children.length;
+    section.lines.push(...children.slice(0, count).map((h) => `- ${h}`));
+  });
+}
+
+/** A heading with no words of its own over a few short subsections ("Our strategy on a page": the
+ * vision, the mission, the values in a line each) gets them all as its text, so a question asking for
+ * several at once has one passage that holds them. The subsections keep their own passages. */
+export function gatherShortSubsections(sections: Section[], maxEach = 400, maxAll = 1200): void {
+  sections.forEach((section, i) => {
+    if (section.lines.some((l) => l.trim() !== '') || !section.headings.length) return;
+    const depth = section.headings.length;
+    const children: Array<{ headings: string[]; lines: string[] }> = [];
+    for (const next of sections.slice(i + 1)) {
+      if (next.headings.length <= depth || !section.headings.every((h, k) => next.headings[k] === h)) break;
+      if (next.headings.length > depth + 1) return;
+      children.push(next);
+    }
+    const texts = children.map((c) => c.lines.join('\n').trim());
+    if (children.length < 2 || texts.some((t) => !t || t.length > maxEach) || texts.join('').length > maxAll) return;
+    section.lines = children.flatMap((c, k) => [`**${c.headings[depth]}**`, '', texts[k], '']);
+    section.gathered = children.map((c) => c.headings[depth]);
+  });
+}
+
 export function chunkDocument(doc: MarkdownDocument): Passage[] {
   const passages: Passage[] = [];
   const seen = new Map<string, number>();
-  const sections = splitSections(doc.body);
+  const all = splitSections(doc.body, true);
+  completeLeadIns(all);
+  gatherShortSubsections(all);
+  const sections = withWords(all);
   // A heading that recurs in a document ("What we are trying to achieve", "Specific activity
   // required") says little alone; such passages are titled with their parent heading too.
   const headingCounts = new Map<string, number>();
@@ -168,7 +220,8 @@ export function chunkDocument(doc: MarkdownDocument): Passage[] {
     const pieces = packParagraphs(text);
     const sectionSlug = slug(section.headings.at(-1) ?? 'intro');
     const position = doc.kind === 'plan' ? planPosition(section.headings) : {};
-    const title = sectionTitle(doc, section.headings, (headingCounts.get(section.headings.at(-1) ?? '') ?? 0) > 1);
+    const heading = sectionTitle(doc, section.headings, (headingCounts.get(section.headings.at(-1) ?? '') ?? 0) > 1);
+    const title = section.gathered ? `${heading}: ${section.gathered.join(', ')}` : heading;
     pieces.forEach((piece, i) => {
       const base = `${doc.id}#${sectionSlug}${pieces.length > 1 ? `-${i + 1}` : ''}`;
       const count = seen.get(base) ?? 0;
