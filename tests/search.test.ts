@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { bestWindow, highlight, moreItemsIn } from '../src/search/snippet';
+import { answerTypeFor } from '../src/search/searchEngine';
 import { stem } from '../src/search/stem';
 import { searchEngine } from './helpers';
 
@@ -76,6 +77,15 @@ describe('search', () => {
     for (const text of inputs) {
       assert.doesNotThrow(() => searchEngine().search(text), `threw on ${JSON.stringify(text.slice(0, 30))}`);
     }
+  });
+});
+
+describe('kind of answer asked for', () => {
+  it('reads "has that gone up?" and "has it grown?" as asking for a figure, and "how do we increase uptake" as not', () => {
+    assert.equal(answerTypeFor(['has', 'that', 'gone', 'up']), 'figure');
+    assert.equal(answerTypeFor(['has', 'it', 'grown']), 'figure');
+    assert.equal(answerTypeFor(['did', 'they', 'go', 'down']), 'figure');
+    assert.equal(answerTypeFor(['how', 'do', 'we', 'increase', 'uptake']), undefined);
   });
 });
 
