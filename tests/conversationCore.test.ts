@@ -187,6 +187,16 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(conversation().say('what are unexpected costs covered by').log.event, 'answer');
   });
 
+  it('a bare phrase whose words all stand in the passage just shown asks about it; "what are ..." asks on its own', () => {
+    const c = conversation();
+    assert.match(headline(c.say('what are our vision and values')), /At a glance/);
+    const out = c.say('values?');
+    assert.equal(out.log.followUp, 'context');
+    assert.match(JSON.stringify(cards(out)), /Kindness/);
+    // The same phrase with nothing shown before it is a question of its own.
+    assert.equal(conversation().say('values?').log.followUp, undefined);
+  });
+
   it('"how much has that grown?" asks about the passage just shown, when it holds a figure', () => {
     const c = conversation();
     assert.match(headline(c.say('what is the reserve budget')), /reserve budget/);
