@@ -22,6 +22,8 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 6': join(FIXTURES, 'tuning-conversations-6.json'),
   'tuning 7': join(FIXTURES, 'tuning-conversations-7.json'),
   'tuning 8': join(FIXTURES, 'tuning-conversations-8.json'),
+  'tuning 9': join(FIXTURES, 'tuning-conversations-9.json'),
+  'tuning 10': join(FIXTURES, 'tuning-conversations-10.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
