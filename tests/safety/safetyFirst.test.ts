@@ -71,6 +71,9 @@ describe('safety first (real knowledge)', () => {
       'his chest pain was checked at A&E, all clear, he wants physio',
       'her anaphylaxis plan is in place, mum wants an epipen trainer for the school',
       "what's self-neglect exactly, as opposed to a lifestyle choice",
+      // Someone home after a stroke is not a home taken; an assessment in his own right is not neglect.
+      'her husband had a stroke and is home now, is there carer support',
+      'he cares for his wife and has never had an assessment in his own right',
     ]) {
       assert.deepEqual(risk(ordinary), [], ordinary);
     }
