@@ -24,6 +24,8 @@ export const LAMBDA = 0.001;
  * The signs raise most alarms now: at 0.01 cross-validated recall was the same as at 0.02, with
  * fewer false alarms, and ordinary questions stay below the threshold. */
 export const FALSE_ALARM_BUDGET = 0.01;
+/** The most the word weights may add for any one writer's ordinary messages, that writer left out. */
+export const FILE_FALSE_ALARM_BUDGET = 0.03;
 
 /** Word weights: a little regularisation, pairs and words seen at least twice. On a tuning file
  * left out, recall and false alarms barely moved between lambda 0.0003 and 0.003 or counts 1 to 3. */
@@ -118,7 +120,8 @@ export function fitWeights(examples: Example[], featureNames: string[]): { weigh
 
 /** The word weights, and their thresholds chosen by leaving out one tuning file at a time: a file
  * is a writer, so each is judged by weights that never saw how that writer puts things. The added
- * routes may raise at most FALSE_ALARM_BUDGET of the ordinary messages, pooled over files; the veto
+ * routes may raise at most FALSE_ALARM_BUDGET of the ordinary messages, pooled over files, and at
+ * most FILE_FALSE_ALARM_BUDGET of any one file's; the veto
  * is the highest that takes back no risk message out of file. `weighted`: the main weights' kinds
  * for each example, out of fold; `judge`: the kinds routed in the end. */
 export function fitWords(
@@ -145,8 +148,22 @@ export function fitWords(
   const taken = (v: number): boolean =>
     examples.some((e, i) => e.accepted.size > 0 && weighted[i].length > 0 && e.features.signKinds.length === 0 && !e.features.aboutATopic && scores[i] < v);
   const veto = Math.max(...WORD_VETOES.filter((v) => !taken(v)));
-  const none = alarms(judgeAll(1.01, veto));
-  const threshold = WORD_THRESHOLDS.find((t) => alarms(judgeAll(t, veto)) - none <= FALSE_ALARM_BUDGET * ordinary.length) ?? 1.01;
+  const base = judgeAll(1.01, veto);
+  const none = alarms(base);
+  // Each writer counts, not only the pool: story-like ordinary messages ("lives alone since his wife
+  // died, any lunch clubs?") read more like risk to the words than short questions do.
+  const worstFile = (kinds: RiskKind[][]): number =>
+    Math.max(
+      ...files.map((file) => {
+        const rows = ordinary.filter((i) => examples[i].file === file);
+        return rows.length ? rows.filter((i) => kinds[i].length > 0 && base[i].length === 0).length / rows.length : 0;
+      }),
+    );
+  const threshold =
+    WORD_THRESHOLDS.find((t) => {
+      const kinds = judgeAll(t, veto);
+      return alarms(kinds) - none <= FALSE_ALARM_BUDGET * ordinary.length && worstFile(kinds) <= FILE_FALSE_ALARM_BUDGET;
+    }) ?? 1.01;
   const before = examples.map((e, i) => judge(e.features, weighted[i]));
   const outOfFile = judgeAll(threshold, veto);
   const figure = (rows: number[], kinds: RiskKind[][]): string => {

@@ -2,7 +2,8 @@
 // and what they may change of the main weights' reading.
 import assert from 'node:assert/strict';
 import { RISK_KINDS, type RiskKind, type RiskKindInfo, type RiskSignsData, type RiskWeights, type WordModel } from '../../src/knowledge/riskSigns';
-import { RiskModel, withWords } from '../../src/safety/riskModel';
+import { RiskModel, withWords, type RiskFeatures } from '../../src/safety/riskModel';
+import { fitWords } from '../../src/eval/fitRisk';
 import { fitWordModel, wordFeatures, wordProbability, type RiskWordWeights } from '../../src/safety/riskWords';
 
 const SIGNS: RiskSignsData = {
@@ -90,5 +91,28 @@ describe('risk word weights (made-up data)', () => {
     assert.ok(wordProbability(fitted, [0], wordFeatures(' the bridge ')) > 0.5);
     assert.ok(wordProbability(fitted, [0], wordFeatures(' a lunch club ')) < 0.5);
     assert.deepEqual(fitWordModel(examples, options), fitted);
+  });
+
+  it('chooses the words\' threshold so no one left-out writer gets more than a few added false alarms', () => {
+    const features = (text: string): RiskFeatures => ({ values: [], signKinds: [], aboutATopic: false, prepared: ` ${text} ` }) as unknown as RiskFeatures;
+    const example = (text: string, file: number, kind?: RiskKind) => ({
+      message: { text, kind: kind ?? 'none' },
+      file,
+      words: wordFeatures(` ${text} `),
+      features: features(text),
+      accepted: new Set<RiskKind>(kind ? [kind] : []),
+    });
+    const writers = (oddOnes: number) =>
+      [0, 1, 2, 3, 4].flatMap((file) => [
+        ...(file < 4 ? Array.from({ length: 20 }, (_, i) => example(`she stood on the bridge edge again ${i}`, file, 'suicide-self-harm')) : []),
+        ...Array.from({ length: 200 }, (_, i) => example(`any lunch club near the park ${i}`, file)),
+        // One writer's ordinary messages that read like the risk ones ("stood on the bridge edge for a photo").
+        ...(file === 4 ? Array.from({ length: oddOnes }, (_, i) => example(`she stood on the bridge edge again for a photo ${i}`, file)) : []),
+      ]);
+    const judge = (_: RiskFeatures, kinds: RiskKind[]): RiskKind[] => kinds;
+    const fit = (examples: ReturnType<typeof writers>) => fitWords(examples, examples.map(() => []), judge).words.threshold;
+    // Eight such messages are under 1 % of the pool but 4 % of that writer's: the words add none.
+    assert.ok(fit(writers(8)) > 0.9, `threshold ${fit(writers(8))}`);
+    assert.equal(fit(writers(0)), 0.4);
   });
 });
