@@ -197,6 +197,17 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(conversation().say('values?').log.followUp, undefined);
   });
 
+  it('a question naming a topic of the article just shown asks on in it; one naming its option is new', () => {
+    const c = conversation();
+    assert.match(headline(c.say('what is a direct payment')), /Option 1/);
+    const onFrom = c.say('who can get a direct payment');
+    assert.equal(onFrom.log.followUp, 'context');
+    assert.match(JSON.stringify(cards(onFrom)), /Anyone eligible/);
+    const d = conversation();
+    d.say('what is a direct payment');
+    assert.equal(d.say('who can have option 1').log.followUp, undefined);
+  });
+
   it('"how much has that grown?" asks about the passage just shown, when it holds a figure', () => {
     const c = conversation();
     assert.match(headline(c.say('what is the reserve budget')), /reserve budget/);

@@ -256,8 +256,12 @@ export class ConversationCore {
       // shown: then it is asked on ("what counts as family?" after employing a relative), however many
       // words of its own it has. (The whole plan would be too wide: most questions' best answer is in it.)
       const inShownPart = sameAnswer && (this.engine.passagesIn(inside.passage.docId) <= CONTEXT.longDocument || (tier === 0 && scopes.length > 1));
-      if (!leans && (namesTopic || (!inShownPart && topicWords(text.toLowerCase()).length > CONTEXT.detailWords))) return undefined;
-      if (!pointsBack && namesTopic) return undefined;
+      // A question naming a topic of the part just shown asks on in it ("what counts as family?",
+      // "whats an ACSP?"); one that names its option, standard or service ("who holds the money under
+      // option 2?") is a question of its own, wherever its answer is.
+      const asksOnInPart = inShownPart && !anywhere?.features?.named;
+      if (!leans && (namesTopic ? !asksOnInPart : !inShownPart && topicWords(text.toLowerCase()).length > CONTEXT.detailWords)) return undefined;
+      if (!pointsBack && namesTopic && !asksOnInPart) return undefined;
       // `onlyReading`: every other reading failed ("where are they?" after the plan, and no services for it).
       // Beyond the part just shown (the rest of a long document) the margin is not given.
       const allowed = tier === 0 ? edge : Math.min(edge, 0);
