@@ -208,6 +208,18 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(d.say('who can have option 1').log.followUp, undefined);
   });
 
+  it('a short question answered by an SDS article on the same topic as the last carries the conversation on', () => {
+    const c = conversation();
+    assert.match(headline(c.say('what is a direct payment')), /Option 1/);
+    const out = c.say('what is an individual service fund');
+    assert.match(texts(out)[0] ?? '', /^Following on from your last question: “what is an individual service fund”/);
+    assert.match(headline(out), /Option 2/);
+    // The same question after a plan answer is a question of its own.
+    const d = conversation();
+    d.say('what is the reserve budget');
+    assert.ok(!texts(d.say('what is an individual service fund')).some((t) => /^Following on/.test(t)));
+  });
+
   it('"how much has that grown?" asks about the passage just shown, when it holds a figure', () => {
     const c = conversation();
     assert.match(headline(c.say('what is the reserve budget')), /reserve budget/);
@@ -474,7 +486,7 @@ describe('the same person, asked on (made-up knowledge)', () => {
     assert.match(headline(out), /^Option 1/);
     const plain = conversation();
     plain.say('what is option 2');
-    assert.doesNotMatch(texts(plain.say('who can have a direct payment'))[0] ?? '', /^Following on/);
+    assert.doesNotMatch(texts(plain.say('who is allowed to have a direct payment at all'))[0] ?? '', /^Following on/);
     assert.doesNotMatch(texts(conversation().say('can she have a direct payment'))[0] ?? '', /^Following on/);
   });
 });

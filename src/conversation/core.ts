@@ -118,6 +118,7 @@ export class ConversationCore {
     // "can he pay her as self-employed?" asks on about the same person even when it is answered on its
     // own: said so when the answer comes from the same kind of source as the last.
     let samePersonAfter: LastShown | undefined;
+    let relatedAfter: LastShown | undefined;
     // A message about someone at risk is read on its own, never as a follow-up.
     if (!command && followUps && !emergency) {
       const last = lastShown(out.memory, now);
@@ -137,6 +138,9 @@ export class ConversationCore {
         if (done) return done;
       }
       if (last && !namesAnother && mentionsThePerson(text)) samePersonAfter = last;
+      // A short question after an SDS answer, answered by an article on the same topic ("does the pa
+      // need a pvg?" after employing a PA), carries the conversation on.
+      if (last && !namesAnother && text.trim().split(/\s+/).length <= CONTEXT.relatedWords) relatedAfter = last;
     }
 
     let answer: Answer;
@@ -176,7 +180,7 @@ export class ConversationCore {
       }
       answer = shown;
     }
-    if (samePersonAfter && confidentAnswer(answer) && sameSource(answer, samePersonAfter)) {
+    if ((samePersonAfter && confidentAnswer(answer) && sameSource(answer, samePersonAfter)) || (relatedAfter && this.sameTopic(answer, relatedAfter))) {
       out.text(`Following on from your last question: “${escapeMarkdown(shorten(question, 160))}”`);
     }
     return this.answered(turn, out, answer, response, question, kinds, log);
@@ -281,6 +285,13 @@ export class ConversationCore {
       return this.answered(turn, out, answer, response, understood.slice(0, 500), last.kinds, log);
     }
     return undefined;
+  }
+
+  /** Whether an SDS answer's article shares a topic with the article shown last. */
+  private sameTopic(answer: Answer, last: LastShown): boolean {
+    if (answer.type !== 'passage' || answer.passage.kind !== 'sds' || last.passage?.kind !== 'sds') return false;
+    const before = this.engine.passage(last.passage.id)?.topics ?? [];
+    return (answer.passage.topics ?? []).some((t) => before.includes(t));
   }
 
   /** Whether an answer's first passage, or its first service's record, says any of these words. */
@@ -717,8 +728,9 @@ export class ConversationCore {
  * when it has more topic words than this; `echoWords`, `echoRarity`: a message of at most this many
  * topic words leans back when one of them, used by at most that many passages, is in the passage
  * just shown; `commonWord`: a word in more passages than this is an everyday word, not a topic ("who
- * decides?" asks on). Chosen on the tuning conversations. */
-const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40 };
+ * decides?" asks on); `relatedWords`: a message this short, answered by an SDS article on a topic of the
+ * last one, carries the conversation on. Chosen on the tuning conversations. */
+const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40, relatedWords: 6 };
 
 const SOURCE_NAMES: Record<PassageKind, string> = { plan: 'the Strategic Plan', sds: 'the SDS guidance', service: 'the service directory' };
 

@@ -153,6 +153,9 @@ function slug(text: string): string {
 }
 
 /** Turns one Markdown document into passages. */
+/** Tags every or many SDS articles carry: they say nothing about what one article is about. */
+const BROAD_TAGS = new Set(['sds', 'midlothian']);
+
 const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 
 /** A section that ends on a lead-in ("This is split up into four parts:") and whose list is its own
@@ -238,7 +241,7 @@ export function chunkDocument(doc: MarkdownDocument): Passage[] {
         ...position,
         source: doc.title,
         sourceUrls: doc.meta.kind === 'sds' ? doc.meta.sources : [],
-        ...(doc.meta.kind === 'sds' ? { summary: doc.meta.summary, reviewed: doc.meta.reviewed } : {}),
+        ...(doc.meta.kind === 'sds' ? { summary: doc.meta.summary, reviewed: doc.meta.reviewed, topics: doc.meta.tags.filter((t) => !BROAD_TAGS.has(t)) } : {}),
       });
     });
   }

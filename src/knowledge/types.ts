@@ -91,6 +91,9 @@ export interface Passage {
   /** For SDS passages: the article's plain summary and review date. */
   summary?: string;
   reviewed?: string;
+  /** For SDS passages: the article's topics ("carers", "personal-assistant"), for telling whether two
+   * articles are about the same thing. */
+  topics?: string[];
   /** For service passages: the record id, so cards can show the full record. */
   serviceId?: string;
   /** For service passages: where the service is, among Midlothian's communities. */
