@@ -287,6 +287,13 @@ export class ConversationCore {
     return undefined;
   }
 
+  /** The kind of help (category) of a service that the fewest services give: what it is for most particularly. */
+  private particularKind(serviceId: string | undefined): string | undefined {
+    const own = (serviceId ? this.engine.service(serviceId)?.categories : undefined) ?? [];
+    const count = (c: string): number => this.engine.services.filter((s) => s.categories?.includes(c)).length;
+    return [...own].sort((a, b) => count(a) - count(b))[0];
+  }
+
   /** Whether an SDS answer's article shares a topic with the article shown last. */
   private sameTopic(answer: Answer, last: LastShown): boolean {
     if (answer.type !== 'passage' || answer.passage.kind !== 'sds' || last.passage?.kind !== 'sds') return false;
@@ -497,6 +504,10 @@ export class ConversationCore {
           const needResults = this.engine.search(withoutPlaces(last.question), { limit: 40, kinds: ['service'] }).results;
           const best = needResults[0]?.coverage ?? 0;
           const fits = new Set(needResults.filter((r) => r.coverage >= 0.75 * best).map((r) => r.passage.id));
+          // So does one giving the most particular kind of help the first service shown gives (a day
+          // centre after a day centre), though the need's other words ("lonely", "80") are not in it.
+          const kind = this.particularKind(last.services?.[0]?.id);
+          if (kind) for (const s of this.engine.services) if (s.categories?.includes(kind)) fits.add(servicePassageId(s.id));
           options.keep = (r: SearchResult) => r.passage.kind !== 'service' || fits.has(r.passage.id);
         }
         // A place asked after services means services; "what does the plan say about that?" the plan.
@@ -510,6 +521,13 @@ export class ConversationCore {
           if (services.answer.type === 'services') ({ answer, response } = services);
         }
         let note = '';
+        if (resolution.place && answer.type !== 'services') {
+          // The need's words found nothing there: the same particular kind of help, based there.
+          const kind = this.particularKind(last.services?.[0]?.id);
+          const place = resolution.place;
+          const there = kind ? this.engine.services.filter((s) => s.categories?.includes(kind) && this.engine.passage(servicePassageId(s.id))?.locality?.communities.some((c) => c === place)) : [];
+          if (there.length) answer = { type: 'services', services: there.slice(0, 3), passageIds: there.slice(0, 3).map((s) => servicePassageId(s.id)) };
+        }
         if (resolution.place && answer.type !== 'services') {
           // Nothing for the need in that place: the services for it that cover the whole area.
           const wider = composeAnswer(this.engine, withoutPlaces(last.question), ['service']);
