@@ -24,6 +24,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 8': join(FIXTURES, 'tuning-conversations-8.json'),
   'tuning 9': join(FIXTURES, 'tuning-conversations-9.json'),
   'tuning 10': join(FIXTURES, 'tuning-conversations-10.json'),
+  'tuning 11': join(FIXTURES, 'tuning-conversations-11.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
