@@ -31,6 +31,13 @@ describe('the plan as structure', () => {
     ]);
   });
 
+  it('reads work under way as a commitment, with the sentence saying what it includes', () => {
+    assert.deepEqual(commitmentSentences('Carers matter. Work is underway to support carers. This includes working with a carers centre. It was a hard year.'), [
+      'Work is underway to support carers. This includes working with a carers centre.',
+    ]);
+    assert.deepEqual(commitmentSentences('We are working with partners on data. We aim to finish by autumn.'), ['We are working with partners on data.', 'We aim to finish by autumn.']);
+  });
+
   it('parses structural questions and leaves ordinary ones alone', () => {
     assert.deepEqual(parsePlanQuery('what are our short-term aims under aim 2'), { aim: 2, outcome: undefined, timescale: 'short', commitments: false, topic: '' });
     assert.equal(parsePlanQuery('what does outcome 3.2 say')?.outcome, '3.2');
@@ -56,7 +63,7 @@ describe('the plan as structure', () => {
     const list = answerPlanQuery({ commitments: true, topic: 'carers' }, builtKnowledge().plan, searchEngine());
     assert.ok(list.items.length > 0);
     assert.match(list.items[0].extract, /carers/i);
-    for (const item of list.items) assert.match(item.extract, /\bwe will\b|\bwe are committed\b|\bwe have asked\b/i);
+    for (const item of list.items) assert.match(item.extract, /\bwe will\b|\bwe are committed\b|\bwe have asked\b|\bwork is under ?way\b|\bwe are working\b|\bwe aim to\b|\bwe are developing\b/i);
   });
 
   it('answers "what does outcome 3.2 say" with the outcome first', () => {

@@ -66,13 +66,20 @@ export function firstSentence(text: string, max = 200): string {
   return sentence.length <= max ? sentence : `${sentence.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** Sentences in which the plan commits to something: "We will …", "We will continue to …". */
+/** Sentences in which the plan commits to something: "We will …", "We will continue to …", and work
+ * it says is under way ("Work is underway to …", "We are working with …", "We aim to …"). A sentence
+ * that goes on to say what the work includes ("This includes working with VOCAL …") comes with it. */
 export function commitmentSentences(text: string): string[] {
   const plain = text.replace(/\*\*/g, '').replace(/\n+/g, ' ');
-  const sentences = plain.split(/(?<=[.!?])\s+/);
-  return sentences
-    .map((s) => s.trim())
-    .filter((s) => /\b(we will|we'll|we are committed to|we have committed to|we have asked)\b/i.test(s) && !/\bwe will not\b|\bwe won't\b/i.test(s));
+  const sentences = plain.split(/(?<=[.!?])\s+/).map((s) => s.trim());
+  const commits = (s: string): boolean =>
+    /\b(we will|we'll|we are committed to|we have committed to|we have asked|work is underway|work is under way|we are working|we aim to|we are developing)\b/i.test(s) &&
+    !/\bwe will not\b|\bwe won't\b/i.test(s);
+  return sentences.flatMap((s, i) => {
+    if (!commits(s)) return [];
+    const next = sentences[i + 1] ?? '';
+    return [/^(?:This|These|It) (?:includes|include|will|means)\b/.test(next) && !commits(next) ? `${s} ${next}` : s];
+  });
 }
 
 export function extractPlanStructure(passages: Passage[]): PlanStructure {
