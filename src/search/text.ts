@@ -15,6 +15,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'mum', 'dad', 'gran', 'granny', 'grandad', 'hi', 'hello', 'thanks', 'thank', 'ok', 'okay', 'know',
   'want', 'wants', 'like', 'really', 'actually', 'currently', 'still', 'going', 'etc', 'eg', 'ie', 'under',
   'shes', 'hes', 'theyre', 'youre', 'theres', 'isnt', 'arent', 'doesnt', 'didnt', 'cant', 'wont', 'im', 'ill', 'id',
+  // Chat fillers: "who cant get a dp anyway", "pls", "just wondering".
+  'anyway', 'anyways', 'though', 'basically', 'pls', 'plz', 'cheers', 'btw', 'wondering', 'wondered',
 ]);
 
 /** US → UK spellings for whole words; regular -ize/-yze endings are handled by rule below. */
