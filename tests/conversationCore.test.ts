@@ -376,6 +376,15 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('open the first', last, never), { kind: 'open', index: 1 });
   });
 
+  it('keeps a figure question\'s own words, adding the last topic, rather than the last question\'s frame', () => {
+    const shown = { at: '2026-03-02T10:00:00Z', question: 'what are the eligibility bands', answer: 'passage' as const, passage: { id: 'p#1', kind: 'sds' as const, docId: 'p', title: 'Eligibility bands' } };
+    const out = resolveFollowUp('how many people are in those bands', shown, never);
+    assert.equal(out.kind, 'rewrite');
+    assert.match(out.kind === 'rewrite' ? out.question : '', /^how many people are in those bands eligibility$/);
+    // After services, "how long does it last" asks about the service shown, as before.
+    assert.notEqual(resolveFollowUp('how long does it last', last, never).kind, 'new');
+  });
+
   it('reads who refers, an appointment, a walk-in or having to pay as asking about the services shown', () => {
     const always = (): boolean => true;
     for (const [text, field] of [['can the family refer directly', 'refer'], ['where do i send the referral', 'refer'], ['does he need an appt or can he just walk in', 'refer'], ['will she have to pay', 'cost']] as const) {

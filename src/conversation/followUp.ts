@@ -133,6 +133,9 @@ function withoutSlots(lower: string): string {
 
 /** Adds a follow-up's words to the last question. When they end on a word the question has ("and for
  * adult carers?" after "young carers"), they take the place of that word and the one before it. */
+/** Wording that asks for a figure or a date. */
+const FIGURE_OR_DATE_ASK = /\b(?:how many|how much|how long|how often|what percentage|what proportion|what share|since when|what year)\b/;
+
 export function withTopic(question: string, topic: string[]): string {
   const head = topic[topic.length - 1];
   if (topic.length >= 2 && head) {
@@ -339,6 +342,14 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   const base = applySlots(last.question, slots);
   // "and on mental health?" after "… committed to on carers": the new topic takes the old one's place.
   const onTopic = /\b(on|about)\s/.test(lower.replace(LEAD, '')) ? /\b(?:on|about)\s+(?!.*\b(?:on|about)\s).+$/i.exec(base) : null;
-  const question = onTopic ? `${base.slice(0, onTopic.index)}on ${topic.join(' ')}` : withTopic(base, topic);
+  // "how many people are in those bands?": a message asking its own figure or date keeps its own
+  // words, with the last question's topic added; the last question's frame ("what are …") would lose it.
+  const ownWords = new Set(lower.split(' '));
+  const asksOwnFigure = last.passage !== undefined && FIGURE_OR_DATE_ASK.test(lower) && !FIGURE_OR_DATE_ASK.test(last.question.toLowerCase());
+  const question = asksOwnFigure
+    ? `${lower} ${topicWords(last.question.toLowerCase()).filter((w) => !ownWords.has(w)).join(' ')}`.trim()
+    : onTopic
+      ? `${base.slice(0, onTopic.index)}on ${topic.join(' ')}`
+      : withTopic(base, topic);
   return { kind: 'rewrite', question, ...(question.startsWith(base) ? {} : { replaced: true }), topic: topic.join(' '), ...(slots.place ? { place: slots.place } : {}) };
 }
