@@ -241,7 +241,10 @@ export class ConversationCore {
     const anywhereCovers = anywhereResponse.signals?.knownCoverage ?? 0;
     // A message that leans back may fall a margin short of the best answer anywhere; one that does not
     // must beat it.
-    const edge = leans ? CONTEXT.margin : -CONTEXT.beat;
+    // "does she have a right to an advocate?": "she" is the person asked about, who stays the same as
+    // the subject moves; only a word pointing at the thing shown earns the margin.
+    const personOnly = pointsBack && !leansBack(text.replace(PERSON_WORDS, 'the person'), (t) => this.standsAlone(t));
+    const edge = leans ? (personOnly ? 0 : CONTEXT.margin) : -CONTEXT.beat;
     // The narrowest scope first (the part of a long document), then the whole document.
     for (const [tier, scope] of scopes.entries()) {
       // How much of the message each answers, counting the questions each passage is known to answer.
@@ -270,6 +273,9 @@ export class ConversationCore {
       // Beyond the part just shown (the rest of a long document) the margin is not given.
       const allowed = tier === 0 ? edge : Math.min(edge, 0);
       if (!onlyReading && !sameAnswer && (insideCovers < CONTEXT.minCoverage || insideCovers + allowed < anywhereCovers)) continue;
+      // Covering the words as well is not enough when another article answers them far better and
+      // nothing but "she" or "he" ties the message to what was shown.
+      if (!onlyReading && !sameAnswer && personOnly && anywhere && anywhereResponse.confident && anywhere.score - inside.score > CONTEXT.scoreGap) continue;
       // "and for carers?": a part that never mentions carers is not about them, however well it covers the rest.
       if (resolution.kind === 'rewrite' && resolution.topic && swapsTopic(text) && !this.mentions(inside.passage, resolution.topic)) continue;
       if (inside.passage.kind === 'service') {
@@ -747,10 +753,14 @@ export class ConversationCore {
  * topic words leans back when one of them, used by at most that many passages, is in the passage
  * just shown; `commonWord`: a word in more passages than this is an everyday word, not a topic ("who
  * decides?" asks on); `relatedWords`: a message this short, answered by an SDS article on a topic of the
- * last one, carries the conversation on. Chosen on the tuning conversations. */
-const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40, relatedWords: 6 };
+ * last one, carries the conversation on; `scoreGap`: how far ahead (in ranking score) the best passage
+ * anywhere must be to win over what was shown, when only "she" or "he" ties the message to it. Chosen
+ * on the tuning conversations. */
+const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40, relatedWords: 6, scoreGap: 1 };
 
 const SOURCE_NAMES: Record<PassageKind, string> = { plan: 'the Strategic Plan', sds: 'the SDS guidance', service: 'the service directory' };
+
+const PERSON_WORDS = /\b(?:he|him|his|she|her|hers|himself|herself|hes|shes)\b/gi;
 
 function withoutPlaces(text: string): string {
   return COMMUNITIES.reduce((t, c) => t.replace(new RegExp(`\\b${c}\\b`, 'gi'), ' '), text);
