@@ -31,8 +31,14 @@ export function analyseQuery(text: string, synonyms: SynonymTable): AnalysedQuer
     .slice(0, MAX_QUERY_TOKENS * 2);
   const spans = synonyms.match(tokens);
   const concepts: Concept[] = [];
+  const style = styleSpans(tokens);
   let i = 0;
   while (i < tokens.length && concepts.length < MAX_QUERY_TOKENS) {
+    const skip = style.find((s) => s.start === i);
+    if (skip) {
+      i = skip.end;
+      continue;
+    }
     const span = spans.find((s) => s.start === i);
     if (span) {
       const own = tokens.slice(span.start, span.end).filter((t) => !isStopWord(t));
@@ -45,6 +51,19 @@ export function analyseQuery(text: string, synonyms: SynonymTable): AnalysedQuer
     i++;
   }
   return { text: text.slice(0, 2000), tokens, concepts: mergeRepeats(concepts) };
+}
+
+/** How an answer should be put ("explain the options in plain words"), not what it is about. */
+const STYLE_PHRASES = ['in plain words', 'in plain english', 'in plain terms', 'in simple terms', 'in simple words', 'in laymans terms', 'in a nutshell', 'in a few words', 'in easy words'].map((p) => p.split(' '));
+const ASKS_FOR_TELLING = /^(?:explain|explaining|describe|remind|put|say|summarise|summarize|summary|tell|how)$/;
+
+function styleSpans(tokens: string[]): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  tokens.forEach((_, at) => {
+    const phrase = STYLE_PHRASES.find((p) => p.every((w, k) => tokens[at + k] === w));
+    if (phrase && tokens.slice(0, at).some((t) => ASKS_FOR_TELLING.test(t))) out.push({ start: at, end: at + phrase.length });
+  });
+  return out;
 }
 
 /** "she's 58", "he is 80", "turned 65": the person's age, not a figure to look for. */
