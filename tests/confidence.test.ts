@@ -25,6 +25,12 @@ describe('confidence', () => {
     assert.equal(engine.search('thanks, is it going to rain tomorrow').confident, false);
   });
 
+  it('is not sure of a phone number the best passage does not hold, and reads freephone numbers in twos and threes', () => {
+    const engine = searchEngine();
+    assert.equal(engine.search('phone number for newbyres care village').confident, false);
+    for (const q of ['breathing space phone number', 'Age Scotland helpline number', 'whats the number for the age scotland helpline']) assert.equal(engine.search(q).confident, true, q);
+  });
+
   it('is not sure of a figure asked per a unit that the best passage gives for something else', () => {
     const engine = searchEngine();
     for (const q of ['midlothian suicide rate per 100k', 'how many care at home hours delivered in midlothian per week']) assert.equal(engine.search(q).confident, false, q);

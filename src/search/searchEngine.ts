@@ -419,13 +419,15 @@ export class SearchEngine {
     const askedSure = askedParts(query).some((part) => isConfident(this.confidenceSignals(analyseQuery(part, this.synonyms), results[0])));
     const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage), (t) => this.docFreq.has(stem(t)));
     const figureMissing = results.length > 0 && (this.figureNotHeld(analysed, results[0].passage) || this.unitNotHeld(analysed, results[0].passage));
+    // "phone number for Newbyres care village": a number asked for, and the best passage holds none.
+    const phoneMissing = results.length > 0 && PHONE_ASKED.test(` ${analysed.tokens.join(' ')} `) && !this.holdsAnswer(results[0].passage.id, 'phone');
     const detailMissing = results.length > 0 ? this.detailNotHeld(analysed) : undefined;
     const numberMissing = this.numberNotHeld(analysed.text);
     return {
       query,
       results,
       stems,
-      confident: !outOfScope && !nearScope && !figureMissing && !detailMissing && !numberMissing && (isConfident(signals) || askedSure),
+      confident: !outOfScope && !nearScope && !figureMissing && !phoneMissing && !detailMissing && !numberMissing && (isConfident(signals) || askedSure),
       signals,
       ...(outOfScope ? { outOfScope } : {}),
       ...(nearScope ? { nearScope } : {}),
@@ -1078,11 +1080,15 @@ const SERVICE_DETAILS: Array<{ detail: RecordDetail; name: string; asks: RegExp 
   { detail: 'address', name: 'address', asks: / (?:address|postcode) / },
 ];
 
+/** Wording that asks for a phone number itself ("phone number for …", "whats their number"), not who to contact. */
+const PHONE_ASKED = / (?:phone|telephone|tel|contact|helpline|freephone) (?:number|no) | number to (?:ring|call) | (?:whats|what is) (?:the|their|his|her) (?:phone )?number /;
+
 /** How each kind of answer shows in a passage's text; tested once per passage at start-up. */
 const ANSWER_PATTERNS: Record<AnswerType, RegExp> = {
   date: /\b(19|20)\d{2}\b|\b\d{1,2}(st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)\b/,
   figure: /\d/,
-  phone: /\b0\d{2,4} ?\d{3} ?\d{3,4}\b|\b1\d{2} ?\d{3}\b|\b111\b|\b999\b/,
+  // "0131 663 6869", and freephone numbers in twos and threes: "0800 83 85 87", "0800 12 44 222".
+  phone: /\b0\d{2,4} ?\d{3} ?\d{3,4}\b|\b0\d{3}(?: \d{2,3}){2,3}\b|\b1\d{2} ?\d{3}\b|\b111\b|\b999\b/,
 };
 
 /** What kind of answer the wording asks for. */
