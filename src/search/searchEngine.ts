@@ -591,9 +591,14 @@ export class SearchEngine {
     const cached = this.correctionCache.get(token);
     if (cached !== undefined) return cached ?? undefined;
     let found = transpositions(token).map(stem).find((s) => this.docFreq.has(s));
-    for (const w of found || token.length < 6 ? [] : [token, stem(token)]) {
+    const forms = found || token.length < 6 ? [] : [token, stem(token)];
+    // One letter off, as typed or as stemmed, before two: "fraility" is "frailty", not "facility".
+    for (const w of forms) {
       found = this.oneLetterOff.get(w) ?? this.rawOneLetterOff.get(w) ?? deletions(w).find((d) => d.length >= 5 && this.docFreq.has(d));
-      if (!found && w.length >= 8) for (const d of deletions(w)) if ((found = this.oneLetterOff.get(d) ?? this.rawOneLetterOff.get(d))) break;
+      if (found) break;
+    }
+    for (const w of found ? [] : forms.filter((f) => f.length >= 8)) {
+      for (const d of deletions(w)) if ((found = this.oneLetterOff.get(d) ?? this.rawOneLetterOff.get(d))) break;
       if (found) break;
     }
     if (this.correctionCache.size < 20_000) this.correctionCache.set(token, found ?? null);
