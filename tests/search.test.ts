@@ -102,12 +102,15 @@ describe('snippets', () => {
     assert.match(bestWindow(text, new Set(['hill', 'house'].map(stem))), /^… Hill House in Roslin is a home for four tenants/);
   });
 
-  it('show the window with the most question words, not the first lines, with those words in bold', () => {
+  it('show the window with the most question words, not the first lines, with the sentence that holds most of them in bold', () => {
     const background = Array.from({ length: 8 }, (_, i) => `Background sentence number ${i + 1} says something else at some length.`).join(' ');
     const text = `The plan covers many things. ${background} Unpaid carers can get a short break from caring. It ends in 2035.`;
     const stems = new Set(['carer', 'break'].map(stem));
     assert.match(bestWindow(text, stems), /^… Unpaid carers can get a short break/);
-    assert.equal(highlight('Unpaid carers can get a break.', stems), 'Unpaid **carers** can get a **break**.');
+    assert.equal(highlight('Some help exists. Unpaid carers can get a break. It ends in 2035.', stems), 'Some help exists. **Unpaid carers can get a break.** It ends in 2035.');
+    // A list line is bold without its dash, and words written together stay together.
+    assert.equal(highlight('The duties:\n- get Employers\' Liability Insurance for a carer;\n- pay a wage.', stems), 'The duties:\n- **get Employers\' Liability Insurance for a carer;**\n- pay a wage.');
+    assert.equal(highlight('Nothing here matches.', stems), 'Nothing here matches.');
   });
 
   it('keep a list whole with its lead-in, whether the window found the lead-in or an item', () => {

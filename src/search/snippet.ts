@@ -107,13 +107,34 @@ export function moreItemsIn(snippet: string): number {
 
 /** Wraps words whose stem is a query stem in Markdown bold (Adaptive Cards render **bold**). */
 export function highlight(text: string, stems: ReadonlySet<string>): string {
+  // The sentence (or list line) holding most of the question's words is put in bold, whole: a reader
+  // on a phone finds the answer at a glance, and the words stay together as written ("Employers'
+  // Liability Insurance", "Options 2 and 3"), so the text reads and copies as the source has it.
   const plain = text.replace(/\*\*/g, '');
-  return plain.replace(/[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'’.,/%-]*/g, (word) => {
+  let best = '';
+  let most = 0;
+  for (const part of plain.split(/(?<=[.!?])\s+|\n/)) {
+    const count = questionWordsIn(part, stems);
+    if (count > most) {
+      most = count;
+      best = part;
+    }
+  }
+  const body = best.replace(/^\s*(?:[-*•]\s+)?/, '').trim();
+  if (!body) return plain;
+  const at = plain.indexOf(body);
+  return `${plain.slice(0, at)}**${body}**${plain.slice(at + body.length)}`;
+}
+
+/** How many words of a text are the question's words (by stem). */
+function questionWordsIn(text: string, stems: ReadonlySet<string>): number {
+  let count = 0;
+  for (const word of text.match(/[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'’.,/%-]*/g) ?? []) {
     const core = word.replace(/[.,/%'’-]+$/, '');
-    const tail = word.slice(core.length);
     const tokens = tokenize(core);
-    return tokens.length > 0 && tokens.every((t) => stems.has(stem(t))) && core.length > 1 ? `**${core}**${tail}` : word;
-  });
+    if (core.length > 1 && tokens.length > 0 && tokens.every((t) => stems.has(stem(t)))) count++;
+  }
+  return count;
 }
 
 /** `wants`: the kind of answer asked for (a figure, a date, a phone number), as its pattern. */
