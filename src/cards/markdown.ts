@@ -1,9 +1,12 @@
 // What a person typed is shown back as text, never as markup: Adaptive Card TextBlocks (and Teams
 // messages) render Markdown, so a typed "[verify your login](https://…)" would become a live link in
-// a card the bot posts. Every ASCII punctuation character gets a backslash (CommonMark lets any of
-// them be escaped, and the escaped character shows as itself), which also breaks up bare URLs and
-// addresses so they are not turned into links. Line breaks become spaces: no lists or headings.
-const PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+// a card the bot posts. Every ASCII punctuation character that can take part in markup gets a
+// backslash (CommonMark lets any of them be escaped, and the escaped character shows as itself),
+// which also breaks up bare URLs and addresses so they are not turned into links. Commas, question
+// marks, apostrophes, quotes, semicolons and per cent signs never make markup, so they are left as
+// typed: the text reads the same to a program that takes it raw. Line breaks become spaces: no lists
+// or headings.
+const PUNCTUATION = /[!#$&()*+\-./:<=>@[\\\]^_`{|}~]/g;
 
 export function escapeMarkdown(text: string): string {
   return text.replace(/\s+/g, ' ').replace(PUNCTUATION, (c) => `\\${c}`);
