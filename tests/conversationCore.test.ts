@@ -387,7 +387,7 @@ describe('follow-up resolution (patterns, not phrases)', () => {
 
   it('reads who refers, an appointment, a walk-in or having to pay as asking about the services shown', () => {
     const always = (): boolean => true;
-    for (const [text, field] of [['can the family refer directly', 'refer'], ['where do i send the referral', 'refer'], ['does he need an appt or can he just walk in', 'refer'], ['will she have to pay', 'cost']] as const) {
+    for (const [text, field] of [['can the family refer directly', 'refer'], ['where do i send the referral', 'refer'], ['does he need an appt or can he just walk in', 'refer'], ['will she have to pay', 'cost'], ['can i refer her or does she have to ring them herself', 'refer']] as const) {
       assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field }, text);
     }
     // Words of a need of its own are still a question of its own.
