@@ -220,6 +220,14 @@ describe('conversation core (made-up knowledge)', () => {
     assert.ok(!texts(d.say('what is an individual service fund')).some((t) => /^Following on/.test(t)));
   });
 
+  it('"what does the plan say about …" shows the whole passage, not the window around the words', () => {
+    const whole = JSON.stringify(cards(conversation().say('what does the plan say about the reserve budget')));
+    assert.match(whole, /unexpected costs/);
+    assert.match(whole, /Any change is agreed in public/);
+    const window = JSON.stringify(cards(conversation().say('reserve budget unexpected costs')));
+    assert.doesNotMatch(window, /Any change is agreed in public/);
+  });
+
   it('"how much has that grown?" asks about the passage just shown, when it holds a figure', () => {
     const c = conversation();
     assert.match(headline(c.say('what is the reserve budget')), /reserve budget/);

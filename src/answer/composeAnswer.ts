@@ -5,7 +5,7 @@ import type { SearchEngine, SearchResponse, SearchResult } from '../search/searc
 import type { Answer, MoreResults, PassageLink, ResultItem, Suggestion } from './answerModel';
 import { firstSentence } from '../knowledge/planStructure';
 import { servicePassageId } from '../knowledge/servicePassage';
-import { moreItemsIn } from '../search/snippet';
+import { highlight, moreItemsIn } from '../search/snippet';
 import { answerPlanQuery, parsePlanQuery } from './planQuery';
 import { routesFor } from '../safety/emergencyRoutes';
 import { assessRisk, RISK_KINDS, type RiskKind } from '../safety/riskDetector';
@@ -110,8 +110,14 @@ function composeFromResults(engine: SearchEngine, text: string, response: Search
     const more = moreAfter(response, text, services.length, kinds);
     return { type: 'services', services, passageIds: serviceResults.slice(0, MAX_SERVICE_CARDS).map((r) => r.passage.id), ...more };
   }
-  return { ...passageAnswer(best, response.results), ...moreAfter(response, text, 1 + MAX_ALTERNATIVES, kinds) };
+  // "what does the plan say about SDS?", "what did we commit to on carers?": the whole passage, which is
+  // what was asked for, not the window around the words.
+  const whole = ASKS_WHAT_IT_SAYS.test(text.toLowerCase()) ? highlight(best.passage.text, new Set(response.stems)) : undefined;
+  return { ...passageAnswer(whole ? { ...best, snippet: whole } : best, response.results), ...moreAfter(response, text, 1 + MAX_ALTERNATIVES, kinds) };
 }
+
+/** Wording that asks what a source says about a topic as a whole. */
+const ASKS_WHAT_IT_SAYS = /\b(?:what (?:does|do|did) (?:the|our|this) (?:\w+ )?(?:plan|strategy|guidance|framework) (?:say|says|said)|what (?:did|do|have) we (?:commit|committed|promise|promised)|what(?:s|'s| is) (?:the|our) (?:plan|ijb|hscp) doing)\b/;
 
 function nearScopeHint({ areas, years }: { areas: string[]; years: string[] }): string {
   if (areas.length) {
