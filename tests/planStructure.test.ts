@@ -44,6 +44,11 @@ describe('the plan as structure', () => {
     assert.deepEqual(parsePlanQuery('what have we committed to on carers')?.topic, 'carers');
     assert.equal(parsePlanQuery('where can an unpaid carer get a break'), undefined);
     assert.equal(parsePlanQuery('what are the four SDS options'), undefined);
+    // "sit under" says where, not what about; a story may name the aim and end its sentence there.
+    assert.deepEqual(parsePlanQuery('what outcomes sit under aim 1')?.topic, '');
+    const story = parsePlanQuery("I'm writing a service plan that has to link to Strategic Aim 1. What outcomes sit under that aim?");
+    assert.equal(story?.aim, 1);
+    assert.equal(story?.topic, '');
   });
 
   it('lists the short-term aims under aim 2 with their priorities, each opening a passage', () => {

@@ -29,19 +29,24 @@ export interface PlanList {
 
 const MAX_ITEMS = 10;
 const COMMIT = /\b(commit(?:ted|ments?|s)?|promis(?:e|ed|es)|pledge[sd]?|we will|we'll)\b/i;
-const STRUCTURAL_WORDS = /\b(what|which|have|has|we|our|are|is|the|does|do|say|says|about|on|to|under|for|in|of|plan|plan's|strategic|aims?|outcomes?|priorit(?:y|ies)|short|medium|long(?:er)?|terms?|commit(?:ted|ments?|s)?|promis(?:e|ed|es)|pledge[sd]?|will|no\.?|[123](?:\.[123])?|facts?|figures?|statistics?|stats|and|numbers)\b/gi;
+const STRUCTURAL_WORDS = /\b(what|which|have|has|we|our|are|is|the|does|do|say|says|about|on|to|under|for|in|of|plan|plan's|strategic|aims?|outcomes?|priorit(?:y|ies)|short|medium|long(?:er)?|terms?|commit(?:ted|ments?|s)?|promis(?:e|ed|es)|pledge[sd]?|will|no\.?|[123](?:\.[123])?|facts?|figures?|statistics?|stats|and|numbers|sit|sits|listed|included|includes?|belong|belongs|that|this|it|its|each|every|list|show|give)\b/gi;
 const FIGURES = /\b(facts and figures|figures|statistics|stats)\b/i;
 
 export function parsePlanQuery(text: string): PlanQuery | undefined {
   const lower = text.toLowerCase();
   const outcome = /\boutcome\s*(?:no\.?\s*)?([123]\.[123])\b/.exec(lower)?.[1] ?? /\b(?:aim|priority)\s*([123]\.[123])\b/.exec(lower)?.[1];
-  const aimMatch = /\b(?:strategic\s+)?aim\s*(?:no\.?\s*|number\s*)?([123])(?![.\d])/.exec(lower);
+  // "aim 1." ends a sentence; "aim 1.2" is an outcome.
+  const aimMatch = /\b(?:strategic\s+)?aim\s*(?:no\.?\s*|number\s*)?([123])(?!\.?\d)/.exec(lower);
   const timescaleMatch = /\b(short|medium|long(?:er)?)[\s-]*terms?\b/.exec(lower);
   const timescale = timescaleMatch ? (timescaleMatch[1].startsWith('long') ? 'longer' : (timescaleMatch[1] as Timescale)) : undefined;
   const commitments = COMMIT.test(lower);
   const aim = aimMatch ? Number(aimMatch[1]) : undefined;
   const asksForList = /\b(aims|outcomes|priorities|list)\b/.test(lower);
-  const topic = contentTokens(lower.replace(STRUCTURAL_WORDS, ' ')).join(' ');
+  // "I'm writing a service plan that links to Strategic Aim 1. What outcomes sit under that aim?": the
+  // story names the aim; the question, not the story, says what is asked.
+  const sentences = lower.split(/(?<=[.!?])\s+/).filter(Boolean);
+  const asked = sentences.length > 1 && /\b(aims|outcomes|priorities)\b/.test(sentences[sentences.length - 1]) ? sentences[sentences.length - 1] : lower;
+  const topic = contentTokens(asked.replace(STRUCTURAL_WORDS, ' ')).join(' ');
   const figures = FIGURES.test(lower) && (/\bplan\b/.test(lower) || /^\s*(facts and figures|figures|statistics|stats)\b/.test(lower));
   // "plan aim 2" or "aim 2" on its own asks for the aim as a whole.
   const bareAim = aim !== undefined && topic === '';
