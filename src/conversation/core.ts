@@ -241,10 +241,10 @@ export class ConversationCore {
     const anywhereCovers = anywhereResponse.signals?.knownCoverage ?? 0;
     // A message that leans back may fall a margin short of the best answer anywhere; one that does not
     // must beat it.
+    const edge = leans ? CONTEXT.margin : -CONTEXT.beat;
     // "does she have a right to an advocate?": "she" is the person asked about, who stays the same as
-    // the subject moves; only a word pointing at the thing shown earns the margin.
+    // the subject moves, not a pointer at the article shown (see below).
     const personOnly = pointsBack && !leansBack(text.replace(PERSON_WORDS, 'the person'), (t) => this.standsAlone(t));
-    const edge = leans ? (personOnly ? 0 : CONTEXT.margin) : -CONTEXT.beat;
     // The narrowest scope first (the part of a long document), then the whole document.
     for (const [tier, scope] of scopes.entries()) {
       // How much of the message each answers, counting the questions each passage is known to answer.
@@ -503,6 +503,9 @@ export class ConversationCore {
           options.prefer = (r: SearchResult) =>
             r.passage.docId === docId && r.passage.id !== lastId && tokenize(`${r.passage.title} ${r.passage.text}`).some((t) => topicStems.has(stem(t)));
         }
+        // The most particular kind of help the first service shown gives: "and in Penicuik?" after a day
+        // centre looks for a day centre there.
+        const particular = resolution.place ? this.particularKind(last.services?.[0]?.id) : undefined;
         if (resolution.place) {
           // "and in Penicuik?": services for the same need there, not everything that is in Penicuik.
           // A service fits the need when the need, searched without any place, finds it covering nearly
@@ -510,10 +513,9 @@ export class ConversationCore {
           const needResults = this.engine.search(withoutPlaces(last.question), { limit: 40, kinds: ['service'] }).results;
           const best = needResults[0]?.coverage ?? 0;
           const fits = new Set(needResults.filter((r) => r.coverage >= 0.75 * best).map((r) => r.passage.id));
-          // So does one giving the most particular kind of help the first service shown gives (a day
-          // centre after a day centre), though the need's other words ("lonely", "80") are not in it.
-          const kind = this.particularKind(last.services?.[0]?.id);
-          if (kind) for (const s of this.engine.services) if (s.categories?.includes(kind)) fits.add(servicePassageId(s.id));
+          // So does one giving that particular kind of help, though the need's other words ("lonely",
+          // "80") are not in it.
+          if (particular) for (const s of this.engine.services) if (s.categories?.includes(particular)) fits.add(servicePassageId(s.id));
           options.keep = (r: SearchResult) => r.passage.kind !== 'service' || fits.has(r.passage.id);
         }
         // A place asked after services means services; "what does the plan say about that?" the plan.
@@ -529,9 +531,10 @@ export class ConversationCore {
         let note = '';
         if (resolution.place && answer.type !== 'services') {
           // The need's words found nothing there: the same particular kind of help, based there.
-          const kind = this.particularKind(last.services?.[0]?.id);
           const place = resolution.place;
-          const there = kind ? this.engine.services.filter((s) => s.categories?.includes(kind) && this.engine.passage(servicePassageId(s.id))?.locality?.communities.some((c) => c === place)) : [];
+          const there = particular
+            ? this.engine.services.filter((s) => s.categories?.includes(particular) && this.engine.passage(servicePassageId(s.id))?.locality?.communities.some((c) => c === place))
+            : [];
           if (there.length) answer = { type: 'services', services: there.slice(0, 3), passageIds: there.slice(0, 3).map((s) => servicePassageId(s.id)) };
         }
         if (resolution.place && answer.type !== 'services') {
