@@ -291,6 +291,13 @@ describe('conversation core (made-up knowledge)', () => {
     const about = services.say('tell me more about it');
     assert.equal(texts(about)[0], 'More of “Riverside Carers Hub”:');
     assert.deepEqual(about.answer?.type === 'services' ? about.answer.services.map((s) => s.id) : [], ['riverside-carers-hub']);
+    // "tell me more" on its own after services is more about the first one too; "any others?" more results.
+    const bare = conversation();
+    bare.say('short breaks for carers');
+    assert.equal(texts(bare.say('tell me more'))[0], 'More of “Riverside Carers Hub”:');
+    const others = conversation();
+    others.say('short breaks for carers');
+    assert.match(texts(others.say('any others?'))[0] ?? '', /^(?:More for|Services for)/);
     const sds = conversation();
     sds.say('what is option 1');
     const whole = sds.say('tell me more');

@@ -262,7 +262,9 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   const itemCount = last.services?.length ?? last.items?.length ?? 0;
 
   // "tell me more about it": more about the thing shown; "tell me more", "any others?": more results.
-  if (MORE.test(lower)) return /\babout (?:it|that|this|them)$/.test(lower) ? { kind: 'more', about: true } : { kind: 'more' };
+  // "tell me more", "more info", "full details" ask more about the thing shown; "any others?", "what
+  // else?" ask for more results.
+  if (MORE.test(lower)) return /\babout (?:it|that|this|them)$|^(?:(?:can you |could you |please )?(?:tell me|give me|say) (?:a bit |a little )?more|more(?: please| info(?:rmation)?| details?)?|full details?|go on)$/.test(lower) ? { kind: 'more', about: true } : { kind: 'more' };
   if (last.services?.length && OTHER.test(lower)) return { kind: 'others', question: withTopic(last.question, topicWords(lower)) };
   if (last.passage && WHERE.test(lower)) return { kind: 'where' };
 
