@@ -228,6 +228,15 @@ describe('conversation core (made-up knowledge)', () => {
     assert.doesNotMatch(window, /Any change is agreed in public/);
   });
 
+  it('a short question after services, answered by a passage that names one of them, carries the conversation on', () => {
+    const c = conversation();
+    assert.match(headline(c.say('short breaks for carers')), /Riverside Carers Hub/);
+    const out = c.say('how many groups ran last year');
+    assert.match(texts(out)[0] ?? '', /^Following on from your last question/);
+    assert.match(JSON.stringify(cards(out)), /40 carers groups/);
+    assert.ok(!texts(conversation().say('how many groups ran last year')).some((t) => /^Following on/.test(t)));
+  });
+
   it('"how much has that grown?" asks about the passage just shown, when it holds a figure', () => {
     const c = conversation();
     assert.match(headline(c.say('what is the reserve budget')), /reserve budget/);

@@ -300,8 +300,14 @@ export class ConversationCore {
     return [...own].sort((a, b) => count(a) - count(b))[0];
   }
 
-  /** Whether an SDS answer's article shares a topic with the article shown last. */
+  /** Whether an SDS answer's article shares a topic with the article shown last, or a passage answering
+   * a question after services names one of them ("how many ASP investigations?" after Adult Support
+   * and Protection). */
   private sameTopic(answer: Answer, last: LastShown): boolean {
+    if (answer.type === 'passage' && last.answer === 'services') {
+      const shown = new Set((last.services ?? []).map((s) => s.id));
+      return this.engine.servicesNamedIn(`${answer.passage.title} ${answer.passage.text}`).some((s) => shown.has(s.id));
+    }
     if (answer.type !== 'passage' || answer.passage.kind !== 'sds' || last.passage?.kind !== 'sds') return false;
     const before = this.engine.passage(last.passage.id)?.topics ?? [];
     return (answer.passage.topics ?? []).some((t) => before.includes(t));
