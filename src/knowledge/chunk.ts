@@ -13,8 +13,8 @@ interface Section {
 
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 
-/** Groups a Markdown body into sections, each with the full heading path above it. */
-/** `keepEmpty`: keep headings with no words of their own, for the passes that fill them. */
+/** Groups a Markdown body into sections, each with the full heading path above it. `keepEmpty`: keep
+ * headings with no words of their own, for the passes that fill them. */
 export function splitSections(body: string, keepEmpty = false): Section[] {
   const sections: Section[] = [];
   const path: string[] = [];
@@ -152,24 +152,30 @@ function slug(text: string): string {
     .slice(0, 48) || 'intro';
 }
 
-/** Turns one Markdown document into passages. */
 /** Tags every or many SDS articles carry: they say nothing about what one article is about. */
 const BROAD_TAGS = new Set(['sds', 'midlothian']);
 
 const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 
+/** The sections below section `i` (until the heading path leaves it), and which of them are its
+ * direct subsections. */
+function below(sections: Section[], i: number): { all: Section[]; children: Section[] } {
+  const depth = sections[i].headings.length;
+  const all: Section[] = [];
+  for (const next of sections.slice(i + 1)) {
+    if (next.headings.length <= depth || !sections[i].headings.every((h, k) => next.headings[k] === h)) break;
+    all.push(next);
+  }
+  return { all, children: all.filter((s) => s.headings.length === depth + 1) };
+}
+
 /** A section that ends on a lead-in ("This is split up into four parts:") and whose list is its own
  * subsections gets their headings as its list, so the passage that introduces the parts names them. */
-export function completeLeadIns(sections: Array<{ headings: string[]; lines: string[] }>): void {
+export function completeLeadIns(sections: Section[]): void {
   sections.forEach((section, i) => {
     const lastLine = [...section.lines].reverse().find((l) => l.trim() !== '') ?? '';
     if (!/:\s*$/.test(lastLine)) return;
-    const depth = section.headings.length;
-    const children: string[] = [];
-    for (const next of sections.slice(i + 1)) {
-      if (next.headings.length <= depth || !section.headings.every((h, k) => next.headings[k] === h)) break;
-      if (next.headings.length === depth + 1) children.push(next.headings[depth]);
-    }
+    const children = below(sections, i).children.map((c) => c.headings[section.headings.length]);
     if (!children.length) return;
     // "four parts:" lists four, not a note that follows them.
     const said = /\b(two|three|four|five|six|seven|eight|nine|\d)\s+\w+:\s*$/i.exec(lastLine)?.[1]?.toLowerCase();
@@ -185,12 +191,9 @@ export function gatherShortSubsections(sections: Section[], maxEach = 400, maxAl
   sections.forEach((section, i) => {
     if (section.lines.some((l) => l.trim() !== '') || !section.headings.length) return;
     const depth = section.headings.length;
-    const children: Array<{ headings: string[]; lines: string[] }> = [];
-    for (const next of sections.slice(i + 1)) {
-      if (next.headings.length <= depth || !section.headings.every((h, k) => next.headings[k] === h)) break;
-      if (next.headings.length > depth + 1) return;
-      children.push(next);
-    }
+    const { all, children } = below(sections, i);
+    // Only a flat run of subsections: one with sections of its own is not a line of a summary.
+    if (all.length !== children.length) return;
     const texts = children.map((c) => c.lines.join('\n').trim());
     if (children.length < 2 || texts.some((t) => !t || t.length > maxEach) || texts.join('').length > maxAll) return;
     section.lines = children.flatMap((c, k) => [`**${c.headings[depth]}**`, '', texts[k], '']);
@@ -198,6 +201,7 @@ export function gatherShortSubsections(sections: Section[], maxEach = 400, maxAl
   });
 }
 
+/** Turns one Markdown document into passages. */
 export function chunkDocument(doc: MarkdownDocument): Passage[] {
   const passages: Passage[] = [];
   const seen = new Map<string, number>();
