@@ -105,7 +105,7 @@ export function moreItemsIn(snippet: string): number {
   return Number(/… and (\d+) more items?$/.exec(snippet)?.[1] ?? 0);
 }
 
-/** Wraps words whose stem is a query stem in Markdown bold (Adaptive Cards render **bold**). */
+/** Puts the sentence or list line holding most of the question's words in Markdown bold (Adaptive Cards render **bold**). */
 export function highlight(text: string, stems: ReadonlySet<string>): string {
   // The sentence (or list line) holding most of the question's words is put in bold, whole: a reader
   // on a phone finds the answer at a glance, and the words stay together as written ("Employers'
