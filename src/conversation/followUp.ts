@@ -79,7 +79,10 @@ const SOURCE_WORDS = new Set(['plan', 'strategic', 'say', 'says', 'said', 'sds',
 
 /** How a question of its own usually starts. */
 const QUESTION_FORM = /^(?:what|whats|which|who|whos|whom|whose|where|wheres|when|why|how|hows|is|are|can|could|does|do|did|should|will|would|tell me|show me|give me|list|find|i need|we need|looking for|plan|sds|services?)\b/;
-const MORE = /^(?:(?:can you |could you |please )?(?:tell me|show me|give me|say) (?:a bit |a little )?more|more(?: please| info(?:rmation)?| details?| on (?:that|this|it))?|go on|read more|the full (?:text|passage|thing)|expand|what else(?: is there| have you got| do you have)?|any (?:others|more)|(?:any |show me )?other (?:ones|services|options|results)|others|more like this|full details?)(?: about (?:that|this|it|them))?$/;
+/** "tell me more", "more info", "the full text": more of the thing shown. */
+const MORE_OF_SHOWN = /^(?:(?:can you |could you |please )?(?:tell me|show me|give me|say) (?:a bit |a little )?more|more(?: please| info(?:rmation)?| details?| on (?:that|this|it))?|go on|read more|the full (?:text|passage|thing)|expand|full details?)(?: about (?:that|this|it|them))?$/;
+/** "any others?", "what else is there?": more results. */
+const MORE_RESULTS = /^(?:what else(?: is there| have you got| do you have)?|any (?:others|more)|(?:any |show me )?other (?:ones|services|options|results)|others|more like this)(?: about (?:that|this|it|them))?$/;
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 // "the second one", "open the first", "second?", "number 2" pick an item; "tell her first" does not.
 const ORDINAL = /\b(?:the|open|that)\s+(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|service|result|item|link|card|option))?(?:'s)?\b|\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)\s+(?:one|service|result|item|link|card|option)(?:'s)?\b|^(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)$|\b(?:number|no\.?)\s*([1-5])\b/;
@@ -132,11 +135,11 @@ function withoutSlots(lower: string): string {
     .replace(/\bthe\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+option\b/g, ' ');
 }
 
-/** Adds a follow-up's words to the last question. When they end on a word the question has ("and for
- * adult carers?" after "young carers"), they take the place of that word and the one before it. */
 /** Wording that asks for a figure or a date. */
 const FIGURE_OR_DATE_ASK = /\b(?:how many|how much|how long|how often|what percentage|what proportion|what share|since when|what year)\b/;
 
+/** Adds a follow-up's words to the last question. When they end on a word the question has ("and for
+ * adult carers?" after "young carers"), they take the place of that word and the one before it. */
 export function withTopic(question: string, topic: string[]): string {
   const head = topic[topic.length - 1];
   if (topic.length >= 2 && head) {
@@ -261,10 +264,10 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   if (!lower || lower.length > 160 || NEW_TOPIC.test(lower)) return { kind: 'new' };
   const itemCount = last.services?.length ?? last.items?.length ?? 0;
 
-  // "tell me more about it": more about the thing shown; "tell me more", "any others?": more results.
-  // "tell me more", "more info", "full details" ask more about the thing shown; "any others?", "what
-  // else?" ask for more results.
-  if (MORE.test(lower)) return /\babout (?:it|that|this|them)$|^(?:(?:can you |could you |please )?(?:tell me|give me|say) (?:a bit |a little )?more|more(?: please| info(?:rmation)?| details?)?|full details?|go on)$/.test(lower) ? { kind: 'more', about: true } : { kind: 'more' };
+  // "tell me more", "more info", "the full text" ask more about the thing shown; "any others?", "what
+  // else?" ask for more results ("… about it" after either is about the thing shown).
+  if (MORE_OF_SHOWN.test(lower)) return { kind: 'more', about: true };
+  if (MORE_RESULTS.test(lower)) return /\babout (?:it|that|this|them)$/.test(lower) ? { kind: 'more', about: true } : { kind: 'more' };
   if (last.services?.length && OTHER.test(lower)) return { kind: 'others', question: withTopic(last.question, topicWords(lower)) };
   if (last.passage && WHERE.test(lower)) return { kind: 'where' };
 
