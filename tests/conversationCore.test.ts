@@ -64,6 +64,16 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(c.say('is there an advice line?'))[0], /Riverside Carers Hub\*\* — phone: 0131 496 0001/);
   });
 
+  it('a detail asked in words the record says ("do they have to pay it back?") is answered by that sentence of the record', () => {
+    const c = conversation();
+    c.say('debt advice in Bonnyrigg');
+    const back = c.say('do they have to pay it back?');
+    assert.equal(back.log.followUp, 'detail');
+    assert.match(texts(back)[0], /^\*\*Bonnyrigg Money Help\*\* — from its record: Its hardship grants do not have to be paid back\. _\(service directory/);
+    // A detail asked by its name alone is answered from its field, as before.
+    assert.match(texts(c.say('is it free?'))[0], /^\*\*Bonnyrigg Money Help\*\* — cost: Free debt advice/);
+  });
+
   it('a message naming a service not shown is a new question, not a detail of the one shown', () => {
     const c = conversation();
     c.say('short breaks for carers');
@@ -412,8 +422,13 @@ describe('follow-up resolution (patterns, not phrases)', () => {
   it('reads who refers, an appointment, a walk-in or having to pay as asking about the services shown', () => {
     const always = (): boolean => true;
     for (const [text, field] of [['can the family refer directly', 'refer'], ['where do i send the referral', 'refer'], ['does he need an appt or can he just walk in', 'refer'], ['will she have to pay', 'cost'], ['can i refer her or does she have to ring them herself', 'refer']] as const) {
-      assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field }, text);
+      const out = resolveFollowUp(text, last, always);
+      assert.equal(out.kind === 'detail' ? out.field : out.kind, field, text);
     }
+    // What the detail is about, in the message's own words, comes with it; the asking words do not.
+    assert.deepEqual(resolveFollowUp('does he need an appt or can he just walk in', last, always), { kind: 'detail', field: 'refer', words: ['walk'] });
+    assert.deepEqual(resolveFollowUp('do they have to pay it back', last, always), { kind: 'detail', field: 'cost', words: ['back'] });
+    assert.deepEqual(resolveFollowUp('whats their phone number', last, always), { kind: 'detail', field: 'phone' });
     // Words of a need of its own are still a question of its own.
     assert.deepEqual(resolveFollowUp('how do i refer to a falls clinic', last, always), { kind: 'new' });
   });

@@ -26,7 +26,7 @@ import { parseCardAction } from './cardActions';
 import { leansBack, mentionsThePerson, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withTopic, type Resolution } from './followUp';
 import { lastShown, rememberAnswer, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
-import { serviceDetailText, serviceRecordLine } from './serviceDetail';
+import { recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
 import { smallTalk, looksLikeAnotherLanguage } from './smallTalk';
 import type { RecordToKeep, Reply, Turn, TurnLog, TurnOutcome } from './turn';
 
@@ -396,7 +396,12 @@ export class ConversationCore {
           out.text(say.NO_SERVICE_IN_VIEW);
           return this.finish(out, log());
         }
-        out.text(serviceDetailText(chosen, resolution.field));
+        // "do they have to pay it back?": the sentence of the first service's record that says it, when
+        // one does, before the detail's field (which may say only that no cost is published).
+        const saying = resolution.words ? recordSentenceSaying(chosen[0], resolution.words) : undefined;
+        if (saying) out.text(serviceRecordLine(chosen[0], saying));
+        const rest = saying ? chosen.slice(1) : chosen;
+        if (rest.length) out.text(serviceDetailText(rest, resolution.field));
         out.memory.last = { ...last, at: now.toISOString() };
         return this.finish(out, log('service-detail'));
       }

@@ -16,7 +16,7 @@ export type DetailField = 'phone' | 'address' | 'refer' | 'hours' | 'email' | 'w
 export type Resolution =
   | { kind: 'new' }
   /** Contact details of a service shown: `index` when the message picked one, else all shown. */
-  | { kind: 'detail'; field: DetailField; index?: number }
+  | { kind: 'detail'; field: DetailField; index?: number; words?: string[] }
   /** The message asks for a detail, but no service was shown: look for services for the last need. */
   | { kind: 'detail-search'; field: DetailField; question: string }
   /** "the third one" after a passage with a list: that item of the list. */
@@ -52,6 +52,10 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|(?:have|need|got) to pay(?: for (?:it|that|them|this))?|pay anything|how much (?:is it|does it cost|do they charge))\b/],
   ['who', /\b(who (?:is it|are they|can use|is that) for|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|qualif(?:y|ies|ied)|who can (?:go|use|get)|(?:what|which) ages?|ages? (?:limit|range|cut ?off|group|bracket)s?|up to what age|how old|can (?:he|she|her \w+|his \w+|my \w+) (?:go|use|attend|join)(?: (?:it|there|them|that|too))?$|(?:is|are) (?:he|she|they) too (?:young|old))\b/],
 ];
+
+/** Words that name a detail, or the asking of one, rather than what the detail is about: "is there a
+ * walk in" asks about walking in, "whats their number" about nothing more than the number. */
+const DETAIL_NAMES = new Set(['phone', 'telephone', 'ph', 'number', 'numbers', 'call', 'ring', 'contact', 'tel', 'line', 'email', 'website', 'site', 'online', 'link', 'url', 'address', 'located', 'location', 'based', 'find', 'opening', 'hours', 'hrs', 'times', 'time', 'cost', 'costs', 'free', 'charge', 'charges', 'price', 'fee', 'fees', 'closed', 'close', 'shut', 'refer', 'referral', 'referrals', 'referring', 'referred', 'apply', 'get', 'touch', 'access', 'go', 'join', 'start', 'seen', 'place', 'space', 'slot', 'eligible', 'eligibility', 'qualify', 'qualifies', 'age', 'ages', 'old', 'help', 'support', 'use', 'take', 'accept', 'book', 'sign', 'put', 'forward', 'urgent', 'direct', 'advice', 'appointment', 'appt']);
 
 /** Words that point back at what was just shown. */
 // "he", "she", "her" are usually the person being helped, asking on about what was just shown; a message
@@ -282,7 +286,13 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
     const pronoun = /\b(they|them|their|it|its|he|she|him|her|his)\b/.test(lower) && rest.length <= 2 && communitiesIn(text).length === 0;
     const ownTopic = rest.length > 0 && picked === undefined && !pronoun;
     if (anaphoric && !ownTopic) {
-      if (last.services?.length) return { kind: 'detail', field, ...(picked !== undefined && picked <= last.services.length ? { index: picked } : {}) };
+      if (last.services?.length) {
+        // What the detail is about, in the message's own words ("pay it back", "walk in"): the record may say it.
+        const words = contentTokens(lower.replace(new RegExp(ORDINAL.source, 'g'), ' ')).filter(
+          (t) => !FILLER.has(t) && !REFERRERS.has(t) && !ASKING_WORDS.has(t) && !DETAIL_NAMES.has(t) && !/^\d+$/.test(t) && serviceNamed([t], last) === undefined,
+        );
+        return { kind: 'detail', field, ...(picked !== undefined && picked <= last.services.length ? { index: picked } : {}), ...(words.length ? { words } : {}) };
+      }
       // After guidance or the plan, "does he have to pay for it?" asks the guidance, not the directory:
       // only contact details send the last question to the services.
       if (CONTACT_FIELDS.has(field)) return { kind: 'detail-search', field, question: last.question };

@@ -7,6 +7,7 @@ import { detailInWords } from '../knowledge/recordDetails';
 import type { ServiceRecord } from '../knowledge/types';
 import type { DetailField } from './followUp';
 import { escapeMarkdown } from '../cards/markdown';
+import { stem } from '../search/stem';
 
 const LABELS: Record<DetailField, string> = {
   phone: 'phone',
@@ -63,4 +64,21 @@ export function serviceDetailText(services: ServiceRecord[], field: DetailField)
       return `**${s.name}** — ${LABELS[field]}: ${value(s, field)} _(${source(s)})_`;
     })
     .join('\n\n');
+}
+
+/** The sentence of a service's record that says most of these words ("do they have to pay it back?" →
+ * "Grants that people do not have to pay back."), when one says any. A detail asked in the message's
+ * own words is often in the description rather than the field the detail is named by. */
+export function recordSentenceSaying(raw: ServiceRecord, words: string[]): string | undefined {
+  const wanted = new Set(words.map(stem));
+  if (!wanted.size) return undefined;
+  const s = showableService(raw);
+  const text = [s.description, s.eligibility, s.how_to_access, s.schedule, s.fees].filter(Boolean).join(' ');
+  let best: { sentence: string; said: number } | undefined;
+  for (const sentence of text.match(/[^.!?]+[.!?]?/g) ?? []) {
+    const stems = new Set(sentence.toLowerCase().split(/[^a-z0-9£%]+/).filter(Boolean).map(stem));
+    const said = [...wanted].filter((w) => stems.has(w)).length;
+    if (said > (best?.said ?? 0)) best = { sentence: sentence.trim(), said };
+  }
+  return best?.sentence;
 }
