@@ -49,6 +49,10 @@ describe('the plan as structure', () => {
     const story = parsePlanQuery("I'm writing a service plan that has to link to Strategic Aim 1. What outcomes sit under that aim?");
     assert.equal(story?.aim, 1);
     assert.equal(story?.topic, '');
+    // The question after a story says what is committed to; the story's words are not the topic.
+    const committed = parsePlanQuery("Writing a paper for the carers' strategy group and I need to quote the IJB. What has the strategic plan committed to for unpaid carers?");
+    assert.equal(committed?.commitments, true);
+    assert.equal(committed?.topic, 'unpaid carers');
   });
 
   it('lists the short-term aims under aim 2 with their priorities, each opening a passage', () => {

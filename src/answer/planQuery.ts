@@ -43,9 +43,12 @@ export function parsePlanQuery(text: string): PlanQuery | undefined {
   const aim = aimMatch ? Number(aimMatch[1]) : undefined;
   const asksForList = /\b(aims|outcomes|priorities|list)\b/.test(lower);
   // "I'm writing a service plan that links to Strategic Aim 1. What outcomes sit under that aim?": the
-  // story names the aim; the question, not the story, says what is asked.
+  // story names the aim; the question, not the story, says what is asked (what is committed to, which
+  // figures, which outcomes).
   const sentences = lower.split(/(?<=[.!?])\s+/).filter(Boolean);
-  const asked = sentences.length > 1 && /\b(aims|outcomes|priorities)\b/.test(sentences[sentences.length - 1]) ? sentences[sentences.length - 1] : lower;
+  const final = sentences[sentences.length - 1] ?? lower;
+  const asksInFinal = /\b(aims|outcomes|priorities)\b/.test(final) || COMMIT.test(final) || FIGURES.test(final);
+  const asked = sentences.length > 1 && asksInFinal ? final : lower;
   const topic = contentTokens(asked.replace(STRUCTURAL_WORDS, ' ')).join(' ');
   const figures = FIGURES.test(lower) && (/\bplan\b/.test(lower) || /^\s*(facts and figures|figures|statistics|stats)\b/.test(lower));
   // "plan aim 2" or "aim 2" on its own asks for the aim as a whole.
