@@ -80,6 +80,14 @@ describe('question analysis', () => {
     assert.deepEqual(words('what does the plan say about plain english'), ['plan', 'say', 'plain', 'english']);
     assert.ok(words('anyway who cant get a dp').every((w) => w !== 'anyway'));
   });
+
+  it('leaves out who asked ("a councillor asked me", "audit committee wants to know"), keeping a place and what is asked for', () => {
+    assert.deepEqual(words('a councillor asked me how fast midlothian is growing'), ['fast', 'midlothian', 'growing']);
+    assert.deepEqual(words('audit committee wants to know how progress is monitored'), ['progress', 'monitored']);
+    assert.deepEqual(words('pathhead community council asked if we plan by locality'), ['pathhead', 'plan', 'locality']);
+    // Asking for something is a need, not a frame.
+    assert.deepEqual(words('carers are asking for a break'), ['carers', 'asking', 'break']);
+  });
 });
 
 describe('stems', () => {

@@ -3,6 +3,7 @@
 // "DP for a PA" counts as fully answered by a passage about direct payments and personal assistants.
 import { SynonymTable } from './synonyms';
 import { isStopWord, tokenize } from './text';
+import { COMMUNITIES } from '../knowledge/places';
 
 /** Longer input than this adds nothing to a search and only costs time. */
 export const MAX_QUERY_TOKENS = 32;
@@ -31,7 +32,7 @@ export function analyseQuery(text: string, synonyms: SynonymTable): AnalysedQuer
     .slice(0, MAX_QUERY_TOKENS * 2);
   const spans = synonyms.match(tokens);
   const concepts: Concept[] = [];
-  const style = styleSpans(tokens);
+  const style = [...styleSpans(tokens), ...askerSpans(tokens)];
   let i = 0;
   while (i < tokens.length && concepts.length < MAX_QUERY_TOKENS) {
     const skip = style.find((s) => s.start === i);
@@ -62,6 +63,28 @@ function styleSpans(tokens: string[]): Array<{ start: number; end: number }> {
   tokens.forEach((_, at) => {
     const phrase = STYLE_PHRASES.find((p) => p.every((w, k) => tokens[at + k] === w));
     if (phrase && tokens.slice(0, at).some((t) => ASKS_FOR_TELLING.test(t))) out.push({ start: at, end: at + phrase.length });
+  });
+  return out;
+}
+
+/** Who asked ("a councillor asked me", "audit committee wants to know"): the asker frames the question
+ * and is not what it is about. The words of the frame, and up to four before it naming the asker
+ * (a place among them is kept), are left out. */
+const ASKER_VERBS = [['asked'], ['asking'], ['asks'], ['wants', 'to', 'know'], ['want', 'to', 'know'], ['wanted', 'to', 'know'], ['would', 'like', 'to', 'know'], ['needs', 'to', 'know']];
+const AFTER_ASKER = new Set(['me', 'us', 'if', 'whether', 'about']);
+const PLACE_WORDS = new Set(COMMUNITIES.flatMap((c) => c.toLowerCase().split(/\s+/)));
+
+function askerSpans(tokens: string[]): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  tokens.forEach((_, at) => {
+    const verb = ASKER_VERBS.find((p) => p.every((w, k) => tokens[at + k] === w));
+    // "asking for a break" asks for something: a need, not a frame.
+    if (!verb || tokens[at + verb.length] === 'for') return;
+    let start = at;
+    while (start > 0 && at - start < 4 && !PLACE_WORDS.has(tokens[start - 1])) start--;
+    let end = at + verb.length;
+    while (end < tokens.length && AFTER_ASKER.has(tokens[end])) end++;
+    out.push({ start, end });
   });
   return out;
 }
