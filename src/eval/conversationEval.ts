@@ -25,6 +25,8 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 9': join(FIXTURES, 'tuning-conversations-9.json'),
   'tuning 10': join(FIXTURES, 'tuning-conversations-10.json'),
   'tuning 11': join(FIXTURES, 'tuning-conversations-11.json'),
+  'tuning 12': join(FIXTURES, 'tuning-conversations-12.json'),
+  'tuning 13': join(FIXTURES, 'tuning-conversations-13.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
