@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { bestWindow, highlight, moreItemsIn } from '../src/search/snippet';
 import { answerTypeFor } from '../src/search/searchEngine';
 import { stem } from '../src/search/stem';
+import { madeUpEngine } from './fixtures/madeUpKnowledge';
 import { searchEngine } from './helpers';
 
 function top(question: string): { kind: string; title: string; text: string } {
@@ -154,5 +155,18 @@ describe('snippets', () => {
   it('show a sentence once, even when the passage repeats it', () => {
     const window = bestWindow('Carers can get a break. Carers can get a break. Ask VOCAL.', new Set(['carer'].map(stem)));
     assert.equal(window.match(/Carers can get a break/g)?.length, 1);
+  });
+});
+
+describe('a story before the question (made-up knowledge)', () => {
+  it('puts first the passage that answers the question sentence, when the story carried another above it', () => {
+    const engine = madeUpEngine();
+    const story = 'An older man came home after a long hospital stay, the rehabilitation team visits him and discharge went well. Is there a lunch club?';
+    const ids = engine.search(story, { limit: 3 }).results.map((r) => r.passage.id);
+    assert.equal(ids[0], 'service:sunny-lunch-club');
+    assert.ok(ids.includes('service:hilltop-rehab-team'), 'the story still chooses what is in the running');
+    // A question pointing back into the story ("planning for that") is asked by the whole message.
+    const pointing = engine.search('He came out of hospital after a long stay and needs rehabilitation at home. Who can help with that?', { limit: 1 }).results[0];
+    assert.equal(pointing?.passage.id, 'service:hilltop-rehab-team');
   });
 });

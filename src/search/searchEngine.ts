@@ -408,7 +408,9 @@ export class SearchEngine {
     const conceptSets = analysed.concepts.map((c) => new Set([...c.tokens, ...c.alternatives.flat()].map(stem)));
     const wantedType = answerTypeFor(analysed.tokens);
     const wanted = wantedType ? ANSWER_PATTERNS[wantedType] : undefined;
-    const results = collapseNearDuplicates(scored, (p) => this.features.get(p.id)?.dedupeKey ?? p.id)
+    const collapsed = collapseNearDuplicates(scored, (p) => this.features.get(p.id)?.dedupeKey ?? p.id);
+    this.askedFirst(query, collapsed);
+    const results = collapsed
       .slice(0, limit)
       .map((r) => withLazySnippet(r, stemSet, wanted, conceptSets));
     const signals = this.confidenceSignals(analysed, results[0]);
@@ -435,6 +437,27 @@ export class SearchEngine {
       ...(detailMissing ? { detailMissing } : {}),
       ...(numberMissing ? { numberMissing } : {}),
     };
+  }
+
+  /**
+   * A story before the question ("lives on her own, fallen twice … can she get a pendant alarm?"): the
+   * story's words may carry a passage to the top that does not answer the question sentence. When
+   * one of the next few answers that sentence on its own, clearly better, it goes first. Only the
+   * order of the best few changes: the story still chooses which passages are in the running.
+   */
+  private askedFirst(query: string, ranked: Array<Pick<SearchResult, 'passage'>>): void {
+    const asked = askedPart(query);
+    // "What does the framework say about planning for that?": a question pointing back into the story
+    // is asked by the whole message.
+    if (!asked || ranked.length < 2 || POINTS_INTO_STORY.test(asked)) return;
+    const analysed = analyseQuery(asked, this.synonyms);
+    const topCovers = this.confidenceSignals(analysed, ranked[0]).knownCoverage;
+    let best: { at: number; covers: number } | undefined;
+    for (let at = 1; at < Math.min(ranked.length, ASKED_FIRST.among); at++) {
+      const signals = this.confidenceSignals(analysed, ranked[at]);
+      if (isConfident(signals) && signals.knownCoverage > topCovers + ASKED_FIRST.margin && signals.knownCoverage > (best?.covers ?? 0)) best = { at, covers: signals.knownCoverage };
+    }
+    if (best) ranked.unshift(...ranked.splice(best.at, 1));
   }
 
   private idf(s: string): number {
@@ -746,7 +769,7 @@ export class SearchEngine {
     return found;
   }
 
-  private confidenceSignals(analysed: AnalysedQuery, best: SearchResult | undefined): ConfidenceSignals {
+  private confidenceSignals(analysed: AnalysedQuery, best: Pick<SearchResult, 'passage'> | undefined): ConfidenceSignals {
     if (!best) return { knownShare: 0, knownCoverage: 0 };
     const f = this.features.get(best.passage.id);
     // Who the question is about ("a lonely older man", "a fella") and when ("at 3am") say nothing of
@@ -809,6 +832,11 @@ function describingStems(analysed: AnalysedQuery): Set<string> {
   }
   return out;
 }
+
+/** How far down a story's ranking the question sentence may reach, and by how much more of it a
+ * passage must answer than the top one to go first. */
+const ASKED_FIRST = { among: 3, margin: 0.1 };
+const POINTS_INTO_STORY = /\b(?:that|this|it|those|these|them|they)\b/i;
 
 /** The bot answers only when the question is mostly in words the knowledge uses, and the best
  * passage has most of them. Thresholds chosen from the evaluation questions (README, "Answer quality"). */
