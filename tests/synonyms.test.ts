@@ -81,6 +81,15 @@ describe('question analysis', () => {
     assert.ok(words('anyway who cant get a dp').every((w) => w !== 'anyway'));
   });
 
+  it('counts the people of a case as one idea when they are other words for each other ("wife caring for husband")', () => {
+    const family = new SynonymTable([{ terms: ['family member', 'wife', 'husband', 'daughter'], note: 'a test entry' }]);
+    const concepts = (text: string): string[] => analyseQuery(text, family).concepts.map((c) => c.tokens.join(' '));
+    assert.deepEqual(concepts('wife caring for husband, how does she get a carer plan'), ['wife', 'caring', 'carer', 'plan']);
+    // Two different ideas that happen to be in one synonym entry elsewhere are not merged unless they are people.
+    const loose = new SynonymTable([{ terms: ['vision', 'mission'], note: 'a test entry' }]);
+    assert.deepEqual(analyseQuery('our vision and mission', loose).concepts.map((c) => c.tokens.join(' ')), ['vision', 'mission']);
+  });
+
   it('leaves out who asked ("a councillor asked me", "audit committee wants to know"), keeping a place and what is asked for', () => {
     assert.deepEqual(words('a councillor asked me how fast midlothian is growing'), ['fast', 'midlothian', 'growing']);
     assert.deepEqual(words('audit committee wants to know how progress is monitored'), ['progress', 'monitored']);

@@ -106,12 +106,26 @@ function dedupe(lists: string[][]): string[][] {
   });
 }
 
+/** Words for the people in a case: who the person is to whom, not what is asked about them. */
+export const PERSON_WORDS = ['mum', 'mother', 'dad', 'father', 'daughter', 'son', 'wife', 'husband', 'partner', 'sister', 'brother', 'sibling', 'cousin', 'aunt', 'uncle',
+  'niece', 'nephew', 'grandchild', 'granddaughter', 'grandson', 'grandmother', 'grandfather', 'gran', 'granny', 'grandad', 'law', 'client',
+  'man', 'woman', 'lady', 'gentleman', 'fella', 'guy', 'neighbour'];
+const PERSON = new Set(PERSON_WORDS);
+
 function mergeRepeats(concepts: Concept[]): Concept[] {
+  // Words said twice count once; so do the people of a case ("wife caring for husband"): two
+  // relatives are one idea, a family member, not two.
   const seen = new Set<string>();
+  let person: Concept | undefined;
   return concepts.filter((c) => {
     const key = c.tokens.join(' ');
     if (seen.has(key)) return false;
     seen.add(key);
+    if (c.tokens.length === 1 && PERSON.has(c.tokens[0])) {
+      const alike = person?.alternatives.some((a) => a.join(' ') === key);
+      person ??= c;
+      if (alike) return false;
+    }
     return true;
   });
 }

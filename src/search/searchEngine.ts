@@ -12,7 +12,7 @@ import type { SignpostingOptions } from '../knowledge/signpostingOptions';
 import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
 import { showableService } from '../knowledge/publicText';
 import { holdsDetail, type RecordDetail } from '../knowledge/recordDetails';
-import { analyseQuery, type AnalysedQuery, type Concept } from './queryAnalysis';
+import { analyseQuery, PERSON_WORDS, type AnalysedQuery, type Concept } from './queryAnalysis';
 import { snippetFor } from './snippet';
 import { stem } from './stem';
 import { PostingsScorer, type ScoredRef } from './postingsScorer';
@@ -166,11 +166,7 @@ export function combine(features: RankingFeatures, weights: RankingFeatures = RA
 const CANDIDATES = 40;
 /** Who a question is about ("his daughter-in-law says…", "mum is moving…") is mostly context, not
  * the topic: such words weigh less, so a section on the topic outranks the one on paying relatives. */
-const PERSON_STEMS = new Set(
-  ['mum', 'mother', 'dad', 'father', 'daughter', 'son', 'wife', 'husband', 'partner', 'sister', 'brother', 'sibling', 'cousin', 'aunt', 'uncle',
-    'niece', 'nephew', 'grandchild', 'granddaughter', 'grandson', 'grandmother', 'grandfather', 'gran', 'granny', 'grandad', 'law', 'client',
-    'man', 'woman', 'lady', 'gentleman', 'fella', 'guy', 'neighbour'].map(stem),
-);
+const PERSON_STEMS = new Set(PERSON_WORDS.map(stem));
 const PERSON_WEIGHT = 0.5;
 /** A time of day as staff type it: "3am", "9pm". */
 const CLOCK_TIME = /^\d{1,2}(?:[.:]\d{2})?(?:am|pm)$/;
