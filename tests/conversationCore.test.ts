@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
-import { leansBack, resolveFollowUp } from '../src/conversation/followUp';
+import { leansBack, resolveFollowUp, startsNewTopic } from '../src/conversation/followUp';
 import { MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
 import type { TurnOutcome } from '../src/conversation/turn';
@@ -449,6 +449,19 @@ describe('follow-up resolution (patterns, not phrases)', () => {
       assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'new' }, text);
     }
     assert.deepEqual(resolveFollowUp('their number', undefined, never), { kind: 'new' }, 'nothing shown yet');
+  });
+
+  it('reads "their" after someone the message names as pointing at them, and "different client" as a new topic', () => {
+    const always = (): boolean => true;
+    const passage = { at: '2026-03-02T10:00:00Z', question: 'is there an sds act 2023', answer: 'passage' as const, passage: { id: 'p', title: 'The 2023 Act', docId: 'd', kind: 'sds' as const } };
+    assert.deepEqual(resolveFollowUp('can someone change their option later on', passage, always), { kind: 'new' });
+    assert.deepEqual(resolveFollowUp('do carers have to pay for their breaks', passage, always), { kind: 'new' });
+    // Without someone of its own, "their" still points back.
+    assert.notEqual(resolveFollowUp('can they change their option later on', passage, always).kind, 'new');
+    for (const text of ['different client - a woman of 58 has been told she will pay for personal care, is that right?', 'separate case: a provider has offered to hold her budget, what is that called?', 'next client, can he get a direct payment?']) {
+      assert.equal(startsNewTopic(text), true, text);
+      assert.deepEqual(resolveFollowUp(text, passage, never), { kind: 'new' }, text);
+    }
   });
 });
 

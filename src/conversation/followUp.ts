@@ -61,6 +61,15 @@ const DETAIL_NAMES = new Set(['phone', 'telephone', 'ph', 'number', 'numbers', '
 // "he", "she", "her" are usually the person being helped, asking on about what was just shown; a message
 // that stands on its own is still read as new (see resolveFollowUp).
 const ANAPHORA = /\b(they|them|their|theirs|thier|ther|theyre|it|its|that|this|he|him|his|she|her|hers|that one|this one|those|these|ones?|same|that service|this service|the service|there|about (?:that|this))\b|\b(?:too|as well|also)$/;
+/** "can someone change their option?", "do carers have to pay for their breaks?": "they" and "their"
+ * after someone the message itself names point at that someone, not back at the last answer. */
+const NAMES_ITS_OWN = /\b(?:someone|somebody|anyone|anybody|a person|people|a client|clients|a carer|carers|a family|families|a pa|pas|staff|workers|a worker|an adult|adults|a child|children|a young person|young people|parents|a parent)\b/;
+
+function pointsBackIn(lower: string): boolean {
+  const own = NAMES_ITS_OWN.exec(lower);
+  const text = own ? lower.slice(0, own.index) + lower.slice(own.index).replace(/\b(?:they|them|their|theirs|theyre)\b/g, ' ') : lower;
+  return ANAPHORA.test(text);
+}
 /** "which aim is that under?", "what timescale is it", "where is that in the plan". */
 const WHERE = /^(?:(?:and|so)\s+)?(?:(?:which|what)\s+(?:aim|outcome|timescale|time scale|section|part|chapter|heading|document)s?\s+(?:is|are|does|was)\s+(?:that|this|it|they)\b|where (?:is|does) (?:that|this|it) (?:sit|come|fit)|where (?:is|was) (?:that|this|it) in the (?:plan|document|guidance))/;
 /** Details a service record holds: how to reach a service and how to refer to it. */
@@ -224,7 +233,7 @@ export function leansBack(text: string, standsAlone: (text: string) => boolean):
   if (NEW_TOPIC.test(lower)) return false;
   // "is there a …", "are there any …" ask whether something exists: that "there" points nowhere.
   const afterLead = lower.replace(LEAD, '').replace(/\b(?:is|are|was|were|isnt|arent)\s+there\b|\bthere\s+(?:is|are|isnt|arent)\b/g, ' ');
-  if (ANAPHORA.test(afterLead) || OTHER.test(lower) || CONTINUES.test(lower)) return true;
+  if (pointsBackIn(afterLead) || OTHER.test(lower) || CONTINUES.test(lower)) return true;
   // "and who is the chief officer?": a lead-in before a question that stands on its own does not lean.
   if (afterLead !== lower && LEAD.test(lower) && !(QUESTION_FORM.test(afterLead.trim()) && standsAlone(afterLead))) return true;
   return lower.split(' ').length <= 6 && !standsAlone(text);
@@ -251,7 +260,7 @@ export function mentionsThePerson(text: string): boolean {
 }
 
 /** "another one — …", "different q, …", "other thing, …": the writer says a new topic starts. */
-const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh)\s+)?(?:another (?:one|q|question|thing)|different (?:q|question|topic|thing|subject)|other (?:thing|q|question)|new (?:q|question|topic)|unrelated|separate (?:q|question)|on another (?:note|topic)|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
+const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh)\s+)?(?:another (?:one|q|question|thing|client|case|person|patient|family|referral|query)|different (?:q|question|topic|thing|subject|client|case|person|patient|family)|other (?:thing|q|question)|new (?:q|question|topic|client|case|patient|referral|query)|unrelated|separate (?:q|question|case|client|thing|query)|next (?:client|case|patient|one|q|question)|on another (?:note|topic)|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
 
 /** Whether the message says a new topic starts ("another one — …", "different q, …"). */
 export function startsNewTopic(text: string): boolean {
@@ -280,7 +289,7 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
     // "can the family refer directly?", "does the gp have to send it?": who refers is not a topic.
     const rest = contentTokens(detailWords(lower)).filter((t) => !FILLER.has(t) && !(field === 'refer' && REFERRERS.has(t)));
     const picked = ordinalIn(lower, last.services?.length ?? 0) ?? serviceNamed(rest, last);
-    const anaphoric = ANAPHORA.test(lower) || LEAD.test(lower) || rest.length === 0 || picked !== undefined;
+    const anaphoric = pointsBackIn(lower) || LEAD.test(lower) || rest.length === 0 || picked !== undefined;
     // "how do they take referrals?": a pronoun and a word or two more still ask about what was shown.
     // "how does she get a place?": "he" and "she" are the person being helped, asking about the service shown.
     const pronoun = /\b(they|them|their|it|its|he|she|him|her|his)\b/.test(lower) && rest.length <= 2 && communitiesIn(text).length === 0;
@@ -327,7 +336,7 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   const bare =
     BARE_ASKS.test(lower) ||
     (lower.split(' ').length <= 3 && /^(?:who|what|whats|when|where|why|how|which)\b/.test(lower) && topic.length <= 1 && topic.every((t) => ASKING_WORDS.has(t) || isCommonWord(t)));
-  const anaphoric = lead || bare || ANAPHORA.test(lower) || (short && !standsAlone(text));
+  const anaphoric = lead || bare || pointsBackIn(lower) || (short && !standsAlone(text));
   // "what does the plan say about that?", "and in the SDS guidance?": the same question, from that source.
   const source = SOURCES.find(([, pattern]) => pattern.test(lower));
   if (source && (anaphoric || lower.split(' ').length <= 4) && topic.every((t) => SOURCE_WORDS.has(t))) {
@@ -335,7 +344,7 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   }
   // "and what are the four SDS options?": a lead-in before a question that stands on its own.
   const afterLead = lower.replace(LEAD, '');
-  if (lead && afterLead !== lower && QUESTION_FORM.test(afterLead) && !ANAPHORA.test(afterLead) && standsAlone(afterLead)) return { kind: 'new' };
+  if (lead && afterLead !== lower && QUESTION_FORM.test(afterLead) && !pointsBackIn(afterLead) && standsAlone(afterLead)) return { kind: 'new' };
   // Slots alone ("and aim 3?", "Penicuik?", "the short-term ones") lean on the last question; a whole
   // question that names a slot ("what is option 1") is a question of its own.
   if (hasSlots && topic.length === 0) {
