@@ -55,6 +55,13 @@ describe('the plan as structure', () => {
     assert.equal(committed?.topic, 'unpaid carers');
   });
 
+  it('names an aim with its statement in the heading of a list under it ("what is aim 3?")', () => {
+    const { answer } = composeAnswer(searchEngine(), 'What is Strategic Aim 3, and what outcomes sit under it?');
+    assert.equal(answer.type, 'plan_list');
+    const aim = builtKnowledge().plan.aims[2];
+    assert.equal(answer.type === 'plan_list' ? answer.heading : '', `Aims and outcomes under Strategic Aim No.3: ${aim.title}`);
+  });
+
   it('lists the short-term aims under aim 2 with their priorities, each opening a passage', () => {
     const { answer } = composeAnswer(searchEngine(), 'what are our short-term aims under aim 2');
     assert.equal(answer.type, 'plan_list');

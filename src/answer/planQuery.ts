@@ -58,14 +58,16 @@ export function parsePlanQuery(text: string): PlanQuery | undefined {
   return { aim, outcome, timescale, commitments, ...(figures ? { figures } : {}), topic };
 }
 
-function describe(q: PlanQuery): string {
+/** The list's heading: what it lists. An aim is named with its statement ("what is aim 3?" is answered
+ * by the heading as much as by the list). */
+function describe(q: PlanQuery, aimStatement?: string): string {
   if (q.figures) return `Facts and figures${q.topic ? ` on "${escapeMarkdown(q.topic)}"` : ''} from the plan`;
   const parts: string[] = [];
   if (q.timescale) parts.push(`${q.timescale[0].toUpperCase()}${q.timescale.slice(1)} term`);
   if (q.commitments) parts.push(parts.length ? 'commitments' : 'Commitments');
   else if (!q.outcome) parts.push(parts.length ? 'aims' : 'Aims and outcomes');
   if (q.outcome) parts.push(`${parts.length ? 'under outcome' : 'Outcome'} ${q.outcome}`);
-  else if (q.aim) parts.push(`under Strategic Aim No.${q.aim}`);
+  else if (q.aim) parts.push(`under Strategic Aim No.${q.aim}${aimStatement ? `: ${aimStatement}` : ''}`);
   if (q.topic) parts.push(`on "${escapeMarkdown(q.topic)}"`);
   return parts.join(' ');
 }
@@ -118,7 +120,8 @@ export function answerPlanQuery(q: PlanQuery, plan: PlanStructure, engine: Searc
         ]
       : [];
   } else items = outcomeItems(plan, q);
-  return { heading: describe(q), items: items.slice(0, MAX_ITEMS), nav: navigation(q) };
+  const aimStatement = plan.aims.find((a) => a.number === q.aim)?.title;
+  return { heading: describe(q, aimStatement), items: items.slice(0, MAX_ITEMS), nav: navigation(q) };
 }
 
 function navigation(q: PlanQuery): Array<{ label: string; text: string }> {
