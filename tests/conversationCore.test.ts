@@ -74,6 +74,18 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(c.say('is it free?'))[0], /^\*\*Bonnyrigg Money Help\*\* — cost: Free debt advice/);
   });
 
+  it('"can they …?" after services, answered by a passage that never names them, shows the first service\'s whole record instead', () => {
+    const c = conversation();
+    c.say('debt advice in Bonnyrigg');
+    const asked = c.say('can they arrange the support the person chooses');
+    assert.equal(asked.log.followUp, 'record');
+    assert.match(texts(asked)[0], /^More of “Bonnyrigg Money Help”, which may answer/);
+    assert.equal(asked.answer?.type === 'services' ? asked.answer.services.map((s) => s.id).join() : asked.answer?.type, 'bonnyrigg-money-help');
+    // The same words with no pointer at the services are a question of their own.
+    const own = c.say('how does a provider arrange the support the person chooses');
+    assert.notEqual(own.log.followUp, 'record');
+  });
+
   it('a message naming a service not shown is a new question, not a detail of the one shown', () => {
     const c = conversation();
     c.say('short breaks for carers');

@@ -119,6 +119,7 @@ export class ConversationCore {
     // own: said so when the answer comes from the same kind of source as the last.
     let samePersonAfter: LastShown | undefined;
     let relatedAfter: LastShown | undefined;
+    let asksOfServices: LastShown | undefined;
     // A message about someone at risk is read on its own, never as a follow-up.
     if (!command && followUps && !emergency) {
       const last = lastShown(out.memory, now);
@@ -138,6 +139,7 @@ export class ConversationCore {
         if (done) return done;
       }
       if (last && !namesAnother && mentionsThePerson(text)) samePersonAfter = last;
+      if (last && !namesAnother) asksOfServices = last;
       // A short question after an SDS answer, answered by an article on the same topic ("does the pa
       // need a pvg?" after employing a PA), carries the conversation on.
       if (last && !namesAnother && text.trim().split(/\s+/).length <= CONTEXT.relatedWords) relatedAfter = last;
@@ -179,6 +181,10 @@ export class ConversationCore {
         return { ...this.finish(out, { ...log, answer: answer.type, shown: 'none' }), answer, ...(response ? { response } : {}), confident: false };
       }
       answer = shown;
+    }
+    if (asksOfServices && !command) {
+      const record = this.recordInstead(text, asksOfServices, answer, out);
+      if (record) return this.answered(turn, out, record, undefined, asksOfServices.question, asksOfServices.kinds, { ...log, event: 'follow-up', followUp: 'record' });
     }
     if ((samePersonAfter && confidentAnswer(answer) && sameSource(answer, samePersonAfter)) || (relatedAfter && this.sameTopic(answer, relatedAfter))) {
       out.text(`Following on from your last question: “${escapeMarkdown(shorten(question, 160))}”`);
@@ -303,6 +309,30 @@ export class ConversationCore {
   /** Whether an SDS answer's article shares a topic with the article shown last, or a passage answering
    * a question after services names one of them ("how many ASP investigations?" after Adult Support
    * and Protection). */
+  /**
+   * "do they pick folk up?", "does it cost her anything?" after services: "they" and "it" are the
+   * services shown, so a passage that never names them does not answer; the first one's whole record
+   * may, and says so.
+   */
+  private recordInstead(text: string, last: LastShown | undefined, answer: Answer, out: Out, readAsFollowUp = false): Answer | undefined {
+    const first = last?.answer === 'services' && !last.passage ? last.services?.[0] : undefined;
+    if (!first || !last || !POINTS_AT_SERVICE.test(text)) return undefined;
+    // A message read as new asks of the services only when it is short; one read as a follow-up already leans on them.
+    if (!readAsFollowUp && text.trim().split(/\s+/).length > CONTEXT.serviceAskWords) return undefined;
+    if (answer.type === 'services' || this.namesShownService(answer, last)) return undefined;
+    const whole = openPassage(this.engine, servicePassageId(first.id));
+    if (whole) out.text(`More of “${escapeMarkdown(first.name)}”, which may answer “${escapeMarkdown(shorten(text, 100))}”:`);
+    return whole;
+  }
+
+  /** Whether an answer is one of the services shown, or a passage that names one. */
+  private namesShownService(answer: Answer, last: LastShown): boolean {
+    const shown = new Set((last.services ?? []).map((s) => s.id));
+    if (answer.type === 'services') return answer.services.some((s) => shown.has(s.id));
+    if (answer.type !== 'passage') return false;
+    return answer.passage.serviceId !== undefined ? shown.has(answer.passage.serviceId) : this.engine.servicesNamedIn(`${answer.passage.title} ${answer.passage.text}`).some((s) => shown.has(s.id));
+  }
+
   private sameTopic(answer: Answer, last: LastShown): boolean {
     if (answer.type === 'passage' && last.answer === 'services') {
       const shown = new Set((last.services ?? []).map((s) => s.id));
@@ -573,6 +603,10 @@ export class ConversationCore {
         }
         // Taken together the words answer nothing: then a message with words of its own is a question of its own.
         if (!confidentAnswer(answer) && resolution.topic && this.standsAlone(text)) return undefined;
+        if (!resolution.place && !resolution.kinds) {
+          const record = this.recordInstead(text, last, answer, out, true);
+          if (record) return this.answered(turn, out, record, undefined, last.question, last.kinds, log(record.type));
+        }
         const from = resolution.kinds ? ` (in ${SOURCE_NAMES[resolution.kinds[0]]})` : '';
         out.text(`Following on from your last question: “${escapeMarkdown(shorten(resolution.question, 160))}”${from}${note}`);
         // The same thing shown again ("can mum refer herself?"): the topic has not moved, so the words
@@ -770,11 +804,13 @@ export class ConversationCore {
  * last one, carries the conversation on; `scoreGap`: how far ahead (in ranking score) the best passage
  * anywhere must be to win over what was shown, when only "she" or "he" ties the message to it. Chosen
  * on the tuning conversations. */
-const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40, relatedWords: 6, scoreGap: 1 };
+const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40, relatedWords: 6, scoreGap: 1, serviceAskWords: 8 };
 
 const SOURCE_NAMES: Record<PassageKind, string> = { plan: 'the Strategic Plan', sds: 'the SDS guidance', service: 'the service directory' };
 
 const PERSON_WORDS = /\b(?:he|him|his|she|her|hers|himself|herself|hes|shes)\b/gi;
+/** "they", "them", "it": after services, the services themselves ("he" and "she" are the person helped). */
+const POINTS_AT_SERVICE = /\b(?:they|them|their|theyre|it|its)\b/i;
 
 function withoutPlaces(text: string): string {
   return COMMUNITIES.reduce((t, c) => t.replace(new RegExp(`\\b${c}\\b`, 'gi'), ' '), text);
