@@ -64,5 +64,10 @@ describe('what a record holds (made-up records)', () => {
     assert.match(serviceDetailText([free], 'cost'), /cost: Free to attend, open 11am to 2pm\./);
     assert.ok(!holdsDetail(base, 'cost'));
     assert.match(serviceDetailText([base], 'cost'), /no cost is published/);
+    // Cost told in words: "low-cost", "charges apply for meals".
+    const lowCost = { ...base, description: 'Low-cost activities for people over 50.' };
+    assert.match(serviceDetailText([lowCost], 'cost'), /cost: Low-cost activities for people over 50\./);
+    assert.ok(holdsDetail({ ...base, eligibility: 'Charges apply for meals and transport.' }, 'cost'));
+    assert.ok(!holdsDetail({ ...base, description: 'A lunch club that helps with the cost of living.' }, 'cost'));
   });
 });

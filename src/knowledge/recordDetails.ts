@@ -11,7 +11,7 @@ export type RecordDetail = 'phone' | 'email' | 'hours' | 'cost' | 'address';
 const IN_WORDS: Partial<Record<RecordDetail, RegExp>> = {
   email: /\S+@\S+\.\w/,
   hours: /\b\d{1,2} ?(?:am|pm)\b|\b\d{1,2}[:.]\d\d\b|\b(?:mondays?|weekdays?|24 hours|24\/7)\b/i,
-  cost: /\bfree\b|£\s?\d/i,
+  cost: /\bfree\b|£\s?\d|\blow[- ]cost\b|\bno (?:cost|charge)\b|\bcharges? (?:apply|for)\b/i,
 };
 
 /** The sentence of the record's description, eligibility or route that gives the detail, if any. */
