@@ -441,6 +441,8 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('does he need an appt or can he just walk in', last, always), { kind: 'detail', field: 'refer', words: ['walk'] });
     assert.deepEqual(resolveFollowUp('do they have to pay it back', last, always), { kind: 'detail', field: 'cost', words: ['back'] });
     assert.deepEqual(resolveFollowUp('whats their phone number', last, always), { kind: 'detail', field: 'phone' });
+    // "phone no", "tel no", "contact no": "no" is the number.
+    for (const text of ['phone no pls', 'tel no?', 'contact no?']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field: 'phone' }, text);
     // Words of a need of its own are still a question of its own.
     assert.deepEqual(resolveFollowUp('how do i refer to a falls clinic', last, always), { kind: 'new' });
   });
