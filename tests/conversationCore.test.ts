@@ -84,6 +84,10 @@ describe('conversation core (made-up knowledge)', () => {
     // The same words with no pointer at the services are a question of their own.
     const own = c.say('how does a provider arrange the support the person chooses');
     assert.notEqual(own.log.followUp, 'record');
+    // "she", the person helped, in a short question asks of the services shown as well.
+    const person = conversation();
+    person.say('debt advice in Bonnyrigg');
+    assert.equal(person.say('can she arrange the support she chooses').log.followUp, 'record');
   });
 
   it('a message naming a service not shown is a new question, not a detail of the one shown', () => {

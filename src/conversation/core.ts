@@ -316,9 +316,12 @@ export class ConversationCore {
    */
   private recordInstead(text: string, last: LastShown | undefined, answer: Answer, out: Out, readAsFollowUp = false): Answer | undefined {
     const first = last?.answer === 'services' && !last.passage ? last.services?.[0] : undefined;
-    if (!first || !last || !POINTS_AT_SERVICE.test(text)) return undefined;
-    // A message read as new asks of the services only when it is short; one read as a follow-up already leans on them.
-    if (!readAsFollowUp && text.trim().split(/\s+/).length > CONTEXT.serviceAskWords) return undefined;
+    if (!first || !last) return undefined;
+    // A message read as new asks of the services only when it is short; one read as a follow-up already
+    // leans on them. "Can she sign herself up?": "she", the person, asks of them too when short.
+    const words = text.trim().split(/\s+/).length;
+    const asks = (POINTS_AT_SERVICE.test(text) && readAsFollowUp) || ((POINTS_AT_SERVICE.test(text) || mentionsThePerson(text)) && words <= CONTEXT.serviceAskWords);
+    if (!asks) return undefined;
     if (answer.type === 'services' || this.namesShownService(answer, last)) return undefined;
     const whole = openPassage(this.engine, servicePassageId(first.id));
     if (whole) out.text(`More of “${escapeMarkdown(first.name)}”, which may answer “${escapeMarkdown(shorten(text, 100))}”:`);
