@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
-import { leansBack, resolveFollowUp, startsNewTopic } from '../src/conversation/followUp';
+import { asksNothingOfItsOwn, leansBack, resolveFollowUp, startsNewTopic } from '../src/conversation/followUp';
 import { MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
 import type { TurnOutcome } from '../src/conversation/turn';
@@ -467,6 +467,11 @@ describe('follow-up resolution (patterns, not phrases)', () => {
       assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'new' }, text);
     }
     assert.deepEqual(resolveFollowUp('their number', undefined, never), { kind: 'new' }, 'nothing shown yet');
+  });
+
+  it('reads a message of asking words only ("then what happens?") as asking nothing of its own; a slot or a topic is something', () => {
+    for (const text of ['then what happens', 'what happens next?', 'who decides?']) assert.equal(asksNothingOfItsOwn(text), true, text);
+    for (const text of ['what is option 3', 'and in Penicuik?', 'whats an isf', 'any lunch clubs']) assert.equal(asksNothingOfItsOwn(text), false, text);
   });
 
   it('reads "their" after someone the message names as pointing at them, and "different client" as a new topic', () => {

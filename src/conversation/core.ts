@@ -23,7 +23,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { leansBack, mentionsThePerson, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withTopic, type Resolution } from './followUp';
+import { asksNothingOfItsOwn, leansBack, mentionsThePerson, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withTopic, type Resolution } from './followUp';
 import { lastShown, rememberAnswer, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
 import { recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
@@ -320,7 +320,8 @@ export class ConversationCore {
     // A message read as new asks of the services only when it is short; one read as a follow-up already
     // leans on them. "Can she sign herself up?": "she", the person, asks of them too when short.
     const words = text.trim().split(/\s+/).length;
-    const asks = (POINTS_AT_SERVICE.test(text) && readAsFollowUp) || ((POINTS_AT_SERVICE.test(text) || mentionsThePerson(text)) && words <= CONTEXT.serviceAskWords);
+    const asks =
+      (POINTS_AT_SERVICE.test(text) && readAsFollowUp) || ((POINTS_AT_SERVICE.test(text) || mentionsThePerson(text) || asksNothingOfItsOwn(text)) && words <= CONTEXT.serviceAskWords);
     if (!asks) return undefined;
     if (answer.type === 'services' || this.namesShownService(answer, last)) return undefined;
     const whole = openPassage(this.engine, servicePassageId(first.id));

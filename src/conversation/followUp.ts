@@ -106,7 +106,7 @@ const ASKING_WORDS = new Set(['decide', 'decides', 'decided', 'pay', 'pays', 'pa
 /** Who may make a referral: in a question about referring, they say who asks, not what about. */
 const REFERRERS = new Set(['family', 'families', 'relative', 'relatives', 'gp', 'gps', 'doctor', 'doctors', 'nurse', 'nurses', 'carer', 'carers', 'daughter', 'son', 'wife', 'husband', 'partner', 'mum', 'dad', 'school', 'teacher', 'hospital', 'ward', 'worker', 'workers', 'sw', 'social', 'professional', 'professionals', 'directly', 'direct', 'themselves', 'herself', 'himself', 'send', 'sent', 'need', 'needs', 'just']);
 /** Words a follow-up uses that are not a topic of their own. */
-const FILLER = new Set(['pls', 'self', 'other', 'others', 'another', 'please', 'plz', 'thanks', 'ta', 'out', 'then', 'night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
+const FILLER = new Set(['pls', 'self', 'other', 'others', 'another', 'please', 'plz', 'thanks', 'ta', 'out', 'then', 'night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tonight', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
 
 function normalise(text: string): string {
   return text
@@ -252,6 +252,12 @@ const BARE_ASKS = /^(?:since when|how come|why not|how so|like what|such as|for 
 /** "and for carers?", "what about the reserves?", "on mental health?": the same question about something else. */
 export function swapsTopic(text: string): boolean {
   return /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:what|how)\s+about|for|on)\s/.test(normalise(text));
+}
+
+/** "then what happens?", "who decides?": nothing of its own but asking words, so about what was shown. */
+export function asksNothingOfItsOwn(text: string): boolean {
+  // A slot is something of its own: "what is option 3", "and in Penicuik?".
+  return Object.keys(slotsIn(text)).length === 0 && topicWords(normalise(text)).every((t) => ASKING_WORDS.has(t));
 }
 
 /** He or she: the person staff are helping, who stays the same from one message to the next. */
