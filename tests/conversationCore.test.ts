@@ -213,7 +213,7 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(conversation().say('what are unexpected costs covered by').log.event, 'answer');
   });
 
-  it('a bare phrase whose words all stand in the passage just shown asks about it; "what are ..." asks on its own', () => {
+  it('a bare phrase asks about what was just shown when it holds the words; "what are ..." asks on its own', () => {
     const c = conversation();
     assert.match(headline(c.say('what are our vision and values')), /At a glance/);
     const out = c.say('values?');
@@ -221,6 +221,12 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(JSON.stringify(cards(out)), /Kindness/);
     // The same phrase with nothing shown before it is a question of its own.
     assert.equal(conversation().say('values?').log.followUp, undefined);
+    // A bare phrase the document shown holds as well as a service does asks on in the document.
+    const plan = conversation();
+    plan.say('what does the budget pay for');
+    const bare = plan.say('unpaid carers?');
+    assert.equal(bare.log.followUp, 'context');
+    assert.equal(bare.answer?.type === 'passage' ? bare.answer.passage.docId : bare.answer?.type, 'made-up-plan');
   });
 
   it('a question naming a topic of the article just shown asks on in it; one naming its option is new', () => {

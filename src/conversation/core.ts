@@ -235,11 +235,12 @@ export class ConversationCore {
     // A question that stands on its own and does not lean back is a new question; but two or three
     // words ("who qualifies?") are weighed against what was shown all the same.
     const brief = text.trim().split(/\s+/).length <= CONTEXT.briefWords;
-    // A bare phrase of two or three words that all stand in the passage just shown ("values?" after the
-    // vision and mission, "birth rate?" after the population) asks about that part of it; "what are
-    // directions?" asks what they are, wherever that is said.
+    // A bare phrase of one to three words ("values?" after the vision and mission, "volunteering?" after
+    // the workforce) asks about what was shown, so it leans on it: the document shown wins when it holds
+    // the words about as well as anything does. "What are directions?" asks what they are, wherever that
+    // is said.
     const barePhrase = brief && !/^\s*(?:what|whats|what's|who|whos|when|where|why|how|which|is|are|does|do|can|could)\b/i.test(text);
-    const pointsBack = resolution.kind !== 'new' || leansBack(text, (t) => this.standsAlone(t)) || (barePhrase && this.shownHolds(text, last));
+    const pointsBack = resolution.kind !== 'new' || leansBack(text, (t) => this.standsAlone(t)) || barePhrase;
     // Picking up a word of what was shown is a weaker sign than pointing back at it (see below).
     const leans = pointsBack || this.echoesShown(text, last);
     const anywhereResponse = this.engine.search(text, { limit: 1, explain: true });
@@ -358,15 +359,6 @@ export class ConversationCore {
   private mentions(passage: Passage | undefined, words: string): boolean {
     if (!passage) return false;
     return (this.engine.search(words, { limit: 1, within: (p) => p.id === passage.id }).signals?.knownCoverage ?? 0) > 0;
-  }
-
-  /** Whether the passage just shown holds every word of the message's own (none of them a question word). */
-  private shownHolds(text: string, last: LastShown): boolean {
-    const shown = last.passage ? this.engine.passage(last.passage.id) : undefined;
-    const topic = topicWords(text.toLowerCase());
-    if (!shown || !topic.length) return false;
-    const words = new Set(tokenize(`${shown.title} ${shown.text}`).map(stem));
-    return topic.every((t) => words.has(stem(t)));
   }
 
   /** Whether a short message picks up a word of the passage just shown ("how is earmarked
