@@ -1,7 +1,23 @@
 import assert from 'node:assert/strict';
 import { composeAnswer } from '../src/answer/composeAnswer';
 import { answers, foldForScoring, rankOf } from '../src/eval/scoring';
+import { madeUpEngine } from './fixtures/madeUpKnowledge';
 import { searchEngine } from './helpers';
+
+describe('years asked (made-up knowledge)', () => {
+  it('holds a financial year only as a financial year, and a span of years only as that span', () => {
+    const engine = madeUpEngine();
+    // The made-up budget is for 2025/26.
+    assert.equal(engine.search('annual budget for 2025/26').nearScope, undefined);
+    assert.equal(engine.search('annual budget for 2025/2026').nearScope, undefined);
+    assert.deepEqual(engine.search('annual budget for 2024/25').nearScope?.years, ['2024/25']);
+    // The hub moved in 2024: a calendar year, which says nothing of the financial year 2024/25.
+    assert.equal(engine.search('carers groups in 2024').nearScope, undefined);
+    assert.deepEqual(engine.search('carers groups in 2024/25').nearScope?.years, ['2024/25']);
+    // A span is not held because each of its years is named somewhere.
+    assert.deepEqual(engine.search('carers groups from 2019-2024').nearScope?.years, ['2019-2024']);
+  });
+});
 
 describe('confidence', () => {
   it('is confident on ordinary questions about the knowledge', () => {

@@ -864,6 +864,8 @@ export function askedParts(text: string): string[] {
  * holds: the answer would be about Midlothian or another year, so the bot must not sound sure. */
 function nearScopeOf(analysed: AnalysedQuery, top: Passage[], known: (token: string) => boolean): { areas: string[]; years: string[] } | undefined {
   const text = top.map((p) => `${p.title} ${p.text}`).join(' ');
+  // A span of years may be the document's own ("the 2025-2035 plan").
+  const titles = [...new Set(top.map((p) => p.docTitle))].join(' ');
   // A question that names Midlothian too ("daughter in Fife cares for her mum in Dalkeith") is about
   // Midlothian and somewhere else, as cross-border carers and care are, not about the other area.
   const alsoMidlothian = /\bmidlothian\b/i.test(analysed.text) || communitiesIn(analysed.text).length > 0;
@@ -871,8 +873,22 @@ function nearScopeOf(analysed: AnalysedQuery, top: Passage[], known: (token: str
   const areas = alsoMidlothian ? [] : named.filter((area) => !top.some((p) => holdsArea(p, area, analysed)));
   const years = [...analysed.text.matchAll(/\b(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?\b/g)]
     .map((m) => m[0].replace(/\s+/g, ''))
-    .filter((year) => !text.includes(year.slice(0, 4)));
+    .filter((year) => !holdsYear(text, year, titles));
   return areas.length || years.length ? { areas, years } : undefined;
+}
+
+/** Whether passages' text holds a year as asked: "2022" anywhere; a financial year ("2022/23",
+ * "2022-23") as a financial year, since a census in 2022 says nothing of spending in 2022/23; a span
+ * ("2025-2035") as a span. */
+function holdsYear(text: string, year: string, titles: string): boolean {
+  const start = year.slice(0, 4);
+  const end = /[/-](\d{2,4})$/.exec(year)?.[1];
+  if (!end) return text.includes(start);
+  // "2025-2035" is a span of years, not a financial year: held when the passages (or their document's
+  // title) give that span.
+  if (end.length === 4 && Number(end) - Number(start) > 1) return new RegExp(`${start}\\s*(?:[/–-]|to)\\s*${end}\\b`).test(`${titles} ${text}`);
+  const short = end.slice(-2);
+  return new RegExp(`${start}\\s*[/–-]\\s*(?:${start.slice(0, 2)})?${short}\\b`).test(text);
 }
 
 /** One-word area names long enough that a word one letter from them, and not a word the knowledge
