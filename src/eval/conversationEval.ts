@@ -28,6 +28,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 12': join(FIXTURES, 'tuning-conversations-12.json'),
   'tuning 13': join(FIXTURES, 'tuning-conversations-13.json'),
   'tuning 14': join(FIXTURES, 'tuning-conversations-14.json'),
+  'tuning 15': join(FIXTURES, 'tuning-conversations-15.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
