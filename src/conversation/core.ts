@@ -307,9 +307,6 @@ export class ConversationCore {
     return [...own].sort((a, b) => count(a) - count(b))[0];
   }
 
-  /** Whether an SDS answer's article shares a topic with the article shown last, or a passage answering
-   * a question after services names one of them ("how many ASP investigations?" after Adult Support
-   * and Protection). */
   /**
    * "do they pick folk up?", "does it cost her anything?" after services: "they" and "it" are the
    * services shown, so a passage that never names them does not answer; the first one's whole record
@@ -338,6 +335,9 @@ export class ConversationCore {
     return answer.passage.serviceId !== undefined ? shown.has(answer.passage.serviceId) : this.engine.servicesNamedIn(`${answer.passage.title} ${answer.passage.text}`).some((s) => shown.has(s.id));
   }
 
+  /** Whether an SDS answer's article shares a topic with the article shown last, or a passage answering
+   * a question after services names one of them ("how many ASP investigations?" after Adult Support
+   * and Protection). */
   private sameTopic(answer: Answer, last: LastShown): boolean {
     if (answer.type === 'passage' && last.answer === 'services') {
       const shown = new Set((last.services ?? []).map((s) => s.id));
