@@ -113,6 +113,11 @@ describe('cards', () => {
     const card = JSON.stringify(sdsCard(passage, passage.text, [], []).body);
     const first = (passage.summary ?? '').split('. ')[0].replace(/[.]$/, '');
     assert.equal(card.split(first).length - 1, 1, `"${first}" shown more than once`);
+    // The snippet bolds the sentence that answers best: bold, it is still the summary's sentence.
+    const sentences = (passage.summary ?? '').split(/(?<=[.!?])\s+/);
+    const bolded = `**${sentences[0]}** ${sentences.slice(1).join(' ')}`;
+    const withBold = JSON.stringify(sdsCard(passage, bolded, [], []).body);
+    assert.equal(withBold.split(first).length - 1, 1, `"${first}" shown more than once when bold`);
   });
 
   it('button titles fit: at most 30 characters, cut at a word, the whole title kept as the tooltip', () => {

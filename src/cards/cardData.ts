@@ -82,7 +82,8 @@ export function withoutRepeats(snippet: string, shownAbove: string): string {
   const seen = new Set((shownAbove.match(/[^.!?\n]+[.!?]*/g) ?? []).map(sentenceKey).filter(Boolean));
   const lines = snippet.split('\n').map((line) =>
     line
-      .split(/(?<=[.!?])\s+/)
+      // A sentence the snippet bolds ends "….**": it ends there all the same.
+      .split(/(?<=[.!?](?:\*\*)?)\s+/)
       .filter((s) => !seen.has(sentenceKey(s)))
       .join(' '),
   );
