@@ -165,6 +165,9 @@ describe('a story before the question (made-up knowledge)', () => {
     const ids = engine.search(story, { limit: 3 }).results.map((r) => r.passage.id);
     assert.equal(ids[0], 'service:sunny-lunch-club');
     assert.ok(ids.includes('service:hilltop-rehab-team'), 'the story still chooses what is in the running');
+    // "that" opening a clause of the question ("a lunch club that would suit him") points nowhere.
+    const relative = engine.search('An older man came home after a long hospital stay, the rehabilitation team visits him and discharge went well. Is there a lunch club that would suit him?', { limit: 1 }).results[0];
+    assert.equal(relative?.passage.id, 'service:sunny-lunch-club');
     // A question pointing back into the story ("planning for that") is asked by the whole message.
     const pointing = engine.search('He came out of hospital after a long stay and needs rehabilitation at home. Who can help with that?', { limit: 1 }).results[0];
     assert.equal(pointing?.passage.id, 'service:hilltop-rehab-team');

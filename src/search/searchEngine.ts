@@ -832,7 +832,7 @@ function describingStems(analysed: AnalysedQuery): Set<string> {
 /** How far down a story's ranking the question sentence may reach, and by how much more of it a
  * passage must answer than the top one to go first. */
 const ASKED_FIRST = { among: 3, margin: 0.1 };
-const POINTS_INTO_STORY = /\b(?:that|this|it|those|these|them|they)\b/i;
+const POINTS_INTO_STORY = /\b(?:it|those|these|them|they)\b|\b(?:that|this)\s*[?.!]*$|\b(?:about|for|with|on|to|in|do|does|is|was|say|says) (?:that|this)\b/i;
 
 /** The bot answers only when the question is mostly in words the knowledge uses, and the best
  * passage has most of them. Thresholds chosen from the evaluation questions (README, "Answer quality"). */
