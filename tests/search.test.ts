@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { bestWindow, highlight, moreItemsIn } from '../src/search/snippet';
-import { answerTypeFor } from '../src/search/searchEngine';
+import { answerTypeFor, askedPart } from '../src/search/searchEngine';
 import { stem } from '../src/search/stem';
 import { madeUpEngine } from './fixtures/madeUpKnowledge';
 import { searchEngine } from './helpers';
@@ -155,6 +155,15 @@ describe('snippets', () => {
   it('show a sentence once, even when the passage repeats it', () => {
     const window = bestWindow('Carers can get a break. Carers can get a break. Ask VOCAL.', new Set(['carer'].map(stem)));
     assert.equal(window.match(/Carers can get a break/g)?.length, 1);
+  });
+});
+
+describe('the sentence that asks', () => {
+  it('is the last one with a question mark, two words or more, or else the last of four words or more', () => {
+    assert.equal(askedPart('ijb values? need them for a slide'), 'ijb values?');
+    assert.equal(askedPart('Mr D lives alone. Can his daughter be paid?'), 'Can his daughter be paid?');
+    assert.equal(askedPart('carers. break'), undefined);
+    assert.equal(askedPart('one sentence only?'), undefined);
   });
 });
 

@@ -848,7 +848,8 @@ export function askedPart(text: string): string | undefined {
   const sentences = text.split(/(?<=[.?!])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
   if (sentences.length < 2) return undefined;
   const asked = [...sentences].reverse().find((s) => s.endsWith('?')) ?? sentences[sentences.length - 1];
-  return asked.split(/\s+/).length >= 4 ? asked : undefined;
+  // "ijb values? need them for a slide": a short sentence asked with a question mark is the question too.
+  return asked.split(/\s+/).length >= (asked.endsWith('?') ? 2 : 4) ? asked : undefined;
 }
 
 /** The asked sentence on its own and, in a longer message, with the sentence before it. */
