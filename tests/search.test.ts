@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { bestWindow, highlight, moreItemsIn } from '../src/search/snippet';
-import { answerTypeFor, askedPart } from '../src/search/searchEngine';
+import { answerTypeFor, askedPart, askedParts } from '../src/search/searchEngine';
 import { stem } from '../src/search/stem';
 import { madeUpEngine } from './fixtures/madeUpKnowledge';
 import { searchEngine } from './helpers';
@@ -158,12 +158,21 @@ describe('snippets', () => {
   });
 });
 
-describe('the sentence that asks', () => {
-  it('is the last one with a question mark, two words or more, or else the last of four words or more', () => {
+describe('the part of a message that asks', () => {
+  it('is the last sentence with a question mark, two words or more, or else the last of four words or more', () => {
     assert.equal(askedPart('ijb values? need them for a slide'), 'ijb values?');
     assert.equal(askedPart('Mr D lives alone. Can his daughter be paid?'), 'Can his daughter be paid?');
     assert.equal(askedPart('carers. break'), undefined);
     assert.equal(askedPart('one sentence only?'), undefined);
+  });
+
+  it('in one sentence, is the last clause opening with a question word, when confidence is judged', () => {
+    assert.deepEqual(askedParts('doing a slide for new starters tmrw, whats the ijb vision'), ['whats the ijb vision']);
+    assert.deepEqual(askedParts('lady in penicuik - is there a lunch club near her'), ['is there a lunch club near her']);
+    // A clause with one word of its own says too little to be judged alone.
+    assert.deepEqual(askedParts('trak keeps freezing, who do i contact'), []);
+    // Ranking reads clauses as the whole message: the story chooses what is in the running.
+    assert.equal(askedPart('doing a slide for new starters tmrw, whats the ijb vision'), undefined);
   });
 });
 

@@ -842,19 +842,30 @@ export function isConfident(signals: ConfidenceSignals): boolean {
   return signals.knownShare >= CONFIDENCE.minKnownShare && signals.knownCoverage >= CONFIDENCE.minKnownCoverage;
 }
 
+const CLAUSE_ASKS = /^(?:what|whats|what's|who|whos|who's|where|wheres|when|how|which|why|is there|are there|can|could|does|do|should|will|would|any)\b/i;
+
 /** In a message of several sentences, the one that asks (the last with a question mark, or the last),
- * when it has words enough to judge; otherwise undefined. */
-export function askedPart(text: string): string | undefined {
+ * when it has words enough to judge; `byClause`, in a single sentence, its last clause that opens with
+ * a question word. Otherwise undefined. */
+export function askedPart(text: string, byClause = false): string | undefined {
   const sentences = text.split(/(?<=[.?!])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
-  if (sentences.length < 2) return undefined;
+  if (sentences.length < 2) {
+    if (!byClause) return undefined;
+    // "doing a slide for new starters tmrw, whats the ijb vision": in one sentence, the last clause
+    // that opens with a question word is what is asked.
+    const clauses = text.split(/[,;:]\s+|\s+[-–—]\s+/).map((s) => s.trim()).filter(Boolean);
+    const last = clauses[clauses.length - 1];
+    // ("trak keeps freezing, who do i contact": a clause with one word of its own says too little.)
+    return clauses.length >= 2 && last && CLAUSE_ASKS.test(last) && contentTokens(last).length >= 2 ? last : undefined;
+  }
   const asked = [...sentences].reverse().find((s) => s.endsWith('?')) ?? sentences[sentences.length - 1];
   // "ijb values? need them for a slide": a short sentence asked with a question mark is the question too.
   return asked.split(/\s+/).length >= (asked.endsWith('?') ? 2 : 4) ? asked : undefined;
 }
 
-/** The asked sentence on its own and, in a longer message, with the sentence before it. */
+/** The asked sentence (or, in one sentence, the asked clause) on its own and, in a longer message, with the sentence before it: what confidence is also judged on. */
 export function askedParts(text: string): string[] {
-  const asked = askedPart(text);
+  const asked = askedPart(text, true);
   if (!asked) return [];
   const sentences = text.split(/(?<=[.?!])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
   const at = sentences.lastIndexOf(asked);
