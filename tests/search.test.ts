@@ -88,6 +88,14 @@ describe('kind of answer asked for', () => {
     assert.equal(answerTypeFor(['did', 'they', 'go', 'down']), 'figure');
     assert.equal(answerTypeFor(['how', 'do', 'we', 'increase', 'uptake']), undefined);
   });
+
+  it('reads a number that names a thing ("the ssi number", "standard number") as not a phone number', () => {
+    const words = (text: string): string[] => text.split(' ');
+    assert.equal(answerTypeFor(words('what are the dp regs called and the ssi number')), undefined);
+    assert.equal(answerTypeFor(words('risk enablement standard number')), undefined);
+    assert.equal(answerTypeFor(words('vocal number')), 'phone');
+    assert.equal(answerTypeFor(words('standard 3 contact number')), 'phone');
+  });
 });
 
 describe('snippets', () => {

@@ -1151,7 +1151,9 @@ const ANSWER_PATTERNS: Record<AnswerType, RegExp> = {
 /** What kind of answer the wording asks for. */
 export function answerTypeFor(tokens: string[]): AnswerType | undefined {
   const text = ` ${tokens.join(' ')} `;
-  if (/ (phone|number|call|ring|telephone|helpline|contact) /.test(text) && !/ how many | number of /.test(text)) return 'phone';
+  // "the ssi number", "standard number", "which section number": a number that names a thing, not one to ring.
+  const naming = / (?:ssi|si|standard|section|reference|ref|outcome|aim|option|case|chi|regulation|regulations|regs|registration|account|policy|version|page|paragraph|para|charity|company) number /.test(text);
+  if ((/ (phone|call|ring|telephone|helpline|contact) /.test(text) || (/ number /.test(text) && !naming)) && !/ how many | number of /.test(text)) return 'phone';
   // "since when?" on its own asks for a date; "since when can the SPSO look at …" asks about a power.
   if (/^ when | (what|which) (year|date) | how long | until /.test(text) || (/^ since when /.test(text) && tokens.length <= 4)) return 'date';
   if (/ how many | how much | number of | percent | percentage | proportion | figure | figures | rate /.test(text)) return 'figure';
