@@ -405,7 +405,10 @@ export class SearchEngine {
     const wantedType = answerTypeFor(analysed.tokens);
     const wanted = wantedType ? ANSWER_PATTERNS[wantedType] : undefined;
     const collapsed = collapseNearDuplicates(scored, (p) => this.features.get(p.id)?.dedupeKey ?? p.id);
-    this.askedFirst(query, collapsed);
+    // The part that asks, read once: it orders a story's best few (a sentence, not a clause of one)
+    // and is judged for confidence below.
+    const asked = askedParts(query).map((part) => analyseQuery(part, this.synonyms));
+    if (asked[0] && askedPart(query)) this.askedFirst(asked[0], collapsed);
     const results = collapsed
       .slice(0, limit)
       .map((r) => withLazySnippet(r, stemSet, wanted, conceptSets));
@@ -414,7 +417,7 @@ export class SearchEngine {
     // has many words no one passage holds: the question itself is judged on its own too.
     // "… she'd rather be paid than have agency staff in. Is that even possible?" asks about the
     // sentence before it, so that pair is judged too.
-    const askedSure = askedParts(query).some((part) => isConfident(this.confidenceSignals(analyseQuery(part, this.synonyms), results[0])));
+    const askedSure = asked.some((part) => isConfident(this.confidenceSignals(part, results[0])));
     const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage), (t) => this.docFreq.has(stem(t)));
     const figureMissing = results.length > 0 && (this.figureNotHeld(analysed, results[0].passage) || this.unitNotHeld(analysed, results[0].passage));
     // "phone number for Newbyres care village": a number asked for, and the best passage holds none.
@@ -441,12 +444,10 @@ export class SearchEngine {
    * one of the next few answers that sentence on its own, clearly better, it goes first. Only the
    * order of the best few changes: the story still chooses which passages are in the running.
    */
-  private askedFirst(query: string, ranked: Array<Pick<SearchResult, 'passage'>>): void {
-    const asked = askedPart(query);
+  private askedFirst(analysed: AnalysedQuery, ranked: Array<Pick<SearchResult, 'passage'>>): void {
     // "What does the framework say about planning for that?": a question pointing back into the story
     // is asked by the whole message.
-    if (!asked || ranked.length < 2 || POINTS_INTO_STORY.test(asked)) return;
-    const analysed = analyseQuery(asked, this.synonyms);
+    if (ranked.length < 2 || POINTS_INTO_STORY.test(analysed.text)) return;
     const topCovers = this.confidenceSignals(analysed, ranked[0]).knownCoverage;
     let best: { at: number; covers: number } | undefined;
     for (let at = 1; at < Math.min(ranked.length, ASKED_FIRST.among); at++) {
