@@ -23,7 +23,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { asksNothingOfItsOwn, leansBack, mentionsThePerson, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withTopic, type Resolution } from './followUp';
+import { asksNothingOfItsOwn, leansBack, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withTopic, type Resolution } from './followUp';
 import { lastShown, rememberAnswer, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
 import { recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
@@ -139,6 +139,7 @@ export class ConversationCore {
         if (done) return done;
       }
       if (last && !namesAnother && mentionsThePerson(text)) samePersonAfter = last;
+      // "do they pick folk up?": checked once the answer is known (see recordInstead).
       if (last && !namesAnother) asksOfServices = last;
       // A short question after an SDS answer, answered by an article on the same topic ("does the pa
       // need a pvg?" after employing a PA), carries the conversation on.
@@ -319,7 +320,7 @@ export class ConversationCore {
     // leans on them. "Can she sign herself up?": "she", the person, asks of them too when short.
     const words = text.trim().split(/\s+/).length;
     const asks =
-      (POINTS_AT_SERVICE.test(text) && readAsFollowUp) || ((POINTS_AT_SERVICE.test(text) || mentionsThePerson(text) || asksNothingOfItsOwn(text)) && words <= CONTEXT.serviceAskWords);
+      (mentionsTheThingShown(text) && readAsFollowUp) || ((mentionsTheThingShown(text) || mentionsThePerson(text) || asksNothingOfItsOwn(text)) && words <= CONTEXT.serviceAskWords);
     if (!asks) return undefined;
     if (answer.type === 'services' || this.namesShownService(answer, last)) return undefined;
     const whole = openPassage(this.engine, servicePassageId(first.id));
@@ -805,8 +806,6 @@ const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3
 const SOURCE_NAMES: Record<PassageKind, string> = { plan: 'the Strategic Plan', sds: 'the SDS guidance', service: 'the service directory' };
 
 const PERSON_WORDS = /\b(?:he|him|his|she|her|hers|himself|herself|hes|shes)\b/gi;
-/** "they", "them", "it": after services, the services themselves ("he" and "she" are the person helped). */
-const POINTS_AT_SERVICE = /\b(?:they|them|their|theyre|it|its)\b/i;
 
 function withoutPlaces(text: string): string {
   return COMMUNITIES.reduce((t, c) => t.replace(new RegExp(`\\b${c}\\b`, 'gi'), ' '), text);

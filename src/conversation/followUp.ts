@@ -260,6 +260,11 @@ export function asksNothingOfItsOwn(text: string): boolean {
   return Object.keys(slotsIn(text)).length === 0 && topicWords(normalise(text)).every((t) => ASKING_WORDS.has(t));
 }
 
+/** They or it: after services, the services themselves ("that" and "this" may point at anything). */
+export function mentionsTheThingShown(text: string): boolean {
+  return /\b(?:they|them|their|thier|theyre|it|its)\b/.test(normalise(text));
+}
+
 /** He or she: the person staff are helping, who stays the same from one message to the next. */
 export function mentionsThePerson(text: string): boolean {
   return /\b(?:he|she|him|her|his|hers|hes|shes|himself|herself)\b/.test(normalise(text));
