@@ -30,6 +30,8 @@ const LEADS_BONUS = 4;
 /** A list shown with its lead-in may run longer than a plain window, up to this many items. */
 const MAX_LIST_ITEMS = 8;
 const MAX_LIST_CHARS = 900;
+/** A window shorter than this grows by the sentences after it. */
+const FILL_CHARS = 300;
 
 const isItem = (part: string): boolean => LIST_ITEM.test(part);
 
@@ -71,8 +73,20 @@ export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: Reg
   }
   // The sentence right before a list introduces it, whether or not it ends in a colon.
   const isLeadIn = (i: number): boolean => i >= 0 && !isItem(parts[i]) && (/:\s*$/.test(parts[i]) || (i + 1 < parts.length && isItem(parts[i + 1])));
-  if (text.length <= MAX_WHOLE_CHARS) best = { start: 0, end: parts.length, score: 0 };
+  const whole = text.length <= MAX_WHOLE_CHARS;
+  if (whole) best = { start: 0, end: parts.length, score: 0 };
   let { start, end } = best;
+  // A short window grows by the sentences after it, while they fit: the sentence that explains or
+  // lists ("These services are …") usually follows the one that names the asked words.
+  if (!whole) {
+    let length = parts.slice(start, end).join(' ').length;
+    while (end < parts.length && !isItem(parts[end]) && length < FILL_CHARS && length + parts[end].length + 1 <= MAX_SNIPPET_CHARS) {
+      length += parts[end].length + 1;
+      end++;
+    }
+    // A window that stops right before a list's lead-in ("We look at:") takes the lead-in too.
+    if (end < parts.length - 1 && isLeadIn(end) && /:\s*$/.test(parts[end])) end++;
+  }
   // A window that starts inside a list starts at the list's lead-in.
   if (isItem(parts[start])) {
     while (start > 0 && isItem(parts[start - 1])) start--;
@@ -94,7 +108,8 @@ export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: Reg
   const shown = parts.slice(start, end);
   const hasList = shown.some(isItem);
   let window = shown.map((p, i) => (i > 0 && (isItem(p) || (hasList && isItem(shown[i - 1]))) ? `\n${p}` : p)).join(' ').replace(/ \n/g, '\n');
-  if (!hasList && window.length > MAX_SNIPPET_CHARS) window = `${window.slice(0, MAX_SNIPPET_CHARS - 1).trimEnd()}…`;
+  // A passage shown whole is not cut after all: its last sentence may be the answer.
+  if (!hasList && !whole && window.length > MAX_SNIPPET_CHARS) window = `${window.slice(0, MAX_SNIPPET_CHARS - 1).trimEnd()}…`;
   const prefix = start > 0 ? '… ' : '';
   const suffix = more > 0 ? `\n… and ${more} more ${more === 1 ? 'item' : 'items'}` : end < parts.length && !window.endsWith('…') ? (hasList ? '\n…' : ' …') : '';
   return `${prefix}${window}${suffix}`;
