@@ -29,6 +29,8 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 13': join(FIXTURES, 'tuning-conversations-13.json'),
   'tuning 14': join(FIXTURES, 'tuning-conversations-14.json'),
   'tuning 15': join(FIXTURES, 'tuning-conversations-15.json'),
+  'tuning 16': join(FIXTURES, 'tuning-conversations-16.json'),
+  'tuning 17': join(FIXTURES, 'tuning-conversations-17.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
