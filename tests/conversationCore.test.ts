@@ -74,6 +74,24 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(c.say('is it free?'))[0], /^\*\*Bonnyrigg Money Help\*\* — cost: Free debt advice/);
   });
 
+  it('"how quick do they see referrals?" after a service is answered by the sentence of its record that gives a time', () => {
+    const c = conversation();
+    assert.match(headline(c.say('rehab at home after hospital')), /Hilltop Rehab Team/);
+    const out = c.say('how quick do they see referrals?');
+    assert.equal(out.log.followUp, 'detail');
+    assert.match(texts(out)[0], /^\*\*Hilltop Rehab Team\*\* — from its record: The team aims to see referrals within 2 working days\./);
+  });
+
+  it('a short question whose words the first service\'s record says ("is there a waitin list?") is about that service', () => {
+    const c = conversation();
+    assert.match(headline(c.say('rehab at home after hospital')), /Hilltop Rehab Team/);
+    const out = c.say('is there a waitin list?');
+    assert.equal(out.log.event, 'follow-up');
+    assert.match(JSON.stringify([texts(out), cards(out)]), /Hilltop Rehab Team[^]*waiting list/);
+    // Words the record does not say are a question of their own.
+    assert.notEqual(c.say('is there a lunch club?').log.followUp, 'record');
+  });
+
   it('"can they …?" after services, answered by a passage that never names them, shows the first service\'s whole record instead', () => {
     const c = conversation();
     c.say('debt advice in Bonnyrigg');

@@ -26,7 +26,7 @@ import { parseCardAction } from './cardActions';
 import { asksNothingOfItsOwn, leansBack, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withTopic, type Resolution } from './followUp';
 import { lastShown, rememberAnswer, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
-import { recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
+import { recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
 import { smallTalk, looksLikeAnotherLanguage } from './smallTalk';
 import type { RecordToKeep, Reply, Turn, TurnLog, TurnOutcome } from './turn';
 
@@ -319,10 +319,15 @@ export class ConversationCore {
     // A message read as new asks of the services only when it is short; one read as a follow-up already
     // leans on them. "Can she sign herself up?": "she", the person, asks of them too when short.
     const words = text.trim().split(/\s+/).length;
+    // "is there a waitin list?", "until what age?": a short question whose words the first service's
+    // record says is about that service, though it names nothing.
+    const record = this.engine.service(first.id);
+    const recordSays = words <= CONTEXT.recordAskWords && record !== undefined && recordSaysAll(record, topicWords(text.toLowerCase()));
     const asks =
       (mentionsTheThingShown(text) && readAsFollowUp) || ((mentionsTheThingShown(text) || mentionsThePerson(text) || asksNothingOfItsOwn(text)) && words <= CONTEXT.serviceAskWords);
-    if (!asks) return undefined;
-    if (answer.type === 'services' || this.namesShownService(answer, last)) return undefined;
+    if (!asks && !recordSays) return undefined;
+    // Other services answer a question with words of its own, unless the record shown says them all.
+    if ((answer.type === 'services' && !recordSays) || this.namesShownService(answer, last)) return undefined;
     const whole = openPassage(this.engine, servicePassageId(first.id));
     if (whole) out.text(`More of “${escapeMarkdown(first.name)}”, which may answer “${escapeMarkdown(shorten(text, 100))}”:`);
     return whole;
@@ -425,7 +430,7 @@ export class ConversationCore {
         }
         // "do they have to pay it back?": the sentence of the first service's record that says it, when
         // one does, before the detail's field (which may say only that no cost is published).
-        const saying = resolution.words ? recordSentenceSaying(chosen[0], resolution.words) : undefined;
+        const saying = resolution.words || resolution.soon ? recordSentenceSaying(chosen[0], resolution.words ?? [], resolution.soon) : undefined;
         if (saying) out.text(serviceRecordLine(chosen[0], saying));
         const rest = saying ? chosen.slice(1) : chosen;
         if (rest.length) out.text(serviceDetailText(rest, resolution.field));
@@ -801,7 +806,7 @@ export class ConversationCore {
  * last one, carries the conversation on; `scoreGap`: how far ahead (in ranking score) the best passage
  * anywhere must be to win over what was shown, when only "she" or "he" ties the message to it. Chosen
  * on the tuning conversations. */
-const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40, relatedWords: 6, scoreGap: 1, serviceAskWords: 8 };
+const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40, relatedWords: 6, scoreGap: 1, serviceAskWords: 8, recordAskWords: 6 };
 
 const SOURCE_NAMES: Record<PassageKind, string> = { plan: 'the Strategic Plan', sds: 'the SDS guidance', service: 'the service directory' };
 

@@ -16,7 +16,7 @@ export type DetailField = 'phone' | 'address' | 'refer' | 'hours' | 'email' | 'w
 export type Resolution =
   | { kind: 'new' }
   /** Contact details of a service shown: `index` when the message picked one, else all shown. */
-  | { kind: 'detail'; field: DetailField; index?: number; words?: string[] }
+  | { kind: 'detail'; field: DetailField; index?: number; words?: string[]; soon?: boolean }
   /** The message asks for a detail, but no service was shown: look for services for the last need. */
   | { kind: 'detail-search'; field: DetailField; question: string }
   /** "the third one" after a passage with a list: that item of the list. */
@@ -106,6 +106,9 @@ const ASKING_WORDS = new Set(['decide', 'decides', 'decided', 'pay', 'pays', 'pa
 /** Who may make a referral: in a question about referring, they say who asks, not what about. */
 const REFERRERS = new Set(['family', 'families', 'relative', 'relatives', 'gp', 'gps', 'doctor', 'doctors', 'nurse', 'nurses', 'carer', 'carers', 'daughter', 'son', 'wife', 'husband', 'partner', 'mum', 'dad', 'school', 'teacher', 'hospital', 'ward', 'worker', 'workers', 'sw', 'social', 'professional', 'professionals', 'directly', 'direct', 'themselves', 'herself', 'himself', 'send', 'sent', 'need', 'needs', 'just']);
 /** Words a follow-up uses that are not a topic of their own. */
+/** "how quick do they see them?", "how soon", "how long is the wait": asks for a time, which a record
+ * says in its own sentence ("assess GP referrals within 4 hours"), not in a field. */
+const HOW_SOON = /\bhow (?:quick(?:ly)?|fast|soon|long)\b|\b(?:waiting (?:list|time)|wait(?:ing)? is it)\b/;
 const FILLER = new Set(['pls', 'self', 'other', 'others', 'another', 'please', 'plz', 'thanks', 'ta', 'out', 'then', 'night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tonight', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
 
 function normalise(text: string): string {
@@ -219,7 +222,7 @@ export function topicWords(lower: string): string[] {
 function serviceNamed(words: string[], last: LastShown): number | undefined {
   if (!words.length || !last.services?.length) return undefined;
   const i = last.services.findIndex((s) => {
-    const name = new Set(contentTokens(s.name.toLowerCase()));
+    const name = new Set(contentTokens(`${s.name} ${s.runBy ?? ''}`.toLowerCase()));
     // "VOCAL's", "vocal" and "VOCAL Midlothian" all name it; a short word must match whole.
     return words.every((w) => name.has(w) || (w.length >= 4 && [...name].some((n) => n.length >= 4 && (n.startsWith(w) || w.startsWith(n)))));
   });
@@ -311,7 +314,13 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
         const words = contentTokens(lower.replace(new RegExp(ORDINAL.source, 'g'), ' ')).filter(
           (t) => !FILLER.has(t) && !REFERRERS.has(t) && !ASKING_WORDS.has(t) && !DETAIL_NAMES.has(t) && !/^\d+$/.test(t) && serviceNamed([t], last) === undefined,
         );
-        return { kind: 'detail', field, ...(picked !== undefined && picked <= last.services.length ? { index: picked } : {}), ...(words.length ? { words } : {}) };
+        return {
+          kind: 'detail',
+          field,
+          ...(picked !== undefined && picked <= last.services.length ? { index: picked } : {}),
+          ...(words.length ? { words } : {}),
+          ...(HOW_SOON.test(lower) ? { soon: true } : {}),
+        };
       }
       // After guidance or the plan, "does he have to pay for it?" asks the guidance, not the directory:
       // only contact details send the last question to the services.

@@ -26,6 +26,20 @@ export function listItemsOf(text: string): string[] {
 export interface ShownService {
   id: string;
   name: string;
+  /** What staff call the organisation that runs it, when that is its own short name ("VOCAL"). */
+  runBy?: string;
+}
+
+/** An organisation's short name: its first word when written as an acronym ("VOCAL (Voice of Carers
+ * Across Lothian)" → "VOCAL"), which staff use for any of its services. */
+export function shortNameOf(organization: string | undefined): string | undefined {
+  const first = /^([A-Z][A-Z0-9]{2,})\b/.exec(organization ?? '')?.[1];
+  return first && first !== 'NHS' ? first : undefined;
+}
+
+function shownService(s: { id: string; name: string; organization?: string }): ShownService {
+  const runBy = shortNameOf(s.organization);
+  return { id: s.id, name: s.name, ...(runBy ? { runBy } : {}) };
 }
 
 /** What the last answer put in front of the user. */
@@ -77,7 +91,7 @@ export function rememberAnswer(answer: Answer, question: string, now: Date, kind
   const base = { at: now.toISOString(), question: question.slice(0, 500), answer: answer.type, ...(kinds ? { kinds } : {}), ...(place ? { place } : {}) };
   switch (answer.type) {
     case 'services':
-      return { ...base, services: answer.services.map((s) => ({ id: s.id, name: s.name })), items: answer.passageIds.map((id, i) => ({ id, title: answer.services[i]?.name ?? id })) };
+      return { ...base, services: answer.services.map(shownService), items: answer.passageIds.map((id, i) => ({ id, title: answer.services[i]?.name ?? id })) };
     case 'passage': {
       const p = answer.passage;
       const listItems = listItemsOf(p.text);
@@ -102,7 +116,7 @@ export function rememberAnswer(answer: Answer, question: string, now: Date, kind
     case 'results':
       return { ...base, items: answer.items.map((i) => ({ id: i.id, title: i.title })) };
     case 'signposting':
-      return { ...base, services: answer.result.services.map((s) => ({ id: s.id, name: s.name })) };
+      return { ...base, services: answer.result.services.map(shownService) };
     case 'not_sure':
       // A question not answered is still the topic: "does she have to pay it back?" asks on about it.
       return { ...base, items: answer.nearest.map((n) => ({ id: n.id, title: n.title })) };

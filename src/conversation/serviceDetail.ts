@@ -66,19 +66,32 @@ export function serviceDetailText(services: ServiceRecord[], field: DetailField)
     .join('\n\n');
 }
 
+const TIME_SPAN = /\b(?:\d+|one|two|three|four|five|six|same|next)[ -](?:working )?(?:hours?|days?|weeks?|months?)\b|\bsame day\b/i;
+
 /** The sentence of a service's record that says most of these words ("do they have to pay it back?" →
  * "Grants that people do not have to pay back."), when one says any. A detail asked in the message's
  * own words is often in the description rather than the field the detail is named by. */
-export function recordSentenceSaying(raw: ServiceRecord, words: string[]): string | undefined {
+export function recordSentenceSaying(raw: ServiceRecord, words: string[], asksHowSoon = false): string | undefined {
   const wanted = new Set(words.map(stem));
-  if (!wanted.size) return undefined;
+  if (!wanted.size && !asksHowSoon) return undefined;
   const s = showableService(raw);
   const text = [s.description, s.eligibility, s.how_to_access, s.schedule, s.fees].filter(Boolean).join(' ');
   let best: { sentence: string; said: number } | undefined;
   for (const sentence of text.match(/[^.!?]+[.!?]?/g) ?? []) {
     const stems = new Set(sentence.toLowerCase().split(/[^a-z0-9£%]+/).filter(Boolean).map(stem));
-    const said = [...wanted].filter((w) => stems.has(w)).length;
+    // A time span ("within 4 hours", "2 working days") says how soon, whatever words it uses.
+    const said = [...wanted].filter((w) => stems.has(w)).length + (asksHowSoon && TIME_SPAN.test(sentence) ? 2 : 0);
     if (said > (best?.said ?? 0)) best = { sentence: sentence.trim(), said };
   }
   return best?.sentence;
+}
+
+/** Whether a service's record says every one of these words (by stem, or a typo's first letters:
+ * "waitin list" → "waiting list"): then a short question made of them asks about that service. */
+export function recordSaysAll(raw: ServiceRecord, words: string[]): boolean {
+  if (!words.length) return false;
+  const s = showableService(raw);
+  const tokens = [s.description, s.eligibility, s.how_to_access, s.schedule, s.fees].filter(Boolean).join(' ').toLowerCase().split(/[^a-z0-9£%]+/).filter(Boolean);
+  const said = new Set(tokens.map(stem));
+  return words.every((w) => said.has(stem(w)) || (w.length >= 5 && tokens.some((t) => t.startsWith(w.slice(0, 5)))));
 }
