@@ -216,7 +216,7 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(headline(c.say('what parts is the budget split into')), /What the budget pays for/);
     const out = c.say('whats the second one?');
     assert.equal(out.log.followUp, 'item');
-    assert.equal(texts(out)[0], 'Number 2 of the last answer: Social care services for adults. _(from “What the budget pays for”, Made\\-up Strategic Plan)_');
+    assert.equal(texts(out)[0], 'Number 2 of the last answer: Social care services for adults. _(from “What the budget pays for”, Made-up Strategic Plan)_');
   });
 
   it('a short message that picks up a rare word of the passage just shown is asked on from it', () => {

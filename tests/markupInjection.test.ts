@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
 import MarkdownIt from 'markdown-it';
-import { escapeMarkdown, unescapeMarkdown } from '../src/cards/markdown';
+import { escapeMarkdown, knowledgeText, unescapeMarkdown } from '../src/cards/markdown';
 import { makeBot, say } from './helpers';
 
 const PAYLOAD =
@@ -45,6 +45,13 @@ describe('user text is never markup', () => {
     assert.match(html, /verify your NHS login here/);
     assert.equal(unescapeMarkdown(escapeMarkdown('a [b](c) *d* 1. e')), 'a [b](c) *d* 1. e');
     assert.doesNotMatch(markdown.render(escapeMarkdown('- item\n# heading\n1. one')), /<(?:li|h1|ol|ul)>/);
+  });
+
+  it('keeps our own knowledge text as written ("outcome 3.2", "8am-10pm"), escaping only what would be emphasis or a link', () => {
+    assert.equal(knowledgeText('Aim 3 › outcome 3.2 › Mon-Fri 8am-10pm (H@H)'), 'Aim 3 › outcome 3.2 › Mon-Fri 8am-10pm (H@H)');
+    const html = markdown.render(knowledgeText('a *b* _c_ [d](e) `f`'));
+    assert.doesNotMatch(html, /<(?:em|strong|a|code)\b/);
+    assert.match(html, /\*b\* _c_ \[d\]\(e\) `f`/);
   });
 
   it('shows a typed Markdown link as text in the signposting summary (typed answers and card answers)', async () => {

@@ -8,7 +8,7 @@ import { composeAnswer, fitRisk, moreResults, openPassage, safetyFirst, shorten,
 import { planOverview } from '../answer/planQuery';
 import { cardsForAnswer, EXAMPLE_QUESTIONS } from '../cards/cardData';
 import type { AdaptiveCardJson } from '../cards/cardTemplates';
-import { escapeMarkdown } from '../cards/markdown';
+import { escapeMarkdown, knowledgeText } from '../cards/markdown';
 import { COMMUNITIES, communitiesIn } from '../knowledge/places';
 import { servicePassageId, servicePassageText } from '../knowledge/servicePassage';
 import { showableService } from '../knowledge/publicText';
@@ -229,7 +229,7 @@ export class ConversationCore {
       const understood = withTopic(last.question, topicWords(text.toLowerCase()));
       const { answer, response } = composeAnswer(this.engine, `${last.question} ${text}`, undefined, { within: (p) => p.id === shownId, vouched: true });
       if (answer.type === 'passage') {
-        out.text(`Following on from your last question: “${escapeMarkdown(shorten(understood, 160))}”, in “${escapeMarkdown(shorten(answer.passage.title, 80))}”:`);
+        out.text(`Following on from your last question: “${escapeMarkdown(shorten(understood, 160))}”, in “${knowledgeText(shorten(answer.passage.title, 80))}”:`);
         return this.answered(turn, out, answer, response, understood.slice(0, 500), last.kinds, log);
       }
     }
@@ -295,7 +295,7 @@ export class ConversationCore {
       if (answer.type !== 'passage') return undefined;
       // Says what it understood: the last question with the message's own words, and where it looked.
       const understood = resolution.kind === 'rewrite' ? resolution.question : sameAnswer ? text : withTopic(last.question, topicWords(text.toLowerCase()));
-      out.text(`Following on from your last question: “${escapeMarkdown(shorten(understood, 160))}”, in “${escapeMarkdown(shorten(scope.name, 80))}”:`);
+      out.text(`Following on from your last question: “${escapeMarkdown(shorten(understood, 160))}”, in “${knowledgeText(shorten(scope.name, 80))}”:`);
       return this.answered(turn, out, answer, response, understood.slice(0, 500), last.kinds, log);
     }
     return undefined;
@@ -329,7 +329,7 @@ export class ConversationCore {
     // Other services answer a question with words of its own, unless the record shown says them all.
     if ((answer.type === 'services' && !recordSays) || this.namesShownService(answer, last)) return undefined;
     const whole = openPassage(this.engine, servicePassageId(first.id));
-    if (whole) out.text(`More of “${escapeMarkdown(first.name)}”, which may answer “${escapeMarkdown(shorten(text, 100))}”:`);
+    if (whole) out.text(`More of “${knowledgeText(first.name)}”, which may answer “${escapeMarkdown(shorten(text, 100))}”:`);
     return whole;
   }
 
@@ -465,7 +465,7 @@ export class ConversationCore {
         if (!item) return undefined;
         // The item carries its source: the passage it is listed in, and that passage's document.
         const from = last.passage ? this.engine.passage(last.passage.id) : undefined;
-        out.text(`Number ${resolution.index} of the last answer: ${item}${from ? ` _(from “${escapeMarkdown(from.title)}”, ${escapeMarkdown(from.docTitle)})_` : ''}`);
+        out.text(`Number ${resolution.index} of the last answer: ${item}${from ? ` _(from “${knowledgeText(from.title)}”, ${knowledgeText(from.docTitle)})_` : ''}`);
         out.memory.last = { ...last, at: now.toISOString() };
         return this.finish(out, log('list-item'));
       }
@@ -474,7 +474,7 @@ export class ConversationCore {
         if (!p) return undefined;
         const where = [p.aim ? `aim ${p.aim}` : '', p.outcome ? `outcome ${p.outcome}` : '', p.timescale ? `${p.timescale} term` : '', p.section && p.section !== p.title ? p.section : ''].filter(Boolean).join(' › ');
         const passage = this.engine.passage(p.id);
-        out.text(`**${escapeMarkdown(p.title)}** — where it sits: ${escapeMarkdown(passage?.docTitle ?? p.docId)}${where ? ` › ${escapeMarkdown(where)}` : ''}`);
+        out.text(`**${knowledgeText(p.title)}** — where it sits: ${knowledgeText(passage?.docTitle ?? p.docId)}${where ? ` › ${knowledgeText(where)}` : ''}`);
         out.memory.last = { ...last, at: now.toISOString() };
         return this.finish(out, log('where'));
       }
@@ -509,7 +509,7 @@ export class ConversationCore {
         const whole = firstService ? openPassage(this.engine, servicePassageId(firstService.id)) : undefined;
         if (firstService && whole) {
           // "tell me more about it" after services: the first one's whole record.
-          out.text(`More of “${escapeMarkdown(firstService.name)}”:`);
+          out.text(`More of “${knowledgeText(firstService.name)}”:`);
           return this.answered(turn, out, whole, undefined, last.question, last.kinds, log(whole.type));
         }
         if (last.passage) {

@@ -6,7 +6,7 @@ import { showableService } from '../knowledge/publicText';
 import { detailInWords } from '../knowledge/recordDetails';
 import type { ServiceRecord } from '../knowledge/types';
 import type { DetailField } from './followUp';
-import { escapeMarkdown } from '../cards/markdown';
+import { knowledgeText } from '../cards/markdown';
 import { stem } from '../search/stem';
 
 const LABELS: Record<DetailField, string> = {
@@ -53,7 +53,7 @@ function source(s: ServiceRecord): string {
 
 /** The line of a service's record that answers a question, with where it comes from. */
 export function serviceRecordLine(service: ServiceRecord, snippet: string): string {
-  return `**${escapeMarkdown(service.name)}** — from its record: ${snippet} _(${source(service)})_`;
+  return `**${knowledgeText(service.name)}** — from its record: ${snippet} _(${source(service)})_`;
 }
 
 /** One line per service: "**VOCAL Midlothian Carer Centre** — phone: 0131 … (service directory, source dated …)". */
