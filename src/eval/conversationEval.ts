@@ -31,6 +31,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 15': join(FIXTURES, 'tuning-conversations-15.json'),
   'tuning 16': join(FIXTURES, 'tuning-conversations-16.json'),
   'tuning 17': join(FIXTURES, 'tuning-conversations-17.json'),
+  'tuning 18': join(FIXTURES, 'tuning-conversations-18.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
