@@ -287,6 +287,15 @@ describe('conversation core (made-up knowledge)', () => {
     assert.ok(!texts(conversation().say('how many groups ran last year')).some((t) => /^Following on/.test(t)));
   });
 
+  it('"who decides?" after guidance asks about the article just shown, not wherever else "decides" is found', () => {
+    const c = conversation();
+    const first = c.say('what is a direct payment');
+    assert.equal(first.answer?.type === 'passage' ? first.answer.passage.docId : '', 'sds-option-1');
+    const out = c.say('who decides?');
+    assert.equal(out.log.event, 'follow-up');
+    assert.equal(out.answer?.type === 'passage' ? out.answer.passage.docId : out.answer?.type, 'sds-option-1');
+  });
+
   it('"how much has that grown?" asks about the passage just shown, when it holds a figure', () => {
     const c = conversation();
     assert.match(headline(c.say('what is the reserve budget')), /reserve budget/);

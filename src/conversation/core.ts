@@ -546,6 +546,13 @@ export class ConversationCore {
           options.prefer = (r: SearchResult) =>
             r.passage.docId === docId && r.passage.id !== lastId && tokenize(`${r.passage.title} ${r.passage.text}`).some((t) => topicStems.has(stem(t)));
         }
+        // "who decides?", "then what happens?": asking words alone ask about the document just shown;
+        // elsewhere the words would find whatever else decides or happens.
+        if (last.passage && !resolution.place && !resolution.kinds && asksNothingOfItsOwn(text)) {
+          const docId = last.passage.docId;
+          options.within = (p: Passage) => p.docId === docId;
+          options.vouched = true;
+        }
         // The most particular kind of help the first service shown gives: "and in Penicuik?" after a day
         // centre looks for a day centre there.
         const particular = resolution.place ? this.particularKind(last.services?.[0]?.id) : undefined;
@@ -564,6 +571,8 @@ export class ConversationCore {
         // A place asked after services means services; "what does the plan say about that?" the plan.
         const kinds = resolution.kinds ?? last.kinds ?? (resolution.place && last.answer === 'services' ? (['service'] as PassageKind[]) : undefined);
         let { answer, response } = composeAnswer(this.engine, resolution.question, kinds, options);
+        // Asking words the document never uses ("decides") leave it the last question to answer from.
+        if (options.within && !confidentAnswer(answer)) ({ answer, response } = composeAnswer(this.engine, last.question, kinds, options));
         const wantsFigure = ['figure', 'date'].includes(this.engine.answerTypeWanted(text) ?? '');
         if (!kinds && last.answer === 'services' && answer.type !== 'services' && !wantsFigure) {
           // "and for young carers?" after services asks for services for them, when there are any
@@ -588,7 +597,7 @@ export class ConversationCore {
             note = ` I found nothing for that based in ${resolution.place}; these cover it as part of a wider area.`;
           }
         }
-        if (resolution.topic && last.passage && answer.type === 'passage' && answer.passage.id === last.passage.id) {
+        if (resolution.topic && !options.within && last.passage && answer.type === 'passage' && answer.passage.id === last.passage.id) {
           // The words added changed nothing: look for them alone among the same kind of passage.
           const alone = composeAnswer(this.engine, resolution.topic, kinds ?? [last.passage.kind]);
           if (alone.answer.type === 'passage' && alone.answer.passage.id !== last.passage.id) ({ answer, response } = alone);
