@@ -62,6 +62,7 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(c.say('up to what age?'))[0], /Riverside Carers Hub\*\* — who it is for: Unpaid carers of any age/);
     assert.match(texts(c.say('who qualifies?'))[0], /Riverside Carers Hub\*\* — who it is for:/);
     assert.match(texts(c.say('is there an advice line?'))[0], /Riverside Carers Hub\*\* — phone: 0131 496 0001/);
+    assert.match(texts(c.say('how much is that?'))[0], /Riverside Carers Hub\*\* — cost:/);
   });
 
   it('a detail asked in words the record says ("do they have to pay it back?") is answered by that sentence of the record', () => {

@@ -49,7 +49,7 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   ['phone', /\b((?:phone|telephone|tel|contact|mobile) (?:no|nos|num|nr)|phone|telephone|ph|number(?!\s*\d)|numbers|numbr|call|ring|contact(?: number| details?| info)?|tel|(?:a|an|the|any|urgent|direct|advice|help|support|phone|text)\s+line)\b/],
   ['address', /\b(address|where (?:are|is) (?:they|it|that|this|them)|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
   ['hours', /\b(opening|hours|hrs|24 ?h|24\/7|times|what time|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
-  ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|(?:have|need|got) to pay(?: for (?:it|that|them|this))?|pay anything|how much (?:is it|does it cost|do they charge))\b/],
+  ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|(?:have|need|got) to pay(?: for (?:it|that|them|this))?|pay anything|how much (?:is (?:it|that|this)|does (?:it|that|this) cost|(?:will|would) (?:it|that|this) cost|do they (?:charge|cost)))\b/],
   ['who', /\b(who (?:is it|are they|can use|is that) for|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|qualif(?:y|ies|ied)|who can (?:go|use|get)|(?:what|which) ages?|ages? (?:limit|range|cut ?off|group|bracket)s?|up to what age|how old|can (?:he|she|her \w+|his \w+|my \w+) (?:go|use|attend|join)(?: (?:it|there|them|that|too))?$|(?:is|are) (?:he|she|they) too (?:young|old))\b/],
 ];
 
