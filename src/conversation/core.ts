@@ -24,7 +24,7 @@ import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
 import { asksNothingOfItsOwn, leansBack, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withTopic, type Resolution } from './followUp';
-import { lastShown, rememberAnswer, type ConversationMemory, type LastShown } from './memory';
+import { lastShown, rememberAnswer, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
 import { recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
 import { smallTalk, looksLikeAnotherLanguage } from './smallTalk';
@@ -177,7 +177,7 @@ export class ConversationCore {
           at: now.toISOString(),
           question: this.engine.risk.signs.kinds[emergency.risks[0]].label,
           answer: 'emergency',
-          services: routeServices.map((s) => ({ id: s.id, name: s.name })),
+          services: routeServices.map(shownService),
         };
         return { ...this.finish(out, { ...log, answer: answer.type, shown: 'none' }), answer, ...(response ? { response } : {}), confident: false };
       }
@@ -645,7 +645,7 @@ export class ConversationCore {
     if (remembered && answer.type === 'not_sure') {
       // The services offered as nearest are what "who qualifies?" or "their number?" can mean next.
       const nearest = answer.nearest.map((n) => this.engine.service(this.engine.passage(n.id)?.serviceId ?? '')).filter((s) => s !== undefined);
-      if (nearest.length) remembered.services = nearest.map((s) => ({ id: s.id, name: s.name }));
+      if (nearest.length) remembered.services = nearest.map(shownService);
     }
     if (remembered) out.memory.last = remembered;
     else if (answer.type === 'not_sure' || answer.type === 'help') delete out.memory.last;

@@ -37,7 +37,8 @@ export function shortNameOf(organization: string | undefined): string | undefine
   return first && first !== 'NHS' ? first : undefined;
 }
 
-function shownService(s: { id: string; name: string; organization?: string }): ShownService {
+/** What memory keeps of a service shown: its id and name, and the short name of who runs it. */
+export function shownService(s: { id: string; name: string; organization?: string }): ShownService {
   const runBy = shortNameOf(s.organization);
   return { id: s.id, name: s.name, ...(runBy ? { runBy } : {}) };
 }
