@@ -58,6 +58,15 @@ describe('near scope', () => {
     assert.ok(answer.type === 'not_sure' && answer.nearest.length > 0 && /not West Lothian/.test(answer.hint ?? ''));
   });
 
+  it('is not sure about an East Lothian service the directory lacks, but answers from the East Lothian document', () => {
+    const engine = searchEngine();
+    assert.deepEqual(engine.search('east lothian sds direct payments team phone number').nearScope?.areas, ['East Lothian']);
+    const own = engine.search('east lothian strategic objective 1 what is it');
+    assert.equal(own.nearScope, undefined);
+    assert.equal(own.confident, true);
+    assert.deepEqual(engine.search('adult social care number for someone living in leith').nearScope?.areas, ['Leith']);
+  });
+
   it('answers a question about Midlothian and another area, such as a carer across the border', () => {
     const response = searchEngine().search('daughter lives in Fife and cares for her mum in Dalkeith, which council does her carer support plan');
     assert.equal(response.nearScope, undefined);

@@ -68,6 +68,11 @@ export const OTHER_AREAS = [
   'Jedburgh', 'Bathgate', 'Linlithgow', 'Broxburn', 'Glenrothes', 'Alloa', 'Grangemouth', 'Ayr', 'Kilmarnock', 'Motherwell', 'Airdrie',
   'Coatbridge', 'Wishaw', 'East Kilbride', 'Cumbernauld', 'Greenock', 'Dumbarton', 'Stranraer', 'Oban', 'Fort William', 'Elgin', 'Lerwick',
   'Kirkwall', 'Stornoway', 'Arbroath', 'Montrose', 'Forfar', 'Carlisle', 'Manchester', 'Birmingham', 'Leeds', 'Liverpool', 'Bristol', 'Cardiff', 'Belfast',
+  // Parts of Edinburgh staff name for where someone lives.
+  'Leith', 'Portobello', 'Morningside', 'Corstorphine', 'Craigmillar', 'Wester Hailes',
+  // East Lothian has a document of its own here: a question about it is near scope only where the best
+  // answers are not about East Lothian ("east lothian young carers project" finding Midlothian's).
+  'East Lothian',
 ] as const;
 
 /** Other areas a question names, longest names first so "West Lothian" is not read as Lothian. */

@@ -955,8 +955,9 @@ const AREA_WORDS = new Set(['midlothian', 'lothian', ...OTHER_AREAS.flatMap((a) 
  * Midlothian, East Lothian, West Lothian and Edinburgh") does not answer "West Lothian IJB aims". */
 function holdsArea(p: Passage, area: string, analysed: AnalysedQuery): boolean {
   const name = new RegExp(`\\b${area.replace(/ /g, '\\s+')}\\b`, 'i');
-  if (!name.test(p.text) && !name.test(p.title)) return false;
-  if (name.test([p.title, ...p.headings].join(' '))) return true;
+  // A passage of a document about the area ("East Lothian Strategic Objective 1") holds it.
+  if (name.test([p.title, p.docTitle, ...p.headings].join(' '))) return true;
+  if (!name.test(p.text)) return false;
   const areaWords = tokenize(area);
   const others = new Set(analysed.concepts.flatMap((c) => c.tokens).filter((t) => !areaWords.includes(t)).map(stem));
   if (others.size === 0) return true;
