@@ -111,6 +111,31 @@ describe('snippets', () => {
     assert.match(bestWindow(text, new Set(['hill', 'house'].map(stem))), /^… Hill House in Roslin is a home for four tenants/);
   });
 
+  it('show a passage short enough to show whole without cutting its last sentence', () => {
+    const text = [
+      'This plan was written by the board after a long consultation with people who use services, carers, staff and partners across the area.',
+      'It describes how we will work with communities and the services who provide care and support, and how we will agree what matters most to people.',
+      'It also sets out what we will spend, what we will stop doing, and how people can tell us when things are not working.',
+      'This plan runs from 2025 until 2035, but we will review and update it every three years.',
+    ].join('\n\n');
+    assert.ok(text.length > 420 && text.length <= 560);
+    assert.match(bestWindow(text, new Set(['plan', 'written'].map(stem))), /every three years\.$/);
+  });
+
+  it('grow a short window by the sentence after it, which explains the words asked', () => {
+    const text = [
+      'Our budget comes from the council and the health board, and the board agrees it each spring after the partners have set their own.',
+      'Some services are run by the health board on our behalf across the whole region, and we pay a share of their cost each year.',
+      'Hospital services for unplanned care are managed by the health board.',
+      'The budget for them is set aside by the health board.',
+      'These services are emergency care, cardiology, diabetes and general medicine.',
+      'They are delivered at three hospitals in the city, and the share is worked out from the size of our population.',
+      'The figures for next year are not yet confirmed, and the board will publish them once the partners have agreed their budgets.',
+    ].join(' ');
+    assert.ok(text.length > 560);
+    assert.match(bestWindow(text, new Set(['set', 'asid'].map(stem))), /set aside by the health board\. These services are emergency care/);
+  });
+
   it('show the window with the most question words, not the first lines, with the sentence that holds most of them in bold', () => {
     const background = Array.from({ length: 8 }, (_, i) => `Background sentence number ${i + 1} says something else at some length.`).join(' ');
     const text = `The plan covers many things. ${background} Unpaid carers can get a short break from caring. It ends in 2035.`;
