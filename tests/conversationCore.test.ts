@@ -7,6 +7,7 @@ import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
 import { asksNothingOfItsOwn, leansBack, resolveFollowUp, startsNewTopic } from '../src/conversation/followUp';
 import { MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
+import { recordSaysAll } from '../src/conversation/serviceDetail';
 import type { TurnOutcome } from '../src/conversation/turn';
 import { PROJECT_ROOT } from '../src/paths';
 import { madeUpEngine } from './fixtures/madeUpKnowledge';
@@ -91,6 +92,13 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(JSON.stringify([texts(out), cards(out)]), /Hilltop Rehab Team[^]*waiting list/);
     // Words the record does not say are a question of their own.
     assert.notEqual(c.say('is there a lunch club?').log.followUp, 'record');
+    // The reading itself: every word said by the record, a typo by its first letters, never a curator's note.
+    const hilltop = madeUpEngine().service('hilltop-rehab-team');
+    assert.ok(hilltop);
+    assert.equal(recordSaysAll(hilltop, ['waitin', 'list']), true);
+    assert.equal(recordSaysAll(hilltop, ['waiting', 'lunch']), false);
+    assert.equal(recordSaysAll(hilltop, ['verify']), false);
+    assert.equal(recordSaysAll(hilltop, []), false);
   });
 
   it('"can they …?" after services, answered by a passage that never names them, shows the first service\'s whole record instead', () => {

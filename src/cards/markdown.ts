@@ -12,11 +12,12 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/\s+/g, ' ').replace(PUNCTUATION, (c) => `\\${c}`);
 }
 
+/** The characters that make emphasis, code, a link or an HTML tag wherever they stand in a line. */
+const EMPHASIS = /[*_`[\]<>\\~]/g;
+
 /** Text of our own knowledge (a title, a service's name, where a passage sits) put inside a message:
  * only the characters that would turn it into emphasis, code or a link are escaped, so "outcome 3.2",
  * "8am-10pm" and "(H@H)" stay as written for a reader, a screen reader and anything that copies them. */
-const EMPHASIS = /[*_`[\]<>\\~]/g;
-
 export function knowledgeText(text: string): string {
   return text.replace(/\s+/g, ' ').replace(EMPHASIS, (c) => `\\${c}`);
 }

@@ -105,10 +105,10 @@ const ITEM_FILLER = new Set(['one', 'ones', 'show', 'give', 'tell', 'pls', 'plea
 const ASKING_WORDS = new Set(['decide', 'decides', 'decided', 'pay', 'pays', 'paid', 'happens', 'happen', 'happened', 'qualify', 'qualifies', 'counts', 'count', 'mean', 'means', 'meant', 'chooses', 'choose', 'picks', 'pick', 'agrees', 'agree', 'approves', 'approve', 'signs', 'sign', 'checks', 'check', 'arranges', 'arrange', 'manages', 'manage', 'holds', 'hold', 'runs', 'run', 'funds', 'fund', 'long', 'often', 'soon', 'quick', 'quickly', 'else', 'next', 'exactly', 'works', 'work', 'sets', 'set']);
 /** Who may make a referral: in a question about referring, they say who asks, not what about. */
 const REFERRERS = new Set(['family', 'families', 'relative', 'relatives', 'gp', 'gps', 'doctor', 'doctors', 'nurse', 'nurses', 'carer', 'carers', 'daughter', 'son', 'wife', 'husband', 'partner', 'mum', 'dad', 'school', 'teacher', 'hospital', 'ward', 'worker', 'workers', 'sw', 'social', 'professional', 'professionals', 'directly', 'direct', 'themselves', 'herself', 'himself', 'send', 'sent', 'need', 'needs', 'just']);
-/** Words a follow-up uses that are not a topic of their own. */
 /** "how quick do they see them?", "how soon", "how long is the wait": asks for a time, which a record
  * says in its own sentence ("assess GP referrals within 4 hours"), not in a field. */
 const HOW_SOON = /\bhow (?:quick(?:ly)?|fast|soon|long)\b|\b(?:waiting (?:list|time)|wait(?:ing)? is it)\b/;
+/** Words a follow-up uses that are not a topic of their own. */
 const FILLER = new Set(['pls', 'self', 'other', 'others', 'another', 'please', 'plz', 'thanks', 'ta', 'out', 'then', 'night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tonight', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
 
 function normalise(text: string): string {

@@ -32,7 +32,7 @@ export interface ShownService {
 
 /** An organisation's short name: its first word when written as an acronym ("VOCAL (Voice of Carers
  * Across Lothian)" → "VOCAL"), which staff use for any of its services. */
-export function shortNameOf(organization: string | undefined): string | undefined {
+function shortNameOf(organization: string | undefined): string | undefined {
   const first = /^([A-Z][A-Z0-9]{2,})\b/.exec(organization ?? '')?.[1];
   return first && first !== 'NHS' ? first : undefined;
 }

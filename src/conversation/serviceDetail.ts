@@ -61,9 +61,15 @@ export function serviceDetailText(services: ServiceRecord[], field: DetailField)
   return services
     .map((raw) => {
       const s = showableService(raw);
-      return `**${s.name}** — ${LABELS[field]}: ${value(s, field)} _(${source(s)})_`;
+      return `**${knowledgeText(s.name)}** — ${LABELS[field]}: ${value(s, field)} _(${source(s)})_`;
     })
     .join('\n\n');
+}
+
+/** What a service's record says in words, as cards show it (curators' notes left out). */
+function recordText(raw: ServiceRecord): string {
+  const s = showableService(raw);
+  return [s.description, s.eligibility, s.how_to_access, s.schedule, s.fees].filter(Boolean).join(' ');
 }
 
 const TIME_SPAN = /\b(?:\d+|one|two|three|four|five|six|same|next)[ -](?:working )?(?:hours?|days?|weeks?|months?)\b|\bsame day\b/i;
@@ -74,8 +80,7 @@ const TIME_SPAN = /\b(?:\d+|one|two|three|four|five|six|same|next)[ -](?:working
 export function recordSentenceSaying(raw: ServiceRecord, words: string[], asksHowSoon = false): string | undefined {
   const wanted = new Set(words.map(stem));
   if (!wanted.size && !asksHowSoon) return undefined;
-  const s = showableService(raw);
-  const text = [s.description, s.eligibility, s.how_to_access, s.schedule, s.fees].filter(Boolean).join(' ');
+  const text = recordText(raw);
   let best: { sentence: string; said: number } | undefined;
   for (const sentence of text.match(/[^.!?]+[.!?]?/g) ?? []) {
     const stems = new Set(sentence.toLowerCase().split(/[^a-z0-9£%]+/).filter(Boolean).map(stem));
@@ -90,8 +95,7 @@ export function recordSentenceSaying(raw: ServiceRecord, words: string[], asksHo
  * "waitin list" → "waiting list"): then a short question made of them asks about that service. */
 export function recordSaysAll(raw: ServiceRecord, words: string[]): boolean {
   if (!words.length) return false;
-  const s = showableService(raw);
-  const tokens = [s.description, s.eligibility, s.how_to_access, s.schedule, s.fees].filter(Boolean).join(' ').toLowerCase().split(/[^a-z0-9£%]+/).filter(Boolean);
+  const tokens = recordText(raw).toLowerCase().split(/[^a-z0-9£%]+/).filter(Boolean);
   const said = new Set(tokens.map(stem));
   return words.every((w) => said.has(stem(w)) || (w.length >= 5 && tokens.some((t) => t.startsWith(w.slice(0, 5)))));
 }

@@ -85,7 +85,7 @@ export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: Reg
       end++;
     }
     // A window that stops right before a list's lead-in ("We look at:") takes the lead-in too.
-    if (end < parts.length - 1 && isLeadIn(end) && /:\s*$/.test(parts[end])) end++;
+    if (end < parts.length - 1 && /:\s*$/.test(parts[end]) && isItem(parts[end + 1])) end++;
   }
   // A window that starts inside a list starts at the list's lead-in.
   if (isItem(parts[start])) {
