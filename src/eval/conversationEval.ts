@@ -32,6 +32,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 16': join(FIXTURES, 'tuning-conversations-16.json'),
   'tuning 17': join(FIXTURES, 'tuning-conversations-17.json'),
   'tuning 18': join(FIXTURES, 'tuning-conversations-18.json'),
+  'tuning 19': join(FIXTURES, 'tuning-conversations-19.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
