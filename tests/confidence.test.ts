@@ -17,6 +17,13 @@ describe('years asked (made-up knowledge)', () => {
     // A span is not held because each of its years is named somewhere.
     assert.deepEqual(engine.search('carers groups from 2019-2024').nearScope?.years, ['2019-2024']);
   });
+
+  it('holds a year only beside the words asked about, when the passage has those words', () => {
+    const engine = madeUpEngine();
+    // The census passage dates new homes to 2011, far from its count of people: no 2011 census.
+    assert.deepEqual(engine.search('people counted at the 2011 census').nearScope?.years, ['2011']);
+    assert.equal(engine.search('new homes built since 2011').nearScope, undefined);
+  });
 });
 
 describe('confidence', () => {

@@ -19,7 +19,7 @@ import { PostingsScorer, type ScoredRef } from './postingsScorer';
 import { OutOfScopeDetector, type OutOfScopeEntry } from './outOfScope';
 import { SynonymTable } from './synonyms';
 import type { IndexField } from './lunrSetup';
-import { contentTokens, tokenize, withinOneEdit } from './text';
+import { contentTokens, isStopWord, tokenize, withinOneEdit } from './text';
 import { socialOpening } from './socialWords';
 
 export interface SearchResult {
@@ -418,7 +418,10 @@ export class SearchEngine {
     // "… she'd rather be paid than have agency staff in. Is that even possible?" asks about the
     // sentence before it, so that pair is judged too.
     const askedSure = asked.some((part) => isConfident(this.confidenceSignals(part, results[0])));
-    const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage), (t) => this.docFreq.has(stem(t)));
+    // A year is held beside the question's own words: a word in more than a tenth of the passages
+    // ("midlothian", "plan") sits beside every year and says nothing of which one is asked.
+    const telling = (t: string): boolean => !isStopWord(t) && !/\d/.test(t) && (this.docFreq.get(stem(t)) ?? 0) <= this.passageCount / 10;
+    const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage), (t) => this.docFreq.has(stem(t)), telling);
     const figureMissing = results.length > 0 && (this.figureNotHeld(analysed, results[0].passage) || this.unitNotHeld(analysed, results[0].passage));
     // "phone number for Newbyres care village": a number asked for, and the best passage holds none.
     const phoneMissing = results.length > 0 && PHONE_ASKED.test(` ${analysed.tokens.join(' ')} `) && !this.holdsAnswer(results[0].passage.id, 'phone');
@@ -875,7 +878,16 @@ export function askedParts(text: string): string[] {
 
 /** Another council area the top passages do not mention, or a year (2031, 2031/32) none of them
  * holds: the answer would be about Midlothian or another year, so the bot must not sound sure. */
-function nearScopeOf(analysed: AnalysedQuery, top: Passage[], known: (token: string) => boolean): { areas: string[]; years: string[] } | undefined {
+function nearScopeOf(analysed: AnalysedQuery, top: Passage[], known: (token: string) => boolean, telling: (token: string) => boolean): { areas: string[]; years: string[] } | undefined {
+  // "population at the 2011 census": 2011 must sit in a sentence with "population" or "census", not
+  // anywhere in a passage that happens to date something else to 2011.
+  // (A passage without any of those words, or a mistyped one, leaves nothing to judge by: all of it counts.)
+  const own = new Set(analysed.tokens.filter((t) => known(t) && telling(t)).map(stem));
+  const near = top.map((p) => {
+    const whole = `${p.title} ${p.text}`;
+    const mine = new Set(tokenize(whole).map(stem).filter((t) => own.has(t)));
+    return mine.size ? nearWords(whole, mine) : whole;
+  });
   const text = top.map((p) => `${p.title} ${p.text}`).join(' ');
   // A span of years may be the document's own ("the 2025-2035 plan").
   const titles = [...new Set(top.map((p) => p.docTitle))].join(' ');
@@ -886,9 +898,23 @@ function nearScopeOf(analysed: AnalysedQuery, top: Passage[], known: (token: str
   const areas = alsoMidlothian ? [] : named.filter((area) => !top.some((p) => holdsArea(p, area, analysed)));
   const years = [...analysed.text.matchAll(/\b(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?\b/g)]
     .map((m) => m[0].replace(/\s+/g, ''))
-    .filter((year) => !holdsYear(text, year, titles));
+    // A financial year ("2025/26") or a span is particular enough to be held anywhere in them.
+    .filter((year) => !holdsYear(/^\d{4}$/.test(year) ? near.join(' ') : text, year, titles));
   return areas.length || years.length ? { areas, years } : undefined;
 }
+
+/** The stretches of a text within YEAR_REACH words of one of these stems, joined. */
+function nearWords(text: string, stems: Set<string>): string {
+  const words = text.split(/\s+/);
+  const keep = new Array<boolean>(words.length).fill(false);
+  words.forEach((w, i) => {
+    if (!tokenize(w).some((t) => stems.has(stem(t)))) return;
+    for (let j = Math.max(0, i - YEAR_REACH); j <= Math.min(words.length - 1, i + YEAR_REACH); j++) keep[j] = true;
+  });
+  return words.filter((_, i) => keep[i]).join(' ');
+}
+
+const YEAR_REACH = 30;
 
 /** Whether passages' text holds a year as asked: "2022" anywhere; a financial year ("2022/23",
  * "2022-23") as a financial year, since a census in 2022 says nothing of spending in 2022/23; a span
