@@ -196,7 +196,9 @@ describe('HTTP server (local mode)', () => {
   }
 
   it('in Teams, sends an answer with Teams\' feedback buttons instead of the card\'s, and a citation naming its source', async () => {
-    const [sds] = await turn(activity('who holds the money under option 2'));
+    // A conversation of its own: the answers this test checks follow on from nothing earlier.
+    const fresh = (text: string): Record<string, unknown> => activity(text, { conversation: { id: 'conv-citations', conversationType: 'personal' } });
+    const [sds] = await turn(fresh('who holds the money under option 2'));
     assert.deepEqual(sds.body.channelData, { feedbackLoopEnabled: true });
     const [cited] = citationsOf(sds);
     assert.match(cited.appearance.name, /^Option 2: .* › Who holds the money$/, 'article › section');
@@ -205,7 +207,7 @@ describe('HTTP server (local mode)', () => {
     assert.match(JSON.stringify(cardsIn(sds)), /Individual Service Fund/, 'the card is still there');
     assert.ok(cardsIn(sds).some((c) => (c.actions ?? []).length > 0), 'its other buttons stay');
 
-    const [services] = await turn(activity('services short breaks for carers'));
+    const [services] = await turn(fresh('services short breaks for carers'));
     const serviceCitations = citationsOf(services);
     assert.equal(serviceCitations.length, cardsIn(services).length, 'one citation per service card');
     for (const c of serviceCitations) {
@@ -213,10 +215,10 @@ describe('HTTP server (local mode)', () => {
       assert.ok(c.appearance.keywords?.some((k) => /^as of \d{4}|source undated/.test(k)), JSON.stringify(c.appearance.keywords));
     }
 
-    const [plan] = await turn(activity('what does outcome 3.2 say'));
+    const [plan] = await turn(fresh('what does outcome 3.2 say'));
     assert.ok(citationsOf(plan).every((c) => c.appearance.keywords?.[0] === 'Strategic Plan'));
 
-    const [help] = await turn(activity('help'));
+    const [help] = await turn(fresh('help'));
     assert.equal(help.body.entities, undefined, 'help quotes no source');
     assert.equal(help.body.channelData, undefined);
   });

@@ -24,6 +24,7 @@ import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
 import { asksNothingOfItsOwn, leansBack, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withTopic, type Resolution } from './followUp';
+import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, rememberAnswer, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
 import { recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
@@ -120,6 +121,8 @@ export class ConversationCore {
     let samePersonAfter: LastShown | undefined;
     let relatedAfter: LastShown | undefined;
     let asksOfServices: LastShown | undefined;
+    // Anything else read on its own may still ask on from the last answer (see followOn.ts).
+    let mayFollowOn: LastShown | undefined;
     // A message about someone at risk is read on its own, never as a follow-up.
     if (!command && followUps && !emergency) {
       const last = lastShown(out.memory, now);
@@ -144,6 +147,7 @@ export class ConversationCore {
       // A short question after an SDS answer, answered by an article on the same topic ("does the pa
       // need a pvg?" after employing a PA), carries the conversation on.
       if (last && !namesAnother && text.trim().split(/\s+/).length <= CONTEXT.relatedWords) relatedAfter = last;
+      if (last && !namesAnother) mayFollowOn = last;
     }
 
     let answer: Answer;
@@ -187,7 +191,11 @@ export class ConversationCore {
       const record = this.recordInstead(text, asksOfServices, answer, out);
       if (record) return this.answered(turn, out, record, undefined, asksOfServices.question, asksOfServices.kinds, { ...log, event: 'follow-up', followUp: 'record' });
     }
-    if ((samePersonAfter && confidentAnswer(answer) && sameSource(answer, samePersonAfter)) || (relatedAfter && this.sameTopic(answer, relatedAfter))) {
+    if (
+      (samePersonAfter && confidentAnswer(answer) && sameSource(answer, samePersonAfter)) ||
+      (relatedAfter && this.sameTopic(answer, relatedAfter)) ||
+      (mayFollowOn && !command && this.followsOn(text, mayFollowOn, answer))
+    ) {
       out.text(`Following on from your last question: “${escapeMarkdown(shorten(question, 160))}”`);
     }
     return this.answered(turn, out, answer, response, question, kinds, log);
@@ -339,6 +347,40 @@ export class ConversationCore {
     if (answer.type === 'services') return answer.services.some((s) => shown.has(s.id));
     if (answer.type !== 'passage') return false;
     return answer.passage.serviceId !== undefined ? shown.has(answer.passage.serviceId) : this.engine.servicesNamedIn(`${answer.passage.title} ${answer.passage.text}`).some((s) => shown.has(s.id));
+  }
+
+  /** Whether a message answered on its own asks on from the last answer, by the fitted weights. */
+  private followsOn(text: string, last: LastShown, answer: Answer): boolean {
+    if (!confidentAnswer(answer)) return false;
+    const features = followOnFeatures(this.followOnSigns(text, last, answer));
+    if (!tiedToLast(features)) return false;
+    this.followOnProbe?.(features);
+    return followOnScore(features) > 0;
+  }
+
+  /** Seen by `npm run fit:follow-on`: the features of each message the follow-on weights decide. */
+  followOnProbe?: (features: number[]) => void;
+
+  private followOnSigns(text: string, last: LastShown, answer: Answer): FollowOnSigns {
+    const shownIds = new Set((last.services ?? []).map((s) => s.id));
+    const passage = answer.type === 'passage' ? answer.passage : undefined;
+    const before = last.passage ? this.engine.passage(last.passage.id) : undefined;
+    let sameDocument = false;
+    if (answer.type === 'services') sameDocument = answer.services.some((s) => shownIds.has(s.id));
+    else if (passage?.serviceId) sameDocument = shownIds.has(passage.serviceId);
+    else if (passage && before) sameDocument = passage.docId === before.docId && (passage.kind !== 'plan' || (passage.aim !== undefined && passage.aim === before.aim));
+    const shownText = before ? `${before.title} ${before.text}` : [...shownIds].map((id) => this.engine.passage(servicePassageId(id))?.text ?? '').join(' ');
+    return {
+      samePassage: passage !== undefined && passage.id === last.passage?.id,
+      sameDocument,
+      sameSource: sameSource(answer, last),
+      sharesTopic: this.sameTopic(answer, last),
+      text,
+      lastQuestion: last.question,
+      shownText,
+      answerText: passage ? `${passage.title} ${passage.text}` : answer.type === 'services' ? (this.engine.passage(servicePassageId(answer.services[0]?.id ?? ''))?.text ?? '') : '',
+      passagesWith: (word) => this.engine.passagesWithWord(word),
+    };
   }
 
   /** Whether an SDS answer's article shares a topic with the article shown last, or a passage answering

@@ -1,0 +1,126 @@
+// Whether a message answered on its own still asks on from the last answer, so the reply says so
+// ("Following on from your last question: …"). Staff rarely say when they carry on: "can they ask for
+// one sooner", "is it in force yet" and "what did carers say in the survey" all ask on, while "whats a
+// young carer statement" after a review answer starts afresh. The signs are weighed together, with
+// weights fitted on the tuning conversations (`npm run fit:follow-on`), rather than one rule per sign.
+import { stem } from '../search/stem';
+import { mentionsThePerson, mentionsTheThingShown, slotsIn, topicWords } from './followUp';
+
+/** What the follow-on reading weighs: facts about the message, the last answer and the new answer. */
+export interface FollowOnSigns {
+  /** The new answer is the passage shown last. */
+  samePassage: boolean;
+  /** The new answer comes from the document shown last (an SDS article; the plan counts by aim). */
+  sameDocument: boolean;
+  /** The new answer comes from the same kind of source (SDS after SDS, services after services). */
+  sameSource: boolean;
+  /** The new answer shares a topic with the last (an SDS topic, or a service shown). */
+  sharesTopic: boolean;
+  /** The message's own words. */
+  text: string;
+  /** The question the last answer answered. */
+  lastQuestion: string;
+  /** The words of what was shown last (the passage, or the services' records). */
+  shownText: string;
+  /** The words of the new answer (its passage, or its first service's record). */
+  answerText: string;
+  /** In how many passages a word appears: a rare word names a thing of its own. */
+  passagesWith: (word: string) => number;
+}
+
+export const FOLLOW_ON_FEATURES = ['bias', 'samePassage', 'sameDocument', 'sameSource', 'sharesTopic', 'pointsBack', 'person', 'leadIn', 'short', 'long', 'fromLastQuestion', 'fromShown', 'newWords', 'rareNewWords', 'answerHoldsNewWords', 'definition', 'fullQuestion', 'slotOfItsOwn'] as const;
+export type FollowOnFeature = (typeof FOLLOW_ON_FEATURES)[number];
+
+/** "and …", "so …", "what about …", "also …": the message carries on from something. */
+const LEAD_IN = /^(?:and|so|but|also|or|then|ok so|okay so|what about|how about|what if|and if|if so|even if)\b/;
+/** "what is a …", "whats the …": a question that defines something names its own topic. */
+const DEFINITION = /^(?:what(?:'s| is| are|s)|who(?:'s| is|s)|tell me about|explain)\s+(?:a|an|the)?\s*\w+/;
+/** A question in full: it opens with a question word or an auxiliary. */
+const FULL_QUESTION = /^(?:what|which|who|whos|when|where|why|how|can|could|do|does|did|is|are|was|were|will|would|should|shall|has|have)\b/;
+
+/** A word in this many passages or fewer is rare. */
+const RARE_IN = 8;
+
+function stems(words: string[]): Set<string> {
+  return new Set(words.map(stem));
+}
+
+function share(of: string[], within: Set<string>): number {
+  return of.length ? of.filter((w) => within.has(stem(w))).length / of.length : 0;
+}
+
+/** "what is option 3" after short breaks: an option, aim, outcome, timescale or place the last question
+ * did not have. */
+function slotOfItsOwn(text: string, lastQuestion: string): boolean {
+  const before = slotsIn(lastQuestion) as Record<string, unknown>;
+  return Object.entries(slotsIn(text)).some(([slot, value]) => before[slot] !== value);
+}
+
+/** Whether anything ties a message to the last answer at all: without a tie, it does not ask on. */
+export function tiedToLast(features: number[]): boolean {
+  const at = (f: FollowOnFeature): number => features[FOLLOW_ON_FEATURES.indexOf(f)] ?? 0;
+  return at('sameDocument') > 0 || at('sharesTopic') > 0 || at('fromLastQuestion') > 0 || at('person') > 0 || at('pointsBack') > 0;
+}
+
+/** The features of a message, as numbers in FOLLOW_ON_FEATURES order. */
+export function followOnFeatures(signs: FollowOnSigns): number[] {
+  const lower = signs.text.toLowerCase().replace(/[’']/g, "'").replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = lower.split(' ').filter(Boolean);
+  const own = topicWords(lower);
+  const fromLast = share(own, stems(topicWords(signs.lastQuestion.toLowerCase())));
+  const shown = stems(topicWords(signs.shownText.toLowerCase()));
+  const fromShown = share(own, shown);
+  const lastAndShown = new Set([...stems(topicWords(signs.lastQuestion.toLowerCase())), ...shown]);
+  const fresh = own.filter((w) => !lastAndShown.has(stem(w)));
+  const newWords = fresh.length;
+  const rare = fresh.filter((w) => signs.passagesWith(w) <= RARE_IN).length;
+  const answered = stems(topicWords(signs.answerText.toLowerCase()));
+  const values: Record<FollowOnFeature, number> = {
+    bias: 1,
+    samePassage: Number(signs.samePassage),
+    sameDocument: Number(signs.sameDocument),
+    sameSource: Number(signs.sameSource),
+    sharesTopic: Number(signs.sharesTopic),
+    pointsBack: Number(mentionsTheThingShown(lower) || /\b(?:that|this|those|these)\b/.test(lower)),
+    person: Number(mentionsThePerson(lower)),
+    leadIn: Number(LEAD_IN.test(lower)),
+    short: Number(words.length <= 5),
+    long: Number(words.length >= 12),
+    fromLastQuestion: fromLast,
+    fromShown,
+    newWords: Math.min(newWords, 4) / 4,
+    rareNewWords: Math.min(rare, 2) / 2,
+    answerHoldsNewWords: fresh.length ? share(fresh, answered) : 0,
+    definition: Number(DEFINITION.test(lower) && words.length <= 6),
+    fullQuestion: Number(FULL_QUESTION.test(lower)),
+    slotOfItsOwn: Number(slotOfItsOwn(signs.text, signs.lastQuestion)),
+  };
+  return FOLLOW_ON_FEATURES.map((f) => values[f]);
+}
+
+/** Weights fitted by `npm run fit:follow-on` on the tuning conversations; a message reads as asking on
+ * when their sum over its features is above zero. */
+export const FOLLOW_ON_WEIGHTS: Record<FollowOnFeature, number> = {
+  bias: 0.073,
+  samePassage: 0,
+  sameDocument: 0.96,
+  sameSource: 0.009,
+  sharesTopic: 1.446,
+  pointsBack: 0.096,
+  person: 2.358,
+  leadIn: 0.187,
+  short: 0.027,
+  long: -1.312,
+  fromLastQuestion: 0.549,
+  fromShown: -1.678,
+  newWords: -0.281,
+  rareNewWords: -1.018,
+  answerHoldsNewWords: -1.019,
+  definition: 0,
+  fullQuestion: 1.262,
+  slotOfItsOwn: -1.025,
+};
+
+export function followOnScore(features: number[], weights: Record<FollowOnFeature, number> = FOLLOW_ON_WEIGHTS): number {
+  return FOLLOW_ON_FEATURES.reduce((sum, f, i) => sum + weights[f] * (features[i] ?? 0), 0);
+}

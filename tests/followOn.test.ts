@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { FOLLOW_ON_FEATURES, followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from '../src/conversation/followOn';
+import { fitFollowOnWeights, worthOf, type FollowOnCase } from '../src/eval/fitFollowOn';
+
+// Made-up turns: what was asked and shown last, and what the new answer holds.
+function signs(over: Partial<FollowOnSigns>): FollowOnSigns {
+  return {
+    samePassage: false,
+    sameDocument: false,
+    sameSource: true,
+    sharesTopic: false,
+    text: '',
+    lastQuestion: 'can a direct payment pay a family member',
+    shownText: 'Paying a family member from a direct payment is allowed only where the council agrees it is necessary.',
+    answerText: '',
+    passagesWith: (word) => (word === 'lighthouse' || word === 'keepers' ? 1 : 20),
+    ...over,
+  };
+}
+
+describe('follow-on reading', () => {
+  it('reads a question about the same person, answered from the same article, as asking on', () => {
+    const features = followOnFeatures(signs({ text: 'can she pay him as self employed', sameDocument: true, sharesTopic: true, answerText: 'Self-employed family members' }));
+    assert.ok(followOnScore(features) > 0, String(followOnScore(features)));
+  });
+
+  it('reads a question that defines a rare thing of its own, answered elsewhere, as new', () => {
+    const features = followOnFeatures(signs({ text: 'whats a lighthouse keepers grant', answerText: 'Lighthouse keepers grant: a grant for lighthouse keepers' }));
+    assert.ok(followOnScore(features) <= 0, String(followOnScore(features)));
+  });
+
+  it('never reads a message with nothing tying it to the last answer as asking on', () => {
+    // Same kind of source, but no shared document, topic, words or person: "what is option 3" after short breaks.
+    assert.equal(tiedToLast(followOnFeatures(signs({ text: 'what is option 3', lastQuestion: 'short breaks for carers', shownText: 'Wee Breaks plans short breaks for carers.' }))), false);
+    assert.equal(tiedToLast(followOnFeatures(signs({ text: 'can she pay him', sameDocument: true }))), true);
+  });
+
+  it('gives one number per feature, in order', () => {
+    const features = followOnFeatures(signs({ text: 'and for carers?' }));
+    assert.equal(features.length, FOLLOW_ON_FEATURES.length);
+    assert.equal(features[FOLLOW_ON_FEATURES.indexOf('bias')], 1);
+    assert.equal(features[FOLLOW_ON_FEATURES.indexOf('leadIn')], 1);
+  });
+
+  it('fits weights that say "following on" where it is worth it and not where it costs', () => {
+    // Follow-ups share the document shown (worth +1); new questions do not (worth -2).
+    const at = (name: (typeof FOLLOW_ON_FEATURES)[number]): number => FOLLOW_ON_FEATURES.indexOf(name);
+    const vector = (same: boolean): number[] => FOLLOW_ON_FEATURES.map((_, i) => (i === at('bias') ? 1 : i === at('sameDocument') ? Number(same) : 0));
+    const cases: FollowOnCase[] = [
+      ...Array.from({ length: 10 }, () => ({ set: 0, features: vector(true), worth: 1 })),
+      ...Array.from({ length: 10 }, () => ({ set: 0, features: vector(false), worth: -2 })),
+    ];
+    const weights = fitFollowOnWeights(cases, 500);
+    assert.equal(worthOf(cases, weights), 10);
+    assert.ok(weights.sameDocument > 0);
+  });
+});
