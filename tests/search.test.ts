@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { bestWindow, highlight, moreItemsIn } from '../src/search/snippet';
 import { answerTypeFor, askedPart, askedParts } from '../src/search/searchEngine';
 import { stem } from '../src/search/stem';
+import { buildLunrIndex } from '../src/search/lunrSetup';
 import { madeUpEngine } from './fixtures/madeUpKnowledge';
 import { searchEngine } from './helpers';
 
@@ -222,5 +223,14 @@ describe('a story before the question (made-up knowledge)', () => {
     // A question pointing back into the story ("planning for that") is asked by the whole message.
     const pointing = engine.search('He came out of hospital after a long stay and needs rehabilitation at home. Who can help with that?', { limit: 1 }).results[0];
     assert.equal(pointing?.passage.id, 'service:hilltop-rehab-team');
+  });
+});
+
+describe('lunr stems (made-up passages)', () => {
+  it('keeps "directions" apart from "direct" payments in the index, as the ranker does', () => {
+    const doc = (id: string, body: string) => ({ id, title: [], headings: [], questions: [], codes: [], body: body.split(' ') });
+    const index = buildLunrIndex([doc('directions', 'the board sends directions to its partners'), doc('payments', 'a direct payment pays for support')]);
+    assert.deepEqual(index.search('directions').map((r) => r.ref), ['directions']);
+    assert.deepEqual(index.search('direct').map((r) => r.ref), ['payments']);
   });
 });

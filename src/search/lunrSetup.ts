@@ -2,6 +2,7 @@
 // registered before a saved index is loaded, or lunr.Index.load throws; importing this module
 // does that once.
 import lunr from 'lunr';
+import { stem } from './stem';
 import { isStopWord } from './text';
 
 export const STOP_WORD_FILTER_LABEL = 'midwayStopWords';
@@ -10,6 +11,15 @@ export const midwayStopWordFilter: lunr.PipelineFunction = (token) =>
   isStopWord(token.toString()) ? null : token;
 
 lunr.Pipeline.registerFunction(midwayStopWordFilter, STOP_WORD_FILTER_LABEL);
+
+export const STEMMER_LABEL = 'midwayStemmer';
+
+/** lunr's Porter stemmer, but with the ranker's own stems for words whose Porter stem joins two senses
+ * ("directions" are not "direct" payments): otherwise a question about directions draws every direct
+ * payment passage into the candidates and the passage on directions never gets there. */
+export const midwayStemmer: lunr.PipelineFunction = (token) => token.update((word) => stem(word));
+
+lunr.Pipeline.registerFunction(midwayStemmer, STEMMER_LABEL);
 
 /** Field boosts: a match in a title or heading says more than one in the body. */
 export const FIELD_BOOSTS = {
@@ -35,9 +45,9 @@ export interface IndexableDoc {
 export function buildLunrIndex(docs: IndexableDoc[]): lunr.Index {
   return lunr(function () {
     this.pipeline.reset();
-    this.pipeline.add(midwayStopWordFilter, lunr.stemmer);
+    this.pipeline.add(midwayStopWordFilter, midwayStemmer);
     this.searchPipeline.reset();
-    this.searchPipeline.add(lunr.stemmer);
+    this.searchPipeline.add(midwayStemmer);
     this.ref('id');
     for (const field of Object.keys(FIELD_BOOSTS) as IndexField[]) {
       this.field(field, { boost: FIELD_BOOSTS[field] });
