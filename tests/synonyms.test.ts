@@ -107,3 +107,10 @@ describe('stems', () => {
     assert.equal(stem('payments'), stem('payment'));
   });
 });
+
+describe('words', () => {
+  it('reads "can\'t" and "cant" as "cannot", a word that carries meaning, not a stop word', () => {
+    assert.deepEqual(tokenize("who can't get one"), ['who', 'cannot', 'get', 'one']);
+    assert.deepEqual(tokenize('cant'), tokenize('cannot'));
+  });
+});

@@ -21,6 +21,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
 
 /** US → UK spellings for whole words; regular -ize/-yze endings are handled by rule below. */
 const SPELLING: Readonly<Record<string, string>> = {
+  // "can't" is "cannot": a title such as "Who cannot get a direct payment" answers "who cant get a dp".
+  cant: 'cannot',
   center: 'centre', centers: 'centres', program: 'programme', programs: 'programmes',
   behavior: 'behaviour', behaviors: 'behaviours', counseling: 'counselling', counselor: 'counsellor',
   labor: 'labour', aging: 'ageing', color: 'colour', favor: 'favour', neighbor: 'neighbour',
