@@ -396,6 +396,14 @@ export class ConversationCore {
     return (answer.passage.topics ?? []).some((t) => before.includes(t));
   }
 
+  /** How many of these words (by stem) a passage holds, a word in its title counting twice: a title
+   * names what the passage is about, the text may use a word in passing ("in their own right"). */
+  private wordsHeld(passage: Passage, words: string[]): number {
+    const title = new Set(tokenize(passage.title).map(stem));
+    const held = new Set(tokenize(`${passage.title} ${passage.text}`).map(stem));
+    return [...new Set(words.map(stem))].reduce((sum, w) => sum + (held.has(w) ? 1 : 0) + (title.has(w) ? 1 : 0), 0);
+  }
+
   /** Whether an answer's first passage, or its first service's record, says any of these words. */
   private addresses(answer: Answer, words: string): boolean {
     // A list of the plan's commitments or timescales is built for the words asked: it addresses them.
@@ -639,10 +647,20 @@ export class ConversationCore {
             note = ` I found nothing for that based in ${resolution.place}; these cover it as part of a wider area.`;
           }
         }
+        // What the reply says it understood, and what later follow-ups build on.
+        let understood = resolution.question;
         if (resolution.topic && !options.within && last.passage && answer.type === 'passage' && answer.passage.id === last.passage.id) {
-          // The words added changed nothing: look for them alone among the same kind of passage.
-          const alone = composeAnswer(this.engine, resolution.topic, kinds ?? [last.passage.kind]);
-          if (alone.answer.type === 'passage' && alone.answer.passage.id !== last.passage.id) ({ answer, response } = alone);
+          // The words added changed nothing: look for the message as typed ("can they switch option at
+          // the review?" keeps "option", which the rewrite drops), then its words alone, among the same
+          // kind of passage.
+          for (const question of [text, resolution.topic]) {
+            const alone = composeAnswer(this.engine, question, kinds ?? [last.passage.kind]);
+            if (alone.answer.type === 'passage' && alone.answer.passage.id !== last.passage.id) {
+              ({ answer, response } = alone);
+              if (question === text) understood = text;
+              break;
+            }
+          }
         } else if (resolution.topic && swapsTopic(text) && !this.addresses(answer, resolution.topic)) {
           // "what about for carers?" after help with direct payments: an answer that never mentions
           // carers answers the old question. The new words with the old question's need, then alone.
@@ -654,6 +672,17 @@ export class ConversationCore {
             }
           }
         }
+        if (resolution.topic && !options.within && !resolution.place && answer.type === 'passage' && understood !== text) {
+          // "what's this new right to breaks people keep mentioning?" after respite charges: the message
+          // as typed finds another article that holds more of its own words than the rewritten
+          // question's answer does. (It leans on the conversation, so it need not be sure on its own.)
+          const alone = composeAnswer(this.engine, text, kinds, { vouched: true });
+          const own = topicWords(text.toLowerCase());
+          if (alone.answer.type === 'passage' && alone.answer.passage.docId !== answer.passage.docId && this.wordsHeld(alone.answer.passage, own) > this.wordsHeld(answer.passage, own)) {
+            ({ answer, response } = alone);
+            understood = text;
+          }
+        }
         // Taken together the words answer nothing: then a message with words of its own is a question of its own.
         if (!confidentAnswer(answer) && resolution.topic && this.standsAlone(text)) return undefined;
         if (!resolution.place && !resolution.kinds) {
@@ -661,12 +690,12 @@ export class ConversationCore {
           if (record) return this.answered(turn, out, record, undefined, last.question, last.kinds, log(record.type));
         }
         const from = resolution.kinds ? ` (in ${SOURCE_NAMES[resolution.kinds[0]]})` : '';
-        out.text(`Following on from your last question: “${escapeMarkdown(shorten(resolution.question, 160))}”${from}${note}`);
+        out.text(`Following on from your last question: “${escapeMarkdown(shorten(understood, 160))}”${from}${note}`);
         // The same thing shown again ("can mum refer herself?"): the topic has not moved, so the words
         // added are not kept in the question later follow-ups build on.
         const sameTopic =
           (answer.type === 'services' && answer.services[0]?.id === last.services?.[0]?.id) || (answer.type === 'passage' && answer.passage.id === last.passage?.id);
-        return this.answered(turn, out, answer, response, sameTopic ? last.question : resolution.question, kinds, log(answer.type));
+        return this.answered(turn, out, answer, response, sameTopic ? last.question : understood, kinds, log(answer.type));
       }
     }
   }
