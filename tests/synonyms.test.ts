@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { SynonymTable } from '../src/search/synonyms';
 import { tokenize } from '../src/search/text';
+import { SearchEngine } from '../src/search/searchEngine';
+import { madeUpKnowledge } from './fixtures/madeUpKnowledge';
 import { analyseQuery } from '../src/search/queryAnalysis';
 import { stem } from '../src/search/stem';
 import { builtKnowledge } from './helpers';
@@ -112,5 +114,13 @@ describe('words', () => {
   it('reads "can\'t" and "cant" as "cannot", a word that carries meaning, not a stop word', () => {
     assert.deepEqual(tokenize("who can't get one"), ['who', 'cannot', 'get', 'one']);
     assert.deepEqual(tokenize('cant'), tokenize('cannot'));
+  });
+});
+
+describe('other names in a text (made-up table)', () => {
+  it('gives the other names of a phrase in a message, for reading a record in its own words', () => {
+    const engine = new SearchEngine({ ...madeUpKnowledge(), synonyms: [{ terms: ['repaid', 'pay it back'], note: 'made up' }] });
+    assert.deepEqual(engine.otherNamesIn('do they have to pay it back'), ['repaid']);
+    assert.deepEqual(engine.otherNamesIn('where are they'), []);
   });
 });

@@ -480,7 +480,9 @@ export class ConversationCore {
         }
         // "do they have to pay it back?": the sentence of the first service's record that says it, when
         // one does, before the detail's field (which may say only that no cost is published).
-        const saying = resolution.words || resolution.soon ? recordSentenceSaying(chosen[0], resolution.words ?? [], resolution.soon) : undefined;
+        // ("pay it back" is also "repaid", as a record may put it.)
+        const words = resolution.words ? [...resolution.words, ...this.engine.otherNamesIn(text)] : [];
+        const saying = resolution.words || resolution.soon ? recordSentenceSaying(chosen[0], words, resolution.soon) : undefined;
         if (saying) out.text(serviceRecordLine(chosen[0], saying));
         const rest = saying ? chosen.slice(1) : chosen;
         if (rest.length) out.text(serviceDetailText(rest, resolution.field));

@@ -348,6 +348,11 @@ export class SearchEngine {
   }
 
   /** How many passages hold a word (by its stem). */
+  /** The other names the synonym table gives for phrases in a text ("pay it back": repay, repaid). */
+  otherNamesIn(text: string): string[] {
+    return this.synonyms.match(tokenize(text)).flatMap((span) => span.alternatives.flat());
+  }
+
   passagesWithWord(word: string): number {
     return this.docFreq.get(stem(word.toLowerCase())) ?? 0;
   }
