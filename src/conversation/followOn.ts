@@ -56,10 +56,11 @@ function slotOfItsOwn(text: string, lastQuestion: string): boolean {
   return Object.entries(slotsIn(text)).some(([slot, value]) => before[slot] !== value);
 }
 
-/** Whether anything ties a message to the last answer at all: without a tie, it does not ask on. */
+/** Whether anything ties a message to the last answer at all (a shared document, topic or words, the
+ * same person, a pointing word or a lead-in such as "and …"): without a tie, it does not ask on. */
 export function tiedToLast(features: number[]): boolean {
   const at = (f: FollowOnFeature): number => features[FOLLOW_ON_FEATURES.indexOf(f)] ?? 0;
-  return at('sameDocument') > 0 || at('sharesTopic') > 0 || at('fromLastQuestion') > 0 || at('person') > 0 || at('pointsBack') > 0;
+  return at('sameDocument') > 0 || at('sharesTopic') > 0 || at('fromLastQuestion') > 0 || at('person') > 0 || at('pointsBack') > 0 || at('leadIn') > 0;
 }
 
 /** The features of a message, as numbers in FOLLOW_ON_FEATURES order. */
@@ -101,24 +102,24 @@ export function followOnFeatures(signs: FollowOnSigns): number[] {
 /** Weights fitted by `npm run fit:follow-on` on the tuning conversations; a message reads as asking on
  * when their sum over its features is above zero. */
 export const FOLLOW_ON_WEIGHTS: Record<FollowOnFeature, number> = {
-  bias: 0.073,
+  bias: 0.579,
   samePassage: 0,
-  sameDocument: 0.96,
-  sameSource: 0.009,
-  sharesTopic: 1.446,
-  pointsBack: 0.096,
-  person: 2.358,
-  leadIn: 0.187,
-  short: 0.027,
-  long: -1.312,
-  fromLastQuestion: 0.549,
-  fromShown: -1.678,
-  newWords: -0.281,
-  rareNewWords: -1.018,
-  answerHoldsNewWords: -1.019,
+  sameDocument: 0.686,
+  sameSource: 0.524,
+  sharesTopic: 1.5,
+  pointsBack: 0.253,
+  person: 2.479,
+  leadIn: -0.356,
+  short: 0.126,
+  long: -1.142,
+  fromLastQuestion: 0.755,
+  fromShown: -1.743,
+  newWords: -0.785,
+  rareNewWords: -0.564,
+  answerHoldsNewWords: -1.559,
   definition: 0,
-  fullQuestion: 1.262,
-  slotOfItsOwn: -1.025,
+  fullQuestion: 1.438,
+  slotOfItsOwn: -0.317,
 };
 
 export function followOnScore(features: number[], weights: Record<FollowOnFeature, number> = FOLLOW_ON_WEIGHTS): number {
