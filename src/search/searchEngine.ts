@@ -881,7 +881,7 @@ export function askedParts(text: string): string[] {
   return at >= 1 && sentences.length >= 3 ? [asked, `${sentences[at - 1]} ${asked}`] : [asked];
 }
 
-/** Another council area the top passages do not mention, or a year (2031, 2031/32) none of them
+/** Another council area the first passage does not hold, or a year (2031, 2031/32) none of the top passages
  * holds: the answer would be about Midlothian or another year, so the bot must not sound sure. */
 function nearScopeOf(analysed: AnalysedQuery, top: Passage[], known: (token: string) => boolean, telling: (token: string) => boolean): { areas: string[]; years: string[] } | undefined {
   // "population at the 2011 census": 2011 must sit in a sentence with "population" or "census", not
@@ -898,9 +898,11 @@ function nearScopeOf(analysed: AnalysedQuery, top: Passage[], known: (token: str
   const titles = [...new Set(top.map((p) => p.docTitle))].join(' ');
   // A question that names Midlothian too ("daughter in Fife cares for her mum in Dalkeith") is about
   // Midlothian and somewhere else, as cross-border carers and care are, not about the other area.
-  const alsoMidlothian = /\bmidlothian\b/i.test(analysed.text) || communitiesIn(analysed.text).length > 0;
+  const alsoMidlothian = /\bmidlothian(?:'?s)?\b/i.test(analysed.text) || communitiesIn(analysed.text).length > 0;
   const named = [...new Set([...otherAreasIn(analysed.text), ...misspeltAreasIn(analysed.tokens, known)])];
-  const areas = alsoMidlothian ? [] : named.filter((area) => !top.some((p) => holdsArea(p, area, analysed)));
+  // The first answer is what staff read: a Midlothian service first with an East Lothian passage third
+  // answers "east lothian young carers phone" with Midlothian's number.
+  const areas = alsoMidlothian ? [] : named.filter((area) => !(top[0] && holdsArea(top[0], area, analysed)));
   const years = [...analysed.text.matchAll(/\b(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?\b/g)]
     .map((m) => m[0].replace(/\s+/g, ''))
     // A financial year ("2025/26") or a span is particular enough to be held anywhere in them.
