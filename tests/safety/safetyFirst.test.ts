@@ -45,11 +45,22 @@ describe('safety first (real knowledge)', () => {
 
   it('recognises the tuning messages of every kind and rarely raises a false alarm on them', () => {
     const engine = searchEngine();
-    const figures = scoreRisk(tuning(), (text) => assessRisk(engine.risk, text).kinds);
+    // Each message is judged once; the parts below are read from the same judgements.
+    const judged = new Map<string, ReturnType<typeof assessRisk>['kinds']>();
+    const assess = (text: string): ReturnType<typeof assessRisk>['kinds'] => {
+      let kinds = judged.get(text);
+      if (!kinds) judged.set(text, (kinds = assessRisk(engine.risk, text).kinds));
+      return kinds;
+    };
+    const figures = scoreRisk(tuning(), assess);
     for (const [label, f] of Object.entries(figures.byLabel)) assert.ok(f.recall >= 0.8, `${label}: ${f.rightKind}/${f.total}`);
-    // The later tuning files hold ordinary stories written to look like risk (a bruise from a treated
-    // fall, a row long past): about one in ten of those still raises the card, so the pool allows 3.5 %.
-    assert.ok(figures.falseAlarms.rate <= 0.035, `false alarms ${figures.falseAlarms.alarms}: ${figures.alarms.map((a) => a.text).join(' | ')}`);
+    // The first eleven files' ordinary messages are everyday questions and short stories: 3 % at most.
+    // The twelfth and later files are full of ordinary stories written to look like risk (a bruise from
+    // a treated fall, a row long past, "no thoughts of harming herself"): they are held to 8 %.
+    const everyday = scoreRisk(readRiskSet(RISK_SETS.tuning.slice(0, 11)), assess).falseAlarms;
+    const lookalike = scoreRisk(readRiskSet(RISK_SETS.tuning.slice(11)), assess).falseAlarms;
+    assert.ok(everyday.rate <= 0.03, `false alarms on the first eleven files: ${everyday.alarms}/${everyday.total}`);
+    assert.ok(lookalike.rate <= 0.08, `false alarms on the later files: ${lookalike.alarms}/${lookalike.total}`);
   });
 
   it('recognises risk told in everyday words, and leaves everyday idioms alone', () => {
