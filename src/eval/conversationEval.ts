@@ -33,6 +33,8 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 17': join(FIXTURES, 'tuning-conversations-17.json'),
   'tuning 18': join(FIXTURES, 'tuning-conversations-18.json'),
   'tuning 19': join(FIXTURES, 'tuning-conversations-19.json'),
+  'tuning 20': join(FIXTURES, 'tuning-conversations-20.json'),
+  'tuning 21': join(FIXTURES, 'tuning-conversations-21.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
