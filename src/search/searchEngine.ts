@@ -887,12 +887,17 @@ function nearScopeOf(analysed: AnalysedQuery, top: Passage[], known: (token: str
   // "population at the 2011 census": 2011 must sit in a sentence with "population" or "census", not
   // anywhere in a passage that happens to date something else to 2011.
   // (A passage without any of those words, or a mistyped one, leaves nothing to judge by: all of it counts.)
-  const own = new Set(analysed.tokens.filter((t) => known(t) && telling(t)).map(stem));
-  const near = top.map((p) => {
-    const whole = `${p.title} ${p.text}`;
-    const mine = new Set(tokenize(whole).map(stem).filter((t) => own.has(t)));
-    return mine.size ? nearWords(whole, mine) : whole;
-  });
+  // (Read only when a year is asked: most questions name none, and reading the passages costs time.)
+  const nearText = (): string => {
+    const own = new Set(analysed.tokens.filter((t) => known(t) && telling(t)).map(stem));
+    return top
+      .map((p) => {
+        const whole = `${p.title} ${p.text}`;
+        const mine = new Set(tokenize(whole).map(stem).filter((t) => own.has(t)));
+        return mine.size ? nearWords(whole, mine) : whole;
+      })
+      .join(' ');
+  };
   const text = top.map((p) => `${p.title} ${p.text}`).join(' ');
   // A span of years may be the document's own ("the 2025-2035 plan").
   const titles = [...new Set(top.map((p) => p.docTitle))].join(' ');
@@ -906,7 +911,7 @@ function nearScopeOf(analysed: AnalysedQuery, top: Passage[], known: (token: str
   const years = [...analysed.text.matchAll(/\b(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?\b/g)]
     .map((m) => m[0].replace(/\s+/g, ''))
     // A financial year ("2025/26") or a span is particular enough to be held anywhere in them.
-    .filter((year) => !holdsYear(/^\d{4}$/.test(year) ? near.join(' ') : text, year, titles));
+    .filter((year) => !holdsYear(/^\d{4}$/.test(year) ? nearText() : text, year, titles));
   return areas.length || years.length ? { areas, years } : undefined;
 }
 
