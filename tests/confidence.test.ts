@@ -120,3 +120,12 @@ describe('evaluation scoring', () => {
     assert.equal(answers(q, { title: '', text: `2.1 2.3 ${'x'.repeat(3000)}` }), false, 'over 2,500 characters does not count');
   });
 });
+
+describe('a detail asked of a named service (made-up knowledge)', () => {
+  it('is "not sure" when the service holds no opening hours or cost, however the question asks for them', () => {
+    const engine = madeUpEngine();
+    assert.equal(engine.search('what time does the sunny lunch club open').detailMissing?.detail, 'opening hours');
+    assert.equal(engine.search('how much is a day at sunny lunch club').detailMissing?.detail, 'cost');
+    assert.equal(engine.search('sunny lunch club in roslin').detailMissing, undefined);
+  });
+});
