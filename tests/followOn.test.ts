@@ -5,7 +5,6 @@ import { fitFollowOnWeights, worthOf, type FollowOnCase } from '../src/eval/fitF
 // Made-up turns: what was asked and shown last, and what the new answer holds.
 function signs(over: Partial<FollowOnSigns>): FollowOnSigns {
   return {
-    samePassage: false,
     sameDocument: false,
     sameSource: true,
     sharesTopic: false,

@@ -371,7 +371,6 @@ export class ConversationCore {
     else if (passage && before) sameDocument = passage.docId === before.docId && (passage.kind !== 'plan' || (passage.aim !== undefined && passage.aim === before.aim));
     const shownText = before ? `${before.title} ${before.text}` : [...shownIds].map((id) => this.engine.passage(servicePassageId(id))?.text ?? '').join(' ');
     return {
-      samePassage: passage !== undefined && passage.id === last.passage?.id,
       sameDocument,
       sameSource: sameSource(answer, last),
       sharesTopic: this.sameTopic(answer, last),
@@ -677,10 +676,12 @@ export class ConversationCore {
         if (resolution.topic && !options.within && !resolution.place && answer.type === 'passage' && understood !== text) {
           // "what's this new right to breaks people keep mentioning?" after respite charges: the message
           // as typed finds another article that holds more of its own words than the rewritten
-          // question's answer does. (It leans on the conversation, so it need not be sure on its own.)
+          // question's answer does. (It is read as a follow-up already, so its words alone need not make
+          // a confident search; but one word of its own, "and the cost?", is too little to leave the
+          // document for.)
           const alone = composeAnswer(this.engine, text, kinds, { vouched: true });
           const own = topicWords(text.toLowerCase());
-          if (alone.answer.type === 'passage' && alone.answer.passage.docId !== answer.passage.docId && this.wordsHeld(alone.answer.passage, own) > this.wordsHeld(answer.passage, own)) {
+          if (alone.answer.type === 'passage' && alone.answer.passage.docId !== answer.passage.docId && own.length >= 2 && this.wordsHeld(alone.answer.passage, own) > this.wordsHeld(answer.passage, own)) {
             ({ answer, response } = alone);
             understood = text;
           }

@@ -8,8 +8,6 @@ import { mentionsThePerson, mentionsTheThingShown, slotsIn, topicWords } from '.
 
 /** What the follow-on reading weighs: facts about the message, the last answer and the new answer. */
 export interface FollowOnSigns {
-  /** The new answer is the passage shown last. */
-  samePassage: boolean;
   /** The new answer comes from the document shown last (an SDS article; the plan counts by aim). */
   sameDocument: boolean;
   /** The new answer comes from the same kind of source (SDS after SDS, services after services). */
@@ -28,15 +26,13 @@ export interface FollowOnSigns {
   passagesWith: (word: string) => number;
 }
 
-export const FOLLOW_ON_FEATURES = ['bias', 'samePassage', 'sameDocument', 'sameSource', 'sharesTopic', 'pointsBack', 'person', 'leadIn', 'short', 'long', 'fromLastQuestion', 'fromShown', 'newWords', 'rareNewWords', 'answerHoldsNewWords', 'definition', 'fullQuestion', 'slotOfItsOwn'] as const;
+export const FOLLOW_ON_FEATURES = ['bias', 'sameDocument', 'sameSource', 'sharesTopic', 'pointsBack', 'person', 'leadIn', 'short', 'long', 'fromLastQuestion', 'fromShown', 'newWords', 'rareNewWords', 'answerHoldsNewWords', 'fullQuestion', 'slotOfItsOwn'] as const;
 export type FollowOnFeature = (typeof FOLLOW_ON_FEATURES)[number];
 
 /** "and …", "so …", "what about …", "also …": the message carries on from something. */
 const LEAD_IN = /^(?:and|so|but|also|or|then|ok so|okay so|what about|how about|what if|and if|if so|even if)\b/;
-/** "what is a …", "whats the …": a question that defines something names its own topic. */
-const DEFINITION = /^(?:what(?:'s| is| are|s)|who(?:'s| is|s)|tell me about|explain)\s+(?:a|an|the)?\s*\w+/;
-/** A question in full: it opens with a question word or an auxiliary. */
-const FULL_QUESTION = /^(?:what|which|who|whos|when|where|why|how|can|could|do|does|did|is|are|was|were|will|would|should|shall|has|have)\b/;
+/** A question in full: it opens with a question word or an auxiliary ("whats", "cant": apostrophes are dropped first). */
+const FULL_QUESTION = /^(?:what|whats|which|who|whos|when|whens|where|wheres|why|how|hows|can|cant|could|do|dont|does|doesnt|did|is|isnt|are|arent|was|were|will|wont|would|should|shall|has|have)\b/;
 
 /** A word in this many passages or fewer is rare. */
 const RARE_IN = 8;
@@ -65,7 +61,7 @@ export function tiedToLast(features: number[]): boolean {
 
 /** The features of a message, as numbers in FOLLOW_ON_FEATURES order. */
 export function followOnFeatures(signs: FollowOnSigns): number[] {
-  const lower = signs.text.toLowerCase().replace(/[’']/g, "'").replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const lower = signs.text.toLowerCase().replace(/[’']/g, '').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
   const words = lower.split(' ').filter(Boolean);
   const own = topicWords(lower);
   const fromLast = share(own, stems(topicWords(signs.lastQuestion.toLowerCase())));
@@ -78,7 +74,6 @@ export function followOnFeatures(signs: FollowOnSigns): number[] {
   const answered = stems(topicWords(signs.answerText.toLowerCase()));
   const values: Record<FollowOnFeature, number> = {
     bias: 1,
-    samePassage: Number(signs.samePassage),
     sameDocument: Number(signs.sameDocument),
     sameSource: Number(signs.sameSource),
     sharesTopic: Number(signs.sharesTopic),
@@ -92,7 +87,6 @@ export function followOnFeatures(signs: FollowOnSigns): number[] {
     newWords: Math.min(newWords, 4) / 4,
     rareNewWords: Math.min(rare, 2) / 2,
     answerHoldsNewWords: fresh.length ? share(fresh, answered) : 0,
-    definition: Number(DEFINITION.test(lower) && words.length <= 6),
     fullQuestion: Number(FULL_QUESTION.test(lower)),
     slotOfItsOwn: Number(slotOfItsOwn(signs.text, signs.lastQuestion)),
   };
@@ -102,24 +96,22 @@ export function followOnFeatures(signs: FollowOnSigns): number[] {
 /** Weights fitted by `npm run fit:follow-on` on the tuning conversations; a message reads as asking on
  * when their sum over its features is above zero. */
 export const FOLLOW_ON_WEIGHTS: Record<FollowOnFeature, number> = {
-  bias: 0.579,
-  samePassage: 0,
-  sameDocument: 0.686,
-  sameSource: 0.524,
-  sharesTopic: 1.5,
-  pointsBack: 0.253,
-  person: 2.479,
-  leadIn: -0.356,
-  short: 0.126,
-  long: -1.142,
-  fromLastQuestion: 0.755,
-  fromShown: -1.743,
-  newWords: -0.785,
-  rareNewWords: -0.564,
-  answerHoldsNewWords: -1.559,
-  definition: 0,
-  fullQuestion: 1.438,
-  slotOfItsOwn: -0.317,
+  bias: 0.507,
+  sameDocument: 0.701,
+  sameSource: 0.394,
+  sharesTopic: 1.544,
+  pointsBack: 0.214,
+  person: 2.449,
+  leadIn: -0.503,
+  short: 0.377,
+  long: -0.943,
+  fromLastQuestion: 1.052,
+  fromShown: -1.602,
+  newWords: -0.795,
+  rareNewWords: -0.766,
+  answerHoldsNewWords: -1.436,
+  fullQuestion: 1.336,
+  slotOfItsOwn: -0.36,
 };
 
 export function followOnScore(features: number[], weights: Record<FollowOnFeature, number> = FOLLOW_ON_WEIGHTS): number {

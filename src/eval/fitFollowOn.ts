@@ -26,7 +26,8 @@ const NEW_QUESTION_COST = 2;
 
 const NOTE_PROBLEMS = /^was (?:not )?read as a follow-up/;
 
-/** The cases of one conversation set, played with the note never added by the weights. */
+/** The cases of one conversation set. Whether the note was said does not change a case's worth: the
+ * problems about the note itself are set aside, so the weights in use do not bias the cases. */
 function casesOf(core: ConversationCore, file: string, set: number): FollowOnCase[] {
   const cases: FollowOnCase[] = [];
   for (const conversation of loadConversations(file)) {
@@ -49,8 +50,9 @@ function casesOf(core: ConversationCore, file: string, set: number): FollowOnCas
   return cases;
 }
 
-/** Logistic regression on the cases that matter, each weighted by what it is worth, then the bias
- * moved to where the summed worth on these cases is highest. */
+/** Logistic regression on the cases that matter (follow-ups against new questions), then the bias
+ * moved to where the summed worth on these cases is highest: that is where a new question's higher
+ * cost comes in. */
 export function fitFollowOnWeights(cases: FollowOnCase[], rounds = 3000, rate = 0.5, l2 = 0.002): Record<FollowOnFeature, number> {
   const used = cases.filter((c) => c.worth !== 0);
   const w = new Array<number>(FOLLOW_ON_FEATURES.length).fill(0);
@@ -97,14 +99,14 @@ function main(): void {
     const said = left.filter((c) => followOnScore(c.features, weights) > 0);
     const gained = said.filter((c) => c.worth > 0).length;
     const lost = said.filter((c) => c.worth < 0).length;
-    cvWorth += gained - lost;
+    cvWorth += gained - NEW_QUESTION_COST * lost;
     cvGained += gained;
     cvLost += lost;
     console.log(`  ${name.padEnd(10)} left out: +${gained} follow-ups, -${lost} new questions`);
   });
-  console.log(`each set left out in turn: +${cvGained} follow-ups, -${cvLost} new questions (net ${cvWorth})`);
+  console.log(`each set left out in turn: +${cvGained} follow-ups, -${cvLost} new questions (worth ${cvWorth}, a new question counting ${NEW_QUESTION_COST})`);
   const weights = fitFollowOnWeights(all);
-  console.log(`weights in use: net ${worthOf(all, FOLLOW_ON_WEIGHTS)}; fitted on all sets: net ${worthOf(all, weights)}`);
+  console.log(`weights in use: worth ${worthOf(all, FOLLOW_ON_WEIGHTS)}; fitted on all sets: worth ${worthOf(all, weights)}`);
   console.log(JSON.stringify(weights, null, 2));
 }
 

@@ -347,12 +347,16 @@ export class SearchEngine {
     return snippetFor(text, new Set(queryStems(analysed)), wantedType ? ANSWER_PATTERNS[wantedType] : undefined, concepts);
   }
 
-  /** How many passages hold a word (by its stem). */
-  /** The other names the synonym table gives for phrases in a text ("pay it back": repay, repaid). */
+  /** The one-word other names the synonym table gives for phrases in a text ("pay it back": repay,
+   * repaid). Longer names would add their everyday words ("pay", "the") one by one. */
   otherNamesIn(text: string): string[] {
-    return this.synonyms.match(tokenize(text)).flatMap((span) => span.alternatives.flat());
+    return this.synonyms
+      .match(tokenize(text))
+      .flatMap((span) => span.alternatives.filter((a) => a.length === 1).map((a) => a[0]))
+      .filter((w) => !isStopWord(w));
   }
 
+  /** How many passages hold a word (by its stem). */
   passagesWithWord(word: string): number {
     return this.docFreq.get(stem(word.toLowerCase())) ?? 0;
   }
@@ -888,15 +892,17 @@ function nearScopeOf(analysed: AnalysedQuery, top: Passage[], known: (token: str
   // anywhere in a passage that happens to date something else to 2011.
   // (A passage without any of those words, or a mistyped one, leaves nothing to judge by: all of it counts.)
   // (Read only when a year is asked: most questions name none, and reading the passages costs time.)
+  let near: string | undefined;
   const nearText = (): string => {
+    if (near !== undefined) return near;
     const own = new Set(analysed.tokens.filter((t) => known(t) && telling(t)).map(stem));
-    return top
+    return (near = top
       .map((p) => {
         const whole = `${p.title} ${p.text}`;
         const mine = new Set(tokenize(whole).map(stem).filter((t) => own.has(t)));
         return mine.size ? nearWords(whole, mine) : whole;
       })
-      .join(' ');
+      .join(' '));
   };
   const text = top.map((p) => `${p.title} ${p.text}`).join(' ');
   // A span of years may be the document's own ("the 2025-2035 plan").
@@ -1172,9 +1178,9 @@ const NUMBERED: Array<{ thing: NumberedThing; pattern: RegExp; describe: (held: 
 const SERVICE_DETAILS: Array<{ detail: RecordDetail; name: string; asks: RegExp }> = [
   { detail: 'phone', name: 'phone number', asks: / (?:phone|telephone|tel|ring|call|number)(?!(?: of)? (?:people|places|staff|beds))(?<! how many (?:\w+ )?number) / },
   { detail: 'email', name: 'email address', asks: / (?:email|e mail) / },
-  { detail: 'hours', name: 'opening hours', asks: / (?:opening|hours|what time (?:does|do|is|are)|(?:does|do|is|are) (?:\w+ ){1,5}open (?:on|at|till|until|at weekends|on saturdays|on sundays)) / },
-  // "how much is a day at Cherry Road?" asks what a named service costs.
-  { detail: 'cost', name: 'cost', asks: / (?:cost|costs|charge|charges|price|prices|fee|fees|how much (?:is|per|for|does|do|a day|a week|an hour)) / },
+  { detail: 'hours', name: 'opening hours', asks: / (?:opening|hours|what time (?:does|do|is|are)|(?:does|do|is|are) (?:\w+ ){1,5}open(?: (?:on|at|till|until|today|now|tomorrow))?$|when (?:is|are|does|do) (?:\w+ ){1,5}open) / },
+  // "how much is a day at Cherry Road?" asks what a named service costs ("how much do carers get from it" does not).
+  { detail: 'cost', name: 'cost', asks: / (?:cost|costs|charge|charges|price|prices|fee|fees|how much (?:is it|is a|are|per|for a|would it be|a day|a week|an hour)) / },
   { detail: 'address', name: 'address', asks: / (?:address|postcode) / },
 ];
 

@@ -14,8 +14,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'which', 'who', 'whom', 'whos', 'why', 'with', 'would', 'you', 'your', 'yours', 'client', 'clients',
   'mum', 'dad', 'gran', 'granny', 'grandad', 'hi', 'hello', 'thanks', 'thank', 'ok', 'okay', 'know',
   'want', 'wants', 'like', 'really', 'actually', 'currently', 'still', 'going', 'etc', 'eg', 'ie', 'under',
-  'shes', 'hes', 'theyre', 'youre', 'theres', 'isnt', 'arent', 'doesnt', 'didnt', 'cant', 'wont', 'im', 'ill', 'id',
-  // Chat fillers: "who cant get a dp anyway", "pls", "just wondering".
+  'shes', 'hes', 'theyre', 'youre', 'theres', 'isnt', 'arent', 'doesnt', 'didnt', 'wont', 'im', 'ill', 'id',
+  // Chat fillers: "who can get a dp anyway", "pls", "just wondering".
   'anyway', 'anyways', 'though', 'basically', 'pls', 'plz', 'cheers', 'btw', 'wondering', 'wondered',
 ]);
 
