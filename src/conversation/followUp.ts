@@ -274,7 +274,7 @@ export function mentionsThePerson(text: string): boolean {
 }
 
 /** "another one — …", "different q, …", "other thing, …": the writer says a new topic starts. */
-const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh)\s+)?(?:another (?:one|q|question|thing|client|case|person|patient|family|referral|query)|different (?:q|question|topic|thing|subject|client|case|person|patient|family)|other (?:thing|q|question)|new (?:q|question|topic|client|case|patient|referral|query)|unrelated|separate (?:q|question|case|client|thing|query)|next (?:client|case|patient|one|q|question)|on another (?:note|topic)|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
+const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh)\s+)?(?:another (?:one|q|question|thing|client|case|person|patient|pt|su|family|referral|query)|diff(?:erent)? (?:q|question|topic|thing|subject|client|case|person|patient|pt|su|family)|other (?:thing|q|question)|new (?:q|question|topic|client|case|patient|pt|su|referral|query)|unrelated|separate (?:q|question|case|client|thing|query)|next (?:client|case|patient|pt|su|one|q|question)|on another (?:note|topic)|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
 
 /** Whether the message says a new topic starts ("another one — …", "different q, …"). */
 export function startsNewTopic(text: string): boolean {
