@@ -64,10 +64,11 @@ export function followOnFeatures(signs: FollowOnSigns): number[] {
   const lower = signs.text.toLowerCase().replace(/[’']/g, '').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
   const words = lower.split(' ').filter(Boolean);
   const own = topicWords(lower);
-  const fromLast = share(own, stems(topicWords(signs.lastQuestion.toLowerCase())));
+  const asked = stems(topicWords(signs.lastQuestion.toLowerCase()));
+  const fromLast = share(own, asked);
   const shown = stems(topicWords(signs.shownText.toLowerCase()));
   const fromShown = share(own, shown);
-  const lastAndShown = new Set([...stems(topicWords(signs.lastQuestion.toLowerCase())), ...shown]);
+  const lastAndShown = new Set([...asked, ...shown]);
   const fresh = own.filter((w) => !lastAndShown.has(stem(w)));
   const newWords = fresh.length;
   const rare = fresh.filter((w) => signs.passagesWith(w) <= RARE_IN).length;

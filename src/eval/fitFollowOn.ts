@@ -13,7 +13,8 @@ import { CONVERSATION_SETS } from './conversationEval';
 import { loadConversations, problems, type TurnReplies } from './conversationScoring';
 
 /** One message the weights decide, and what saying "following on" would be worth there: +1 when it
- * is a follow-up answered right but for the note, -1 when it is a new question answered right, else 0. */
+ * is a follow-up answered right but for the note, -NEW_QUESTION_COST when it is a new question answered
+ * right, else 0. */
 export interface FollowOnCase {
   set: number;
   features: number[];

@@ -888,8 +888,8 @@ export function askedParts(text: string): string[] {
 /** Another council area the first passage does not hold, or a year (2031, 2031/32) none of the top passages
  * holds: the answer would be about Midlothian or another year, so the bot must not sound sure. */
 function nearScopeOf(analysed: AnalysedQuery, top: Passage[], known: (token: string) => boolean, telling: (token: string) => boolean): { areas: string[]; years: string[] } | undefined {
-  // "population at the 2011 census": 2011 must sit in a sentence with "population" or "census", not
-  // anywhere in a passage that happens to date something else to 2011.
+  // "population at the 2011 census": 2011 must sit within YEAR_REACH words of "population" or
+  // "census", not anywhere in a passage that happens to date something else to 2011.
   // (A passage without any of those words, or a mistyped one, leaves nothing to judge by: all of it counts.)
   // (Read only when a year is asked: most questions name none, and reading the passages costs time.)
   let near: string | undefined;
