@@ -200,6 +200,13 @@ describe('the part of a message that asks', () => {
     assert.equal(askedPart('one sentence only?'), undefined);
   });
 
+  it('is read with the sentence before when it only asks whom to turn to', () => {
+    assert.equal(askedPart('daughter wants an alarm put in. who do i go to'), 'daughter wants an alarm put in. who do i go to');
+    assert.equal(askedPart('Her son wants a break. Who should I speak to?'), 'Her son wants a break. Who should I speak to?');
+    // A word of its own ("apply") is still the question.
+    assert.equal(askedPart('Her daughter wants an alarm put in. How does she apply?'), 'How does she apply?');
+  });
+
   it('in one sentence, is the last clause opening with a question word, when confidence is judged', () => {
     assert.deepEqual(askedParts('doing a slide for new starters tmrw, whats the ijb vision'), ['whats the ijb vision']);
     assert.deepEqual(askedParts('lady in penicuik - is there a lunch club near her'), ['is there a lunch club near her']);

@@ -855,6 +855,9 @@ export function isConfident(signals: ConfidenceSignals): boolean {
   return signals.knownShare >= CONFIDENCE.minKnownShare && signals.knownCoverage >= CONFIDENCE.minKnownCoverage;
 }
 
+/** Words that ask whom to turn to, not about what: "who do I go to", "who should I speak to". */
+const TURN_TO = new Set(['go', 'speak', 'talk', 'contact', 'phone', 'call', 'ring', 'ask', 'turn', 'approach', 'email']);
+
 const CLAUSE_ASKS = /^(?:what|whats|what's|who|whos|who's|where|wheres|when|how|which|why|is there|are there|can|could|does|do|should|will|would|any)\b/i;
 
 /** In a message of several sentences, the one that asks (the last with a question mark, or the last),
@@ -871,7 +874,13 @@ export function askedPart(text: string, byClause = false): string | undefined {
     // ("trak keeps freezing, who do i contact": a clause with one word of its own says too little.)
     return clauses.length >= 2 && last && CLAUSE_ASKS.test(last) && contentTokens(last).length >= 2 ? last : undefined;
   }
-  const asked = [...sentences].reverse().find((s) => s.endsWith('?')) ?? sentences[sentences.length - 1];
+  const at = sentences.map((s) => s.endsWith('?')).lastIndexOf(true);
+  const asked = sentences[at >= 0 ? at : sentences.length - 1];
+  // "… daughter wants an alarm put in. who do i go to": a question whose only words ask for someone to
+  // turn to asks about the sentence before it, and is read with it.
+  const before = sentences[(at >= 0 ? at : sentences.length - 1) - 1];
+  const own = contentTokens(asked);
+  if (before && own.length > 0 && own.every((t) => TURN_TO.has(t))) return `${before} ${asked}`;
   // "ijb values? need them for a slide": a short sentence asked with a question mark is the question too.
   return asked.split(/\s+/).length >= (asked.endsWith('?') ? 2 : 4) ? asked : undefined;
 }
