@@ -35,6 +35,8 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 19': join(FIXTURES, 'tuning-conversations-19.json'),
   'tuning 20': join(FIXTURES, 'tuning-conversations-20.json'),
   'tuning 21': join(FIXTURES, 'tuning-conversations-21.json'),
+  'tuning 22': join(FIXTURES, 'tuning-conversations-22.json'),
+  'tuning 23': join(FIXTURES, 'tuning-conversations-23.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
