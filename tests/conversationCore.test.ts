@@ -350,6 +350,9 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(leansBack('who picks the option then', standsAlone), true);
     assert.equal(leansBack('so what do we do instead', standsAlone), true);
     assert.equal(leansBack('what do we do when a carer is ill', standsAlone), false);
+    // Asking only the rules of something ("the conditions") asks them of what was shown.
+    assert.equal(leansBack('what are the conditions', standsAlone), true);
+    assert.equal(leansBack('what are the conditions for a pvg check', standsAlone), false);
     // The writer saying a new topic starts overrides any pointer in the rest.
     assert.equal(resolveFollowUp('different q, whats their number', last, standsAlone).kind, 'new');
     assert.equal(leansBack('another one - can she go there', standsAlone), false);

@@ -102,7 +102,9 @@ const ORDINAL = /\b(?:the|open|that)\s+(first|second|third|fourth|fifth|1st|2nd|
 /** Words around "the third one" that ask for the item itself. */
 const ITEM_FILLER = new Set(['one', 'ones', 'show', 'give', 'tell', 'pls', 'please', 'plz', 'open', 'read', 'about', 'more', 'again', 'bit', 'thing', 'point', 'item']);
 /** Verbs a short question asks with ("who decides?", "who pays?", "what happens?"): never a topic alone. */
-const ASKING_WORDS = new Set(['decide', 'decides', 'decided', 'pay', 'pays', 'paid', 'happens', 'happen', 'happened', 'qualify', 'qualifies', 'counts', 'count', 'mean', 'means', 'meant', 'chooses', 'choose', 'picks', 'pick', 'agrees', 'agree', 'approves', 'approve', 'signs', 'sign', 'checks', 'check', 'arranges', 'arrange', 'manages', 'manage', 'holds', 'hold', 'runs', 'run', 'funds', 'fund', 'long', 'often', 'soon', 'quick', 'quickly', 'else', 'next', 'exactly', 'works', 'work', 'sets', 'set']);
+const ASKING_WORDS = new Set(['decide', 'decides', 'decided', 'pay', 'pays', 'paid', 'happens', 'happen', 'happened', 'qualify', 'qualifies', 'counts', 'count', 'mean', 'means', 'meant', 'chooses', 'choose', 'picks', 'pick', 'agrees', 'agree', 'approves', 'approve', 'signs', 'sign', 'checks', 'check', 'arranges', 'arrange', 'manages', 'manage', 'holds', 'hold', 'runs', 'run', 'funds', 'fund', 'long', 'often', 'soon', 'quick', 'quickly', 'else', 'next', 'exactly', 'works', 'work', 'sets', 'set',
+  // "what are the conditions?", "any exceptions?": the rules of what was shown.
+  'conditions', 'condition', 'rules', 'rule', 'criteria', 'requirements', 'exceptions', 'exception', 'catch', 'steps', 'process', 'restrictions', 'limits']);
 /** Who may make a referral: in a question about referring, they say who asks, not what about. */
 const REFERRERS = new Set(['family', 'families', 'relative', 'relatives', 'gp', 'gps', 'doctor', 'doctors', 'nurse', 'nurses', 'carer', 'carers', 'daughter', 'son', 'wife', 'husband', 'partner', 'mum', 'dad', 'school', 'teacher', 'hospital', 'ward', 'worker', 'workers', 'sw', 'social', 'professional', 'professionals', 'directly', 'direct', 'themselves', 'herself', 'himself', 'send', 'sent', 'need', 'needs', 'just']);
 /** "how quick do they see them?", "how soon", "how long is the wait": asks for a time, which a record
@@ -237,6 +239,8 @@ export function leansBack(text: string, standsAlone: (text: string) => boolean):
   // "is there a …", "are there any …" ask whether something exists: that "there" points nowhere.
   const afterLead = lower.replace(LEAD, '').replace(/\b(?:is|are|was|were|isnt|arent)\s+there\b|\bthere\s+(?:is|are|isnt|arent)\b/g, ' ');
   if (pointsBackIn(afterLead) || OTHER.test(lower) || CONTINUES.test(lower)) return true;
+  // "what are the conditions?", "who decides?": nothing asked but of what was shown.
+  if (topicWords(lower).length > 0 && asksNothingOfItsOwn(lower)) return true;
   // "and who is the chief officer?": a lead-in before a question that stands on its own does not lean.
   if (afterLead !== lower && LEAD.test(lower) && !(QUESTION_FORM.test(afterLead.trim()) && standsAlone(afterLead))) return true;
   return lower.split(' ').length <= 6 && !standsAlone(text);
