@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { SynonymTable } from '../src/search/synonyms';
-import { tokenize } from '../src/search/text';
-import { SearchEngine } from '../src/search/searchEngine';
+import { contentTokens, tokenize } from '../src/search/text';
+import { SearchEngine, answerTypeFor } from '../src/search/searchEngine';
 import { madeUpKnowledge } from './fixtures/madeUpKnowledge';
 import { analyseQuery } from '../src/search/queryAnalysis';
 import { stem } from '../src/search/stem';
@@ -114,6 +114,11 @@ describe('words', () => {
   it('reads "can\'t" and "cant" as "cannot", a word that carries meaning, not a stop word', () => {
     assert.deepEqual(tokenize("who can't get one"), ['who', 'cannot', 'get', 'one']);
     assert.deepEqual(tokenize('cant'), tokenize('cannot'));
+  });
+
+  it('reads "stats" as asking for figures, not as a topic word no passage holds', () => {
+    assert.deepEqual(contentTokens('digital exclusion stats'), ['digital', 'exclusion']);
+    assert.equal(answerTypeFor(tokenize('digital exclusion stats')), 'figure');
   });
 });
 

@@ -1212,7 +1212,7 @@ export function answerTypeFor(tokens: string[]): AnswerType | undefined {
   if ((/ (phone|call|ring|telephone|helpline|contact) /.test(text) || (/ number /.test(text) && !naming)) && !/ how many | number of /.test(text)) return 'phone';
   // "since when?" on its own asks for a date; "since when can the SPSO look at …" asks about a power.
   if (/^ when | (what|which) (year|date) | how long | until /.test(text) || (/^ since when /.test(text) && tokens.length <= 4)) return 'date';
-  if (/ how many | how much | number of | percent | percentage | proportion | figure | figures | rate /.test(text)) return 'figure';
+  if (/ how many | how much | number of | percent | percentage | proportion | figure | figures | rate | stats | stat | statistics /.test(text)) return 'figure';
   // "has that gone up?", "has it grown?": how much a figure changed.
   if (/ (?:gone|go|goes|went) (?:up|down) | (?:has|have|did) (?:that|it|this|they) (?:grown|risen|increased|decreased|fallen|dropped) /.test(text)) return 'figure';
   return undefined;

@@ -17,6 +17,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'shes', 'hes', 'theyre', 'youre', 'theres', 'isnt', 'arent', 'doesnt', 'didnt', 'wont', 'im', 'ill', 'id',
   // Chat fillers: "who can get a dp anyway", "pls", "just wondering".
   'anyway', 'anyways', 'though', 'basically', 'pls', 'plz', 'cheers', 'btw', 'wondering', 'wondered',
+  // "digital exclusion stats": asks for figures (see answerTypeFor), not about a topic named "stats".
+  'stats', 'stat', 'statistics',
 ]);
 
 /** US → UK spellings for whole words; regular -ize/-yze endings are handled by rule below. */
