@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { bestWindow, highlight, moreItemsIn } from '../src/search/snippet';
 import { answerTypeFor, askedPart, askedParts } from '../src/search/searchEngine';
 import { stem } from '../src/search/stem';
+import { asksWhatItIs } from '../src/search/text';
 import { buildLunrIndex } from '../src/search/lunrSetup';
 import { madeUpEngine } from './fixtures/madeUpKnowledge';
 import { searchEngine } from './helpers';
@@ -112,6 +113,21 @@ describe('snippets', () => {
     assert.match(bestWindow(text, new Set(['hill', 'house'].map(stem))), /^… Hill House in Roslin is a home for four tenants/);
   });
 
+  it('asked what a thing is, show the first sentence leading with it, not the one naming it most', () => {
+    const text = [
+      'The board sends written instructions to its partners each spring, after the budget is agreed and the plans for each service are set out in full for the year ahead.',
+      'Orders are binding and tell each partner what to deliver.',
+      'Each partner then agrees with its own staff and unions how the work will be shared out across the localities, and which teams will lead on each part of it over the year.',
+      'The public can comment on a draft at open meetings held in every locality, and the comments are summarised for the board before it signs anything off.',
+      'Orders are reviewed twice a year, new orders can replace old orders at any time, and a list of orders is published.',
+      'The board publishes a yearly report with figures for each locality and notes on what changed since the year before.',
+    ].join('\n');
+    const stems = new Set(['orders'].map(stem));
+    assert.match(bestWindow(text, stems, undefined, undefined, true), /^… Orders are binding/);
+    // Asked something else about them, the sentence saying most about them wins.
+    assert.match(bestWindow(text, stems), /^… Orders are reviewed twice a year/);
+  });
+
   it('show a passage short enough to show whole without cutting its last sentence', () => {
     const text = [
       'This plan was written by the board after a long consultation with people who use services, carers, staff and partners across the area.',
@@ -198,6 +214,11 @@ describe('the part of a message that asks', () => {
     assert.equal(askedPart('Mr D lives alone. Can his daughter be paid?'), 'Can his daughter be paid?');
     assert.equal(askedPart('carers. break'), undefined);
     assert.equal(askedPart('one sentence only?'), undefined);
+  });
+
+  it('knows a question asking what a thing is from one asking a detail or pointing back', () => {
+    for (const q of ['what are directions?', 'remind me what directions are', 'whats an isf', 'what does ISF mean', 'what is option 2']) assert.equal(asksWhatItIs(q), true, q);
+    for (const q of ['whats the number', 'what is that', 'what are they', 'what are the conditions', 'who runs it']) assert.equal(asksWhatItIs(q), false, q);
   });
 
   it('is read with the sentence before when it only asks whom to turn to', () => {

@@ -18,7 +18,7 @@ import { choiceOrText, knownPassageId } from '../privacy/cardValues';
 import { redactPersonalDetails } from '../privacy/redact';
 import type { SearchEngine, SearchResponse, SearchResult } from '../search/searchEngine';
 import { stem } from '../search/stem';
-import { tokenize } from '../search/text';
+import { asksWhatItIs, tokenize } from '../search/text';
 import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/flow';
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
@@ -251,7 +251,8 @@ export class ConversationCore {
     const barePhrase = brief && !/^\s*(?:what|whats|what's|who|whos|when|where|why|how|which|is|are|does|do|can|could)\b/i.test(text);
     const pointsBack = resolution.kind !== 'new' || leansBack(text, (t) => this.standsAlone(t)) || barePhrase;
     // Picking up a word of what was shown is a weaker sign than pointing back at it (see below).
-    const leans = pointsBack || this.echoesShown(text, last);
+    // (Asked what a thing is, "what are directions?", is asked wherever it is defined.)
+    const leans = pointsBack || (!asksWhatItIs(text) && this.echoesShown(text, last));
     const anywhereResponse = this.engine.search(text, { limit: 1, explain: true });
     const anywhere = anywhereResponse.results[0];
     const anywhereCovers = anywhereResponse.signals?.knownCoverage ?? 0;

@@ -19,7 +19,7 @@ import { PostingsScorer, type ScoredRef } from './postingsScorer';
 import { OutOfScopeDetector, type OutOfScopeEntry } from './outOfScope';
 import { SynonymTable } from './synonyms';
 import type { IndexField } from './lunrSetup';
-import { contentTokens, isStopWord, tokenize, withinOneEdit } from './text';
+import { asksWhatItIs, contentTokens, isStopWord, tokenize, withinOneEdit } from './text';
 import { socialOpening } from './socialWords';
 
 export interface SearchResult {
@@ -34,11 +34,11 @@ export interface SearchResult {
 }
 
 /** Snippets cost more than the search itself and most results never show one: make them on demand. */
-function withLazySnippet(result: Omit<SearchResult, 'snippet'>, stems: ReadonlySet<string>, wants?: RegExp, concepts?: ReadonlyArray<ReadonlySet<string>>): SearchResult {
+function withLazySnippet(result: Omit<SearchResult, 'snippet'>, stems: ReadonlySet<string>, wants?: RegExp, concepts?: ReadonlyArray<ReadonlySet<string>>, defines = false): SearchResult {
   let snippet: string | undefined;
   return Object.defineProperty({ ...result }, 'snippet', {
     enumerable: true,
-    get: () => (snippet ??= snippetFor(result.passage.text, stems, wants, concepts)),
+    get: () => (snippet ??= snippetFor(result.passage.text, stems, wants, concepts, defines)),
   }) as SearchResult;
 }
 
@@ -344,7 +344,7 @@ export class SearchEngine {
     const analysed = analyseQuery(question, this.synonyms);
     const wantedType = answerTypeFor(analysed.tokens);
     const concepts = analysed.concepts.map((c) => new Set([...c.tokens, ...c.alternatives.flat()].map(stem)));
-    return snippetFor(text, new Set(queryStems(analysed)), wantedType ? ANSWER_PATTERNS[wantedType] : undefined, concepts);
+    return snippetFor(text, new Set(queryStems(analysed)), wantedType ? ANSWER_PATTERNS[wantedType] : undefined, concepts, asksWhatItIs(question));
   }
 
   /** The one-word other names the synonym table gives for phrases in a text ("pay it back": repay,
@@ -418,9 +418,10 @@ export class SearchEngine {
     // and is judged for confidence below.
     const asked = askedParts(query).map((part) => analyseQuery(part, this.synonyms));
     if (asked[0] && askedPart(query)) this.askedFirst(asked[0], collapsed);
+    const defines = asksWhatItIs(query);
     const results = collapsed
       .slice(0, limit)
-      .map((r) => withLazySnippet(r, stemSet, wanted, conceptSets));
+      .map((r) => withLazySnippet(r, stemSet, wanted, conceptSets, defines));
     const signals = this.confidenceSignals(analysed, results[0]);
     // A story before the question ("Mr D, 82, lives alone in Gorebridge … can his daughter be paid?")
     // has many words no one passage holds: the question itself is judged on its own too.

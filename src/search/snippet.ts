@@ -37,7 +37,7 @@ const isItem = (part: string): boolean => LIST_ITEM.test(part);
 
 /** Picks the best window of up to three sentences (and MAX_SNIPPET_CHARS). A list in or right after
  * the window is kept whole with its lead-in, or says how many more items there are. */
-export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: RegExp, concepts?: ReadonlyArray<ReadonlySet<string>>): string {
+export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: RegExp, concepts?: ReadonlyArray<ReadonlySet<string>>, defines = false): string {
   const all = sentences(text);
   // The same sentence twice in a passage (a heading repeated in its text) is shown once.
   const parts = all.filter((p, i) => all.indexOf(p) === i);
@@ -67,7 +67,10 @@ export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: Reg
       // shorter windows: "internet speed" wants the line with both, not one with three synonyms of one.
       // Among windows with as many ideas, the one that says more about them (more mentions) wins.
       const ideas = concepts ? concepts.filter((c) => [...c].some((s) => covered.has(s))).length : covered.size;
-      const score = ideas * 10 + (holdsWanted ? 15 : 0) + Math.min(hits, 5) * 0.8 - (end - start) * 0.5 - start * 0.01 + (leads[start] ? LEADS_BONUS : 0);
+      // Asked what a thing is ("what are directions?"), the first sentence to lead with it defines it;
+      // later ones that name it more often say what is done with it.
+      const mentions = defines ? 0 : Math.min(hits, 5) * 0.8;
+      const score = ideas * 10 + (holdsWanted ? 15 : 0) + mentions - (end - start) * 0.5 - start * 0.01 + (leads[start] ? LEADS_BONUS : 0);
       if (score > best.score) best = { start, end: end + 1, score };
     }
   }
@@ -152,8 +155,9 @@ function questionWordsIn(text: string, stems: ReadonlySet<string>): number {
   return count;
 }
 
-/** `wants`: the kind of answer asked for (a figure, a date, a phone number), as its pattern. */
-export function snippetFor(text: string, stems: ReadonlySet<string>, wants?: RegExp, concepts?: ReadonlyArray<ReadonlySet<string>>): string {
-  return highlight(bestWindow(text, stems, wants, concepts), stems);
+/** `wants`: the kind of answer asked for (a figure, a date, a phone number), as its pattern; `defines`:
+ * asked what a thing is. */
+export function snippetFor(text: string, stems: ReadonlySet<string>, wants?: RegExp, concepts?: ReadonlyArray<ReadonlySet<string>>, defines = false): string {
+  return highlight(bestWindow(text, stems, wants, concepts, defines), stems);
 }
 

@@ -19,6 +19,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'anyway', 'anyways', 'though', 'basically', 'pls', 'plz', 'cheers', 'btw', 'wondering', 'wondered',
   // "digital exclusion stats": asks for figures (see answerTypeFor), not about a topic named "stats".
   'stats', 'stat', 'statistics',
+  // "remind me what directions are": a courtesy, not a topic.
+  'remind',
 ]);
 
 /** US → UK spellings for whole words; regular -ize/-yze endings are handled by rule below. */
@@ -107,4 +109,18 @@ export function withinOneEdit(a: string, b: string): boolean {
     return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
   }
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+const POINTERS = /\b(?:it|its|that|this|they|them|those|these|there|he|she)\b/;
+/** "what are directions?", "whats an isf", "remind me what directions are", "what does isf mean": asks
+ * what a thing is, which the sentence defining it answers (usually the first to name it). "What's the
+ * number" asks a detail, and "what is that" points back: neither is a definition. */
+export function asksWhatItIs(text: string): boolean {
+  const lower = text.toLowerCase().replace(/[’']/g, '').replace(/[?!.\s]+$/, '').trim();
+  const thing = '([a-z0-9-]+(?: [a-z0-9-]+){0,2})';
+  const m = new RegExp(
+    `^(?:(?:can|could) you |pls |please |just |so )?(?:remind me )?(?:what (?:is|are|s) (?:an? )?${thing}|whats (?:an? )?${thing}|what ${thing} (?:is|are|means?)|what does (?:an? )?${thing} mean|define ${thing}|meaning of ${thing})$`,
+  ).exec(lower);
+  const named = m?.slice(1).find((g) => g !== undefined);
+  return named !== undefined && !/^the\b/.test(named) && !POINTERS.test(named);
 }
