@@ -356,6 +356,7 @@ describe('conversation core (made-up knowledge)', () => {
     // Asking only the rules of something ("the conditions") asks them of what was shown.
     assert.equal(leansBack('what are the conditions', standsAlone), true);
     assert.equal(leansBack('what are the conditions for a pvg check', standsAlone), false);
+    assert.equal(resolveFollowUp('what counts as a good enough reason', last, () => false).kind, 'rewrite');
     // The writer saying a new topic starts overrides any pointer in the rest.
     assert.equal(resolveFollowUp('different q, whats their number', last, standsAlone).kind, 'new');
     assert.equal(leansBack('another one - can she go there', standsAlone), false);

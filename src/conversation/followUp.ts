@@ -104,7 +104,9 @@ const ITEM_FILLER = new Set(['one', 'ones', 'show', 'give', 'tell', 'pls', 'plea
 /** Verbs a short question asks with ("who decides?", "who pays?", "what happens?"): never a topic alone. */
 const ASKING_WORDS = new Set(['decide', 'decides', 'decided', 'pay', 'pays', 'paid', 'happens', 'happen', 'happened', 'qualify', 'qualifies', 'counts', 'count', 'mean', 'means', 'meant', 'chooses', 'choose', 'picks', 'pick', 'agrees', 'agree', 'approves', 'approve', 'signs', 'sign', 'checks', 'check', 'arranges', 'arrange', 'manages', 'manage', 'holds', 'hold', 'runs', 'run', 'funds', 'fund', 'long', 'often', 'soon', 'quick', 'quickly', 'else', 'next', 'exactly', 'works', 'work', 'sets', 'set',
   // "what are the conditions?", "any exceptions?": the rules of what was shown.
-  'conditions', 'condition', 'rules', 'rule', 'criteria', 'requirements', 'exceptions', 'exception', 'catch', 'steps', 'process', 'restrictions', 'limits']);
+  'conditions', 'condition', 'rules', 'rule', 'criteria', 'requirements', 'exceptions', 'exception', 'catch', 'steps', 'process', 'restrictions', 'limits',
+  // "what counts as a good enough reason?"
+  'reason', 'reasons', 'grounds', 'good', 'enough', 'valid', 'acceptable']);
 /** Who may make a referral: in a question about referring, they say who asks, not what about. */
 const REFERRERS = new Set(['family', 'families', 'relative', 'relatives', 'gp', 'gps', 'doctor', 'doctors', 'nurse', 'nurses', 'carer', 'carers', 'daughter', 'son', 'wife', 'husband', 'partner', 'mum', 'dad', 'school', 'teacher', 'hospital', 'ward', 'worker', 'workers', 'sw', 'social', 'professional', 'professionals', 'directly', 'direct', 'themselves', 'herself', 'himself', 'send', 'sent', 'need', 'needs', 'just']);
 /** "how quick do they see them?", "how soon", "how long is the wait": asks for a time, which a record
@@ -360,7 +362,8 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   const bare =
     BARE_ASKS.test(lower) ||
     (lower.split(' ').length <= 3 && /^(?:who|what|whats|when|where|why|how|which)\b/.test(lower) && topic.length <= 1 && topic.every((t) => ASKING_WORDS.has(t) || isCommonWord(t)));
-  const anaphoric = lead || bare || pointsBackIn(lower) || (short && !standsAlone(text));
+  // "what counts as a good enough reason?": asking only the rules or reasons of something asks them of what was shown.
+  const anaphoric = lead || bare || pointsBackIn(lower) || (short && !standsAlone(text)) || (topic.length > 0 && asksNothingOfItsOwn(lower));
   // "what does the plan say about that?", "and in the SDS guidance?": the same question, from that source.
   const source = SOURCES.find(([, pattern]) => pattern.test(lower));
   if (source && (anaphoric || lower.split(' ').length <= 4) && topic.every((t) => SOURCE_WORDS.has(t))) {
