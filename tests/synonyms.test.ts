@@ -102,10 +102,11 @@ describe('question analysis', () => {
 });
 
 describe('stems', () => {
-  it('keeps apart the senses the knowledge keeps apart: "directions" are not "direct" payments, "localities" not "local"', () => {
+  it('keeps apart the senses the knowledge keeps apart: "directions" are not "direct" payments, "localities" not "local", "life expectancy" not "expected"', () => {
     assert.notEqual(stem('directions'), stem('direct'));
     assert.equal(stem('direction'), stem('directions'));
     assert.notEqual(stem('localities'), stem('local'));
+    assert.notEqual(stem('expectancy'), stem('expected'));
     assert.equal(stem('payments'), stem('payment'));
   });
 });

@@ -6,12 +6,15 @@ const cache = new Map<string, string>();
 const porter = lunr.stemmer as unknown as (token: lunr.Token) => lunr.Token;
 
 /** Words whose Porter stem joins two senses the knowledge keeps apart: the IJB's "directions" are
- * not "direct" payments, "localities" are not "local" services. */
+ * not "direct" payments, "localities" are not "local" services, "life expectancy" is not what is
+ * "expected". */
 const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ['direction', 'directions'],
   ['directions', 'directions'],
   ['locality', 'localities'],
   ['localities', 'localities'],
+  ['expectancy', 'expectancy'],
+  ['expectancies', 'expectancy'],
 ]);
 
 export function stem(word: string): string {
