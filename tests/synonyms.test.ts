@@ -117,6 +117,10 @@ describe('words', () => {
     assert.deepEqual(tokenize('cant'), tokenize('cannot'));
   });
 
+  it('reads chat shorthand ("orgs") as the word the knowledge spells out', () => {
+    assert.deepEqual(tokenize('voluntary orgs'), ['voluntary', 'organisations']);
+  });
+
   it('reads "stats" as asking for figures, not as a topic word no passage holds', () => {
     assert.deepEqual(contentTokens('digital exclusion stats'), ['digital', 'exclusion']);
     assert.equal(answerTypeFor(tokenize('digital exclusion stats')), 'figure');

@@ -35,6 +35,8 @@ const SPELLING: Readonly<Record<string, string>> = {
   enroll: 'enrol', enrollment: 'enrolment', fulfill: 'fulfil', modeling: 'modelling', traveled: 'travelled',
   traveling: 'travelling', canceled: 'cancelled', canceling: 'cancelling', gray: 'grey', mom: 'mum',
   caregiver: 'carer', caregivers: 'carers',
+  // Chat shorthand for words the knowledge spells out.
+  orgs: 'organisations', org: 'organisation',
 };
 
 const IZE = /^([a-z]{3,})(i|y)z(e|es|ed|ing|ation|ations|er|ers)$/;
