@@ -117,8 +117,9 @@ describe('words', () => {
     assert.deepEqual(tokenize('cant'), tokenize('cannot'));
   });
 
-  it('reads chat shorthand ("orgs") as the word the knowledge spells out', () => {
+  it('reads chat shorthand ("orgs", "opt") as the word the knowledge spells out', () => {
     assert.deepEqual(tokenize('voluntary orgs'), ['voluntary', 'organisations']);
+    assert.deepEqual(tokenize('opt 3'), ['option', '3']);
   });
 
   it('reads "stats" as asking for figures, not as a topic word no passage holds', () => {

@@ -36,7 +36,7 @@ const SPELLING: Readonly<Record<string, string>> = {
   traveling: 'travelling', canceled: 'cancelled', canceling: 'cancelling', gray: 'grey', mom: 'mum',
   caregiver: 'carer', caregivers: 'carers',
   // Chat shorthand for words the knowledge spells out.
-  orgs: 'organisations', org: 'organisation',
+  orgs: 'organisations', org: 'organisation', opt: 'option', opts: 'options',
 };
 
 const IZE = /^([a-z]{3,})(i|y)z(e|es|ed|ing|ation|ations|er|ers)$/;
