@@ -357,6 +357,14 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(leansBack('what are the conditions', standsAlone), true);
     assert.equal(leansBack('what are the conditions for a pvg check', standsAlone), false);
     assert.equal(resolveFollowUp('what counts as a good enough reason', last, () => false).kind, 'rewrite');
+    // Figures asked after the plan's commitments keep the figures and the topic, not the commitments frame.
+    const commitments = { ...last, question: 'what did we commit to on carers in the ijb strategic plan' };
+    const stats = resolveFollowUp('any stats on carers', commitments, standsAlone);
+    assert.equal(stats.kind, 'rewrite');
+    if (stats.kind === 'rewrite') {
+      assert.match(stats.question, /\bstats\b/);
+      assert.doesNotMatch(stats.question, /\bcommit\b/);
+    }
     // The writer saying a new topic starts overrides any pointer in the rest.
     assert.equal(resolveFollowUp('different q, whats their number', last, standsAlone).kind, 'new');
     assert.equal(leansBack('another one - can she go there', standsAlone), false);

@@ -156,6 +156,9 @@ function withoutSlots(lower: string): string {
 }
 
 /** Wording that asks for a figure or a date. */
+/** Words that frame a question about the plan's commitments ("what did we commit to on …"), not its topic. */
+const LIST_FRAME = /^(?:commit\w*|promis\w*|pledge\w*|say|says|said|do|doing|ijb|strategic)$/;
+const STATS_ASK = /\b(?:stats|statistics|figures|numbers on|data on)\b/;
 const FIGURE_OR_DATE_ASK = /\b(?:how many|how much|how long|how often|what percentage|what proportion|what share|since when|what year)\b/;
 
 /** Adds a follow-up's words to the last question. When they end on a word the question has ("and for
@@ -397,9 +400,13 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   // "how many people are in those bands?": a message asking its own figure or date keeps its own
   // words, with the last question's topic added; the last question's frame ("what are …") would lose it.
   const ownWords = new Set(lower.split(' '));
-  const asksOwnFigure = last.passage !== undefined && FIGURE_OR_DATE_ASK.test(lower) && !FIGURE_OR_DATE_ASK.test(last.question.toLowerCase());
+  // ("any stats on carers?" after the plan's commitments on carers asks figures, not the commitments again.)
+  const asksOwnFigure =
+    (last.passage !== undefined || last.answer === 'plan_list') && (FIGURE_OR_DATE_ASK.test(lower) || STATS_ASK.test(lower)) && !FIGURE_OR_DATE_ASK.test(last.question.toLowerCase());
   const question = asksOwnFigure
-    ? `${lower} ${topicWords(last.question.toLowerCase()).filter((w) => !ownWords.has(w)).join(' ')}`.trim()
+    ? `${lower} ${topicWords(last.question.toLowerCase())
+        .filter((w) => !ownWords.has(w) && !(last.answer === 'plan_list' && LIST_FRAME.test(w)))
+        .join(' ')}`.trim()
     : onTopic
       ? `${base.slice(0, onTopic.index)}on ${topic.join(' ')}`
       : withTopic(base, topic);
