@@ -117,12 +117,14 @@ const POINTERS = /\b(?:it|its|that|this|they|them|those|these|there|he|she)\b/;
 /** "what are directions?", "whats an isf", "remind me what directions are", "what does isf mean": asks
  * what a thing is, which the sentence defining it answers (usually the first to name it). "What's the
  * number" asks a detail, and "what is that" points back: neither is a definition. */
+const THING = '([a-z0-9-]+(?: [a-z0-9-]+){0,2})';
+const WHAT_IT_IS = new RegExp(
+  `^(?:(?:can|could) you |pls |please |just |so )?(?:remind me )?(?:what (?:is|are|s) (?:an? )?${THING}|whats (?:an? )?${THING}|what ${THING} (?:is|are|means?)|what does (?:an? )?${THING} mean|define ${THING}|meaning of ${THING})$`,
+);
 export function asksWhatItIs(text: string): boolean {
+  if (text.length > 80) return false;
   const lower = text.toLowerCase().replace(/[’']/g, '').replace(/[?!.\s]+$/, '').trim();
-  const thing = '([a-z0-9-]+(?: [a-z0-9-]+){0,2})';
-  const m = new RegExp(
-    `^(?:(?:can|could) you |pls |please |just |so )?(?:remind me )?(?:what (?:is|are|s) (?:an? )?${thing}|whats (?:an? )?${thing}|what ${thing} (?:is|are|means?)|what does (?:an? )?${thing} mean|define ${thing}|meaning of ${thing})$`,
-  ).exec(lower);
+  const m = WHAT_IT_IS.exec(lower);
   const named = m?.slice(1).find((g) => g !== undefined);
   return named !== undefined && !/^the\b/.test(named) && !POINTERS.test(named);
 }
