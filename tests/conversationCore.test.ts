@@ -357,6 +357,8 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(leansBack('what are the conditions', standsAlone), true);
     assert.equal(leansBack('what are the conditions for a pvg check', standsAlone), false);
     assert.equal(resolveFollowUp('what counts as a good enough reason', last, () => false).kind, 'rewrite');
+    // ("good" on its own is not asking anything of what was shown.)
+    assert.equal(leansBack('thats good enough', standsAlone), false);
     // Figures asked after the plan's commitments keep the figures and the topic, not the commitments frame.
     const commitments = { ...last, question: 'what did we commit to on carers in the ijb strategic plan' };
     const stats = resolveFollowUp('any stats on carers', commitments, standsAlone);

@@ -120,6 +120,7 @@ describe('words', () => {
   it('reads chat shorthand ("orgs", "opt") as the word the knowledge spells out', () => {
     assert.deepEqual(tokenize('voluntary orgs'), ['voluntary', 'organisations']);
     assert.deepEqual(tokenize('opt 3'), ['option', '3']);
+    assert.deepEqual(tokenize('can she opt out'), ['can', 'she', 'opt', 'out']);
   });
 
   it('reads "stats" as asking for figures, not as a topic word no passage holds', () => {

@@ -105,8 +105,8 @@ const ITEM_FILLER = new Set(['one', 'ones', 'show', 'give', 'tell', 'pls', 'plea
 const ASKING_WORDS = new Set(['decide', 'decides', 'decided', 'pay', 'pays', 'paid', 'happens', 'happen', 'happened', 'qualify', 'qualifies', 'counts', 'count', 'mean', 'means', 'meant', 'chooses', 'choose', 'picks', 'pick', 'agrees', 'agree', 'approves', 'approve', 'signs', 'sign', 'checks', 'check', 'arranges', 'arrange', 'manages', 'manage', 'holds', 'hold', 'runs', 'run', 'funds', 'fund', 'long', 'often', 'soon', 'quick', 'quickly', 'else', 'next', 'exactly', 'works', 'work', 'sets', 'set',
   // "what are the conditions?", "any exceptions?": the rules of what was shown.
   'conditions', 'condition', 'rules', 'rule', 'criteria', 'requirements', 'exceptions', 'exception', 'catch', 'steps', 'process', 'restrictions', 'limits',
-  // "what counts as a good enough reason?"
-  'reason', 'reasons', 'grounds', 'good', 'enough', 'valid', 'acceptable']);
+  // "what counts as a reason?"
+  'reason', 'reasons', 'grounds']);
 /** Who may make a referral: in a question about referring, they say who asks, not what about. */
 const REFERRERS = new Set(['family', 'families', 'relative', 'relatives', 'gp', 'gps', 'doctor', 'doctors', 'nurse', 'nurses', 'carer', 'carers', 'daughter', 'son', 'wife', 'husband', 'partner', 'mum', 'dad', 'school', 'teacher', 'hospital', 'ward', 'worker', 'workers', 'sw', 'social', 'professional', 'professionals', 'directly', 'direct', 'themselves', 'herself', 'himself', 'send', 'sent', 'need', 'needs', 'just']);
 /** "how quick do they see them?", "how soon", "how long is the wait": asks for a time, which a record
@@ -155,10 +155,11 @@ function withoutSlots(lower: string): string {
     .replace(/\bthe\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+option\b/g, ' ');
 }
 
-/** Wording that asks for a figure or a date. */
 /** Words that frame a question about the plan's commitments ("what did we commit to on …"), not its topic. */
 const LIST_FRAME = /^(?:commit\w*|promis\w*|pledge\w*|say|says|said|do|doing|ijb|strategic)$/;
+/** Wording that asks for figures in general ("any stats on carers?"). */
 const STATS_ASK = /\b(?:stats|statistics|figures|numbers on|data on)\b/;
+/** Wording that asks for a figure or a date. */
 const FIGURE_OR_DATE_ASK = /\b(?:how many|how much|how long|how often|what percentage|what proportion|what share|since when|what year)\b/;
 
 /** Adds a follow-up's words to the last question. When they end on a word the question has ("and for
@@ -268,8 +269,9 @@ export function swapsTopic(text: string): boolean {
 
 /** "then what happens?", "who decides?": nothing of its own but asking words, so about what was shown. */
 export function asksNothingOfItsOwn(text: string): boolean {
-  // A slot is something of its own: "what is option 3", "and in Penicuik?".
-  return Object.keys(slotsIn(text)).length === 0 && topicWords(normalise(text)).every((t) => ASKING_WORDS.has(t));
+  // A slot is something of its own: "what is option 3", "and in Penicuik?". ("A good enough reason" is a reason.)
+  const lower = normalise(text).replace(/\b(?:good enough|valid|acceptable|proper)\s+(?=(?:reason|reasons|grounds)\b)/g, '');
+  return Object.keys(slotsIn(text)).length === 0 && topicWords(lower).every((t) => ASKING_WORDS.has(t));
 }
 
 /** They or it: after services, the services themselves ("that" and "this" may point at anything). */
@@ -400,9 +402,9 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   // "how many people are in those bands?": a message asking its own figure or date keeps its own
   // words, with the last question's topic added; the last question's frame ("what are …") would lose it.
   const ownWords = new Set(lower.split(' '));
-  // ("any stats on carers?" after the plan's commitments on carers asks figures, not the commitments again.)
-  const asksOwnFigure =
-    (last.passage !== undefined || last.answer === 'plan_list') && (FIGURE_OR_DATE_ASK.test(lower) || STATS_ASK.test(lower)) && !FIGURE_OR_DATE_ASK.test(last.question.toLowerCase());
+  // ("any stats on carers?" after the plan's commitments on carers asks its figures, not the commitments again.)
+  const asksFigure = (last.passage !== undefined && (FIGURE_OR_DATE_ASK.test(lower) || STATS_ASK.test(lower))) || (last.answer === 'plan_list' && STATS_ASK.test(lower));
+  const asksOwnFigure = asksFigure && !FIGURE_OR_DATE_ASK.test(last.question.toLowerCase());
   const question = asksOwnFigure
     ? `${lower} ${topicWords(last.question.toLowerCase())
         .filter((w) => !ownWords.has(w) && !(last.answer === 'plan_list' && LIST_FRAME.test(w)))

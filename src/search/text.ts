@@ -36,7 +36,7 @@ const SPELLING: Readonly<Record<string, string>> = {
   traveling: 'travelling', canceled: 'cancelled', canceling: 'cancelling', gray: 'grey', mom: 'mum',
   caregiver: 'carer', caregivers: 'carers',
   // Chat shorthand for words the knowledge spells out.
-  orgs: 'organisations', org: 'organisation', opt: 'option', opts: 'options',
+  orgs: 'organisations', org: 'organisation', opts: 'options',
 };
 
 const IZE = /^([a-z]{3,})(i|y)z(e|es|ed|ing|ation|ations|er|ers)$/;
@@ -88,6 +88,8 @@ export function tokenize(text: string): string[] {
     if (word.endsWith('%')) out.push(word.slice(0, -1), 'percent');
     else out.push(normaliseWord(word));
   }
+  // "opt 3" is option 3; "opt out" and "opt in" are not.
+  for (let i = 0; i < out.length; i++) if (out[i] === 'opt' && out[i + 1] !== 'out' && out[i + 1] !== 'in') out[i] = 'option';
   return out;
 }
 
@@ -113,7 +115,9 @@ export function withinOneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-const POINTERS = /\b(?:it|its|that|this|they|them|those|these|there|he|she)\b/;
+const POINTERS = /\b(?:it|its|that|this|they|them|those|these|there|he|she|his|her|their|your|my|our)\b/;
+/** Not a thing: "what is happening", "whats a good lunch club", "what are the options available". */
+const NOT_A_THING = /\b(?:happening|wrong|going|good|best|available|new|next|latest|up|on)\b/;
 /** "what are directions?", "whats an isf", "remind me what directions are", "what does isf mean": asks
  * what a thing is, which the sentence defining it answers (usually the first to name it). "What's the
  * number" asks a detail, and "what is that" points back: neither is a definition. */
@@ -126,5 +130,5 @@ export function asksWhatItIs(text: string): boolean {
   const lower = text.toLowerCase().replace(/[’']/g, '').replace(/[?!.\s]+$/, '').trim();
   const m = WHAT_IT_IS.exec(lower);
   const named = m?.slice(1).find((g) => g !== undefined);
-  return named !== undefined && !/^the\b/.test(named) && !POINTERS.test(named);
+  return named !== undefined && !/^the\b/.test(named) && !POINTERS.test(named) && !NOT_A_THING.test(named);
 }
