@@ -29,6 +29,8 @@ export interface RiskFeatures {
   signs: string[];
   aboutATopic: boolean;
   hasChild: boolean;
+  /** A child already born is named (not only a pregnancy). */
+  childBorn: boolean;
   /** How many cue groups of harm (not of who or what the message is about) are there. */
   harmCues: number;
   /** A partner is named, or "he" acts on "her" (or the reverse) with no other relative, carer or worker named. */
@@ -185,6 +187,9 @@ export class RiskModel {
     // Harm, abuse or neglect with a child in it is also a child protection matter; harm to a woman
     // or man by a partner, or by "he" to "her" with no one else named, is also domestic abuse.
     if (features.hasChild && (found.has('harm-or-abuse') || found.has('domestic-abuse'))) found.add('child-protection');
+    // So is a child in danger of their life or of harming themselves, or a parent's crisis with a child
+    // there ("mum took an overdose, the 8yo found her"): the child protection routes come with the others.
+    if (features.childBorn && (found.has('suicide-self-harm') || found.has('medical-emergency'))) found.add('child-protection');
     if (found.has('harm-or-abuse') && features.partnerLike) found.add('domestic-abuse');
     const kinds = RISK_KINDS.filter((k) => found.has(k));
     return features.aboutATopic ? { kinds: [], topicKinds: kinds, signs: features.signs } : { kinds, topicKinds: [], signs: features.signs };
@@ -229,6 +234,7 @@ export class RiskModel {
       // "someone who says they'll do it today" is a person now, not a question about a topic.
       aboutATopic: (topic || (generic && !(this.again && has(this.again, message)))) && !specific,
       hasChild: has(this.childWords, message),
+      childBorn: has(this.childWords, message.replace(/ (?:unborn|pregnant) /g, ' ')),
       harmCues: cueCount,
       partnerLike: this.partnerLike(message),
       prepared: message,

@@ -165,7 +165,8 @@ describe('risk model (made-up signs)', () => {
 
   it('reads a role word naming a thing as no one: a topic stays a topic', () => {
     assert.deepEqual(model.assess('training on the child protection policy and people who want to die').kinds, []);
-    assert.deepEqual(model.assess('training for the child who wants to die').kinds, ['suicide-self-harm']);
+    // (A child in danger of their life is also a child protection matter.)
+    assert.deepEqual(model.assess('training for the child who wants to die').kinds, ['suicide-self-harm', 'child-protection']);
     // Children named with "the" or "her" are people; a question about children in general is a topic.
     assert.deepEqual(model.assess('policy says the kids are dying').kinds, ['suicide-self-harm']);
     assert.deepEqual(model.assess('policy on children dying').kinds, []);

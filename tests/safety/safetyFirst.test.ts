@@ -71,6 +71,11 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('hes cutting his arms again').includes('suicide-self-harm'));
     assert.ok(risk('she says everyone would be better off without her').includes('suicide-self-harm'));
     assert.ok(risk('she denies any thoughts of self-harm').includes('suicide-self-harm'));
+    // A child there when a parent's life is in danger brings the child protection routes too.
+    assert.deepEqual(risk('mum took an overdose last night, the 8yo found her').filter((k) => k === 'child-protection' || k === 'suicide-self-harm'), ['suicide-self-harm', 'child-protection']);
+    // A bruise on a baby who cannot move yet is a child protection matter; a toddler's bite at nursery is not.
+    assert.ok(risk('hv here, 4mo has a bruise on his cheek, he cant even roll yet').includes('child-protection'));
+    assert.deepEqual(risk('my 2 year old bit his pal at nursery lol, nursery says totally normal'), []);
     // An event checked and cleared is history; the same sign happening now still routes.
     assert.ok(risk('she was given the all clear but now has crushing chest pain and is sweating').includes('medical-emergency'));
     assert.ok(risk('her anaphylaxis plan is up to date but her lips are swelling now and she cant breathe').includes('medical-emergency'));
