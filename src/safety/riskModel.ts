@@ -207,6 +207,7 @@ export class RiskModel {
       if (kinds.length) signs.push(compiled.sign.id);
       for (const kind of kinds) signKinds.add(kind);
     }
+    const hasChild = has(this.childWords, message);
     const specific = this.specificPerson.test(message);
     const topic = has(this.topic, message);
     const generic = this.generic.test(message);
@@ -233,8 +234,8 @@ export class RiskModel {
       signs,
       // "someone who says they'll do it today" is a person now, not a question about a topic.
       aboutATopic: (topic || (generic && !(this.again && has(this.again, message)))) && !specific,
-      hasChild: has(this.childWords, message),
-      childBorn: has(this.childWords, message.replace(/ (?:unborn|pregnant) /g, ' ')),
+      hasChild,
+      childBorn: hasChild && has(this.childWords, message.replace(/ (?:unborn|pregnant) /g, ' ')),
       harmCues: cueCount,
       partnerLike: this.partnerLike(message),
       prepared: message,

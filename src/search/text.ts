@@ -118,13 +118,13 @@ export function withinOneEdit(a: string, b: string): boolean {
 const POINTERS = /\b(?:it|its|that|this|they|them|those|these|there|he|she|his|her|their|your|my|our)\b/;
 /** Not a thing: "what is happening", "whats a good lunch club", "what are the options available". */
 const NOT_A_THING = /\b(?:happening|wrong|going|good|best|available|new|next|latest|up|on)\b/;
-/** "what are directions?", "whats an isf", "remind me what directions are", "what does isf mean": asks
- * what a thing is, which the sentence defining it answers (usually the first to name it). "What's the
- * number" asks a detail, and "what is that" points back: neither is a definition. */
 const THING = '([a-z0-9-]+(?: [a-z0-9-]+){0,2})';
 const WHAT_IT_IS = new RegExp(
   `^(?:(?:can|could) you |pls |please |just |so )?(?:remind me )?(?:what (?:is|are|s) (?:an? )?${THING}|whats (?:an? )?${THING}|what ${THING} (?:is|are|means?)|what does (?:an? )?${THING} mean|define ${THING}|meaning of ${THING})$`,
 );
+/** "what are directions?", "whats an isf", "remind me what directions are", "what does isf mean": asks
+ * what a thing is, which the sentence defining it answers (usually the first to name it). "What's the
+ * number" asks a detail, and "what is that" points back: neither is a definition. */
 export function asksWhatItIs(text: string): boolean {
   if (text.length > 80) return false;
   const lower = text.toLowerCase().replace(/[’']/g, '').replace(/[?!.\s]+$/, '').trim();
