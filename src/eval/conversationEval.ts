@@ -37,6 +37,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 21': join(FIXTURES, 'tuning-conversations-21.json'),
   'tuning 22': join(FIXTURES, 'tuning-conversations-22.json'),
   'tuning 23': join(FIXTURES, 'tuning-conversations-23.json'),
+  'tuning 24': join(FIXTURES, 'tuning-conversations-24.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
