@@ -23,11 +23,14 @@ const POSTCODE_DISTRICTS: Record<string, Community> = {
   EH18: 'Lasswade', EH19: 'Bonnyrigg', EH20: 'Loanhead', EH23: 'Gorebridge', EH24: 'Rosewell', EH25: 'Roslin', EH26: 'Penicuik', EH37: 'Pathhead',
 };
 
+// Compiled once: these run on every question.
+const COMMUNITY_PATTERNS = COMMUNITIES.map((community) => ({ community, pattern: new RegExp(`\\b${community}\\b`, 'i') }));
+
 /** Communities named in a piece of text, in the order they appear. */
 export function communitiesIn(text: string): Community[] {
   const found: Array<{ at: number; community: Community }> = [];
-  for (const community of COMMUNITIES) {
-    const at = text.search(new RegExp(`\\b${community}\\b`, 'i'));
+  for (const { community, pattern } of COMMUNITY_PATTERNS) {
+    const at = text.search(pattern);
     if (at >= 0) found.push({ at, community });
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.community);
@@ -75,7 +78,9 @@ export const OTHER_AREAS = [
   'East Lothian',
 ] as const;
 
+const OTHER_AREA_PATTERNS = OTHER_AREAS.map((area) => ({ area: area as string, pattern: new RegExp(`\\b${area.replace(/ /g, '\\s+')}\\b`, 'i') }));
+
 /** Other areas a question names, longest names first so "West Lothian" is not read as Lothian. */
 export function otherAreasIn(text: string): string[] {
-  return OTHER_AREAS.filter((area) => new RegExp(`\\b${area.replace(/ /g, '\\s+')}\\b`, 'i').test(text));
+  return OTHER_AREA_PATTERNS.filter(({ pattern }) => pattern.test(text)).map(({ area }) => area);
 }

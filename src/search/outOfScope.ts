@@ -31,19 +31,28 @@ export class OutOfScopeDetector {
 
   /** The first topic one of whose terms stands, word for word, in the question. */
   match(tokens: string[]): OutOfScopeEntry | undefined {
+    // Whether each token may be read as a typo is asked once per question, not once per term word.
+    const mayBeTypo = tokens.map((t) => t.length >= 4 && !this.known(t));
+    const anyTypo = mayBeTypo.includes(true);
+    const present = new Set(tokens);
     for (const { words, spelt, entry } of this.phrases) {
+      // Most terms fail on their first word: a word not in the question, which no typo could stand for.
+      if (!anyTypo && words[0] !== ANY_NUMBER && !present.has(words[0]) && (spelt[0] === undefined || !present.has(spelt[0]))) continue;
       for (let i = 0; i + words.length <= tokens.length; i++) {
-        if (words.every((w, k) => this.same(tokens[i + k], w) || (spelt[k] !== undefined && spelt[k] !== w && this.same(tokens[i + k], spelt[k] as string)))) return entry;
+        let k = 0;
+        while (k < words.length && (this.same(tokens[i + k], words[k], mayBeTypo[i + k]) || (spelt[k] !== undefined && spelt[k] !== words[k] && this.same(tokens[i + k], spelt[k] as string, mayBeTypo[i + k])))) k++;
+        if (k === words.length) return entry;
       }
     }
     return undefined;
   }
 
-  private same(token: string, word: string): boolean {
+  private same(token: string, word: string, mayBeTypo: boolean): boolean {
     if (token === word) return true;
     if (word === ANY_NUMBER) return /^\d+(?:[.,]\d+)?$/.test(token);
-    // Four-letter words are too often one letter from another ("wife", "wifi").
-    return token.length >= 4 && word.length >= 5 && withinOneEdit(token, word) && !this.known(token);
+    // Four-letter words are too often one letter from another ("wife", "wifi"); a word the knowledge
+    // uses is never read as a typo.
+    return mayBeTypo && word.length >= 5 && withinOneEdit(token, word);
   }
 }
 

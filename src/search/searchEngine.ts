@@ -173,9 +173,14 @@ const CLOCK_TIME = /^\d{1,2}(?:[.:]\d{2})?(?:am|pm)$/;
 /** Questions per passage the question feature reads (one bit each). */
 const MAX_QUESTION_BITS = 31;
 
+/** A question's concepts for matching passage questions, its stems numbered once per question so
+ * each passage looks each stem up once. */
 interface QuestionQuery {
-  concepts: Array<{ weight: number; forms: string[][] }>;
-  stems: Map<string, number>;
+  /** Each distinct stem, and its rarity weight. */
+  stems: string[];
+  stemWeights: number[];
+  /** Per concept, its weight and its forms as positions in `stems`. */
+  concepts: Array<{ weight: number; forms: number[][] }>;
   total: number;
 }
 const AGE_AFTER = /^(yr|yrs|year|years|yo|month|months|week|weeks)$/;
@@ -497,9 +502,12 @@ export class SearchEngine {
     const ages = new Set(analysed.tokens.filter((t, i) => /^\d+$/.test(t) && (AGE_AFTER.test(analysed.tokens[i + 1] ?? '') || analysed.tokens[i - 1] === 'aged')));
     const numbers = contentSeq.filter((t) => /^\d/.test(t) && !ages.has(t));
     const asksEastLothian = /\beast\s+lothian\b/i.test(analysed.text);
+    const questionStems = [...new Set(conceptStems.flatMap((c) => [...c.own, ...c.alternatives.flat()]))];
+    const stemAt = new Map(questionStems.map((s, i) => [s, i]));
     const questionQuery: QuestionQuery = {
-      concepts: conceptStems.map((c, i) => ({ weight: weights[i], forms: [c.own, ...c.alternatives] })),
-      stems: new Map(conceptStems.flatMap((c) => [...c.own, ...c.alternatives.flat()]).map((s) => [s, this.idf(s)])),
+      stems: questionStems,
+      stemWeights: questionStems.map((s) => this.idf(s)),
+      concepts: conceptStems.map((c, i) => ({ weight: weights[i], forms: [c.own, ...c.alternatives].map((form) => form.map((s) => stemAt.get(s) as number)) })),
       total: totalWeight,
     };
     const wantedPlace = communitiesIn(analysed.text)[0];
@@ -517,7 +525,10 @@ export class SearchEngine {
         let bodyCovered = 0;
         const matched = candidate.matchedTerms;
         conceptStems.forEach((c, i) => {
-          covered += weights[i] * conceptMatch(c, f.all, matched);
+          const inAll = conceptMatch(c, f.all, matched);
+          // The title's and the body's words are among all the passage's words: none there, none in them.
+          if (inAll === 0) return;
+          covered += weights[i] * inAll;
           if (conceptMatch(c, f.titleish, []) === 1) titleCovered += weights[i];
           bodyCovered += weights[i] * conceptMatch(c, f.body, matched);
         });
@@ -547,6 +558,8 @@ export class SearchEngine {
   private questionMatch(query: QuestionQuery, questions: PassageFeatures['questions']): number {
     const { masks, weights: own } = questions;
     if (own.length === 0 || query.total === 0) return 0;
+    const stemMasks = query.stems.map((s) => masks.get(s) ?? 0);
+    if (!stemMasks.some((m) => m !== 0)) return 0;
     const recalled = new Array<number>(own.length).fill(0);
     const shared = new Array<number>(own.length).fill(0);
     let any = 0;
@@ -555,17 +568,17 @@ export class SearchEngine {
       for (const words of concept.forms) {
         if (words.length === 0) continue;
         let m = -1;
-        for (const w of words) m &= masks.get(w) ?? 0;
+        for (const w of words) m &= stemMasks[w];
         mask |= m;
       }
       any |= mask;
       for (let q = 0; mask; q++, mask >>>= 1) if (mask & 1) recalled[q] += concept.weight;
     }
     if (!any) return 0;
-    for (const [s, w] of query.stems) {
-      let mask = masks.get(s) ?? 0;
-      for (let q = 0; mask; q++, mask >>>= 1) if (mask & 1) shared[q] += w;
-    }
+    stemMasks.forEach((initial, i) => {
+      let mask = initial;
+      for (let q = 0; mask; q++, mask >>>= 1) if (mask & 1) shared[q] += query.stemWeights[i];
+    });
     let best = 0;
     for (let q = 0; q < own.length; q++) {
       if (!recalled[q] || !own[q]) continue;
