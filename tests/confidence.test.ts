@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { composeAnswer } from '../src/answer/composeAnswer';
+import { countedThing } from '../src/search/searchEngine';
 import { answers, foldForScoring, rankOf } from '../src/eval/scoring';
 import { madeUpEngine } from './fixtures/madeUpKnowledge';
 import { searchEngine } from './helpers';
@@ -85,6 +86,19 @@ describe('confidence', () => {
     for (const q of ['what percentage of people have internet at home', 'how many people live in midlothian', 'how many social care staff work in midlothian']) {
       assert.equal(engine.search(q).confident, true, q);
     }
+    // A figure beside "care" is not a count of beds; a typo of the thing counted still finds it.
+    assert.equal(engine.search('how many care home beds are there in midlothian in total').confident, false);
+    assert.equal(engine.search('how many social work referals did midlothian get in 2022').confident, true);
+  });
+
+  it('reads what a count asks for as the first plural after "how many"', () => {
+    const counted = (q: string) => countedThing(q.split(' '));
+    assert.equal(counted('how many care home beds are there'), 'beds');
+    assert.equal(counted('how many registered charities operate mainly in midlothian'), 'charities');
+    assert.equal(counted('what percentage of carers are young carers'), 'carers');
+    // People in general, or no plural, say too little of what is counted.
+    assert.equal(counted('how many people live in midlothian'), undefined);
+    assert.equal(counted('how many staff work here'), undefined);
   });
 
   it('reads a typo of an out-of-scope word as that word, but never a word the knowledge uses', () => {

@@ -717,8 +717,24 @@ export class SearchEngine {
       }
     }
     if (words.size === 0) return false;
+    if (this.figureNotNear(words, best, f, wants)) return true;
+    // "how many care home beds": the thing counted is the last word of the run after "how many";
+    // a figure beside the question's other words ("care") is a figure of something else.
+    const counted = countedThing(analysed.tokens);
+    if (!counted) return false;
+    // A typo ("referals") is read as the word meant; a word the knowledge lacks cannot be judged.
+    const countedStem = this.docFreq.has(stem(counted)) ? stem(counted) : this.correctedStem(counted);
+    if (!countedStem) return false;
+    const forms = new Set<string>([countedStem]);
+    for (const c of analysed.concepts) if (c.tokens.includes(counted)) for (const a of c.alternatives) if (a.length === 1) forms.add(stem(a[0]));
+    if ([...forms].some((w) => (this.docFreq.get(w) ?? 0) >= common)) return false;
+    // A typo may stem to another known word ("referals" to "refer"): a near spelling counts here too.
+    return this.figureNotNear(forms, best, f, wants, true);
+  }
+
+  private figureNotNear(words: Set<string>, best: Passage, f: PassageFeatures, wants: 'count' | 'percent', nearSpellings = false): boolean {
     // A word the knowledge does not use is likely a typo: a near spelling in the passage counts.
-    const unknown = [...words].filter((w) => !this.docFreq.has(w) && w.length >= 5);
+    const unknown = [...words].filter((w) => (nearSpellings || !this.docFreq.has(w)) && w.length >= 5);
     const seq = f.sequence;
     // A figure in a passage titled with the thing asked about ("how many flats at Cowan Court?")
     // is a figure of that thing, however far down the text it stands.
@@ -1003,6 +1019,27 @@ const FIGURE_ASKING = new Set(['how', 'many', 'much', 'number', 'numbers', 'perc
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'hundred', 'hundreds', 'thousand', 'thousands', 'half', 'dozen']);
 
 /** A count in a passage's words: a number that is not a year or part of a phone number, or a number word. */
+/** Words that end the run of words naming what is counted ("how many district nurses | does …"). */
+const COUNT_RUN_ENDS = /^(are|is|was|were|be|been|being|do|does|did|have|has|had|will|would|can|could|in|on|at|of|for|to|from|with|by|per|a|an|the|there|who|that|which|we|you|they|he|she|it|our|their|this|these|those|and|or|midlothian|lothian|each|every|last|this|next|currently|now|right|does|get|got|use|used|altogether|total|overall|roughly|approx|approximately|about|over|under)$/;
+/** People words too general to say what is counted ("how many people are on the waiting list"). */
+const GENERIC_COUNTED = new Set(['people', 'person', 'folk', 'folks', 'individuals', 'adults', 'residents', 'times', 'ones', 'kinds', 'types', 'sorts', 'ways']);
+
+/** The thing a "how many" or "what percentage of" question counts: the last word of the run after it. */
+export function countedThing(tokens: string[]): string | undefined {
+  const text = tokens.join(' ');
+  const m = / ?(?:how many|number of|percentage of|percent of|proportion of) (.*)$/.exec(text);
+  if (!m) return undefined;
+  const run: string[] = [];
+  for (const t of m[1].split(' ')) {
+    if (COUNT_RUN_ENDS.test(t) || /^\d/.test(t)) break;
+    run.push(t);
+  }
+  // What is counted is plural ("care home beds", "registered charities operate"): the first plural
+  // of the run, so a verb after it ("operate") is not taken for the thing.
+  const head = run.find((t) => t.length >= 4 && /[^su]s$/.test(t));
+  return head && !GENERIC_COUNTED.has(head) && !isStopWord(head) ? head : undefined;
+}
+
 function isCount(seq: string[], i: number): boolean {
   const t = seq[i];
   // A placeholder ("over XX people", "£xxm") is the plan's figure, still to be filled in.
