@@ -357,6 +357,9 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(leansBack('what are the conditions', standsAlone), true);
     assert.equal(leansBack('what are the conditions for a pvg check', standsAlone), false);
     assert.equal(resolveFollowUp('what counts as a good enough reason', last, () => false).kind, 'rewrite');
+    // Even when the words alone would find something ("conditions": health conditions).
+    assert.equal(resolveFollowUp('on what conditions?', last, standsAlone).kind, 'rewrite');
+    assert.equal(resolveFollowUp('what conditions apply to a pvg check', last, standsAlone).kind, 'new');
     // ("good" on its own is not asking anything of what was shown.)
     assert.equal(leansBack('thats good enough', standsAlone), false);
     // Figures asked after the plan's commitments keep the figures and the topic, not the commitments frame.

@@ -368,7 +368,8 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
     BARE_ASKS.test(lower) ||
     (lower.split(' ').length <= 3 && /^(?:who|what|whats|when|where|why|how|which)\b/.test(lower) && topic.length <= 1 && topic.every((t) => ASKING_WORDS.has(t) || isCommonWord(t)));
   // "what counts as a good enough reason?": asking only the rules or reasons of something asks them of what was shown.
-  const anaphoric = lead || bare || pointsBackIn(lower) || (short && !standsAlone(text)) || (topic.length > 0 && asksNothingOfItsOwn(lower));
+  const rulesOfShown = topic.length > 0 && asksNothingOfItsOwn(lower);
+  const anaphoric = lead || bare || pointsBackIn(lower) || (short && !standsAlone(text)) || rulesOfShown;
   // "what does the plan say about that?", "and in the SDS guidance?": the same question, from that source.
   const source = SOURCES.find(([, pattern]) => pattern.test(lower));
   if (source && (anaphoric || lower.split(' ').length <= 4) && topic.every((t) => SOURCE_WORDS.has(t))) {
@@ -395,7 +396,8 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   // "and if she can't decide?", "what if he refuses?": a condition on what was just answered, however long.
   const conditional = /^(?:(?:and|but|so)\s+)?(?:what|and|but|even)\s+if\b/.test(lower);
   if (!pointsBack && !conditional && topic.length > 2 && standsAlone(text)) return { kind: 'new' };
-  if (!pointsBack && !lead && !bare && standsAlone(text)) return { kind: 'new' };
+  // ("on what conditions?" would find a passage on health conditions: it asks the rules of what was shown.)
+  if (!pointsBack && !lead && !bare && !rulesOfShown && standsAlone(text)) return { kind: 'new' };
   const base = applySlots(last.question, slots);
   // "and on mental health?" after "… committed to on carers": the new topic takes the old one's place.
   const onTopic = /\b(on|about)\s/.test(lower.replace(LEAD, '')) ? /\b(?:on|about)\s+(?!.*\b(?:on|about)\s).+$/i.exec(base) : null;
