@@ -360,6 +360,10 @@ describe('conversation core (made-up knowledge)', () => {
     // Even when the words alone would find something ("conditions": health conditions).
     assert.equal(resolveFollowUp('on what conditions?', last, standsAlone).kind, 'rewrite');
     assert.equal(resolveFollowUp('what conditions apply to a pvg check', last, standsAlone).kind, 'new');
+    // A typo of a rules word is still that word; a word one letter from another asking word is not.
+    assert.equal(resolveFollowUp('what are the condtions', last, standsAlone).kind, 'rewrite');
+    assert.equal(resolveFollowUp('what resons count', last, standsAlone).kind, 'rewrite');
+    assert.equal(resolveFollowUp('who is the manager', last, standsAlone).kind, 'new');
     // ("good" on its own is not asking anything of what was shown.)
     assert.equal(leansBack('thats good enough', standsAlone), false);
     // Figures asked after the plan's commitments keep the figures and the topic, not the commitments frame.

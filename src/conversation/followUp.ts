@@ -8,7 +8,7 @@
 import { COMMUNITIES, communitiesIn, type Community } from '../knowledge/places';
 import type { PassageKind, Timescale } from '../knowledge/types';
 import { stem } from '../search/stem';
-import { contentTokens, isStopWord } from '../search/text';
+import { contentTokens, isStopWord, withinOneEdit } from '../search/text';
 import type { LastShown } from './memory';
 
 export type DetailField = 'phone' | 'address' | 'refer' | 'hours' | 'email' | 'website' | 'cost' | 'who';
@@ -107,6 +107,12 @@ const ASKING_WORDS = new Set(['decide', 'decides', 'decided', 'pay', 'pays', 'pa
   'conditions', 'condition', 'rules', 'rule', 'criteria', 'requirements', 'exceptions', 'exception', 'catch', 'steps', 'process', 'restrictions', 'limits',
   // "what counts as a reason?"
   'reason', 'reasons', 'grounds']);
+/** The rules and reasons words long enough to read a typo of ("condtions", "resons") as the word. */
+const RULES_WORDS = ['conditions', 'condition', 'criteria', 'requirements', 'exceptions', 'exception', 'restrictions', 'reasons', 'reason', 'grounds', 'qualify', 'qualifies'];
+
+function isAskingWord(word: string): boolean {
+  return ASKING_WORDS.has(word) || (word.length >= 5 && RULES_WORDS.some((w) => withinOneEdit(word, w)));
+}
 /** Who may make a referral: in a question about referring, they say who asks, not what about. */
 const REFERRERS = new Set(['family', 'families', 'relative', 'relatives', 'gp', 'gps', 'doctor', 'doctors', 'nurse', 'nurses', 'carer', 'carers', 'daughter', 'son', 'wife', 'husband', 'partner', 'mum', 'dad', 'school', 'teacher', 'hospital', 'ward', 'worker', 'workers', 'sw', 'social', 'professional', 'professionals', 'directly', 'direct', 'themselves', 'herself', 'himself', 'send', 'sent', 'need', 'needs', 'just']);
 /** "how quick do they see them?", "how soon", "how long is the wait": asks for a time, which a record
@@ -271,7 +277,7 @@ export function swapsTopic(text: string): boolean {
 export function asksNothingOfItsOwn(text: string): boolean {
   // A slot is something of its own: "what is option 3", "and in Penicuik?". ("A good enough reason" is a reason.)
   const lower = normalise(text).replace(/\b(?:good enough|valid|acceptable|proper)\s+(?=(?:reason|reasons|grounds)\b)/g, '');
-  return Object.keys(slotsIn(text)).length === 0 && topicWords(lower).every((t) => ASKING_WORDS.has(t));
+  return Object.keys(slotsIn(text)).length === 0 && topicWords(lower).every(isAskingWord);
 }
 
 /** They or it: after services, the services themselves ("that" and "this" may point at anything). */
