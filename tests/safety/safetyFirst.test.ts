@@ -71,6 +71,7 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('hes cutting his arms again').includes('suicide-self-harm'));
     assert.ok(risk('she says everyone would be better off without her').includes('suicide-self-harm'));
     assert.ok(risk('she denies any thoughts of self-harm').includes('suicide-self-harm'));
+    assert.ok(risk('he keeps saying he will jump').includes('suicide-self-harm'));
     // A child there when a parent's life is in danger brings the child protection routes too.
     assert.deepEqual(risk('mum took an overdose last night, the 8yo found her').filter((k) => k === 'child-protection' || k === 'suicide-self-harm'), ['suicide-self-harm', 'child-protection']);
     // A bruise on a baby who cannot move yet is a child protection matter; a toddler's bite at nursery is not.
@@ -92,6 +93,9 @@ describe('safety first (real knowledge)', () => {
       // Someone home after a stroke is not a home taken; an assessment in his own right is not neglect.
       'her husband had a stroke and is home now, is there carer support',
       'he cares for his wife and has never had an assessment in his own right',
+      // A flat battery is not a means; a case closed with the person safe is history.
+      'my cars dead in the car park, anyone got jump leads',
+      'the financial harm case for mrs b is closed, the money was paid back and shes safe',
     ]) {
       assert.deepEqual(risk(ordinary), [], ordinary);
     }
