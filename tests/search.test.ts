@@ -128,6 +128,19 @@ describe('snippets', () => {
     assert.match(bestWindow(text, stems), /^… Orders are reviewed twice a year/);
   });
 
+  it('keep a sentence that turns the window round ("Instead, …"), whole, while short', () => {
+    const text = [
+      'The law asks each area to have at least two districts, though the figures for such small districts are often too few to publish.',
+      'There is no natural split into two or more parts here and too few people live here to plan services that way.',
+      'Being one of the smallest areas in the country, with small villages that share their shops, schools, halls and surgeries, the board does not think this would be a meaningful approach for us.',
+      'Instead, we work with the planning partnership and our 12 villages to see what works well and plan what to improve.',
+      'Our partners in the voluntary sector know each village well and share what they hear.',
+    ].join('\n\n');
+    const shown = bestWindow(text, new Set(['natural', 'split'].map(stem)));
+    assert.match(shown, /Instead, we work with the planning partnership and our 12 villages to see what works well and plan what to improve\./);
+    assert.doesNotMatch(shown, /voluntary sector/);
+  });
+
   it('show a passage short enough to show whole without cutting its last sentence', () => {
     const text = [
       'This plan was written by the board after a long consultation with people who use services, carers, staff and partners across the area.',

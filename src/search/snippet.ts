@@ -30,6 +30,8 @@ const LEADS_BONUS = 4;
 /** A list shown with its lead-in may run longer than a plain window, up to this many items. */
 const MAX_LIST_ITEMS = 8;
 const MAX_LIST_CHARS = 900;
+/** Sentences that answer the one before: what is done instead, or the exception to it. */
+const TURNS_ROUND = /^(?:Instead|However|But|Rather|Even so|This means|That means|As a result)\b/;
 /** A window shorter than this grows by the sentences after it. */
 const FILL_CHARS = 300;
 
@@ -79,6 +81,7 @@ export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: Reg
   const whole = text.length <= MAX_WHOLE_CHARS;
   if (whole) best = { start: 0, end: parts.length, score: 0 };
   let { start, end } = best;
+  let limit = MAX_SNIPPET_CHARS;
   // A short window grows by the sentences after it, while they fit: the sentence that explains or
   // lists ("These services are …") usually follows the one that names the asked words.
   if (!whole) {
@@ -89,6 +92,12 @@ export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: Reg
     }
     // A window that stops right before a list's lead-in ("We look at:") takes the lead-in too.
     if (end < parts.length - 1 && /:\s*$/.test(parts[end]) && isItem(parts[end + 1])) end++;
+    // "There is no natural split … Instead, we work with our 15 natural communities": a sentence that
+    // turns the one before round says what is done instead, often the answer; it comes too, while short.
+    else if (end < parts.length && TURNS_ROUND.test(parts[end]) && length + parts[end].length + 1 <= MAX_WHOLE_CHARS) {
+      end++;
+      limit = MAX_WHOLE_CHARS;
+    }
   }
   // A window that starts inside a list starts at the list's lead-in.
   if (isItem(parts[start])) {
@@ -112,7 +121,7 @@ export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: Reg
   const hasList = shown.some(isItem);
   let window = shown.map((p, i) => (i > 0 && (isItem(p) || (hasList && isItem(shown[i - 1]))) ? `\n${p}` : p)).join(' ').replace(/ \n/g, '\n');
   // A passage shown whole is not cut after all: its last sentence may be the answer.
-  if (!hasList && !whole && window.length > MAX_SNIPPET_CHARS) window = `${window.slice(0, MAX_SNIPPET_CHARS - 1).trimEnd()}…`;
+  if (!hasList && !whole && window.length > limit) window = `${window.slice(0, limit - 1).trimEnd()}…`;
   const prefix = start > 0 ? '… ' : '';
   const suffix = more > 0 ? `\n… and ${more} more ${more === 1 ? 'item' : 'items'}` : end < parts.length && !window.endsWith('…') ? (hasList ? '\n…' : ' …') : '';
   return `${prefix}${window}${suffix}`;
