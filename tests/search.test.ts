@@ -97,6 +97,10 @@ describe('kind of answer asked for', () => {
     assert.equal(answerTypeFor(words('risk enablement standard number')), undefined);
     assert.equal(answerTypeFor(words('vocal number')), 'phone');
     assert.equal(answerTypeFor(words('standard 3 contact number')), 'phone');
+    // Numbers of a thing are how many of it; numbers of a service are to ring.
+    assert.equal(answerTypeFor(words('social care workforce numbers')), 'figure');
+    assert.equal(answerTypeFor(words('whats their numbers')), undefined);
+    assert.equal(answerTypeFor(words('crisis team contact numbers')), 'phone');
   });
 });
 

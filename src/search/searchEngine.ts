@@ -1256,6 +1256,9 @@ const ANSWER_PATTERNS: Record<AnswerType, RegExp> = {
 };
 
 /** What kind of answer the wording asks for. */
+/** Words before "numbers" that ask for numbers to ring, not counts. */
+const NUMBERS_TO_RING = new Set(['their', 'the', 'any', 'some', 'those', 'these', 'your', 'our', 'his', 'her', 'its', 'phone', 'contact', 'telephone', 'tel', 'mobile', 'helpline', 'useful', 'emergency', 'key', 'main', 'direct', 'office', 'landline', 'what', 'whats', 'give', 'get', 'for', 'and', 'with', 'out', 'hours', 'team', 'teams', 'service', 'services', 'crisis', 'freephone', 'free', 'local', 'all', 'both', 'other', 'email', 'emails']);
+
 export function answerTypeFor(tokens: string[]): AnswerType | undefined {
   const text = ` ${tokens.join(' ')} `;
   // "the ssi number", "standard number", "which section number": a number that names a thing, not one to ring.
@@ -1264,6 +1267,9 @@ export function answerTypeFor(tokens: string[]): AnswerType | undefined {
   // "since when?" on its own asks for a date; "since when can the SPSO look at …" asks about a power.
   if (/^ when | (what|which) (year|date) | how long | until /.test(text) || (/^ since when /.test(text) && tokens.length <= 4)) return 'date';
   if (/ how many | how much | number of | percent | percentage | proportion | figure | figures | rate | stats | stat | statistics /.test(text)) return 'figure';
+  // "workforce numbers", "carer numbers": how many; "their numbers", "contact numbers" are for ringing.
+  const numbered = / ([a-z]+) numbers /.exec(text)?.[1];
+  if (numbered && !NUMBERS_TO_RING.has(numbered)) return 'figure';
   // "has that gone up?", "has it grown?": how much a figure changed.
   if (/ (?:gone|go|goes|went) (?:up|down) | (?:has|have|did) (?:that|it|this|they) (?:grown|risen|increased|decreased|fallen|dropped) /.test(text)) return 'figure';
   return undefined;
