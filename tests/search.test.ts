@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { bestWindow, highlight, moreItemsIn } from '../src/search/snippet';
-import { answerTypeFor, askedPart, askedParts } from '../src/search/searchEngine';
+import { answerTypeFor, askedPart, askedParts, kindPriorFor } from '../src/search/searchEngine';
 import { stem } from '../src/search/stem';
 import { asksWhatItIs } from '../src/search/text';
 import { buildLunrIndex } from '../src/search/lunrSetup';
@@ -80,6 +80,15 @@ describe('search', () => {
     for (const text of inputs) {
       assert.doesNotThrow(() => searchEngine().search(text), `threw on ${JSON.stringify(text.slice(0, 30))}`);
     }
+  });
+});
+
+describe('kind of source the wording leans to', () => {
+  it('reads "who can help" and "who supports" as asking for a service', () => {
+    const prior = (text: string) => kindPriorFor(text.split(' '));
+    assert.equal(prior('who can help a client set up employing a pa').service, 1);
+    assert.equal(prior('who supports young carers').service, 1);
+    assert.equal(prior('what does the act say about employing a pa').service, undefined);
   });
 });
 

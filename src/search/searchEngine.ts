@@ -1276,7 +1276,7 @@ export function answerTypeFor(tokens: string[]): AnswerType | undefined {
 }
 
 const KIND_CUES: Record<PassageKind, RegExp> = {
-  service: /\b(phone|number|call|contact|refer|referral|where can|service|services|near|local|helpline|centre|group|groups|support for|email|address|open|hours)\b/,
+  service: /\b(phone|number|call|contact|refer|referral|where can|service|services|near|local|helpline|centre|group|groups|support for|email|address|open|hours|who (?:can |could |would |will |does |else )?(?:help|helps|support|supports|assist|assists|advise|advises))\b/,
   sds: /\b(option|options|direct payment|dp|pa|personal assistant|isf|sds|self.directed|budget for|employ|eligib|carer support plan|advocacy)\b/,
   plan: /\b(aim|aims|commit|committed|plan|strategy|strategic|budget|outcome|outcomes|ijb|percentage|census|population|%|per cent|priority|priorities)\b/,
 };
