@@ -83,6 +83,14 @@ describe('search', () => {
   });
 });
 
+describe('a thing named by its number (made-up knowledge)', () => {
+  it('puts the outcome a question names first, before its aim\'s overview', () => {
+    const engine = madeUpEngine();
+    assert.equal(engine.search('what is outcome 1.2 about in plain words').results[0]?.passage.outcome, '1.2');
+    assert.equal(engine.search('what is aim 2 about').results[0]?.passage.aim, 2);
+  });
+});
+
 describe('kind of source the wording leans to', () => {
   it('reads "who can help" and "who supports" as asking for a service', () => {
     const prior = (text: string) => kindPriorFor(text.split(' '));

@@ -514,6 +514,9 @@ export class SearchEngine {
     const namedServices = new Set(this.serviceNames.filter((s) => s.names.some((n) => containsRun(queryStemSeq, n))).map((s) => s.id));
     // "standard 1 of the framework", "option 3": the section headed with that standard or option.
     const namedNumbers = [...analysed.text.matchAll(/\b(standard|option)\s*(?:no\.?\s*)?(\d{1,2})\b/gi)].map((m) => new RegExp(`^${m[1]} ${m[2]}\\b`, 'i'));
+    // "aim 2", "outcome 3.2" (or "aim 3.2"): the plan's passages under that aim or outcome.
+    const namedOutcomes = new Set([...analysed.text.matchAll(/\b(?:aim|outcome|priority)\s*(\d\.\d{1,2})\b/gi)].map((m) => m[1]));
+    const namedAims = new Set([...analysed.text.matchAll(/\b(?:strategic\s+)?aim\s*(?:no\.?\s*)?(\d{1,2})(?![.\d])/gi)].map((m) => Number(m[1])));
 
     return candidates
       .map((candidate) => {
@@ -545,7 +548,12 @@ export class SearchEngine {
           place: wantedPlace ? placeFit(passage.locality, wantedPlace) : 0,
           question: this.questionMatch(questionQuery, f.questions),
           otherArea: passage.docId.startsWith('east-lothian') ? (asksEastLothian ? 1 : -1) : 0,
-          named: namedServices.has(passage.id) || (namedNumbers.length > 0 && namedNumbers.some((n) => f.heads.some((h) => n.test(h)))) ? 1 : 0,
+          named:
+            namedServices.has(passage.id) ||
+            (namedNumbers.length > 0 && namedNumbers.some((n) => f.heads.some((h) => n.test(h)))) ||
+            ((passage.outcome !== undefined && namedOutcomes.has(passage.outcome)) || (namedOutcomes.size === 0 && passage.aim !== undefined && namedAims.has(passage.aim)))
+              ? 1
+              : 0,
         };
         return { passage, score: combine(features), coverage: features.coverage, ...(explain ? { features } : {}) };
       })
