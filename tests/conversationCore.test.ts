@@ -364,6 +364,10 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(resolveFollowUp('what are the condtions', last, standsAlone).kind, 'rewrite');
     assert.equal(resolveFollowUp('what resons count', last, standsAlone).kind, 'rewrite');
     assert.equal(resolveFollowUp('who is the manager', last, standsAlone).kind, 'new');
+    // "there" is the place asked about last time; "is there" asks whether something exists.
+    const inPlace = { ...last, question: 'day centre in penicuik', answer: 'services' as const, place: 'Penicuik' };
+    assert.deepEqual(resolveFollowUp('and extra care housing there?', inPlace, standsAlone), { kind: 'rewrite', question: 'extra care housing in Penicuik', replaced: true, topic: 'extra care housing', place: 'Penicuik' });
+    assert.equal(resolveFollowUp('is there extra care housing for older people', inPlace, standsAlone).kind, 'new');
     // ("good" on its own is not asking anything of what was shown.)
     assert.equal(leansBack('thats good enough', standsAlone), false);
     // Figures asked after the plan's commitments keep the figures and the topic, not the commitments frame.

@@ -607,12 +607,13 @@ export class ConversationCore {
         }
         // The most particular kind of help the first service shown gives: "and in Penicuik?" after a day
         // centre looks for a day centre there.
-        const particular = resolution.place ? this.particularKind(last.services?.[0]?.id) : undefined;
+        // ("and extra care housing there?" names a need of its own: that need, there.)
+        const particular = resolution.place && !resolution.replaced ? this.particularKind(last.services?.[0]?.id) : undefined;
         if (resolution.place) {
           // "and in Penicuik?": services for the same need there, not everything that is in Penicuik.
           // A service fits the need when the need, searched without any place, finds it covering nearly
           // as much of the need's words as the best service does.
-          const needResults = this.engine.search(withoutPlaces(last.question), { limit: 40, kinds: ['service'] }).results;
+          const needResults = this.engine.search(withoutPlaces(resolution.replaced ? resolution.question : last.question), { limit: 40, kinds: ['service'] }).results;
           const best = needResults[0]?.coverage ?? 0;
           const fits = new Set(needResults.filter((r) => r.coverage >= 0.75 * best).map((r) => r.passage.id));
           // So does one giving that particular kind of help, though the need's other words ("lonely",

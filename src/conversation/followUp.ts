@@ -80,6 +80,9 @@ const CONTINUES = /^(?:so|but)\s|\b(?:then|instead|though|either)$/;
 const OTHER = /\b(?:any|some|what|which|anything|anyone|anywhere|somewhere|someone|something|who|where|what)\s*(?:other|else)\b|\bother\s+(?:ones?|services?|places?|options?|groups?|towns?|areas?|centres?)\b/;
 /** Words that point at the thing just shown, not at the person being helped. */
 const THING = /\b(they|them|their|thier|theyre|it|its|that|this|those|these)\b/;
+/** "there" as a place ("any extra care housing there?"), not "is there …" or "there is …". */
+const PLACE_POINTER = /\b(?:there|near there|round there|around there|that area|the same area|same area)\b/;
+const THERE_IS = /\b(?:is|are|was|were|isnt|arent|be|been) there\b|\bthere(?:s| is| are| was| were| will| would| should| must| might| may| isnt| arent)\b/;
 /** Lead-ins that continue the last question. */
 const LEAD = /^(?:(?:and|but|or|also|so|then|ok(?:ay)?|right)\s+)*(?:what about|how about|what of|what if|and if|even if|same for|same but|(?:tell me |say )?more (?:about|on)|and|why(?: not| is| are| cant| can't| do| does)?|any(?:thing|one)?(?: else)?|is there (?:one|anything|any|something)|are there any|only|just)\b\s*/;
 /** Words that name one of the three sources. */
@@ -346,6 +349,9 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   }
 
   const slots = slotsIn(text);
+  // "and extra care housing there?", "anything near there": the place asked about last time.
+  const placePointed = last.place !== undefined && slots.place === undefined && PLACE_POINTER.test(lower) && !THERE_IS.test(lower);
+  if (placePointed) slots.place = last.place as Community;
   const hasSlots = Object.keys(slots).length > 0;
   // "for young carers?", "for aim 3 then?": a short message starting "for" leans back too.
   const lead = LEAD.test(lower) || (/^for\s/.test(lower) && lower.split(' ').length <= 4);
@@ -396,7 +402,7 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   if (topic.length === 0) return { kind: 'more' };
   // "does he have to pay for it", "how often is it reviewed": a word that points at the thing shown and
   // a few words more ask about that thing, even where those words alone would find something.
-  const pointsBack = THING.test(lower) && topic.length <= 3;
+  const pointsBack = (THING.test(lower) || placePointed) && topic.length <= 3;
   // A lead-in with a few words of its own: "and for carers?", "what about the reserves?". With more
   // words the message may be a question of its own; then only a weak one leans on the last.
   // "and if she can't decide?", "what if he refuses?": a condition on what was just answered, however long.
@@ -413,7 +419,10 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   // ("any stats on carers?" after the plan's commitments on carers asks its figures, not the commitments again.)
   const asksFigure = (last.passage !== undefined && (FIGURE_OR_DATE_ASK.test(lower) || STATS_ASK.test(lower))) || (last.answer === 'plan_list' && STATS_ASK.test(lower));
   const asksOwnFigure = asksFigure && !FIGURE_OR_DATE_ASK.test(last.question.toLowerCase());
-  const question = asksOwnFigure
+  // "and extra care housing there?": a new need in the place asked about, not the old need with more words.
+  const question = placePointed && !asksOwnFigure
+    ? `${topic.join(' ')} in ${slots.place}`
+    : asksOwnFigure
     ? `${lower} ${topicWords(last.question.toLowerCase())
         .filter((w) => !ownWords.has(w) && !(last.answer === 'plan_list' && LIST_FRAME.test(w)))
         .join(' ')}`.trim()
