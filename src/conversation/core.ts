@@ -331,7 +331,13 @@ export class ConversationCore {
     // "is there a waitin list?", "until what age?": a short question whose words the first service's
     // record says is about that service, though it names nothing.
     const record = this.engine.service(first.id);
-    const recordSays = words <= CONTEXT.recordAskWords && record !== undefined && recordSaysAll(record, topicWords(text.toLowerCase()));
+    const topic = topicWords(text.toLowerCase());
+    // ("when does the panel sit?": the record says "panel", a word few passages use, if not "sit".)
+    const said = record ? topic.filter((w) => recordSaysAll(record, [w])) : [];
+    const recordSays =
+      words <= CONTEXT.recordAskWords &&
+      record !== undefined &&
+      ((said.length === topic.length && topic.length > 0) || (said.length * 2 >= topic.length && said.some((w) => this.engine.passagesWithWord(w) <= CONTEXT.recordRareWord)));
     const asks =
       (mentionsTheThingShown(text) && readAsFollowUp) || ((mentionsTheThingShown(text) || mentionsThePerson(text) || asksNothingOfItsOwn(text)) && words <= CONTEXT.serviceAskWords);
     if (!asks && !recordSays) return undefined;
@@ -889,9 +895,11 @@ export class ConversationCore {
  * just shown; `commonWord`: a word in more passages than this is an everyday word, not a topic ("who
  * decides?" asks on); `relatedWords`: a message this short, answered by an SDS article on a topic of the
  * last one, carries the conversation on; `scoreGap`: how far ahead (in ranking score) the best passage
- * anywhere must be to win over what was shown, when only "she" or "he" ties the message to it. Chosen
+ * anywhere must be to win over what was shown, when only "she" or "he" ties the message to it;
+ * `recordAskWords`, `recordRareWord`: a message this short asks of the first service shown when its
+ * record says all its words, or half of them with one used by at most that many passages. Chosen
  * on the tuning conversations. */
-const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40, relatedWords: 6, scoreGap: 1, serviceAskWords: 8, recordAskWords: 6 };
+const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40, relatedWords: 6, scoreGap: 1, serviceAskWords: 8, recordAskWords: 6, recordRareWord: 10 };
 
 const SOURCE_NAMES: Record<PassageKind, string> = { plan: 'the Strategic Plan', sds: 'the SDS guidance', service: 'the service directory' };
 
