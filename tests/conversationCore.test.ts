@@ -492,6 +492,12 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('their phone?', last, never), { kind: 'detail', field: 'phone' });
     assert.deepEqual(resolveFollowUp("the second one's number", last, never), { kind: 'detail', field: 'phone', index: 2 });
     assert.deepEqual(resolveFollowUp('Riverside email?', last, never), { kind: 'detail', field: 'email', index: 2 });
+    assert.deepEqual(resolveFollowUp('freephone no?', last, never), { kind: 'detail', field: 'phone' });
+    assert.deepEqual(resolveFollowUp('who do i speak to there', last, never), { kind: 'detail', field: 'phone' });
+    assert.deepEqual(resolveFollowUp('at night?', last, never), { kind: 'detail', field: 'hours' });
+    // A landline is something the person needs, not a number to ring.
+    const landline = resolveFollowUp('does he need a landline for it', last, never);
+    assert.ok(!(landline.kind === 'detail' && landline.field === 'phone'));
     assert.deepEqual(resolveFollowUp('anything in Loanhead?', last, never), { kind: 'rewrite', question: 'debt advice in Loanhead', place: 'Loanhead' });
     assert.deepEqual(resolveFollowUp('open the first', last, never), { kind: 'open', index: 1 });
   });
