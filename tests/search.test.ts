@@ -106,6 +106,8 @@ describe('kind of answer asked for', () => {
     assert.equal(answerTypeFor(['has', 'it', 'grown']), 'figure');
     assert.equal(answerTypeFor(['did', 'they', 'go', 'down']), 'figure');
     assert.equal(answerTypeFor(['how', 'do', 'we', 'increase', 'uptake']), undefined);
+    assert.equal(answerTypeFor('what period does the workforce plan cover'.split(' ')), 'date');
+    assert.equal(answerTypeFor('which years does that plan run'.split(' ')), 'date');
   });
 
   it('reads a number that names a thing ("the ssi number", "standard number") as not a phone number', () => {

@@ -1274,6 +1274,8 @@ export function answerTypeFor(tokens: string[]): AnswerType | undefined {
   if ((/ (phone|call|ring|telephone|helpline|contact) /.test(text) || (/ number /.test(text) && !naming)) && !/ how many | number of /.test(text)) return 'phone';
   // "since when?" on its own asks for a date; "since when can the SPSO look at …" asks about a power.
   if (/^ when | (what|which) (year|date) | how long | until /.test(text) || (/^ since when /.test(text) && tokens.length <= 4)) return 'date';
+  // "what period does the workforce plan cover", "which years does it run": the span of years.
+  if (/ (?:what|which) (?:period|years|timeframe|time frame|dates|time period|timescale) /.test(text)) return 'date';
   if (/ how many | how much | number of | percent | percentage | proportion | figure | figures | rate | stats | stat | statistics /.test(text)) return 'figure';
   // "workforce numbers", "carer numbers": how many; "their numbers", "contact numbers" are for ringing.
   const numbered = / ([a-z]+) numbers /.exec(text)?.[1];
