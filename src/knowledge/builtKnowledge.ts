@@ -12,7 +12,7 @@ import type { SynonymEntry } from './synonymsFile';
 import type { PlanStructure } from './planStructure';
 import type { Passage, ServiceRecord } from './types';
 
-export const BUILT_FORMAT_VERSION = 12;
+export const BUILT_FORMAT_VERSION = 13;
 
 export interface BuiltRisk {
   signs: RiskSignsData;

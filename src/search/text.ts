@@ -21,6 +21,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'stats', 'stat', 'statistics',
   // "remind me what directions are": a courtesy, not a topic.
   'remind',
+  // "tell me more about primrose lodge": asks for more of the thing, not about a word "more".
+  'more',
 ]);
 
 /** US → UK spellings for whole words; regular -ize/-yze endings are handled by rule below. */
