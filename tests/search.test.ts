@@ -83,6 +83,13 @@ describe('search', () => {
   });
 });
 
+describe('a service named by words too common to search by (made-up knowledge)', () => {
+  it('keeps the named service in the running, though only a rarer word of the question is searched', () => {
+    const engine = madeUpEngine();
+    assert.equal(engine.search('whats the community money help number, she lives in roslin').results[0]?.passage.id, 'service:community-money-help');
+  });
+});
+
 describe('a thing named by its number (made-up knowledge)', () => {
   it('puts the outcome a question names first, before its aim\'s overview', () => {
     const engine = madeUpEngine();

@@ -412,6 +412,14 @@ export class SearchEngine {
           }
         : undefined;
     const candidates = this.scorer.top((q) => addClauses(q, analysed.concepts, this.vocabulary), CANDIDATES, accept);
+    // A service the question names by its name is always in the running: its name's words may all be
+    // too common to search by ("care information scotland number" searches "number" alone).
+    const seqForNames = analysed.tokens.map(stem);
+    for (const { id, names } of this.serviceNames) {
+      if (candidates.some((c) => c.ref === id) || !names.some((n) => containsRun(seqForNames, n))) continue;
+      if (accept && !accept(id)) continue;
+      candidates.push({ ref: id, score: 0, matchedTerms: names.flat() });
+    }
     const scored = this.rerank(analysed, candidates, options.explain);
     const stemSet = new Set(stems);
     // Each of the question's ideas, with its other wordings: a snippet counts ideas, not synonyms.
