@@ -35,6 +35,12 @@ describe('search', () => {
     assert.equal(top('where can an unpaid carer get a break').kind, 'service');
   });
 
+  it('keeps in the running the passages best for a question made mostly of common words', () => {
+    // Searched by its rarer words alone ("wife", "died"), the section on a fresh choice never came up.
+    const top = searchEngine().search("mr t's wife has died and his needs have changed, do we have to offer the options again").results[0];
+    assert.match(top?.passage.title ?? '', /A fresh choice when things change/);
+  });
+
   it('puts a service named by its name or acronym first, before passages that list its number', () => {
     assert.match(top('VOCAL phone number').title, /^VOCAL Midlothian Carer Centre/);
     assert.match(top('what does LCiL do').title, /Lothian Centre for Inclusive Living/);

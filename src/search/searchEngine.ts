@@ -164,6 +164,8 @@ export function combine(features: RankingFeatures, weights: RankingFeatures = RA
 }
 
 const CANDIDATES = 40;
+/** Candidates added from a search by every word, common ones too, for a question made mostly of common words. */
+const MOSTLY_COMMON_CANDIDATES = 20;
 /** Who a question is about ("his daughter-in-law says…", "mum is moving…") is mostly context, not
  * the topic: such words weigh less, so a section on the topic outranks the one on paying relatives. */
 const PERSON_STEMS = new Set(PERSON_WORDS.map(stem));
@@ -412,6 +414,16 @@ export class SearchEngine {
           }
         : undefined;
     const candidates = this.scorer.top((q) => addClauses(q, analysed.concepts, this.vocabulary), CANDIDATES, accept);
+    // A question made mostly of common words ("care home fees for a couple") is searched above by its
+    // few rarer ones; the passages best for all its words join the running too, so none is lost for
+    // want of a rare word. (Their lunr score, from another query, is not compared: it counts as none.)
+    const tokens = analysed.concepts.flatMap((c) => c.tokens);
+    const common = tokens.filter((t) => this.vocabulary.common(t)).length;
+    if (common > 0 && common < tokens.length && common >= tokens.length - common) {
+      for (const c of this.scorer.top((q) => addClauses(q, analysed.concepts, this.vocabulary, true), MOSTLY_COMMON_CANDIDATES, accept)) {
+        if (!candidates.some((x) => x.ref === c.ref)) candidates.push({ ...c, score: 0 });
+      }
+    }
     // A service the question names by its name is always in the running: its name's words may all be
     // too common to search by ("care information scotland number" searches "number" alone).
     const seqForNames = analysed.tokens.map(stem);
@@ -1116,10 +1128,11 @@ function addClauses(
   q: lunr.Query,
   concepts: Concept[],
   vocabulary: { known: (t: string) => boolean; common: (t: string) => boolean; correct: (t: string) => string | undefined },
+  withCommon = false,
 ): void {
   // Words in a fifth or more of all passages barely narrow the search but make lunr score most of
   // the index: leave them to the re-ranker, unless the question has nothing rarer.
-  const hasRare = concepts.some((c) => c.tokens.some((t) => !vocabulary.common(t)));
+  const hasRare = !withCommon && concepts.some((c) => c.tokens.some((t) => !vocabulary.common(t)));
   concepts.forEach((concept, ci) => {
     const last = ci === concepts.length - 1;
     for (const token of concept.tokens) {
