@@ -82,6 +82,7 @@ describe('question analysis', () => {
     assert.deepEqual(words('what does the plan say about plain english'), ['plan', 'say', 'plain', 'english']);
     assert.ok(words('anyway who cant get a dp').every((w) => w !== 'anyway'));
     assert.deepEqual(words('tell me more about primrose lodge'), ['primrose', 'lodge']);
+    assert.deepEqual(words('population figure for penicuik'), ['population', 'penicuik']);
   });
 
   it('counts the people of a case as one idea when they are other words for each other ("wife caring for husband")', () => {

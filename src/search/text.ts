@@ -17,8 +17,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'shes', 'hes', 'theyre', 'youre', 'theres', 'isnt', 'arent', 'doesnt', 'didnt', 'wont', 'im', 'ill', 'id',
   // Chat fillers: "who can get a dp anyway", "pls", "just wondering".
   'anyway', 'anyways', 'though', 'basically', 'pls', 'plz', 'cheers', 'btw', 'wondering', 'wondered',
-  // "digital exclusion stats": asks for figures (see answerTypeFor), not about a topic named "stats".
-  'stats', 'stat', 'statistics',
+  // "digital exclusion stats", "population figure": ask for figures (see answerTypeFor), not about a
+  // topic named "stats" or "figure".
+  'stats', 'stat', 'statistics', 'figure', 'figures',
   // "remind me what directions are": a courtesy, not a topic.
   'remind',
   // "tell me more about primrose lodge": asks for more of the thing, not about a word "more".
