@@ -36,6 +36,8 @@ describe('the plan as structure', () => {
       'Work is underway to support carers. This includes working with a carers centre.',
     ]);
     assert.deepEqual(commitmentSentences('We are working with partners on data. We aim to finish by autumn.'), ['We are working with partners on data.', 'We aim to finish by autumn.']);
+    assert.deepEqual(commitmentSentences('Falls are common. We are taking a joined-up approach to falls. People told us what they want us to do.'), ['We are taking a joined-up approach to falls.']);
+    assert.deepEqual(commitmentSentences('We have started this work on housing. We plan to review it in spring.'), ['We have started this work on housing.', 'We plan to review it in spring.']);
   });
 
   it('parses structural questions and leaves ordinary ones alone', () => {
