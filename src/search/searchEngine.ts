@@ -164,6 +164,8 @@ export function combine(features: RankingFeatures, weights: RankingFeatures = RA
 }
 
 const CANDIDATES = 40;
+/** A five-letter typo is read as a longer word only when at most this many passages use that word. */
+const SHORT_TYPO_MAX_PASSAGES = 20;
 /** Candidates added from a search by every word, common ones too, for a question made mostly of common words. */
 const MOSTLY_COMMON_CANDIDATES = 20;
 /** Who a question is about ("his daughter-in-law says…", "mum is moving…") is mostly context, not
@@ -665,6 +667,13 @@ export class SearchEngine {
     const cached = this.correctionCache.get(token);
     if (cached !== undefined) return cached ?? undefined;
     let found = transpositions(token).map(stem).find((s) => this.docFreq.has(s));
+    // Five letters typed with one left out of a longer word the knowledge uses ("vison"): only that,
+    // and only for a word few passages use, as short words are too often one letter from another
+    // ("numer" may be "number", which asks for a phone number rather than naming a topic).
+    if (!found && token.length === 5) {
+      const meant = this.rawOneLetterOff.get(token);
+      if (meant && (this.docFreq.get(meant) ?? 0) <= SHORT_TYPO_MAX_PASSAGES) found = meant;
+    }
     const forms = found || token.length < 6 ? [] : [token, stem(token)];
     // One letter off, as typed or as stemmed, before two: "fraility" is "frailty", not "facility".
     for (const w of forms) {
