@@ -72,6 +72,8 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('she says everyone would be better off without her').includes('suicide-self-harm'));
     assert.ok(risk('she denies any thoughts of self-harm').includes('suicide-self-harm'));
     assert.ok(risk('he keeps saying he will jump').includes('suicide-self-harm'));
+    assert.ok(risk('he cut his hand on a broken glass and its spurting everywhere').includes('medical-emergency'));
+    assert.ok(risk('wee girl has bald patches, mum says she pulls it out when shes stressed').includes('suicide-self-harm'));
     // A child there when a parent's life is in danger brings the child protection routes too.
     assert.deepEqual(risk('mum took an overdose last night, the 8yo found her').filter((k) => k === 'child-protection' || k === 'suicide-self-harm'), ['suicide-self-harm', 'child-protection']);
     // A bruise on a baby who cannot move yet is a child protection matter; a toddler's bite at nursery is not.
@@ -95,6 +97,9 @@ describe('safety first (real knowledge)', () => {
       'he cares for his wife and has never had an assessment in his own right',
       // A flat battery is not a means; a case closed with the person safe is history.
       'my cars dead in the car park, anyone got jump leads',
+      // A small burn already cooled and covered, and a staff idiom, are not emergencies.
+      'mr t got a small burn off the oven door, ran it under the cold tap and covered it, no blister',
+      'im pulling my hair out with this rota',
       'the financial harm case for mrs b is closed, the money was paid back and shes safe',
     ]) {
       assert.deepEqual(risk(ordinary), [], ordinary);
