@@ -106,6 +106,10 @@ describe('confidence', () => {
     assert.ok(engine.search('any good resturants in dalkeith').outOfScope);
     assert.ok(engine.search('what is 12 times 8').outOfScope);
     assert.equal(engine.search('my wife needs help with personal care at home').outOfScope, undefined);
+    // Staff's own registration and workplace policies are not in the knowledge; "dose" typed for "does" is no medicine.
+    assert.ok(engine.search('sssc registration fee for social workers').outOfScope);
+    assert.ok(engine.search('whats the hybrid working policy').outOfScope);
+    assert.equal(engine.search('what dose the plan say about falls').outOfScope, undefined);
   });
 
   it('does not hold who the question is about or the time of day against it', () => {
