@@ -112,6 +112,14 @@ describe('confidence', () => {
     assert.equal(engine.search('what dose the plan say about falls').outOfScope, undefined);
   });
 
+  it("says which of East Lothian's objectives it holds when asked one it does not", () => {
+    const engine = searchEngine();
+    const other = engine.search('what does east lothian strategic objective 3 say');
+    assert.equal(other.confident, false);
+    assert.equal(other.numberMissing?.onlySome, true);
+    assert.equal(engine.search('east lothian strategic objective 1 on sds').numberMissing, undefined);
+  });
+
   it('does not hold who the question is about or the time of day against it', () => {
     assert.equal(searchEngine().search('befriending service for an isolated older man').signals?.knownShare, 1);
     assert.equal(searchEngine().search('fella needs a lunch club at 11am').signals?.knownShare, 1);

@@ -73,7 +73,8 @@ export function composeAnswer(engine: SearchEngine, text: string, kinds?: Passag
 function composeFromResults(engine: SearchEngine, text: string, response: SearchResponse, kinds?: PassageKind[]): Answer {
   // "aim 9", "option 7": said plainly, before anything is listed for a number that is not there.
   if (response.numberMissing) {
-    return { type: 'not_sure', nearest: response.results.slice(0, 3).map(link), hint: `There is no ${response.numberMissing.asked}. ${response.numberMissing.held}` };
+    const { asked, held, onlySome } = response.numberMissing;
+    return { type: 'not_sure', nearest: response.results.slice(0, 3).map(link), hint: `${onlySome ? `I don't have ${asked}.` : `There is no ${asked}.`} ${held}` };
   }
   const planQuery = parsePlanQuery(text);
   if (planQuery) {

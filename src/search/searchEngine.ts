@@ -59,7 +59,8 @@ export interface SearchResponse {
   /** Asked for a detail (phone, email, hours, cost, address) of a service it names whose record has none. */
   detailMissing?: { detail: string; serviceIds: string[] };
   /** Named an aim, outcome, SDS standard or option by a number the knowledge does not have ("aim 4"). */
-  numberMissing?: { asked: string; held: string };
+  /** `onlySome`: the thing may well exist, but the knowledge holds only some of its kind (East Lothian's objectives). */
+  numberMissing?: { asked: string; held: string; onlySome?: true };
 }
 
 export interface ConfidenceSignals {
@@ -205,6 +206,7 @@ export class SearchEngine {
   private readonly features = new Map<string, PassageFeatures>();
   /** The plan's aims and outcomes and the SDS standards and options the knowledge holds, by number. */
   private readonly numbered = new Map<NumberedThing, Set<string>>(NUMBERED.map((n) => [n.thing, new Set<string>()]));
+  private readonly eastLothianObjectives = new Set<string>();
   private readonly docFreq = new Map<string, number>();
   private readonly servicesById = new Map<string, ServiceRecord>();
   private readonly firstByDoc = new Map<string, Passage>();
@@ -235,6 +237,7 @@ export class SearchEngine {
     for (const p of knowledge.passages) {
       if (p.aim !== undefined) this.numbered.get('aim')?.add(String(p.aim));
       if (p.outcome !== undefined) this.numbered.get('outcome')?.add(p.outcome);
+      if (p.docId.startsWith('east-lothian')) for (const m of [p.title, ...p.headings].join(' ').matchAll(/\bStrategic Objective (\d+)\b/g)) this.eastLothianObjectives.add(m[1]);
       if (p.kind === 'sds') {
         const heads = [p.title, ...p.headings].join(' ');
         for (const m of heads.matchAll(/\bStandard (\d+)\b/g)) this.numbered.get('standard')?.add(m[1]);
@@ -709,7 +712,16 @@ export class SearchEngine {
   /** "what is aim 4", "SDS standard 13", "option 5": a number the plan or the framework does not have.
    * (East Lothian's own numbering is another matter.) */
   private numberNotHeld(text: string): SearchResponse['numberMissing'] {
-    if (/\beast\s+lothian\b/i.test(text)) return undefined;
+    if (/\beast\s+lothian\b/i.test(text)) {
+      // Of East Lothian's plan the knowledge holds only some strategic objectives.
+      for (const m of text.matchAll(/\bobjective\s*(?:no\.?\s*)?(\d{1,2})\b/gi)) {
+        if (this.eastLothianObjectives.size && !this.eastLothianObjectives.has(m[1])) {
+          const held = [...this.eastLothianObjectives].sort((a, b) => Number(a) - Number(b));
+          return { asked: `East Lothian strategic objective ${m[1]}`, held: `Of East Lothian's strategic plan, I hold Strategic Objective ${held.join(', ')} only.`, onlySome: true };
+        }
+      }
+      return undefined;
+    }
     for (const { thing, pattern, describe } of NUMBERED) {
       const held = this.numbered.get(thing);
       if (!held?.size) continue;
