@@ -27,7 +27,7 @@ import { asksNothingOfItsOwn, leansBack, mentionsThePerson, mentionsTheThingShow
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, rememberAnswer, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
-import { recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
+import { recordSays, recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
 import { smallTalk, looksLikeAnotherLanguage } from './smallTalk';
 import type { RecordToKeep, Reply, Turn, TurnLog, TurnOutcome } from './turn';
 
@@ -331,13 +331,8 @@ export class ConversationCore {
     // "is there a waitin list?", "until what age?": a short question whose words the first service's
     // record says is about that service, though it names nothing.
     const record = this.engine.service(first.id);
-    const topic = topicWords(text.toLowerCase());
     // ("when does the panel sit?": the record says "panel", a word few passages use, if not "sit".)
-    const said = record ? topic.filter((w) => recordSaysAll(record, [w])) : [];
-    const recordSays =
-      words <= CONTEXT.recordAskWords &&
-      record !== undefined &&
-      ((said.length === topic.length && topic.length > 0) || (said.length * 2 >= topic.length && said.some((w) => this.engine.passagesWithWord(w) <= CONTEXT.recordRareWord)));
+    const recordSays = words <= CONTEXT.recordAskWords && record !== undefined && this.recordSaysEnough(record, topicWords(text.toLowerCase()));
     const asks =
       (mentionsTheThingShown(text) && readAsFollowUp) || ((mentionsTheThingShown(text) || mentionsThePerson(text) || asksNothingOfItsOwn(text)) && words <= CONTEXT.serviceAskWords);
     if (!asks && !recordSays) return undefined;
@@ -346,6 +341,14 @@ export class ConversationCore {
     const whole = openPassage(this.engine, servicePassageId(first.id));
     if (whole) out.text(`More of “${knowledgeText(first.name)}”, which may answer “${escapeMarkdown(shorten(text, 100))}”:`);
     return whole;
+  }
+
+  /** Whether a record says all of a message's topic words, or half of them with one that few passages use. */
+  private recordSaysEnough(record: ServiceRecord, topic: string[]): boolean {
+    if (!topic.length) return false;
+    if (recordSaysAll(record, topic)) return true;
+    const said = recordSays(record, topic);
+    return said.length * 2 >= topic.length && said.some((w) => this.engine.passagesWithWord(w) <= CONTEXT.recordRareWord);
   }
 
   /** Whether an answer is one of the services shown, or a passage that names one. */

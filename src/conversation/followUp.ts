@@ -8,7 +8,7 @@
 import { COMMUNITIES, communitiesIn, type Community } from '../knowledge/places';
 import type { PassageKind, Timescale } from '../knowledge/types';
 import { stem } from '../search/stem';
-import { contentTokens, isStopWord, withinOneEdit } from '../search/text';
+import { contentTokens, isStopWord } from '../search/text';
 import type { LastShown } from './memory';
 
 export type DetailField = 'phone' | 'address' | 'refer' | 'hours' | 'email' | 'website' | 'cost' | 'who';
@@ -46,7 +46,7 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   ['website', /\b(website|web site|web page|site|online|link|url)\b/],
   // Asked how to refer, a message about ringing ("can i refer her or does she ring them herself") asks how to refer.
   ['refer', /\b(refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|(?<!who (?:can|could|is able to) )apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place)|walk[- ]?in|drop[- ]?in|appointment|appt)\b/],
-  ['phone', /\b((?:free ?phone|phone|telephone|tel|contact|mobile) (?:no|nos|num|nr)|free ?phone|who (?:do|should|can|could) (?:i|we|you|they|she|he) (?:speak|talk) to|phone|telephone|ph|number(?!\s*\d)|numbers|numbr|call|ring|contact(?: number| details?| info)?|tel|(?:a|an|the|any|urgent|direct|advice|help|support|phone|text)\s+line)\b/],
+  ['phone', /\b((?:free ?phone|phone|telephone|tel|contact|mobile) (?:no|nos|num|nr)|free ?phone|who (?:do|should|can|could) (?:i|we|you|they|she|he) (?:speak|talk) to(?: (?:there|at it|at them))?$|phone|telephone|ph|number(?!\s*\d)|numbers|numbr|call|ring|contact(?: number| details?| info)?|tel|(?:a|an|the|any|urgent|direct|advice|help|support|phone|text)\s+line)\b/],
   ['address', /\b(address|where (?:are|is) (?:they|it|that|this|them)|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
   ['hours', /^(?:(?:and|but|what about|how about)\s+)?(?:at night|overnight|in the evenings?|evenings|nights|at weekends)\??$|\b(opening|hours|hrs|24 ?h|24\/7|times|what time|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
   ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|(?:have|need|got) to pay(?: for (?:it|that|them|this))?|pay anything|how much (?:is (?:it|that|this)|does (?:it|that|this) cost|(?:will|would) (?:it|that|this) cost|do they (?:charge|cost)))\b/],
@@ -81,7 +81,7 @@ const OTHER = /\b(?:any|some|what|which|anything|anyone|anywhere|somewhere|someo
 /** Words that point at the thing just shown, not at the person being helped. */
 const THING = /\b(they|them|their|thier|theyre|it|its|that|this|those|these)\b/;
 /** "there" as a place ("any extra care housing there?"), not "is there …" or "there is …". */
-const PLACE_POINTER = /\b(?:there|near there|round there|around there|that area|the same area|same area)\b/;
+const PLACE_POINTER = /\s(?:(?:in|near|round|around|over) )?(?:there|that area|the same area|same area)\??$/;
 const THERE_IS = /\b(?:is|are|was|were|isnt|arent|be|been) there\b|\bthere(?:s| is| are| was| were| will| would| should| must| might| may| isnt| arent)\b/;
 /** Lead-ins that continue the last question. */
 const LEAD = /^(?:(?:and|but|or|also|so|then|ok(?:ay)?|right)\s+)*(?:what about|how about|what of|what if|and if|even if|same for|same but|(?:tell me |say )?more (?:about|on)|and|why(?: not| is| are| cant| can't| do| does)?|any(?:thing|one)?(?: else)?|is there (?:one|anything|any|something)|are there any|only|just)\b\s*/;
@@ -110,12 +110,7 @@ const ASKING_WORDS = new Set(['decide', 'decides', 'decided', 'pay', 'pays', 'pa
   'conditions', 'condition', 'rules', 'rule', 'criteria', 'requirements', 'exceptions', 'exception', 'catch', 'steps', 'process', 'restrictions', 'limits',
   // "what counts as a reason?"
   'reason', 'reasons', 'grounds']);
-/** The rules and reasons words long enough to read a typo of ("condtions", "resons") as the word. */
-const RULES_WORDS = ['conditions', 'condition', 'criteria', 'requirements', 'exceptions', 'exception', 'restrictions', 'reasons', 'reason', 'grounds', 'qualify', 'qualifies'];
 
-function isAskingWord(word: string): boolean {
-  return ASKING_WORDS.has(word) || (word.length >= 5 && RULES_WORDS.some((w) => withinOneEdit(word, w)));
-}
 /** Who may make a referral: in a question about referring, they say who asks, not what about. */
 const REFERRERS = new Set(['family', 'families', 'relative', 'relatives', 'gp', 'gps', 'doctor', 'doctors', 'nurse', 'nurses', 'carer', 'carers', 'daughter', 'son', 'wife', 'husband', 'partner', 'mum', 'dad', 'school', 'teacher', 'hospital', 'ward', 'worker', 'workers', 'sw', 'social', 'professional', 'professionals', 'directly', 'direct', 'themselves', 'herself', 'himself', 'send', 'sent', 'need', 'needs', 'just']);
 /** "how quick do they see them?", "how soon", "how long is the wait": asks for a time, which a record
@@ -280,7 +275,7 @@ export function swapsTopic(text: string): boolean {
 export function asksNothingOfItsOwn(text: string): boolean {
   // A slot is something of its own: "what is option 3", "and in Penicuik?". ("A good enough reason" is a reason.)
   const lower = normalise(text).replace(/\b(?:good enough|valid|acceptable|proper)\s+(?=(?:reason|reasons|grounds)\b)/g, '');
-  return Object.keys(slotsIn(text)).length === 0 && topicWords(lower).every(isAskingWord);
+  return Object.keys(slotsIn(text)).length === 0 && topicWords(lower).every((t) => ASKING_WORDS.has(t));
 }
 
 /** They or it: after services, the services themselves ("that" and "this" may point at anything). */
@@ -350,12 +345,14 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
 
   const slots = slotsIn(text);
   // "and extra care housing there?", "anything near there": the place asked about last time.
-  const placePointed = last.place !== undefined && slots.place === undefined && PLACE_POINTER.test(lower) && !THERE_IS.test(lower);
+  const placePointed =
+    last.place !== undefined && slots.place === undefined && PLACE_POINTER.test(lower) && !THERE_IS.test(lower) && (LEAD.test(lower) || /^any\b/.test(lower));
   if (placePointed) slots.place = last.place as Community;
   const hasSlots = Object.keys(slots).length > 0;
   // "for young carers?", "for aim 3 then?": a short message starting "for" leans back too.
   const lead = LEAD.test(lower) || (/^for\s/.test(lower) && lower.split(' ').length <= 4);
-  const topic = topicWords(lower);
+  // ("any lunch clubs round there?": the pointer is the place, not part of the topic.)
+  const topic = topicWords(placePointed ? lower.replace(PLACE_POINTER, '') : lower);
 
   // "whats the third one?" after a passage with a list: that item; "outcomes under the second one":
   // the question with the item in place of the pointer.

@@ -94,8 +94,13 @@ export function recordSentenceSaying(raw: ServiceRecord, words: string[], asksHo
 /** Whether a service's record says every one of these words (by stem, or a typo's first letters:
  * "waitin list" → "waiting list"): then a short question made of them asks about that service. */
 export function recordSaysAll(raw: ServiceRecord, words: string[]): boolean {
-  if (!words.length) return false;
+  return words.length > 0 && recordSays(raw, words).length === words.length;
+}
+
+/** The words of `words` a record says, as a word or (five letters or more) by its start ("waitin"). */
+export function recordSays(raw: ServiceRecord, words: string[]): string[] {
+  if (!words.length) return [];
   const tokens = recordText(raw).toLowerCase().split(/[^a-z0-9£%]+/).filter(Boolean);
   const said = new Set(tokens.map(stem));
-  return words.every((w) => said.has(stem(w)) || (w.length >= 5 && tokens.some((t) => t.startsWith(w.slice(0, 5)))));
+  return words.filter((w) => said.has(stem(w)) || (w.length >= 5 && tokens.some((t) => t.startsWith(w.slice(0, 5)))));
 }

@@ -68,13 +68,14 @@ export function firstSentence(text: string, max = 200): string {
 
 /** Sentences in which the plan commits to something: "We will …", "We will continue to …", and work
  * it says is under way ("Work is underway to …", "We are working with …", "We aim to …", "We are taking a
- * multi-agency approach …", "We plan to …"). A sentence
+ * multi-agency approach …", "We are investing in …", "We plan to …"): a doing verb, not "we are
+ * continuing to see …", which reports. A sentence
  * that goes on to say what the work includes ("This includes working with VOCAL …") comes with it. */
 export function commitmentSentences(text: string): string[] {
   const plain = text.replace(/\*\*/g, '').replace(/\n+/g, ' ');
   const sentences = plain.split(/(?<=[.!?])\s+/).map((s) => s.trim());
   const commits = (s: string): boolean =>
-    /\b(we will|we'll|we are committed to|we have committed to|we have asked|work is underway|work is under way|we are working|we aim to|we are developing|we are (?:taking|building|investing|reviewing|redesigning|introducing|expanding|improving|exploring|creating|establishing|strengthening|continuing|planning|looking to)|we plan to|we intend to|we have (?:started|begun))\b/i.test(s) &&
+    /\b(we will|we'll|we are committed to|we have committed to|we have asked|work is underway|work is under way|we are working|we aim to|we are developing|we are (?:taking|building|investing|reviewing|redesigning|introducing|expanding|improving|exploring|creating|establishing|strengthening|looking to)|we plan to|we intend to|we have (?:started|begun))\b/i.test(s) &&
     !/\bwe will not\b|\bwe won't\b/i.test(s);
   return sentences.flatMap((s, i) => {
     if (!commits(s)) return [];

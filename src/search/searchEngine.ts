@@ -165,8 +165,6 @@ export function combine(features: RankingFeatures, weights: RankingFeatures = RA
 }
 
 const CANDIDATES = 40;
-/** A five-letter typo is read as a longer word only when at most this many passages use that word. */
-const SHORT_TYPO_MAX_PASSAGES = 20;
 /** Candidates added from a search by every word, common ones too, for a question made mostly of common words. */
 const MOSTLY_COMMON_CANDIDATES = 20;
 /** Who a question is about ("his daughter-in-law says…", "mum is moving…") is mostly context, not
@@ -419,9 +417,10 @@ export class SearchEngine {
           }
         : undefined;
     const candidates = this.scorer.top((q) => addClauses(q, analysed.concepts, this.vocabulary), CANDIDATES, accept);
-    // A question made mostly of common words ("care home fees for a couple") is searched above by its
-    // few rarer ones; the passages best for all its words join the running too, so none is lost for
-    // want of a rare word. (Their lunr score, from another query, is not compared: it counts as none.)
+    // A question with at least as many common words as rare ones ("care home fees for a couple") is
+    // searched above by its rarer words; the passages best for all its words join the running too, so
+    // none is lost for want of a rare word. (Their lunr score, from another query, is not compared: it
+    // counts as none.)
     const tokens = analysed.concepts.flatMap((c) => c.tokens);
     const common = tokens.filter((t) => this.vocabulary.common(t)).length;
     if (common > 0 && common < tokens.length && common >= tokens.length - common) {
@@ -541,7 +540,7 @@ export class SearchEngine {
     const namedNumbers = [...analysed.text.matchAll(/\b(standard|option)\s*(?:no\.?\s*)?(\d{1,2})\b/gi)].map((m) => new RegExp(`^${m[1]} ${m[2]}\\b`, 'i'));
     // "aim 2", "outcome 3.2" (or "aim 3.2"): the plan's passages under that aim or outcome.
     const namedOutcomes = new Set([...analysed.text.matchAll(/\b(?:aim|outcome|priority)\s*(\d\.\d{1,2})\b/gi)].map((m) => m[1]));
-    const namedAims = new Set([...analysed.text.matchAll(/\b(?:strategic\s+)?aim\s*(?:no\.?\s*)?(\d{1,2})(?![.\d])/gi)].map((m) => Number(m[1])));
+    const namedAims = new Set([...analysed.text.matchAll(/\b(?:strategic\s+)?aim\s*(?:no\.?\s*)?(\d{1,2})(?!\.\d|\d)/gi)].map((m) => Number(m[1])));
 
     return candidates
       .map((candidate) => {
@@ -670,13 +669,6 @@ export class SearchEngine {
     const cached = this.correctionCache.get(token);
     if (cached !== undefined) return cached ?? undefined;
     let found = transpositions(token).map(stem).find((s) => this.docFreq.has(s));
-    // Five letters typed with one left out of a longer word the knowledge uses ("vison"): only that,
-    // and only for a word few passages use, as short words are too often one letter from another
-    // ("numer" may be "number", which asks for a phone number rather than naming a topic).
-    if (!found && token.length === 5) {
-      const meant = this.rawOneLetterOff.get(token);
-      if (meant && (this.docFreq.get(meant) ?? 0) <= SHORT_TYPO_MAX_PASSAGES) found = meant;
-    }
     const forms = found || token.length < 6 ? [] : [token, stem(token)];
     // One letter off, as typed or as stemmed, before two: "fraility" is "frailty", not "facility".
     for (const w of forms) {
@@ -1067,9 +1059,8 @@ const FIGURE_WINDOW = 10;
 const FIGURE_ASKING = new Set(['how', 'many', 'much', 'number', 'numbers', 'percent', 'percentage', 'proportion', 'what', 'is', 'are', 'there', 'of', 'the']);
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'hundred', 'hundreds', 'thousand', 'thousands', 'half', 'dozen']);
 
-/** A count in a passage's words: a number that is not a year or part of a phone number, or a number word. */
 /** Words that end the run of words naming what is counted ("how many district nurses | does …"). */
-const COUNT_RUN_ENDS = /^(are|is|was|were|be|been|being|do|does|did|have|has|had|will|would|can|could|in|on|at|of|for|to|from|with|by|per|a|an|the|there|who|that|which|we|you|they|he|she|it|our|their|this|these|those|and|or|midlothian|lothian|each|every|last|this|next|currently|now|right|does|get|got|use|used|altogether|total|overall|roughly|approx|approximately|about|over|under)$/;
+const COUNT_RUN_ENDS = /^(are|is|was|were|be|been|being|do|does|did|have|has|had|will|would|can|could|in|on|at|of|for|to|from|with|by|per|a|an|the|there|who|that|which|we|you|they|he|she|it|our|their|this|these|those|and|or|midlothian|lothian|each|every|last|next|currently|now|right|get|got|use|used|altogether|total|overall|roughly|approx|approximately|about|over|under)$/;
 /** People words too general to say what is counted ("how many people are on the waiting list"). */
 const GENERIC_COUNTED = new Set(['people', 'person', 'folk', 'folks', 'individuals', 'adults', 'residents', 'times', 'ones', 'kinds', 'types', 'sorts', 'ways']);
 
@@ -1089,6 +1080,7 @@ export function countedThing(tokens: string[]): string | undefined {
   return head && !GENERIC_COUNTED.has(head) && !isStopWord(head) ? head : undefined;
 }
 
+/** A count in a passage's words: a number that is not a year or part of a phone number, or a number word. */
 function isCount(seq: string[], i: number): boolean {
   const t = seq[i];
   // A placeholder ("over XX people", "£xxm") is the plan's figure, still to be filled in.
@@ -1305,9 +1297,10 @@ const ANSWER_PATTERNS: Record<AnswerType, RegExp> = {
   phone: /\b0\d{2,4} ?\d{3} ?\d{3,4}\b|\b0\d{3}(?: \d{2,3}){2,3}\b|\b1\d{2} ?\d{3}\b|\b111\b|\b999\b/,
 };
 
+/** Things counted in "… numbers" ("workforce numbers", "carer numbers"); other numbers are to ring ("vocal numbers"). */
+const COUNTED_NUMBERS = new Set(['workforce', 'staff', 'staffing', 'carer', 'carers', 'population', 'patient', 'patients', 'people', 'user', 'users', 'client', 'clients', 'referral', 'referrals', 'volunteer', 'volunteers', 'resident', 'residents', 'admission', 'admissions', 'uptake', 'recruitment', 'waiting', 'case', 'caseload', 'bed', 'beds', 'death', 'deaths']);
+
 /** What kind of answer the wording asks for. */
-/** Words before "numbers" that ask for numbers to ring, not counts. */
-const NUMBERS_TO_RING = new Set(['their', 'the', 'any', 'some', 'those', 'these', 'your', 'our', 'his', 'her', 'its', 'phone', 'contact', 'telephone', 'tel', 'mobile', 'helpline', 'useful', 'emergency', 'key', 'main', 'direct', 'office', 'landline', 'what', 'whats', 'give', 'get', 'for', 'and', 'with', 'out', 'hours', 'team', 'teams', 'service', 'services', 'crisis', 'freephone', 'free', 'local', 'all', 'both', 'other', 'email', 'emails']);
 
 export function answerTypeFor(tokens: string[]): AnswerType | undefined {
   const text = ` ${tokens.join(' ')} `;
@@ -1319,16 +1312,16 @@ export function answerTypeFor(tokens: string[]): AnswerType | undefined {
   // "what period does the workforce plan cover", "which years does it run": the span of years.
   if (/ (?:what|which) (?:period|years|timeframe|time frame|dates|time period|timescale) /.test(text)) return 'date';
   if (/ how many | how much | number of | percent | percentage | proportion | figure | figures | rate | stats | stat | statistics /.test(text)) return 'figure';
-  // "workforce numbers", "carer numbers": how many; "their numbers", "contact numbers" are for ringing.
+  // "workforce numbers", "carer numbers": how many; "their numbers", "vocal numbers" are for ringing.
   const numbered = / ([a-z]+) numbers /.exec(text)?.[1];
-  if (numbered && !NUMBERS_TO_RING.has(numbered)) return 'figure';
+  if (numbered && COUNTED_NUMBERS.has(numbered)) return 'figure';
   // "has that gone up?", "has it grown?": how much a figure changed.
   if (/ (?:gone|go|goes|went) (?:up|down) | (?:has|have|did) (?:that|it|this|they) (?:grown|risen|increased|decreased|fallen|dropped) /.test(text)) return 'figure';
   return undefined;
 }
 
 const KIND_CUES: Record<PassageKind, RegExp> = {
-  service: /\b(phone|number|call|contact|refer|referral|where can|service|services|near|local|helpline|centre|group|groups|support for|email|address|open|hours|who (?:can |could |would |will |does |else )?(?:help|helps|support|supports|assist|assists|advise|advises))\b/,
+  service: /\b(phone|number|call|contact|refer|referral|where can|service|services|near|local|helpline|centre|group|groups|support for|email|address|open|hours)\b|^ who (?:can |could |would |will |does |else )?(?:help|helps|support|supports|assist|assists|advise|advises)\b/,
   sds: /\b(option|options|direct payment|dp|pa|personal assistant|isf|sds|self.directed|budget for|employ|eligib|carer support plan|advocacy)\b/,
   plan: /\b(aim|aims|commit|committed|plan|strategy|strategic|budget|outcome|outcomes|ijb|percentage|census|population|%|per cent|priority|priorities)\b/,
 };

@@ -30,7 +30,7 @@ const LEADS_BONUS = 4;
 /** A list shown with its lead-in may run longer than a plain window, up to this many items. */
 const MAX_LIST_ITEMS = 8;
 const MAX_LIST_CHARS = 900;
-/** Sentences that answer the one before: what is done instead, or the exception to it. */
+/** Sentences that turn the one before round: what is done instead, the exception to it, or what follows from it. */
 const TURNS_ROUND = /^(?:Instead|However|But|Rather|Even so|This means|That means|As a result)\b/;
 /** A window shorter than this grows by the sentences after it. */
 const FILL_CHARS = 300;

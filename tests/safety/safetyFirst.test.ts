@@ -73,6 +73,9 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('she denies any thoughts of self-harm').includes('suicide-self-harm'));
     assert.ok(risk('he keeps saying he will jump').includes('suicide-self-harm'));
     assert.ok(risk('he cut his hand on a broken glass and its spurting everywhere').includes('medical-emergency'));
+    // A group named, a figure "in the 80s" or a doubt about safety do not make a sign history or a topic.
+    assert.ok(risk('someone at the walking group said they want to kill themselves tonight').includes('suicide-self-harm'));
+    assert.ok(risk('her sats are in the 80s and she is struggling to breathe').includes('medical-emergency'));
     assert.ok(risk('wee girl has bald patches, mum says she pulls it out when shes stressed').includes('suicide-self-harm'));
     // A child there when a parent's life is in danger brings the child protection routes too.
     assert.deepEqual(risk('mum took an overdose last night, the 8yo found her').filter((k) => k === 'child-protection' || k === 'suicide-self-harm'), ['suicide-self-harm', 'child-protection']);
@@ -95,12 +98,13 @@ describe('safety first (real knowledge)', () => {
       // Someone home after a stroke is not a home taken; an assessment in his own right is not neglect.
       'her husband had a stroke and is home now, is there carer support',
       'he cares for his wife and has never had an assessment in his own right',
-      // A flat battery is not a means; a case closed with the person safe is history.
+      // A flat battery is not a means; a case closed, the money paid back, is history.
       'my cars dead in the car park, anyone got jump leads',
       // A small burn already cooled and covered, and a staff idiom, are not emergencies.
       'mr t got a small burn off the oven door, ran it under the cold tap and covered it, no blister',
       'im pulling my hair out with this rota',
-      'the financial harm case for mrs b is closed, the money was paid back and shes safe',
+      'she broke her glasses, can she get help paying for new ones',
+      'financial abuse by her nephew, her case was closed in 2022 and the money was paid back, she wants help with sds now',
     ]) {
       assert.deepEqual(risk(ordinary), [], ordinary);
     }
