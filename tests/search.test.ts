@@ -96,6 +96,14 @@ describe('a service named by words too common to search by (made-up knowledge)',
   });
 });
 
+describe('why staff ask, told beside the question', () => {
+  it('judges the question without the purpose told beside it', () => {
+    assert.ok(askedParts('ijb values - need them for a slide for our team away day').includes('ijb values'));
+    assert.ok(askedParts('putting the values on a poster, what are they, need it for the team meeting').some((p) => !/team meeting/.test(p)));
+    assert.deepEqual(askedParts('what are the ijb values'), []);
+  });
+});
+
 describe('a thing named by its number (made-up knowledge)', () => {
   it('puts the outcome a question names first, before its aim\'s overview', () => {
     const engine = madeUpEngine();

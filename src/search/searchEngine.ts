@@ -957,12 +957,18 @@ export function askedPart(text: string, byClause = false): string | undefined {
 }
 
 /** The asked sentence (or, in one sentence, the asked clause) on its own and, in a longer message, with the sentence before it: what confidence is also judged on. */
+/** Why staff ask, told beside the question ("ijb values - need them for a slide for our team away day"):
+ * not what is asked. */
+const PURPOSE = /\s*(?:[-–—,:;.]\s*)?(?:(?:i |we )?(?:need|needed|want|wanted|needing|wanting) (?:it|them|this|these|that|the \w+) for|for (?:a|an|the|my|our) (?:slide|slides|poster|presentation|report|meeting|board paper|team meeting|away day|induction|newsletter|bid|funding bid))\b.*$/i;
+
 export function askedParts(text: string): string[] {
+  const purpose = PURPOSE.test(text) ? text.replace(PURPOSE, '').trim() : '';
   const asked = askedPart(text, true);
-  if (!asked) return [];
+  if (!asked) return purpose && purpose.split(/\s+/).length >= 2 ? [purpose] : [];
   const sentences = text.split(/(?<=[.?!])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
   const at = sentences.lastIndexOf(asked);
-  return at >= 1 && sentences.length >= 3 ? [asked, `${sentences[at - 1]} ${asked}`] : [asked];
+  const parts = at >= 1 && sentences.length >= 3 ? [asked, `${sentences[at - 1]} ${asked}`] : [asked];
+  return purpose && purpose.split(/\s+/).length >= 2 ? [...parts, purpose] : parts;
 }
 
 /** Another council area the first passage does not hold, or a year (2031, 2031/32) none of the top passages
