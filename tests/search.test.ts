@@ -109,6 +109,9 @@ describe('a thing named by its number (made-up knowledge)', () => {
     const engine = madeUpEngine();
     assert.equal(engine.search('what is outcome 1.2 about in plain words').results[0]?.passage.outcome, '1.2');
     assert.equal(engine.search('what is aim 2 about').results[0]?.passage.aim, 2);
+    // An aim named at a sentence's end is still an aim; "1.2" after "aim" is an outcome.
+    assert.equal(engine.search('tell me about aim 9.').numberMissing?.asked, 'aim 9');
+    assert.equal(engine.search('what does aim 1.2 say').numberMissing, undefined);
   });
 });
 

@@ -110,7 +110,6 @@ const ASKING_WORDS = new Set(['decide', 'decides', 'decided', 'pay', 'pays', 'pa
   'conditions', 'condition', 'rules', 'rule', 'criteria', 'requirements', 'exceptions', 'exception', 'catch', 'steps', 'process', 'restrictions', 'limits',
   // "what counts as a reason?"
   'reason', 'reasons', 'grounds']);
-
 /** Who may make a referral: in a question about referring, they say who asks, not what about. */
 const REFERRERS = new Set(['family', 'families', 'relative', 'relatives', 'gp', 'gps', 'doctor', 'doctors', 'nurse', 'nurses', 'carer', 'carers', 'daughter', 'son', 'wife', 'husband', 'partner', 'mum', 'dad', 'school', 'teacher', 'hospital', 'ward', 'worker', 'workers', 'sw', 'social', 'professional', 'professionals', 'directly', 'direct', 'themselves', 'herself', 'himself', 'send', 'sent', 'need', 'needs', 'just']);
 /** "how quick do they see them?", "how soon", "how long is the wait": asks for a time, which a record
@@ -344,9 +343,9 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   }
 
   const slots = slotsIn(text);
-  // "and extra care housing there?", "anything near there": the place asked about last time.
+  // "and extra care housing there?", "anything near there?": after a lead-in, the place asked about last time.
   const placePointed =
-    last.place !== undefined && slots.place === undefined && PLACE_POINTER.test(lower) && !THERE_IS.test(lower) && (LEAD.test(lower) || /^any\b/.test(lower));
+    last.place !== undefined && slots.place === undefined && PLACE_POINTER.test(lower) && !THERE_IS.test(lower) && LEAD.test(lower);
   if (placePointed) slots.place = last.place as Community;
   const hasSlots = Object.keys(slots).length > 0;
   // "for young carers?", "for aim 3 then?": a short message starting "for" leans back too.

@@ -423,20 +423,20 @@ export class SearchEngine {
     // counts as none.)
     const tokens = analysed.concepts.flatMap((c) => c.tokens);
     const common = tokens.filter((t) => this.vocabulary.common(t)).length;
+    const inRunning = new Set(candidates.map((c) => c.ref));
     if (common > 0 && common < tokens.length && common >= tokens.length - common) {
       for (const c of this.scorer.top((q) => addClauses(q, analysed.concepts, this.vocabulary, true), MOSTLY_COMMON_CANDIDATES, accept)) {
-        if (!candidates.some((x) => x.ref === c.ref)) candidates.push({ ...c, score: 0 });
+        if (!inRunning.has(c.ref)) candidates.push({ ...c, score: 0 });
+        inRunning.add(c.ref);
       }
     }
     // A service the question names by its name is always in the running: its name's words may all be
     // too common to search by ("care information scotland number" searches "number" alone).
-    const seqForNames = analysed.tokens.map(stem);
-    for (const { id, names } of this.serviceNames) {
-      if (candidates.some((c) => c.ref === id) || !names.some((n) => containsRun(seqForNames, n))) continue;
-      if (accept && !accept(id)) continue;
-      candidates.push({ ref: id, score: 0, matchedTerms: names.flat() });
+    const named = this.servicesNamedBy(analysed.tokens.map(stem));
+    for (const [id, names] of named) {
+      if (!inRunning.has(id) && (!accept || accept(id))) candidates.push({ ref: id, score: 0, matchedTerms: names.flat() });
     }
-    const scored = this.rerank(analysed, candidates, options.explain);
+    const scored = this.rerank(analysed, candidates, new Set(named.keys()), options.explain);
     const stemSet = new Set(stems);
     // Each of the question's ideas, with its other wordings: a snippet counts ideas, not synonyms.
     const conceptSets = analysed.concepts.map((c) => new Set([...c.tokens, ...c.alternatives.flat()].map(stem)));
@@ -504,7 +504,12 @@ export class SearchEngine {
     return Math.log(1 + this.knowledge.passages.length / (1 + df));
   }
 
-  private rerank(analysed: AnalysedQuery, candidates: ScoredRef[], explain = false): Array<Omit<SearchResult, 'snippet'>> {
+  /** The services whose names stand word for word in a question, by passage id, with those names. */
+  private servicesNamedBy(stemSeq: string[]): Map<string, string[][]> {
+    return new Map(this.serviceNames.filter((s) => s.names.some((n) => containsRun(stemSeq, n))).map((s) => [s.id, s.names]));
+  }
+
+  private rerank(analysed: AnalysedQuery, candidates: ScoredRef[], namedServices: ReadonlySet<string>, explain = false): Array<Omit<SearchResult, 'snippet'>> {
     if (candidates.length === 0) return [];
     const top = candidates[0].score || 1;
     const kindPrior = kindPriorFor(analysed.tokens);
@@ -535,12 +540,11 @@ export class SearchEngine {
       total: totalWeight,
     };
     const wantedPlace = communitiesIn(analysed.text)[0];
-    const namedServices = new Set(this.serviceNames.filter((s) => s.names.some((n) => containsRun(queryStemSeq, n))).map((s) => s.id));
     // "standard 1 of the framework", "option 3": the section headed with that standard or option.
     const namedNumbers = [...analysed.text.matchAll(/\b(standard|option)\s*(?:no\.?\s*)?(\d{1,2})\b/gi)].map((m) => new RegExp(`^${m[1]} ${m[2]}\\b`, 'i'));
     // "aim 2", "outcome 3.2" (or "aim 3.2"): the plan's passages under that aim or outcome.
     const namedOutcomes = new Set([...analysed.text.matchAll(/\b(?:aim|outcome|priority)\s*(\d\.\d{1,2})\b/gi)].map((m) => m[1]));
-    const namedAims = new Set([...analysed.text.matchAll(/\b(?:strategic\s+)?aim\s*(?:no\.?\s*)?(\d{1,2})(?!\.\d|\d)/gi)].map((m) => Number(m[1])));
+    const namedAims = new Set([...analysed.text.matchAll(AIM_NUMBER)].map((m) => Number(m[1])));
 
     return candidates
       .map((candidate) => {
@@ -698,9 +702,6 @@ export class SearchEngine {
     return 0.6;
   }
 
-  /** A "how many" or "what percentage" question whose best passage has no count or percentage next
-   * to any of the question's own words ("how many GP practices are there?" answered by a service
-   * that mentions GP practices but counts none): the figure asked for is not in the knowledge. */
   /** "what is aim 4", "SDS standard 13", "option 5": a number the plan or the framework does not have.
    * (East Lothian's own numbering is another matter.) */
   private numberNotHeld(text: string): SearchResponse['numberMissing'] {
@@ -741,6 +742,10 @@ export class SearchEngine {
     return missing ? { detail: missing.name, serviceIds: services.map((s) => s.id) } : undefined;
   }
 
+  /** A "how many" or "what percentage" question whose best passage has no count or percentage next
+   * to any of the question's own words ("how many GP practices are there?" answered by a service
+   * that mentions GP practices but counts none): the figure asked for is not in the knowledge.
+   * Nor when the thing counted ("beds" in "how many care home beds") has no figure beside it. */
   private figureNotHeld(analysed: AnalysedQuery, best: Passage): boolean {
     const text = ` ${analysed.tokens.join(' ')} `;
     const wants = / (percent|percentage|proportion) /.test(text) ? 'percent' : / how many | number of /.test(text) ? 'count' : undefined;
@@ -759,8 +764,8 @@ export class SearchEngine {
     }
     if (words.size === 0) return false;
     if (this.figureNotNear(words, best, f, wants)) return true;
-    // "how many care home beds": the thing counted is the last word of the run after "how many";
-    // a figure beside the question's other words ("care") is a figure of something else.
+    // "how many care home beds": a figure beside the question's other words ("care") is a figure of
+    // something else; one must stand beside the thing counted.
     const counted = countedThing(analysed.tokens);
     if (!counted) return false;
     // A typo ("referals") is read as the word meant; a word the knowledge lacks cannot be judged.
@@ -956,19 +961,22 @@ export function askedPart(text: string, byClause = false): string | undefined {
   return asked.split(/\s+/).length >= (asked.endsWith('?') ? 2 : 4) ? asked : undefined;
 }
 
-/** The asked sentence (or, in one sentence, the asked clause) on its own and, in a longer message, with the sentence before it: what confidence is also judged on. */
 /** Why staff ask, told beside the question ("ijb values - need them for a slide for our team away day"):
  * not what is asked. */
 const PURPOSE = /\s*(?:[-–—,:;.]\s*)?(?:(?:i |we )?(?:need|needed|want|wanted|needing|wanting) (?:it|them|this|these|that|the \w+) for|for (?:a|an|the|my|our) (?:slide|slides|poster|presentation|report|meeting|board paper|team meeting|away day|induction|newsletter|bid|funding bid))\b.*$/i;
 
+/** The asked sentence (or, in one sentence, the asked clause) on its own and, in a longer message, with
+ * the sentence before it; and the message without the purpose told beside it: what confidence is also
+ * judged on. */
 export function askedParts(text: string): string[] {
-  const purpose = PURPOSE.test(text) ? text.replace(PURPOSE, '').trim() : '';
+  const withoutPurpose = PURPOSE.test(text) ? text.replace(PURPOSE, '').trim() : '';
+  const purpose = withoutPurpose.split(/\s+/).length >= 2 ? [withoutPurpose] : [];
   const asked = askedPart(text, true);
-  if (!asked) return purpose && purpose.split(/\s+/).length >= 2 ? [purpose] : [];
+  if (!asked) return purpose;
   const sentences = text.split(/(?<=[.?!])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
   const at = sentences.lastIndexOf(asked);
   const parts = at >= 1 && sentences.length >= 3 ? [asked, `${sentences[at - 1]} ${asked}`] : [asked];
-  return purpose && purpose.split(/\s+/).length >= 2 ? [...parts, purpose] : parts;
+  return [...parts, ...purpose];
 }
 
 /** Another council area the first passage does not hold, or a year (2031, 2031/32) none of the top passages
@@ -1070,7 +1078,7 @@ const COUNT_RUN_ENDS = /^(are|is|was|were|be|been|being|do|does|did|have|has|had
 /** People words too general to say what is counted ("how many people are on the waiting list"). */
 const GENERIC_COUNTED = new Set(['people', 'person', 'folk', 'folks', 'individuals', 'adults', 'residents', 'times', 'ones', 'kinds', 'types', 'sorts', 'ways']);
 
-/** The thing a "how many" or "what percentage of" question counts: the last word of the run after it. */
+/** The thing a "how many" or "what percentage of" question counts: the first plural of the words after it. */
 export function countedThing(tokens: string[]): string | undefined {
   const text = tokens.join(' ');
   const m = / ?(?:how many|number of|percentage of|percent of|proportion of) (.*)$/.exec(text);
@@ -1274,9 +1282,11 @@ const NAME_WORD_MAX_PASSAGES = 5;
 export type AnswerType = 'date' | 'figure' | 'phone';
 
 type NumberedThing = 'aim' | 'outcome' | 'standard' | 'option';
+/** "aim 2", "strategic aim no. 3", "aim 2." at a sentence's end; not "aim 3.2", an outcome. */
+const AIM_NUMBER = /\b(?:strategic\s+)?aim\s*(?:no\.?\s*)?(\d{1,2})(?!\.\d|\d)/gi;
 /** Things staff name by number, how a question names them, and how to say which the knowledge has. */
 const NUMBERED: Array<{ thing: NumberedThing; pattern: RegExp; describe: (held: string[]) => string }> = [
-  { thing: 'aim', pattern: /\b(?:strategic\s+)?aim\s*(?:no\.?\s*)?(\d{1,2})(?![.\d])/gi, describe: (h) => `The Strategic Plan 2025–2035 has ${h.length} strategic aims, numbered ${h[0]} to ${h.at(-1)}.` },
+  { thing: 'aim', pattern: AIM_NUMBER, describe: (h) => `The Strategic Plan 2025–2035 has ${h.length} strategic aims, numbered ${h[0]} to ${h.at(-1)}.` },
   { thing: 'outcome', pattern: /\boutcome\s*(\d\.\d{1,2})\b/gi, describe: (h) => `The Strategic Plan 2025–2035 numbers its outcomes ${h[0]} to ${h.at(-1)}.` },
   { thing: 'standard', pattern: /\bstandard\s*(?:no\.?\s*)?(\d{1,2})\b/gi, describe: (h) => `The SDS Framework of Standards has ${h.length} standards, numbered ${h[0]} to ${h.at(-1)}.` },
   { thing: 'option', pattern: /\b(?:sds\s+)?option\s*(\d{1,2})\b/gi, describe: (h) => `The SDS Act 2013 gives ${h.length} options, numbered ${h[0]} to ${h.at(-1)}.` },
@@ -1307,7 +1317,6 @@ const ANSWER_PATTERNS: Record<AnswerType, RegExp> = {
 const COUNTED_NUMBERS = new Set(['workforce', 'staff', 'staffing', 'carer', 'carers', 'population', 'patient', 'patients', 'people', 'user', 'users', 'client', 'clients', 'referral', 'referrals', 'volunteer', 'volunteers', 'resident', 'residents', 'admission', 'admissions', 'uptake', 'recruitment', 'waiting', 'case', 'caseload', 'bed', 'beds', 'death', 'deaths']);
 
 /** What kind of answer the wording asks for. */
-
 export function answerTypeFor(tokens: string[]): AnswerType | undefined {
   const text = ` ${tokens.join(' ')} `;
   // "the ssi number", "standard number", "which section number": a number that names a thing, not one to ring.
