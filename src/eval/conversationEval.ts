@@ -39,6 +39,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 23': join(FIXTURES, 'tuning-conversations-23.json'),
   'tuning 24': join(FIXTURES, 'tuning-conversations-24.json'),
   'tuning 25': join(FIXTURES, 'tuning-conversations-25.json'),
+  'tuning 26': join(FIXTURES, 'tuning-conversations-26.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
