@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { composeAnswer } from '../src/answer/composeAnswer';
 import { countedThing } from '../src/search/searchEngine';
+import { asksAmount, asksLiveFigure, asksWait } from '../src/search/figureAsks';
+import { tokenize } from '../src/search/text';
 import { answers, foldForScoring, rankOf } from '../src/eval/scoring';
 import { madeUpEngine } from './fixtures/madeUpKnowledge';
 import { searchEngine } from './helpers';
@@ -24,6 +26,46 @@ describe('years asked (made-up knowledge)', () => {
     // The census passage dates new homes to 2011, far from its count of people: no 2011 census.
     assert.deepEqual(engine.search('people counted at the 2011 census').nearScope?.years, ['2011']);
     assert.equal(engine.search('new homes built since 2011').nearScope, undefined);
+  });
+});
+
+describe('prices, waits and live figures (made-up knowledge)', () => {
+  it('is not sure of a price the best record does not give, and sure of one it does or that is free', () => {
+    const engine = madeUpEngine();
+    assert.equal(engine.search('how much does the sunny lunch club cost').figureMissing, 'amount');
+    assert.equal(engine.search('how much does the sunny lunch club cost').confident, false);
+    assert.equal(engine.search('how much does penicuik money help charge').figureMissing, undefined);
+    assert.equal(engine.search('how much was spent from the reserves').figureMissing, undefined);
+  });
+
+  it('is not sure of a wait the best passage gives no length of time for', () => {
+    const engine = madeUpEngine();
+    assert.equal(engine.search('how long is the wait for the hilltop rehab team').figureMissing, undefined);
+    assert.equal(engine.search('how long is the waiting list for riverside carers hub').figureMissing, 'wait');
+    // Saying a waiting list is long is not asking how long it is.
+    assert.notEqual(engine.search('waiting list is long, does riverside carers hub do short breaks').figureMissing, 'wait');
+  });
+
+  it('never holds a figure as it stands now, but holds the published one', () => {
+    const engine = madeUpEngine();
+    assert.equal(engine.search('how many places at the riverside carers group right now').figureMissing, 'live');
+    assert.equal(engine.search('how many places at the riverside carers group').figureMissing, undefined);
+    assert.equal(engine.search('reserves figures at the moment').figureMissing, 'live');
+    const { answer } = composeAnswer(engine, 'how many places at the riverside carers group right now');
+    assert.equal(answer.type, 'not_sure');
+    assert.match(answer.type === 'not_sure' ? (answer.hint ?? '') : '', /as published, not today's figures/);
+  });
+
+  it('reads what kind of figure a question asks for', () => {
+    assert.equal(asksAmount(tokenize('how much does a day at the centre cost')), true);
+    assert.equal(asksAmount(tokenize('weekly fees for a care home bed')), true);
+    assert.equal(asksAmount(tokenize('how much help can she get')), false);
+    assert.equal(asksWait(tokenize('waiting time for a first appointment')), true);
+    assert.equal(asksWait(tokenize('waiting list is long, any other options')), false);
+    assert.equal(asksLiveFigure(tokenize('delayed discharge numbers last month')), true);
+    assert.equal(asksLiveFigure(tokenize('how many staff did we have in 2021, recruitment is hard at the moment')), false);
+    assert.equal(asksLiveFigure(tokenize('who chairs the board at the moment')), false);
+    assert.equal(asksLiveFigure(tokenize('whats the hourly rate for a pa at the moment')), false);
   });
 });
 

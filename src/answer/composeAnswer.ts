@@ -98,6 +98,9 @@ function composeFromResults(engine: SearchEngine, text: string, response: Search
     const nearest = [...own, ...response.results.map(link).filter((l) => !own.some((o) => o.id === l.id))].slice(0, 3);
     return { type: 'not_sure', nearest, hint: `The service directory has no ${response.detailMissing.detail} for ${named.map((s) => s.name).join(' or ')}. Open its record below for what it does publish, including how to refer.` };
   }
+  if (response.figureMissing && FIGURE_HINTS[response.figureMissing]) {
+    return { type: 'not_sure', nearest: response.results.slice(0, 3).map(link), hint: FIGURE_HINTS[response.figureMissing] };
+  }
   if (!response.confident) {
     return { type: 'not_sure', nearest: response.results.slice(0, 3).map(link) };
   }
@@ -119,6 +122,13 @@ function composeFromResults(engine: SearchEngine, text: string, response: Search
 
 /** Wording that asks what a source says about a topic as a whole. */
 const ASKS_WHAT_IT_SAYS = /\b(?:what (?:does|do|did) (?:the|our|this) (?:\w+ )?(?:plan|strategy|guidance|framework) (?:say|says|said)|what (?:did|do|have) we (?:commit|committed|promise|promised)|what(?:s|'s| is) (?:the|our) (?:plan|ijb|hscp) doing)\b/;
+
+/** What to say when a kind of figure is asked for and not held; a count not held gets the plain "not sure". */
+const FIGURE_HINTS: Partial<Record<NonNullable<SearchResponse['figureMissing']>, string>> = {
+  live: "MidWay Guide holds the plan, the SDS guidance and the service directory as published, not today's figures such as current waiting lists or vacancies. The nearest answers it has are below; the service or team itself can give the figure as it stands.",
+  amount: 'MidWay Guide holds no price or sum of money for that. The nearest answers it has are below.',
+  wait: 'MidWay Guide holds no waiting time for that. The nearest answers it has are below; the team or service itself can say how long the wait is.',
+};
 
 function nearScopeHint({ areas, years }: { areas: string[]; years: string[] }): string {
   if (areas.length) {

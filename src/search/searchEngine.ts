@@ -21,6 +21,7 @@ import { SynonymTable } from './synonyms';
 import type { IndexField } from './lunrSetup';
 import { asksWhatItIs, contentTokens, isStopWord, tokenize, withinOneEdit } from './text';
 import { socialOpening } from './socialWords';
+import { asksAmount, asksLiveFigure, asksWait, holdsAmount, holdsDuration } from './figureAsks';
 
 export interface SearchResult {
   passage: Passage;
@@ -54,8 +55,10 @@ export interface SearchResponse {
   outOfScope?: OutOfScopeEntry;
   /** Near the knowledge but not in it: another council area, or a year no passage found holds. */
   nearScope?: { areas: string[]; years: string[] };
-  /** Asked for a count or percentage that the best passage does not give next to the question's words. */
-  figureMissing?: boolean;
+  /** Asked for a figure the best passage does not give: a count or percentage next to the question's
+   * words (`figure`), a price or sum (`amount`), a length of wait (`wait`), or a figure as it stands
+   * now (`live`), which the published knowledge never holds. */
+  figureMissing?: 'figure' | 'amount' | 'wait' | 'live';
   /** Asked for a detail (phone, email, hours, cost, address) of a service it names whose record has none. */
   detailMissing?: { detail: string; serviceIds: string[] };
   /** Named an aim, outcome, SDS standard or option by a number the knowledge does not have ("aim 4"). */
@@ -461,7 +464,7 @@ export class SearchEngine {
     // ("midlothian", "plan") sits beside every year and says nothing of which one is asked.
     const telling = (t: string): boolean => !isStopWord(t) && !/\d/.test(t) && (this.docFreq.get(stem(t)) ?? 0) <= this.passageCount / 10;
     const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage), (t) => this.docFreq.has(stem(t)), telling);
-    const figureMissing = results.length > 0 && (this.figureNotHeld(analysed, results[0].passage) || this.unitNotHeld(analysed, results[0].passage));
+    const figureMissing = results.length > 0 ? this.missingFigure(analysed, results[0].passage) : undefined;
     // "phone number for Newbyres care village": a number asked for, and the best passage holds none.
     const phoneMissing = results.length > 0 && PHONE_ASKED.test(` ${analysed.tokens.join(' ')} `) && !this.holdsAnswer(results[0].passage.id, 'phone');
     const detailMissing = results.length > 0 ? this.detailNotHeld(analysed) : undefined;
@@ -776,6 +779,21 @@ export class SearchEngine {
     if ([...forms].some((w) => (this.docFreq.get(w) ?? 0) >= common)) return false;
     // A typo may stem to another known word ("referals" to "refer"): a near spelling counts here too.
     return this.figureNotNear(forms, best, f, wants, true);
+  }
+
+  /** The kind of figure asked for that the best passage does not give: a live figure is held nowhere. */
+  private missingFigure(analysed: AnalysedQuery, best: Passage): SearchResponse['figureMissing'] {
+    if (asksLiveFigure(analysed.tokens)) return 'live';
+    if (this.figureNotHeld(analysed, best) || this.unitNotHeld(analysed, best)) return 'figure';
+    return this.amountNotHeld(analysed, best) ? (asksAmount(analysed.tokens) ? 'amount' : 'wait') : undefined;
+  }
+
+  /** A price, a sum or a wait asked for, and the best passage gives none: "how much does a day at the
+   * centre cost" answered by a record that names no charge, "how long is the waiting list" by a
+   * passage that gives no length of time. */
+  private amountNotHeld(analysed: AnalysedQuery, best: Passage): boolean {
+    if (asksAmount(analysed.tokens)) return !holdsAmount(`${best.title} ${best.text}`);
+    return asksWait(analysed.tokens) && !holdsDuration(`${best.title} ${best.text}`);
   }
 
   private figureNotNear(words: Set<string>, best: Passage, f: PassageFeatures, wants: 'count' | 'percent', nearSpellings = false): boolean {
