@@ -69,6 +69,22 @@ describe('prices, waits and live figures (made-up knowledge)', () => {
   });
 });
 
+describe('out-of-scope topics in a story (made-up knowledge)', () => {
+  it('reads a topic sentence by sentence, and lets a question answered on its own outweigh one told only in the story', () => {
+    const engine = madeUpEngine();
+    assert.equal(engine.search('whats the weather forecast for dalkeith tomorrow').outOfScope?.topic, 'weather and nights out');
+    assert.equal(engine.search('any good spots for a night out in dalkeith').outOfScope?.topic, 'weather and nights out');
+    // A term does not run across a sentence's end.
+    assert.equal(engine.search('her carer did not come on saturday night. out of hours number for riverside carers hub?').outOfScope, undefined);
+    // Told in the story only, and the question is answered on its own.
+    const story = engine.search('the weather is awful and she is stuck in with her husband. what short breaks does riverside carers hub offer carers?');
+    assert.equal(story.outOfScope, undefined);
+    assert.equal(story.confident, true);
+    // Named in the question itself, it stands.
+    assert.equal(engine.search('carers group at riverside. is the weather going to be dry for it?').outOfScope?.topic, 'weather and nights out');
+  });
+});
+
 describe('confidence', () => {
   it('is confident on ordinary questions about the knowledge', () => {
     // "traffic light list" is SDS spending, not traffic news.

@@ -408,8 +408,8 @@ export class SearchEngine {
     const query = typeof text === 'string' ? text : '';
     const analysed = analyseQuery(query, this.synonyms);
     const stems = queryStems(analysed);
-    const outOfScope = this.outOfScope.match(analysed.tokens);
-    if (analysed.concepts.length === 0) return { query, results: [], stems: [], confident: false, ...(outOfScope ? { outOfScope } : {}) };
+    const offTopic = this.offTopicIn(query);
+    if (analysed.concepts.length === 0) return { query, results: [], stems: [], confident: false, ...(offTopic ? { outOfScope: offTopic.entry } : {}) };
 
     const { kinds, within } = options;
     const accept =
@@ -469,6 +469,9 @@ export class SearchEngine {
     const phoneMissing = results.length > 0 && PHONE_ASKED.test(` ${analysed.tokens.join(' ')} `) && !this.holdsAnswer(results[0].passage.id, 'phone');
     const detailMissing = results.length > 0 ? this.detailNotHeld(analysed) : undefined;
     const numberMissing = this.numberNotHeld(analysed.text);
+    // "set up online repeat prescriptions for her, made me wonder - what % have internet at home": an
+    // out-of-scope topic told only in the story does not outweigh a question answered on its own.
+    const outOfScope = offTopic && !(offTopic.inStoryOnly && askedSure) ? offTopic.entry : undefined;
     return {
       query,
       results,
@@ -781,6 +784,18 @@ export class SearchEngine {
     return this.figureNotNear(forms, best, f, wants, true);
   }
 
+  /** The out-of-scope topic the message names, if any, sentence by sentence: a term never runs across a
+   * sentence's end ("… its saturday night. out of hours number" is no night out). `inStoryOnly`: the
+   * topic is named only outside the part that asks. */
+  private offTopicIn(query: string): { entry: OutOfScopeEntry; inStoryOnly: boolean } | undefined {
+    const text = query.slice(0, 2000);
+    let entry: OutOfScopeEntry | undefined;
+    for (const sentence of text.split(SENTENCE_END)) if ((entry = this.outOfScope.match(tokenize(sentence)))) break;
+    if (!entry) return undefined;
+    const asked = askedPart(text, true);
+    return { entry, inStoryOnly: asked !== undefined && !asked.split(SENTENCE_END).some((s) => this.outOfScope.match(tokenize(s))) };
+  }
+
   /** The kind of figure asked for that the best passage does not give: a live figure is held nowhere. */
   private missingFigure(analysed: AnalysedQuery, best: Passage): SearchResponse['figureMissing'] {
     if (asksLiveFigure(analysed.tokens)) return 'live';
@@ -951,6 +966,9 @@ export function isConfident(signals: ConfidenceSignals): boolean {
 
 /** Words that ask whom to turn to, not about what: "who do I go to", "who should I speak to". */
 const TURN_TO = new Set(['go', 'speak', 'talk', 'contact', 'phone', 'call', 'ring', 'ask', 'turn', 'approach', 'email']);
+
+/** Where a sentence ends, or a dash sets one part of a message off from the next. */
+const SENTENCE_END = /[.?!;]+(?:\s+|$)|\n+|\s+[-–—]\s+/;
 
 const CLAUSE_ASKS = /^(?:what|whats|what's|who|whos|who's|where|wheres|when|how|which|why|is there|are there|can|could|does|do|should|will|would|any)\b/i;
 
