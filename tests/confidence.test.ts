@@ -85,6 +85,16 @@ describe('out-of-scope topics in a story (made-up knowledge)', () => {
   });
 });
 
+describe('names a passage goes by (made-up knowledge)', () => {
+  it('counts a one-word name from the passage questions as a word the knowledge uses', () => {
+    const engine = madeUpEngine();
+    const r = engine.search('rch phone number');
+    assert.equal(r.results[0]?.passage.id, 'service:riverside-carers-hub');
+    assert.equal(r.signals?.knownShare, 1);
+    assert.equal(r.confident, true);
+  });
+});
+
 describe('confidence', () => {
   it('is confident on ordinary questions about the knowledge', () => {
     // "traffic light list" is SDS spending, not traffic news.

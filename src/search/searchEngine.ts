@@ -209,6 +209,8 @@ export class SearchEngine {
   private readonly numbered = new Map<NumberedThing, Set<string>>(NUMBERED.map((n) => [n.thing, new Set<string>()]));
   private readonly eastLothianObjectives = new Set<string>();
   private readonly docFreq = new Map<string, number>();
+  /** By passage, the words that are a name for it on their own ("mva"), which its text may never use. */
+  private readonly nameAliases = new Map<string, Set<string>>();
   private readonly servicesById = new Map<string, ServiceRecord>();
   private readonly firstByDoc = new Map<string, Passage>();
   private readonly passageCounts = new Map<string, number>();
@@ -259,6 +261,9 @@ export class SearchEngine {
       const answers = { date: ANSWER_PATTERNS.date.test(p.text), figure: ANSWER_PATTERNS.figure.test(p.text), phone: ANSWER_PATTERNS.phone.test(p.text) };
       const questionStems = p.questions.slice(0, MAX_QUESTION_BITS).map((q) => new Set(analyseQuery(q, this.synonyms).concepts.flatMap((c) => c.tokens.map(stem))));
       const answerable = new Set([...all, ...questionStems.flatMap((q) => [...q])]);
+      // A passage question of one word is a name the passage goes by ("mva", "waeml").
+      const aliases = questionStems.filter((q) => q.size === 1).flatMap((q) => [...q]);
+      if (aliases.length) this.nameAliases.set(p.id, new Set(aliases));
       const masks = new Map<string, number>();
       questionStems.forEach((q, i) => q.forEach((s) => masks.set(s, (masks.get(s) ?? 0) | (1 << i))));
       this.features.set(p.id, { all, titleish, titleSequence, sequence, body, pairs, dedupeKey, answers, questions: { masks, weights: [] }, answerable, heads: [p.title, p.headings.at(-1) ?? ''] });
@@ -901,7 +906,9 @@ export class SearchEngine {
       const corrected = this.swappedForms(c.tokens);
       return { own: c.tokens.map(stem), alternatives: [...c.alternatives.map((a) => a.map(stem)), ...corrected], corrected: corrected.length > 0 };
     });
-    const known = concepts.filter((c) => [c.own, ...c.alternatives].some((words) => words.every((w) => this.isKnownWord(w))));
+    // A name the best passage goes by ("mva" for Midlothian Voluntary Action) is a word it knows.
+    const aliases = this.nameAliases.get(best.passage.id);
+    const known = concepts.filter((c) => [c.own, ...c.alternatives].some((words) => words.every((w) => this.isKnownWord(w) || aliases?.has(w))));
     if (!f || known.length === 0) return { knownShare: 0, knownCoverage: 0 };
     // In a case story, the person's age ("Mr D, 82"), a title or initial, their condition and how they
     // are ("exhausted", "lives alone") set the scene, not what is asked: such a word counts for the
