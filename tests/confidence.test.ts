@@ -56,6 +56,14 @@ describe('prices, waits and live figures (made-up knowledge)', () => {
     assert.match(answer.type === 'not_sure' ? (answer.hint ?? '') : '', /as published, not today's figures/);
   });
 
+  it('does not take an age or the later groups of a phone number for a count', () => {
+    const engine = madeUpEngine();
+    // "under 18" stands beside "young people", and "7788" beside "advisers": neither counts them.
+    assert.equal(engine.search('how many young people does penicuik money help see').figureMissing, 'figure');
+    assert.equal(engine.search('how many advisers does penicuik money help have').figureMissing, 'figure');
+    assert.equal(engine.search('how many places at the riverside carers group').figureMissing, undefined);
+  });
+
   it('reads what kind of figure a question asks for', () => {
     assert.equal(asksAmount(tokenize('how much does a day at the centre cost')), true);
     assert.equal(asksAmount(tokenize('weekly fees for a care home bed')), true);

@@ -1137,14 +1137,20 @@ export function countedThing(tokens: string[]): string | undefined {
   return head && !GENERIC_COUNTED.has(head) && !isStopWord(head) ? head : undefined;
 }
 
-/** A count in a passage's words: a number that is not a year or part of a phone number, or a number word. */
+/** A count in a passage's words: a number that is not a year, an age or part of a phone number, or a number word. */
 function isCount(seq: string[], i: number): boolean {
   const t = seq[i];
   // A placeholder ("over XX people", "£xxm") is the plan's figure, still to be filled in.
   if (NUMBER_WORDS.has(t) || /^x{2,}m?$/.test(t)) return true;
   if (!/^\d/.test(t) || /^0\d/.test(t) || /^(19|20)\d{2}(\/\d+)?$/.test(t)) return false;
-  return !/^0\d/.test(seq[i - 1] ?? '');
+  // An age ("under 18", "aged 65") is not a count of anything.
+  if (AGE_BEFORE.has(seq[i - 1] ?? '')) return false;
+  // The later groups of a phone number ("0131 663 6869") are not counts either.
+  for (let j = i - 1; j >= 0 && /^\d+$/.test(seq[j]); j--) if (/^0\d/.test(seq[j])) return false;
+  return true;
 }
+
+const AGE_BEFORE = new Set(['under', 'age', 'aged']);
 
 /** Words either side of an area's name that still count as what the passage says about it. */
 const AREA_WINDOW = 8;
