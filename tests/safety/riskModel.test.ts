@@ -43,6 +43,14 @@ describe('risk model (made-up signs)', () => {
     assert.deepEqual(model.assess('tablets, she took too many').kinds, ['suicide-self-harm', 'medical-emergency']);
   });
 
+  it('reads someone told by age, or children counted, as a person the message is about', () => {
+    // "what do i do" alone reads as a general question about a topic.
+    assert.deepEqual(model.assess('took too many tablets, what do i do').kinds, []);
+    assert.deepEqual(model.assess('4 month old took too many tablets, what do i do').kinds, ['suicide-self-harm', 'medical-emergency']);
+    assert.deepEqual(model.assess('client 31 took too many tablets, what do i do').kinds, ['suicide-self-harm', 'medical-emergency']);
+    assert.deepEqual(model.assess('3 kids took too many tablets, what do i do').kinds, ['suicide-self-harm', 'medical-emergency']);
+  });
+
   it('needs each group met by words of its own: one word is not two signs', () => {
     const shared = new RiskModel({ ...SIGNS, signs: [{ id: 'face', type: 'medical', kinds: ['medical-emergency'], sources: ['guide'], all: ['face|fallen', 'fallen|droop*'], within: 3 }] });
     assert.deepEqual(shared.assess('her mum has fallen twice').kinds, []);

@@ -85,8 +85,16 @@ describe('safety first (real knowledge)', () => {
     // An event checked and cleared is history; the same sign happening now still routes.
     assert.ok(risk('she was given the all clear but now has crushing chest pain and is sweating').includes('medical-emergency'));
     assert.ok(risk('her anaphylaxis plan is up to date but her lips are swelling now and she cant breathe').includes('medical-emergency'));
+    // Someone told by age, or children counted, is a person: "what do I do" after them is no general question.
+    assert.ok(risk('6 week old at clinic has bruising on her ear, mum cant explain it, what do i do').includes('child-protection'));
+    assert.ok(risk('wee boy of 4 in nursery keeps acting out sexual things on the other kids').includes('child-protection'));
+    assert.ok(risk('police were called to the house three times this week for domestic incidents, 2 kids live there').includes('child-protection'));
+    // Where it happens ("at the day service") and a count not known ("not sure how many") are no topic.
+    assert.ok(risk('man collapsed at the day service and isnt breathing').includes('medical-emergency'));
+    assert.ok(risk('not sure how many tablets the toddler swallowed, hes drowsy').includes('medical-emergency'));
     for (const ordinary of [
       'training on self-harm',
+      'training on bruising in non mobile babies for health visitors',
       'suicide prevention in the plan',
       'drug deaths figures',
       'end of life care services',
