@@ -154,6 +154,9 @@ describe('confidence', () => {
     assert.ok(engine.search('what are the west lothian partnership strategic priorities').nearScope);
     // Named next to the question's own words, it is what the passage is about.
     assert.equal(engine.search('a&e at the royal infirmary of edinburgh budget').nearScope, undefined);
+    // A record that gives its number for East Lothian's out-of-hours calls holds that, not East Lothian's carers.
+    assert.deepEqual(engine.search('carers of east lothian phone number').nearScope?.areas, ['East Lothian']);
+    assert.equal(engine.search('east lothian out of hours social work number').nearScope, undefined);
   });
 
   it('is not sure when a count or percentage is asked that the best passage does not give', () => {

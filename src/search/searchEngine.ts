@@ -1152,6 +1152,9 @@ function isCount(seq: string[], i: number): boolean {
 
 const AGE_BEFORE = new Set(['under', 'age', 'aged']);
 
+/** Words that ask how to reach a service, not what it is. */
+const CONTACT_ASKING = new Set(['phone', 'telephone', 'tel', 'number', 'numbers', 'no', 'contact', 'contacts', 'details', 'email', 'address', 'website']);
+
 /** Words either side of an area's name that still count as what the passage says about it. */
 const AREA_WINDOW = 8;
 /** Words either side of an area's name within which another area's name makes it a list. */
@@ -1167,7 +1170,9 @@ function holdsArea(p: Passage, area: string, analysed: AnalysedQuery): boolean {
   if (name.test([p.title, p.docTitle, ...p.headings].join(' '))) return true;
   if (!name.test(p.text)) return false;
   const areaWords = tokenize(area);
-  const others = new Set(analysed.concepts.flatMap((c) => c.tokens).filter((t) => !areaWords.includes(t)).map(stem));
+  // What is asked of the area ("carers", not "phone number"): "East Lothian uses this number" says
+  // nothing of East Lothian's carers.
+  const others = new Set(analysed.concepts.flatMap((c) => c.tokens).filter((t) => !areaWords.includes(t) && !CONTACT_ASKING.has(t)).map(stem));
   if (others.size === 0) return true;
   const words = tokenize(p.text);
   for (let i = 0; i + areaWords.length <= words.length; i++) {
