@@ -232,5 +232,8 @@ describe('a detail asked of a named service (made-up knowledge)', () => {
     assert.equal(engine.search('what time does the sunny lunch club open').detailMissing?.detail, 'opening hours');
     assert.equal(engine.search('how much is a day at sunny lunch club').detailMissing?.detail, 'cost');
     assert.equal(engine.search('sunny lunch club in roslin').detailMissing, undefined);
+    // "Out of hours" names a time to phone, not opening hours asked for.
+    assert.equal(engine.search('penicuik money help opening hours').detailMissing?.detail, 'opening hours');
+    assert.equal(engine.search('penicuik money help number out of hours').detailMissing, undefined);
   });
 });

@@ -1350,7 +1350,7 @@ const NUMBERED: Array<{ thing: NumberedThing; pattern: RegExp; describe: (held: 
 const SERVICE_DETAILS: Array<{ detail: RecordDetail; name: string; asks: RegExp }> = [
   { detail: 'phone', name: 'phone number', asks: / (?:phone|telephone|tel|ring|call|number)(?!(?: of)? (?:people|places|staff|beds))(?<! how many (?:\w+ )?number) / },
   { detail: 'email', name: 'email address', asks: / (?:email|e mail) / },
-  { detail: 'hours', name: 'opening hours', asks: / (?:opening|hours|what time (?:does|do|is|are)|(?:does|do|is|are) (?:\w+ ){1,5}open(?: (?:on|at|till|until|today|now|tomorrow))?$|when (?:is|are|does|do) (?:\w+ ){1,5}open) / },
+  { detail: 'hours', name: 'opening hours', asks: / (?:opening|(?<!out of |after )hours|what time (?:does|do|is|are)|(?:does|do|is|are) (?:\w+ ){1,5}open(?: (?:on|at|till|until|today|now|tomorrow))?$|when (?:is|are|does|do) (?:\w+ ){1,5}open) / },
   // "how much is a day at Cherry Road?" asks what a named service costs ("how much do carers get from it" does not).
   { detail: 'cost', name: 'cost', asks: / (?:cost|costs|charge|charges|price|prices|fee|fees|how much (?:is it|is a|are|per|for a|would it be|a day|a week|an hour)) / },
   { detail: 'address', name: 'address', asks: / (?:address|postcode) / },
