@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
-import { asksNothingOfItsOwn, leansBack, resolveFollowUp, startsNewTopic } from '../src/conversation/followUp';
+import { asksNothingOfItsOwn, leansBack, resolveFollowUp, startsNewTopic, withoutNewTopicWords } from '../src/conversation/followUp';
 import { MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
 import { recordSaysAll } from '../src/conversation/serviceDetail';
@@ -566,6 +566,18 @@ describe('follow-up resolution (patterns, not phrases)', () => {
       assert.equal(startsNewTopic(text), true, text);
       assert.deepEqual(resolveFollowUp(text, passage, never), { kind: 'new' }, text);
     }
+  });
+
+  it('asks a message that says a new topic starts without those words', () => {
+    assert.equal(withoutNewTopicWords('totally different q - number for riverside carers hub?'), 'number for riverside carers hub?');
+    assert.equal(withoutNewTopicWords('unrelated: how much are the reserves'), 'how much are the reserves');
+    assert.equal(withoutNewTopicWords('another question'), 'another question');
+    assert.equal(withoutNewTopicWords('what is option 2'), 'what is option 2');
+    const chat = conversation();
+    chat.say('how much are the reserves');
+    const reply = chat.say('totally different question - riverside carers hub number?');
+    assert.ok(!texts(reply).some((t) => t.startsWith('Following on')), texts(reply).join(' | '));
+    assert.match(JSON.stringify(cards(reply)), /0131 496 0001/);
   });
 });
 

@@ -23,7 +23,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { asksNothingOfItsOwn, leansBack, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withTopic, type Resolution } from './followUp';
+import { asksNothingOfItsOwn, leansBack, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, rememberAnswer, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
@@ -93,7 +93,9 @@ export class ConversationCore {
     // Only the start of a long message is used; the rest is dropped unread, so it cannot leak.
     const cut = input.length > MAX_MESSAGE_CHARS;
     const redaction = redactPersonalDetails(cut ? input.slice(0, MAX_MESSAGE_CHARS) : input);
-    const text = redaction.text;
+    // "totally different q - number for women's aid?": said to start a new topic, and asked without those words.
+    const newTopic = startsNewTopic(redaction.text);
+    const text = newTopic ? withoutNewTopicWords(redaction.text) : redaction.text;
     const personal = redaction.found;
     // Safety first: when someone may be at risk now, the emergency routes come before anything else.
     const emergency = safetyFirst(this.engine, text);
@@ -128,7 +130,7 @@ export class ConversationCore {
       const last = lastShown(out.memory, now);
       // A message that names a service not shown ("what about the Samaritans' number?") has a topic of its own.
       const shownServices = new Set((last?.services ?? []).map((s) => s.id));
-      const namesAnother = startsNewTopic(text) || this.engine.servicesNamedIn(text).some((s) => !shownServices.has(s.id));
+      const namesAnother = newTopic || this.engine.servicesNamedIn(text).some((s) => !shownServices.has(s.id));
       const resolution: Resolution = namesAnother ? { kind: 'new' } : resolveFollowUp(text, last, (t) => this.standsAlone(t), (w) => this.engine.passagesWithWord(w) > CONTEXT.commonWord);
       // Words of its own, asked on from a passage or services: first, what was just shown.
       const ownWords =

@@ -288,11 +288,25 @@ export function mentionsThePerson(text: string): boolean {
 }
 
 /** "another one — …", "different q, …", "other thing, …": the writer says a new topic starts. */
-const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh)\s+)?(?:another (?:one|q|question|thing|client|case|person|patient|pt|su|family|referral|query)|diff(?:erent)? (?:q|question|topic|thing|subject|client|case|person|patient|pt|su|family)|other (?:thing|q|question)|new (?:q|question|topic|client|case|patient|pt|su|referral|query)|unrelated|separate (?:q|question|case|client|thing|query)|next (?:client|case|patient|pt|su|one|q|question)|on another (?:note|topic)|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
+const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh|so)\s+)?(?:(?:totally|completely|a|something|slightly)\s+)?(?:another (?:one|q|question|thing|client|case|person|patient|pt|su|family|referral|query)|diff(?:erent)? (?:q|qu|question|topic|thing|subject|client|case|person|patient|pt|su|family|one|query)|other (?:thing|q|question)|new (?:q|question|topic|client|case|patient|pt|su|referral|query)|unrelated|separate (?:q|question|case|client|thing|query)|next (?:client|case|patient|pt|su|one|q|question)|on another (?:note|topic)|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
 
 /** Whether the message says a new topic starts ("another one — …", "different q, …"). */
 export function startsNewTopic(text: string): boolean {
   return NEW_TOPIC.test(normalise(text));
+}
+
+/** The message without the words that say a new topic starts ("totally different q - number for
+ * women's aid?" asks "number for women's aid?"): they are no part of what is asked. */
+export function withoutNewTopicWords(text: string): string {
+  const words = text.trim().split(/\s+/);
+  // The marker is the shortest run of the message's first words that says a new topic starts.
+  for (let n = 1; n <= Math.min(words.length - 1, 6); n++) {
+    const head = words.slice(0, n).join(' ');
+    if (!NEW_TOPIC.test(normalise(head)) || !new RegExp(`${NEW_TOPIC.source}$`).test(normalise(head))) continue;
+    const rest = words.slice(n).join(' ').replace(/^[\s,:;.!?\-–—]+/, '');
+    return /[a-z]/i.test(rest) ? rest : text;
+  }
+  return text;
 }
 
 /**
