@@ -157,6 +157,10 @@ describe('confidence', () => {
     // A record that gives its number for East Lothian's out-of-hours calls holds that, not East Lothian's carers.
     assert.deepEqual(engine.search('carers of east lothian phone number').nearScope?.areas, ['East Lothian']);
     assert.equal(engine.search('east lothian out of hours social work number').nearScope, undefined);
+    // Asking whether something read in East Lothian's plan is real asks about the thing, not East Lothian.
+    const real = engine.search('east lothian plan mentions a social care sds act 2023, does that exist?');
+    assert.equal(real.results[0]?.passage.docId, 'sds-2023-act-question');
+    assert.equal(real.confident, true);
   });
 
   it('is not sure when a count or percentage is asked that the best passage does not give', () => {

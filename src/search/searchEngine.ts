@@ -541,7 +541,9 @@ export class SearchEngine {
     // A person's age ("12 yr old", "aged 80") is about the person, not a figure to find.
     const ages = new Set(analysed.tokens.filter((t, i) => /^\d+$/.test(t) && (AGE_AFTER.test(analysed.tokens[i + 1] ?? '') || analysed.tokens[i - 1] === 'aged')));
     const numbers = contentSeq.filter((t) => /^\d/.test(t) && !ages.has(t));
-    const asksEastLothian = /\beast\s+lothian\b/i.test(analysed.text);
+    // "east lothian's plan mentions an SDS Act 2023, is that real?" names East Lothian as where it was
+    // read; what is asked is whether the thing is real, which is no preference for East Lothian's passages.
+    const asksEastLothian = /\beast\s+lothian\b/i.test(analysed.text) && !ASKS_IF_REAL.test(analysed.text);
     const questionStems = [...new Set(conceptStems.flatMap((c) => [...c.own, ...c.alternatives.flat()]))];
     const stemAt = new Map(questionStems.map((s, i) => [s, i]));
     const questionQuery: QuestionQuery = {
@@ -1046,7 +1048,9 @@ function nearScopeOf(analysed: AnalysedQuery, top: Passage[], known: (token: str
   const titles = [...new Set(top.map((p) => p.docTitle))].join(' ');
   // A question that names Midlothian too ("daughter in Fife cares for her mum in Dalkeith") is about
   // Midlothian and somewhere else, as cross-border carers and care are, not about the other area.
-  const alsoMidlothian = /\bmidlothian(?:'?s)?\b/i.test(analysed.text) || communitiesIn(analysed.text).length > 0;
+  // So is one asking whether something read in another area's papers is real ("east lothian's plan
+  // cites an SDS Act 2023, is that real?"): the area is where it was read, not what is asked about.
+  const alsoMidlothian = /\bmidlothian(?:'?s)?\b/i.test(analysed.text) || communitiesIn(analysed.text).length > 0 || ASKS_IF_REAL.test(analysed.text);
   const named = [...new Set([...otherAreasIn(analysed.text), ...misspeltAreasIn(analysed.tokens, known)])];
   // The first answer is what staff read: a Midlothian service first with an East Lothian passage third
   // answers "east lothian young carers phone" with Midlothian's number.
@@ -1151,6 +1155,9 @@ function isCount(seq: string[], i: number): boolean {
 }
 
 const AGE_BEFORE = new Set(['under', 'age', 'aged']);
+
+/** Asking whether something read elsewhere is real or right. */
+const ASKS_IF_REAL = /\b(?:is (?:that|it|this|there) (?:really |actually )?(?:real|right|true|correct|a real \w+|a thing)|(?:does|do) (?:that|it|this|they|one|such \w+) (?:really |actually )?exist|is that a typo|is there such (?:a|an) \w+)\b/i;
 
 /** Words that ask how to reach a service, not what it is. */
 const CONTACT_ASKING = new Set(['phone', 'telephone', 'tel', 'number', 'numbers', 'no', 'contact', 'contacts', 'details', 'email', 'address', 'website']);
