@@ -93,6 +93,17 @@ describe('out-of-scope topics in a story (made-up knowledge)', () => {
   });
 });
 
+describe('an email asked for (made-up knowledge)', () => {
+  it('is not sure of an email the best passage does not give, and sure of one it does', () => {
+    const engine = madeUpEngine();
+    const none = engine.search('email for the carers advice line');
+    assert.equal(none.results[0]?.passage.id, 'service:riverside-carers-hub');
+    assert.equal(none.confident, false);
+    assert.equal(engine.search('carers advice line number').confident, true);
+    assert.equal(engine.search('email address for debt advice in bonnyrigg').confident, true);
+  });
+});
+
 describe('names a passage goes by (made-up knowledge)', () => {
   it('counts a one-word name from the passage questions as a word the knowledge uses', () => {
     const engine = madeUpEngine();

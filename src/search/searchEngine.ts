@@ -472,6 +472,8 @@ export class SearchEngine {
     const figureMissing = results.length > 0 ? this.missingFigure(analysed, results[0].passage) : undefined;
     // "phone number for Newbyres care village": a number asked for, and the best passage holds none.
     const phoneMissing = results.length > 0 && PHONE_ASKED.test(` ${analysed.tokens.join(' ')} `) && !this.holdsAnswer(results[0].passage.id, 'phone');
+    // "email for the direct payments team": an email address asked for, and the best passage gives none.
+    const emailMissing = results.length > 0 && analysed.tokens.includes('email') && !/\S@\S+\.\w/.test(results[0].passage.text);
     const detailMissing = results.length > 0 ? this.detailNotHeld(analysed) : undefined;
     const numberMissing = this.numberNotHeld(analysed.text);
     // "set up online repeat prescriptions for her, made me wonder - what % have internet at home": an
@@ -481,7 +483,7 @@ export class SearchEngine {
       query,
       results,
       stems,
-      confident: !outOfScope && !nearScope && !figureMissing && !phoneMissing && !detailMissing && !numberMissing && (isConfident(signals) || askedSure),
+      confident: !outOfScope && !nearScope && !figureMissing && !phoneMissing && !emailMissing && !detailMissing && !numberMissing && (isConfident(signals) || askedSure),
       signals,
       ...(outOfScope ? { outOfScope } : {}),
       ...(nearScope ? { nearScope } : {}),
