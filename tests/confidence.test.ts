@@ -68,6 +68,9 @@ describe('prices, waits and live figures (made-up knowledge)', () => {
     assert.equal(asksAmount(tokenize('how much does a day at the centre cost')), true);
     assert.equal(asksAmount(tokenize('weekly fees for a care home bed')), true);
     assert.equal(asksAmount(tokenize('how much help can she get')), false);
+    assert.equal(asksAmount(tokenize('help with the cost of living crisis for carers')), false);
+    assert.equal(asksAmount(tokenize('how much time should i spend on an sds assessment')), false);
+    assert.equal(asksLiveFigure(tokenize('phone numbers for social work today')), false);
     assert.equal(asksWait(tokenize('waiting time for a first appointment')), true);
     assert.equal(asksWait(tokenize('waiting list is long, any other options')), false);
     assert.equal(asksLiveFigure(tokenize('delayed discharge numbers last month')), true);
@@ -172,6 +175,8 @@ describe('confidence', () => {
     const real = engine.search('east lothian plan mentions a social care sds act 2023, does that exist?');
     assert.equal(real.results[0]?.passage.docId, 'sds-2023-act-question');
     assert.equal(real.confident, true);
+    // "Is that right?" about another area's service, with nothing read elsewhere, still asks about that area.
+    assert.deepEqual(engine.search('east lothian carers centre number - is that right?').nearScope?.areas, ['East Lothian']);
   });
 
   it('is not sure when a count or percentage is asked that the best passage does not give', () => {

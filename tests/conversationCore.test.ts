@@ -578,6 +578,9 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     const reply = chat.say('totally different question - riverside carers hub number?');
     assert.ok(!texts(reply).some((t) => t.startsWith('Following on')), texts(reply).join(' | '));
     assert.match(JSON.stringify(cards(reply)), /0131 496 0001/);
+    // The safety check reads the whole message: "another client" may be all that names the person.
+    const risky = conversation().say('another client took too many tablets, what do i do');
+    assert.ok(Array.isArray(risky.log.risk) && risky.log.risk.length > 0, JSON.stringify(risky.log));
   });
 });
 

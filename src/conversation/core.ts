@@ -98,7 +98,8 @@ export class ConversationCore {
     const text = newTopic ? withoutNewTopicWords(redaction.text) : redaction.text;
     const personal = redaction.found;
     // Safety first: when someone may be at risk now, the emergency routes come before anything else.
-    const emergency = safetyFirst(this.engine, text);
+    // Read on the whole message: "another client" may be the only word that names the person.
+    const emergency = safetyFirst(this.engine, redaction.text);
     if (emergency) out.answer(emergency, now);
     if (personal.length) out.text(say.PRIVACY_REMINDER);
     if (cut) out.text(say.LONG_MESSAGE_NOTICE);

@@ -288,7 +288,10 @@ export function mentionsThePerson(text: string): boolean {
 }
 
 /** "another one — …", "different q, …", "other thing, …": the writer says a new topic starts. */
-const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh|so)\s+)?(?:(?:totally|completely|a|something|slightly)\s+)?(?:another (?:one|q|question|thing|client|case|person|patient|pt|su|family|referral|query)|diff(?:erent)? (?:q|qu|question|topic|thing|subject|client|case|person|patient|pt|su|family|one|query)|other (?:thing|q|question)|new (?:q|question|topic|client|case|patient|pt|su|referral|query)|unrelated|separate (?:q|question|case|client|thing|query)|next (?:client|case|patient|pt|su|one|q|question)|on another (?:note|topic)|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
+const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh|so)\s+)?(?:(?:totally|completely|something|slightly)\s+)?(?:another (?:one|q|question|thing|client|case|person|patient|pt|su|family|referral|query)|diff(?:erent)? (?:q|qu|question|topic|thing|subject|client|case|person|patient|pt|su|family|query)|other (?:thing|q|question)|new (?:q|question|topic|client|case|patient|pt|su|referral|query)|unrelated|separate (?:q|question|case|client|thing|query)|next (?:client|case|patient|pt|su|one|q|question)|on another (?:note|topic)|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
+
+/** Words that say a new topic starts, and nothing else. */
+const NEW_TOPIC_WHOLE = new RegExp(`${NEW_TOPIC.source}\\s*$`);
 
 /** Whether the message says a new topic starts ("another one — …", "different q, …"). */
 export function startsNewTopic(text: string): boolean {
@@ -302,7 +305,7 @@ export function withoutNewTopicWords(text: string): string {
   // The marker is the shortest run of the message's first words that says a new topic starts.
   for (let n = 1; n <= Math.min(words.length - 1, 6); n++) {
     const head = words.slice(0, n).join(' ');
-    if (!NEW_TOPIC.test(normalise(head)) || !new RegExp(`${NEW_TOPIC.source}$`).test(normalise(head))) continue;
+    if (!NEW_TOPIC_WHOLE.test(normalise(head))) continue;
     const rest = words.slice(n).join(' ').replace(/^[\s,:;.!?\-–—]+/, '');
     return /[a-z]/i.test(rest) ? rest : text;
   }

@@ -162,7 +162,11 @@ export class RiskModel {
       ` (?:he|she|hes|shes|him|his|her|hers|himself|herself)(?= )| (?:the|her|his|their|these|those) (?:(?:\\d|two|three|four|five) )?(?:kids|children|weans|bairns|twins|babies|grandkids|grandchildren)(?= )|(?:^| (?:my|our|the|this|that|his|her|their|your|mrs|mr|ms|mums|dads)) (?:(?:new|old|elderly|older|young|wee|own|frail|disabled) )?(?:${roles})${thing}(?= )|^ (?:[a-z]+ )?(?:${roles})${thing}(?= )` +
         // Someone told by age ("4 month old brought in", "client 31 with epilepsy", "her 3 yo"), and
         // children counted ("3 kids under 6 in the house").
-        `|(?:^|^ an?| (?:the|her|his|their|my|our|this|that)) ${AGE}(?= )| (?:${roles}) (?:aged )?\\d{1,3}(?= )| (?:\\d|two|three|four|five) (?:kids|children|weans|bairns)(?= )`,
+        // Not in a general question ("if they miss 3 doses", "families where 3 children see abuse") or a
+        // band of ages ("under 5 children").
+        `|(?:^|^ an?| (?:the|her|his|their|my|our|this|that)) ${AGE}(?= )` +
+        `|(?<!(?:if|when|where|whether)(?: [a-z]+){0,3}) (?!(?:mr|mrs|ms|miss|mx|dr) )(?:${roles}) (?:aged )?\\d{1,3}(?= )` +
+        `|(?<!(?:if|when|where|whether)(?: [a-z]+){0,3}| under| over| aged) (?:\\d|two|three|four|five) (?:kids|children|weans|bairns)(?= )`,
     );
     this.childWords = bounded(expand(data.words.child ?? 'child|children'));
     this.partnerWords = bounded(expand(data.words.partner ?? 'partner'));
@@ -348,11 +352,11 @@ export class RiskModel {
   }
 }
 
-/** Whether the weights read the message as someone at risk and, if so, which kinds: the likeliest,
- * and any other the kind weights give at least SECOND_KIND. */
 /** A person's age as staff write it: "4 month old", "3 yo", "82 year old". */
 const AGE = '\\d{1,3} ?(?:yo|y o|yr old|yrs old|year old|years old|month old|months old|mth old|week old|weeks old|wk old|wks old)';
 
+/** Whether the weights read the message as someone at risk and, if so, which kinds: the likeliest,
+ * and any other the kind weights give at least SECOND_KIND. */
 export function weightedKinds(weights: RiskWeights, features: Pick<RiskFeatures, 'values' | 'signKinds' | 'harmCues'>, riskScore?: number): RiskKind[] {
   // Without a sign, the weights alone raise the card only where some cue of harm is there: who a
   // message is about ("a 14 year old", "her partner") is no risk by itself.

@@ -10,10 +10,12 @@ export function asksAmount(tokens: readonly string[]): boolean {
 }
 
 const MONEY_WORD = '(?:cost|costs|charge|charges|charged|price|prices|fee|fees|spend|spent|overspend|overspent|overspending)';
+// "how much time", "how much say": a how much that asks for no money.
+const NOT_MONEY = '(?!(?:time|effort|say|notice|control|help|support|choice|input|detail|information|info|involvement|flexibility|freedom|of (?:her|his|their|my|your|our) time) )';
 const AMOUNT_ASKED = [
-  new RegExp(` how much (?:\\S+ ){0,8}?${MONEY_WORD} `),
+  new RegExp(` how much ${NOT_MONEY}(?:\\S+ ){0,8}?${MONEY_WORD} `),
   new RegExp(` how much (?:is|are|was|does|do) (?:\\S+ ){1,6}?per (?:day|week|session|hour|night|month|visit|class) `),
-  / (?:cost|price|fees?) (?:of|for|per) /,
+  / (?:cost|price|fees?) (?:of|for|per) (?!living )/,
   / (?:weekly|daily|hourly) (?:cost|fees?|charge|price) /,
   / (?:overspend|overspent) /,
 ];
@@ -45,5 +47,5 @@ export function asksLiveFigure(tokens: readonly string[]): boolean {
 
 // Counts and waits change by the day; a rate or a price ("the PA hourly rate at the moment") is
 // published and held as it stands.
-const LIVE_FIGURE = / how (?:many|long) | (?:percent|percentage|numbers|figures?|waiting list|waiting time|vacancies) /;
+const LIVE_FIGURE = / how (?:many|long) | (?:percent|percentage|(?<!(?:phone|contact|telephone|tel) )numbers|figures?|waiting list|waiting time|vacancies) /;
 const NOW = / (?:right now|just now|the now|at the moment|at present|today|this (?:week|month|year|yr)|last (?:week|month)) /;

@@ -1158,8 +1158,14 @@ function isCount(seq: string[], i: number): boolean {
 
 const AGE_BEFORE = new Set(['under', 'age', 'aged']);
 
-/** Asking whether something read elsewhere is real or right. */
-const ASKS_IF_REAL = /\b(?:is (?:that|it|this|there) (?:really |actually )?(?:real|right|true|correct|a real \w+|a thing)|(?:does|do) (?:that|it|this|they|one|such \w+) (?:really |actually )?exist|is that a typo|is there such (?:a|an) \w+)\b/i;
+/** Asking whether something is real ("does that exist?"), or whether something read in a paper is right
+ * ("… mentions an SDS Act 2023, is that right?"). */
+const ASKS_IF_REAL = {
+  test: (text: string): boolean => EXISTS.test(text) || (READ_IN.test(text) && IS_RIGHT.test(text)),
+};
+const EXISTS = /\b(?:is (?:that|it|this|there) (?:really |actually )?(?:real|a real \w+|a thing)|(?:does|do) (?:that|it|this|they|one|such \w+) (?:really |actually )?exist|is that a typo|is there such (?:a|an) \w+)\b/i;
+const READ_IN = /\b(?:mentions?|mentioned|cites?|cited|quotes?|quoted|refers? to|referred to)\b/i;
+const IS_RIGHT = /\b(?:is (?:that|it|this) (?:really |actually )?(?:right|true|correct))\b/i;
 
 /** Words that ask how to reach a service, not what it is. */
 const CONTACT_ASKING = new Set(['phone', 'telephone', 'tel', 'number', 'numbers', 'no', 'contact', 'contacts', 'details', 'email', 'address', 'website']);

@@ -85,16 +85,24 @@ describe('safety first (real knowledge)', () => {
     // An event checked and cleared is history; the same sign happening now still routes.
     assert.ok(risk('she was given the all clear but now has crushing chest pain and is sweating').includes('medical-emergency'));
     assert.ok(risk('her anaphylaxis plan is up to date but her lips are swelling now and she cant breathe').includes('medical-emergency'));
-    // Someone told by age, or children counted, is a person: "what do I do" after them is no general question.
-    assert.ok(risk('6 week old at clinic has bruising on her ear, mum cant explain it, what do i do').includes('child-protection'));
-    assert.ok(risk('wee boy of 4 in nursery keeps acting out sexual things on the other kids').includes('child-protection'));
-    assert.ok(risk('police were called to the house three times this week for domestic incidents, 2 kids live there').includes('child-protection'));
-    // Where it happens ("at the day service") and a count not known ("not sure how many") are no topic.
-    assert.ok(risk('man collapsed at the day service and isnt breathing').includes('medical-emergency'));
-    assert.ok(risk('not sure how many tablets the toddler swallowed, hes drowsy').includes('medical-emergency'));
+    // Someone told by age, a toddler, or children counted, is a person: "what do I do" after them is no general question.
+    assert.ok(risk('3 yo at nursery keeps acting out sexual things with dolls, what do i do').includes('child-protection'));
+    assert.ok(risk('toddler swallowed some tablets, not sure how many, what do i do').includes('medical-emergency'));
+    assert.ok(risk('police attended 4 DA incidents at the same address this month, 3 kids under 6 in the house').includes('child-protection'));
+    // Where it happens ("at the day service") is no topic question.
+    assert.ok(risk('sudden collapse at the day service, no breathing, one of the staff has started CPR').includes('medical-emergency'));
     for (const ordinary of [
       'training on self-harm',
       'training on bruising in non mobile babies for health visitors',
+      // General questions that count children or name an age band, ask how many, or start "if".
+      'how many under 5 children are on the child protection register',
+      'how to support families where 3 children witness domestic abuse',
+      'if they miss 3 doses of insulin what should staff do',
+      'do you know how many people self harm in midlothian',
+      'not sure how many people die of overdose',
+      // An adult not walking after a fracture is no injured baby; no children, no child protection.
+      'dad is not walking since his hip fracture, what support is there',
+      'police were called to a domestic at the house, no children live there',
       'suicide prevention in the plan',
       'drug deaths figures',
       'end of life care services',
