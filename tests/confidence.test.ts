@@ -187,6 +187,9 @@ describe('confidence', () => {
     }
     // A figure beside "care" is not a count of beds; a typo of the thing counted still finds it.
     assert.equal(engine.search('how many care home beds are there in midlothian in total').confident, false);
+    // A change ("increased by 0.9 years") or a percentage is no level in years; it answers a question about change.
+    assert.equal(engine.search('life expectancy for men in midlothian in years').figureMissing, 'figure');
+    assert.equal(engine.search('how much has the gap in healthy life expectancy grown').confident, true);
     assert.equal(engine.search('how many social work referals did midlothian get in 2022').confident, true);
   });
 

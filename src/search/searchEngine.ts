@@ -763,7 +763,7 @@ export class SearchEngine {
    * Nor when the thing counted ("beds" in "how many care home beds") has no figure beside it. */
   private figureNotHeld(analysed: AnalysedQuery, best: Passage): boolean {
     const text = ` ${analysed.tokens.join(' ')} `;
-    const wants = / (percent|percentage|proportion) /.test(text) ? 'percent' : / how many | number of /.test(text) ? 'count' : undefined;
+    const wants = / (percent|percentage|proportion) /.test(text) ? 'percent' : / how many | number of | in years /.test(text) ? 'count' : undefined;
     const f = this.features.get(best.id);
     if (!wants || !f) return false;
     // The question's own words, less the asking words and those most passages use ("Midlothian").
@@ -778,7 +778,10 @@ export class SearchEngine {
       }
     }
     if (words.size === 0) return false;
-    if (this.figureNotNear(words, best, f, wants)) return true;
+    // "increased by 0.9 years", "varies by up to 10 years": a change, which answers only a question
+    // about change.
+    const changes = ASKS_CHANGE.test(text);
+    if (this.figureNotNear(words, best, f, wants, false, changes)) return true;
     // "how many care home beds": a figure beside the question's other words ("care") is a figure of
     // something else; one must stand beside the thing counted.
     const counted = countedThing(analysed.tokens);
@@ -790,7 +793,7 @@ export class SearchEngine {
     for (const c of analysed.concepts) if (c.tokens.includes(counted)) for (const a of c.alternatives) if (a.length === 1) forms.add(stem(a[0]));
     if ([...forms].some((w) => (this.docFreq.get(w) ?? 0) >= common)) return false;
     // A typo may stem to another known word ("referals" to "refer"): a near spelling counts here too.
-    return this.figureNotNear(forms, best, f, wants, true);
+    return this.figureNotNear(forms, best, f, wants, true, changes);
   }
 
   /** The out-of-scope topic the message names, if any, sentence by sentence: a term never runs across a
@@ -820,7 +823,7 @@ export class SearchEngine {
     return asksWait(analysed.tokens) && !holdsDuration(`${best.title} ${best.text}`);
   }
 
-  private figureNotNear(words: Set<string>, best: Passage, f: PassageFeatures, wants: 'count' | 'percent', nearSpellings = false): boolean {
+  private figureNotNear(words: Set<string>, best: Passage, f: PassageFeatures, wants: 'count' | 'percent', nearSpellings = false, changes = true): boolean {
     // A word the knowledge does not use is likely a typo: a near spelling in the passage counts.
     const unknown = [...words].filter((w) => (nearSpellings || !this.docFreq.has(w)) && w.length >= 5);
     const seq = f.sequence;
@@ -830,9 +833,10 @@ export class SearchEngine {
     // The passage's own questions may ask for that figure in these words ("how many people were
     // consulted?" for "over XX people"): then the passage holds it, however its text puts it.
     if (this.figureQuestionStems(best, wants).some((q) => [...words].some((w) => q.has(w)))) return false;
-    if (titled && seq.some((_, i) => isCount(seq, i) || seq[i] === 'percent')) return false;
+    const counts = (i: number): boolean => isCount(seq, i) && (changes || !isChange(seq, i));
+    if (titled && seq.some((_, i) => (wants === 'percent' ? seq[i] === 'percent' : counts(i) && seq[i + 1] !== 'percent'))) return false;
     for (let i = 0; i < seq.length; i++) {
-      if (!(wants === 'percent' ? seq[i] === 'percent' : isCount(seq, i))) continue;
+      if (!(wants === 'percent' ? seq[i] === 'percent' : counts(i))) continue;
       for (let j = Math.max(0, i - FIGURE_WINDOW); j < Math.min(seq.length, i + FIGURE_WINDOW + 1); j++) {
         if (words.has(seq[j]) || unknown.some((u) => nearSpelling(u, seq[j]))) return false;
       }
@@ -1119,7 +1123,7 @@ const TIME_UNITS: Record<string, { unit: string; short: string[]; adjective: str
 
 /** Words either side of a figure that still count as what it is a figure of. */
 const FIGURE_WINDOW = 10;
-const FIGURE_ASKING = new Set(['how', 'many', 'much', 'number', 'numbers', 'percent', 'percentage', 'proportion', 'what', 'is', 'are', 'there', 'of', 'the']);
+const FIGURE_ASKING = new Set(['how', 'many', 'much', 'number', 'numbers', 'percent', 'percentage', 'proportion', 'what', 'is', 'are', 'there', 'of', 'the', 'in', 'years', 'yrs']);
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'hundred', 'hundreds', 'thousand', 'thousands', 'half', 'dozen']);
 
 /** Words that end the run of words naming what is counted ("how many district nurses | does …"). */
@@ -1169,6 +1173,14 @@ const IS_RIGHT = /\b(?:is (?:that|it|this) (?:really |actually )?(?:right|true|c
 
 /** Words that ask how to reach a service, not what it is. */
 const CONTACT_ASKING = new Set(['phone', 'telephone', 'tel', 'number', 'numbers', 'no', 'contact', 'contacts', 'details', 'email', 'address', 'website']);
+
+/** Words that ask how a figure changed or differs, which a change ("up by 0.9 years") answers. */
+const ASKS_CHANGE = / (?:by how much|increase|increased|increasing|grow|grown|growing|growth|rise|risen|rising|more|fewer|less|fall|fallen|falling|drop|dropped|change|changed|gap|difference|differ|differs|vary|varies|compared|compare) /;
+
+/** A figure told as a change ("increased by 0.9 years", "varies by up to 10 years"), not a level. */
+function isChange(seq: string[], i: number): boolean {
+  return seq[i - 1] === 'by' || (seq[i - 1] === 'to' && seq[i - 2] === 'up' && seq[i - 3] === 'by');
+}
 
 /** Words either side of an area's name that still count as what the passage says about it. */
 const AREA_WINDOW = 8;
