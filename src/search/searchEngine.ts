@@ -413,7 +413,7 @@ export class SearchEngine {
     const query = typeof text === 'string' ? text : '';
     const analysed = analyseQuery(query, this.synonyms);
     const stems = queryStems(analysed);
-    const offTopic = this.offTopicIn(query);
+    const offTopic = this.offTopicIn(query, analysed.tokens);
     if (analysed.concepts.length === 0) return { query, results: [], stems: [], confident: false, ...(offTopic ? { outOfScope: offTopic.entry } : {}) };
 
     const { kinds, within } = options;
@@ -799,10 +799,13 @@ export class SearchEngine {
   /** The out-of-scope topic the message names, if any, sentence by sentence: a term never runs across a
    * sentence's end ("… its saturday night. out of hours number" is no night out). `inStoryOnly`: the
    * topic is named only outside the part that asks. */
-  private offTopicIn(query: string): { entry: OutOfScopeEntry; inStoryOnly: boolean } | undefined {
+  private offTopicIn(query: string, tokens: string[]): { entry: OutOfScopeEntry; inStoryOnly: boolean } | undefined {
     const text = query.slice(0, 2000);
+    // Most questions are one sentence: their words are read once, as the search reads them.
+    const sentences = text.split(SENTENCE_END).filter((s) => s.trim());
     let entry: OutOfScopeEntry | undefined;
-    for (const sentence of text.split(SENTENCE_END)) if ((entry = this.outOfScope.match(tokenize(sentence)))) break;
+    if (sentences.length <= 1) entry = this.outOfScope.match(tokens);
+    else for (const sentence of sentences) if ((entry = this.outOfScope.match(tokenize(sentence)))) break;
     if (!entry) return undefined;
     const asked = askedPart(text, true);
     return { entry, inStoryOnly: asked !== undefined && !asked.split(SENTENCE_END).some((s) => this.outOfScope.match(tokenize(s))) };
