@@ -7,9 +7,12 @@ import type { ServiceRecord } from './types';
 
 export type RecordDetail = 'phone' | 'email' | 'hours' | 'cost' | 'address';
 
+/** An email address in running text. */
+export const EMAIL_IN_WORDS = /\S+@\S+\.\w/;
+
 /** How each detail shows in a record's words when it has no field of its own. */
 const IN_WORDS: Partial<Record<RecordDetail, RegExp>> = {
-  email: /\S+@\S+\.\w/,
+  email: EMAIL_IN_WORDS,
   hours: /\b\d{1,2} ?(?:am|pm)\b|\b\d{1,2}[:.]\d\d\b|\b(?:mondays?|weekdays?|24 hours|24\/7)\b/i,
   cost: /\bfree\b|£\s?\d|\blow[- ]cost\b|\bno (?:cost|charge)\b|\bcharges? (?:apply|for)\b/i,
 };

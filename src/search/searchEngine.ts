@@ -11,7 +11,7 @@ import type { EmergencyRoutes } from '../knowledge/emergencyRoutes';
 import type { SignpostingOptions } from '../knowledge/signpostingOptions';
 import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
 import { showableService } from '../knowledge/publicText';
-import { holdsDetail, type RecordDetail } from '../knowledge/recordDetails';
+import { EMAIL_IN_WORDS, holdsDetail, type RecordDetail } from '../knowledge/recordDetails';
 import { analyseQuery, PERSON_WORDS, type AnalysedQuery, type Concept } from './queryAnalysis';
 import { snippetFor } from './snippet';
 import { stem } from './stem';
@@ -97,6 +97,9 @@ interface PassageFeatures {
   dedupeKey: string;
   /** Which kinds of answer (a date, a figure, a phone number) the text holds. */
   answers: Record<AnswerType, boolean>;
+  /** Details a question may ask for that the text gives or not: an email address, an amount of money
+   * (or that there is nothing to pay), a length of time. Read once, at start-up. */
+  gives: { email: boolean; amount: boolean; duration: boolean };
   /** The questions the passage answers, as bit masks: for each stem, which questions (the first 31)
    * have it; and each question's own rarity weight. Bits keep the per-query work to a few lookups. */
   questions: { masks: Map<string, number>; weights: number[] };
@@ -259,6 +262,7 @@ export class SearchEngine {
       for (let i = 0; i + 1 < sequence.length; i++) pairs.add(`${sequence[i]} ${sequence[i + 1]}`);
       const dedupeKey = p.text.slice(0, 200).toLowerCase().replace(/\W+/g, ' ');
       const answers = { date: ANSWER_PATTERNS.date.test(p.text), figure: ANSWER_PATTERNS.figure.test(p.text), phone: ANSWER_PATTERNS.phone.test(p.text) };
+      const gives = { email: EMAIL_IN_WORDS.test(p.text), amount: holdsAmount(`${p.title} ${p.text}`), duration: holdsDuration(`${p.title} ${p.text}`) };
       const questionStems = p.questions.slice(0, MAX_QUESTION_BITS).map((q) => new Set(analyseQuery(q, this.synonyms).concepts.flatMap((c) => c.tokens.map(stem))));
       const answerable = new Set([...all, ...questionStems.flatMap((q) => [...q])]);
       // A passage question of one word is a name the passage goes by ("mva", "waeml").
@@ -266,7 +270,7 @@ export class SearchEngine {
       if (aliases.length) this.nameAliases.set(p.id, new Set(aliases));
       const masks = new Map<string, number>();
       questionStems.forEach((q, i) => q.forEach((s) => masks.set(s, (masks.get(s) ?? 0) | (1 << i))));
-      this.features.set(p.id, { all, titleish, titleSequence, sequence, body, pairs, dedupeKey, answers, questions: { masks, weights: [] }, answerable, heads: [p.title, p.headings.at(-1) ?? ''] });
+      this.features.set(p.id, { all, titleish, titleSequence, sequence, body, pairs, dedupeKey, answers, gives, questions: { masks, weights: [] }, answerable, heads: [p.title, p.headings.at(-1) ?? ''] });
       pendingQuestionWeights.push([p.id, questionStems]);
       for (const s of all) this.docFreq.set(s, (this.docFreq.get(s) ?? 0) + 1);
       for (const pair of pairs) this.allPairs.add(pair);
@@ -473,7 +477,7 @@ export class SearchEngine {
     // "phone number for Newbyres care village": a number asked for, and the best passage holds none.
     const phoneMissing = results.length > 0 && PHONE_ASKED.test(` ${analysed.tokens.join(' ')} `) && !this.holdsAnswer(results[0].passage.id, 'phone');
     // "email for the direct payments team": an email address asked for, and the best passage gives none.
-    const emailMissing = results.length > 0 && analysed.tokens.includes('email') && !/\S@\S+\.\w/.test(results[0].passage.text);
+    const emailMissing = results.length > 0 && EMAIL_ASKED.test(` ${analysed.tokens.join(' ')} `) && this.features.get(results[0].passage.id)?.gives.email === false;
     const detailMissing = results.length > 0 ? this.detailNotHeld(analysed) : undefined;
     const numberMissing = this.numberNotHeld(analysed.text);
     // "set up online repeat prescriptions for her, made me wonder - what % have internet at home": an
@@ -545,7 +549,7 @@ export class SearchEngine {
     const numbers = contentSeq.filter((t) => /^\d/.test(t) && !ages.has(t));
     // "east lothian's plan mentions an SDS Act 2023, is that real?" names East Lothian as where it was
     // read; what is asked is whether the thing is real, which is no preference for East Lothian's passages.
-    const asksEastLothian = /\beast\s+lothian\b/i.test(analysed.text) && !ASKS_IF_REAL.test(analysed.text);
+    const asksEastLothian = /\beast\s+lothian\b/i.test(analysed.text) && !asksIfReal(analysed.text);
     const questionStems = [...new Set(conceptStems.flatMap((c) => [...c.own, ...c.alternatives.flat()]))];
     const stemAt = new Map(questionStems.map((s, i) => [s, i]));
     const questionQuery: QuestionQuery = {
@@ -811,19 +815,16 @@ export class SearchEngine {
     return { entry, inStoryOnly: asked !== undefined && !asked.split(SENTENCE_END).some((s) => this.outOfScope.match(tokenize(s))) };
   }
 
-  /** The kind of figure asked for that the best passage does not give: a live figure is held nowhere. */
+  /** The kind of figure asked for that the best passage does not give: a live figure is held nowhere;
+   * "how much does a day at the centre cost" is not answered by a record that names no charge, nor
+   * "how long is the waiting list" by a passage that gives no length of time. */
   private missingFigure(analysed: AnalysedQuery, best: Passage): SearchResponse['figureMissing'] {
     if (asksLiveFigure(analysed.tokens)) return 'live';
     if (this.figureNotHeld(analysed, best) || this.unitNotHeld(analysed, best)) return 'figure';
-    return this.amountNotHeld(analysed, best) ? (asksAmount(analysed.tokens) ? 'amount' : 'wait') : undefined;
-  }
-
-  /** A price, a sum or a wait asked for, and the best passage gives none: "how much does a day at the
-   * centre cost" answered by a record that names no charge, "how long is the waiting list" by a
-   * passage that gives no length of time. */
-  private amountNotHeld(analysed: AnalysedQuery, best: Passage): boolean {
-    if (asksAmount(analysed.tokens)) return !holdsAmount(`${best.title} ${best.text}`);
-    return asksWait(analysed.tokens) && !holdsDuration(`${best.title} ${best.text}`);
+    const gives = this.features.get(best.id)?.gives;
+    if (!gives) return undefined;
+    if (asksAmount(analysed.tokens)) return gives.amount ? undefined : 'amount';
+    return asksWait(analysed.tokens) && !gives.duration ? 'wait' : undefined;
   }
 
   private figureNotNear(words: Set<string>, best: Passage, f: PassageFeatures, wants: 'count' | 'percent', nearSpellings = false, changes = true): boolean {
@@ -1059,7 +1060,7 @@ function nearScopeOf(analysed: AnalysedQuery, top: Passage[], known: (token: str
   // Midlothian and somewhere else, as cross-border carers and care are, not about the other area.
   // So is one asking whether something read in another area's papers is real ("east lothian's plan
   // cites an SDS Act 2023, is that real?"): the area is where it was read, not what is asked about.
-  const alsoMidlothian = /\bmidlothian(?:'?s)?\b/i.test(analysed.text) || communitiesIn(analysed.text).length > 0 || ASKS_IF_REAL.test(analysed.text);
+  const alsoMidlothian = /\bmidlothian(?:'?s)?\b/i.test(analysed.text) || communitiesIn(analysed.text).length > 0 || asksIfReal(analysed.text);
   const named = [...new Set([...otherAreasIn(analysed.text), ...misspeltAreasIn(analysed.tokens, known)])];
   // The first answer is what staff read: a Midlothian service first with an East Lothian passage third
   // answers "east lothian young carers phone" with Midlothian's number.
@@ -1167,9 +1168,9 @@ const AGE_BEFORE = new Set(['under', 'age', 'aged']);
 
 /** Asking whether something is real ("does that exist?"), or whether something read in a paper is right
  * ("… mentions an SDS Act 2023, is that right?"). */
-const ASKS_IF_REAL = {
-  test: (text: string): boolean => EXISTS.test(text) || (READ_IN.test(text) && IS_RIGHT.test(text)),
-};
+function asksIfReal(text: string): boolean {
+  return EXISTS.test(text) || (READ_IN.test(text) && IS_RIGHT.test(text));
+}
 const EXISTS = /\b(?:is (?:that|it|this|there) (?:really |actually )?(?:real|a real \w+|a thing)|(?:does|do) (?:that|it|this|they|one|such \w+) (?:really |actually )?exist|is that a typo|is there such (?:a|an) \w+)\b/i;
 const READ_IN = /\b(?:mentions?|mentioned|cites?|cited|quotes?|quoted|refers? to|referred to)\b/i;
 const IS_RIGHT = /\b(?:is (?:that|it|this) (?:really |actually )?(?:right|true|correct))\b/i;
@@ -1377,9 +1378,12 @@ const NUMBERED: Array<{ thing: NumberedThing; pattern: RegExp; describe: (held: 
 ];
 
 /** Details of a service staff ask for by name, and how a question asks for each. */
+/** Wording that asks for an email address; a service's record and the best passage are read for one. */
+const EMAIL_ASKED = / (?:email|e mail) /;
+
 const SERVICE_DETAILS: Array<{ detail: RecordDetail; name: string; asks: RegExp }> = [
   { detail: 'phone', name: 'phone number', asks: / (?:phone|telephone|tel|ring|call|number)(?!(?: of)? (?:people|places|staff|beds))(?<! how many (?:\w+ )?number) / },
-  { detail: 'email', name: 'email address', asks: / (?:email|e mail) / },
+  { detail: 'email', name: 'email address', asks: EMAIL_ASKED },
   { detail: 'hours', name: 'opening hours', asks: / (?:opening|(?<!out of |after )hours|what time (?:does|do|is|are)|(?:does|do|is|are) (?:\w+ ){1,5}open(?: (?:on|at|till|until|today|now|tomorrow))?$|when (?:is|are|does|do) (?:\w+ ){1,5}open) / },
   // "how much is a day at Cherry Road?" asks what a named service costs ("how much do carers get from it" does not).
   { detail: 'cost', name: 'cost', asks: / (?:cost|costs|charge|charges|price|prices|fee|fees|how much (?:is it|is a|are|per|for a|would it be|a day|a week|an hour)) / },
