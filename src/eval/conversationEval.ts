@@ -40,6 +40,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 24': join(FIXTURES, 'tuning-conversations-24.json'),
   'tuning 25': join(FIXTURES, 'tuning-conversations-25.json'),
   'tuning 26': join(FIXTURES, 'tuning-conversations-26.json'),
+  'tuning 27': join(FIXTURES, 'tuning-conversations-27.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
