@@ -3,6 +3,7 @@ import { bestWindow, highlight, moreItemsIn } from '../src/search/snippet';
 import { answerTypeFor, askedPart, askedParts, kindPriorFor } from '../src/search/searchEngine';
 import { stem } from '../src/search/stem';
 import { asksWhatItIs } from '../src/search/text';
+import { spellNamedNumbers } from '../src/search/queryAnalysis';
 import { buildLunrIndex } from '../src/search/lunrSetup';
 import { madeUpEngine } from './fixtures/madeUpKnowledge';
 import { searchEngine } from './helpers';
@@ -112,6 +113,17 @@ describe('a thing named by its number (made-up knowledge)', () => {
     // An aim named at a sentence's end is still an aim; "1.2" after "aim" is an outcome.
     assert.equal(engine.search('tell me about aim 9.').numberMissing?.asked, 'aim 9');
     assert.equal(engine.search('what does aim 1.2 say').numberMissing, undefined);
+  });
+
+  it('reads a number said in words or as an ordinal as naming it ("option two", "the 3rd option", "12th sds standard")', () => {
+    assert.equal(spellNamedNumbers('what is option two'), 'what is option 2');
+    assert.equal(spellNamedNumbers('whats the 12th sds standard'), 'whats the standard 12');
+    assert.equal(spellNamedNumbers('the third option'), 'the option 3');
+    assert.equal(spellNamedNumbers('could he go for opt 4'), 'could he go for option 4');
+    assert.equal(spellNamedNumbers('what does the second strategic aim say'), 'what does the aim 2 say');
+    // Counted, not named: "the four options", "three strategic aims"; "a second option" is another choice.
+    for (const q of ['what are the four SDS options', 'list our three strategic aims', 'is there a second option for him', 'aim 2.3 progress']) assert.equal(spellNamedNumbers(q), q);
+    assert.equal(madeUpEngine().search('what is aim two about').results[0]?.passage.aim, 2);
   });
 });
 

@@ -24,7 +24,44 @@ export interface AnalysedQuery {
   concepts: Concept[];
 }
 
-export function analyseQuery(text: string, synonyms: SynonymTable): AnalysedQuery {
+/** Numbers said in words or as ordinals, for the things the knowledge numbers. */
+const NUMBER_NAMES: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
+};
+const NAMED_THING = '(standard|option|aim|opt)';
+// Before the thing only an ordinal names one: "the four SDS options" counts them.
+const ORDINAL = `(${Object.keys(NUMBER_NAMES).filter((w) => /(?:st|nd|rd|th)$/.test(w)).join('|')}|\\d{1,2}(?:st|nd|rd|th))`;
+// "option two", "standard no. five"; "the third option", "12th sds standard", "the second strategic aim".
+// ("a second option" is another choice, not Option 2, so an ordinal before the thing needs "the", a
+// digit or "sds"/"strategic" to name it.)
+const THING_THEN_NUMBER = new RegExp(`\\b${NAMED_THING}\\s*(?:no\\.?\\s*|number\\s+)?(${Object.keys(NUMBER_NAMES).join('|')}|\\d{1,2}(?:st|nd|rd|th)?)\\b`, 'gi');
+const NUMBER_THEN_THING = new RegExp(`\\b(?:(the\\s+)${ORDINAL}|(\\d{1,2})(?:st|nd|rd|th)|${ORDINAL}(?=\\s+(?:sds|strategic)\\b))\\s+(?:(?:sds|strategic)\\s+)?${NAMED_THING}s?\\b`, 'gi');
+
+function numberOf(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  return NUMBER_NAMES[lower] ?? (/^\d{1,2}(?:st|nd|rd|th)?$/.test(lower) ? Number.parseInt(lower, 10) : undefined);
+}
+
+const fullName = (thing: string): string => (thing.toLowerCase() === 'opt' ? 'option' : thing);
+
+/** Writes a standard, option or aim named by a number word or an ordinal the way the knowledge names
+ * it ("Standard 12", "Option 3", "aim 3"), so naming it counts however it is said. */
+export function spellNamedNumbers(text: string): string {
+  if (!/(?:standard|option|aim|opt)/i.test(text)) return text;
+  return text
+    .replace(THING_THEN_NUMBER, (whole, thing: string, n: string) => {
+      const value = numberOf(n);
+      return value === undefined ? whole : `${fullName(thing)} ${value}`;
+    })
+    .replace(NUMBER_THEN_THING, (whole, the: string | undefined, afterThe: string | undefined, digits: string | undefined, beforeKind: string | undefined, thing: string) => {
+      const value = digits ? Number(digits) : numberOf(afterThe ?? beforeKind ?? '');
+      return value === undefined ? whole : `${the ?? ''}${fullName(thing)} ${value}`;
+    });
+}
+
+export function analyseQuery(asked: string, synonyms: SynonymTable): AnalysedQuery {
+  const text = spellNamedNumbers(asked);
   // No word in the knowledge is longer than MAX_TOKEN_LENGTH; a longer "word" can only be noise,
   // and lunr's fuzzy expansion of it would cost memory and time.
   const tokens = tokenize(text.slice(0, 2000))
