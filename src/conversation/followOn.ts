@@ -97,22 +97,22 @@ export function followOnFeatures(signs: FollowOnSigns): number[] {
 /** Weights fitted by `npm run fit:follow-on` on the tuning conversations; a message reads as asking on
  * when their sum over its features is above zero. */
 export const FOLLOW_ON_WEIGHTS: Record<FollowOnFeature, number> = {
-  bias: 0.507,
-  sameDocument: 0.701,
-  sameSource: 0.394,
-  sharesTopic: 1.544,
-  pointsBack: 0.214,
-  person: 2.449,
-  leadIn: -0.503,
-  short: 0.377,
-  long: -0.943,
-  fromLastQuestion: 1.052,
-  fromShown: -1.602,
-  newWords: -0.795,
-  rareNewWords: -0.766,
-  answerHoldsNewWords: -1.436,
-  fullQuestion: 1.336,
-  slotOfItsOwn: -0.36,
+  bias: 1.411,
+  sameDocument: 0.421,
+  sameSource: 0.119,
+  sharesTopic: 1.565,
+  pointsBack: 0.146,
+  person: 1.85,
+  leadIn: -0.561,
+  short: -0.2,
+  long: -0.849,
+  fromLastQuestion: 1.576,
+  fromShown: -1.398,
+  newWords: -1.125,
+  rareNewWords: -0.844,
+  answerHoldsNewWords: -1.419,
+  fullQuestion: 0.579,
+  slotOfItsOwn: -0.187,
 };
 
 export function followOnScore(features: number[], weights: Record<FollowOnFeature, number> = FOLLOW_ON_WEIGHTS): number {
