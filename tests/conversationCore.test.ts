@@ -317,6 +317,26 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(JSON.stringify(cards(out)), /£9m/);
   });
 
+  it('"is there a line they can ring at night?" gives the lines open then: of the service shown, or of services for the same need', () => {
+    const c = conversation();
+    const first = c.say('rehab at home after a hospital stay');
+    assert.equal(first.answer?.type === 'services' ? first.answer.services[0]?.name : undefined, 'Hilltop Rehab Team');
+    const night = c.say('is there a line they can ring at night?');
+    assert.match(texts(night)[0] ?? '', /^Services for “rehab at home after a hospital stay” outside office hours:/);
+    assert.match(texts(night)[0] ?? '', /\*\*Moorside Nurse Line\*\* — phone: 0131 496 0007 \(Night line, out of hours\)/);
+    // Only the line open then: the day line is not offered for the night.
+    assert.doesNotMatch(texts(night)[0] ?? '', /0131 496 0006/);
+    assert.deepEqual(night.answer?.type === 'services' ? night.answer.services.map((s) => s.name) : [], ['Moorside Nurse Line']);
+    // Asked of a service shown that has such a line, that line.
+    const d = conversation();
+    d.say('Moorside Nurse Line');
+    assert.match(texts(d.say('its gone 6, any out of hours number?'))[0] ?? '', /^\*\*Moorside Nurse Line\*\* — phone: 0131 496 0007 \(Night line, out of hours\)/);
+    // "are they open at weekends?" asks the hours of those shown.
+    const e = conversation();
+    e.say('short breaks for carers');
+    assert.match(texts(e.say('are they open at weekends?'))[0] ?? '', /opening hours: Monday to Friday, 9am to 5pm/);
+  });
+
   it('"any other ones?" after services gives services for the same need besides those shown, or says there are none', () => {
     const c = conversation();
     const first = c.say('debt advice in Bonnyrigg');

@@ -23,11 +23,11 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { asksNothingOfItsOwn, leansBack, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
+import { asksNothingOfItsOwn, asksOutOfHours, leansBack, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, rememberAnswer, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
-import { recordSays, recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
+import { outOfHoursLines, recordSays, recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
 import { smallTalk, looksLikeAnotherLanguage } from './smallTalk';
 import type { RecordToKeep, Reply, Turn, TurnLog, TurnOutcome } from './turn';
 
@@ -313,6 +313,34 @@ export class ConversationCore {
     return undefined;
   }
 
+  private outOfHours(turn: Turn, last: LastShown, out: Out, log: (answer?: string) => TurnLog): TurnOutcome | undefined {
+    const shown = (last.services ?? []).map((s) => this.engine.service(s.id)).filter((s): s is ServiceRecord => s !== undefined);
+    const withLines = (s: ServiceRecord): ServiceRecord => ({ ...s, phones: outOfHoursLines(s) });
+    const open = shown.filter((s) => outOfHoursLines(s).length > 0);
+    if (open.length) {
+      out.text(serviceDetailText(open.map(withLines), 'phone'));
+      out.memory.last = { ...last, at: turn.now.toISOString() };
+      return this.finish(out, log('service-detail'));
+    }
+    // The first service shown fits the need best: its kinds of help (bar being open out of hours) are the need.
+    const kinds = new Set((shown[0]?.categories ?? []).filter((c) => c !== 'emergency-out-of-hours'));
+    const shownIds = new Set(shown.map((s) => s.id));
+    const shared = (s: ServiceRecord): number => (s.categories ?? []).filter((c) => kinds.has(c)).length;
+    const candidates = this.engine.services.filter((s) => !shownIds.has(s.id) && shared(s) > 0 && outOfHoursLines(s).length > 0);
+    const most = Math.max(0, ...candidates.map(shared));
+    const best = new Set(candidates.filter((s) => shared(s) === most).map((s) => servicePassageId(s.id)));
+    if (!best.size) return undefined;
+    const need = withoutPlaces(last.question).replace(/\s+/g, ' ').trim();
+    // Those that fit the need's words first; the rest share its kind of help all the same.
+    const found = this.engine.search(need, { limit: 2, within: (p) => best.has(p.id) }).results.map((r) => r.passage.id);
+    const ids = [...new Set([...found, ...best])].slice(0, 2);
+    const services = ids.map((id) => this.engine.passage(id)?.serviceId).map((id) => this.engine.service(id ?? '')).filter((s): s is ServiceRecord => s !== undefined);
+    if (!services.length) return undefined;
+    out.text(`Services for “${escapeMarkdown(shorten(last.question, 100))}” outside office hours:\n\n${serviceDetailText(services.map(withLines), 'phone')}`);
+    const answer: Answer = { type: 'services', services, passageIds: services.map((s) => servicePassageId(s.id)) };
+    return this.answered(turn, out, answer, undefined, last.question, ['service'], log(answer.type));
+  }
+
   /** The kind of help (category) of a service that the fewest services give: what it is for most particularly. */
   private particularKind(serviceId: string | undefined): string | undefined {
     const own = (serviceId ? this.engine.service(serviceId)?.categories : undefined) ?? [];
@@ -482,6 +510,14 @@ export class ConversationCore {
   private followUp(turn: Turn, text: string, last: LastShown, resolution: Exclude<Resolution, { kind: 'new' }>, out: Out, personal: string[]): TurnOutcome | undefined {
     const { now } = turn;
     const log = (answer?: string): TurnLog => ({ event: 'follow-up', followUp: resolution.kind, ...(answer ? { answer } : {}), personalDetailsRemoved: personal });
+    // "is there a line she can ring at night?": the lines open then, of the services shown or, when
+    // none of those is open, of services for the same need.
+    // ("are they open at weekends?" asks the hours of those shown, answered below.)
+    const asksForHelp = resolution.kind === 'detail' ? resolution.field !== 'hours' : ASKS_FOR_SOMEONE.test(text);
+    if ((resolution.kind === 'detail' || resolution.kind === 'rewrite') && asksForHelp && last.services?.length && asksOutOfHours(text)) {
+      const done = this.outOfHours(turn, last, out, log);
+      if (done) return done;
+    }
     switch (resolution.kind) {
       case 'detail': {
         const shown = (last.services ?? []).map((s) => this.engine.service(s.id)).filter((s): s is NonNullable<typeof s> => s !== undefined);
@@ -905,6 +941,8 @@ export class ConversationCore {
  * `recordAskWords`, `recordRareWord`: a message this short asks of the first service shown when its
  * record says all its words, or half of them with one used by at most that many passages. Chosen
  * on the tuning conversations. */
+/** Asks for someone or something to turn to, not whether those shown are open. */
+const ASKS_FOR_SOMEONE = /\b(?:line|number|phone|ring|call|contact|somewhere|someone|somebody|anyone|anybody|anything|anywhere|who)\b/i;
 const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40, relatedWords: 6, scoreGap: 1, serviceAskWords: 8, recordAskWords: 6, recordRareWord: 10 };
 
 const SOURCE_NAMES: Record<PassageKind, string> = { plan: 'the Strategic Plan', sds: 'the SDS guidance', service: 'the service directory' };

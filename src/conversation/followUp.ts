@@ -287,6 +287,14 @@ export function mentionsThePerson(text: string): boolean {
   return /\b(?:he|she|him|her|his|hers|hes|shes|himself|herself)\b/.test(normalise(text));
 }
 
+/** "is there a line she can ring at night?", "it's gone 6, any out of hours number", "over the weekend?":
+ * asked for help outside office hours. */
+const OUT_OF_HOURS_ASKED = /\b(?:at night|overnight|over night|night ?time|through the night|middle of the night|out[- ]of[- ]hours|after hours|ooh|in the evenings?|evenings|at the weekends?|over the weekend|weekends|tonight|bank holidays?|24[- ]?(?:hours?|hr|7)|(?:after|gone|past) (?:[5-9]|1[0-2]|midnight|teatime|tea time)(?: ?pm| o ?clock)?\b|when (?:they are|they'?re|it is|it'?s) closed)\b/;
+
+export function asksOutOfHours(text: string): boolean {
+  return OUT_OF_HOURS_ASKED.test(normalise(text));
+}
+
 /** "another one — …", "different q, …", "other thing, …": the writer says a new topic starts. */
 const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh|so)\s+)?(?:(?:totally|completely|something|slightly)\s+)?(?:another (?:one|q|question|thing|client|case|person|patient|pt|su|family|referral|query)|diff(?:erent)? (?:q|qu|question|topic|thing|subject|client|case|person|patient|pt|su|family|query)|other (?:thing|q|question)|new (?:q|question|topic|client|case|patient|pt|su|referral|query)|unrelated|separate (?:q|question|case|client|thing|query)|next (?:client|case|patient|pt|su|one|q|question)|on another (?:note|topic)|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
 

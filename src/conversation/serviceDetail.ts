@@ -104,3 +104,16 @@ export function recordSays(raw: ServiceRecord, words: string[]): string[] {
   const said = new Set(tokens.map(stem));
   return words.filter((w) => said.has(stem(w)) || (w.length >= 5 && tokens.some((t) => t.startsWith(w.slice(0, 5)))));
 }
+
+/** Said of a phone line or a record: open outside office hours. */
+const OUT_OF_HOURS_SAID = /\b(?:24[- ]?hours?|24\/7|365 days|out[- ]of[- ]hours|outside office hours|after hours|evenings?|nights?|overnight|weekends?|ooh)\b/i;
+
+/** The phone lines of a service that are open outside office hours: those said to be, or all of its
+ * lines when the service as a whole is (a 24-hour helpline, the out-of-hours social work service). */
+export function outOfHoursLines(raw: ServiceRecord): NonNullable<ServiceRecord['phones']> {
+  const phones = raw.phones ?? [];
+  const said = phones.filter((p) => OUT_OF_HOURS_SAID.test(p.description ?? ''));
+  if (said.length) return said;
+  const whole = raw.categories?.includes('emergency-out-of-hours') || OUT_OF_HOURS_SAID.test(raw.schedule ?? '') || (raw.keywords ?? []).some((k) => OUT_OF_HOURS_SAID.test(k));
+  return whole ? phones : [];
+}
