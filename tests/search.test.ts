@@ -42,6 +42,11 @@ describe('search', () => {
     assert.match(top?.passage.title ?? '', /A fresh choice when things change/);
   });
 
+  it('puts the part headed with a section of the Act first when the question names it ("s9", "sec 6")', () => {
+    assert.match(top('s9 info duties what must we explain').title, /section 9/);
+    assert.match(top('does sec 6 help with choosing still apply').title, /section 6/);
+  });
+
   it('puts a service named by its name or acronym first, before passages that list its number', () => {
     assert.match(top('VOCAL phone number').title, /^VOCAL Midlothian Carer Centre/);
     assert.match(top('what does LCiL do').title, /Lothian Centre for Inclusive Living/);
@@ -115,7 +120,7 @@ describe('a thing named by its number (made-up knowledge)', () => {
     assert.equal(engine.search('what does aim 1.2 say').numberMissing, undefined);
   });
 
-  it('reads a number said in words or as an ordinal as naming it ("option two", "the 3rd option", "12th sds standard")', () => {
+  it('reads a number said in words or as an ordinal as naming it ("option two", "the 3rd option", "12th sds standard", "s9")', () => {
     assert.equal(spellNamedNumbers('what is option two'), 'what is option 2');
     assert.equal(spellNamedNumbers('whats the 12th sds standard'), 'whats the standard 12');
     assert.equal(spellNamedNumbers('the third option'), 'the option 3');
@@ -124,6 +129,11 @@ describe('a thing named by its number (made-up knowledge)', () => {
     // Counted, not named: "the four options", "three strategic aims"; "a second option" is another choice.
     for (const q of ['what are the four SDS options', 'list our three strategic aims', 'is there a second option for him', 'aim 2.3 progress']) assert.equal(spellNamedNumbers(q), q);
     assert.equal(madeUpEngine().search('what is aim two about').results[0]?.passage.aim, 2);
+    // A section of an Act, however it is shortened; a person's initial and age are not one.
+    assert.equal(spellNamedNumbers('s9 info duties'), 'section 9 info duties');
+    assert.equal(spellNamedNumbers('does sec 6 apply'), 'does section 6 apply');
+    assert.equal(spellNamedNumbers('principle s1(3)'), 'principle section 1(3)');
+    for (const q of ['mrs s 82 lives alone', "she's 12", 'its 9am']) assert.equal(spellNamedNumbers(q), q);
   });
 });
 

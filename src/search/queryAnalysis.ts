@@ -43,13 +43,18 @@ function numberOf(name: string): number | undefined {
   return NUMBER_NAMES[lower] ?? (/^\d{1,2}(?:st|nd|rd|th)?$/.test(lower) ? Number.parseInt(lower, 10) : undefined);
 }
 
+// "s9", "s.6", "sec 6", "s1(3)": a section of an Act. (Only joined to its number: "Mrs S 82" is a person.)
+const SECTION = /(?<![\w'’])(?:(?:sec|sect|section)\.?\s*|s\.?)(\d{1,3})((?:\(\d{1,2}\))*)(?![\w])/gi;
+
 const fullName = (thing: string): string => (thing.toLowerCase() === 'opt' ? 'option' : thing);
 
 /** Writes a standard, option or aim named by a number word or an ordinal the way the knowledge names
- * it ("Standard 12", "Option 3", "aim 3"), so naming it counts however it is said. */
+ * it ("Standard 12", "Option 3", "aim 3"), and a section of an Act as "section 9", so naming it counts
+ * however it is said. */
 export function spellNamedNumbers(text: string): string {
-  if (!/(?:standard|option|aim|opt)/i.test(text)) return text;
-  return text
+  const sections = text.replace(SECTION, (_whole, n: string, sub: string) => `section ${n}${sub}`);
+  if (!/(?:standard|option|aim|opt)/i.test(sections)) return sections;
+  return sections
     .replace(THING_THEN_NUMBER, (whole, thing: string, n: string) => {
       const value = numberOf(n);
       return value === undefined ? whole : `${fullName(thing)} ${value}`;
