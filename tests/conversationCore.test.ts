@@ -67,6 +67,12 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(c.say('how do they apply?'))[0], /Riverside Carers Hub\*\* — how to refer:/);
     assert.match(texts(c.say('is there an advice line?'))[0], /Riverside Carers Hub\*\* — phone: 0131 496 0001/);
     assert.match(texts(c.say('how much is that?'))[0], /Riverside Carers Hub\*\* — cost:/);
+    // Whether the person can ring it themselves is how to refer, not the number alone.
+    assert.match(texts(c.say('can she ring them herself?'))[0], /Riverside Carers Hub\*\* — how to refer: Carers can refer themselves by phone\. Phone: 0131 496 0001/);
+    // How to refer comes with the routes it names: the email too.
+    const money = conversation();
+    money.say('Bonnyrigg Money Help');
+    assert.match(texts(money.say('how do i contact them?'))[0], /Bonnyrigg Money Help\*\* — how to refer: Drop in or phone\. Phone: 0131 496 0003 \(Money advice\)\. Email: advice@bonnyrigg-money-help\.example\.org\./);
   });
 
   it('a detail asked in words the record says ("do they have to pay it back?") is answered by that sentence of the record', () => {

@@ -32,7 +32,8 @@ function value(s: ServiceRecord, field: DetailField): string {
     case 'address':
       return formatAddress(s) ?? `no address is published (area served: ${s.area_served})`;
     case 'refer':
-      return `${s.how_to_access}${s.phones?.length ? ` Phone: ${phones(s)}.` : ''}`;
+      // With the routes it names: "contact by email" comes with the address.
+      return `${s.how_to_access}${s.phones?.length ? ` Phone: ${phones(s)}.` : ''}${s.email ? ` Email: ${s.email}.` : ''}${!s.phones?.length && !s.email && s.url ? ` Website: ${s.url}.` : ''}`;
     case 'hours':
       // Hours told in the record's words ("a 24-hour line") come with the numbers they are about.
       return s.schedule || (detailInWords(s, 'hours') ? `${detailInWords(s, 'hours')} Phone: ${phones(s)}.` : `no opening hours are published; phone to check: ${phones(s)}`);
