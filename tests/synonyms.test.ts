@@ -119,10 +119,12 @@ describe('words', () => {
     assert.deepEqual(tokenize('cant'), tokenize('cannot'));
   });
 
-  it('reads chat shorthand ("orgs", "opt") as the word the knowledge spells out', () => {
+  it('reads chat shorthand ("orgs", "opt", "info", "regs") as the word the knowledge spells out', () => {
     assert.deepEqual(tokenize('voluntary orgs'), ['voluntary', 'organisations']);
     assert.deepEqual(tokenize('opt 3'), ['option', '3']);
     assert.deepEqual(tokenize('can she opt out'), ['can', 'she', 'opt', 'out']);
+    assert.deepEqual(tokenize('accessible info'), ['accessible', 'information']);
+    assert.deepEqual(tokenize('which regs, and her appt hrs'), ['which', 'regulations', 'and', 'her', 'appointment', 'hours']);
   });
 
   it('reads "stats" as asking for figures, not as a topic word no passage holds', () => {

@@ -39,7 +39,8 @@ const SPELLING: Readonly<Record<string, string>> = {
   traveling: 'travelling', canceled: 'cancelled', canceling: 'cancelling', gray: 'grey', mom: 'mum',
   caregiver: 'carer', caregivers: 'carers',
   // Chat shorthand for words the knowledge spells out.
-  orgs: 'organisations', org: 'organisation', opts: 'options',
+  orgs: 'organisations', org: 'organisation', opts: 'options', info: 'information', regs: 'regulations', reg: 'regulation',
+  appt: 'appointment', appts: 'appointments', hrs: 'hours', govt: 'government',
 };
 
 const IZE = /^([a-z]{3,})(i|y)z(e|es|ed|ing|ation|ations|er|ers)$/;
