@@ -437,6 +437,15 @@ describe('conversation core (made-up knowledge)', () => {
     sds.say('what is option 1');
     const whole = sds.say('tell me more');
     assert.match(JSON.stringify(cards(whole)), /Anyone eligible for social care support/);
+    // "why not?" asks the reason, which is in what was shown: that passage whole, not the next part.
+    const why = conversation();
+    const first = why.say('who holds the money under option 2');
+    const shown = first.answer?.type === 'passage' ? first.answer.passage : undefined;
+    assert.ok(shown);
+    const reason = why.say('why not?');
+    assert.equal(reason.log.followUp, 'more');
+    assert.equal(texts(reason)[0], `More of “${shown.title}”:`);
+    assert.equal(reason.answer?.type === 'passage' ? reason.answer.passage.id : undefined, shown.id);
   });
 
   it('a message that asks on its own is a new question, not a follow-up', () => {

@@ -612,6 +612,11 @@ export class ConversationCore {
           out.text(`More of “${knowledgeText(firstService.name)}”:`);
           return this.answered(turn, out, whole, undefined, last.question, last.kinds, log(whole.type));
         }
+        const reason = resolution.whole && last.passage ? openPassage(this.engine, last.passage.id) : undefined;
+        if (last.passage && reason) {
+          out.text(`More of “${last.passage.title}”:`);
+          return this.answered(turn, out, reason, undefined, last.question, last.kinds, log(reason.type));
+        }
         if (last.passage) {
           // The next part of the same document that fits the question, or the passage whole.
           // (The opening passage is the summary: more means beyond it.)

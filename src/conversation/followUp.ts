@@ -24,7 +24,7 @@ export type Resolution =
   /** "the second one": open the nth thing the last card offered. */
   | { kind: 'open'; index: number }
   /** "tell me more": the whole passage, or the next results. */
-  | { kind: 'more'; about?: boolean }
+  | { kind: 'more'; about?: boolean; whole?: boolean }
   /** "any other ones?", "anything else for him?": services for the same need besides those shown. */
   | { kind: 'others'; question: string }
   /** "which outcome is that under?": where the passage shown sits in its document. */
@@ -420,7 +420,8 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   }
   if (!anaphoric) return { kind: 'new' };
   // "what does that mean?", "who with?": nothing of its own but a pointer back: more of the last answer.
-  if (topic.length === 0) return { kind: 'more' };
+  // ("why not?", "how come?" ask the reason, which is in what was shown: all of it, not the next part.)
+  if (topic.length === 0) return /^(?:why|whys|how come)\b/.test(lower) ? { kind: 'more', whole: true } : { kind: 'more' };
   // "does he have to pay for it", "how often is it reviewed": a word that points at the thing shown and
   // a few words more ask about that thing, even where those words alone would find something.
   const pointsBack = (THING.test(lower) || placePointed) && topic.length <= 3;
