@@ -561,6 +561,10 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('does he need an appt or can he just walk in', last, always), { kind: 'detail', field: 'refer', words: ['walk'] });
     assert.deepEqual(resolveFollowUp('do they have to pay it back', last, always), { kind: 'detail', field: 'cost', words: ['back'] });
     assert.deepEqual(resolveFollowUp('whats their phone number', last, always), { kind: 'detail', field: 'phone' });
+    // "set it up" is how to get it; "postcode" is the address; "can she ring it herself" who may use it.
+    assert.deepEqual(resolveFollowUp('how do we get it set up', last, always), { kind: 'detail', field: 'refer' });
+    assert.deepEqual(resolveFollowUp('whats the postcode', last, always), { kind: 'detail', field: 'address' });
+    assert.deepEqual(resolveFollowUp('can mum ring it herself', last, always), { kind: 'detail', field: 'refer' });
     // "phone no", "tel no", "contact no": "no" is the number.
     for (const text of ['phone no pls', 'tel no?', 'contact no?']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field: 'phone' }, text);
     // Words of a need of its own are still a question of its own.
