@@ -147,6 +147,12 @@ describe('kind of source the wording leans to', () => {
 });
 
 describe('kind of answer asked for', () => {
+  it('counts a time of year ("each spring", "until February or March") as a date a passage gives', () => {
+    const engine = madeUpEngine();
+    assert.equal(engine.holdsAnswer('made-up-plan#our-reserve-budget', 'date'), true);
+    assert.equal(engine.holdsAnswer('made-up-plan#our-reserve-budget', 'phone'), false);
+  });
+
   it('reads "has that gone up?" and "has it grown?" as asking for a figure, and "how do we increase uptake" as not', () => {
     assert.equal(answerTypeFor(['has', 'that', 'gone', 'up']), 'figure');
     assert.equal(answerTypeFor(['has', 'it', 'grown']), 'figure');
