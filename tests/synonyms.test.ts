@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { SynonymTable } from '../src/search/synonyms';
-import { contentTokens, tokenize } from '../src/search/text';
+import { contentTokens, isStopWord, tokenize } from '../src/search/text';
 import { SearchEngine, answerTypeFor } from '../src/search/searchEngine';
 import { madeUpKnowledge } from './fixtures/madeUpKnowledge';
 import { analyseQuery } from '../src/search/queryAnalysis';
@@ -125,6 +125,11 @@ describe('words', () => {
     assert.deepEqual(tokenize('can she opt out'), ['can', 'she', 'opt', 'out']);
     assert.deepEqual(tokenize('accessible info'), ['accessible', 'information']);
     assert.deepEqual(tokenize('which regs, and her appt hrs'), ['which', 'regulations', 'and', 'her', 'appointment', 'hours']);
+  });
+
+  it('reads "when\'s", "how\'s", "meant to be done" as the asking, not as topic words no passage holds', () => {
+    for (const word of ['whens', 'hows', 'whys', 'meant', 'supposed', 'done', 'usually']) assert.equal(isStopWord(word), true, word);
+    assert.equal(isStopWord('accessible'), false);
   });
 
   it('reads "stats" as asking for figures, not as a topic word no passage holds', () => {
