@@ -89,6 +89,12 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('3 yo at nursery keeps acting out sexual things with dolls, what do i do').includes('child-protection'));
     assert.ok(risk('toddler swallowed some tablets, not sure how many, what do i do').includes('medical-emergency'));
     assert.ok(risk('police attended 4 DA incidents at the same address this month, 3 kids under 6 in the house').includes('child-protection'));
+    // An injury said to have been done by someone else is harm by them, not self-harm; a child left to
+    // fend alone is a child protection matter.
+    assert.ok(risk('he has burns on his hand and says the landlord held it on the radiator').includes('harm-or-abuse'));
+    assert.ok(risk('the kids are 4 and 6 and basically fending for themselves').includes('child-protection'));
+    // A relative who gave first aid did not cause the injury.
+    assert.ok(!assessRisk(engine.risk, 'scald on her hand from the kettle, says her son put it under the cold tap').signs.includes('injury-by-another'));
     // Where it happens ("at the day service") is no topic question.
     assert.ok(risk('sudden collapse at the day service, no breathing, one of the staff has started CPR').includes('medical-emergency'));
     for (const ordinary of [
