@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import type { Answer } from '../src/answer/answerModel';
 import { composeAnswer, openPassage } from '../src/answer/composeAnswer';
-import { answerCard, cardsForAnswer, checkNote, notSureCard, sdsCard, serviceCard, telHref, welcomeCard } from '../src/cards/cardData';
+import { answerCard, cardsForAnswer, checkNote, notSureCard, planListCard, sdsCard, serviceCard, telHref, welcomeCard } from '../src/cards/cardData';
 import { buttonTitle, CARD_NAMES, MAX_BUTTON_TITLE, type AdaptiveCardJson } from '../src/cards/cardTemplates';
 import { sampleCards } from '../src/cards/sampleCards';
 import { CARDS_DIR } from '../src/paths';
@@ -99,6 +99,17 @@ describe('cards', () => {
     assert.equal(telHref('0131 271 3900'), 'tel:01312713900');
     assert.equal(telHref('116 123'), 'tel:116123');
     assert.equal(telHref('+44 (0)800 83 85 87'), 'tel:+440800838587');
+  });
+
+  it('a plan list keeps a commitment\'s list of what it includes, an item to a line; other extracts stay short', () => {
+    const listed = `The partnership will help people decide. In practical terms, this includes - ${'training staff in many things, '.repeat(8)}- clear information for everyone.`;
+    const plain = 'We will help. '.repeat(30);
+    const card = JSON.stringify(planListCard('Commitments', [
+      { aim: 3, title: 'Choice', extract: listed, passageId: 'p#1' },
+      { aim: 3, title: 'Help', extract: plain, passageId: 'p#2' },
+    ]));
+    assert.match(card, /this includes\\n- training staff in many things, .*\\n- clear information for everyone\./);
+    assert.ok(!card.includes(plain.trim()), 'a long extract without a list is shortened');
   });
 
   it('gives every card speak text for screen readers', () => {

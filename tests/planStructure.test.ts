@@ -40,6 +40,11 @@ describe('the plan as structure', () => {
     assert.deepEqual(commitmentSentences('We have started this work on housing. We plan to review it in spring.'), ['We have started this work on housing.', 'We plan to review it in spring.']);
   });
 
+  it('reads the partnership\'s or the IJB\'s "will" as a commitment, with the list of what it includes', () => {
+    const text = 'Choice matters.\nMidlothian HSCP will support services to help people decide. In practical terms, this includes\n\n- training staff,\n- clear information.\n\nThe HSCP will be busy.';
+    assert.deepEqual(commitmentSentences(text), ['Midlothian HSCP will support services to help people decide. In practical terms, this includes - training staff, - clear information.']);
+  });
+
   it('parses structural questions and leaves ordinary ones alone', () => {
     assert.deepEqual(parsePlanQuery('what are our short-term aims under aim 2'), { aim: 2, outcome: undefined, timescale: 'short', commitments: false, topic: '' });
     assert.equal(parsePlanQuery('what does outcome 3.2 say')?.outcome, '3.2');

@@ -197,12 +197,25 @@ function planItemLabel(item: PlanItem): string {
     .join(' · ') || 'Strategic Plan';
 }
 
+const LISTS_WHAT_IT_INCLUDES = /\b(?:includes?|including|involves?):?\s+-\s/i;
+
+/** An extract that goes on to list what it includes ("this includes - …, - …") keeps its list: the list
+ * is what is committed to. Others are kept short, so a list of many fits a phone. */
+function extractChars(extract: string): number {
+  return LISTS_WHAT_IT_INCLUDES.test(extract) ? 900 : 240;
+}
+
+/** Its list's items on lines of their own, as the plan sets them out. */
+function asList(extract: string): string {
+  return LISTS_WHAT_IT_INCLUDES.test(extract) ? extract.replace(/\s+-\s+(?=\S)/g, '\n- ') : extract;
+}
+
 export function planListCard(heading: string, items: PlanItem[], nav: Suggestion[] = []): AdaptiveCardJson {
   return expandCard('plan-list', {
     heading,
     origin: 'Midlothian IJB Strategic Plan 2025–2035 (draft), in the plan\'s own words',
     nav: nav.slice(0, 2),
-    items: items.map((item) => ({ ...item, label: planItemLabel(item), title: markDraftGaps(shorten(item.title, 160)), extract: markDraftGaps(shorten(item.extract, 240)) })),
+    items: items.map((item) => ({ ...item, label: planItemLabel(item), title: markDraftGaps(shorten(item.title, 160)), extract: markDraftGaps(asList(shorten(item.extract, extractChars(item.extract)))) })),
     feedbackId: `plan-list:${items[0]?.passageId ?? ''}`,
     speak: plainSpeech(`${heading}. ${items.map((i) => i.title).join('. ')}`),
   });

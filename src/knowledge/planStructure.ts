@@ -68,21 +68,23 @@ export function firstSentence(text: string, max = 200): string {
 
 /** Sentences in which the plan commits to something: "We will …", "We will continue to …", and work
  * it says is under way ("Work is underway to …", "We are working with …", "We aim to …", "We are taking a
- * multi-agency approach …", "We are investing in …", "We plan to …"): a doing verb, not "we are
- * continuing to see …", which reports. A sentence
+ * multi-agency approach …", "We are investing in …", "We plan to …", "Midlothian Health and Social
+ * Care Partnership will support …"): a doing verb, not "we are continuing to see …", which reports. A sentence
  * that goes on to say what the work includes ("This includes working with VOCAL …") comes with it. */
 export function commitmentSentences(text: string): string[] {
   const plain = text.replace(/\*\*/g, '').replace(/\n+/g, ' ');
   const sentences = plain.split(/(?<=[.!?])\s+/).map((s) => s.trim());
   const commits = (s: string): boolean =>
-    /\b(we will|we'll|we are committed to|we have committed to|we have asked|work is underway|work is under way|we are working|we aim to|we are developing|we are (?:taking|building|investing|reviewing|redesigning|introducing|expanding|improving|exploring|creating|establishing|strengthening|looking to)|we plan to|we intend to|we have (?:started|begun))\b/i.test(s) &&
+    /\b(we will|we'll|(?:midlothian health and social care partnership|the partnership|the hscp|midlothian hscp|the ijb|midlothian ijb) will (?!be\b|have\b|need\b)|we are committed to|we have committed to|we have asked|work is underway|work is under way|we are working|we aim to|we are developing|we are (?:taking|building|investing|reviewing|redesigning|introducing|expanding|improving|exploring|creating|establishing|strengthening|looking to)|we plan to|we intend to|we have (?:started|begun))\b/i.test(s) &&
     !/\bwe will not\b|\bwe won't\b/i.test(s);
   return sentences.flatMap((s, i) => {
     if (!commits(s)) return [];
     const next = sentences[i + 1] ?? '';
-    return [/^(?:This|These|It) (?:includes|include|will|means)\b/.test(next) && !commits(next) ? `${s} ${next}` : s];
+    return [/^(?:(?:In practice|In practical terms|For example),?\s*)?(?:This|These|It|this|these|it) (?:includes|include|will|means|involves)\b/.test(next) && !commits(next) ? `${s} ${next}` : s];
   });
 }
+
+const COMMITMENT_CHARS = 900;
 
 export function extractPlanStructure(passages: Passage[]): PlanStructure {
   const aims = new Map<string, PlanAim>();
@@ -119,7 +121,8 @@ export function extractPlanStructure(passages: Passage[]): PlanStructure {
         outcome: p.outcome,
         timescale: p.timescale,
         title: p.title,
-        extract: sentence.length <= 300 ? sentence : `${sentence.slice(0, 299).trimEnd()}…`,
+        // A commitment with what it includes keeps its list: the list is what is committed to.
+        extract: sentence.length <= COMMITMENT_CHARS ? sentence : `${sentence.slice(0, COMMITMENT_CHARS - 1).trimEnd()}…`,
         passageId: p.id,
       });
     }
