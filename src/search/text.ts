@@ -17,8 +17,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'shes', 'hes', 'theyre', 'youre', 'theres', 'isnt', 'arent', 'doesnt', 'didnt', 'wont', 'im', 'ill', 'id',
   // Chat fillers: "who can get a dp anyway", "pls", "just wondering".
   'anyway', 'anyways', 'though', 'basically', 'pls', 'plz', 'cheers', 'btw', 'wondering', 'wondered',
-  // "when's it meant to be done", "how's that usually worked out": the asking, not the topic.
-  'whens', 'hows', 'whys', 'meant', 'supposed', 'gonna', 'wanna', 'usually', 'normally', 'done',
+  // "when's it meant to be done", "how's that usually worked out", "what are they exactly": the asking, not the topic.
+  'whens', 'hows', 'whys', 'meant', 'supposed', 'gonna', 'wanna', 'usually', 'normally', 'done', 'exactly', 'precisely',
   // "digital exclusion stats", "population figure": ask for figures (see answerTypeFor), not about a
   // topic named "stats" or "figure".
   'stats', 'stat', 'statistics', 'figure', 'figures',
