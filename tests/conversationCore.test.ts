@@ -328,15 +328,20 @@ describe('conversation core (made-up knowledge)', () => {
     const first = c.say('rehab at home after a hospital stay');
     assert.equal(first.answer?.type === 'services' ? first.answer.services[0]?.name : undefined, 'Hilltop Rehab Team');
     const night = c.say('is there a line they can ring at night?');
-    assert.match(texts(night)[0] ?? '', /^Services for “rehab at home after a hospital stay” outside office hours:/);
+    // The service asked of first, with its own number; then the lines open at night for the same need.
+    assert.match(texts(night)[0] ?? '', /^\*\*Hilltop Rehab Team\*\* — phone: 0131 496 0004[^\n]*\n\nServices for “rehab at home after a hospital stay” outside office hours:/);
     assert.match(texts(night)[0] ?? '', /\*\*Moorside Nurse Line\*\* — phone: 0131 496 0007 \(Night line, out of hours\)/);
-    // Only the line open then: the day line is not offered for the night.
-    assert.doesNotMatch(texts(night)[0] ?? '', /0131 496 0006/);
+    // Only a line open then that a person can ring: not the day line, a professionals' line or a complaints line.
+    for (const number of ['0131 496 0006', '0131 496 0008', '0131 496 0009']) assert.doesNotMatch(texts(night)[0] ?? '', new RegExp(number));
     assert.deepEqual(night.answer?.type === 'services' ? night.answer.services.map((s) => s.name) : [], ['Moorside Nurse Line']);
     // Asked of a service shown that has such a line, that line.
     const d = conversation();
     d.say('Moorside Nurse Line');
-    assert.match(texts(d.say('its gone 6, any out of hours number?'))[0] ?? '', /^\*\*Moorside Nurse Line\*\* — phone: 0131 496 0007 \(Night line, out of hours\)/);
+    assert.match(texts(d.say('its gone 6, any out of hours number?'))[0] ?? '', /^\*\*Moorside Nurse Line\*\* — phone: 0131 496 0007 \(Night line, out of hours\) _/);
+    // "within 24 hours" is how soon, not a time of day.
+    const soon = conversation();
+    soon.say('Moorside Nurse Line');
+    assert.doesNotMatch(texts(soon.say('can she be seen within 24 hours?'))[0] ?? '', /outside office hours/);
     // "are they open at weekends?" asks the hours of those shown.
     const e = conversation();
     e.say('short breaks for carers');
@@ -565,6 +570,10 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('how do we get it set up', last, always), { kind: 'detail', field: 'refer' });
     assert.deepEqual(resolveFollowUp('whats the postcode', last, always), { kind: 'detail', field: 'address' });
     assert.deepEqual(resolveFollowUp('can mum ring it herself', last, always), { kind: 'detail', field: 'refer' });
+    // "contact info?" asks for the contact details, not for a sentence with "information" in it.
+    assert.deepEqual(resolveFollowUp('contact info?', last, always), { kind: 'detail', field: 'phone' });
+    // "how come?" and "why not?" ask the reason of what was shown.
+    for (const text of ['how come?', 'why not?', 'why?']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'more', whole: true }, text);
     // "phone no", "tel no", "contact no": "no" is the number.
     for (const text of ['phone no pls', 'tel no?', 'contact no?']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field: 'phone' }, text);
     // Words of a need of its own are still a question of its own.

@@ -133,7 +133,9 @@ describe('a thing named by its number (made-up knowledge)', () => {
     assert.equal(spellNamedNumbers('s9 info duties'), 'section 9 info duties');
     assert.equal(spellNamedNumbers('does sec 6 apply'), 'does section 6 apply');
     assert.equal(spellNamedNumbers('principle s1(3)'), 'principle section 1(3)');
-    for (const q of ['mrs s 82 lives alone', "she's 12", 'its 9am']) assert.equal(spellNamedNumbers(q), q);
+    for (const q of ['mrs s 82 lives alone', 'Mrs S82 lives alone', "she's 12", 'its 9am', 'my son is in s3 and a young carer, what support is there', 's5 pupil with autism, can the family get sds']) assert.equal(spellNamedNumbers(q), q);
+    // An ordinal after the thing, a span of time, or "a 2nd option" names none.
+    for (const q of ['which option first', 'the aim ten years from now', 'is there a 2nd option for him']) assert.equal(spellNamedNumbers(q), q);
   });
 });
 

@@ -18,7 +18,7 @@ import { choiceOrText, knownPassageId } from '../privacy/cardValues';
 import { redactPersonalDetails } from '../privacy/redact';
 import type { SearchEngine, SearchResponse, SearchResult } from '../search/searchEngine';
 import { stem } from '../search/stem';
-import { asksWhatItIs, tokenize } from '../search/text';
+import { asksWhatItIs, isStopWord, tokenize } from '../search/text';
 import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/flow';
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
@@ -322,21 +322,25 @@ export class ConversationCore {
       out.memory.last = { ...last, at: turn.now.toISOString() };
       return this.finish(out, log('service-detail'));
     }
-    // The first service shown fits the need best: its kinds of help (bar being open out of hours) are the need.
-    const kinds = new Set((shown[0]?.categories ?? []).filter((c) => c !== 'emergency-out-of-hours'));
+    // None shown is open then: services for the same need that are. The first service shown fits the
+    // need best: what it is called ("Adult Social Work" → the Emergency Social Work Service) and its
+    // kinds of help (bar being open out of hours) say what the need is.
+    const first = shown[0];
+    if (!first) return undefined;
+    const kinds = new Set((first.categories ?? []).filter((c) => !BROAD_KINDS.has(c)));
+    const nameWords = new Set(contentWords(first.name));
     const shownIds = new Set(shown.map((s) => s.id));
-    const shared = (s: ServiceRecord): number => (s.categories ?? []).filter((c) => kinds.has(c)).length;
-    const candidates = this.engine.services.filter((s) => !shownIds.has(s.id) && shared(s) > 0 && outOfHoursLines(s).length > 0);
-    const most = Math.max(0, ...candidates.map(shared));
-    const best = new Set(candidates.filter((s) => shared(s) === most).map((s) => servicePassageId(s.id)));
-    if (!best.size) return undefined;
-    const need = withoutPlaces(last.question).replace(/\s+/g, ' ').trim();
-    // Those that fit the need's words first; the rest share its kind of help all the same.
-    const found = this.engine.search(need, { limit: 2, within: (p) => best.has(p.id) }).results.map((r) => r.passage.id);
-    const ids = [...new Set([...found, ...best])].slice(0, 2);
-    const services = ids.map((id) => this.engine.passage(id)?.serviceId).map((id) => this.engine.service(id ?? '')).filter((s): s is ServiceRecord => s !== undefined);
+    const fit = (s: ServiceRecord): number =>
+      (s.categories ?? []).filter((c) => kinds.has(c)).length + contentWords(s.name).filter((w) => nameWords.has(w)).length;
+    // Two signs of the same need, or one for a service whose work is out of hours (Breathing Space after
+    // a talking therapy): one broad kind shared ("older people") is not the same need.
+    const fits = (s: ServiceRecord): boolean => fit(s) >= 2 || (fit(s) >= 1 && (s.categories ?? []).includes('emergency-out-of-hours'));
+    const candidates = this.engine.services.filter((s) => !shownIds.has(s.id) && outOfHoursLines(s).length > 0 && fits(s));
+    const best = Math.max(0, ...candidates.map(fit));
+    const services = candidates.filter((s) => fit(s) === best).slice(0, 2);
     if (!services.length) return undefined;
-    out.text(`Services for “${escapeMarkdown(shorten(last.question, 100))}” outside office hours:\n\n${serviceDetailText(services.map(withLines), 'phone')}`);
+    // The service shown first, with its own number, comes first: the question was asked of it.
+    out.text(`${serviceDetailText([first], 'phone')}\n\nServices for “${escapeMarkdown(shorten(last.question, 100))}” outside office hours:\n\n${serviceDetailText(services.map(withLines), 'phone')}`);
     const answer: Answer = { type: 'services', services, passageIds: services.map((s) => servicePassageId(s.id)) };
     return this.answered(turn, out, answer, undefined, last.question, ['service'], log(answer.type));
   }
@@ -953,6 +957,15 @@ const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3
 const SOURCE_NAMES: Record<PassageKind, string> = { plan: 'the Strategic Plan', sds: 'the SDS guidance', service: 'the service directory' };
 
 const PERSON_WORDS = /\b(?:he|him|his|she|her|hers|himself|herself|hes|shes)\b/gi;
+
+/** Kinds of help too broad to say what a need is. */
+const BROAD_KINDS = new Set(['emergency-out-of-hours', 'older-people', 'information-advice']);
+
+/** The words of a service's name that say what it is ("social", "work"), not where or whose. */
+function contentWords(name: string): string[] {
+  return tokenize(name).filter((w) => w.length > 2 && !isStopWord(w) && !NAME_FILLER.has(w)).map(stem);
+}
+const NAME_FILLER = new Set(['midlothian', 'lothian', 'nhs', 'service', 'services', 'team', 'the', 'and', 'for', 'support', 'scotland', 'out', 'hours', 'line', 'helpline', 'adult', 'adults', 'older', 'people', 'council', 'care', 'carer', 'carers', 'centre', 'day']);
 
 function withoutPlaces(text: string): string {
   return COMMUNITIES.reduce((t, c) => t.replace(new RegExp(`\\b${c}\\b`, 'gi'), ' '), text);

@@ -47,7 +47,7 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   // Asked how to refer, a message about ringing ("can i refer her or does she ring them herself") asks how to refer.
   ['refer', /\b(refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|(?<!who (?:can|could|is able to) )apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|can (?:he|she|they|mum|dad|the family|her \w+|his \w+|my \w+) (?:ring|call|phone|contact|text|email) (?:it |them |the line |that |this )?(?:herself|himself|themselves|directly|on (?:her|his|their) own)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place)|walk[- ]?in|drop[- ]?in|appointment|appt)\b/],
   ['phone', /\b((?:free ?phone|phone|telephone|tel|contact|mobile) (?:no|nos|num|nr)|free ?phone|who (?:do|should|can|could) (?:i|we|you|they|she|he) (?:speak|talk) to(?: (?:there|at it|at them))?$|phone|telephone|ph|number(?!\s*\d)|numbers|numbr|call|ring|contact(?: number| details?| info)?|tel|(?:a|an|the|any|urgent|direct|advice|help|support|phone|text)\s+line)\b/],
-  ['address', /\b(address|post ?code|where (?:are|is) (?:they|it|that|this|them)|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
+  ['address', /\b(address|(?:the|their|its|whats the) post ?code|where (?:are|is) (?:they|it|that|this|them)|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
   ['hours', /^(?:(?:and|but|what about|how about)\s+)?(?:at night|overnight|in the evenings?|evenings|nights|at weekends)\??$|\b(opening|hours|hrs|24 ?h|24\/7|times|what time|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
   ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|(?:have|need|got) to pay(?: for (?:it|that|them|this))?|pay anything|how much (?:is (?:it|that|this)|does (?:it|that|this) cost|(?:will|would) (?:it|that|this) cost|do they (?:charge|cost)))\b/],
   ['who', /\b(who (?:is it|are they|can use|is that) for|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|qualif(?:y|ies|ied)|who can (?:go|use|get|apply|claim)|(?:what|which) ages?|ages? (?:limit|range|cut ?off|group|bracket)s?|up to what age|how old|can (?:he|she|her \w+|his \w+|my \w+) (?:go|use|attend|join)(?: (?:it|there|them|that|too))?$|(?:is|are) (?:he|she|they) too (?:young|old))\b/],
@@ -55,7 +55,7 @@ const DETAILS: Array<[DetailField, RegExp]> = [
 
 /** Words that name a detail, or the asking of one, rather than what the detail is about: "is there a
  * walk in" asks about walking in, "whats their number" about nothing more than the number. */
-const DETAIL_NAMES = new Set(['postcode', 'post', 'code', 'phone', 'freephone', 'speak', 'talk', 'telephone', 'ph', 'number', 'numbers', 'numbr', 'no', 'nos', 'num', 'nr', 'mobile', 'call', 'ring', 'contact', 'tel', 'line', 'email', 'website', 'site', 'online', 'link', 'url', 'address', 'located', 'location', 'based', 'find', 'opening', 'hours', 'hrs', 'times', 'time', 'cost', 'costs', 'free', 'charge', 'charges', 'price', 'fee', 'fees', 'closed', 'close', 'shut', 'refer', 'referral', 'referrals', 'referring', 'referred', 'apply', 'get', 'touch', 'access', 'go', 'join', 'start', 'seen', 'place', 'space', 'slot', 'eligible', 'eligibility', 'qualify', 'qualifies', 'age', 'ages', 'old', 'help', 'support', 'use', 'take', 'accept', 'book', 'sign', 'put', 'forward', 'urgent', 'direct', 'advice', 'appointment', 'appt']);
+const DETAIL_NAMES = new Set(['postcode', 'post', 'code', 'info', 'information', 'phone', 'freephone', 'speak', 'talk', 'telephone', 'ph', 'number', 'numbers', 'numbr', 'no', 'nos', 'num', 'nr', 'mobile', 'call', 'ring', 'contact', 'tel', 'line', 'email', 'website', 'site', 'online', 'link', 'url', 'address', 'located', 'location', 'based', 'find', 'opening', 'hours', 'hrs', 'times', 'time', 'cost', 'costs', 'free', 'charge', 'charges', 'price', 'fee', 'fees', 'closed', 'close', 'shut', 'refer', 'referral', 'referrals', 'referring', 'referred', 'apply', 'get', 'touch', 'access', 'go', 'join', 'start', 'seen', 'place', 'space', 'slot', 'eligible', 'eligibility', 'qualify', 'qualifies', 'age', 'ages', 'old', 'help', 'support', 'use', 'take', 'accept', 'book', 'sign', 'put', 'forward', 'urgent', 'direct', 'advice', 'appointment', 'appt']);
 
 /** Words that point back at what was just shown. */
 // "he", "she", "her" are usually the person being helped, asking on about what was just shown; a message
@@ -263,6 +263,8 @@ export function pointsAtShown(text: string): boolean {
 }
 
 /** "since when?", "how come?": asking about what was just said, with nothing of its own. */
+/** "why?", "why not?", "how come?", "whys that": the reason, and nothing more. */
+const ASKS_WHY = /^(?:(?:and|but|so|ok)\s+)?(?:why(?: not| is that| so)?|whys that|how come|how so)$/;
 const BARE_ASKS = /^(?:since when|how come|why not|how so|like what|such as|for how long|until when)\b/;
 
 /** "and for carers?", "what about the reserves?", "on mental health?": the same question about something else. */
@@ -289,7 +291,7 @@ export function mentionsThePerson(text: string): boolean {
 
 /** "is there a line she can ring at night?", "it's gone 6, any out of hours number", "over the weekend?":
  * asked for help outside office hours. */
-const OUT_OF_HOURS_ASKED = /\b(?:at night|overnight|over night|night ?time|through the night|middle of the night|out[- ]of[- ]hours|after hours|ooh|in the evenings?|evenings|at the weekends?|over the weekend|weekends|tonight|bank holidays?|24[- ]?(?:hours?|hr|7)|(?:after|gone|past) (?:[5-9]|1[0-2]|midnight|teatime|tea time)(?: ?pm| o ?clock)?\b|when (?:they are|they'?re|it is|it'?s) closed)\b/;
+const OUT_OF_HOURS_ASKED = /\b(?:at night|overnight|over night|night ?time|through the night|middle of the night|out[- ]of[- ]hours|after hours|ooh|in the evenings?|evenings|at the weekends?|over the weekend|weekends|tonight|bank holidays?|24[- ]?(?:hours?|hrs?) (?:line|helpline|number|service|support)|24 ?7|24\/7|(?:after|gone|past) (?:[5-9]|1[0-2]|midnight|teatime|tea time)(?: ?pm| o ?clock)?\b|when (?:they are|they'?re|it is|it'?s) closed)\b/;
 
 export function asksOutOfHours(text: string): boolean {
   return OUT_OF_HOURS_ASKED.test(normalise(text));
@@ -420,8 +422,9 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   }
   if (!anaphoric) return { kind: 'new' };
   // "what does that mean?", "who with?": nothing of its own but a pointer back: more of the last answer.
-  // ("why not?", "how come?" ask the reason, which is in what was shown: all of it, not the next part.)
-  if (topic.length === 0) return /^(?:why|whys|how come)\b/.test(lower) ? { kind: 'more', whole: true } : { kind: 'more' };
+  // "why not?", "how come?" ask the reason, which is in what was shown: all of it, not the next part.
+  if (ASKS_WHY.test(lower)) return { kind: 'more', whole: true };
+  if (topic.length === 0) return { kind: 'more' };
   // "does he have to pay for it", "how often is it reviewed": a word that points at the thing shown and
   // a few words more ask about that thing, even where those words alone would find something.
   const pointsBack = (THING.test(lower) || placePointed) && topic.length <= 3;

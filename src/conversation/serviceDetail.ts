@@ -2,7 +2,7 @@
 // asked for, for the service(s) last shown, each line naming the service it is about and where the
 // detail comes from, so the reply says what it understood.
 import { formatAddress } from '../knowledge/servicePassage';
-import { showableService } from '../knowledge/publicText';
+import { publicPhones, showableService } from '../knowledge/publicText';
 import { detailInWords } from '../knowledge/recordDetails';
 import type { ServiceRecord } from '../knowledge/types';
 import type { DetailField } from './followUp';
@@ -108,13 +108,15 @@ export function recordSays(raw: ServiceRecord, words: string[]): string[] {
 
 /** Said of a phone line or a record: open outside office hours. */
 const OUT_OF_HOURS_SAID = /\b(?:24[- ]?hours?|24\/7|365 days|out[- ]of[- ]hours|outside office hours|after hours|evenings?|nights?|overnight|weekends?|ooh)\b/i;
+/** A line for comments or complaints about a service is no line to ring for help. */
+const ABOUT_THE_SERVICE = /\b(?:complaints?|comments|feedback|patient experience)\b/i;
 
-/** The phone lines of a service that are open outside office hours: those said to be, or all of its
- * lines when the service as a whole is (a 24-hour helpline, the out-of-hours social work service). */
+/** The phone lines of a service a person can ring outside office hours: those said to be, or all of its
+ * public lines when the service as a whole is open then (a 24-hour helpline, the out-of-hours social work
+ * service); never a line for professionals only, or for complaints. */
 export function outOfHoursLines(raw: ServiceRecord): NonNullable<ServiceRecord['phones']> {
-  const phones = raw.phones ?? [];
-  const said = phones.filter((p) => OUT_OF_HOURS_SAID.test(p.description ?? ''));
-  if (said.length) return said;
+  const phones = publicPhones(raw).filter((p) => !ABOUT_THE_SERVICE.test(p.description ?? ''));
   const whole = raw.categories?.includes('emergency-out-of-hours') || OUT_OF_HOURS_SAID.test(raw.schedule ?? '') || (raw.keywords ?? []).some((k) => OUT_OF_HOURS_SAID.test(k));
-  return whole ? phones : [];
+  const said = phones.filter((p) => OUT_OF_HOURS_SAID.test(p.description ?? ''));
+  return said.length ? said : whole ? phones : [];
 }

@@ -25,26 +25,29 @@ export interface AnalysedQuery {
 }
 
 /** Numbers said in words or as ordinals, for the things the knowledge numbers. */
-const NUMBER_NAMES: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+const CARDINALS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const ORDINALS: Readonly<Record<string, number>> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
 };
 const NAMED_THING = '(standard|option|aim|opt)';
-// Before the thing only an ordinal names one: "the four SDS options" counts them.
-const ORDINAL = `(${Object.keys(NUMBER_NAMES).filter((w) => /(?:st|nd|rd|th)$/.test(w)).join('|')}|\\d{1,2}(?:st|nd|rd|th))`;
-// "option two", "standard no. five"; "the third option", "12th sds standard", "the second strategic aim".
-// ("a second option" is another choice, not Option 2, so an ordinal before the thing needs "the", a
-// digit or "sds"/"strategic" to name it.)
-const THING_THEN_NUMBER = new RegExp(`\\b${NAMED_THING}\\s*(?:no\\.?\\s*|number\\s+)?(${Object.keys(NUMBER_NAMES).join('|')}|\\d{1,2}(?:st|nd|rd|th)?)\\b`, 'gi');
-const NUMBER_THEN_THING = new RegExp(`\\b(?:(the\\s+)${ORDINAL}|(\\d{1,2})(?:st|nd|rd|th)|${ORDINAL}(?=\\s+(?:sds|strategic)\\b))\\s+(?:(?:sds|strategic)\\s+)?${NAMED_THING}s?\\b`, 'gi');
+// Before the thing only an ordinal names one ("the four SDS options" counts them), and only with "the",
+// "sds" or "strategic": "a second option" or "a 2nd option" is another choice, not Option 2.
+const ORDINAL = `(${Object.keys(ORDINALS).join('|')}|\\d{1,2}(?:st|nd|rd|th))`;
+// After the thing only a number does: "option two", "standard no. five" ("which option first" asks which
+// comes first; "the aim ten years from now" is a span of time).
+const THING_THEN_NUMBER = new RegExp(`\\b${NAMED_THING}\\s*(?:no\\.?\\s*|number\\s+)?(${Object.keys(CARDINALS).join('|')}|\\d{1,2})\\b(?!\\s*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|mins?|per ?cent|%))`, 'gi');
+const NUMBER_THEN_THING = new RegExp(`\\b(?:(the\\s+)${ORDINAL}|${ORDINAL}(?=\\s+(?:sds|strategic)\\b))\\s+(?:(?:sds|strategic)\\s+)?${NAMED_THING}s?\\b`, 'gi');
 
 function numberOf(name: string): number | undefined {
   const lower = name.toLowerCase();
-  return NUMBER_NAMES[lower] ?? (/^\d{1,2}(?:st|nd|rd|th)?$/.test(lower) ? Number.parseInt(lower, 10) : undefined);
+  return CARDINALS[lower] ?? ORDINALS[lower] ?? (/^\d{1,2}(?:st|nd|rd|th)?$/.test(lower) ? Number.parseInt(lower, 10) : undefined);
 }
 
-// "s9", "s.6", "sec 6", "s1(3)": a section of an Act. (Only joined to its number: "Mrs S 82" is a person.)
-const SECTION = /(?<![\w'’])(?:(?:sec|sect|section)\.?\s*|s\.?)(\d{1,3})((?:\(\d{1,2}\))*)(?![\w])/gi;
+// "sec 6", "section 9", "s.6": a section of an Act. A bare "s9" or "s5(5)" only in a question about the
+// law: "s3" is a school year ("in s3", "an s5 pupil") and "Mrs S82" a person.
+const SECTION_WORD = /(?<![\w'’])(?:sec|sect|section|s\.)\s*(\d{1,3})((?:\(\d{1,2}\))*)(?![\w])/gi;
+const SECTION_BARE = /(?<![\w'’])(?<!\b(?:in|mrs?|ms|miss|dr)\s)s(\d{1,3})((?:\(\d{1,2}\))*)(?![\w])(?!\s+(?:pupils?|students?|class|classes|years?|boys?|girls?|kids?|child(?:ren)?|lads?|lass(?:es)?|exams?|prelims?))/gi;
+const ABOUT_THE_LAW = /\b(?:act|acts|duty|duties|law|legal|legally|legislation|statutory|principles?|regulations?|regs|section|sds|under|says?|apply|applies)\b/i;
 
 const fullName = (thing: string): string => (thing.toLowerCase() === 'opt' ? 'option' : thing);
 
@@ -52,15 +55,16 @@ const fullName = (thing: string): string => (thing.toLowerCase() === 'opt' ? 'op
  * it ("Standard 12", "Option 3", "aim 3"), and a section of an Act as "section 9", so naming it counts
  * however it is said. */
 export function spellNamedNumbers(text: string): string {
-  const sections = text.replace(SECTION, (_whole, n: string, sub: string) => `section ${n}${sub}`);
+  let sections = text.replace(SECTION_WORD, (_whole, n: string, sub: string) => `section ${n}${sub}`);
+  if (ABOUT_THE_LAW.test(sections)) sections = sections.replace(SECTION_BARE, (_whole, n: string, sub: string) => `section ${n}${sub}`);
   if (!/(?:standard|option|aim|opt)/i.test(sections)) return sections;
   return sections
     .replace(THING_THEN_NUMBER, (whole, thing: string, n: string) => {
       const value = numberOf(n);
       return value === undefined ? whole : `${fullName(thing)} ${value}`;
     })
-    .replace(NUMBER_THEN_THING, (whole, the: string | undefined, afterThe: string | undefined, digits: string | undefined, beforeKind: string | undefined, thing: string) => {
-      const value = digits ? Number(digits) : numberOf(afterThe ?? beforeKind ?? '');
+    .replace(NUMBER_THEN_THING, (whole, the: string | undefined, afterThe: string | undefined, beforeKind: string | undefined, thing: string) => {
+      const value = numberOf(afterThe ?? beforeKind ?? '');
       return value === undefined ? whole : `${the ?? ''}${fullName(thing)} ${value}`;
     });
 }
