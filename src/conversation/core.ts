@@ -950,9 +950,10 @@ export class ConversationCore {
  * `recordAskWords`, `recordRareWord`: a message this short asks of the first service shown when its
  * record says all its words, or half of them with one used by at most that many passages. Chosen
  * on the tuning conversations. */
+const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40, relatedWords: 6, scoreGap: 1, serviceAskWords: 8, recordAskWords: 6, recordRareWord: 10 };
+
 /** Asks for someone or something to turn to, not whether those shown are open. */
 const ASKS_FOR_SOMEONE = /\b(?:line|number|phone|ring|call|contact|somewhere|someone|somebody|anyone|anybody|anything|anywhere|who)\b/i;
-const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40, relatedWords: 6, scoreGap: 1, serviceAskWords: 8, recordAskWords: 6, recordRareWord: 10 };
 
 const SOURCE_NAMES: Record<PassageKind, string> = { plan: 'the Strategic Plan', sds: 'the SDS guidance', service: 'the service directory' };
 
