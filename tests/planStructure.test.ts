@@ -46,6 +46,9 @@ describe('the plan as structure', () => {
   });
 
   it('parses structural questions and leaves ordinary ones alone', () => {
+    // The plan's own names ("the IJB strategic plan", "Midlothian") say where, not what about.
+    assert.equal(parsePlanQuery('what did we commit to on carers in the ijb strategic plan')?.topic, 'carers');
+    assert.equal(parsePlanQuery('what has midlothian hscp actually committed to on falls')?.topic, 'falls');
     assert.deepEqual(parsePlanQuery('what are our short-term aims under aim 2'), { aim: 2, outcome: undefined, timescale: 'short', commitments: false, topic: '' });
     assert.equal(parsePlanQuery('what does outcome 3.2 say')?.outcome, '3.2');
     assert.deepEqual(parsePlanQuery('what have we committed to on carers')?.topic, 'carers');
