@@ -330,14 +330,15 @@ export class ConversationCore {
     const kinds = new Set((first.categories ?? []).filter((c) => !BROAD_KINDS.has(c)));
     const nameWords = new Set(contentWords(first.name));
     const shownIds = new Set(shown.map((s) => s.id));
-    const fit = (s: ServiceRecord): number =>
-      (s.categories ?? []).filter((c) => kinds.has(c)).length + contentWords(s.name).filter((w) => nameWords.has(w)).length;
-    // Two signs of the same need, or one for a service whose work is out of hours (Breathing Space after
-    // a talking therapy): one broad kind shared ("older people") is not the same need.
-    const fits = (s: ServiceRecord): boolean => fit(s) >= 2 || (fit(s) >= 1 && (s.categories ?? []).includes('emergency-out-of-hours'));
-    const candidates = this.engine.services.filter((s) => !shownIds.has(s.id) && outOfHoursLines(s).length > 0 && fits(s));
-    const best = Math.max(0, ...candidates.map(fit));
-    const services = candidates.filter((s) => fit(s) === best).slice(0, 2);
+    // How many signs of the same need a service gives: kinds of help and words of its name in common.
+    // Two are needed, or one for a service whose work is out of hours (Breathing Space after a talking
+    // therapy): one broad kind shared ("older people") is not the same need.
+    const scored = this.engine.services
+      .filter((s) => !shownIds.has(s.id) && outOfHoursLines(s).length > 0)
+      .map((s) => ({ s, fit: (s.categories ?? []).filter((c) => kinds.has(c)).length + contentWords(s.name).filter((w) => nameWords.has(w)).length }))
+      .filter(({ s, fit }) => fit >= 2 || (fit >= 1 && (s.categories ?? []).includes('emergency-out-of-hours')));
+    const best = Math.max(0, ...scored.map(({ fit }) => fit));
+    const services = scored.filter(({ fit }) => fit === best).slice(0, 2).map(({ s }) => s);
     if (!services.length) return undefined;
     // The service shown first, with its own number, comes first: the question was asked of it.
     out.text(`${serviceDetailText([first], 'phone')}\n\nServices for “${escapeMarkdown(shorten(last.question, 100))}” outside office hours:\n\n${serviceDetailText(services.map(withLines), 'phone')}`);
@@ -966,7 +967,7 @@ const BROAD_KINDS = new Set(['emergency-out-of-hours', 'older-people', 'informat
 function contentWords(name: string): string[] {
   return tokenize(name).filter((w) => w.length > 2 && !isStopWord(w) && !NAME_FILLER.has(w)).map(stem);
 }
-const NAME_FILLER = new Set(['midlothian', 'lothian', 'nhs', 'service', 'services', 'team', 'the', 'and', 'for', 'support', 'scotland', 'out', 'hours', 'line', 'helpline', 'adult', 'adults', 'older', 'people', 'council', 'care', 'carer', 'carers', 'centre', 'day']);
+const NAME_FILLER = new Set(['midlothian', 'lothian', 'nhs', 'service', 'services', 'team', 'support', 'scotland', 'out', 'hours', 'line', 'helpline', 'adult', 'adults', 'older', 'people', 'council', 'care', 'carer', 'carers', 'centre', 'day']);
 
 function withoutPlaces(text: string): string {
   return COMMUNITIES.reduce((t, c) => t.replace(new RegExp(`\\b${c}\\b`, 'gi'), ' '), text);
