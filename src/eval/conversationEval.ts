@@ -41,6 +41,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 25': join(FIXTURES, 'tuning-conversations-25.json'),
   'tuning 26': join(FIXTURES, 'tuning-conversations-26.json'),
   'tuning 27': join(FIXTURES, 'tuning-conversations-27.json'),
+  'tuning 28': join(FIXTURES, 'tuning-conversations-28.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 

@@ -12,7 +12,7 @@ const RISK_DIR = join(PROJECT_ROOT, 'tests', 'fixtures', 'risk');
 /** Each set and the files it is read from. The tuning set grows by files written at different
  * times by different people; it is read as one. */
 export const RISK_SETS: Record<'tuning' | 'held-out', string[]> = {
-  tuning: ['tuning-messages.json', 'tuning-messages-2.json', 'tuning-messages-3.json', 'tuning-messages-4.json', 'tuning-messages-5.json', 'tuning-messages-6.json', 'tuning-messages-7.json', 'tuning-messages-8.json', 'tuning-messages-9.json', 'tuning-messages-10.json', 'tuning-messages-11.json', 'tuning-messages-12.json', 'tuning-messages-13.json', 'tuning-messages-14.json', 'tuning-messages-15.json', 'tuning-messages-16.json', 'tuning-messages-17.json', 'tuning-messages-18.json', 'tuning-messages-19.json', 'tuning-messages-20.json', 'tuning-messages-21.json', 'tuning-messages-22.json', 'tuning-messages-23.json', 'tuning-messages-24.json'].map((f) => join(RISK_DIR, f)),
+  tuning: ['tuning-messages.json', 'tuning-messages-2.json', 'tuning-messages-3.json', 'tuning-messages-4.json', 'tuning-messages-5.json', 'tuning-messages-6.json', 'tuning-messages-7.json', 'tuning-messages-8.json', 'tuning-messages-9.json', 'tuning-messages-10.json', 'tuning-messages-11.json', 'tuning-messages-12.json', 'tuning-messages-13.json', 'tuning-messages-14.json', 'tuning-messages-15.json', 'tuning-messages-16.json', 'tuning-messages-17.json', 'tuning-messages-18.json', 'tuning-messages-19.json', 'tuning-messages-20.json', 'tuning-messages-21.json', 'tuning-messages-22.json', 'tuning-messages-23.json', 'tuning-messages-24.json', 'tuning-messages-25.json'].map((f) => join(RISK_DIR, f)),
   'held-out': [join(RISK_DIR, 'held-out-messages.json')],
 };
 
