@@ -210,6 +210,19 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(headline(budget.say('and the reserves?')), /reserve budget/);
   });
 
+  it('"is that short or medium term?" after a plan outcome says where it sits; after anything else it is searched on', () => {
+    const plan = conversation();
+    plan.say('people plan ahead for later life');
+    for (const ask of ['is that short or medium term?', "what's the timescale for that", 'is it a long term aim']) {
+      const where = plan.say(ask);
+      assert.equal(where.log.followUp, 'where', ask);
+      assert.match(texts(where)[0], /outcome 1\.2 › medium term aims$/, ask);
+    }
+    const sds = conversation();
+    sds.say('what is option 1');
+    assert.notEqual(sds.say('is that short or medium term?').log.followUp, 'where');
+  });
+
   it('"what about for carers?" is answered by something that speaks of carers, not the last answer again', () => {
     const c = conversation();
     assert.match(headline(c.say('free debt advice and money advice in penicuik')), /Penicuik Money Help/);

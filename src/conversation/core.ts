@@ -577,7 +577,7 @@ export class ConversationCore {
       case 'where': {
         const p = last.passage;
         if (!p) return undefined;
-        const where = [p.aim ? `aim ${p.aim}` : '', p.outcome ? `outcome ${p.outcome}` : '', p.timescale ? `${p.timescale} term` : '', p.section && p.section !== p.title ? p.section : ''].filter(Boolean).join(' › ');
+        const where = [p.aim ? `aim ${p.aim}` : '', p.outcome ? `outcome ${p.outcome}` : '', p.timescale ? `${p.timescale} term aims` : '', p.section && p.section !== p.title ? p.section : ''].filter(Boolean).join(' › ');
         const passage = this.engine.passage(p.id);
         out.text(`**${knowledgeText(p.title)}** — where it sits: ${knowledgeText(passage?.docTitle ?? p.docId)}${where ? ` › ${knowledgeText(where)}` : ''}`);
         out.memory.last = { ...last, at: now.toISOString() };

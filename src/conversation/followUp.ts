@@ -72,6 +72,13 @@ function pointsBackIn(lower: string): boolean {
 }
 /** "which aim is that under?", "what timescale is it", "where is that in the plan". */
 const WHERE = /^(?:(?:and|so)\s+)?(?:(?:which|what)\s+(?:aim|outcome|timescale|time scale|section|part|chapter|heading|document)s?\s+(?:is|are|does|was)\s+(?:that|this|it|they)\b|where (?:is|does) (?:that|this|it) (?:sit|come|fit)|where (?:is|was) (?:that|this|it) in the (?:plan|document|guidance))/;
+const TERM = '(?:short|medium|long(?:er)?)(?:[\\s-]*term)?';
+/** "is that short or medium term?", "what's the timescale for that": asked of a plan outcome, which has
+ * one, the answer is where it sits; asked of anything else, the question is searched again with the term. */
+const TERM_ASK = new RegExp(
+  `^(?:(?:and|so)\\s+)?(?:(?:is|are|was) (?:that|this|it|they) (?:an? )?${TERM}(?:,? or (?:an? )?${TERM})*(?: aims?| priorit(?:y|ies)| goals?| ones?)?` +
+    '|what(?:\'s| is) the (?:timescale|time scale|timeframe|time frame)(?: (?:for|on) (?:that|this|it))?)\\??$',
+);
 /** Details a service record holds: how to reach a service and how to refer to it. */
 const CONTACT_FIELDS = new Set<DetailField>(['phone', 'email', 'website', 'address', 'hours', 'refer']);
 /** "who picks the option then?", "so what do we do instead?": words that carry on from the last answer. */
@@ -337,7 +344,7 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   if (MORE_OF_SHOWN.test(lower)) return { kind: 'more', about: true };
   if (MORE_RESULTS.test(lower)) return /\babout (?:it|that|this|them)$/.test(lower) ? { kind: 'more', about: true } : { kind: 'more' };
   if (last.services?.length && OTHER.test(lower)) return { kind: 'others', question: withTopic(last.question, topicWords(lower)) };
-  if (last.passage && WHERE.test(lower)) return { kind: 'where' };
+  if (last.passage && (WHERE.test(lower) || (last.passage.timescale !== undefined && TERM_ASK.test(lower)))) return { kind: 'where' };
 
   const field = detailField(lower);
   if (field) {
