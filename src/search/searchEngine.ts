@@ -1396,7 +1396,7 @@ const PHONE_ASKED = / (?:phone|telephone|tel|contact|helpline|freephone) (?:numb
 /** How each kind of answer shows in a passage's text; tested once per passage at start-up. */
 const ANSWER_PATTERNS: Record<AnswerType, RegExp> = {
   // ("until February or March each year", "in the spring": a time of year is a date too.)
-  date: /\b(19|20)\d{2}\b|\b\d{1,2}(st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:in|by|until|till|from|before|after|each|every|early|late|mid|the) (?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|winter)\b/,
+  date: /\b(19|20)\d{2}\b|\b\d{1,2}(st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:in|by|until|till|from|before|after|each|every|early|late|mid|the) (?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|winter)\b|\b(?:on|every|each|first|last|second|third|fourth) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b/,
   figure: /\d/,
   // "0131 663 6869", and freephone numbers in twos and threes: "0800 83 85 87", "0800 12 44 222".
   phone: /\b0\d{2,4} ?\d{3} ?\d{3,4}\b|\b0\d{3}(?: \d{2,3}){2,3}\b|\b1\d{2} ?\d{3}\b|\b111\b|\b999\b/,
