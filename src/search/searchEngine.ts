@@ -883,9 +883,12 @@ export class SearchEngine {
     // figures, however far down the text they stand or however they put the unit; a rate per head of
     // population is still written "per 100,000".
     if (tokenize(best.title).some((w) => words.has(stem(w))) && seq.some((_, i) => (perNumber ? isUnit(i) : isCount(seq, i)))) return false;
+    // Words beside the unit count only in its own sentence: "… needed in the home. £4 per week" is not
+    // care at home per week.
+    const sentenceOf = sentenceNumbers(`${best.title}. ${best.text}`, seq.length);
     for (let i = 0; i < seq.length; i++) {
       if (!isUnit(i)) continue;
-      for (let j = Math.max(0, i - FIGURE_WINDOW); j < Math.min(seq.length, i + FIGURE_WINDOW + 1); j++) if (words.has(stems[j])) return false;
+      for (let j = Math.max(0, i - FIGURE_WINDOW); j < Math.min(seq.length, i + FIGURE_WINDOW + 1); j++) if (words.has(stems[j]) && sentenceOf[j] === sentenceOf[i]) return false;
     }
     return true;
   }
@@ -1448,4 +1451,14 @@ function collapseNearDuplicates<T extends { passage: Passage }>(results: T[], ke
     kept.push(r);
   }
   return kept;
+}
+
+/** For each token of `text` (as `tokenize` splits it), the number of the sentence it stands in. */
+function sentenceNumbers(text: string, tokens: number): number[] {
+  const numbers: number[] = [];
+  text.split(/(?<=[.!?;:])\s+|\n+/).forEach((sentence, n) => {
+    for (const _ of tokenize(sentence)) numbers.push(n);
+  });
+  // Should the split ever tokenize differently, every token counts as one sentence, as before.
+  return numbers.length === tokens ? numbers : new Array<number>(tokens).fill(0);
 }
