@@ -102,6 +102,16 @@ describe('a service named by words too common to search by (made-up knowledge)',
   });
 });
 
+describe('a "when" question of a long record (made-up text)', () => {
+  it('shows the sentence that names a day ("the last Wednesday of each month"), not one that only shares a word', () => {
+    const filler = 'Carers across the area use it for many kinds of break, from an afternoon out to a week away, and staff help them plan what would help most. ';
+    const record = `Small grants so carers can take a break, such as paying someone to sit with the person cared for. ${filler}${filler}Applications go to a panel. ${filler}The panel meets on the last Wednesday of each month. Apply through a practitioner.`;
+    const snippet = madeUpEngine().snippetIn(record, 'when does the panel sit');
+    assert.match(snippet, /^\*\*… The panel meets on the last Wednesday of each month\.\*\*/);
+    assert.doesNotMatch(snippet, /sit with/);
+  });
+});
+
 describe('why staff ask, told beside the question', () => {
   it('judges the question without the purpose told beside it', () => {
     assert.ok(askedParts('ijb values - need them for a slide for our team away day').includes('ijb values'));
