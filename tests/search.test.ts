@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { bestWindow, highlight, moreItemsIn } from '../src/search/snippet';
-import { answerTypeFor, askedPart, askedParts, kindPriorFor } from '../src/search/searchEngine';
+import { answerTypeFor, askedPart, askedParts, asksDeadline, kindPriorFor } from '../src/search/searchEngine';
 import { stem } from '../src/search/stem';
 import { asksWhatItIs } from '../src/search/text';
 import { spellNamedNumbers } from '../src/search/queryAnalysis';
@@ -109,6 +109,15 @@ describe('a "when" question of a long record (made-up text)', () => {
     const snippet = madeUpEngine().snippetIn(record, 'when does the panel sit');
     assert.match(snippet, /^\*\*… The panel meets on the last Wednesday of each month\.\*\*/);
     assert.doesNotMatch(snippet, /sit with/);
+  });
+
+  it('asked when work will be done, shows the deadline ("by autumn 2025"), not the year something was found', () => {
+    const filler = 'This includes both how we present information and how useful the information is to the people who read it every day. ';
+    const text = `In 2024/25 we reviewed the information we provide and found work to do on our documents. ${filler}${filler}${filler}${filler}Work is underway on printed materials and the website. We aim to have this completed by autumn 2025.`;
+    const engine = madeUpEngine();
+    assert.match(engine.snippetIn(text, 'when will the information work be done'), /completed by autumn 2025/);
+    assert.ok(asksDeadline(['when', 'is', 'it', 'due']) && asksDeadline(['when', 'will', 'that', 'be', 'finished']));
+    assert.ok(!asksDeadline(['when', 'did', 'the', 'review', 'happen']));
   });
 });
 

@@ -453,7 +453,9 @@ export class SearchEngine {
     // Each of the question's ideas, with its other wordings: a snippet counts ideas, not synonyms.
     const conceptSets = analysed.concepts.map((c) => new Set([...c.tokens, ...c.alternatives.flat()].map(stem)));
     const wantedType = answerTypeFor(analysed.tokens);
-    const wanted = wantedType ? ANSWER_PATTERNS[wantedType] : undefined;
+    // "when will it be done?", "when is it due?": the date set as a deadline ("by autumn 2025"), not the
+    // year something was found ("in 2024/25 we reviewed …"), is what the snippet should show.
+    const wanted = wantedType === 'date' && asksDeadline(analysed.tokens) ? DEADLINE : wantedType ? ANSWER_PATTERNS[wantedType] : undefined;
     const collapsed = collapseNearDuplicates(scored, (p) => this.features.get(p.id)?.dedupeKey ?? p.id);
     // The part that asks, read once: it orders a story's best few (a sentence, not a clause of one)
     // and is judged for confidence below.
@@ -1409,6 +1411,15 @@ const ANSWER_PATTERNS: Record<AnswerType, RegExp> = {
 const COUNTED_NUMBERS = new Set(['workforce', 'staff', 'staffing', 'carer', 'carers', 'population', 'patient', 'patients', 'people', 'user', 'users', 'client', 'clients', 'referral', 'referrals', 'volunteer', 'volunteers', 'resident', 'residents', 'admission', 'admissions', 'uptake', 'recruitment', 'waiting', 'case', 'caseload', 'bed', 'beds', 'death', 'deaths']);
 
 /** What kind of answer the wording asks for. */
+/** A date given as a deadline or target: "by autumn 2025", "completed by March 2026", "until 2028". */
+const DEADLINE = /\b(?:by|before|until|till|no later than|due (?:in|by)|target(?:ed)? (?:of|for)|(?:completed|finished|done|delivered|in place) (?:by|in)) (?:the (?:end|start|beginning) of )?(?:(?:early|late|mid)[ -])?(?:(?:19|20)\d{2}|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|winter)\b/;
+
+/** "when will it be done", "when is it due", "what's the target date", "by when": asks when something ends. */
+export function asksDeadline(tokens: string[]): boolean {
+  const text = ` ${tokens.join(' ')} `;
+  return / when (?:will|should|must|is|are|was) (?:[a-z0-9]+ ){0,6}(?:done|finished|complete|completed|ready|due|delivered|in place|achieved|met|sorted|available|accessible) | due | deadline | target | by when | when will /.test(text);
+}
+
 export function answerTypeFor(tokens: string[]): AnswerType | undefined {
   const text = ` ${tokens.join(' ')} `;
   // "the ssi number", "standard number", "which section number": a number that names a thing, not one to ring.
