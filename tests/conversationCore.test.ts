@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
-import { asksNothingOfItsOwn, leansBack, resolveFollowUp, startsNewTopic, withoutNewTopicWords } from '../src/conversation/followUp';
+import { asksNothingOfItsOwn, leansBack, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
 import { MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
 import { recordSaysAll } from '../src/conversation/serviceDetail';
@@ -558,6 +558,15 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.ok(!(landline.kind === 'detail' && landline.field === 'phone'));
     assert.deepEqual(resolveFollowUp('anything in Loanhead?', last, never), { kind: 'rewrite', question: 'debt advice in Loanhead', place: 'Loanhead' });
     assert.deepEqual(resolveFollowUp('open the first', last, never), { kind: 'open', index: 1 });
+  });
+
+  it('keeps a negation with the word it negates: "if she doesn\'t pick one" is not "pick"', () => {
+    assert.deepEqual(topicWords('and if she doesnt pick one?'), ['doesnt', 'pick']);
+    assert.deepEqual(topicWords('what if he cant decide'), ['cannot', 'decide']);
+    assert.deepEqual(topicWords('what if they pick option 2'), ['pick']);
+    const options = { at: '2026-03-02T10:00:00Z', question: 'what are the four options', answer: 'passage' as const };
+    const read = resolveFollowUp('and if she doesnt pick one?', options, never);
+    assert.ok(read.kind === 'rewrite' && /doesnt pick/.test(read.question), JSON.stringify(read));
   });
 
   it('keeps a figure question\'s own words, adding the last topic, rather than the last question\'s frame', () => {

@@ -232,8 +232,13 @@ function ordinalIn(lower: string, count: number): number | undefined {
 }
 
 /** Topic words in a message: what is left once lead-ins, pronouns and slot words are taken out. */
+const NEGATED = /\b(doesnt|dont|didnt|wont|cant|cannot|isnt|arent|wasnt|hasnt|havent|never|not)\s+(?!(?:a|an|the|to|be|have|get|it|that|this|they|he|she|sure|know)\b)([a-z]+)/g;
+
 export function topicWords(lower: string): string[] {
-  return contentTokens(withoutSlots(lower.replace(LEAD, ' '))).filter((t) => !FILLER.has(t) && !/^\d+(?:st|nd|rd|th)?$/.test(t));
+  // "if she doesn't pick one": the negation is the point ("doesnt pick", not "pick"), so it stays with its word.
+  const negated = new Map([...lower.matchAll(NEGATED)].map((m) => [m[2], m[1]]));
+  const kept = contentTokens(withoutSlots(lower.replace(LEAD, ' '))).filter((t) => !FILLER.has(t) && !/^\d+(?:st|nd|rd|th)?$/.test(t));
+  return kept.flatMap((t, i) => (negated.has(t) && !/^(?:not|cannot|never)$/.test(kept[i - 1] ?? '') ? [negated.get(t) ?? 'not', t] : [t]));
 }
 
 /** The index of the shown service whose name the words pick, if they pick one. */
