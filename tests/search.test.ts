@@ -183,6 +183,12 @@ describe('kind of answer asked for', () => {
     assert.equal(answerTypeFor('which years does that plan run'.split(' ')), 'date');
   });
 
+  it('reads "does he need a phone line?" as a line to have, not a number to ring', () => {
+    assert.notEqual(answerTypeFor('does he need a phone line in the house'.split(' ')), 'phone');
+    assert.notEqual(answerTypeFor('has she got a working telephone line'.split(' ')), 'phone');
+    assert.equal(answerTypeFor('whats the phone line for carers'.split(' ')), 'phone');
+  });
+
   it('reads a number that names a thing ("the ssi number", "standard number") as not a phone number', () => {
     const words = (text: string): string[] => text.split(' ');
     assert.equal(answerTypeFor(words('what are the dp regs called and the ssi number')), undefined);

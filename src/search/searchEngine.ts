@@ -1424,7 +1424,9 @@ export function answerTypeFor(tokens: string[]): AnswerType | undefined {
   const text = ` ${tokens.join(' ')} `;
   // "the ssi number", "standard number", "which section number": a number that names a thing, not one to ring.
   const naming = / (?:ssi|si|standard|section|reference|ref|outcome|aim|option|case|chi|regulation|regulations|regs|registration|account|policy|version|page|paragraph|para|charity|company) number /.test(text);
-  if ((/ (phone|call|ring|telephone|helpline|contact) /.test(text) || (/ number /.test(text) && !naming)) && !/ how many | number of /.test(text)) return 'phone';
+  // "does he need a phone line in the house?": a line to have, not a number to ring.
+  const lineToHave = / (?:need|needs|have|has|got|without|no) (?:a |an |any |the )?(?:working |active )?(?:phone|telephone) ?line /.test(text);
+  if (!lineToHave && (/ (phone|call|ring|telephone|helpline|contact) /.test(text) || (/ number /.test(text) && !naming)) && !/ how many | number of /.test(text)) return 'phone';
   // "since when?" on its own asks for a date; "since when can the SPSO look at …" asks about a power.
   if (/^ when | (what|which) (year|date) | how long | until /.test(text) || (/^ since when /.test(text) && tokens.length <= 4)) return 'date';
   // "what period does the workforce plan cover", "which years does it run": the span of years.
