@@ -142,6 +142,9 @@ describe("managers' view", () => {
     assert.match(text, /27% by 2036/);
     const carers = listFor('statistics on carers in the plan');
     assert.ok(carers.items.some((i) => /64%/.test(i.extract)), carers.items.map((i) => i.extract).join(' | '));
+    // "unpaid carers": the carers' survey holds "carers" but not "unpaid", and its figures still count.
+    const unpaid = listFor('statistics on unpaid carers in the plan');
+    assert.ok(unpaid.items.some((i) => /64%/.test(i.extract)), unpaid.items.map((i) => i.extract).join(' | '));
   });
 
   it('shows draft gaps as not yet confirmed, never as numbers', () => {
