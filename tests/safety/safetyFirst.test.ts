@@ -93,6 +93,12 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('toddler with a burn on his hand, story from the parents keeps changing').includes('child-protection'));
     // Where it happens ("at the day service") is no topic question.
     assert.ok(risk('sudden collapse at the day service, no breathing, one of the staff has started CPR').includes('medical-emergency'));
+    // An everyday idiom masks only its own words: the same words told of someone else, or across a
+    // sentence break, still route.
+    assert.ok(risk('client\'s partner was banging her head against a brick wall last night').length > 0);
+    assert.ok(risk('she is pulling her hair out in clumps').includes('suicide-self-harm'));
+    assert.ok(risk('the man in the car had a heart attack').includes('medical-emergency'));
+    assert.ok(risk('her dad tried to kill himself. Laughing it off now but I\'m worried').includes('suicide-self-harm'));
     for (const ordinary of [
       'training on self-harm',
       'training on bruising in non mobile babies for health visitors',
@@ -124,6 +130,10 @@ describe('safety first (real knowledge)', () => {
       // A small burn already cooled and covered, and a staff idiom, are not emergencies.
       'mr t got a small burn off the oven door, ran it under the cold tap and covered it, no blister',
       'im pulling my hair out with this rota',
+      'the printer is having a heart attack again',
+      'feel like banging my head against a wall with this referral portal',
+      'carer says she is at the end of her rope with the forms, can someone help fill them in',
+      'he was killing himself laughing at the old comedy shows, any dementia-friendly activities',
       'she broke her glasses, can she get help paying for new ones',
       'financial abuse by her nephew, her case was closed in 2022 and the money was paid back, she wants help with sds now',
     ]) {
