@@ -213,11 +213,12 @@ describe('conversation core (made-up knowledge)', () => {
   it('"is that short or medium term?" after a plan outcome says where it sits; after anything else it is searched on', () => {
     const plan = conversation();
     plan.say('people plan ahead for later life');
-    for (const ask of ['is that short or medium term?', "what's the timescale for that", 'is it a long term aim']) {
+    for (const ask of ['is that short or medium term?', "what's the timescale for that", 'whats the timescale for that', 'is it a long term aim', 'is that short, medium or long term?', 'is that one of the short term aims?', 'is that short term then?']) {
       const where = plan.say(ask);
       assert.equal(where.log.followUp, 'where', ask);
       assert.match(texts(where)[0], /outcome 1\.2 › medium term aims$/, ask);
     }
+    assert.notEqual(plan.say('is it long?').log.followUp, 'where');
     const sds = conversation();
     sds.say('what is option 1');
     assert.notEqual(sds.say('is that short or medium term?').log.followUp, 'where');
@@ -562,6 +563,9 @@ describe('follow-up resolution (patterns, not phrases)', () => {
 
   it('keeps a negation with the word it negates: "if she doesn\'t pick one" is not "pick"', () => {
     assert.deepEqual(topicWords('and if she doesnt pick one?'), ['doesnt', 'pick']);
+    assert.deepEqual(topicWords("and if she doesn't pick one?"), ['doesnt', 'pick']);
+    assert.deepEqual(topicWords('and if she doesn’t pick one?'), ['doesnt', 'pick']);
+    assert.deepEqual(topicWords('what if it wasnt approved?'), ['wasnt', 'approved']);
     assert.deepEqual(topicWords('what if he cant decide'), ['cannot', 'decide']);
     assert.deepEqual(topicWords('what if they pick option 2'), ['pick']);
     const options = { at: '2026-03-02T10:00:00Z', question: 'what are the four options', answer: 'passage' as const };

@@ -72,13 +72,15 @@ function pointsBackIn(lower: string): boolean {
 }
 /** "which aim is that under?", "what timescale is it", "where is that in the plan". */
 const WHERE = /^(?:(?:and|so)\s+)?(?:(?:which|what)\s+(?:aim|outcome|timescale|time scale|section|part|chapter|heading|document)s?\s+(?:is|are|does|was)\s+(?:that|this|it|they)\b|where (?:is|does) (?:that|this|it) (?:sit|come|fit)|where (?:is|was) (?:that|this|it) in the (?:plan|document|guidance))/;
-const TERM = '(?:short|medium|long(?:er)?)(?:[\\s-]*term)?';
-/** "is that short or medium term?", "what's the timescale for that": asked of a plan outcome, which has
- * one, the answer is where it sits; asked of anything else, the question is searched again with the term. */
+const TERM = '(?:short|medium|long(?:er)?)(?:[\\s-]*terms?)?';
+/** "is that short or medium term?", "short, medium or long term?", "is that one of the short term aims?",
+ * "what's the timescale for that": asked of a plan outcome, which has one, the answer is where it sits;
+ * asked of anything else, the question is searched again with the term. "Is it long?" is not one. */
 const TERM_ASK = new RegExp(
-  `^(?:(?:and|so)\\s+)?(?:(?:is|are|was) (?:that|this|it|they) (?:an? )?${TERM}(?:,? or (?:an? )?${TERM})*(?: aims?| priorit(?:y|ies)| goals?| ones?)?` +
-    '|what(?:\'s| is) the (?:timescale|time scale|timeframe|time frame)(?: (?:for|on) (?:that|this|it))?)\\??$',
+  `^(?:(?:and|so)\\s+)?(?:(?:is|are|was) (?:that|this|it|they) (?:one of )?(?:an? |the )?${TERM}(?:\\s+(?:or|and|to)?\\s*${TERM})*(?: aims?| priorit(?:y|ies)| goals?| ones?)?` +
+    "|what(?:'?s| is) the (?:timescale|time scale|timeframe|time frame)(?: (?:for|on) (?:that|this|it))?)(?: then)?\\s*$",
 );
+const termAsked = (lower: string): boolean => TERM_ASK.test(lower) && /term|aim|priorit|time ?(?:scale|frame)/.test(lower);
 /** Details a service record holds: how to reach a service and how to refer to it. */
 const CONTACT_FIELDS = new Set<DetailField>(['phone', 'email', 'website', 'address', 'hours', 'refer']);
 /** "who picks the option then?", "so what do we do instead?": words that carry on from the last answer. */
@@ -236,9 +238,13 @@ const NEGATED = /\b(doesnt|dont|didnt|wont|cant|cannot|isnt|arent|wasnt|hasnt|ha
 
 export function topicWords(lower: string): string[] {
   // "if she doesn't pick one": the negation is the point ("doesnt pick", not "pick"), so it stays with its word.
-  const negated = new Map([...lower.matchAll(NEGATED)].map((m) => [m[2], m[1]]));
+  // ("doesn't" and "doesn’t" are "doesnt" here; a negation word kept on its own is not added again.)
+  const negated = new Map([...lower.replace(/['‘’]/g, '').matchAll(NEGATED)].map((m) => [m[2], m[1]]));
   const kept = contentTokens(withoutSlots(lower.replace(LEAD, ' '))).filter((t) => !FILLER.has(t) && !/^\d+(?:st|nd|rd|th)?$/.test(t));
-  return kept.flatMap((t, i) => (negated.has(t) && !/^(?:not|cannot|never)$/.test(kept[i - 1] ?? '') ? [negated.get(t) ?? 'not', t] : [t]));
+  return kept.flatMap((t, i) => {
+    const negation = negated.get(t);
+    return negation && !kept.includes(negation) && !/^(?:not|cannot|never)$/.test(kept[i - 1] ?? '') ? [negation, t] : [t];
+  });
 }
 
 /** The index of the shown service whose name the words pick, if they pick one. */
@@ -349,7 +355,7 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   if (MORE_OF_SHOWN.test(lower)) return { kind: 'more', about: true };
   if (MORE_RESULTS.test(lower)) return /\babout (?:it|that|this|them)$/.test(lower) ? { kind: 'more', about: true } : { kind: 'more' };
   if (last.services?.length && OTHER.test(lower)) return { kind: 'others', question: withTopic(last.question, topicWords(lower)) };
-  if (last.passage && (WHERE.test(lower) || (last.passage.timescale !== undefined && TERM_ASK.test(lower)))) return { kind: 'where' };
+  if (last.passage && (WHERE.test(lower) || (last.passage.timescale !== undefined && termAsked(lower.trim())))) return { kind: 'where' };
 
   const field = detailField(lower);
   if (field) {

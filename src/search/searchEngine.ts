@@ -366,7 +366,7 @@ export class SearchEngine {
     const analysed = analyseQuery(question, this.synonyms);
     const wantedType = answerTypeFor(analysed.tokens);
     const concepts = analysed.concepts.map((c) => new Set([...c.tokens, ...c.alternatives.flat()].map(stem)));
-    return snippetFor(text, new Set(queryStems(analysed)), wantedType ? ANSWER_PATTERNS[wantedType] : undefined, concepts, asksWhatItIs(question));
+    return snippetFor(text, new Set(queryStems(analysed)), snippetWants(wantedType, analysed.tokens)(text), concepts, asksWhatItIs(question));
   }
 
   /** The one-word other names the synonym table gives for phrases in a text ("pay it back": repay,
@@ -455,7 +455,7 @@ export class SearchEngine {
     const wantedType = answerTypeFor(analysed.tokens);
     // "when will it be done?", "when is it due?": the date set as a deadline ("by autumn 2025"), not the
     // year something was found ("in 2024/25 we reviewed …"), is what the snippet should show.
-    const wanted = wantedType === 'date' && asksDeadline(analysed.tokens) ? DEADLINE : wantedType ? ANSWER_PATTERNS[wantedType] : undefined;
+    const wantedIn = snippetWants(wantedType, analysed.tokens);
     const collapsed = collapseNearDuplicates(scored, (p) => this.features.get(p.id)?.dedupeKey ?? p.id);
     // The part that asks, read once: it orders a story's best few (a sentence, not a clause of one)
     // and is judged for confidence below.
@@ -464,7 +464,7 @@ export class SearchEngine {
     const defines = asksWhatItIs(query);
     const results = collapsed
       .slice(0, limit)
-      .map((r) => withLazySnippet(r, stemSet, wanted, conceptSets, defines));
+      .map((r) => withLazySnippet(r, stemSet, wantedIn(r.passage.text), conceptSets, defines));
     const signals = this.confidenceSignals(analysed, results[0]);
     // A story before the question ("Mr D, 82, lives alone in Gorebridge … can his daughter be paid?")
     // has many words no one passage holds: the question itself is judged on its own too.
@@ -1412,12 +1412,20 @@ const COUNTED_NUMBERS = new Set(['workforce', 'staff', 'staffing', 'carer', 'car
 
 /** What kind of answer the wording asks for. */
 /** A date given as a deadline or target: "by autumn 2025", "completed by March 2026", "until 2028". */
-const DEADLINE = /\b(?:by|before|until|till|no later than|due (?:in|by)|target(?:ed)? (?:of|for)|(?:completed|finished|done|delivered|in place) (?:by|in)) (?:the (?:end|start|beginning) of )?(?:(?:early|late|mid)[ -])?(?:(?:19|20)\d{2}|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|winter)\b/;
+const DEADLINE = /\b(?:by|before|until|till|no later than|due (?:in|by)|target(?:ed)? (?:of|for)|(?:completed|finished|done|delivered|in place) (?:by|in)) (?:the )?(?:(?:end|start|beginning) of )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:(?:early|late|mid)[ -])?(?:(?:19|20)\d{2}|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|winter)\b/;
 
 /** "when will it be done", "when is it due", "what's the target date", "by when": asks when something ends. */
+/** What a snippet should hold for the kind of answer asked: for "when will it be done?", a deadline
+ * where the text gives one ("by autumn 2025", not "in 2024/25 we reviewed …"), else any date. */
+function snippetWants(type: AnswerType | undefined, tokens: string[]): (text: string) => RegExp | undefined {
+  if (!type) return () => undefined;
+  const pattern = ANSWER_PATTERNS[type];
+  return type === 'date' && asksDeadline(tokens) ? (text) => (DEADLINE.test(text) ? DEADLINE : pattern) : () => pattern;
+}
+
 export function asksDeadline(tokens: string[]): boolean {
   const text = ` ${tokens.join(' ')} `;
-  return / when (?:will|should|must|is|are|was) (?:[a-z0-9]+ ){0,6}(?:done|finished|complete|completed|ready|due|delivered|in place|achieved|met|sorted|available|accessible) | due | deadline | target | by when | when will /.test(text);
+  return / when (?:will|should|must|is|are) (?:[a-z0-9]+ ){0,6}(?:done|finished|complete|completed|ready|due|delivered|in place|achieved) | due | deadline | target date | by when /.test(text);
 }
 
 export function answerTypeFor(tokens: string[]): AnswerType | undefined {
@@ -1425,7 +1433,8 @@ export function answerTypeFor(tokens: string[]): AnswerType | undefined {
   // "the ssi number", "standard number", "which section number": a number that names a thing, not one to ring.
   const naming = / (?:ssi|si|standard|section|reference|ref|outcome|aim|option|case|chi|regulation|regulations|regs|registration|account|policy|version|page|paragraph|para|charity|company) number /.test(text);
   // "does he need a phone line in the house?": a line to have, not a number to ring.
-  const lineToHave = / (?:need|needs|have|has|got|without|no) (?:a |an |any |the )?(?:working |active )?(?:phone|telephone) ?line /.test(text);
+  // ("do they have a phone line?" asks a service for its number, so only needing one counts.)
+  const lineToHave = / (?:need|needs|needed|without) (?:a |an |any |the )?(?:working |active )?(?:phone|telephone) ?line /.test(text);
   if (!lineToHave && (/ (phone|call|ring|telephone|helpline|contact) /.test(text) || (/ number /.test(text) && !naming)) && !/ how many | number of /.test(text)) return 'phone';
   // "since when?" on its own asks for a date; "since when can the SPSO look at …" asks about a power.
   if (/^ when | (what|which) (year|date) | how long | until /.test(text) || (/^ since when /.test(text) && tokens.length <= 4)) return 'date';
@@ -1469,7 +1478,8 @@ function collapseNearDuplicates<T extends { passage: Passage }>(results: T[], ke
 /** For each token of `text` (as `tokenize` splits it), the number of the sentence it stands in. */
 function sentenceNumbers(text: string, tokens: number): number[] {
   const numbers: number[] = [];
-  text.split(/(?<=[.!?;:])\s+|\n+/).forEach((sentence, n) => {
+  // A sentence ends at . ! or ? before a capital, or at a line break; "(21+): £11.44" stays one.
+  text.split(/(?<=[.!?])\s+(?=["'‘“(]?[A-Z£0-9])|\n+/).forEach((sentence, n) => {
     for (const _ of tokenize(sentence)) numbers.push(n);
   });
   // Should the split ever tokenize differently, every token counts as one sentence, as before.
