@@ -40,6 +40,8 @@ describe("what is safe to show of the directory (every service)", () => {
     assert.ok(hasCuratorNote('The 2024 title of Standard 7 could not be confirmed.'));
     assert.ok(hasCuratorNote('This has not been checked against the published plan.'));
     assert.ok(hasCuratorNote('Standard 5 (title to be confirmed)'));
+    assert.ok(hasCuratorNote('Older people with care needs (per sources).'));
+    assert.equal(withoutCuratorNotes('£4 per week, paid quarterly in advance (per source)'), '£4 per week, paid quarterly in advance');
     assert.ok(!hasCuratorNote('The council must confirm the budget in writing.'));
     for (const p of builtKnowledge().passages) {
       if (p.kind === 'service') continue;

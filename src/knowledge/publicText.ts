@@ -5,7 +5,7 @@
 import type { Phone, ServiceRecord } from './types';
 
 const CURATOR_NOTE =
-  /\bverify\b|not stated in (?:the )?sources|\bsources?\b[^.;]*\b(?:do|does|did) not\b|\bsources? read\b|\bin the sources\b|\b(?:was|were) (?:not )?(?:found|captured)\b|\bnot captured\b|\bprobably\b|\b(?:could|can|has|have|was|were) not (?:be|been) (?:confirmed|checked|verified)\b|\bnot (?:been )?(?:confirmed|checked) (?:here|against)\b|\btitle not confirmed\b|\bto be confirmed\b/i;
+  /\bverify\b|not stated in (?:the )?sources|\bsources?\b[^.;]*\b(?:do|does|did) not\b|\bsources? read\b|\bin the sources\b|\b(?:was|were) (?:not )?(?:found|captured)\b|\bnot captured\b|\bprobably\b|\b(?:could|can|has|have|was|were) not (?:be|been) (?:confirmed|checked|verified)\b|\bnot (?:been )?(?:confirmed|checked) (?:here|against)\b|\btitle not confirmed\b|\bto be confirmed\b|\bper sources?\b/i;
 
 /** True when a piece of text is (or holds) a curator's note. */
 export function hasCuratorNote(text: string): boolean {
