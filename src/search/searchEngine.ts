@@ -1410,11 +1410,9 @@ const ANSWER_PATTERNS: Record<AnswerType, RegExp> = {
 /** Things counted in "… numbers" ("workforce numbers", "carer numbers"); other numbers are to ring ("vocal numbers"). */
 const COUNTED_NUMBERS = new Set(['workforce', 'staff', 'staffing', 'carer', 'carers', 'population', 'patient', 'patients', 'people', 'user', 'users', 'client', 'clients', 'referral', 'referrals', 'volunteer', 'volunteers', 'resident', 'residents', 'admission', 'admissions', 'uptake', 'recruitment', 'waiting', 'case', 'caseload', 'bed', 'beds', 'death', 'deaths']);
 
-/** What kind of answer the wording asks for. */
 /** A date given as a deadline or target: "by autumn 2025", "completed by March 2026", "until 2028". */
 const DEADLINE = /\b(?:by|before|until|till|no later than|due (?:in|by)|target(?:ed)? (?:of|for)|(?:completed|finished|done|delivered|in place) (?:by|in)) (?:the )?(?:(?:end|start|beginning) of )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:(?:early|late|mid)[ -])?(?:(?:19|20)\d{2}|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|winter)\b/;
 
-/** "when will it be done", "when is it due", "what's the target date", "by when": asks when something ends. */
 /** What a snippet should hold for the kind of answer asked: for "when will it be done?", a deadline
  * where the text gives one ("by autumn 2025", not "in 2024/25 we reviewed …"), else any date. */
 function snippetWants(type: AnswerType | undefined, tokens: string[]): (text: string) => RegExp | undefined {
@@ -1423,11 +1421,13 @@ function snippetWants(type: AnswerType | undefined, tokens: string[]): (text: st
   return type === 'date' && asksDeadline(tokens) ? (text) => (DEADLINE.test(text) ? DEADLINE : pattern) : () => pattern;
 }
 
+/** "when will it be done", "when is it due", "what's the target date", "by when": asks when something ends. */
 export function asksDeadline(tokens: string[]): boolean {
   const text = ` ${tokens.join(' ')} `;
   return / when (?:will|should|must|is|are) (?:[a-z0-9]+ ){0,6}(?:done|finished|complete|completed|ready|due|delivered|in place|achieved) | due | deadline | target date | by when /.test(text);
 }
 
+/** What kind of answer the wording asks for. */
 export function answerTypeFor(tokens: string[]): AnswerType | undefined {
   const text = ` ${tokens.join(' ')} `;
   // "the ssi number", "standard number", "which section number": a number that names a thing, not one to ring.
