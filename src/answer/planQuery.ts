@@ -103,15 +103,11 @@ function commitmentItems(plan: PlanStructure, q: PlanQuery, engine: SearchEngine
   const topicStems = new Set(tokenize(q.topic).map(stem));
   // Sentences that name the topic themselves come first; then passage rank decides.
   const mentions = (c: PlanItem): number => (tokenize(c.extract).some((t) => topicStems.has(stem(t))) ? 0 : 1);
-  // Figures keep their section together, but a section whose figures name the topic ("35% of carers")
-  // comes before one that only mentions it in passing (volunteering, which names unpaid carers once).
-  const namingSections = new Set(inScope.filter((c) => mentions(c) === 0).map((c) => c.passageId));
-  const section = (c: PlanItem): number => (namingSections.has(c.passageId) ? 0 : 1);
   return inScope
     .filter((c) => order.has(c.passageId))
     .sort((a, b) => {
       const byPassage = (order.get(a.passageId) ?? 0) - (order.get(b.passageId) ?? 0);
-      return mentionsFirst ? mentions(a) - mentions(b) || byPassage : section(a) - section(b) || byPassage || mentions(a) - mentions(b);
+      return mentionsFirst ? mentions(a) - mentions(b) || byPassage : byPassage || mentions(a) - mentions(b);
     });
 }
 
