@@ -13,7 +13,7 @@ import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
 import { showableService } from '../knowledge/publicText';
 import { EMAIL_IN_WORDS, holdsDetail, type RecordDetail } from '../knowledge/recordDetails';
 import { analyseQuery, PERSON_WORDS, type AnalysedQuery, type Concept } from './queryAnalysis';
-import { snippetFor } from './snippet';
+import { sentences, snippetFor } from './snippet';
 import { stem } from './stem';
 import { PostingsScorer, type ScoredRef } from './postingsScorer';
 import { OutOfScopeDetector, type OutOfScopeEntry } from './outOfScope';
@@ -1398,10 +1398,13 @@ const SERVICE_DETAILS: Array<{ detail: RecordDetail; name: string; asks: RegExp 
 /** Wording that asks for a phone number itself ("phone number for …", "whats their number"), not who to contact. */
 const PHONE_ASKED = / (?:phone|telephone|tel|contact|helpline|freephone) (?:number|no) | number to (?:ring|call) | (?:whats|what is) (?:the|their|his|her) (?:phone )?number /;
 
+const MONTHS = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const SEASONS = '(?:spring|summer|autumn|winter)';
+
 /** How each kind of answer shows in a passage's text; tested once per passage at start-up. */
 const ANSWER_PATTERNS: Record<AnswerType, RegExp> = {
   // ("until February or March each year", "in the spring": a time of year is a date too.)
-  date: /\b(19|20)\d{2}\b|\b\d{1,2}(st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:in|by|until|till|from|before|after|each|every|early|late|mid|the) (?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|winter)\b|\b(?:on|every|each|first|last|second|third|fourth) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b/,
+  date: new RegExp(`\\b(19|20)\\d{2}\\b|\\b\\d{1,2}(st|nd|rd|th)? ${MONTHS}\\b|\\b(?:in|by|until|till|from|before|after|each|every|early|late|mid|the) (?:${MONTHS}|${SEASONS})\\b|\\b(?:on|every|each|first|last|second|third|fourth) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\\b`),
   figure: /\d/,
   // "0131 663 6869", and freephone numbers in twos and threes: "0800 83 85 87", "0800 12 44 222".
   phone: /\b0\d{2,4} ?\d{3} ?\d{3,4}\b|\b0\d{3}(?: \d{2,3}){2,3}\b|\b1\d{2} ?\d{3}\b|\b111\b|\b999\b/,
@@ -1411,7 +1414,7 @@ const ANSWER_PATTERNS: Record<AnswerType, RegExp> = {
 const COUNTED_NUMBERS = new Set(['workforce', 'staff', 'staffing', 'carer', 'carers', 'population', 'patient', 'patients', 'people', 'user', 'users', 'client', 'clients', 'referral', 'referrals', 'volunteer', 'volunteers', 'resident', 'residents', 'admission', 'admissions', 'uptake', 'recruitment', 'waiting', 'case', 'caseload', 'bed', 'beds', 'death', 'deaths']);
 
 /** A date given as a deadline or target: "by autumn 2025", "completed by March 2026", "until 2028". */
-const DEADLINE = /\b(?:by|before|until|till|no later than|due (?:in|by)|target(?:ed)? (?:of|for)|(?:completed|finished|done|delivered|in place) (?:by|in)) (?:the )?(?:(?:end|start|beginning) of )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:(?:early|late|mid)[ -])?(?:(?:19|20)\d{2}|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|winter)\b/;
+const DEADLINE = new RegExp(`\\b(?:by|before|until|till|no later than|due (?:in|by)|target(?:ed)? (?:of|for)|(?:completed|finished|done|delivered|in place) (?:by|in)) (?:the )?(?:(?:end|start|beginning) of )?(?:\\d{1,2}(?:st|nd|rd|th)? )?(?:(?:early|late|mid)[ -])?(?:(?:19|20)\\d{2}|${MONTHS}|${SEASONS})\\b`);
 
 /** What a snippet should hold for the kind of answer asked: for "when will it be done?", a deadline
  * where the text gives one ("by autumn 2025", not "in 2024/25 we reviewed …"), else any date. */
@@ -1475,13 +1478,10 @@ function collapseNearDuplicates<T extends { passage: Passage }>(results: T[], ke
   return kept;
 }
 
-/** For each token of `text` (as `tokenize` splits it), the number of the sentence it stands in. */
+/** For each token of `text` (as `tokenize` splits it), the number of the sentence it stands in, as the
+ * snippet splits sentences ("(21+): £11.44 an hour" is one; a list item is one). */
 function sentenceNumbers(text: string, tokens: number): number[] {
-  const numbers: number[] = [];
-  // A sentence ends at . ! or ? before a capital, or at a line break; "(21+): £11.44" stays one.
-  text.split(/(?<=[.!?])\s+(?=["'‘“(]?[A-Z£0-9])|\n+/).forEach((sentence, n) => {
-    for (const _ of tokenize(sentence)) numbers.push(n);
-  });
-  // Should the split ever tokenize differently, every token counts as one sentence, as before.
+  const numbers = sentences(text).flatMap((sentence, n) => tokenize(sentence).map(() => n));
+  // Should the parts ever tokenize differently from the whole, every token counts as one sentence.
   return numbers.length === tokens ? numbers : new Array<number>(tokens).fill(0);
 }

@@ -14,7 +14,7 @@ const SENTENCE_END = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Co|Ltd|Rev|Prof|approx|c|e
 
 /** The parts a snippet is built from: sentences, except that a list item is one part however many
  * sentences it holds, so a window never shows half an item. */
-function sentences(text: string): string[] {
+export function sentences(text: string): string[] {
   const parts: string[] = [];
   for (const line of text.split(/\n+/)) {
     const trimmed = line.trim();
