@@ -233,9 +233,10 @@ function ordinalIn(lower: string, count: number): number | undefined {
   return word ? ORDINALS[word] : Number(m[4]);
 }
 
-/** Topic words in a message: what is left once lead-ins, pronouns and slot words are taken out. */
+/** A negation and the word it negates ("doesnt pick"). */
 const NEGATED = /\b(doesnt|dont|didnt|wont|cant|cannot|isnt|arent|wasnt|hasnt|havent|never|not)\s+(?!(?:a|an|the|to|be|have|get|it|that|this|they|he|she|sure|know)\b)([a-z]+)/g;
 
+/** Topic words in a message: what is left once lead-ins, pronouns and slot words are taken out. */
 export function topicWords(lower: string): string[] {
   // "if she doesn't pick one": the negation is the point ("doesnt pick", not "pick"), so it stays with its word.
   // ("doesn't" and "doesn’t" are "doesnt" here; a negation word kept on its own is not added again.)
