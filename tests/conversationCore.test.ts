@@ -319,6 +319,14 @@ describe('conversation core (made-up knowledge)', () => {
     assert.ok(!texts(conversation().say('how many groups ran last year')).some((t) => /^Following on/.test(t)));
   });
 
+  it('"any figures on carers?" after the plan gives the plan\'s figures, not a service that has a number', () => {
+    const c = conversation();
+    c.say('what did we commit to for carers');
+    const out = c.say('any figures on carers?');
+    assert.match(texts(out).join(' '), /Following on from your last question/);
+    assert.match(headline(out), /Facts and figures on .*carers.* from the plan/);
+  });
+
   it('"who decides?" after guidance asks about the article just shown, not wherever else "decides" is found', () => {
     const c = conversation();
     const first = c.say('what is a direct payment');

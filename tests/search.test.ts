@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { bestWindow, highlight, moreItemsIn } from '../src/search/snippet';
-import { answerTypeFor, askedPart, askedParts, asksDeadline, kindPriorFor } from '../src/search/searchEngine';
+import { answerTypeFor, askedPart, askedParts, asksDeadline, kindPriorFor, sourceNamedIn } from '../src/search/searchEngine';
 import { stem } from '../src/search/stem';
 import { asksWhatItIs } from '../src/search/text';
 import { spellNamedNumbers } from '../src/search/queryAnalysis';
@@ -171,6 +171,25 @@ describe('kind of source the wording leans to', () => {
     assert.equal(prior('who can help a client set up employing a pa').service, 1);
     assert.equal(prior('who supports young carers').service, 1);
     assert.equal(prior('what does the act say about employing a pa').service, undefined);
+  });
+});
+
+describe('a source named as where to look', () => {
+  const named = (text: string) => sourceNamedIn(text.split(' '));
+  it('reads "the strategic plan", "strat plan", "in the plan" and "what does the plan say" as naming the plan', () => {
+    assert.equal(named('what does the strat plan say about sds'), 'plan');
+    assert.equal(named('what does the strategic plan say about sds'), 'plan');
+    assert.equal(named('carers figures in the plan'), 'plan');
+    assert.equal(named('what does the plan say about falls'), 'plan');
+  });
+  it('does not take a care plan or an adult carer support plan for the strategic plan', () => {
+    assert.equal(named('who writes the care plan'), undefined);
+    assert.equal(named('whats an adult carer support plan'), undefined);
+  });
+  it('gives the named source\'s passages the feature and no others (made-up knowledge)', () => {
+    const results = madeUpEngine().search('what does the strategic plan say about short breaks for carers', { limit: 10, explain: true }).results;
+    assert.ok(results.some((r) => r.passage.kind !== 'plan'), 'the made-up services answer too');
+    for (const r of results) assert.equal(r.features?.source, r.passage.kind === 'plan' ? 1 : 0, r.passage.id);
   });
 });
 

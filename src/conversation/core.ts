@@ -23,7 +23,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { asksNothingOfItsOwn, asksOutOfHours, leansBack, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
+import { asksForFigures, asksNothingOfItsOwn, asksOutOfHours, leansBack, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, rememberAnswer, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
@@ -682,6 +682,15 @@ export class ConversationCore {
         // A place asked after services means services; "what does the plan say about that?" the plan.
         const kinds = resolution.kinds ?? last.kinds ?? (resolution.place && last.answer === 'services' ? (['service'] as PassageKind[]) : undefined);
         let { answer, response } = composeAnswer(this.engine, resolution.question, kinds, options);
+        // "any stats on how carers are doing?" after the plan: the plan's figures, when it has them;
+        // another source's figures answer another question.
+        // (Said of the plan, "figures" asks for the plan's facts and figures, sentence by sentence.)
+        const fromPlan = last.passage ? last.passage.kind === 'plan' : last.answer === 'plan_list';
+        if (!kinds && fromPlan && !resolution.place && asksForFigures(text)) {
+          const asked = /\bplan\b/i.test(resolution.question) ? resolution.question : `${resolution.question} in the plan`;
+          const same = composeAnswer(this.engine, asked, ['plan'], options);
+          if (confidentAnswer(same.answer)) ({ answer, response } = same);
+        }
         // Asking words the document never uses ("decides") leave it the last question to answer from.
         if (options.within && !confidentAnswer(answer)) ({ answer, response } = composeAnswer(this.engine, last.question, kinds, options));
         const wantsFigure = ['figure', 'date'].includes(this.engine.answerTypeWanted(text) ?? '');

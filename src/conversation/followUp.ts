@@ -174,6 +174,12 @@ const STATS_ASK = /\b(?:stats|statistics|figures|numbers on|data on)\b/;
 /** Wording that asks for a figure or a date. */
 const FIGURE_OR_DATE_ASK = /\b(?:how many|how much|how long|how often|what percentage|what proportion|what share|since when|what year)\b/;
 
+/** "any stats on carers?", "how many are there?": asks for a figure or a date. */
+export function asksForFigures(text: string): boolean {
+  const lower = normalise(text);
+  return FIGURE_OR_DATE_ASK.test(lower) || STATS_ASK.test(lower);
+}
+
 /** Adds a follow-up's words to the last question. When they end on a word the question has ("and for
  * adult carers?" after "young carers"), they take the place of that word and the one before it. */
 export function withTopic(question: string, topic: string[]): string {

@@ -123,6 +123,8 @@ export interface RankingFeatures {
   titlePhrase: number;
   /** The wording leans towards this kind of source. */
   kind: number;
+  /** The question names this passage's source as where to look ("in the strategic plan"). */
+  source: number;
   /** The question wants a date, a figure or a phone number and the passage has one. */
   answerType: number;
   /** Share of the question's concepts in the passage's own text (not inherited headings). */
@@ -151,6 +153,7 @@ export const RANKING_WEIGHTS: RankingFeatures = {
   phrase: 1.24,
   titlePhrase: 0.36,
   kind: 0.3,
+  source: 0.5,
   answerType: 0.78,
   bodyCoverage: 0.15,
   numbers: 0,
@@ -532,6 +535,7 @@ export class SearchEngine {
     if (candidates.length === 0) return [];
     const top = candidates[0].score || 1;
     const kindPrior = kindPriorFor(analysed.tokens);
+    const sourceNamed = sourceNamedIn(analysed.tokens);
     const wants = answerTypeFor(analysed.tokens);
     const conceptStems = analysed.concepts.map((c) => {
       const own = c.tokens.map(stem);
@@ -591,6 +595,7 @@ export class SearchEngine {
           phrase: phraseScore(queryPairs, queryPairCount, f.pairs),
           titlePhrase: contentSeq.length >= 2 && containsRun(f.titleSequence, contentSeq) ? 1 : 0,
           kind: kindPrior[passage.kind] ?? 0,
+          source: sourceNamed === passage.kind ? 1 : 0,
           answerType: wants && f.answers[wants] ? 1 : 0,
           bodyCoverage: totalWeight ? bodyCovered / totalWeight : 0,
           numbers: numbers.length ? numbers.filter((n) => f.all.has(n)).length / numbers.length : 0,
@@ -1457,6 +1462,15 @@ const KIND_CUES: Record<PassageKind, RegExp> = {
   sds: /\b(option|options|direct payment|dp|pa|personal assistant|isf|sds|self.directed|budget for|employ|eligib|carer support plan|advocacy)\b/,
   plan: /\b(aim|aims|commit|committed|plan|strategy|strategic|budget|outcome|outcomes|ijb|percentage|census|population|%|per cent|priority|priorities)\b/,
 };
+
+/** The plan named as where to look: "the strategic plan", "strat plan", "in the plan", "what does the plan say". */
+const NAMES_THE_PLAN = / (?:strategic|strat|ijb|ijbs|hscp) plans? | in (?:the|our) plans? | (?:the|our) plans? (?:say|says|said|mention|mentions|commit|commits) /;
+
+/** The source the wording names as where to look ("what does the strategic plan say about sds"), if any:
+ * a stronger sign than words that merely sound like one source. */
+export function sourceNamedIn(tokens: string[]): PassageKind | undefined {
+  return NAMES_THE_PLAN.test(` ${tokens.join(' ')} `) ? 'plan' : undefined;
+}
 
 /** A soft lean towards the kind of source the wording suggests: a weight, never a filter. */
 export function kindPriorFor(tokens: string[]): Partial<Record<PassageKind, number>> {
