@@ -610,6 +610,11 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     for (const text of ['how come?', 'why not?', 'why?']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'more', whole: true }, text);
     // "phone no", "tel no", "contact no": "no" is the number.
     for (const text of ['phone no pls', 'tel no?', 'contact no?']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field: 'phone' }, text);
+    // "what happens after that?" asks the next steps, which a record gives under how to refer.
+    for (const text of ['what happens after that', 'what happens tomorow', 'what happens the day after', 'then what happens?']) {
+      const out = resolveFollowUp(text, last, always);
+      assert.equal(out.kind === 'detail' ? out.field : out.kind, 'refer', text);
+    }
     // Words of a need of its own are still a question of its own.
     assert.deepEqual(resolveFollowUp('how do i refer to a falls clinic', last, always), { kind: 'new' });
   });
