@@ -640,6 +640,9 @@ describe('follow-up resolution (patterns, not phrases)', () => {
   it('reads a message of asking words only ("then what happens?") as asking nothing of its own; a slot or a topic is something', () => {
     for (const text of ['then what happens', 'what happens next?', 'who decides?']) assert.equal(asksNothingOfItsOwn(text), true, text);
     for (const text of ['what is option 3', 'and in Penicuik?', 'whats an isf', 'any lunch clubs']) assert.equal(asksNothingOfItsOwn(text), false, text);
+    // A typo of a long asking word is still one; a short word one letter off another is not.
+    for (const text of ['what resons count', 'what are the condtions', 'who qualifes']) assert.equal(asksNothingOfItsOwn(text), true, text);
+    for (const text of ['what about rent', 'who pats', 'who is the manager']) assert.equal(asksNothingOfItsOwn(text), false, text);
   });
 
   it('reads "their" after someone the message names as pointing at them, and "different client" as a new topic', () => {

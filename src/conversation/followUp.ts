@@ -120,6 +120,23 @@ const ASKING_WORDS = new Set(['decide', 'decides', 'decided', 'pay', 'pays', 'pa
   'conditions', 'condition', 'rules', 'rule', 'criteria', 'requirements', 'exceptions', 'exception', 'catch', 'steps', 'process', 'restrictions', 'limits',
   // "what counts as a reason?"
   'reason', 'reasons', 'grounds']);
+/** One letter dropped, added or changed, or two swapped, inside the word: "resons", "condtions". (At
+ * its end the difference is usually another real word, "manager" beside "manages".) */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i >= Math.min(a.length, b.length) - 1) return false;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** An asking word, or a typo inside a long one ("what resons count"). */
+function isAskingWord(word: string): boolean {
+  if (ASKING_WORDS.has(word)) return true;
+  return word.length >= 5 && [...ASKING_WORDS].some((a) => a.length >= 6 && oneEditApart(a, word));
+}
+
 /** Who may make a referral: in a question about referring, they say who asks, not what about. */
 const REFERRERS = new Set(['family', 'families', 'relative', 'relatives', 'gp', 'gps', 'doctor', 'doctors', 'nurse', 'nurses', 'carer', 'carers', 'daughter', 'son', 'wife', 'husband', 'partner', 'mum', 'dad', 'school', 'teacher', 'hospital', 'ward', 'worker', 'workers', 'sw', 'social', 'professional', 'professionals', 'directly', 'direct', 'themselves', 'herself', 'himself', 'send', 'sent', 'need', 'needs', 'just']);
 /** "how quick do they see them?", "how soon", "how long is the wait": asks for a time, which a record
@@ -302,7 +319,7 @@ export function swapsTopic(text: string): boolean {
 export function asksNothingOfItsOwn(text: string): boolean {
   // A slot is something of its own: "what is option 3", "and in Penicuik?". ("A good enough reason" is a reason.)
   const lower = normalise(text).replace(/\b(?:good enough|valid|acceptable|proper)\s+(?=(?:reason|reasons|grounds)\b)/g, '');
-  return Object.keys(slotsIn(text)).length === 0 && topicWords(lower).every((t) => ASKING_WORDS.has(t));
+  return Object.keys(slotsIn(text)).length === 0 && topicWords(lower).every(isAskingWord);
 }
 
 /** They or it: after services, the services themselves ("that" and "this" may point at anything). */
@@ -379,7 +396,7 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
       if (last.services?.length) {
         // What the detail is about, in the message's own words ("pay it back", "walk in"): the record may say it.
         const words = contentTokens(lower.replace(new RegExp(ORDINAL.source, 'g'), ' ')).filter(
-          (t) => !FILLER.has(t) && !REFERRERS.has(t) && !ASKING_WORDS.has(t) && !DETAIL_NAMES.has(t) && !/^\d+$/.test(t) && serviceNamed([t], last) === undefined,
+          (t) => !FILLER.has(t) && !REFERRERS.has(t) && !isAskingWord(t) && !DETAIL_NAMES.has(t) && !/^\d+$/.test(t) && serviceNamed([t], last) === undefined,
         );
         return {
           kind: 'detail',
@@ -427,7 +444,7 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   // what was just said; alone it would find anything. ("whats an ISF?" names a thing: its own question.)
   const bare =
     BARE_ASKS.test(lower) ||
-    (lower.split(' ').length <= 3 && /^(?:who|what|whats|when|where|why|how|which)\b/.test(lower) && topic.length <= 1 && topic.every((t) => ASKING_WORDS.has(t) || isCommonWord(t)));
+    (lower.split(' ').length <= 3 && /^(?:who|what|whats|when|where|why|how|which)\b/.test(lower) && topic.length <= 1 && topic.every((t) => isAskingWord(t) || isCommonWord(t)));
   // "what counts as a good enough reason?": asking only the rules or reasons of something asks them of what was shown.
   const rulesOfShown = topic.length > 0 && asksNothingOfItsOwn(lower);
   const anaphoric = lead || bare || pointsBackIn(lower) || (short && !standsAlone(text)) || rulesOfShown;
