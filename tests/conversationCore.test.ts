@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
-import { asksNothingOfItsOwn, leansBack, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
+import { asksNothingOfItsOwn, hourAsked, leansBack, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
 import { MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
-import { recordSaysAll } from '../src/conversation/serviceDetail';
+import { openAt, recordSaysAll } from '../src/conversation/serviceDetail';
 import type { TurnOutcome } from '../src/conversation/turn';
 import { PROJECT_ROOT } from '../src/paths';
 import { madeUpEngine } from './fixtures/madeUpKnowledge';
@@ -370,6 +370,19 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(e.say('are they open at weekends?'))[0] ?? '', /opening hours: Monday to Friday, 9am to 5pm/);
   });
 
+  it('reads the hour a message asks about, and whether a schedule is open then', () => {
+    const hours: Array<[string, number | undefined]> = [['and after 10 at night?', 22], ['and at 3am?', 3], ['its gone 6, anyone?', 18], ['after midnight', 0], ['anyone at 2 in the morning', 2], ['over the weekend?', undefined], ['hes 80 and lives alone', undefined], ['can she be seen within 24 hours?', undefined]];
+    for (const [text, hour] of hours) assert.equal(hourAsked(text), hour, text);
+    assert.equal(openAt('Monday to Sunday 8am-10pm', 22), false);
+    assert.equal(openAt('Monday to Sunday 8am-10pm', 21), true);
+    // A span past midnight, and one running over days ("Fri 6pm to Mon 6am").
+    assert.equal(openAt('Mon-Thu 6pm-2am; Fri 6pm to Mon 6am', 3), true);
+    assert.equal(openAt('Mon-Thu 6pm-2am', 3), false);
+    assert.equal(openAt('24 hours a day', 3), true);
+    // No hours given: nothing to judge by.
+    assert.equal(openAt('weekdays', 3), undefined);
+  });
+
   it('"any other ones?" after services gives services for the same need besides those shown, or says there are none', () => {
     const c = conversation();
     const first = c.say('debt advice in Bonnyrigg');
@@ -603,6 +616,7 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     // "set it up" is how to get it; "postcode" is the address; "can she ring it herself" who may use it.
     assert.deepEqual(resolveFollowUp('how do we get it set up', last, always), { kind: 'detail', field: 'refer' });
     assert.deepEqual(resolveFollowUp('whats the postcode', last, always), { kind: 'detail', field: 'address' });
+    for (const text of ['where exactly is it', 'where r they', 'whereabouts is it']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field: 'address' }, text);
     assert.deepEqual(resolveFollowUp('can mum ring it herself', last, always), { kind: 'detail', field: 'refer' });
     // "contact info?" asks for the contact details, not for a sentence with "information" in it.
     assert.deepEqual(resolveFollowUp('contact info?', last, always), { kind: 'detail', field: 'phone' });

@@ -23,11 +23,11 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { asksForFigures, asksNothingOfItsOwn, asksOutOfHours, leansBack, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
+import { asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBack, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, rememberAnswer, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
-import { outOfHoursLines, recordSays, recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
+import { openAt, outOfHoursLines, recordSays, recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
 import { smallTalk, looksLikeAnotherLanguage } from './smallTalk';
 import type { RecordToKeep, Reply, Turn, TurnLog, TurnOutcome } from './turn';
 
@@ -313,10 +313,13 @@ export class ConversationCore {
     return undefined;
   }
 
-  private outOfHours(turn: Turn, last: LastShown, out: Out, log: (answer?: string) => TurnLog): TurnOutcome | undefined {
+  private outOfHours(turn: Turn, text: string, last: LastShown, out: Out, log: (answer?: string) => TurnLog): TurnOutcome | undefined {
     const shown = (last.services ?? []).map((s) => this.engine.service(s.id)).filter((s): s is ServiceRecord => s !== undefined);
     const withLines = (s: ServiceRecord): ServiceRecord => ({ ...s, phones: outOfHoursLines(s) });
-    const open = shown.filter((s) => outOfHoursLines(s).length > 0);
+    // "after 10 at night": a service whose hours end at 10pm is not open then.
+    const hour = hourAsked(text);
+    const openThen = (s: ServiceRecord): boolean => outOfHoursLines(s).length > 0 && (hour === undefined || openAt(s.schedule, hour) !== false);
+    const open = shown.filter(openThen);
     if (open.length) {
       out.text(serviceDetailText(open.map(withLines), 'phone'));
       out.memory.last = { ...last, at: turn.now.toISOString() };
@@ -334,7 +337,7 @@ export class ConversationCore {
     // Two are needed, or one for a service whose work is out of hours (Breathing Space after a talking
     // therapy): one broad kind shared ("older people") is not the same need.
     const scored = this.engine.services
-      .filter((s) => !shownIds.has(s.id) && outOfHoursLines(s).length > 0)
+      .filter((s) => !shownIds.has(s.id) && openThen(s))
       .map((s) => ({ s, fit: (s.categories ?? []).filter((c) => kinds.has(c)).length + contentWords(s.name).filter((w) => nameWords.has(w)).length }))
       .filter(({ s, fit }) => fit >= 2 || (fit >= 1 && (s.categories ?? []).includes('emergency-out-of-hours')));
     const best = Math.max(0, ...scored.map(({ fit }) => fit));
@@ -518,9 +521,10 @@ export class ConversationCore {
     // "is there a line she can ring at night?": the lines open then, of the services shown or, when
     // none of those is open, of services for the same need.
     // ("are they open at weekends?" asks the hours of those shown, answered below.)
-    const asksForHelp = resolution.kind === 'detail' ? resolution.field !== 'hours' : ASKS_FOR_SOMEONE.test(text);
+    // ("and at 3am?", "after 10 at night?": a time alone asks who can help then.)
+    const asksForHelp = resolution.kind === 'detail' ? resolution.field !== 'hours' : ASKS_FOR_SOMEONE.test(text) || topicWords(text.toLowerCase()).every((w) => /^\d|^(?:am|pm|after|past|gone|before|until|till|from|night|nights|midnight|oclock|clock)$/.test(w));
     if ((resolution.kind === 'detail' || resolution.kind === 'rewrite') && asksForHelp && last.services?.length && asksOutOfHours(text)) {
-      const done = this.outOfHours(turn, last, out, log);
+      const done = this.outOfHours(turn, text, last, out, log);
       if (done) return done;
     }
     switch (resolution.kind) {

@@ -48,7 +48,7 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   // "what happens after that?", "what happens tomorrow?": after services, the next steps their record gives under how to refer.
   ['refer', /\b(what happens (?:next|then|after(?:wards)?|tomorr?ow|in the morning|the (?:next )?day after|once)|then what(?: happens)?$|refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|(?<!who (?:can|could|is able to) )apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|can (?:he|she|they|mum|dad|the family|her \w+|his \w+|my \w+) (?:ring|call|phone|contact|text|email) (?:it |them |the line |that |this )?(?:herself|himself|themselves|directly|on (?:her|his|their) own)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place)|walk[- ]?in|drop[- ]?in|appointment|appt)\b/],
   ['phone', /\b((?:free ?phone|phone|telephone|tel|contact|mobile) (?:no|nos|num|nr)|free ?phone|who (?:do|should|can|could) (?:i|we|you|they|she|he) (?:speak|talk) to(?: (?:there|at it|at them))?$|phone|telephone|ph|number(?!\s*\d)|numbers|numbr|call|ring|contact(?: number| details?| info)?|tel|(?:a|an|the|any|urgent|direct|advice|help|support|phone|text)\s+line)\b/],
-  ['address', /\b(address|(?:the|their|its|whats the) post ?code|where (?:are|is) (?:they|it|that|this|them)|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
+  ['address', /\b(address|(?:the|their|its|whats the) post ?code|where(?:abouts)? (?:exactly )?(?:are|r|is) (?:they|it|that|this|them)|whereabouts|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
   ['hours', /^(?:(?:and|but|what about|how about)\s+)?(?:at night|overnight|in the evenings?|evenings|nights|at weekends)\??$|\b(opening|hours|hrs|24 ?h|24\/7|times|what time|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
   ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|(?:have|need|got) to pay(?: for (?:it|that|them|this))?|pay anything|how much (?:is (?:it|that|this)|does (?:it|that|this) cost|(?:will|would) (?:it|that|this) cost|do they (?:charge|cost)))\b/],
   ['who', /\b(who (?:is it|are they|can use|is that) for|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|qualif(?:y|ies|ied)|who can (?:go|use|get|apply|claim)|(?:what|which) ages?|ages? (?:limit|range|cut ?off|group|bracket)s?|up to what age|how old|can (?:he|she|her \w+|his \w+|my \w+) (?:go|use|attend|join)(?: (?:it|there|them|that|too))?$|(?:is|are) (?:he|she|they) too (?:young|old))\b/],
@@ -338,6 +338,22 @@ const OUT_OF_HOURS_ASKED = /\b(?:at night|overnight|over night|night ?time|throu
 
 export function asksOutOfHours(text: string): boolean {
   return OUT_OF_HOURS_ASKED.test(normalise(text));
+}
+
+/** The hour of the day a message asks about, 0-23: "after 10 at night" 22, "at 3am" 3, "gone 6" 18,
+ * "after midnight" 0; undefined when it names none. */
+export function hourAsked(text: string): number | undefined {
+  const lower = normalise(text);
+  if (/\bmidnight\b/.test(lower)) return 0;
+  const m = /\b(?:at|after|gone|past|from|around|about|by|before|until|till)?\s*(\d{1,2})(?::\d{2})?\s*(am|pm|o ?clock)?\b(?!\s*(?:years?|yrs?|yo|days?|weeks?|months?|%|mins?|minutes?))/.exec(lower);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  if (n > 24) return undefined;
+  const pm = m[2] === 'pm' || (m[2] !== 'am' && /\b(?:at night|tonight|in the evening|evening|night)\b/.test(lower));
+  const am = m[2] === 'am' || /\bin the morning\b/.test(lower);
+  if (!m[2] && !pm && !am && !(m[0].trim().match(/^(?:after|gone|past)\b/) && n >= 5 && n <= 11)) return undefined;
+  if (am) return n === 12 ? 0 : n % 24;
+  return n < 12 ? n + 12 : n % 24;
 }
 
 /** "another one — …", "different q, …", "other thing, …": the writer says a new topic starts. */

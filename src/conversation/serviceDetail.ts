@@ -106,6 +106,24 @@ export function recordSays(raw: ServiceRecord, words: string[]): string[] {
   return words.filter((w) => said.has(stem(w)) || (w.length >= 5 && tokens.some((t) => t.startsWith(w.slice(0, 5)))));
 }
 
+/** A span of hours in a schedule: "8am-10pm", "6pm to Mon 6am". */
+const HOURS_SPAN = /(\d{1,2})(?::\d{2})?\s*(am|pm)\s*(?:-|–|to)\s*(?:[a-z]{3,9}\s+)?(\d{1,2})(?::\d{2})?\s*(am|pm)/gi;
+
+function hourOf(n: string, half: string): number {
+  return (Number(n) % 12) + (half.toLowerCase() === 'pm' ? 12 : 0);
+}
+
+/** Whether a schedule has the service open at an hour of the day (0-23), on any day it gives:
+ * undefined when it gives no hours to judge by. */
+export function openAt(schedule: string | undefined, hour: number): boolean | undefined {
+  if (!schedule) return undefined;
+  if (/\b24[- ]?hours?\b|24\/7/i.test(schedule)) return true;
+  const spans = [...schedule.matchAll(HOURS_SPAN)].map((m) => [hourOf(m[1], m[2]), hourOf(m[3], m[4])] as const);
+  if (!spans.length) return undefined;
+  // A span past midnight ("6pm-2am") is open from its start to the end of the day and from midnight to its end.
+  return spans.some(([from, to]) => (from < to ? hour >= from && hour < to : hour >= from || hour < to));
+}
+
 /** Said of a phone line or a record: open outside office hours. */
 const OUT_OF_HOURS_SAID = /\b(?:24[- ]?hours?|24\/7|365 days|out[- ]of[- ]hours|outside office hours|after hours|evenings?|nights?|overnight|weekends?|ooh)\b/i;
 /** A line for comments or complaints about a service is no line to ring for help. */
