@@ -41,6 +41,14 @@ describe('follow-on reading', () => {
     assert.equal(features[FOLLOW_ON_FEATURES.indexOf('leadIn')], 1);
   });
 
+  it('tells a lead-in before a fragment ("and for carers?") from one before a question of its own ("and whats an acsp")', () => {
+    const fragment = (text: string): number => followOnFeatures(signs({ text }))[FOLLOW_ON_FEATURES.indexOf('leadInFragment')] ?? -1;
+    assert.equal(fragment('and for carers?'), 1);
+    assert.equal(fragment('and if theres money left at the end of the year?'), 1);
+    assert.equal(fragment('and whats an acsp'), 0);
+    assert.equal(fragment('for carers?'), 0);
+  });
+
   it('fits weights that say "following on" where it is worth it and not where it costs', () => {
     // Follow-ups share the document shown (worth +1); new questions do not (worth -2).
     const at = (name: (typeof FOLLOW_ON_FEATURES)[number]): number => FOLLOW_ON_FEATURES.indexOf(name);

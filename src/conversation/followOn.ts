@@ -26,7 +26,7 @@ export interface FollowOnSigns {
   passagesWith: (word: string) => number;
 }
 
-export const FOLLOW_ON_FEATURES = ['bias', 'sameDocument', 'sameSource', 'sharesTopic', 'pointsBack', 'person', 'leadIn', 'short', 'long', 'fromLastQuestion', 'fromShown', 'newWords', 'rareNewWords', 'answerHoldsNewWords', 'fullQuestion', 'slotOfItsOwn'] as const;
+export const FOLLOW_ON_FEATURES = ['bias', 'sameDocument', 'sameSource', 'sharesTopic', 'pointsBack', 'person', 'leadIn', 'leadInFragment', 'short', 'long', 'fromLastQuestion', 'fromShown', 'newWords', 'rareNewWords', 'answerHoldsNewWords', 'fullQuestion', 'slotOfItsOwn'] as const;
 export type FollowOnFeature = (typeof FOLLOW_ON_FEATURES)[number];
 
 /** "and …", "so …", "what about …", "also …": the message carries on from something. */
@@ -81,6 +81,8 @@ export function followOnFeatures(signs: FollowOnSigns): number[] {
     pointsBack: Number(mentionsTheThingShown(lower) || /\b(?:that|this|those|these)\b/.test(lower)),
     person: Number(mentionsThePerson(lower)),
     leadIn: Number(LEAD_IN.test(lower)),
+    // "and for parents of disabled kids?", "and if there is money left over?": a lead-in before no question of its own.
+    leadInFragment: Number(LEAD_IN.test(lower) && !FULL_QUESTION.test(lower.replace(LEAD_IN, '').trim())),
     short: Number(words.length <= 5),
     long: Number(words.length >= 12),
     fromLastQuestion: fromLast,
@@ -97,22 +99,23 @@ export function followOnFeatures(signs: FollowOnSigns): number[] {
 /** Weights fitted by `npm run fit:follow-on` on the tuning conversations; a message reads as asking on
  * when their sum over its features is above zero. */
 export const FOLLOW_ON_WEIGHTS: Record<FollowOnFeature, number> = {
-  bias: 1.411,
-  sameDocument: 0.421,
-  sameSource: 0.119,
-  sharesTopic: 1.565,
-  pointsBack: 0.146,
-  person: 1.85,
-  leadIn: -0.561,
-  short: -0.2,
-  long: -0.849,
-  fromLastQuestion: 1.576,
-  fromShown: -1.398,
-  newWords: -1.125,
-  rareNewWords: -0.844,
-  answerHoldsNewWords: -1.419,
-  fullQuestion: 0.579,
-  slotOfItsOwn: -0.187,
+  bias: 1.331,
+  sameDocument: 0.377,
+  sameSource: 0.028,
+  sharesTopic: 1.43,
+  pointsBack: -0.053,
+  person: 1.684,
+  leadIn: -1.365,
+  leadInFragment: 1.387,
+  short: -0.211,
+  long: -1.001,
+  fromLastQuestion: 1.51,
+  fromShown: -1.278,
+  newWords: -1.296,
+  rareNewWords: -0.579,
+  answerHoldsNewWords: -1.223,
+  fullQuestion: 0.248,
+  slotOfItsOwn: -0.527,
 };
 
 export function followOnScore(features: number[], weights: Record<FollowOnFeature, number> = FOLLOW_ON_WEIGHTS): number {
