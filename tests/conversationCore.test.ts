@@ -319,6 +319,14 @@ describe('conversation core (made-up knowledge)', () => {
     assert.ok(!texts(conversation().say('how many groups ran last year')).some((t) => /^Following on/.test(t)));
   });
 
+  it('"the medium term ones" after a part of the plan under an aim lists that aim\'s medium-term aims', () => {
+    const c = conversation();
+    c.say('what does the plan say about wellbeing hubs');
+    const out = c.say('the medium term ones');
+    assert.match(texts(out).join(' '), /Following on from your last question: “medium term aims under aim 1”/);
+    assert.match(headline(out), /^Medium term aims under Strategic Aim No\.1/);
+  });
+
   it('"any figures on carers?" after the plan gives the plan\'s figures, not a service that has a number', () => {
     const c = conversation();
     c.say('what did we commit to for carers');

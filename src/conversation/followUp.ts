@@ -477,6 +477,12 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   if (hasSlots && topic.length === 0) {
     // Without a lead-in or a pronoun only a bare slot leans back: "Penicuik?", "aim 3?", "medium term?".
     if (!anaphoric && (QUESTION_FORM.test(lower) || lower.split(' ').length > 4)) return { kind: 'new' };
+    // "the medium term ones" after a part of the plan under an aim: that aim's aims of that timescale.
+    // (After a question of the plan's structure, the slot takes its place in the question instead.)
+    const aimShown = last.passage?.kind === 'plan' ? last.passage.aim : undefined;
+    if (aimShown !== undefined && slots.timescale && !slots.aim && !slots.outcome && !slots.place && !/\b(?:aims?|outcomes?|priorit(?:y|ies))\b|\b(?:short|medium|long(?:er)?)[\s-]*term/i.test(last.question)) {
+      return { kind: 'rewrite', question: `${slots.timescale} term aims under aim ${aimShown}` };
+    }
     return { kind: 'rewrite', question: applySlots(last.question, slots), ...(slots.place ? { place: slots.place } : {}) };
   }
   if (!anaphoric) return { kind: 'new' };
