@@ -327,6 +327,16 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(headline(out), /^Medium term aims under Strategic Aim No\.1/);
   });
 
+  it('"tell me more about the short breaks bit" after a list from the plan opens the plan\'s part on it, and the list stays the topic', () => {
+    const c = conversation();
+    c.say('what are the short term aims under aim 2');
+    const more = c.say('tell me more about the short breaks bit');
+    assert.match(texts(more).join(' '), /Following on from your last question: “short breaks”/);
+    assert.match(headline(more), /^2\.1 Carers get a break/);
+    // The conversation's question is still the list: "and aim 1?" asks the same of aim 1.
+    assert.match(headline(c.say('and aim 1?')), /^Short term aims under Strategic Aim No\.1/);
+  });
+
   it('"any figures on carers?" after the plan gives the plan\'s figures, not a service that has a number', () => {
     const c = conversation();
     c.say('what did we commit to for carers');

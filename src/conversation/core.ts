@@ -684,7 +684,10 @@ export class ConversationCore {
           options.keep = (r: SearchResult) => r.passage.kind !== 'service' || fits.has(r.passage.id);
         }
         // A place asked after services means services; "what does the plan say about that?" the plan.
-        const kinds = resolution.kinds ?? last.kinds ?? (resolution.place && last.answer === 'services' ? (['service'] as PassageKind[]) : undefined);
+        // "tell me more about the short breaks bit" after the plan: the plan's part on it, not a service.
+        const lastSource: PassageKind | undefined = last.passage?.kind ?? (last.answer === 'plan_list' ? 'plan' : undefined);
+        const kinds =
+          resolution.kinds ?? last.kinds ?? (resolution.drillDown && lastSource ? [lastSource] : undefined) ?? (resolution.place && last.answer === 'services' ? (['service'] as PassageKind[]) : undefined);
         let { answer, response } = composeAnswer(this.engine, resolution.question, kinds, options);
         // "any stats on how carers are doing?" after the plan: the plan's figures, when it has them;
         // another source's figures answer another question.
@@ -771,7 +774,7 @@ export class ConversationCore {
         // added are not kept in the question later follow-ups build on.
         const sameTopic =
           (answer.type === 'services' && answer.services[0]?.id === last.services?.[0]?.id) || (answer.type === 'passage' && answer.passage.id === last.passage?.id);
-        return this.answered(turn, out, answer, response, sameTopic ? last.question : understood, kinds, log(answer.type));
+        return this.answered(turn, out, answer, response, sameTopic || resolution.drillDown ? last.question : understood, kinds, log(answer.type));
       }
     }
   }

@@ -30,8 +30,9 @@ export type Resolution =
   /** "which outcome is that under?": where the passage shown sits in its document. */
   | { kind: 'where' }
   /** The last question with the follow-up's slots or words put in: `topic` holds the words added,
-   * `replaced` says they took the place of some, `kinds` limits it to one source. */
-  | { kind: 'rewrite'; question: string; topic?: string; place?: Community; replaced?: boolean; kinds?: PassageKind[] };
+   * `replaced` says they took the place of some, `kinds` limits it to one source; `drillDown`: a closer
+   * look at a thing shown, after which the conversation's question stays the last one. */
+  | { kind: 'rewrite'; question: string; topic?: string; place?: Community; replaced?: boolean; kinds?: PassageKind[]; drillDown?: true };
 
 export interface Slots {
   place?: Community;
@@ -107,6 +108,8 @@ const SOURCE_WORDS = new Set(['plan', 'strategic', 'say', 'says', 'said', 'sds',
 const QUESTION_FORM = /^(?:what|whats|which|who|whos|whom|whose|where|wheres|when|why|how|hows|is|are|can|could|does|do|did|should|will|would|tell me|show me|give me|list|find|i need|we need|looking for|plan|sds|services?)\b/;
 /** "tell me more", "more info", "the full text": more of the thing shown. */
 const MORE_OF_SHOWN = /^(?:(?:can you |could you |please )?(?:tell me|show me|give me|say) (?:a bit |a little )?more|more(?: please| info(?:rmation)?| details?| on (?:that|this|it))?|go on|read more|the full (?:text|passage|thing)|expand|full details?)(?: about (?:that|this|it|them))?$/;
+/** "tell me more about X", "more detail on X pls": more about a thing the last answer named. */
+const MORE_ABOUT = /^(?:(?:ok|okay|and|so|right)\s+)?(?:(?:can you |could you |please )?(?:tell me|say|give me|show me)\s+)?(?:a bit |a little |some )?more(?: (?:detail|details|info|information))?\s+(?:about|on)\s+(.+?)(?:\s+(?:pls|please|plz))?$/;
 /** "any others?", "what else is there?": more results. */
 const MORE_RESULTS = /^(?:what else(?: is there| have you got| do you have)?|any (?:others|more)|(?:any |show me )?other (?:ones|services|options|results)|others|more like this)(?: about (?:that|this|it|them))?$/;
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
@@ -395,6 +398,15 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   // else?" ask for more results ("… about it" after either is about the thing shown).
   if (MORE_OF_SHOWN.test(lower)) return { kind: 'more', about: true };
   if (MORE_RESULTS.test(lower)) return /\babout (?:it|that|this|them)$/.test(lower) ? { kind: 'more', about: true } : { kind: 'more' };
+  // "tell me more about staying active", "more detail on the outcome map": that thing, named in the
+  // words of what was shown; the last question's words would only find the last answer again.
+  const moreAbout = MORE_ABOUT.exec(lower)?.[1];
+  // ("tell me more about option 4", "… about the second one": a slot or an item, read below.)
+  if (moreAbout && !last.services?.length && !Object.keys(slotsIn(moreAbout)).length && !ORDINAL.test(moreAbout)) {
+    // (Its own words whole: "self management", "outcome map", though a follow-up's slot words are left out elsewhere.)
+    const named = contentTokens(moreAbout).filter((t) => !/^(?:bit|bits|part|parts|section|one|thing|things|stuff)$/.test(t));
+    if (named.length) return { kind: 'rewrite', question: named.join(' '), topic: named.join(' '), drillDown: true };
+  }
   if (last.services?.length && OTHER.test(lower)) return { kind: 'others', question: withTopic(last.question, topicWords(lower)) };
   if (last.passage && (WHERE.test(lower) || (last.passage.timescale !== undefined && termAsked(lower.trim())))) return { kind: 'where' };
 

@@ -153,7 +153,9 @@ export const RANKING_WEIGHTS: RankingFeatures = {
   phrase: 1.24,
   titlePhrase: 0.36,
   kind: 0.3,
-  source: 0.5,
+  // Flat from 0.25 to 1.5 on the tuning questions; 1 lets "what does the strategic plan say about SDS"
+  // find the plan's section before an SDS article quoting the plan (tuning follow-ups +4 over 0.5).
+  source: 1,
   answerType: 0.78,
   bodyCoverage: 0.15,
   numbers: 0,
