@@ -296,6 +296,9 @@ export class ConversationCore {
       // Covering the words as well is not enough when another article answers them far better and
       // nothing but "she" or "he" ties the message to what was shown.
       if (!onlyReading && !sameAnswer && personOnly && anywhere && anywhereResponse.confident && anywhere.score - inside.score > CONTEXT.scoreGap) continue;
+      // "how many third sector orgs are there?": a part with no figure beside those words does not answer
+      // it when another passage has one.
+      if (!sameAnswer && insideResponse.figureMissing && anywhere && !anywhereResponse.figureMissing) continue;
       // "and for carers?": a part that never mentions carers is not about them, however well it covers the rest.
       if (resolution.kind === 'rewrite' && resolution.topic && swapsTopic(text) && !this.mentions(inside.passage, resolution.topic)) continue;
       if (inside.passage.kind === 'service') {
