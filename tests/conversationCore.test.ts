@@ -617,6 +617,8 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     const out = resolveFollowUp('how many people are in those bands', shown, never);
     assert.equal(out.kind, 'rewrite');
     assert.match(out.kind === 'rewrite' ? out.question : '', /^how many people are in those bands eligibility$/);
+    // With no words of its own, "how many are there?" asks the figure of the last topic, not the rest of the passage.
+    assert.deepEqual(resolveFollowUp('how many are there', { ...shown, question: 'are the sds standards law' }, never), { kind: 'rewrite', question: 'how many are there sds standards law', topic: 'sds standards law' });
     // After services, "how long does it last" asks about the service shown, as before.
     assert.notEqual(resolveFollowUp('how long does it last', last, never).kind, 'new');
   });

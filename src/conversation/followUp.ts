@@ -201,6 +201,10 @@ export function asksForFigures(text: string): boolean {
   return FIGURE_OR_DATE_ASK.test(lower) || STATS_ASK.test(lower);
 }
 
+function ownWordsOf(lower: string): Set<string> {
+  return new Set(lower.split(' '));
+}
+
 /** Adds a follow-up's words to the last question. When they end on a word the question has ("and for
  * adult carers?" after "young carers"), they take the place of that word and the one before it. */
 export function withTopic(question: string, topic: string[]): string {
@@ -501,6 +505,11 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   // "what does that mean?", "who with?": nothing of its own but a pointer back: more of the last answer.
   // "why not?", "how come?" ask the reason, which is in what was shown: all of it, not the next part.
   if (ASKS_WHY.test(lower)) return { kind: 'more', whole: true };
+  // "how many are there?", "how much is it?" after guidance or the plan: that figure of the last topic.
+  if (topic.length === 0 && last.passage && FIGURE_OR_DATE_ASK.test(lower)) {
+    const about = topicWords(last.question.toLowerCase()).filter((w) => !ownWordsOf(lower).has(w));
+    if (about.length) return { kind: 'rewrite', question: `${lower} ${about.join(' ')}`, topic: about.join(' ') };
+  }
   if (topic.length === 0) return { kind: 'more' };
   // "does he have to pay for it", "how often is it reviewed": a word that points at the thing shown and
   // a few words more ask about that thing, even where those words alone would find something.
