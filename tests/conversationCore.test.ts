@@ -640,6 +640,9 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('can mum ring it herself', last, always), { kind: 'detail', field: 'refer' });
     // "contact info?" asks for the contact details, not for a sentence with "information" in it.
     assert.deepEqual(resolveFollowUp('contact info?', last, always), { kind: 'detail', field: 'phone' });
+    // "where's that from?" after a passage asks where its figures come from: the passage whole, not an address.
+    const passageShown = { at: '2026-03-02T10:00:00Z', question: 'carer figures', answer: 'passage' as const, passage: { id: 'p#1', kind: 'plan' as const, docId: 'p', title: 'Impact of caring' } };
+    for (const text of ["where's that from", 'where do those figures come from', 'whats the source', 'which survey is that']) assert.deepEqual(resolveFollowUp(text, passageShown, always), { kind: 'more', whole: true }, text);
     // "how come?" and "why not?" ask the reason of what was shown.
     for (const text of ['how come?', 'why not?', 'why?']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'more', whole: true }, text);
     // "phone no", "tel no", "contact no": "no" is the number.

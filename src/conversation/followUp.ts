@@ -74,6 +74,8 @@ function pointsBackIn(lower: string): boolean {
 }
 /** "which aim is that under?", "what timescale is it", "where is that in the plan". */
 const WHERE = /^(?:(?:and|so)\s+)?(?:(?:which|what)\s+(?:aim|outcome|timescale|time scale|section|part|chapter|heading|document)s?\s+(?:is|are|does|was)\s+(?:that|this|it|they)\b|where (?:is|does) (?:that|this|it) (?:sit|come|fit)|where (?:is|was) (?:that|this|it) in the (?:plan|document|guidance))/;
+/** "where's that from?", "where do those figures come from?", "what's the source?", "which survey?". */
+const SOURCE_ASKED = /^(?:(?:and|so|ok)\s+)?(?:where(?:'?s| is| are| does| do| did)? (?:that|this|it|those|these|they|the (?:figures?|stats?|numbers?|data)|those (?:figures|stats|numbers)) (?:from|come from|coming from|comes from)|what(?:'?s| is| was) the source(?: of (?:that|this|those|these|it))?|(?:which|what) survey(?: (?:is|was) (?:that|it|this))?)$/;
 const TERM = '(?:short|medium|long(?:er)?)(?:[\\s-]*terms?)?';
 /** "is that short or medium term?", "short, medium or long term?", "is that one of the short term aims?",
  * "what's the timescale for that": asked of a plan outcome, which has one, the answer is where it sits;
@@ -412,6 +414,12 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
     if (named.length) return { kind: 'rewrite', question: named.join(' '), topic: named.join(' '), drillDown: true };
   }
   if (last.services?.length && OTHER.test(lower)) return { kind: 'others', question: withTopic(last.question, topicWords(lower)) };
+  // "where's that from?", "what's the source?" after a passage or a list from the plan: the passage
+  // whole, which names where its figures come from (not an address to look up).
+  if (SOURCE_ASKED.test(lower)) {
+    if (last.passage) return { kind: 'more', whole: true };
+    if (last.answer === 'plan_list' && last.items?.length) return { kind: 'open', index: 1 };
+  }
   if (last.passage && (WHERE.test(lower) || (last.passage.timescale !== undefined && termAsked(lower.trim())))) return { kind: 'where' };
 
   const field = detailField(lower);
