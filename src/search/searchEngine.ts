@@ -479,7 +479,7 @@ export class SearchEngine {
     // A year is held beside the question's own words: a word in more than a tenth of the passages
     // ("midlothian", "plan") sits beside every year and says nothing of which one is asked.
     const telling = (t: string): boolean => !isStopWord(t) && !/\d/.test(t) && (this.docFreq.get(stem(t)) ?? 0) <= this.passageCount / 10;
-    const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage), (t) => this.docFreq.has(stem(t)), telling);
+    const nearScope = nearScopeOf(analysed, results.slice(0, 3).map((r) => r.passage), (t) => this.docFreq.has(stem(t)), telling, (t) => this.correctedStem(t));
     const figureMissing = results.length > 0 ? this.missingFigure(analysed, results[0].passage) : undefined;
     // "phone number for Newbyres care village": a number asked for, and the best passage holds none.
     const phoneMissing = results.length > 0 && PHONE_ASKED.test(` ${analysed.tokens.join(' ')} `) && !this.holdsAnswer(results[0].passage.id, 'phone');
@@ -1048,7 +1048,13 @@ export function askedParts(text: string): string[] {
 
 /** Another council area the first passage does not hold, or a year (2031, 2031/32) none of the top passages
  * holds: the answer would be about Midlothian or another year, so the bot must not sound sure. */
-function nearScopeOf(analysed: AnalysedQuery, top: Passage[], known: (token: string) => boolean, telling: (token: string) => boolean): { areas: string[]; years: string[] } | undefined {
+function nearScopeOf(
+  analysed: AnalysedQuery,
+  top: Passage[],
+  known: (token: string) => boolean,
+  telling: (token: string) => boolean,
+  corrected: (token: string) => string | undefined = () => undefined,
+): { areas: string[]; years: string[] } | undefined {
   // "population at the 2011 census": 2011 must sit within YEAR_REACH words of "population" or
   // "census", not anywhere in a passage that happens to date something else to 2011.
   // (A passage without any of those words, or a mistyped one, leaves nothing to judge by: all of it counts.)
@@ -1056,7 +1062,8 @@ function nearScopeOf(analysed: AnalysedQuery, top: Passage[], known: (token: str
   let near: string | undefined;
   const nearText = (): string => {
     if (near !== undefined) return near;
-    const own = new Set(analysed.tokens.filter((t) => known(t) && telling(t)).map(stem));
+    // (A mistyped word, "populaton", counts as the word meant.)
+    const own = new Set(analysed.tokens.flatMap((t) => (known(t) ? (telling(t) ? [stem(t)] : []) : [corrected(t)].filter((c): c is string => c !== undefined && telling(c)))));
     return (near = top
       .map((p) => {
         const whole = `${p.title} ${p.text}`;
