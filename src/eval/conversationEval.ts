@@ -42,6 +42,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 26': join(FIXTURES, 'tuning-conversations-26.json'),
   'tuning 27': join(FIXTURES, 'tuning-conversations-27.json'),
   'tuning 28': join(FIXTURES, 'tuning-conversations-28.json'),
+  'tuning 29': join(FIXTURES, 'tuning-conversations-29.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 

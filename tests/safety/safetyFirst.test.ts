@@ -43,7 +43,9 @@ describe('safety first (real knowledge)', () => {
     }
   });
 
-  it('recognises the tuning messages of every kind and rarely raises a false alarm on them', () => {
+  it('recognises the tuning messages of every kind and rarely raises a false alarm on them', function () {
+    // Some 14,000 messages: about 12 s alone, longer beside the other test files on two cores.
+    this.timeout(120_000);
     const engine = searchEngine();
     // Each message is judged once; the parts below are read from the same judgements.
     const judged = new Map<string, ReturnType<typeof assessRisk>['kinds']>();
@@ -73,6 +75,8 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('she denies any thoughts of self-harm').includes('suicide-self-harm'));
     assert.ok(risk('he keeps saying he will jump').includes('suicide-self-harm'));
     assert.ok(risk('he cut his hand on a broken glass and its spurting everywhere').includes('medical-emergency'));
+    // "Not hurt" after a fall clears the fall, not someone pushing her.
+    assert.ok(risk('her son pushed her and she fell, she says she isnt hurt').includes('harm-or-abuse'));
     // A group named, a figure "in the 80s" or a doubt about safety do not make a sign history or a topic.
     assert.ok(risk('someone at the walking group said they want to kill themselves tonight').includes('suicide-self-harm'));
     assert.ok(risk('her sats are in the 80s and she is struggling to breathe').includes('medical-emergency'));
@@ -136,6 +140,8 @@ describe('safety first (real knowledge)', () => {
       'he was killing himself laughing at the old comedy shows, any dementia-friendly activities',
       'she broke her glasses, can she get help paying for new ones',
       'financial abuse by her nephew, her case was closed in 2022 and the money was paid back, she wants help with sds now',
+      // A fall with no one hurt is a falls question.
+      'client fell but isnt hurt, is there a service for that',
     ]) {
       assert.deepEqual(risk(ordinary), [], ordinary);
     }
