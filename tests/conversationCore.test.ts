@@ -335,6 +335,12 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(headline(more), /^2\.1 Carers get a break/);
     // The conversation's question is still the list: "and aim 1?" asks the same of aim 1.
     assert.match(headline(c.say('and aim 1?')), /^Short term aims under Strategic Aim No\.1/);
+    // "… about that outcome", "… about how she pays for it" point back or ask a question: not a thing named.
+    const shown = { at: '2026-03-02T10:00:00Z', question: 'short term aims under aim 2', answer: 'plan_list' as const, items: [{ id: 'a', title: 'A' }] };
+    for (const text of ['tell me more about that outcome', 'tell me more about how she pays for it']) {
+      const out = resolveFollowUp(text, shown, () => true);
+      assert.ok(!(out.kind === 'rewrite' && out.drillDown), text);
+    }
   });
 
   it('"any figures on carers?" after the plan gives the plan\'s figures, not a service that has a number', () => {
@@ -389,7 +395,9 @@ describe('conversation core (made-up knowledge)', () => {
   });
 
   it('reads the hour a message asks about, and whether a schedule is open then', () => {
-    const hours: Array<[string, number | undefined]> = [['and after 10 at night?', 22], ['and at 3am?', 3], ['its gone 6, anyone?', 18], ['after midnight', 0], ['anyone at 2 in the morning', 2], ['over the weekend?', undefined], ['hes 80 and lives alone', undefined], ['can she be seen within 24 hours?', undefined]];
+    const hours: Array<[string, number | undefined]> = [['and after 10 at night?', 22], ['and at 3am?', 3], ['its gone 6, anyone?', 18], ['after midnight', 0], ['anyone at 2 in the morning', 2], ['room 3, after 10 at night', 22], ['over the weekend?', undefined], ['hes 80 and lives alone', undefined], ['can she be seen within 24 hours?', undefined]];
+    // A number that is not said as a time is no hour, whatever else the message says of the night.
+    hours.push(["she's 15, anyone she can call at night?", undefined], ['she has 2 kids, any help at night', undefined], ['wakes 3 times a night', undefined]);
     for (const [text, hour] of hours) assert.equal(hourAsked(text), hour, text);
     assert.equal(openAt('Monday to Sunday 8am-10pm', 22), false);
     assert.equal(openAt('Monday to Sunday 8am-10pm', 21), true);
@@ -652,6 +660,9 @@ describe('follow-up resolution (patterns, not phrases)', () => {
       const out = resolveFollowUp(text, last, always);
       assert.equal(out.kind === 'detail' ? out.field : out.kind, 'refer', text);
     }
+    // "what happens after she turns 18?" asks about something else, not the next steps of a referral.
+    const later = resolveFollowUp('what happens after she turns 18', last, always);
+    assert.notEqual(later.kind === 'detail' ? later.field : later.kind, 'refer');
     // Words of a need of its own are still a question of its own.
     assert.deepEqual(resolveFollowUp('how do i refer to a falls clinic', last, always), { kind: 'new' });
   });

@@ -182,12 +182,16 @@ describe('a source named as where to look', () => {
     assert.equal(named('carers figures in the plan'), 'plan');
     assert.equal(named('what does the plan say about falls'), 'plan');
   });
-  it('does not take a care plan or an adult carer support plan for the strategic plan', () => {
+  it('does not take a care plan, an adult carer support plan or a person\'s own plan for the strategic plan', () => {
     assert.equal(named('who writes the care plan'), undefined);
     assert.equal(named('whats an adult carer support plan'), undefined);
+    assert.equal(named('what needs to be in the plan for option 1'), undefined);
+    assert.equal(named('the plan says 10 hours but she needs more'), undefined);
+    assert.equal(named('can she use it for holidays if its in the plan'), undefined);
   });
   it('gives the named source\'s passages the feature and no others (made-up knowledge)', () => {
     const results = madeUpEngine().search('what does the strategic plan say about short breaks for carers', { limit: 10, explain: true }).results;
+    assert.ok(results.some((r) => r.passage.kind === 'plan'), 'the made-up plan answers');
     assert.ok(results.some((r) => r.passage.kind !== 'plan'), 'the made-up services answer too');
     for (const r of results) assert.equal(r.features?.source, r.passage.kind === 'plan' ? 1 : 0, r.passage.id);
   });

@@ -27,7 +27,7 @@ import { asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBa
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, rememberAnswer, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
-import { openAt, outOfHoursLines, recordSays, recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
+import { openAtHour, outOfHoursLines, recordSays, recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
 import { smallTalk, looksLikeAnotherLanguage } from './smallTalk';
 import type { RecordToKeep, Reply, Turn, TurnLog, TurnOutcome } from './turn';
 
@@ -321,7 +321,7 @@ export class ConversationCore {
     const withLines = (s: ServiceRecord): ServiceRecord => ({ ...s, phones: outOfHoursLines(s) });
     // "after 10 at night": a service whose hours end at 10pm is not open then.
     const hour = hourAsked(text);
-    const openThen = (s: ServiceRecord): boolean => outOfHoursLines(s).length > 0 && (hour === undefined || openAt(s.schedule, hour) !== false);
+    const openThen = (s: ServiceRecord): boolean => outOfHoursLines(s).length > 0 && (hour === undefined || openAtHour(s, hour));
     const open = shown.filter(openThen);
     if (open.length) {
       out.text(serviceDetailText(open.map(withLines), 'phone'));

@@ -34,6 +34,13 @@ const LEAD_IN = /^(?:and|so|but|also|or|then|ok so|okay so|what about|how about|
 /** A question in full: it opens with a question word or an auxiliary ("whats", "cant": apostrophes are dropped first). */
 const FULL_QUESTION = /^(?:what|whats|which|who|whos|when|whens|where|wheres|why|how|hows|can|cant|could|do|dont|does|doesnt|did|is|isnt|are|arent|was|were|will|wont|would|should|shall|has|have)\b/;
 
+/** The message without its lead-ins, however many ("and what about carers" → "carers"). */
+function withoutLeadIns(lower: string): string {
+  let rest = lower;
+  for (let i = 0; i < 3 && LEAD_IN.test(rest); i++) rest = rest.replace(LEAD_IN, '').trim();
+  return rest;
+}
+
 /** A word in this many passages or fewer is rare. */
 const RARE_IN = 8;
 
@@ -82,7 +89,7 @@ export function followOnFeatures(signs: FollowOnSigns): number[] {
     person: Number(mentionsThePerson(lower)),
     leadIn: Number(LEAD_IN.test(lower)),
     // "and for parents of disabled kids?", "and if there is money left over?": a lead-in before no question of its own.
-    leadInFragment: Number(LEAD_IN.test(lower) && !FULL_QUESTION.test(lower.replace(LEAD_IN, '').trim())),
+    leadInFragment: Number(LEAD_IN.test(lower) && !FULL_QUESTION.test(withoutLeadIns(lower))),
     short: Number(words.length <= 5),
     long: Number(words.length >= 12),
     fromLastQuestion: fromLast,

@@ -47,9 +47,9 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   ['website', /\b(website|web site|web page|site|online|link|url)\b/],
   // Asked how to refer, a message about ringing ("can i refer her or does she ring them herself") asks how to refer.
   // "what happens after that?", "what happens tomorrow?": after services, the next steps their record gives under how to refer.
-  ['refer', /\b(what happens (?:next|then|after(?:wards)?|tomorr?ow|in the morning|the (?:next )?day after|once)|then what(?: happens)?$|refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|(?<!who (?:can|could|is able to) )apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|can (?:he|she|they|mum|dad|the family|her \w+|his \w+|my \w+) (?:ring|call|phone|contact|text|email) (?:it |them |the line |that |this )?(?:herself|himself|themselves|directly|on (?:her|his|their) own)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place)|walk[- ]?in|drop[- ]?in|appointment|appt)\b/],
+  ['refer', /\b(what happens (?:next|then|after(?:wards| that| this| tonight)?|tomorr?ow|in the morning|the (?:next )?day after|(?:after|once) (?:he|she|they) (?:calls?|rings?|phones?|gets? there))$|then what(?: happens)?$|refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|(?<!who (?:can|could|is able to) )apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|can (?:he|she|they|mum|dad|the family|her \w+|his \w+|my \w+) (?:ring|call|phone|contact|text|email) (?:it |them |the line |that |this )?(?:herself|himself|themselves|directly|on (?:her|his|their) own)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place)|walk[- ]?in|drop[- ]?in|appointment|appt)\b/],
   ['phone', /\b((?:free ?phone|phone|telephone|tel|contact|mobile) (?:no|nos|num|nr)|free ?phone|who (?:do|should|can|could) (?:i|we|you|they|she|he) (?:speak|talk) to(?: (?:there|at it|at them))?$|phone|telephone|ph|number(?!\s*\d)|numbers|numbr|call|ring|contact(?: number| details?| info)?|tel|(?:a|an|the|any|urgent|direct|advice|help|support|phone|text)\s+line)\b/],
-  ['address', /\b(address|(?:the|their|its|whats the) post ?code|where(?:abouts)? (?:exactly )?(?:are|r|is) (?:they|it|that|this|them)|whereabouts|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
+  ['address', /\b(address|(?:the|their|its|whats the) post ?code|where(?:abouts)? (?:exactly )?(?:are|r|is) (?:they|it|that|this|them)|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
   ['hours', /^(?:(?:and|but|what about|how about)\s+)?(?:at night|overnight|in the evenings?|evenings|nights|at weekends)\??$|\b(opening|hours|hrs|24 ?h|24\/7|times|what time|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
   ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|(?:have|need|got) to pay(?: for (?:it|that|them|this))?|pay anything|how much (?:is (?:it|that|this)|does (?:it|that|this) cost|(?:will|would) (?:it|that|this) cost|do they (?:charge|cost)))\b/],
   ['who', /\b(who (?:is it|are they|can use|is that) for|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|qualif(?:y|ies|ied)|who can (?:go|use|get|apply|claim)|(?:what|which) ages?|ages? (?:limit|range|cut ?off|group|bracket)s?|up to what age|how old|can (?:he|she|her \w+|his \w+|my \w+) (?:go|use|attend|join)(?: (?:it|there|them|that|too))?$|(?:is|are) (?:he|she|they) too (?:young|old))\b/],
@@ -57,6 +57,7 @@ const DETAILS: Array<[DetailField, RegExp]> = [
 
 /** Words that name a detail, or the asking of one, rather than what the detail is about: "is there a
  * walk in" asks about walking in, "whats their number" about nothing more than the number. */
+// ("r" and "u" are text-speak for "are" and "you": "where r they".)
 const DETAIL_NAMES = new Set(['r', 'u', 'whereabouts', 'postcode', 'post', 'code', 'info', 'information', 'phone', 'freephone', 'speak', 'talk', 'telephone', 'ph', 'number', 'numbers', 'numbr', 'no', 'nos', 'num', 'nr', 'mobile', 'call', 'ring', 'contact', 'tel', 'line', 'email', 'website', 'site', 'online', 'link', 'url', 'address', 'located', 'location', 'based', 'find', 'opening', 'hours', 'hrs', 'times', 'time', 'cost', 'costs', 'free', 'charge', 'charges', 'price', 'fee', 'fees', 'closed', 'close', 'shut', 'refer', 'referral', 'referrals', 'referring', 'referred', 'apply', 'get', 'touch', 'access', 'go', 'join', 'start', 'seen', 'place', 'space', 'slot', 'eligible', 'eligibility', 'qualify', 'qualifies', 'age', 'ages', 'old', 'help', 'support', 'use', 'take', 'accept', 'book', 'sign', 'put', 'forward', 'urgent', 'direct', 'advice', 'appointment', 'appt']);
 
 /** Words that point back at what was just shown. */
@@ -131,7 +132,8 @@ function oneEditApart(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1 || a === b) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (i >= Math.min(a.length, b.length) - 1) return false;
+  // (Nor at its start, where a changed letter is usually another word too: "seasons", "rounds".)
+  if (i === 0 || i >= Math.min(a.length, b.length) - 1) return false;
   if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
@@ -197,12 +199,14 @@ const STATS_ASK = /\b(?:stats|statistics|figures|numbers on|data on)\b/;
 /** Wording that asks for a figure or a date. */
 const FIGURE_OR_DATE_ASK = /\b(?:how many|how much|how long|how often|what percentage|what proportion|what share|since when|what year)\b/;
 
-/** "any stats on carers?", "how many are there?": asks for a figure or a date. */
+/** "any stats on carers?", "how many are there?", "what percentage?": asks for counts or shares, the
+ * plan's kind of figure ("how much will she pay?" asks a price, which the plan does not give). */
 export function asksForFigures(text: string): boolean {
   const lower = normalise(text);
-  return FIGURE_OR_DATE_ASK.test(lower) || STATS_ASK.test(lower);
+  return STATS_ASK.test(lower) || /\b(?:how many|what percentage|what proportion|what share|percent(?:age)?)\b/.test(lower);
 }
 
+/** The words of a message as typed, to leave out of the words added to it. */
 function ownWordsOf(lower: string): Set<string> {
   return new Set(lower.split(' '));
 }
@@ -354,13 +358,19 @@ export function asksOutOfHours(text: string): boolean {
 export function hourAsked(text: string): number | undefined {
   const lower = normalise(text);
   if (/\bmidnight\b/.test(lower)) return 0;
-  const m = /\b(?:at|after|gone|past|from|around|about|by|before|until|till)?\s*(\d{1,2})(?::\d{2})?\s*(am|pm|o ?clock)?\b(?!\s*(?:years?|yrs?|yo|days?|weeks?|months?|%|mins?|minutes?))/.exec(lower);
+  // Only a number said as a time: with am or pm, after "at", "after", "gone" and the like, or before
+  // "at night", "in the morning", "o'clock". ("She's 15", "2 kids", "3 times a night" are no hour.)
+  const m =
+    /\b(\d{1,2})(?::\d{2})?\s*(am|pm)\b/.exec(lower) ??
+    /\b(?:at|after|gone|past|from|around|about|by|before|until|till) (\d{1,2})(?::\d{2})?(?! ?(?:years?|yrs?|yo|days?|weeks?|months?|%|mins?|minutes?|hours?|hrs?|times?|kids|children|people|of)\b)(?: (o ?clock|at night|in the evening|in the morning|tonight))?\b/.exec(lower) ??
+    /\b(\d{1,2})(?::\d{2})? (o ?clock|at night|in the evening|in the morning)\b/.exec(lower);
   if (!m) return undefined;
   const n = Number(m[1]);
   if (n > 24) return undefined;
-  const pm = m[2] === 'pm' || (m[2] !== 'am' && /\b(?:at night|tonight|in the evening|evening|night)\b/.test(lower));
-  const am = m[2] === 'am' || /\bin the morning\b/.test(lower);
-  if (!m[2] && !pm && !am && !(m[0].trim().match(/^(?:after|gone|past)\b/) && n >= 5 && n <= 11)) return undefined;
+  const said = m[2] ?? '';
+  const am = said === 'am' || said === 'in the morning';
+  const pm = said === 'pm' || said === 'at night' || said === 'in the evening' || said === 'tonight' || (!am && n >= 5 && n <= 11 && /^(?:after|gone|past|from)\b/.test(m[0]));
+  if (!am && !pm && !said) return n >= 13 && n <= 23 ? n : undefined;
   if (am) return n === 12 ? 0 : n % 24;
   return n < 12 ? n + 12 : n % 24;
 }
@@ -408,8 +418,11 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   // words of what was shown; the last question's words would only find the last answer again.
   const moreAbout = MORE_ABOUT.exec(lower)?.[1];
   // ("tell me more about option 4", "… about the second one": a slot or an item, read below.)
-  if (moreAbout && !last.services?.length && !Object.keys(slotsIn(moreAbout)).length && !ORDINAL.test(moreAbout)) {
-    // (Its own words whole: "self management", "outcome map", though a follow-up's slot words are left out elsewhere.)
+  // ("… about that outcome", "… about how she pays for it": what was shown, asked on as below.)
+  const pointsOrAsks = moreAbout !== undefined && /^(?:that|this|those|these|the same)\b|\b(?:it|its|they|them|their|she|he|her|him|his|how|what|why|when|where|who|which|if|whether)\b/.test(moreAbout);
+  if (moreAbout && !pointsOrAsks && !last.services?.length && !Object.keys(slotsIn(moreAbout)).length && !ORDINAL.test(moreAbout)) {
+    // Its own words whole ("self management", "outcome map": topicWords would drop "self" and "outcome"
+    // as a follow-up's filler), less the words that only point at a part ("the self management bit").
     const named = contentTokens(moreAbout).filter((t) => !/^(?:bit|bits|part|parts|section|one|thing|things|stuff)$/.test(t));
     if (named.length) return { kind: 'rewrite', question: named.join(' '), topic: named.join(' '), drillDown: true };
   }

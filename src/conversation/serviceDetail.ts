@@ -124,6 +124,14 @@ export function openAt(schedule: string | undefined, hour: number): boolean | un
   return spans.some(([from, to]) => (from < to ? hour >= from && hour < to : hour >= from || hour < to));
 }
 
+/** Whether a service can be rung at an hour of the day: a line said to be for out of hours is taken
+ * at its word (the record's schedule may be the office's); otherwise its schedule decides, and a
+ * schedule that gives no hours does not rule it out. */
+export function openAtHour(raw: ServiceRecord, hour: number): boolean {
+  if (publicPhones(raw).some((p) => OUT_OF_HOURS_SAID.test(p.description ?? '') && !ABOUT_THE_SERVICE.test(p.description ?? ''))) return true;
+  return openAt(raw.schedule, hour) !== false;
+}
+
 /** Said of a phone line or a record: open outside office hours. */
 const OUT_OF_HOURS_SAID = /\b(?:24[- ]?hours?|24\/7|365 days|out[- ]of[- ]hours|outside office hours|after hours|evenings?|nights?|overnight|weekends?|ooh)\b/i;
 /** A line for comments or complaints about a service is no line to ring for help. */

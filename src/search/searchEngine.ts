@@ -1472,13 +1472,18 @@ const KIND_CUES: Record<PassageKind, RegExp> = {
   plan: /\b(aim|aims|commit|committed|plan|strategy|strategic|budget|outcome|outcomes|ijb|percentage|census|population|%|per cent|priority|priorities)\b/,
 };
 
-/** The plan named as where to look: "the strategic plan", "strat plan", "in the plan", "what does the plan say". */
-const NAMES_THE_PLAN = / (?:strategic|strat|ijb|ijbs|hscp) plans? | in (?:the|our) plans? | (?:the|our) plans? (?:say|says|said|mention|mentions|commit|commits) /;
+/** The plan named as where to look: "the strategic plan", "strat plan"; or "in the plan", "what does the
+ * plan say" where nothing says it is a person's own plan (an SDS support plan: "what needs to be in the
+ * plan for option 1", "the plan says 10 hours"). */
+const NAMES_THE_PLAN = / (?:strategic|strat|ijb|ijbs|hscp) plans? /;
+const PLAN_AS_SOURCE = / in (?:the|our) plans? | (?:the|our) plans? (?:say|says|said|mention|mentions|commit|commits) /;
+const A_PERSONS_PLAN = / (?:support|care|option|options|direct payment|dp|pa|pas|personal assistant|hours|budget|review|she|he|her|his|their|client) /;
 
 /** The source the wording names as where to look ("what does the strategic plan say about sds"), if any:
  * a stronger sign than words that merely sound like one source. */
 export function sourceNamedIn(tokens: string[]): PassageKind | undefined {
-  return NAMES_THE_PLAN.test(` ${tokens.join(' ')} `) ? 'plan' : undefined;
+  const text = ` ${tokens.join(' ')} `;
+  return NAMES_THE_PLAN.test(text) || (PLAN_AS_SOURCE.test(text) && !A_PERSONS_PLAN.test(text)) ? 'plan' : undefined;
 }
 
 /** A soft lean towards the kind of source the wording suggests: a weight, never a filter. */

@@ -44,7 +44,7 @@ describe('safety first (real knowledge)', () => {
   });
 
   it('recognises the tuning messages of every kind and rarely raises a false alarm on them', function () {
-    // Some 14,000 messages: about 12 s alone, longer beside the other test files on two cores.
+    // Some 14,000 messages: about 12 s alone, longer beside the other test files.
     this.timeout(120_000);
     const engine = searchEngine();
     // Each message is judged once; the parts below are read from the same judgements.
@@ -75,8 +75,12 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('she denies any thoughts of self-harm').includes('suicide-self-harm'));
     assert.ok(risk('he keeps saying he will jump').includes('suicide-self-harm'));
     assert.ok(risk('he cut his hand on a broken glass and its spurting everywhere').includes('medical-emergency'));
-    // "Not hurt" after a fall clears the fall, not someone pushing her.
-    assert.ok(risk('her son pushed her and she fell, she says she isnt hurt').includes('harm-or-abuse'));
+    // "Not hurt" after a fall clears the fall, not someone pushing her: the sign itself still fires.
+    for (const text of ['her son pushed her and she fell, she says she isnt hurt', 'she was pushed and fell but wasnt hurt', 'mum fell, she says she wasnt hurt but her son hit her']) {
+      const read = assessRisk(engine.risk, text);
+      assert.ok(read.kinds.includes('harm-or-abuse'), text);
+      assert.ok(read.signs.some((id) => id === 'being-hurt' || id === 'someone-hurts-them'), text);
+    }
     // A group named, a figure "in the 80s" or a doubt about safety do not make a sign history or a topic.
     assert.ok(risk('someone at the walking group said they want to kill themselves tonight').includes('suicide-self-harm'));
     assert.ok(risk('her sats are in the 80s and she is struggling to breathe').includes('medical-emergency'));
