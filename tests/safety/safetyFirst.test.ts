@@ -74,6 +74,7 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('she says everyone would be better off without her').includes('suicide-self-harm'));
     assert.ok(risk('she denies any thoughts of self-harm').includes('suicide-self-harm'));
     assert.ok(risk('he keeps saying he will jump').includes('suicide-self-harm'));
+    assert.ok(risk('she says she would rather die than go on living like this').includes('suicide-self-harm'));
     assert.ok(risk('he cut his hand on a broken glass and its spurting everywhere').includes('medical-emergency'));
     // "Not hurt" after a fall clears the fall, not someone pushing her: the sign itself still fires.
     for (const text of ['her son pushed her and she fell, she says she isnt hurt', 'she was pushed and fell but wasnt hurt', 'mum fell, she says she wasnt hurt but her son hit her']) {
@@ -144,8 +145,10 @@ describe('safety first (real knowledge)', () => {
       'he was killing himself laughing at the old comedy shows, any dementia-friendly activities',
       'she broke her glasses, can she get help paying for new ones',
       'financial abuse by her nephew, her case was closed in 2022 and the money was paid back, she wants help with sds now',
-      // A fall with no one hurt is a falls question.
+      // A fall with no one hurt is a falls question; laughing and good news are not a body in danger.
       'client fell but isnt hurt, is there a service for that',
+      'she nearly killed herself laughing at the panto with the day centre group',
+      'his wife choked on the news that the respite was approved, she was that pleased',
     ]) {
       assert.deepEqual(risk(ordinary), [], ordinary);
     }
