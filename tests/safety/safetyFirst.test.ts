@@ -75,6 +75,7 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('she denies any thoughts of self-harm').includes('suicide-self-harm'));
     assert.ok(risk('he keeps saying he will jump').includes('suicide-self-harm'));
     assert.ok(risk('she says she would rather die than go on living like this').includes('suicide-self-harm'));
+    assert.ok(risk('after watching a film about suicide my client said she has a plan to do the same tonight').includes('suicide-self-harm'));
     assert.ok(risk('he cut his hand on a broken glass and its spurting everywhere').includes('medical-emergency'));
     // "Not hurt" after a fall clears the fall, not someone pushing her: the sign itself still fires.
     for (const text of ['her son pushed her and she fell, she says she isnt hurt', 'she was pushed and fell but wasnt hurt', 'mum fell, she says she wasnt hurt but her son hit her']) {
@@ -149,6 +150,8 @@ describe('safety first (real knowledge)', () => {
       'client fell but isnt hurt, is there a service for that',
       'she nearly killed herself laughing at the panto with the day centre group',
       'his wife choked on the news that the respite was approved, she was that pleased',
+      // A film or documentary about a harm, with no one in it, is a topic.
+      'that documentary on coercive control last night was really good, anyone know what it was called',
     ]) {
       assert.deepEqual(risk(ordinary), [], ordinary);
     }
