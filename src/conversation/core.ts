@@ -695,8 +695,7 @@ export class ConversationCore {
         // "any stats on how carers are doing?" after the plan: the plan's figures, when it has them;
         // another source's figures answer another question.
         // (Said of the plan, "figures" asks for the plan's facts and figures, sentence by sentence.)
-        const fromPlan = last.passage ? last.passage.kind === 'plan' : last.answer === 'plan_list';
-        if (!kinds && fromPlan && !resolution.place && asksForFigures(text)) {
+        if (!kinds && lastSource === 'plan' && !resolution.place && asksForFigures(text)) {
           const asked = /\bplan\b/i.test(resolution.question) ? resolution.question : `${resolution.question} in the plan`;
           const same = composeAnswer(this.engine, asked, ['plan'], options);
           if (confidentAnswer(same.answer)) ({ answer, response } = same);

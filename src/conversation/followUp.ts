@@ -8,7 +8,7 @@
 import { COMMUNITIES, communitiesIn, type Community } from '../knowledge/places';
 import type { PassageKind, Timescale } from '../knowledge/types';
 import { stem } from '../search/stem';
-import { contentTokens, isStopWord } from '../search/text';
+import { contentTokens, isStopWord, withinOneEdit } from '../search/text';
 import type { LastShown } from './memory';
 
 export type DetailField = 'phone' | 'address' | 'refer' | 'hours' | 'email' | 'website' | 'cost' | 'who';
@@ -126,22 +126,11 @@ const ASKING_WORDS = new Set(['decide', 'decides', 'decided', 'pay', 'pays', 'pa
   'conditions', 'condition', 'rules', 'rule', 'criteria', 'requirements', 'exceptions', 'exception', 'catch', 'steps', 'process', 'restrictions', 'limits',
   // "what counts as a reason?"
   'reason', 'reasons', 'grounds']);
-/** One letter dropped, added or changed, or two swapped, inside the word: "resons", "condtions". (At
- * its end the difference is usually another real word, "manager" beside "manages".) */
-function oneEditApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  // (Nor at its start, where a changed letter is usually another word too: "seasons", "rounds".)
-  if (i === 0 || i >= Math.min(a.length, b.length) - 1) return false;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
-/** An asking word, or a typo inside a long one ("what resons count"). */
+/** An asking word, or a typo inside a long one ("what resons count", "condtions"). A word whose first or
+ * last letter differs is usually another word ("seasons", "manager" beside "manages"), not a typo. */
 function isAskingWord(word: string): boolean {
   if (ASKING_WORDS.has(word)) return true;
-  return word.length >= 5 && [...ASKING_WORDS].some((a) => a.length >= 6 && oneEditApart(a, word));
+  return word.length >= 5 && [...ASKING_WORDS].some((a) => a.length >= 6 && a[0] === word[0] && a.at(-1) === word.at(-1) && withinOneEdit(a, word));
 }
 
 /** Who may make a referral: in a question about referring, they say who asks, not what about. */
@@ -204,11 +193,6 @@ const FIGURE_OR_DATE_ASK = /\b(?:how many|how much|how long|how often|what perce
 export function asksForFigures(text: string): boolean {
   const lower = normalise(text);
   return STATS_ASK.test(lower) || /\b(?:how many|what percentage|what proportion|what share|percent(?:age)?)\b/.test(lower);
-}
-
-/** The words of a message as typed, to leave out of the words added to it. */
-function ownWordsOf(lower: string): Set<string> {
-  return new Set(lower.split(' '));
 }
 
 /** Adds a follow-up's words to the last question. When they end on a word the question has ("and for
@@ -528,7 +512,8 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   if (ASKS_WHY.test(lower)) return { kind: 'more', whole: true };
   // "how many are there?", "how much is it?" after guidance or the plan: that figure of the last topic.
   if (topic.length === 0 && last.passage && FIGURE_OR_DATE_ASK.test(lower)) {
-    const about = topicWords(last.question.toLowerCase()).filter((w) => !ownWordsOf(lower).has(w));
+    const own = new Set(lower.split(' '));
+    const about = topicWords(last.question.toLowerCase()).filter((w) => !own.has(w));
     if (about.length) return { kind: 'rewrite', question: `${lower} ${about.join(' ')}`, topic: about.join(' ') };
   }
   if (topic.length === 0) return { kind: 'more' };
