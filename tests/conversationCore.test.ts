@@ -384,6 +384,10 @@ describe('conversation core (made-up knowledge)', () => {
     const d = conversation();
     d.say('Moorside Nurse Line');
     assert.match(texts(d.say('its gone 6, any out of hours number?'))[0] ?? '', /^\*\*Moorside Nurse Line\*\* — phone: 0131 496 0007 \(Night line, out of hours\) _/);
+    // A day alone after services ("what if it's a sunday?") asks who can be phoned then.
+    const sunday = conversation();
+    sunday.say('rehab at home after a hospital stay');
+    assert.match(texts(sunday.say('and what if its a sunday?'))[0] ?? '', /Moorside Nurse Line\*\* — phone: 0131 496 0007 \(Night line, out of hours\)/);
     // "within 24 hours" is how soon, not a time of day.
     const soon = conversation();
     soon.say('Moorside Nurse Line');

@@ -329,9 +329,10 @@ export function mentionsThePerson(text: string): boolean {
   return /\b(?:he|she|him|her|his|hers|hes|shes|himself|herself)\b/.test(normalise(text));
 }
 
-/** "is there a line she can ring at night?", "it's gone 6, any out of hours number", "over the weekend?":
+/** "is there a line she can ring at night?", "it's gone 6, any out of hours number", "over the weekend?",
+ * "what if it's a sunday?":
  * asked for help outside office hours. */
-const OUT_OF_HOURS_ASKED = /\b(?:at night|overnight|over night|night ?time|through the night|middle of the night|out[- ]of[- ]hours|after hours|ooh|in the evenings?|evenings|at the weekends?|over the weekend|weekends|tonight|bank holidays?|24[- ]?(?:hours?|hrs?) (?:line|helpline|number|service|support)|24 ?7|24\/7|(?:after|gone|past) (?:[5-9]|1[0-2]|midnight|teatime|tea time)(?: ?pm| o ?clock)?\b|when (?:they are|they'?re|it is|it'?s) closed)\b/;
+const OUT_OF_HOURS_ASKED = /\b(?:at night|overnight|over night|night ?time|through the night|middle of the night|out[- ]of[- ]hours|after hours|ooh|in the evenings?|evenings|at the weekends?|over the weekend|weekends|(?:on )?(?:a )?(?:saturdays?|sundays?)|tonight|(?:bank|public) holidays?|christmas day|boxing day|new year'?s day|24[- ]?(?:hours?|hrs?) (?:line|helpline|number|service|support)|24 ?7|24\/7|(?:after|gone|past) (?:[5-9]|1[0-2]|midnight|teatime|tea time)(?: ?pm| o ?clock)?\b|when (?:they are|they'?re|it is|it'?s) closed)\b/;
 
 export function asksOutOfHours(text: string): boolean {
   return OUT_OF_HOURS_ASKED.test(normalise(text));
@@ -516,6 +517,8 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
     const about = topicWords(last.question.toLowerCase()).filter((w) => !own.has(w));
     if (about.length) return { kind: 'rewrite', question: `${lower} ${about.join(' ')}`, topic: about.join(' ') };
   }
+  // "what if it's a sunday?" after services: a time and nothing more asks who can be phoned then.
+  if (topic.length === 0 && last.services?.length && OUT_OF_HOURS_ASKED.test(lower)) return { kind: 'detail', field: 'phone' };
   if (topic.length === 0) return { kind: 'more' };
   // "does he have to pay for it", "how often is it reviewed": a word that points at the thing shown and
   // a few words more ask about that thing, even where those words alone would find something.
