@@ -97,6 +97,7 @@ export class RiskModel {
   private readonly history?: RegExp;
   private readonly again?: RegExp;
   private readonly request?: RegExp;
+  private readonly joking?: RegExp;
   private readonly topic: RegExp;
   private readonly generic: RegExp;
   private readonly specificPerson: RegExp;
@@ -122,7 +123,7 @@ export class RiskModel {
       ...(sign.not ? { not: bounded(expand(sign.not)) } : {}),
     }));
     this.cues = Object.entries(data.cues ?? {}).map(([name, cue]): [string, RegExp] => [name, bounded(expand(cue.words))]);
-    this.featureNames = [...RISK_KINDS.map((k) => `sign:${k}`), ...this.cues.map(([name]) => `cue:${name}`), 'context:specific-person', 'context:topic', 'context:generic', 'context:question', 'context:past', 'context:history', 'context:request', 'cues:several', 'cues:about-someone'];
+    this.featureNames = [...RISK_KINDS.map((k) => `sign:${k}`), ...this.cues.map(([name]) => `cue:${name}`), 'context:specific-person', 'context:topic', 'context:generic', 'context:question', 'context:past', 'context:history', 'context:request', ...(data.context.joking ? ['context:joking'] : []), 'cues:several', 'cues:about-someone'];
     if (weights && weights.features.join() !== this.featureNames.join()) {
       throw new Error('the risk weights were fitted for other features: run "npm run fit:risk"');
     }
@@ -144,6 +145,7 @@ export class RiskModel {
       this.again = bounded(expand(data.context.again));
     }
     if (data.context.request) this.request = bounded(expand(data.context.request));
+    if (data.context.joking) this.joking = bounded(expand(data.context.joking));
     this.topic = bounded(expand(data.context.topic));
     this.generic = new RegExp(
       ` (?:(?:if|when|whether|in case|what to do|how to|how do (?:i|we|you)|how should (?:i|we)|should (?:i|we)) (?:[a-z]+ ){0,4}(?:${expand(data.context.generic)})|(?:${expand(data.context.generic)}) (?:who|that|experiencing|affected)|(?:what|how) (?:should|do|can|would|must) (?:staff|we|i|you|workers|carers|practitioners) (?:do|respond|act|report|say)|if (?:they|we|you|i|staff) (?:suspect|think|notice|see|hear|are told|find|are worried))(?= )`,
@@ -230,6 +232,7 @@ export class RiskModel {
       has(this.past, message) ? 1 : 0,
       this.isHistory(message) ? 1 : 0,
       this.request && has(this.request, message) ? 1 : 0,
+      ...(this.joking ? [has(this.joking, message) ? 1 : 0] : []),
     ];
     // Signs of risk rarely come alone: how many kinds of cue, and whether they are about someone.
     const cueCount = this.cues.filter(([name], i) => !CONTEXT_CUES.has(name) && values[RISK_KINDS.length + i] === 1).length;

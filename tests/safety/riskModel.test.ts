@@ -120,6 +120,15 @@ describe('risk model (made-up signs)', () => {
     assert.equal(model.features('he shouts at her and her son is scared').partnerLike, false);
   });
 
+  it('reads a message said as a joke as a feature of its own, only when the signs name joking words', () => {
+    const joking = new RiskModel({ ...SIGNS, context: { ...SIGNS.context, joking: 'lol|haha*|only joking' } });
+    const at = joking.featureNames.indexOf('context:joking');
+    assert.ok(at > 0);
+    assert.equal(joking.features('stabbed myself with a staple, send plasters hahaha').values[at], 1);
+    assert.equal(joking.features('he stabbed himself with a knife').values[at], 0);
+    assert.equal(model.featureNames.includes('context:joking'), false);
+  });
+
   it('masks everyday phrases, and honours unless (near the sign) and not (anywhere)', () => {
     assert.deepEqual(model.assess('mum is dying to see the kids').kinds, []);
     assert.deepEqual(model.assess('she cuts herself in the kitchen by accident').kinds, []);
