@@ -655,6 +655,13 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     // "where's that from?" after a passage asks where its figures come from: the passage whole, not an address.
     const passageShown = { at: '2026-03-02T10:00:00Z', question: 'carer figures', answer: 'passage' as const, passage: { id: 'p#1', kind: 'plan' as const, docId: 'p', title: 'Impact of caring' } };
     for (const text of ["where's that from", 'where do those figures come from', 'whats the source', 'which survey is that']) assert.deepEqual(resolveFollowUp(text, passageShown, always), { kind: 'more', whole: true }, text);
+    // "which outcome number is that under?" asks where the passage sits; "what parts is it split into?" asks its content.
+    for (const text of ['which outcome number is that under', 'which aim does that sit under', 'what section is it in']) assert.deepEqual(resolveFollowUp(text, passageShown, always), { kind: 'where' }, text);
+    assert.notDeepEqual(resolveFollowUp('what parts is it split into', passageShown, always), { kind: 'where' });
+    // "sorry i meant aim 3, short term" corrects the last question as "and aim 3, short term?" would.
+    const aimList = { at: '2026-03-02T10:00:00Z', question: 'short term aims under aim 2', answer: 'plan_list' as const, items: [{ id: 'a', title: 'A' }] };
+    assert.deepEqual(resolveFollowUp('sorry i meant aim 3, short term', aimList, always), resolveFollowUp('and aim 3, short term', aimList, always));
+    assert.deepEqual(resolveFollowUp('sorry i meant aim 3, short term', aimList, always), { kind: 'rewrite', question: 'short term aims under aim 3' });
     // "how come?" and "why not?" ask the reason of what was shown.
     for (const text of ['how come?', 'why not?', 'why?']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'more', whole: true }, text);
     // "phone no", "tel no", "contact no": "no" is the number.

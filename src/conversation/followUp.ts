@@ -74,7 +74,7 @@ function pointsBackIn(lower: string): boolean {
   return ANAPHORA.test(text);
 }
 /** "which aim is that under?", "what timescale is it", "where is that in the plan". */
-const WHERE = /^(?:(?:and|so)\s+)?(?:(?:which|what)\s+(?:aim|outcome|timescale|time scale|section|part|chapter|heading|document)s?\s+(?:is|are|does|was)\s+(?:that|this|it|they)\b|where (?:is|does) (?:that|this|it) (?:sit|come|fit)|where (?:is|was) (?:that|this|it) in the (?:plan|document|guidance))/;
+const WHERE = /^(?:(?:and|so)\s+)?(?:(?:which|what)\s+(?:aim|outcome|timescale|time scale|section|part|chapter|heading|document)s?(?:\s+(?:number|no|num))?\s+(?:is|are|does|was)\s+(?:that|this|it|they)(?:\s+(?:in|under|on|from|part of|sit|sits|fall|falls|come|comes|belong|belongs|go|goes)(?:\s+[a-z0-9.]+){0,2})?\s*$|where (?:is|does) (?:that|this|it) (?:sit|come|fit)|where (?:is|was) (?:that|this|it) in the (?:plan|document|guidance))/;
 /** "where's that from?", "where do those figures come from?", "what's the source?", "which survey?". */
 const SOURCE_ASKED = /^(?:(?:and|so|ok)\s+)?(?:where(?:'?s| is| are| does| do| did)? (?:that|this|it|those|these|they|the (?:figures?|stats?|numbers?|data)|those (?:figures|stats|numbers)) (?:from|come from|coming from|comes from)|what(?:'?s| is| was) the source(?: of (?:that|this|those|these|it))?|(?:which|what) survey(?: (?:is|was) (?:that|it|this))?)$/;
 const TERM = '(?:short|medium|long(?:er)?)(?:[\\s-]*terms?)?';
@@ -99,6 +99,8 @@ const PLACE_POINTER = /\s(?:(?:in|near|round|around|over) )?(?:there|that area|t
 const THERE_IS = /\b(?:is|are|was|were|isnt|arent|be|been) there\b|\bthere(?:s| is| are| was| were| will| would| should| must| might| may| isnt| arent)\b/;
 /** Lead-ins that continue the last question. */
 const LEAD = /^(?:(?:and|but|or|also|so|then|ok(?:ay)?|right)\s+)*(?:what about|how about|what of|what if|and if|even if|same for|same but|(?:tell me |say )?more (?:about|on)|and|why(?: not| is| are| cant| can't| do| does)?|any(?:thing|one)?(?: else)?|is there (?:one|anything|any|something)|are there any|only|just)\b\s*/;
+/** "sorry i meant …", "no, i mean …", "i should have said …": what follows corrects the last question. */
+const CORRECTION = /^(?:(?:sorry|soz|sry|oops|whoops|my bad|apologies|no|nope)\s+)*(?:i\s+)?(?:meant|mean|should have said|was asking about|was meaning)(?:\s+to say)?\s+/;
 /** Words that name one of the three sources. */
 const SOURCES: Array<[PassageKind, RegExp]> = [
   ['plan', /\b(?:the |our )?(?:strategic )?plan\b/],
@@ -392,6 +394,9 @@ export function withoutNewTopicWords(text: string): string {
 export function resolveFollowUp(text: string, last: LastShown | undefined, standsAlone: (text: string) => boolean, isCommonWord: (word: string) => boolean = () => false): Resolution {
   if (!last) return { kind: 'new' };
   const lower = normalise(text);
+  // "sorry i meant aim 3", "no, i meant option 2": a correction of the last question, read as "and …".
+  const corrected = CORRECTION.exec(lower);
+  if (corrected && lower.length > corrected[0].length) return resolveFollowUp(`and ${lower.slice(corrected[0].length)}`, last, standsAlone, isCommonWord);
   if (!lower || lower.length > 160 || NEW_TOPIC.test(lower)) return { kind: 'new' };
   const itemCount = last.services?.length ?? last.items?.length ?? 0;
 
