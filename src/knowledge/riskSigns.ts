@@ -58,6 +58,9 @@ export interface RiskSignsData {
     /** Asking for an everyday service or activity ("any groups", "wants to volunteer"): the weights
      * learn how far this tells an ordinary question from a risk. */
     request?: string;
+    /** A concern said to be over for good ("unfounded", "no further action", "case closed"): anywhere in
+     * the message, with nothing saying it is happening again, it is history for every sign in it. */
+    settled?: string;
     /** Said as a joke ("lol", "haha", "only kidding"): the weights learn how far this tells banter from a risk. */
     joking?: string;
     /** Everyday phrases whose words are not a sign ("end of life", "fit note", "budget cuts"). */
@@ -145,7 +148,7 @@ export function riskSignsProblems(data: RiskSignsData): string[] {
   const patterns: Array<[string, string]> = [
     ...Object.entries(data.words).map(([k, v]): [string, string] => [`words/${k}`, v]),
     ...(['negators', 'past', 'topic', 'generic', 'person'] as const).map((k): [string, string] => [`context/${k}`, data.context[k]]),
-    ...(['history', 'again', 'request', 'joking'] as const).filter((k) => data.context[k] !== undefined).map((k): [string, string] => [`context/${k}`, data.context[k] as string]),
+    ...(['history', 'again', 'request', 'joking', 'settled'] as const).filter((k) => data.context[k] !== undefined).map((k): [string, string] => [`context/${k}`, data.context[k] as string]),
   ];
   if ((data.context.history === undefined) !== (data.context.again === undefined)) problems.push('fields context/history and context/again come together');
   const ids = new Set<string>();

@@ -98,6 +98,7 @@ export class RiskModel {
   private readonly again?: RegExp;
   private readonly request?: RegExp;
   private readonly joking?: RegExp;
+  private readonly settled?: RegExp;
   private readonly topic: RegExp;
   private readonly generic: RegExp;
   private readonly specificPerson: RegExp;
@@ -146,6 +147,7 @@ export class RiskModel {
     }
     if (data.context.request) this.request = bounded(expand(data.context.request));
     if (data.context.joking) this.joking = bounded(expand(data.context.joking));
+    if (data.context.settled) this.settled = bounded(expand(data.context.settled));
     this.topic = bounded(expand(data.context.topic));
     this.generic = new RegExp(
       ` (?:(?:if|when|whether|in case|what to do|how to|how do (?:i|we|you)|how should (?:i|we)|should (?:i|we)) (?:[a-z]+ ){0,4}(?:${expand(data.context.generic)})|(?:${expand(data.context.generic)}) (?:who|that|experiencing|affected)|(?:what|how) (?:should|do|can|would|must) (?:staff|we|i|you|workers|carers|practitioners) (?:do|respond|act|report|say)|if (?:they|we|you|i|staff) (?:suspect|think|notice|see|hear|are told|find|are worried))(?= )`,
@@ -343,9 +345,11 @@ export class RiskModel {
     const before = spans(this.negators, message).some((n) => n.end < span.start && n.end >= span.start - 3);
     const past = spans(this.past, message).some((p) => p.end >= span.start - NEAR - 2 && p.start <= span.end + NEAR + 2);
     // History reaches only the sign it tells, a few words either side ("years ago she took...",
-    // "took an overdose in 2019"), not a sign told later as now.
-    // A kind whose history is itself a risk (harm to children) keeps the sign.
-    if (this.isHistory(message) && spans(this.history as RegExp, message).some((p) => p.end >= span.start - NEAR && p.start <= span.end + NEAR)) {
+    // "took an overdose in 2019"), not a sign told later as now; a concern said to be over for good
+    // ("the case is closed", "unfounded") reaches every sign. A kind whose history is itself a risk
+    // (harm to children) keeps the sign.
+    const settled = this.settled !== undefined && has(this.settled, message) && !(this.again && has(this.again, message));
+    if (settled || (this.isHistory(message) && spans(this.history as RegExp, message).some((p) => p.end >= span.start - NEAR && p.start <= span.end + NEAR))) {
       return sign.kinds.filter((kind) => this.data.kinds[kind].historyIsRisk === true);
     }
     return sign.kinds.filter((kind) => {

@@ -129,6 +129,14 @@ describe('risk model (made-up signs)', () => {
     assert.equal(model.featureNames.includes('context:joking'), false);
   });
 
+  it('reads a concern said to be over for good as history for every sign in the message, unless it is happening again', () => {
+    const settled = new RiskModel({ ...SIGNS, context: { ...SIGNS.context, settled: 'unfounded|case closed' } });
+    assert.deepEqual(settled.assess('her partner hits her, so the referral said; we visited and it was unfounded').kinds, []);
+    assert.deepEqual(settled.assess('case closed, but tonight her partner hits her again').kinds, ['domestic-abuse']);
+    // Without the words in the signs, the same message routes.
+    assert.deepEqual(model.assess('her partner hits her, so the referral said; we visited and it was unfounded').kinds, ['domestic-abuse']);
+  });
+
   it('masks everyday phrases, and honours unless (near the sign) and not (anywhere)', () => {
     assert.deepEqual(model.assess('mum is dying to see the kids').kinds, []);
     assert.deepEqual(model.assess('she cuts herself in the kitchen by accident').kinds, []);
