@@ -662,6 +662,9 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     const aimList = { at: '2026-03-02T10:00:00Z', question: 'short term aims under aim 2', answer: 'plan_list' as const, items: [{ id: 'a', title: 'A' }] };
     assert.deepEqual(resolveFollowUp('sorry i meant aim 3, short term', aimList, always), resolveFollowUp('and aim 3, short term', aimList, always));
     assert.deepEqual(resolveFollowUp('sorry i meant aim 3, short term', aimList, always), { kind: 'rewrite', question: 'short term aims under aim 3' });
+    // "what else can they help with?" asks more of the services shown; "anything else for her?" asks for others.
+    assert.equal(resolveFollowUp('what else can they help with apart from debt', last, always).kind, 'detail');
+    assert.equal(resolveFollowUp('anything else for her?', last, always).kind, 'others');
     // "and the other two?", "the rest?" after a passage ask for all of it (its list may have been cut short).
     for (const text of ['and the other two?', 'the rest?', 'what are the remaining ones']) assert.deepEqual(resolveFollowUp(text, passageShown, always), { kind: 'more', whole: true }, text);
     assert.notDeepEqual(resolveFollowUp('and the other two?', last, always), { kind: 'more', whole: true });

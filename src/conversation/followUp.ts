@@ -418,7 +418,8 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
     const named = contentTokens(moreAbout).filter((t) => !/^(?:bit|bits|part|parts|section|one|thing|things|stuff)$/.test(t));
     if (named.length) return { kind: 'rewrite', question: named.join(' '), topic: named.join(' '), drillDown: true };
   }
-  if (last.services?.length && OTHER.test(lower)) return { kind: 'others', question: withTopic(last.question, topicWords(lower)) };
+  // ("what else can they help with?" asks more of the services shown, not for other services.)
+  if (last.services?.length && OTHER.test(lower) && !/\bwhat else (?:can|do|does|will|would|could) (?:they|it|them)\b/.test(lower)) return { kind: 'others', question: withTopic(last.question, topicWords(lower)) };
   // "where's that from?", "what's the source?" after a passage or a list from the plan: the passage
   // whole, which names where its figures come from (not an address to look up).
   // "and the other two?" after a passage: all of it, whose list the card may have cut short.
