@@ -304,10 +304,10 @@ export function pointsAtShown(text: string): boolean {
   return (THING.test(lower) || BARE_ASKS.test(lower)) && topicWords(lower).length <= 3;
 }
 
-/** "since when?", "how come?": asking about what was just said, with nothing of its own. */
-/** "why?", "why not?", "how come?", "whys that": the reason, and nothing more. */
 /** "and the other two?", "the rest?", "what are the remaining ones": the rest of a list just shown. */
 const REST_OF_LIST = /^(?:(?:and|but|so|ok)\s+)?(?:(?:what|which) (?:are|were|about) )?(?:the )?(?:other (?:two|three|four|five|six|\d+|ones|bits|points|items|things)|others|rest(?: of (?:them|it|the list))?|remaining(?: (?:ones|two|three|four|\d+))?)$/;
+/** "since when?", "how come?": asking about what was just said, with nothing of its own. */
+/** "why?", "why not?", "how come?", "whys that": the reason, and nothing more. */
 const ASKS_WHY = /^(?:(?:and|but|so|ok)\s+)?(?:why(?: not| is that| so)?|whys that|how come|how so)$/;
 const BARE_ASKS = /^(?:since when|how come|why not|how so|like what|such as|for how long|until when)\b/;
 
@@ -420,10 +420,10 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   }
   // ("what else can they help with?" asks more of the services shown, not for other services.)
   if (last.services?.length && OTHER.test(lower) && !/\bwhat else (?:can|do|does|will|would|could) (?:they|it|them)\b/.test(lower)) return { kind: 'others', question: withTopic(last.question, topicWords(lower)) };
-  // "where's that from?", "what's the source?" after a passage or a list from the plan: the passage
-  // whole, which names where its figures come from (not an address to look up).
   // "and the other two?" after a passage: all of it, whose list the card may have cut short.
   if (last.passage && REST_OF_LIST.test(lower.trim())) return { kind: 'more', whole: true };
+  // "where's that from?", "what's the source?" after a passage or a list from the plan: the passage
+  // whole, which names where its figures come from (not an address to look up).
   if (SOURCE_ASKED.test(lower)) {
     if (last.passage) return { kind: 'more', whole: true };
     if (last.answer === 'plan_list' && last.items?.length) return { kind: 'open', index: 1 };
