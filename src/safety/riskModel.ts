@@ -35,6 +35,9 @@ export interface RiskFeatures {
   harmCues: number;
   /** A partner is named, or "he" acts on "her" (or the reverse) with no other relative, carer or worker named. */
   partnerLike: boolean;
+  /** The person has a condition or disability that may leave them unable to keep themselves safe
+   * ("wife has dementia", "in a wheelchair"): an adult at risk in the Act's sense. */
+  careNeed: boolean;
   /** The message as the signs read it, for the word weights. */
   prepared: string;
 }
@@ -104,6 +107,7 @@ export class RiskModel {
   private readonly specificPerson: RegExp;
   private readonly childWords: RegExp;
   private readonly partnerWords: RegExp;
+  private readonly careNeed?: RegExp;
   private readonly otherPeople: RegExp;
   private readonly cues: Array<[string, RegExp]>;
   readonly featureNames: string[];
@@ -174,6 +178,7 @@ export class RiskModel {
     );
     this.childWords = bounded(expand(data.words.child ?? 'child|children'));
     this.partnerWords = bounded(expand(data.words.partner ?? 'partner'));
+    if (data.words.careneed) this.careNeed = bounded(expand(data.words.careneed));
     this.otherPeople = bounded(expand(`${data.words.relative ?? 'son|daughter'}|@child|staff|worker|workers|nurse|nurses|manager|landlord|builders?|sellers?|scammers?|dealers?|stranger|strangers|resident|residents|home help|agency|council|police|doctor|gp`));
   }
 
@@ -202,6 +207,8 @@ export class RiskModel {
     // there ("mum took an overdose, the 8yo found her"): the child protection routes come with the others.
     if (features.childBorn && (found.has('suicide-self-harm') || found.has('medical-emergency'))) found.add('child-protection');
     if (found.has('harm-or-abuse') && features.partnerLike) found.add('domestic-abuse');
+    // Abuse by a partner of someone with dementia, MND or a learning disability is harm to an adult at risk too.
+    if (found.has('domestic-abuse') && features.careNeed) found.add('harm-or-abuse');
     const kinds = RISK_KINDS.filter((k) => found.has(k));
     return features.aboutATopic ? { kinds: [], topicKinds: kinds, signs: features.signs } : { kinds, topicKinds: [], signs: features.signs };
   }
@@ -250,6 +257,7 @@ export class RiskModel {
       childBorn: hasChild && has(this.childWords, message.replace(/ (?:unborn|pregnant) /g, ' ')),
       harmCues: cueCount,
       partnerLike: this.partnerLike(message),
+      careNeed: this.careNeed !== undefined && has(this.careNeed, message),
       prepared: message,
     };
   }

@@ -144,6 +144,13 @@ describe('risk model (made-up signs)', () => {
     assert.deepEqual(model.assess('her partner hits her').kinds, ['domestic-abuse']);
   });
 
+  it('adds harm to an adult when a partner harms someone with a care need, when the signs name care needs', () => {
+    const withNeeds = new RiskModel({ ...SIGNS, words: { ...SIGNS.words, careneed: 'dementia|wheelchair' } });
+    assert.deepEqual(withNeeds.assess('her partner hits her, she has dementia').kinds, ['domestic-abuse', 'harm-or-abuse']);
+    assert.deepEqual(withNeeds.assess('her partner hits her').kinds, ['domestic-abuse']);
+    assert.deepEqual(model.assess('her partner hits her, she has dementia').kinds, ['domestic-abuse']);
+  });
+
   it('adds child protection when harm is found and a child is in the message', () => {
     assert.deepEqual(model.assess('her partner hits her and the toddler sees it').kinds, ['child-protection', 'domestic-abuse']);
   });
