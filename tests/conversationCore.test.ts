@@ -660,7 +660,8 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.notDeepEqual(resolveFollowUp('what parts is it split into', passageShown, always), { kind: 'where' });
     // "sorry i meant aim 3, short term" corrects the last question as "and aim 3, short term?" would.
     const aimList = { at: '2026-03-02T10:00:00Z', question: 'short term aims under aim 2', answer: 'plan_list' as const, items: [{ id: 'a', title: 'A' }] };
-    assert.deepEqual(resolveFollowUp('sorry i meant aim 3, short term', aimList, always), resolveFollowUp('and aim 3, short term', aimList, always));
+    // "Meant to ask – …" and "i mean, …" start a question of their own.
+    for (const text of ['Meant to ask - is there a befriending service in Penicuik?', 'I mean, she is just not coping at home', 'i meant to ask about day care too']) assert.equal(resolveFollowUp(text, aimList, always).kind, 'new', text);
     assert.deepEqual(resolveFollowUp('sorry i meant aim 3, short term', aimList, always), { kind: 'rewrite', question: 'short term aims under aim 3' });
     // "what else can they help with?" asks more of the services shown; "anything else for her?" asks for others.
     assert.equal(resolveFollowUp('what else can they help with apart from debt', last, always).kind, 'detail');

@@ -99,8 +99,9 @@ const PLACE_POINTER = /\s(?:(?:in|near|round|around|over) )?(?:there|that area|t
 const THERE_IS = /\b(?:is|are|was|were|isnt|arent|be|been) there\b|\bthere(?:s| is| are| was| were| will| would| should| must| might| may| isnt| arent)\b/;
 /** Lead-ins that continue the last question. */
 const LEAD = /^(?:(?:and|but|or|also|so|then|ok(?:ay)?|right)\s+)*(?:what about|how about|what of|what if|and if|even if|same for|same but|(?:tell me |say )?more (?:about|on)|and|why(?: not| is| are| cant| can't| do| does)?|any(?:thing|one)?(?: else)?|is there (?:one|anything|any|something)|are there any|only|just)\b\s*/;
-/** "sorry i meant …", "no, i mean …", "i should have said …": what follows corrects the last question. */
-const CORRECTION = /^(?:(?:sorry|soz|sry|oops|whoops|my bad|apologies|no|nope)\s+)*(?:i\s+)?(?:meant|mean|should have said|was asking about|was meaning)(?:\s+to say)?\s+/;
+/** "sorry i meant …", "no, i mean …", "i meant …", "i should have said …": what follows corrects the last
+ * question. ("Meant to ask – …" and "i mean, she's not coping" start a question of their own.) */
+const CORRECTION = /^(?:(?:(?:sorry|soz|sry|oops|whoops|my bad|apologies|no|nope)\s+)+(?:i\s+)?(?:meant|mean)|i\s+meant|i should have said)(?:\s+to say)?\s+(?!to\s)/;
 /** Words that name one of the three sources. */
 const SOURCES: Array<[PassageKind, RegExp]> = [
   ['plan', /\b(?:the |our )?(?:strategic )?plan\b/],
@@ -398,7 +399,8 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   const lower = normalise(text);
   // "sorry i meant aim 3", "no, i meant option 2": a correction of the last question, read as "and …".
   const corrected = CORRECTION.exec(lower);
-  if (corrected && lower.length > corrected[0].length) return resolveFollowUp(`and ${lower.slice(corrected[0].length)}`, last, standsAlone, isCommonWord);
+  // Only a short correction: a long one is a question of its own.
+  if (corrected && lower.length > corrected[0].length && lower.slice(corrected[0].length).split(' ').length <= 6) return resolveFollowUp(`and ${lower.slice(corrected[0].length)}`, last, standsAlone, isCommonWord);
   if (!lower || lower.length > 160 || NEW_TOPIC.test(lower)) return { kind: 'new' };
   const itemCount = last.services?.length ?? last.items?.length ?? 0;
 

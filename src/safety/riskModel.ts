@@ -218,10 +218,11 @@ export class RiskModel {
     const message = this.prepare(text);
     const signKinds = new Set<RiskKind>();
     const signs: string[] = [];
+    const settled = this.isSettled(message);
     for (const compiled of this.signs) {
       const span = this.match(compiled, message);
       if (!span) continue;
-      const kinds = this.kindsAt(compiled.sign, span, message);
+      const kinds = this.kindsAt(compiled.sign, span, message, settled);
       if (kinds.length) signs.push(compiled.sign.id);
       for (const kind of kinds) signKinds.add(kind);
     }
@@ -349,20 +350,28 @@ export class RiskModel {
   }
 
   /** The sign's kinds that its context leaves standing. */
-  private kindsAt(sign: RiskSign, span: Span, message: string): RiskKind[] {
+  /** A concern about an adult said to be over for good ("unfounded", "no further action", "the case was
+   * closed"), not negated ("nothing has been resolved") and with nothing told as happening now. */
+  private isSettled(message: string): boolean {
+    if (!this.settled || (this.again && has(this.again, message)) || / (?:now|still|today|tonight|currently) /.test(message)) return false;
+    const negations = spans(this.negators, message);
+    return spans(this.settled, message).some((s) => !negations.some((n) => n.end < s.start && n.end >= s.start - 4));
+  }
+
+  private kindsAt(sign: RiskSign, span: Span, message: string, settled: boolean): RiskKind[] {
     const before = spans(this.negators, message).some((n) => n.end < span.start && n.end >= span.start - 3);
     const past = spans(this.past, message).some((p) => p.end >= span.start - NEAR - 2 && p.start <= span.end + NEAR + 2);
     // History reaches only the sign it tells, a few words either side ("years ago she took...",
-    // "took an overdose in 2019"), not a sign told later as now; a concern said to be over for good
-    // ("the case is closed", "unfounded") reaches every sign. A kind whose history is itself a risk
+    // "took an overdose in 2019"), not a sign told later as now. A kind whose history is itself a risk
     // (harm to children) keeps the sign.
-    const settled = this.settled !== undefined && has(this.settled, message) && !(this.again && has(this.again, message));
-    if (settled || (this.isHistory(message) && spans(this.history as RegExp, message).some((p) => p.end >= span.start - NEAR && p.start <= span.end + NEAR))) {
+    if (this.isHistory(message) && spans(this.history as RegExp, message).some((p) => p.end >= span.start - NEAR && p.start <= span.end + NEAR)) {
       return sign.kinds.filter((kind) => this.data.kinds[kind].historyIsRisk === true);
     }
+    // A settled concern takes back harm to an adult only: a life in danger, abuse by a partner or a
+    // child at risk is never taken back by a closed case elsewhere in the message.
     return sign.kinds.filter((kind) => {
       const info = this.data.kinds[kind];
-      return !(info.negatable && before) && !(info.acute && past);
+      return !(info.negatable && before) && !(info.acute && past) && !(settled && kind === 'harm-or-abuse');
     });
   }
 }

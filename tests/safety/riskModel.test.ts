@@ -1,7 +1,7 @@
 // The risk model's reading on small made-up signs, so these tests hold whatever the curators
 // write in knowledge/risk-signs.json.
 import assert from 'node:assert/strict';
-import { RISK_KINDS, riskSignsProblems, type RiskKind, type RiskSignsData, type RiskWeights } from '../../src/knowledge/riskSigns';
+import { RISK_KINDS, riskSignsProblems, type RiskKind, type RiskSign, type RiskSignsData, type RiskWeights } from '../../src/knowledge/riskSigns';
 import { RiskModel, withinOneEdit } from '../../src/safety/riskModel';
 import { typoLookalikes } from '../../src/build/typoLookalikes';
 
@@ -129,12 +129,17 @@ describe('risk model (made-up signs)', () => {
     assert.equal(model.featureNames.includes('context:joking'), false);
   });
 
-  it('reads a concern said to be over for good as history for every sign in the message, unless it is happening again', () => {
-    const settled = new RiskModel({ ...SIGNS, context: { ...SIGNS.context, settled: 'unfounded|case closed' } });
-    assert.deepEqual(settled.assess('her partner hits her, so the referral said; we visited and it was unfounded').kinds, []);
-    assert.deepEqual(settled.assess('case closed, but tonight her partner hits her again').kinds, ['domestic-abuse']);
-    // Without the words in the signs, the same message routes.
-    assert.deepEqual(model.assess('her partner hits her, so the referral said; we visited and it was unfounded').kinds, ['domestic-abuse']);
+  it('takes back harm to an adult when the concern is said to be over for good, never a partner\'s abuse, and not when it is negated or happening now', () => {
+    const money: RiskSign = { id: 'takes-money', type: 'financial', kinds: ['harm-or-abuse'], sources: ['guide'], all: ['takes|took', 'pension|money'], within: 4 };
+    const data: RiskSignsData = { ...SIGNS, signs: [...SIGNS.signs, money], context: { ...SIGNS.context, settled: 'unfounded|case closed' } };
+    const settled = new RiskModel(data);
+    assert.deepEqual(settled.assess('the referral said her son takes her pension; we visited and it was unfounded').kinds, []);
+    assert.deepEqual(new RiskModel({ ...data, context: SIGNS.context }).assess('the referral said her son takes her pension; we visited and it was unfounded').kinds, ['harm-or-abuse']);
+    // Happening now, or the settled words negated: the sign stands.
+    assert.deepEqual(settled.assess('case closed, but now her son takes her pension again').kinds, ['harm-or-abuse']);
+    assert.deepEqual(settled.assess('not unfounded at all, her son takes her pension').kinds, ['harm-or-abuse']);
+    // A partner's abuse is never taken back by a closed case.
+    assert.deepEqual(settled.assess('case closed last year, her partner hits her').kinds, ['domestic-abuse']);
   });
 
   it('masks everyday phrases, and honours unless (near the sign) and not (anywhere)', () => {

@@ -83,6 +83,27 @@ describe('safety first (real knowledge)', () => {
       assert.ok(read.kinds.includes('harm-or-abuse'), text);
       assert.ok(read.signs.some((id) => id === 'being-hurt' || id === 'someone-hurts-them'), text);
     }
+    // A closed case, a settled worry or a joke elsewhere in the message does not take back a risk told as now.
+    for (const [text, kind] of [
+      ['They closed the case last month and now she has taken 40 paracetamol and wont wake', 'medical-emergency'],
+      ['Ringing in case the surgery is closed, dad has crushing chest pain, grey and sweaty', 'medical-emergency'],
+      ['Police took no further action, he is threatening to kill her', 'domestic-abuse'],
+      ['her husband has been hitting her for years now', 'domestic-abuse'],
+      ['she got discharged and took an overdose', 'suicide-self-harm'],
+      ['He is drunk, sleeping it off but I cant wake him and his breathing is slow', 'medical-emergency'],
+      ['epilepsy usually well controlled but he has been fitting for over 5 minutes', 'medical-emergency'],
+      ['he choked her and was laughing about it', 'domestic-abuse'],
+      ['suspected heart attack about 20 minutes ago, he is grey and sweating', 'medical-emergency'],
+      ['Im not kidding, he says he will kill her', 'domestic-abuse'],
+      ['another psychotic episode, I cant keep myself safe', 'suicide-self-harm'],
+    ] as const) assert.ok(risk(text).includes(kind), text);
+    // Words that only look like the new signs are not them.
+    for (const text of ['Mum refuses her medication most mornings, she has dementia, any tips?', 'client downed the bottle of wine last night, any alcohol services?', 'carers going in and out four times a day, is there respite?', 'Client got the top floor flat she wanted, any help moving?', 'feel like my team leader stabbed me in the back over the rota', 'do we need a defib at the lunch club?']) {
+      assert.deepEqual(risk(text), [], text);
+    }
+    // "seventy five year old" is no child; "my brother is 10 minutes away" names no child.
+    assert.ok(!risk('seventy five year old husband fell and hit his head, bleeding heavily').includes('child-protection'));
+    assert.ok(!risk('my brother is 10 minutes away, dad has crushing chest pain').includes('child-protection'));
     // A group named, a figure "in the 80s" or a doubt about safety do not make a sign history or a topic.
     assert.ok(risk('someone at the walking group said they want to kill themselves tonight').includes('suicide-self-harm'));
     assert.ok(risk('her sats are in the 80s and she is struggling to breathe').includes('medical-emergency'));
