@@ -656,7 +656,7 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     const passageShown = { at: '2026-03-02T10:00:00Z', question: 'carer figures', answer: 'passage' as const, passage: { id: 'p#1', kind: 'plan' as const, docId: 'p', title: 'Impact of caring' } };
     for (const text of ["where's that from", 'where do those figures come from', 'whats the source', 'which survey is that']) assert.deepEqual(resolveFollowUp(text, passageShown, always), { kind: 'more', whole: true }, text);
     // "which outcome number is that under?" asks where the passage sits; "what parts is it split into?" asks its content.
-    for (const text of ['which outcome number is that under', 'which aim does that sit under', 'what section is it in']) assert.deepEqual(resolveFollowUp(text, passageShown, always), { kind: 'where' }, text);
+    for (const text of ['which outcome number is that under', 'which aim does that sit under', 'what section is it in', 'which aim is that under in the plan']) assert.deepEqual(resolveFollowUp(text, passageShown, always), { kind: 'where' }, text);
     assert.notDeepEqual(resolveFollowUp('what parts is it split into', passageShown, always), { kind: 'where' });
     // "sorry i meant aim 3, short term" corrects the last question as "and aim 3, short term?" would.
     const aimList = { at: '2026-03-02T10:00:00Z', question: 'short term aims under aim 2', answer: 'plan_list' as const, items: [{ id: 'a', title: 'A' }] };

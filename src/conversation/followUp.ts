@@ -74,7 +74,7 @@ function pointsBackIn(lower: string): boolean {
   return ANAPHORA.test(text);
 }
 /** "which aim is that under?", "what timescale is it", "where is that in the plan". */
-const WHERE = /^(?:(?:and|so)\s+)?(?:(?:which|what)\s+(?:aim|outcome|timescale|time scale|section|part|chapter|heading|document)s?(?:\s+(?:number|no|num))?\s+(?:is|are|does|was)\s+(?:that|this|it|they)(?:\s+(?:in|under|on|from|part of|sit|sits|fall|falls|come|comes|belong|belongs|go|goes)(?:\s+[a-z0-9.]+){0,2})?\s*$|where (?:is|does) (?:that|this|it) (?:sit|come|fit)|where (?:is|was) (?:that|this|it) in the (?:plan|document|guidance))/;
+const WHERE = /^(?:(?:and|so)\s+)?(?:(?:which|what)\s+(?:aim|outcome|timescale|time scale|section|part|chapter|heading|document)s?(?:\s+(?:number|no|num))?\s+(?:is|are|does|was)\s+(?:that|this|it|they)(?:\s+(?:in|under|on|from|part of|sit|sits|fall|falls|come|comes|belong|belongs|go|goes)(?:\s+[a-z0-9.]+){0,4})?\s*$|where (?:is|does) (?:that|this|it) (?:sit|come|fit)|where (?:is|was) (?:that|this|it) in the (?:plan|document|guidance))/;
 /** "where's that from?", "where do those figures come from?", "what's the source?", "which survey?". */
 const SOURCE_ASKED = /^(?:(?:and|so|ok)\s+)?(?:where(?:'?s| is| are| does| do| did)? (?:that|this|it|those|these|they|the (?:figures?|stats?|numbers?|data)|those (?:figures|stats|numbers)) (?:from|come from|coming from|comes from)|what(?:'?s| is| was) the source(?: of (?:that|this|those|these|it))?|(?:which|what) survey(?: (?:is|was) (?:that|it|this))?)$/;
 const TERM = '(?:short|medium|long(?:er)?)(?:[\\s-]*terms?)?';
