@@ -305,6 +305,8 @@ export function pointsAtShown(text: string): boolean {
   return (THING.test(lower) || BARE_ASKS.test(lower)) && topicWords(lower).length <= 3;
 }
 
+/** "what else can they help with?", "what else does it do": more of the services shown, not others. */
+const MORE_OF_THOSE_SHOWN = /\bwhat else (?:can|do|does|will|would|could) (?:they|it)\b/;
 /** "and the other two?", "the rest?", "what are the remaining ones": the rest of a list just shown. */
 const REST_OF_LIST = /^(?:(?:and|but|so|ok)\s+)?(?:(?:what|which) (?:are|were|about) )?(?:the )?(?:other (?:two|three|four|five|six|\d+|ones|bits|points|items|things)|others|rest(?: of (?:them|it|the list))?|remaining(?: (?:ones|two|three|four|\d+))?)$/;
 /** "since when?", "how come?": asking about what was just said, with nothing of its own. */
@@ -337,7 +339,7 @@ export function mentionsThePerson(text: string): boolean {
 /** "is there a line she can ring at night?", "it's gone 6, any out of hours number", "over the weekend?",
  * "what if it's a sunday?":
  * asked for help outside office hours. */
-const OUT_OF_HOURS_ASKED = /\b(?:at night|overnight|over night|night ?time|through the night|middle of the night|out[- ]of[- ]hours|after hours|ooh|in the evenings?|evenings|at the weekends?|over the weekend|weekends|(?:on )?(?:a )?(?:saturdays?|sundays?)|tonight|(?:bank|public) holidays?|christmas day|boxing day|new year'?s day|24[- ]?(?:hours?|hrs?) (?:line|helpline|number|service|support)|24 ?7|24\/7|(?:after|gone|past) (?:[5-9]|1[0-2]|midnight|teatime|tea time)(?: ?pm| o ?clock)?\b|when (?:they are|they'?re|it is|it'?s) closed)\b/;
+const OUT_OF_HOURS_ASKED = /\b(?:at night|overnight|over night|night ?time|through the night|middle of the night|out[- ]of[- ]hours|after hours|ooh|in the evenings?|evenings|at the weekends?|over the weekend|weekends|saturdays?|sundays?|tonight|(?:bank|public) holidays?|christmas day|boxing day|new year'?s day|24[- ]?(?:hours?|hrs?) (?:line|helpline|number|service|support)|24 ?7|24\/7|(?:after|gone|past) (?:[5-9]|1[0-2]|midnight|teatime|tea time)(?: ?pm| o ?clock)?\b|when (?:they are|they'?re|it is|it'?s) closed)\b/;
 
 export function asksOutOfHours(text: string): boolean {
   return OUT_OF_HOURS_ASKED.test(normalise(text));
@@ -421,7 +423,7 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
     if (named.length) return { kind: 'rewrite', question: named.join(' '), topic: named.join(' '), drillDown: true };
   }
   // ("what else can they help with?" asks more of the services shown, not for other services.)
-  if (last.services?.length && OTHER.test(lower) && !/\bwhat else (?:can|do|does|will|would|could) (?:they|it|them)\b/.test(lower)) return { kind: 'others', question: withTopic(last.question, topicWords(lower)) };
+  if (last.services?.length && OTHER.test(lower) && !MORE_OF_THOSE_SHOWN.test(lower)) return { kind: 'others', question: withTopic(last.question, topicWords(lower)) };
   // "and the other two?" after a passage: all of it, whose list the card may have cut short.
   if (last.passage && REST_OF_LIST.test(lower.trim())) return { kind: 'more', whole: true };
   // "where's that from?", "what's the source?" after a passage or a list from the plan: the passage
