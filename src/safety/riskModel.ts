@@ -35,8 +35,8 @@ export interface RiskFeatures {
   harmCues: number;
   /** A partner is named, or "he" acts on "her" (or the reverse) with no other relative, carer or worker named. */
   partnerLike: boolean;
-  /** The person has a condition or disability that may leave them unable to keep themselves safe
-   * ("wife has dementia", "in a wheelchair"): an adult at risk in the Act's sense. */
+  /** A condition or disability is named ("wife has dementia", "in a wheelchair"): harm by a partner may
+   * then also be a matter for adult protection, which decides whether the adult is at risk. */
   careNeed: boolean;
   /** The message as the signs read it, for the word weights. */
   prepared: string;
@@ -207,7 +207,7 @@ export class RiskModel {
     // there ("mum took an overdose, the 8yo found her"): the child protection routes come with the others.
     if (features.childBorn && (found.has('suicide-self-harm') || found.has('medical-emergency'))) found.add('child-protection');
     if (found.has('harm-or-abuse') && features.partnerLike) found.add('domestic-abuse');
-    // Abuse by a partner of someone with dementia, MND or a learning disability is harm to an adult at risk too.
+    // Abuse by a partner of someone with a condition or disability (the careneed words) brings the adult protection routes too.
     if (found.has('domestic-abuse') && features.careNeed) found.add('harm-or-abuse');
     const kinds = RISK_KINDS.filter((k) => found.has(k));
     return features.aboutATopic ? { kinds: [], topicKinds: kinds, signs: features.signs } : { kinds, topicKinds: [], signs: features.signs };
