@@ -23,7 +23,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBack, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
+import { asksForFigures, asksNothingOfItsOwn, slotsIn, asksOutOfHours, hourAsked, leansBack, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, rememberAnswer, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
@@ -740,7 +740,7 @@ export class ConversationCore {
               break;
             }
           }
-        } else if (resolution.topic && swapsTopic(text) && !this.addresses(answer, resolution.topic)) {
+        } else if (resolution.topic && swapsTopic(text) && !this.addresses(answer, resolution.topic) && !namesOptionAsked(answer, text)) {
           // "what about for carers?" after help with direct payments: an answer that never mentions
           // carers answers the old question. The new words with the old question's need, then alone.
           for (const question of [`${resolution.topic} ${last.question}`, resolution.topic]) {
@@ -1000,4 +1000,11 @@ function sameSource(answer: Answer, last: LastShown): boolean {
 /** A passage, services or a plan list: the bot answered rather than offering help or "not sure". */
 export function confidentAnswer(answer: Answer): boolean {
   return answer.type === 'passage' || answer.type === 'services' || answer.type === 'plan_list';
+}
+
+/** "what about option 2, how does it work in practice?": an answer whose title names the option asked
+ * answers it, whatever else the message says. */
+function namesOptionAsked(answer: Answer, text: string): boolean {
+  const option = slotsIn(text).option;
+  return option !== undefined && answer.type === 'passage' && new RegExp(`\\boption ${option}\\b`, 'i').test(answer.passage.title);
 }
