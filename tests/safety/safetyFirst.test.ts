@@ -101,6 +101,9 @@ describe('safety first (real knowledge)', () => {
     for (const text of ['Mum refuses her medication most mornings, she has dementia, any tips?', 'client downed the bottle of wine last night, any alcohol services?', 'carers going in and out four times a day, is there respite?', 'Client got the top floor flat she wanted, any help moving?', 'feel like my team leader stabbed me in the back over the rota', 'do we need a defib at the lunch club?']) {
       assert.deepEqual(risk(text), [], text);
     }
+    // A worker's "not in immediate danger" is no sign that someone is unsafe; "not safe at home" still is.
+    assert.ok(!assessRisk(engine.risk, 'he cant cope today, not in immediate danger but really struggling').signs.includes('not-safe'));
+    assert.ok(assessRisk(engine.risk, 'she says shes not safe at home, the kids are not in danger').signs.includes('not-safe'));
     // "seventy five year old" is no child; "my brother is 10 minutes away" names no child.
     assert.ok(!risk('seventy five year old husband fell and hit his head, bleeding heavily').includes('child-protection'));
     assert.ok(!risk('my brother is 10 minutes away, dad has crushing chest pain').includes('child-protection'));
