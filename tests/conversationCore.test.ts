@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
-import { asksNothingOfItsOwn, hourAsked, leansBack, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
+import { applySlots, asksNothingOfItsOwn, hourAsked, leansBack, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
 import { MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
 import { openAt, recordSaysAll } from '../src/conversation/serviceDetail';
@@ -208,6 +208,13 @@ describe('conversation core (made-up knowledge)', () => {
     const budget = conversation();
     assert.match(headline(budget.say('what is the annual budget')), /annual budget/);
     assert.match(headline(budget.say('and the reserves?')), /reserve budget/);
+  });
+
+  it('an option asked after another option or the options is a topic of its own; after anything else it is asked of that', () => {
+    assert.equal(applySlots('what are the four options', { option: 2 }), 'what is option 2');
+    assert.equal(applySlots('what is an isf', { option: 1 }, 'Option 2: individual service fund'), 'what is option 1');
+    assert.equal(applySlots('what is option 1', { option: 3 }), 'what is option 3');
+    assert.equal(applySlots('how will the board fund its changes', { option: 2 }), 'how will the board fund its changes option 2');
   });
 
   it('"is that short or medium term?" after a plan outcome says where it sits; after anything else it is searched on', () => {

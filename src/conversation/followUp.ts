@@ -215,7 +215,7 @@ export function withTopic(question: string, topic: string[]): string {
 }
 
 /** Puts the follow-up's slots into the last question, replacing the ones it had. */
-export function applySlots(question: string, slots: Slots): string {
+export function applySlots(question: string, slots: Slots, shownTitle = ''): string {
   let q = question.trim().replace(/[?!.]+$/, '');
   if (slots.place) {
     for (const c of COMMUNITIES) q = q.replace(new RegExp(`\\s*\\b(?:in|near|around|at|for)?\\s*${c}\\b`, 'gi'), '');
@@ -233,8 +233,11 @@ export function applySlots(question: string, slots: Slots): string {
     q = /\b(?:short|medium|long(?:er)?)[\s-]*terms?\b/i.test(q) ? q.replace(/\b(?:short|medium|long(?:er)?)[\s-]*terms?\b/i, t) : `${q} ${t}`;
   }
   if (slots.option) {
-    // An option is a topic of its own: keep the question only if it was about another option.
-    q = /\boption\s*[1-4]\b/i.test(q) ? q.replace(/\boption\s*[1-4]\b/i, `option ${slots.option}`) : `what is option ${slots.option}`;
+    // After another option, or the options in general, an option is a topic of its own ("what is
+    // option 2"); after anything else it is asked of that ("can she still have option 4?" after being
+    // found not eligible for a direct payment, "what about option 2?" after the ways to fund change).
+    const aboutOptions = /\boptions?\b/i.test(`${q} ${shownTitle}`);
+    q = /\boption\s*[1-4]\b/i.test(q) ? q.replace(/\boption\s*[1-4]\b/i, `option ${slots.option}`) : aboutOptions ? `what is option ${slots.option}` : `${q} option ${slots.option}`;
   }
   return q.replace(/\s+/g, ' ').trim();
 }
@@ -519,7 +522,7 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
     if (aimShown !== undefined && slots.timescale && !slots.aim && !slots.outcome && !slots.place && !/\b(?:aims?|outcomes?|priorit(?:y|ies))\b|\b(?:short|medium|long(?:er)?)[\s-]*term/i.test(last.question)) {
       return { kind: 'rewrite', question: `${slots.timescale} term aims under aim ${aimShown}` };
     }
-    return { kind: 'rewrite', question: applySlots(last.question, slots), ...(slots.place ? { place: slots.place } : {}) };
+    return { kind: 'rewrite', question: applySlots(last.question, slots, last.passage?.title), ...(slots.place ? { place: slots.place } : {}) };
   }
   if (!anaphoric) return { kind: 'new' };
   // "what does that mean?", "who with?": nothing of its own but a pointer back: more of the last answer.
@@ -544,7 +547,7 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   if (!pointsBack && !conditional && topic.length > 2 && standsAlone(text)) return { kind: 'new' };
   // ("on what conditions?" would find a passage on health conditions: it asks the rules of what was shown.)
   if (!pointsBack && !lead && !bare && !rulesOfShown && standsAlone(text)) return { kind: 'new' };
-  const base = applySlots(last.question, slots);
+  const base = applySlots(last.question, slots, last.passage?.title);
   // "and on mental health?" after "… committed to on carers": the new topic takes the old one's place.
   const onTopic = /\b(on|about)\s/.test(lower.replace(LEAD, '')) ? /\b(?:on|about)\s+(?!.*\b(?:on|about)\s).+$/i.exec(base) : null;
   // "how many people are in those bands?": a message asking its own figure or date keeps its own
