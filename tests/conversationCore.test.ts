@@ -215,12 +215,19 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(applySlots('what is an isf', { option: 1 }, 'Option 2: individual service fund'), 'what is option 1');
     assert.equal(applySlots('what is option 1', { option: 3 }), 'what is option 3');
     assert.equal(applySlots('how will the board fund its changes', { option: 2 }), 'how will the board fund its changes option 2');
+    // A number alone is the next of what was numbered: an option after an option, an aim after an aim.
+    const sds = conversation();
+    sds.say('what is option 1');
+    assert.match(headline(sds.say('and 2?')), /^Option 2: individual service fund/);
+    const plan = conversation();
+    plan.say('short term aims under aim 1');
+    assert.match(headline(plan.say('what about 2')), /^Short term aims under Strategic Aim No\.2/);
   });
 
   it('"is that short or medium term?" after a plan outcome says where it sits; after anything else it is searched on', () => {
     const plan = conversation();
     plan.say('people plan ahead for later life');
-    for (const ask of ['is that short or medium term?', "what's the timescale for that", 'whats the timescale for that', 'is it a long term aim', 'is that short, medium or long term?', 'is that one of the short term aims?', 'is that short term then?']) {
+    for (const ask of ['is that short or medium term?', "what's the timescale for that", 'whats the timescale for that', 'is it a long term aim', 'is that short, medium or long term?', 'is that one of the short term aims?', 'is that short term then?', 'which aim?', 'and which outcome']) {
       const where = plan.say(ask);
       assert.equal(where.log.followUp, 'where', ask);
       assert.match(texts(where)[0], /outcome 1\.2 › medium term aims$/, ask);

@@ -74,7 +74,7 @@ function pointsBackIn(lower: string): boolean {
   return ANAPHORA.test(text);
 }
 /** "which aim is that under?", "what timescale is it", "where is that in the plan". */
-const WHERE = /^(?:(?:and|so)\s+)?(?:(?:which|what)\s+(?:aim|outcome|timescale|time scale|section|part|chapter|heading|document)s?(?:\s+(?:number|no|num))?\s+(?:is|are|does|was)\s+(?:that|this|it|they)(?:\s+(?:in|under|on|from|part of|sit|sits|fall|falls|come|comes|belong|belongs|go|goes)(?:\s+[a-z0-9.]+){0,4})?\s*$|where (?:is|does) (?:that|this|it) (?:sit|come|fit)|where (?:is|was) (?:that|this|it) in the (?:plan|document|guidance))/;
+const WHERE = /^(?:(?:and|so)\s+)?(?:(?:which|what)\s+(?:aim|outcome|timescale|time scale|section|part|chapter|heading|document)s?(?:\s+(?:number|no|num))?\s+(?:is|are|does|was)\s+(?:that|this|it|they)(?:\s+(?:in|under|on|from|part of|sit|sits|fall|falls|come|comes|belong|belongs|go|goes)(?:\s+[a-z0-9.]+){0,4})?\s*$|(?:which|what)\s+(?:aim|outcome)(?:\s+(?:number|no))?$|where (?:is|does) (?:that|this|it) (?:sit|come|fit)|where (?:is|was) (?:that|this|it) in the (?:plan|document|guidance))/;
 /** "where's that from?", "where do those figures come from?", "what's the source?", "which survey?". */
 const SOURCE_ASKED = /^(?:(?:and|so|ok)\s+)?(?:where(?:'?s| is| are| does| do| did)? (?:that|this|it|those|these|they|the (?:figures?|stats?|numbers?|data)|those (?:figures|stats|numbers)) (?:from|come from|coming from|comes from)|what(?:'?s| is| was) the source(?: of (?:that|this|those|these|it))?|(?:which|what) survey(?: (?:is|was) (?:that|it|this))?)$/;
 const TERM = '(?:short|medium|long(?:er)?)(?:[\\s-]*terms?)?';
@@ -315,6 +315,8 @@ const REST_OF_LIST = /^(?:(?:and|but|so|ok)\s+)?(?:(?:what|which) (?:are|were|ab
 /** "since when?", "how come?": asking about what was just said, with nothing of its own. */
 /** "why?", "why not?", "how come?", "whys that": the reason, and nothing more. */
 const ASKS_WHY = /^(?:(?:and|but|so|ok)\s+)?(?:why(?: not| is that| so)?|whys that|how come|how so)$/;
+/** "and 3?", "what about 2": a number alone, which means the next of whatever was numbered last. */
+const BARE_NUMBER = /^(?:(?:and|or|what about|how about)\s+)?(?:no\s*|number\s*)?([1-4])$/;
 const BARE_ASKS = /^(?:since when|how come|why not|how so|like what|such as|for how long|until when)\b/;
 
 /** "and for carers?", "what about the reserves?", "on mental health?": the same question about something else. */
@@ -326,7 +328,8 @@ export function swapsTopic(text: string): boolean {
 export function asksNothingOfItsOwn(text: string): boolean {
   // A slot is something of its own: "what is option 3", "and in Penicuik?". ("A good enough reason" is a reason.)
   const lower = normalise(text).replace(/\b(?:good enough|valid|acceptable|proper)\s+(?=(?:reason|reasons|grounds)\b)/g, '');
-  return Object.keys(slotsIn(text)).length === 0 && topicWords(lower).every(isAskingWord);
+  // (So is a number alone, "and 3?": the third of whatever was numbered.)
+  return Object.keys(slotsIn(text)).length === 0 && !BARE_NUMBER.test(lower) && topicWords(lower).every(isAskingWord);
 }
 
 /** They or it: after services, the services themselves ("that" and "this" may point at anything). */
@@ -407,6 +410,13 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   // Only a short correction: a long one is a question of its own.
   if (corrected && lower.length > corrected[0].length && lower.slice(corrected[0].length).split(' ').length <= 6) return resolveFollowUp(`and ${lower.slice(corrected[0].length)}`, last, standsAlone, isCommonWord);
   if (!lower || lower.length > 160 || NEW_TOPIC.test(lower)) return { kind: 'new' };
+  // "and 3?" after a question about an option or an aim: that option or aim.
+  const numberAlone = BARE_NUMBER.exec(lower)?.[1];
+  if (numberAlone) {
+    const before = slotsIn(`${last.question} ${last.passage?.title ?? ''}`);
+    if (before.option !== undefined) return resolveFollowUp(`and option ${numberAlone}`, last, standsAlone, isCommonWord);
+    if (before.aim !== undefined && Number(numberAlone) <= 3) return resolveFollowUp(`and aim ${numberAlone}`, last, standsAlone, isCommonWord);
+  }
   const itemCount = last.services?.length ?? last.items?.length ?? 0;
 
   // "tell me more", "more info", "the full text" ask more about the thing shown; "any others?", "what
