@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
-import { applySlots, asksNothingOfItsOwn, hourAsked, leansBack, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
+import { applySlots, asksNothingOfItsOwn, hourAsked, legalReferences, leansBack, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
 import { MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
 import { openAt, recordSaysAll } from '../src/conversation/serviceDetail';
@@ -222,6 +222,19 @@ describe('conversation core (made-up knowledge)', () => {
     const plan = conversation();
     plan.say('short term aims under aim 1');
     assert.match(headline(plan.say('what about 2')), /^Short term aims under Strategic Aim No\.2/);
+  });
+
+  it('"which reg is that?" after a passage asks what it cites; the citations are read from its text, each once', () => {
+    const shown = { at: '2026-03-02T10:00:00Z', question: 'when can a dp be stopped', answer: 'passage' as const, passage: { id: 'a#b', kind: 'sds' as const, docId: 'a', title: 'Stopping a payment' } };
+    for (const ask of ['which reg is that', 'which regs is that in', 'what section says that', 'which standard covers it', 'and which bit of the act says that']) assert.equal(resolveFollowUp(ask, shown, () => true).kind, 'reference', ask);
+    assert.notEqual(resolveFollowUp('which regs cover charging', shown, () => true).kind, 'reference');
+    assert.deepEqual(legalReferences('Under regulation 6 a council may stop it; see regulation 6 and section 5(5) of the Social Care (Self-directed Support) (Scotland) Act 2013, and Standard 8.'), [
+      'regulation 6',
+      'section 5(5)',
+      'Social Care (Self-directed Support) (Scotland) Act 2013',
+      'Standard 8',
+    ]);
+    assert.deepEqual(legalReferences('Nothing cited here.'), []);
   });
 
   it('"is that short or medium term?" after a plan outcome says where it sits; after anything else it is searched on', () => {

@@ -23,7 +23,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { asksForFigures, asksNothingOfItsOwn, slotsIn, asksOutOfHours, hourAsked, leansBack, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
+import { asksForFigures, asksNothingOfItsOwn, legalReferences, slotsIn, asksOutOfHours, hourAsked, leansBack, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, rememberAnswer, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
@@ -589,6 +589,17 @@ export class ConversationCore {
         out.text(`**${knowledgeText(p.title)}** — where it sits: ${knowledgeText(passage?.docTitle ?? p.docId)}${where ? ` › ${knowledgeText(where)}` : ''}`);
         out.memory.last = { ...last, at: now.toISOString() };
         return this.finish(out, log('where'));
+      }
+      case 'reference': {
+        // The part shown, or else its document's opening, which says what the whole rests on.
+        const part = last.passage ? this.engine.passage(last.passage.id) : undefined;
+        const cited = (p: Passage | undefined): string[] => (p ? legalReferences(`${p.title} ${p.headings.join(' ')} ${p.text}`) : []);
+        const shown = part && !cited(part).length ? this.engine.firstPassageOf(part.docId) : part;
+        const references = cited(shown);
+        if (!shown || !references.length) return undefined;
+        out.text(`**${knowledgeText(shown.title)}** — the law and standards it cites: ${knowledgeText(references.join('; '))}`);
+        out.memory.last = { ...last, at: now.toISOString() };
+        return this.finish(out, log('reference'));
       }
       case 'detail-search': {
         const { answer, response } = composeAnswer(this.engine, resolution.question, ['service']);

@@ -29,6 +29,8 @@ export type Resolution =
   | { kind: 'others'; question: string }
   /** "which outcome is that under?": where the passage shown sits in its document. */
   | { kind: 'where' }
+  /** "which reg is that?": the laws, regulations, sections or standards the passage shown cites. */
+  | { kind: 'reference' }
   /** The last question with the follow-up's slots or words put in: `topic` holds the words added,
    * `replaced` says they took the place of some, `kinds` limits it to one source; `drillDown`: a closer
    * look at a thing shown, after which the conversation's question stays the last one. */
@@ -315,6 +317,21 @@ const REST_OF_LIST = /^(?:(?:and|but|so|ok)\s+)?(?:(?:what|which) (?:are|were|ab
 /** "since when?", "how come?": asking about what was just said, with nothing of its own. */
 /** "why?", "why not?", "how come?", "whys that": the reason, and nothing more. */
 const ASKS_WHY = /^(?:(?:and|but|so|ok)\s+)?(?:why(?: not| is that| so)?|whys that|how come|how so)$/;
+/** "which reg is that?", "what section says that", "which standard covers it": the law behind what was shown. */
+const REFERENCE_ASKED = /^(?:(?:and|so|ok)\s+)?(?:which|what)\s+(?:reg|regs|regulation|regulations|section|sections|bit of the act|part of the act|law|act|legislation|standard)\s+(?:is|are|was|says|say|covers|cover|applies|apply|sets out)\s+(?:that|this|it|they)\b(?:\s+(?:in|from|under|part of))?$/;
+
+/** The laws, regulations, sections and standards a text cites, in order, each once ("regulation 6",
+ * "section 13", "Standard 6", "the Carers (Scotland) Act 2016"). */
+export function legalReferences(text: string): string[] {
+  const found = text.matchAll(/\b(?:regulations?|regs?)\s+\d+(?:\s*(?:[–-]|to|and)\s*\d+)?|\bsections?\s+\d+(?:\(\d+\))?(?:\s*(?:[–-]|to|and)\s*\d+)?|\bStandard\s+\d+|(?:[A-Z(][\w'’()-]*\s+){1,8}(?:Act|Regulations)\s+(?:19|20)\d\d/g);
+  const out: string[] = [];
+  for (const m of found) {
+    const ref = m[0].replace(/\s+/g, ' ').trim();
+    if (!out.some((r) => r.toLowerCase() === ref.toLowerCase())) out.push(ref);
+  }
+  return out.slice(0, 5);
+}
+
 /** "and 3?", "what about 2": a number alone, which means the next of whatever was numbered last. */
 const BARE_NUMBER = /^(?:(?:and|or|what about|how about)\s+)?(?:no\s*|number\s*)?([1-4])$/;
 const BARE_ASKS = /^(?:since when|how come|why not|how so|like what|such as|for how long|until when)\b/;
@@ -446,6 +463,8 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
     if (last.answer === 'plan_list' && last.items?.length) return { kind: 'open', index: 1 };
   }
   if (last.passage && (WHERE.test(lower) || (last.passage.timescale !== undefined && termAsked(lower.trim())))) return { kind: 'where' };
+  // ("what section is it in?" asks where it sits, above; "which section says that?" the law it cites.)
+  if (last.passage && REFERENCE_ASKED.test(lower)) return { kind: 'reference' };
 
   const field = detailField(lower);
   if (field) {
