@@ -214,7 +214,9 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(applySlots('what are the four options', { option: 2 }), 'what is option 2');
     assert.equal(applySlots('what is an isf', { option: 1 }, 'Option 2: individual service fund'), 'what is option 1');
     assert.equal(applySlots('what is option 1', { option: 3 }), 'what is option 3');
-    assert.equal(applySlots('how will the board fund its changes', { option: 2 }), 'how will the board fund its changes option 2');
+    assert.equal(applySlots('how will the board fund its changes', { option: 2 }, 'How the board funds change'), 'how will the board fund its changes option 2');
+    // After services (no passage shown), an option is what it is: lunch clubs have no option 2.
+    assert.equal(applySlots('lunch clubs in dalkeith', { option: 2 }), 'what is option 2');
     // A number alone is the next of what was numbered: an option after an option, an aim after an aim.
     const sds = conversation();
     sds.say('what is option 1');
@@ -233,6 +235,12 @@ describe('conversation core (made-up knowledge)', () => {
       'section 5(5)',
       'Social Care (Self-directed Support) (Scotland) Act 2013',
       'Standard 8',
+    ]);
+    // Names with small words in them, a capital at a sentence's start, a heading before a name, no plan sections.
+    assert.deepEqual(legalReferences('Legal duties. The Adult Support and Protection (Scotland) Act 2007 applies. Section 4 says so; see section 3 of this plan, section 13 of the plan and Standard 1.2.'), [
+      'Adult Support and Protection (Scotland) Act 2007',
+      'Section 4',
+      'Standard 1.2',
     ]);
     assert.deepEqual(legalReferences('Nothing cited here.'), []);
   });

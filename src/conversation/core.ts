@@ -591,13 +591,19 @@ export class ConversationCore {
         return this.finish(out, log('where'));
       }
       case 'reference': {
-        // The part shown, or else its document's opening, which says what the whole rests on.
+        // What the part shown cites; when it cites nothing, what its document's opening cites, said as such.
         const part = last.passage ? this.engine.passage(last.passage.id) : undefined;
-        const cited = (p: Passage | undefined): string[] => (p ? legalReferences(`${p.title} ${p.headings.join(' ')} ${p.text}`) : []);
-        const shown = part && !cited(part).length ? this.engine.firstPassageOf(part.docId) : part;
-        const references = cited(shown);
-        if (!shown || !references.length) return undefined;
-        out.text(`**${knowledgeText(shown.title)}** — the law and standards it cites: ${knowledgeText(references.join('; '))}`);
+        if (!part) return undefined;
+        const cited = (p: Passage): string[] => legalReferences([p.title, ...p.headings, p.text].join('. '));
+        const own = cited(part);
+        const opening = own.length ? undefined : this.engine.firstPassageOf(part.docId);
+        const fromOpening = opening && opening.id !== part.id ? cited(opening) : [];
+        const says = own.length
+          ? knowledgeText(own.join('; '))
+          : fromOpening.length
+            ? `none by name or number in this part; the opening of “${knowledgeText(opening?.title ?? '')}” cites ${knowledgeText(fromOpening.join('; '))}`
+            : 'none by name or number';
+        out.text(`**${knowledgeText(part.title)}** — the law and standards it cites: ${says}`);
         out.memory.last = { ...last, at: now.toISOString() };
         return this.finish(out, log('reference'));
       }
@@ -751,12 +757,14 @@ export class ConversationCore {
               break;
             }
           }
-        } else if (resolution.topic && swapsTopic(text) && !this.addresses(answer, resolution.topic) && !namesOptionAsked(answer, text)) {
+        } else if (resolution.topic && swapsTopic(text) && !this.addresses(answer, resolution.topic)) {
           // "what about for carers?" after help with direct payments: an answer that never mentions
           // carers answers the old question. The new words with the old question's need, then alone.
           for (const question of [`${resolution.topic} ${last.question}`, resolution.topic]) {
             const retry = composeAnswer(this.engine, question, kinds, options);
-            if (confidentAnswer(retry.answer) && this.addresses(retry.answer, resolution.topic)) {
+            // (An option asked stays asked: "what about option 4, how does it work in practice?" is not
+            // answered by a passage on "practice" that is not about Option 4.)
+            if (confidentAnswer(retry.answer) && this.addresses(retry.answer, resolution.topic) && (slotsIn(text).option === undefined || namesOptionAsked(retry.answer, text))) {
               ({ answer, response } = retry);
               break;
             }
@@ -1013,8 +1021,7 @@ export function confidentAnswer(answer: Answer): boolean {
   return answer.type === 'passage' || answer.type === 'services' || answer.type === 'plan_list';
 }
 
-/** "what about option 2, how does it work in practice?": an answer whose title names the option asked
- * answers it, whatever else the message says. */
+/** Whether an answer's title names the option the message asks about ("Option 4: a mix of options"). */
 function namesOptionAsked(answer: Answer, text: string): boolean {
   const option = slotsIn(text).option;
   return option !== undefined && answer.type === 'passage' && new RegExp(`\\boption ${option}\\b`, 'i').test(answer.passage.title);

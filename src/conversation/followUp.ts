@@ -76,7 +76,7 @@ function pointsBackIn(lower: string): boolean {
   return ANAPHORA.test(text);
 }
 /** "which aim is that under?", "what timescale is it", "where is that in the plan". */
-const WHERE = /^(?:(?:and|so)\s+)?(?:(?:which|what)\s+(?:aim|outcome|timescale|time scale|section|part|chapter|heading|document)s?(?:\s+(?:number|no|num))?\s+(?:is|are|does|was)\s+(?:that|this|it|they)(?:\s+(?:in|under|on|from|part of|sit|sits|fall|falls|come|comes|belong|belongs|go|goes)(?:\s+[a-z0-9.]+){0,4})?\s*$|(?:which|what)\s+(?:aim|outcome)(?:\s+(?:number|no))?$|where (?:is|does) (?:that|this|it) (?:sit|come|fit)|where (?:is|was) (?:that|this|it) in the (?:plan|document|guidance))/;
+const WHERE = /^(?:(?:and|so)\s+)?(?:(?:which|what)\s+(?:aim|outcome|timescale|time scale|section|part|chapter|heading|document)s?(?:\s+(?:number|no|num))?\s+(?:is|are|does|was)\s+(?:that|this|it|they)(?:\s+(?:in|under|on|from|part of|sit|sits|fall|falls|come|comes|belong|belongs|go|goes)(?:\s+[a-z0-9.]+){0,4})?\s*$|where (?:is|does) (?:that|this|it) (?:sit|come|fit)|where (?:is|was) (?:that|this|it) in the (?:plan|document|guidance))/;
 /** "where's that from?", "where do those figures come from?", "what's the source?", "which survey?". */
 const SOURCE_ASKED = /^(?:(?:and|so|ok)\s+)?(?:where(?:'?s| is| are| does| do| did)? (?:that|this|it|those|these|they|the (?:figures?|stats?|numbers?|data)|those (?:figures|stats|numbers)) (?:from|come from|coming from|comes from)|what(?:'?s| is| was) the source(?: of (?:that|this|those|these|it))?|(?:which|what) survey(?: (?:is|was) (?:that|it|this))?)$/;
 const TERM = '(?:short|medium|long(?:er)?)(?:[\\s-]*terms?)?';
@@ -217,7 +217,7 @@ export function withTopic(question: string, topic: string[]): string {
 }
 
 /** Puts the follow-up's slots into the last question, replacing the ones it had. */
-export function applySlots(question: string, slots: Slots, shownTitle = ''): string {
+export function applySlots(question: string, slots: Slots, shownTitle?: string): string {
   let q = question.trim().replace(/[?!.]+$/, '');
   if (slots.place) {
     for (const c of COMMUNITIES) q = q.replace(new RegExp(`\\s*\\b(?:in|near|around|at|for)?\\s*${c}\\b`, 'gi'), '');
@@ -238,7 +238,8 @@ export function applySlots(question: string, slots: Slots, shownTitle = ''): str
     // After another option, or the options in general, an option is a topic of its own ("what is
     // option 2"); after anything else it is asked of that ("can she still have option 4?" after being
     // found not eligible for a direct payment, "what about option 2?" after the ways to fund change).
-    const aboutOptions = /\boptions?\b/i.test(`${q} ${shownTitle}`);
+    // (After services, "what about option 2?" asks what it is: a list of lunch clubs has no option.)
+    const aboutOptions = shownTitle === undefined || /\boptions?\b/i.test(`${q} ${shownTitle}`);
     q = /\boption\s*[1-4]\b/i.test(q) ? q.replace(/\boption\s*[1-4]\b/i, `option ${slots.option}`) : aboutOptions ? `what is option ${slots.option}` : `${q} option ${slots.option}`;
   }
   return q.replace(/\s+/g, ' ').trim();
@@ -317,23 +318,30 @@ const REST_OF_LIST = /^(?:(?:and|but|so|ok)\s+)?(?:(?:what|which) (?:are|were|ab
 /** "since when?", "how come?": asking about what was just said, with nothing of its own. */
 /** "why?", "why not?", "how come?", "whys that": the reason, and nothing more. */
 const ASKS_WHY = /^(?:(?:and|but|so|ok)\s+)?(?:why(?: not| is that| so)?|whys that|how come|how so)$/;
+/** "which aim?", "and which outcome": where the part of the plan shown sits. */
+const WHICH_AIM = /^(?:(?:and|so)\s+)?(?:which|what)\s+(?:aim|outcome)(?:\s+(?:number|no))?$/;
 /** "which reg is that?", "what section says that", "which standard covers it": the law behind what was shown. */
 const REFERENCE_ASKED = /^(?:(?:and|so|ok)\s+)?(?:which|what)\s+(?:reg|regs|regulation|regulations|section|sections|bit of the act|part of the act|law|act|legislation|standard)\s+(?:is|are|was|says|say|covers|cover|applies|apply|sets out)\s+(?:that|this|it|they)\b(?:\s+(?:in|from|under|part of))?$/;
 
 /** The laws, regulations, sections and standards a text cites, in order, each once ("regulation 6",
  * "section 13", "Standard 6", "the Carers (Scotland) Act 2016"). */
 export function legalReferences(text: string): string[] {
-  const found = text.matchAll(/\b(?:regulations?|regs?)\s+\d+(?:\s*(?:[–-]|to|and)\s*\d+)?|\bsections?\s+\d+(?:\(\d+\))?(?:\s*(?:[–-]|to|and)\s*\d+)?|\bStandard\s+\d+|(?:[A-Z(][\w'’()-]*\s+){1,8}(?:Act|Regulations)\s+(?:19|20)\d\d/g);
+  // Numbered provisions in any case ("Section 5" may open a sentence); "section 3 of this plan" is no law.
+  const numbered = /\b(?:regulations?|regs?)\s+\d{1,3}(?:\s*(?:[–-]|to|and)\s*\d{1,3})?(?!\d)|\bsections?\s+\d{1,3}(?:\(\d+\))?(?:\s*(?:[–-]|to|and)\s*\d+)?(?![\d(])(?!\s+of\s+(?:this|the|our)\s+(?:plan|document|report|guidance|article))|\bstandard\s+\d+(?:\.\d+)?/gi;
+  // A law's name: capitalised words (with "and", "of", "for", "with", "to" between) ending "Act 2013" or "Regulations 2014".
+  const named = /\b[A-Z(][\w'’()-]*(?:\s+(?:[A-Z(][\w'’()-]*|and|of|for|with|to))*\s+(?:Act|Regulations)\s+(?:19|20)\d\d\b/g;
+  const found = [...text.matchAll(numbered), ...text.matchAll(named)].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   const out: string[] = [];
   for (const m of found) {
-    const ref = m[0].replace(/\s+/g, ' ').trim();
+    const ref = m[0].replace(/\s+/g, ' ').replace(/^The\s+/, '').trim();
     if (!out.some((r) => r.toLowerCase() === ref.toLowerCase())) out.push(ref);
   }
   return out.slice(0, 5);
 }
 
 /** "and 3?", "what about 2": a number alone, which means the next of whatever was numbered last. */
-const BARE_NUMBER = /^(?:(?:and|or|what about|how about)\s+)?(?:no\s*|number\s*)?([1-4])$/;
+// ("number 3" opens the third item of a list: see ORDINAL.)
+const BARE_NUMBER = /^(?:(?:and|or|what about|how about)\s+)?([1-4])$/;
 const BARE_ASKS = /^(?:since when|how come|why not|how so|like what|such as|for how long|until when)\b/;
 
 /** "and for carers?", "what about the reserves?", "on mental health?": the same question about something else. */
@@ -462,6 +470,8 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
     if (last.passage) return { kind: 'more', whole: true };
     if (last.answer === 'plan_list' && last.items?.length) return { kind: 'open', index: 1 };
   }
+  // ("which aim?" alone asks it of the plan; after guidance "what outcome?" may ask what came of something.)
+  if (last.passage?.kind === 'plan' && WHICH_AIM.test(lower)) return { kind: 'where' };
   if (last.passage && (WHERE.test(lower) || (last.passage.timescale !== undefined && termAsked(lower.trim())))) return { kind: 'where' };
   // ("what section is it in?" asks where it sits, above; "which section says that?" the law it cites.)
   if (last.passage && REFERENCE_ASKED.test(lower)) return { kind: 'reference' };
