@@ -103,7 +103,9 @@ describe('safety first (real knowledge)', () => {
     }
     // A worker's "not in immediate danger" is no sign that someone is unsafe; "not safe at home" still is.
     assert.ok(!assessRisk(engine.risk, 'he cant cope today, not in immediate danger but really struggling').signs.includes('not-safe'));
-    assert.ok(assessRisk(engine.risk, 'she says shes not safe at home, the kids are not in danger').signs.includes('not-safe'));
+    for (const text of ['she says shes not safe at home, kids not in danger', 'kids are not in immediate danger but mum is not safe at home', 'she says shes not safe, he says shes no longer in danger', 'not at immediate risk but unsafe at home with him']) {
+      assert.ok(assessRisk(engine.risk, text).signs.includes('not-safe'), text);
+    }
     // "seventy five year old" is no child; "my brother is 10 minutes away" names no child.
     assert.ok(!risk('seventy five year old husband fell and hit his head, bleeding heavily').includes('child-protection'));
     assert.ok(!risk('my brother is 10 minutes away, dad has crushing chest pain').includes('child-protection'));
