@@ -45,6 +45,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 29': join(FIXTURES, 'tuning-conversations-29.json'),
   'tuning 30': join(FIXTURES, 'tuning-conversations-30.json'),
   'tuning 31': join(FIXTURES, 'tuning-conversations-31.json'),
+  'tuning 32': join(FIXTURES, 'tuning-conversations-32.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
