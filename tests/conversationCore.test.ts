@@ -243,6 +243,14 @@ describe('conversation core (made-up knowledge)', () => {
       'Standard 1.2',
     ]);
     assert.deepEqual(legalReferences('Nothing cited here.'), []);
+
+    // Over a conversation: the part shown, or, when it cites nothing, where the rest of the article does.
+    const c = conversation();
+    assert.match(headline(c.say('what is option 1')), /^Option 1: direct payment: What it is/);
+    assert.equal(texts(c.say('which act is that'))[0], '**Option 1: direct payment: What it is** — the law and standards it cites: Section 4; Made-up Care Act 2020');
+    const other = conversation();
+    assert.match(headline(other.say('who can have option 1')), /Who can have it/);
+    assert.match(texts(other.say('which section says that'))[0], /none by name or number in this part; elsewhere in “Option 1: direct payment”: Section 4; Made-up Care Act 2020 \(in “What it is”\)$/);
   });
 
   it('"is that short or medium term?" after a plan outcome says where it sits; after anything else it is searched on', () => {

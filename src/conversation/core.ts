@@ -591,17 +591,25 @@ export class ConversationCore {
         return this.finish(out, log('where'));
       }
       case 'reference': {
-        // What the part shown cites; when it cites nothing, what its document's opening cites, said as such.
+        // What the part shown cites; when it cites nothing, what the rest of a short document cites, and
+        // where (a part of the whole plan is not answered from the rest of the plan).
         const part = last.passage ? this.engine.passage(last.passage.id) : undefined;
         if (!part) return undefined;
         const cited = (p: Passage): string[] => legalReferences([p.title, ...p.headings, p.text].join('. '));
         const own = cited(part);
-        const opening = own.length ? undefined : this.engine.firstPassageOf(part.docId);
-        const fromOpening = opening && opening.id !== part.id ? cited(opening) : [];
+        const short = this.engine.passagesIn(part.docId) <= CONTEXT.longDocument;
+        const elsewhere = own.length || !short
+          ? []
+          : this.engine
+              .passagesOf(part.docId)
+              .filter((p) => p.id !== part.id)
+              .map((p) => ({ where: p.id === this.engine.firstPassageOf(part.docId)?.id ? 'its opening' : `“${knowledgeText(p.headings.at(-1) ?? p.title)}”`, refs: cited(p) }))
+              .filter((p) => p.refs.length)
+              .slice(0, 3);
         const says = own.length
           ? knowledgeText(own.join('; '))
-          : fromOpening.length
-            ? `none by name or number in this part; the opening of “${knowledgeText(opening?.title ?? '')}” cites ${knowledgeText(fromOpening.join('; '))}`
+          : elsewhere.length
+            ? `none by name or number in this part; elsewhere in “${knowledgeText(part.docTitle)}”: ${elsewhere.map((e) => `${knowledgeText(e.refs.join('; '))} (in ${e.where})`).join('; ')}`
             : 'none by name or number';
         out.text(`**${knowledgeText(part.title)}** — the law and standards it cites: ${says}`);
         out.memory.last = { ...last, at: now.toISOString() };

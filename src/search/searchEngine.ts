@@ -388,6 +388,11 @@ export class SearchEngine {
     return this.docFreq.get(stem(word.toLowerCase())) ?? 0;
   }
 
+  /** A document's passages, in order. */
+  passagesOf(docId: string): Passage[] {
+    return this.knowledge.passages.filter((p) => p.docId === docId);
+  }
+
   /** How many passages a document has. */
   passagesIn(docId: string): number {
     return this.passageCounts.get(docId) ?? 0;
