@@ -217,6 +217,10 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(applySlots('how will the board fund its changes', { option: 2 }, 'How the board funds change'), 'how will the board fund its changes option 2');
     // After services (no passage shown), an option is what it is: lunch clubs have no option 2.
     assert.equal(applySlots('lunch clubs in dalkeith', { option: 2 }), 'what is option 2');
+    // "number 3" after a list is its third item; "aim number 3" is the aim.
+    const list = { at: '2026-03-02T10:00:00Z', question: 'short term aims under aim 1', answer: 'passage' as const, passage: { id: 'p#a', kind: 'plan' as const, docId: 'p', title: 'Short term aims' }, listItems: ['one', 'two', 'three'] };
+    assert.equal(resolveFollowUp('number 3', list, () => false).kind, 'item');
+    assert.notEqual(resolveFollowUp('and aim number 3?', list, () => false).kind, 'item');
     // A number alone is the next of what was numbered: an option after an option, an aim after an aim.
     const sds = conversation();
     sds.say('what is option 1');
@@ -243,6 +247,8 @@ describe('conversation core (made-up knowledge)', () => {
       'Standard 1.2',
     ]);
     assert.deepEqual(legalReferences('Nothing cited here.'), []);
+    // Lettered sections and sub-paragraphs whole; a "standard 28 days" notice and the plan's own sections are no law.
+    assert.deepEqual(legalReferences('Under section 12A and section 5(5)(a), with standard 28 days notice; see Section 3 of the Strategic Plan and section 2 below.'), ['section 12A', 'section 5(5)(a)']);
 
     // Over a conversation: the part shown, or, when it cites nothing, where the rest of the article does.
     const c = conversation();

@@ -605,6 +605,8 @@ export class ConversationCore {
               .filter((p) => p.id !== part.id)
               .map((p) => ({ where: p.id === this.engine.firstPassageOf(part.docId)?.id ? 'its opening' : `“${knowledgeText(p.headings.at(-1) ?? p.title)}”`, refs: cited(p) }))
               .filter((p) => p.refs.length)
+              // (Several passages under one heading, citing the same, are named once.)
+              .filter((p, i, all) => all.findIndex((q) => q.where === p.where && q.refs.join() === p.refs.join()) === i)
               .slice(0, 3);
         const says = own.length
           ? knowledgeText(own.join('; '))

@@ -327,7 +327,7 @@ const REFERENCE_ASKED = /^(?:(?:and|so|ok)\s+)?(?:which|what)\s+(?:reg|regs|regu
  * "section 13", "Standard 6", "the Carers (Scotland) Act 2016"). */
 export function legalReferences(text: string): string[] {
   // Numbered provisions in any case ("Section 5" may open a sentence); "section 3 of this plan" is no law.
-  const numbered = /\b(?:regulations?|regs?)\s+\d{1,3}(?:\s*(?:[–-]|to|and)\s*\d{1,3})?(?!\d)|\bsections?\s+\d{1,3}(?:\(\d+\))?(?:\s*(?:[–-]|to|and)\s*\d+)?(?![\d(])(?!\s+of\s+(?:this|the|our)\s+(?:plan|document|report|guidance|article))|\bstandard\s+\d+(?:\.\d+)?/gi;
+  const numbered = /\b(?:regulations?|regs?)\s+\d{1,3}[A-Z]{0,2}(?:\s*(?:[–-]|to|and)\s*\d{1,3})?(?!\d)|\bsections?\s+\d{1,3}[A-Z]{0,2}(?:\(\w{1,3}\))*(?:\s*(?:[–-]|to|and)\s*\d{1,3}[A-Z]{0,2})?(?![\d(])(?!\s+(?:below|above)\b|\s+of\s+(?:this|the|our)\s+(?:\w+\s+)?(?:plan|document|report|guidance|article|strategy)\b)|\bstandards?\s+\d{1,2}(?:\.\d{1,2})?(?!\d|\.\d)(?!\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b)/gi;
   // A law's name: capitalised words (with "and", "of", "for", "with", "to" between) ending "Act 2013" or "Regulations 2014".
   const named = /\b[A-Z(][\w'’()-]*(?:\s+(?:[A-Z(][\w'’()-]*|and|of|for|with|to))*\s+(?:Act|Regulations)\s+(?:19|20)\d\d\b/g;
   const found = [...text.matchAll(numbered), ...text.matchAll(named)].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
@@ -520,7 +520,7 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   // "whats the third one?" after a passage with a list: that item; "outcomes under the second one":
   // the question with the item in place of the pointer.
   const listed = last.listItems?.length ?? 0;
-  const inList = listed && slots.option === undefined ? ordinalIn(lower, listed) : undefined;
+  const inList = listed && slots.option === undefined && slots.aim === undefined && slots.outcome === undefined ? ordinalIn(lower, listed) : undefined;
   if (inList !== undefined && inList <= listed) {
     const rest = contentTokens(lower.replace(new RegExp(ORDINAL.source, 'g'), ' ')).filter((t) => !ITEM_FILLER.has(t));
     if (rest.length === 0) return { kind: 'item', index: inList };
