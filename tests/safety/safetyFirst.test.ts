@@ -102,8 +102,10 @@ describe('safety first (real knowledge)', () => {
       assert.deepEqual(risk(text), [], text);
     }
     // A worker's "not in immediate danger" is no sign that someone is unsafe; "not safe at home" still is.
-    assert.ok(!assessRisk(engine.risk, 'he cant cope today, not in immediate danger but really struggling').signs.includes('not-safe'));
-    for (const text of ['she says shes not safe at home, kids not in danger', 'kids are not in immediate danger but mum is not safe at home', 'she says shes not safe, he says shes no longer in danger', 'not at immediate risk but unsafe at home with him']) {
+    for (const text of ['he cant cope today, not in immediate danger but really struggling', 'not in immediate danger but mum is struggling']) {
+      assert.ok(!assessRisk(engine.risk, text).signs.includes('not-safe'), text);
+    }
+    for (const text of ['she says shes not safe at home, kids not in danger', 'kids are not in immediate danger but mum is not safe at home', 'she says shes not safe, he says shes no longer in danger', 'not at immediate risk but unsafe at home with him', 'kids arent in danger but mum is', 'he isnt in danger, she is', 'cant say shes not in danger']) {
       assert.ok(assessRisk(engine.risk, text).signs.includes('not-safe'), text);
     }
     // "seventy five year old" is no child; "my brother is 10 minutes away" names no child.
