@@ -23,7 +23,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { asksForFigures, asksNothingOfItsOwn, legalReferences, slotsIn, asksOutOfHours, hourAsked, leansBack, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
+import { asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, rememberAnswer, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
@@ -597,13 +597,12 @@ export class ConversationCore {
         if (!part) return undefined;
         const cited = (p: Passage): string[] => legalReferences([p.title, ...p.headings, p.text].join('. '));
         const own = cited(part);
-        const short = this.engine.passagesIn(part.docId) <= CONTEXT.longDocument;
-        const elsewhere = own.length || !short
+        const inDoc = this.engine.passagesOf(part.docId);
+        const elsewhere = own.length || inDoc.length > CONTEXT.longDocument
           ? []
-          : this.engine
-              .passagesOf(part.docId)
+          : inDoc
               .filter((p) => p.id !== part.id)
-              .map((p) => ({ where: p.id === this.engine.firstPassageOf(part.docId)?.id ? 'its opening' : `“${knowledgeText(p.headings.at(-1) ?? p.title)}”`, refs: cited(p) }))
+              .map((p) => ({ where: p === inDoc[0] ? 'its opening' : `“${knowledgeText(p.headings.at(-1) ?? p.title)}”`, refs: cited(p) }))
               .filter((p) => p.refs.length)
               // (Several passages under one heading, citing the same, are named once.)
               .filter((p, i, all) => all.findIndex((q) => q.where === p.where && q.refs.join() === p.refs.join()) === i)
@@ -774,7 +773,7 @@ export class ConversationCore {
             const retry = composeAnswer(this.engine, question, kinds, options);
             // (An option asked stays asked: "what about option 4, how does it work in practice?" is not
             // answered by a passage on "practice" that is not about Option 4.)
-            if (confidentAnswer(retry.answer) && this.addresses(retry.answer, resolution.topic) && (slotsIn(text).option === undefined || namesOptionAsked(retry.answer, text))) {
+            if (confidentAnswer(retry.answer) && this.addresses(retry.answer, resolution.topic) && aboutOptionAsked(retry.answer, text)) {
               ({ answer, response } = retry);
               break;
             }
@@ -1031,8 +1030,9 @@ export function confidentAnswer(answer: Answer): boolean {
   return answer.type === 'passage' || answer.type === 'services' || answer.type === 'plan_list';
 }
 
-/** Whether an answer's title names the option the message asks about ("Option 4: a mix of options"). */
-function namesOptionAsked(answer: Answer, text: string): boolean {
+/** Whether an answer is about the option the message asks, if it asks one: its title names it
+ * ("Option 4: a mix of options"). */
+function aboutOptionAsked(answer: Answer, text: string): boolean {
   const option = slotsIn(text).option;
-  return option !== undefined && answer.type === 'passage' && new RegExp(`\\boption ${option}\\b`, 'i').test(answer.passage.title);
+  return option === undefined || (answer.type === 'passage' && new RegExp(`\\boption ${option}\\b`, 'i').test(answer.passage.title));
 }

@@ -339,8 +339,8 @@ export function legalReferences(text: string): string[] {
   return out.slice(0, 5);
 }
 
-/** "and 3?", "what about 2": a number alone, which means the next of whatever was numbered last. */
-// ("number 3" opens the third item of a list: see ORDINAL.)
+/** "and 3?", "what about 2": a number alone, which means the next of whatever was numbered last
+ * ("number 3" opens the third item of a list: see ORDINAL). */
 const BARE_NUMBER = /^(?:(?:and|or|what about|how about)\s+)?([1-4])$/;
 const BARE_ASKS = /^(?:since when|how come|why not|how so|like what|such as|for how long|until when)\b/;
 

@@ -220,8 +220,8 @@ export class SearchEngine {
   /** By passage, the words that are a name for it on their own ("mva"), which its text may never use. */
   private readonly nameAliases = new Map<string, Set<string>>();
   private readonly servicesById = new Map<string, ServiceRecord>();
-  private readonly firstByDoc = new Map<string, Passage>();
-  private readonly passageCounts = new Map<string, number>();
+  /** Each document's passages, in order: its opening first. */
+  private readonly byDoc = new Map<string, Passage[]>();
   /** Stem of a word that names a service → the services it names (see servicesNamedIn). */
   private readonly nameWords = new Map<string, string[]>();
   private readonly scorer: PostingsScorer;
@@ -255,8 +255,9 @@ export class SearchEngine {
         for (const m of heads.matchAll(/\bOption (\d)\b/g)) this.numbered.get('option')?.add(m[1]);
       }
       this.byId.set(p.id, p);
-      if (!this.firstByDoc.has(p.docId)) this.firstByDoc.set(p.docId, p);
-      this.passageCounts.set(p.docId, (this.passageCounts.get(p.docId) ?? 0) + 1);
+      const inDoc = this.byDoc.get(p.docId);
+      if (inDoc) inDoc.push(p);
+      else this.byDoc.set(p.docId, [p]);
       const titleSequence = tokenize([p.title, ...p.headings, p.docTitle].join(' | ')).map(stem);
       const titleish = new Set(titleSequence);
       const textStems = tokenize(p.text).map(stem);
@@ -338,7 +339,7 @@ export class SearchEngine {
 
   /** A document's opening passage (an SDS article's summary and introduction). */
   firstPassageOf(docId: string): Passage | undefined {
-    return this.firstByDoc.get(docId);
+    return this.byDoc.get(docId)?.[0];
   }
 
   /** The kind of answer a question asks for ("how many" a figure, "when" a date), if it names one. */
@@ -389,13 +390,13 @@ export class SearchEngine {
   }
 
   /** A document's passages, in order. */
-  passagesOf(docId: string): Passage[] {
-    return this.knowledge.passages.filter((p) => p.docId === docId);
+  passagesOf(docId: string): readonly Passage[] {
+    return this.byDoc.get(docId) ?? [];
   }
 
   /** How many passages a document has. */
   passagesIn(docId: string): number {
-    return this.passageCounts.get(docId) ?? 0;
+    return this.byDoc.get(docId)?.length ?? 0;
   }
 
   service(id: string): ServiceRecord | undefined {
