@@ -722,6 +722,9 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     for (const text of ['how come?', 'why not?', 'why?']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'more', whole: true }, text);
     // "phone no", "tel no", "contact no": "no" is the number.
     for (const text of ['phone no pls', 'tel no?', 'contact no?']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field: 'phone' }, text);
+    // A detail word mistyped is still that detail; a real word one letter from one is not.
+    for (const [text, field] of [['adress?', 'address'], ['webiste?', 'website'], ['referal?', 'refer'], ['phne no', 'phone']] as const) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field }, text);
+    assert.notEqual((resolveFollowUp('and the contract?', last, always) as { field?: string }).field, 'phone');
     // "what happens after that?" asks the next steps, which a record gives under how to refer.
     for (const text of ['what happens after that', 'what happens tomorow', 'what happens the day after', 'then what happens?']) {
       const out = resolveFollowUp(text, last, always);

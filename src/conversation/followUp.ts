@@ -146,6 +146,16 @@ const HOW_SOON = /\bhow (?:quick(?:ly)?|fast|soon|long)\b|\b(?:waiting (?:list|t
 /** Words a follow-up uses that are not a topic of their own. */
 const FILLER = new Set(['pls', 'self', 'set', 'up', 'setup', 'sorted', 'arranged', 'other', 'others', 'another', 'please', 'plz', 'thanks', 'ta', 'out', 'then', 'night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tonight', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'same', 'bit', 'more', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
 
+/** Detail words staff often mistype ("adress?", "webiste", "referal", "phne"): read as the word meant.
+ * Only a word one edit away that keeps its first and last letters is taken as a typo ("contract" is not
+ * "contact", so contact is not here). */
+const DETAIL_WORDS = ['address', 'number', 'phone', 'website', 'referral', 'opening', 'telephone', 'postcode'];
+
+function correctDetailTypo(word: string): string {
+  if (word.length < 4 || DETAIL_WORDS.includes(word)) return word;
+  return DETAIL_WORDS.find((d) => d[0] === word[0] && d.at(-1) === word.at(-1) && withinOneEdit(d, word)) ?? word;
+}
+
 function normalise(text: string): string {
   return text
     .toLowerCase()
@@ -154,7 +164,8 @@ function normalise(text: string): string {
     .replace(/[?!.,;:]+/g, ' ')
     .replace(/\u2024/g, '.')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/[a-z]+/g, correctDetailTypo);
 }
 
 export function slotsIn(text: string): Slots {
