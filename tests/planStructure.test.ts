@@ -49,6 +49,10 @@ describe('the plan as structure', () => {
     // The plan's own names ("the IJB strategic plan", "Midlothian") say where, not what about.
     assert.equal(parsePlanQuery('what did we commit to on carers in the ijb strategic plan')?.topic, 'carers');
     assert.equal(parsePlanQuery('what has midlothian hscp actually committed to on falls')?.topic, 'falls');
+    // "strat plan", "the new plan": names of the plan, not its topic.
+    assert.equal(parsePlanQuery('what did we commit to on carers in the strat plan')?.topic, 'carers');
+    assert.equal(parsePlanQuery('what have we committed to for unpaid carers in the new strategy')?.topic, 'unpaid carers');
+    assert.equal(parsePlanQuery('what have we committed to on new services in the new plan')?.topic, 'new services');
     assert.deepEqual(parsePlanQuery('what are our short-term aims under aim 2'), { aim: 2, outcome: undefined, timescale: 'short', commitments: false, topic: '' });
     assert.equal(parsePlanQuery('what does outcome 3.2 say')?.outcome, '3.2');
     assert.deepEqual(parsePlanQuery('what have we committed to on carers')?.topic, 'carers');

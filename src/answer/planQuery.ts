@@ -29,7 +29,7 @@ export interface PlanList {
 
 const MAX_ITEMS = 10;
 const COMMIT = /\b(commit(?:ted|ments?|s)?|promis(?:e|ed|es)|pledge[sd]?|we will|we'll)\b/i;
-const STRUCTURAL_WORDS = /\b(what|which|have|has|we|our|are|is|the|does|do|say|says|about|on|to|under|for|in|of|plan|plan's|strategic|ijb|ijbs|hscp|midlothian|actually|aims?|outcomes?|priorit(?:y|ies)|short|medium|long(?:er)?|terms?|commit(?:ted|ments?|s)?|promis(?:e|ed|es)|pledge[sd]?|will|no\.?|[123](?:\.[123])?|facts?|figures?|statistics?|stats|and|numbers|sit|sits|listed|included|includes?|belong|belongs|that|this|it|its|each|every|list|show|give)\b/gi;
+const STRUCTURAL_WORDS = /\b(what|which|have|has|we|our|are|is|the|does|do|say|says|about|on|to|under|for|in|of|plan|plan's|strategic|strat|strategy|new(?=\s+(?:strat|strategic|strategy|ijb|plan)\b)|ijb|ijbs|hscp|midlothian|actually|aims?|outcomes?|priorit(?:y|ies)|short|medium|long(?:er)?|terms?|commit(?:ted|ments?|s)?|promis(?:e|ed|es)|pledge[sd]?|will|no\.?|[123](?:\.[123])?|facts?|figures?|statistics?|stats|and|numbers|sit|sits|listed|included|includes?|belong|belongs|that|this|it|its|each|every|list|show|give)\b/gi;
 const FIGURES = /\b(facts and figures|figures|statistics|stats)\b/i;
 
 export function parsePlanQuery(text: string): PlanQuery | undefined {
