@@ -881,3 +881,26 @@ describe('the same person, asked on (made-up knowledge)', () => {
     assert.doesNotMatch(texts(conversation().say('can she have a direct payment'))[0] ?? '', /^Following on/);
   });
 });
+
+describe('a service named by its organisation\'s acronym (made-up knowledge)', () => {
+  it('reads "ACE" as naming the organisation\'s services, in a message but not in a passage naming it in passing', () => {
+    const engine = madeUpEngine();
+    assert.deepEqual(engine.servicesNamedIn("whats ace's number").map((s) => s.id).sort(), ['ace-befriending', 'ace-shopping-help']);
+    assert.deepEqual(engine.servicesNamedIn('whats ACE number').map((s) => s.id).sort(), ['ace-befriending', 'ace-shopping-help']);
+    assert.deepEqual(engine.servicesNamedIn('volunteers from ACE visit', false), []);
+    assert.deepEqual(engine.servicesNamedIn('whats the number'), []);
+  });
+
+  it('after another service, "ACE\'s number" is a question of its own; after one of ACE\'s, it asks that one\'s number', () => {
+    const c = conversation();
+    c.say('Riverside Carers Hub');
+    const other = c.say("whats ace's number so i can pass it on");
+    assert.notEqual(other.log.followUp, 'detail');
+    assert.match(JSON.stringify(cards(other)), /0131 496 0008/);
+    const same = conversation();
+    same.say('shopping help for older people');
+    const asked = same.say("ACE's number?");
+    assert.equal(asked.log.event, 'follow-up');
+    assert.match(texts(asked)[0], /^\*\*(?:Shopping help at home|ACE Befriending)\*\* — .*0131 496 0008/);
+  });
+});

@@ -133,6 +133,10 @@ describe('why staff ask, told beside the question', () => {
     assert.ok(askedParts('ijb values - need them for a slide for our team away day').includes('ijb values'));
     assert.ok(askedParts('putting the values on a poster, what are they, need it for the team meeting').some((p) => !/team meeting/.test(p)));
     assert.deepEqual(askedParts('what are the ijb values'), []);
+    // "so i can pass it on" says what the answer is for, not what is asked.
+    assert.ok(askedParts('whats vocals number so i can pass it on').includes('whats vocals number'));
+    assert.ok(askedParts('email for the team so she can send the form over').includes('email for the team'));
+    assert.deepEqual(askedParts('can a pa be paid so she can stay at home'), []);
   });
 });
 

@@ -130,8 +130,14 @@ export class ConversationCore {
     if (!command && followUps && !emergency) {
       const last = lastShown(out.memory, now);
       // A message that names a service not shown ("what about the Samaritans' number?") has a topic of its own.
-      const shownServices = new Set((last?.services ?? []).map((s) => s.id));
-      const namesAnother = newTopic || this.engine.servicesNamedIn(text).some((s) => !shownServices.has(s.id));
+      // (A service the passage shown names is shown too: "what are we doing with VOCAL on that?" after
+      // the plan's carers survey asks on.)
+      const shownPassages = [last?.passage?.id, ...(last?.items ?? []).map((i) => i.id)].flatMap((id) => (id ? [this.engine.passage(id)] : [])).filter((p) => p !== undefined);
+      const shownServices = new Set([...(last?.services ?? []).map((s) => s.id), ...shownPassages.flatMap((p) => this.engine.servicesNamedIn(`${p.title} ${p.text}`).map((s) => s.id))]);
+      // ("VOCAL's number?" after Wee Breaks names VOCAL's services, one of them shown: not another.)
+      const named = this.engine.servicesNamedIn(text);
+      // ("what are we doing with VOCAL on that?": "that" still points back at what was shown.)
+      const namesAnother = newTopic || (named.length > 0 && named.every((s) => !shownServices.has(s.id)) && !/\b(?:that|this|those|these)\b/i.test(text));
       const resolution: Resolution = namesAnother ? { kind: 'new' } : resolveFollowUp(text, last, (t) => this.standsAlone(t), (w) => this.engine.passagesWithWord(w) > CONTEXT.commonWord);
       // Words of its own, asked on from a passage or services: first, what was just shown.
       const ownWords =
@@ -398,7 +404,7 @@ export class ConversationCore {
     const shown = new Set((last.services ?? []).map((s) => s.id));
     if (answer.type === 'services') return answer.services.some((s) => shown.has(s.id));
     if (answer.type !== 'passage') return false;
-    return answer.passage.serviceId !== undefined ? shown.has(answer.passage.serviceId) : this.engine.servicesNamedIn(`${answer.passage.title} ${answer.passage.text}`).some((s) => shown.has(s.id));
+    return answer.passage.serviceId !== undefined ? shown.has(answer.passage.serviceId) : this.engine.servicesNamedIn(`${answer.passage.title} ${answer.passage.text}`, false).some((s) => shown.has(s.id));
   }
 
   /** Whether a message answered on its own asks on from the last answer, by the fitted weights. */
@@ -440,7 +446,7 @@ export class ConversationCore {
   private sameTopic(answer: Answer, last: LastShown): boolean {
     if (answer.type === 'passage' && last.answer === 'services') {
       const shown = new Set((last.services ?? []).map((s) => s.id));
-      return this.engine.servicesNamedIn(`${answer.passage.title} ${answer.passage.text}`).some((s) => shown.has(s.id));
+      return this.engine.servicesNamedIn(`${answer.passage.title} ${answer.passage.text}`, false).some((s) => shown.has(s.id));
     }
     if (answer.type !== 'passage' || answer.passage.kind !== 'sds' || last.passage?.kind !== 'sds') return false;
     const before = this.engine.passage(last.passage.id)?.topics ?? [];

@@ -224,6 +224,8 @@ export class SearchEngine {
   private readonly byDoc = new Map<string, Passage[]>();
   /** Stem of a word that names a service → the services it names (see servicesNamedIn). */
   private readonly nameWords = new Map<string, string[]>();
+  /** Stem of a service's acronym ("vocal", "lcil") → the services it is the acronym of. */
+  private readonly acronyms = new Map<string, Array<{ serviceId: string; capitals?: RegExp }>>();
   private readonly scorer: PostingsScorer;
   /** Each service passage's names as token runs: its name, an acronym it goes by, its short keywords. */
   private readonly serviceNames: Array<{ id: string; names: string[][] }> = [];
@@ -307,6 +309,19 @@ export class SearchEngine {
         .filter((n) => n.acronym || runCount(n.run) <= 3)
         .map((n) => n.run);
       if (names.length) this.serviceNames.push({ id: p.id, names });
+      // An acronym alone names its service ("VOCAL's number", "is lcil any use"), as a one-word name
+      // does; one the knowledge uses for much else ("NHS", "SDS") does not, and one that is also an
+      // everyday word ("MAP" beside "outcome map") only in capitals.
+      for (const written of serviceAcronyms(p, knowledge.services)) {
+        const key = stem(written.toLowerCase());
+        if (!p.serviceId || (this.docFreq.get(key) ?? 0) > ACRONYM_MAX_PASSAGES) continue;
+        // (In lower case outside a web address: "vocal.org.uk" is not the word.)
+        const everyday = knowledge.passages.some((q) => [...q.text.matchAll(new RegExp(`(?<![\\w./])${written}(?![\\w/]|\\.\\w)`, 'gi'))].some((m) => m[0] !== written));
+        // The acronym of an organisation names its other services too ("VOCAL's number" after Wee Breaks).
+        const sameOrganisation = knowledge.services.filter((o) => o.id === p.serviceId || o.organization.split(/\s/)[0] === written);
+        const entries = sameOrganisation.map((o) => ({ serviceId: o.id, ...(everyday ? { capitals: new RegExp(`\\b${written}\\b`) } : {}) }));
+        this.acronyms.set(key, [...(this.acronyms.get(key) ?? []), ...entries]);
+      }
     }
     // Words that name a service: the first word of its name or an acronym in it ("Samaritans",
     // "Highbank", "MHARS"), in no other service's name and few passages, and not a place. A later
@@ -353,10 +368,13 @@ export class SearchEngine {
   }
 
   /** Services a message names by a word of their name that few passages use
-   * ("Samaritans", "Highbank", "MHARS") that no other service's name has; places and everyday words do not count. */
-  servicesNamedIn(text: string): ServiceRecord[] {
+   * ("Samaritans", "Highbank", "MHARS") that no other service's name has; places and everyday words do not count.
+   * `byAcronymToo`: an organisation's acronym names its services ("VOCAL's number"); a passage that says
+   * "LCiL" in passing is read without them. */
+  servicesNamedIn(text: string, byAcronymToo = true): ServiceRecord[] {
     const sequence = tokenize(text).map(stem);
-    const named = new Set(sequence.flatMap((s) => this.nameWords.get(s) ?? []));
+    const byAcronym = (s: string): string[] => (byAcronymToo ? (this.acronyms.get(s) ?? []) : []).filter((a) => !a.capitals || a.capitals.test(text)).map((a) => a.serviceId);
+    const named = new Set(sequence.flatMap((s) => [...(this.nameWords.get(s) ?? []), ...byAcronym(s)]));
     // Or by its name as words in a row, a closing "service", "team" or "centre" left out ("emergency
     // social work number" names the Emergency Social Work Service).
     for (const { id, names } of this.serviceNames) {
@@ -1034,9 +1052,9 @@ export function askedPart(text: string, byClause = false): string | undefined {
   return asked.split(/\s+/).length >= (asked.endsWith('?') ? 2 : 4) ? asked : undefined;
 }
 
-/** Why staff ask, told beside the question ("ijb values - need them for a slide for our team away day"):
- * not what is asked. */
-const PURPOSE = /\s*(?:[-–—,:;.]\s*)?(?:(?:i |we )?(?:need|needed|want|wanted|needing|wanting) (?:it|them|this|these|that|the \w+) for|for (?:a|an|the|my|our) (?:slide|slides|poster|presentation|report|meeting|board paper|team meeting|away day|induction|newsletter|bid|funding bid))\b.*$/i;
+/** Why staff ask, told beside the question ("ijb values - need them for a slide for our team away day",
+ * "whats vocals number so i can pass it on"): not what is asked. */
+const PURPOSE = /\s*(?:[-–—,:;.]\s*)?(?:(?:i |we )?(?:need|needed|want|wanted|needing|wanting) (?:it|them|this|these|that|the \w+) for|for (?:a|an|the|my|our) (?:slide|slides|poster|presentation|report|meeting|board paper|team meeting|away day|induction|newsletter|bid|funding bid)|so (?:that )?(?:i|we|you|he|she|they|the family|her \w+|his \w+) (?:can|could|will|may) (?:pass|give|send|share|forward|hand|note|jot|write|copy|save|put) (?:it|them|this|that|these|those|on|the \w+|(?:it|them|this|that) (?:on|down|over|to \w+)))\b.*$/i;
 
 /** The asked sentence (or, in one sentence, the asked clause) on its own and, in a longer message, with
  * the sentence before it; and the message without the purpose told beside it: what confidence is also
@@ -1349,6 +1367,19 @@ function serviceAliases(p: Passage, services: readonly ServiceRecord[]): Array<{
   if (/^[A-Z]{3,}$/.test(first)) out.push({ run: tokenize(first), acronym: true });
   return out.filter((n) => n.run.length > 0 && !(n.run.length === 1 && GENERIC_NAMES.has(n.run[0])));
 }
+
+/** A service's acronyms as written: in brackets after its name ("(LCiL)") or its name's first word in
+ * capitals ("VOCAL"); two capitals at least ("(council)" is not one). */
+function serviceAcronyms(p: Passage, services: readonly ServiceRecord[]): string[] {
+  const name = services.find((s) => `service:${s.id}` === p.id)?.name ?? p.title;
+  const out = [...name.matchAll(/\(([^)\s]+)\)/g)].map((m) => m[1]);
+  const first = name.split(/\s/)[0];
+  if (/^[A-Z]{3,}$/.test(first)) out.push(first);
+  return out.filter((a) => /^[A-Za-z]+$/.test(a) && /[A-Z].*[A-Z]/.test(a));
+}
+
+/** An acronym in more passages than this is used for more than its service ("NHS", "SDS"). */
+const ACRONYM_MAX_PASSAGES = 15;
 
 /** The word with each pair of neighbouring letters swapped, for words long enough to mistype so. */
 function transpositions(word: string): string[] {
