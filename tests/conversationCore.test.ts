@@ -722,6 +722,15 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     for (const text of ['how come?', 'why not?', 'why?']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'more', whole: true }, text);
     // "phone no", "tel no", "contact no": "no" is the number.
     for (const text of ['phone no pls', 'tel no?', 'contact no?']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field: 'phone' }, text);
+    // A pronoun and a rare word neither the last question nor what was shown says name a thing of its
+    // own ("how do they get an ACSP?"), not a detail of what was shown; who it is for and when it is
+    // open are asked with such a word ("can they help men?").
+    const guidance = { at: '2026-03-02T10:00:00Z', question: 'does the carer get sds options', answer: 'passage' as const, passage: { id: 'p', kind: 'sds' as const, docId: 'd', title: 'Carers Act: key points' } };
+    const rare = (w: string): boolean => !['acsp', 'men', 'saturdays'].includes(w);
+    assert.notEqual(resolveFollowUp('how do they get an ACSP', guidance, never, rare).kind, 'detail-search');
+    assert.equal(resolveFollowUp('how do they get an sds option', guidance, never, rare).kind, 'detail-search');
+    assert.deepEqual(resolveFollowUp('can they help men?', last, always, rare), { kind: 'detail', field: 'who', words: ['men'] });
+    assert.equal((resolveFollowUp('can he just turn up', last, always) as { field?: string }).field, 'refer');
     // A detail word mistyped is still that detail; a real word one letter from one is not.
     for (const [text, field] of [['adress?', 'address'], ['webiste?', 'website'], ['referal?', 'refer'], ['phne no', 'phone']] as const) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field }, text);
     assert.notEqual((resolveFollowUp('and the contract?', last, always) as { field?: string }).field, 'phone');
