@@ -221,6 +221,10 @@ describe('conversation core (made-up knowledge)', () => {
     const list = { at: '2026-03-02T10:00:00Z', question: 'short term aims under aim 1', answer: 'passage' as const, passage: { id: 'p#a', kind: 'plan' as const, docId: 'p', title: 'Short term aims' }, listItems: ['one', 'two', 'three'] };
     assert.equal(resolveFollowUp('number 3', list, () => false).kind, 'item');
     assert.notEqual(resolveFollowUp('and aim number 3?', list, () => false).kind, 'item');
+    // "which outcome number is that under" asks where it sits, not for a phone number.
+    assert.equal(resolveFollowUp('which outcome number is that under', list, () => false).kind, 'where');
+    const commitments = { at: '2026-03-02T10:00:00Z', question: 'what do we commit to on carers', answer: 'plan_list' as const, items: [{ id: 'a', title: 'Carers' }] };
+    assert.notEqual(resolveFollowUp('which aim number is it', commitments, () => false).kind, 'detail-search');
     // A number alone is the next of what was numbered: an option after an option, an aim after an aim.
     const sds = conversation();
     sds.say('what is option 1');

@@ -50,7 +50,7 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   // Asked how to refer, a message about ringing ("can i refer her or does she ring them herself") asks how to refer.
   // "what happens after that?", "what happens tomorrow?": after services, the next steps their record gives under how to refer.
   ['refer', /\b(what happens (?:next|then|after(?:wards| that| this| tonight)?|tomorr?ow|in the morning|the (?:next )?day after|(?:after|once) (?:he|she|they) (?:calls?|rings?|phones?|gets? there))$|then what(?: happens)?$|refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|(?<!who (?:can|could|is able to) )apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|can (?:he|she|they|mum|dad|the family|her \w+|his \w+|my \w+) (?:ring|call|phone|contact|text|email) (?:it |them |the line |that |this )?(?:herself|himself|themselves|directly|on (?:her|his|their) own)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place)|walk[- ]?in|drop[- ]?in|(?:just )?(?:turn|rock|show) up|appointment|appt)\b/],
-  ['phone', /\b((?:free ?phone|phone|telephone|tel|contact|mobile) (?:no|nos|num|nr)|free ?phone|who (?:do|should|can|could) (?:i|we|you|they|she|he) (?:speak|talk) to(?: (?:there|at it|at them))?$|phone|telephone|ph|number(?!\s*\d)|numbers|numbr|call|ring|contact(?: number| details?| info)?|tel|(?:a|an|the|any|urgent|direct|advice|help|support|phone|text)\s+line)\b/],
+  ['phone', /\b((?:free ?phone|phone|telephone|tel|contact|mobile) (?:no|nos|num|nr)|free ?phone|who (?:do|should|can|could) (?:i|we|you|they|she|he) (?:speak|talk) to(?: (?:there|at it|at them))?$|phone|telephone|ph|(?<!\b(?:aim|outcome|option|standard|section|regulation|reg|reference|ref|case|item|page|chi|ni|insurance)\s)number(?!\s*\d)|numbers|numbr|call|ring|contact(?: number| details?| info)?|tel|(?:a|an|the|any|urgent|direct|advice|help|support|phone|text)\s+line)\b/],
   ['address', /\b(address|(?:the|their|its|whats the) post ?code|where(?:abouts)? (?:exactly )?(?:are|r|is) (?:they|it|that|this|them)|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
   ['hours', /^(?:(?:and|but|what about|how about)\s+)?(?:at night|overnight|in the evenings?|evenings|nights|at weekends)\??$|\b(opening|hours|hrs|24 ?h|24\/7|times|what time|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
   ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|(?:have|need|got) to pay(?: for (?:it|that|them|this))?|pay anything|how much (?:is (?:it|that|this)|does (?:it|that|this) cost|(?:will|would) (?:it|that|this) cost|do they (?:charge|cost)))\b/],
@@ -168,7 +168,9 @@ function normalise(text: string): string {
     .replace(/\u2024/g, '.')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[a-z]+/g, correctDetailTypo);
+    .replace(/[a-z]+/g, correctDetailTypo)
+    // "which outcome number is that under": the outcome asked, not a phone number ("aim number 3" keeps its number).
+    .replace(/\b(aim|outcome|option|standard|section|regulation)\s+(?:number|no|num)\b(?!\.?\s*\d)/g, '$1');
 }
 
 export function slotsIn(text: string): Slots {
