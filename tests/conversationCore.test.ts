@@ -735,6 +735,11 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.equal(resolveFollowUp('how do they get an sds option', guidance, never, rare).kind, 'detail-search');
     assert.deepEqual(resolveFollowUp('can they help men?', last, always, rare), { kind: 'detail', field: 'who', words: ['men'] });
     assert.equal((resolveFollowUp('can he just turn up', last, always) as { field?: string }).field, 'refer');
+    // Who it is for, asked of people ("the age cut off for the kids") or by "until what age", is asked of the services shown.
+    assert.equal((resolveFollowUp('whats the age cut off for the kids', last, always) as { field?: string }).field, 'who');
+    assert.equal((resolveFollowUp('until what age', last, always) as { field?: string }).field, 'who');
+    // After a passage, "until what age?" asks on from it, though alone it would find something.
+    assert.notEqual(resolveFollowUp('until what age', guidance, always).kind, 'new');
     // A detail word mistyped is still that detail; a real word one letter from one is not.
     for (const [text, field] of [['adress?', 'address'], ['webiste?', 'website'], ['referal?', 'refer'], ['phne no', 'phone']] as const) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field }, text);
     assert.notEqual((resolveFollowUp('and the contract?', last, always) as { field?: string }).field, 'phone');

@@ -54,13 +54,16 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   ['address', /\b(address|(?:the|their|its|whats the) post ?code|where(?:abouts)? (?:exactly )?(?:are|r|is) (?:they|it|that|this|them)|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
   ['hours', /^(?:(?:and|but|what about|how about)\s+)?(?:at night|overnight|in the evenings?|evenings|nights|at weekends)\??$|\b(opening|hours|hrs|24 ?h|24\/7|times|what time|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
   ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|(?:have|need|got) to pay(?: for (?:it|that|them|this))?|pay anything|how much (?:is (?:it|that|this)|does (?:it|that|this) cost|(?:will|would) (?:it|that|this) cost|do they (?:charge|cost)))\b/],
-  ['who', /\b(who (?:is it|are they|can use|is that) for|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|qualif(?:y|ies|ied)|who can (?:go|use|get|apply|claim)|(?:what|which) ages?|ages? (?:limit|range|cut ?off|group|bracket)s?|up to what age|how old|can (?:he|she|her \w+|his \w+|my \w+) (?:go|use|attend|join)(?: (?:it|there|them|that|too))?$|(?:is|are) (?:he|she|they) too (?:young|old))\b/],
+  ['who', /\b(who (?:is it|are they|can use|is that) for|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|qualif(?:y|ies|ied)|who can (?:go|use|get|apply|claim)|(?:what|which) ages?|ages? (?:limit|range|cut ?off|group|bracket)s?|(?:up to|upto|until|till|to) what age|how old|can (?:he|she|her \w+|his \w+|my \w+) (?:go|use|attend|join)(?: (?:it|there|them|that|too))?$|(?:is|are) (?:he|she|they) too (?:young|old))\b/],
 ];
 
 /** Words that name a detail, or the asking of one, rather than what the detail is about: "is there a
  * walk in" asks about walking in, "whats their number" about nothing more than the number. */
 // ("r" and "u" are text-speak for "are" and "you": "where r they".)
 const DETAIL_NAMES = new Set(['r', 'u', 'whereabouts', 'postcode', 'post', 'code', 'info', 'information', 'phone', 'freephone', 'speak', 'talk', 'telephone', 'ph', 'number', 'numbers', 'numbr', 'no', 'nos', 'num', 'nr', 'mobile', 'call', 'ring', 'contact', 'tel', 'line', 'email', 'website', 'site', 'online', 'link', 'url', 'address', 'located', 'location', 'based', 'find', 'opening', 'hours', 'hrs', 'times', 'time', 'cost', 'costs', 'free', 'charge', 'charges', 'price', 'fee', 'fees', 'closed', 'close', 'shut', 'refer', 'referral', 'referrals', 'referring', 'referred', 'apply', 'get', 'touch', 'access', 'go', 'join', 'start', 'seen', 'place', 'space', 'slot', 'eligible', 'eligibility', 'qualify', 'qualifies', 'age', 'ages', 'old', 'help', 'support', 'use', 'take', 'accept', 'book', 'sign', 'put', 'forward', 'urgent', 'direct', 'advice', 'appointment', 'appt']);
+
+/** Words for the people a service may be for. */
+const PEOPLE = /^(?:kids?|child|children|bairns?|babies|baby|toddlers?|teens?|teenagers?|young|youngsters?|adults?|men|women|males?|females?|older|elderly|people|persons?|folk|carers?|parents?|families|family|dads?|mums?|under|over|\d+s?|years?|yrs?|olds?)$/;
 
 /** Verbs that only say how something is asked ("will she have to pay"). */
 const MODAL = /^(?:will|would|shall|should|must|might|may|need|needs|needed|ought)$/;
@@ -131,7 +134,9 @@ const ITEM_FILLER = new Set(['one', 'ones', 'show', 'give', 'tell', 'pls', 'plea
 /** Verbs a short question asks with ("who decides?", "who pays?", "what happens?"): never a topic alone. */
 const ASKING_WORDS = new Set(['decide', 'decides', 'decided', 'pay', 'pays', 'paid', 'happens', 'happen', 'happened', 'qualify', 'qualifies', 'counts', 'count', 'mean', 'means', 'meant', 'chooses', 'choose', 'picks', 'pick', 'agrees', 'agree', 'approves', 'approve', 'signs', 'sign', 'checks', 'check', 'arranges', 'arrange', 'manages', 'manage', 'holds', 'hold', 'runs', 'run', 'funds', 'fund', 'long', 'often', 'soon', 'quick', 'quickly', 'else', 'next', 'exactly', 'works', 'work', 'sets', 'set',
   // "what are the conditions?", "any exceptions?": the rules of what was shown.
-  'conditions', 'condition', 'rules', 'rule', 'criteria', 'requirements', 'exceptions', 'exception', 'catch', 'steps', 'process', 'restrictions', 'limits',
+  'conditions', 'condition', 'rules', 'rule',
+  // "until what age?", "what age?": the age of what was shown.
+  'age', 'ages', 'criteria', 'requirements', 'exceptions', 'exception', 'catch', 'steps', 'process', 'restrictions', 'limits',
   // "what counts as a reason?"
   'reason', 'reasons', 'grounds']);
 /** An asking word, or a typo inside a long one ("what resons count", "condtions"). A word whose first or
@@ -507,8 +512,11 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
     // help men?", "open saturdays?", "do they have to pay it back?".)
     const namesOwnThing = CONTACT_FIELDS.has(field) && field !== 'hours' && rest.some((t) => !DETAIL_NAMES.has(t) && !MODAL.test(t) && !isAskingWord(t) && !REFERRERS.has(t) && !isCommonWord(t) && !shownWords.has(stem(t)));
     const pronoun = /\b(they|them|their|it|its|he|she|him|her|his)\b/.test(lower) && rest.length <= 2 && communitiesIn(text).length === 0 && !namesOwnThing;
-    const ownTopic = rest.length > 0 && picked === undefined && !pronoun;
-    if (anaphoric && !ownTopic) {
+    // "whats the age cut off for the kids", "can they take adults?": who it is for, asked of people, is
+    // asked of the services shown.
+    const ofPeople = field === 'who' && rest.length > 0 && rest.every((t) => PEOPLE.test(t));
+    const ownTopic = rest.length > 0 && picked === undefined && !pronoun && !ofPeople;
+    if ((anaphoric || (ofPeople && last.services?.length)) && !ownTopic) {
       if (last.services?.length) {
         // What the detail is about, in the message's own words ("pay it back", "walk in"): the record may say it.
         const words = contentTokens(lower.replace(new RegExp(ORDINAL.source, 'g'), ' ')).filter(
@@ -558,9 +566,12 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   const short = lower.split(' ').length <= 6;
   // "who decides?", "how long?", "why?": a question word and at most one everyday word asks about
   // what was just said; alone it would find anything. ("whats an ISF?" names a thing: its own question.)
+  // ("until what age?": a word before the question word is part of the asking.)
+  const asked = lower.replace(/^(?:until|till|up to|from|since|by) (?=(?:who|what|whats|when|where|why|how|which)\b)/, '');
+  const askedTopic = asked === lower ? topic : topicWords(asked);
   const bare =
     BARE_ASKS.test(lower) ||
-    (lower.split(' ').length <= 3 && /^(?:who|what|whats|when|where|why|how|which)\b/.test(lower) && topic.length <= 1 && topic.every((t) => isAskingWord(t) || isCommonWord(t)));
+    (asked.split(' ').length <= 3 && /^(?:who|what|whats|when|where|why|how|which)\b/.test(asked) && askedTopic.length <= 1 && askedTopic.every((t) => isAskingWord(t) || isCommonWord(t)));
   // "what counts as a good enough reason?": asking only the rules or reasons of something asks them of what was shown.
   const rulesOfShown = topic.length > 0 && asksNothingOfItsOwn(lower);
   const anaphoric = lead || bare || pointsBackIn(lower) || (short && !standsAlone(text)) || rulesOfShown;
