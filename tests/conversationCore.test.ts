@@ -740,6 +740,9 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.equal((resolveFollowUp('until what age', last, always) as { field?: string }).field, 'who');
     // After a passage, "until what age?" asks on from it, though alone it would find something.
     assert.notEqual(resolveFollowUp('until what age', guidance, always).kind, 'new');
+    // Where else the services shown run drop-ins, and which day they are in a place, are asked of them.
+    assert.equal((resolveFollowUp('do they do drop-ins anywhere else', last, always) as { field?: string }).field, 'refer');
+    assert.deepEqual(resolveFollowUp('which day is loanhead', last, always), { kind: 'detail', field: 'hours', words: ['day', 'loanhead'] });
     // A detail word mistyped is still that detail; a real word one letter from one is not.
     for (const [text, field] of [['adress?', 'address'], ['webiste?', 'website'], ['referal?', 'refer'], ['phne no', 'phone']] as const) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field }, text);
     assert.notEqual((resolveFollowUp('and the contract?', last, always) as { field?: string }).field, 'phone');
