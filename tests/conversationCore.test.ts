@@ -386,6 +386,8 @@ describe('conversation core (made-up knowledge)', () => {
     const more = c.say('tell me more about the short breaks bit');
     assert.match(texts(more).join(' '), /Following on from your last question: “short breaks”/);
     assert.match(headline(more), /^2\.1 Carers get a break/);
+    // More about it is all of it, not the lines around the words asked.
+    assert.ok(more.answer?.type === 'passage' && more.answer.snippet === more.answer.passage.text);
     // The conversation's question is still the list: "and aim 1?" asks the same of aim 1.
     assert.match(headline(c.say('and aim 1?')), /^Short term aims under Strategic Aim No\.1/);
     // "… about that outcome", "… about how she pays for it" point back or ask a question: not a thing named.

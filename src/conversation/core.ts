@@ -800,6 +800,8 @@ export class ConversationCore {
         }
         // Taken together the words answer nothing: then a message with words of its own is a question of its own.
         if (!confidentAnswer(answer) && resolution.topic && this.standsAlone(text)) return undefined;
+        // "tell me more about staying active": more is all of the part found, not the lines around its words.
+        if (resolution.drillDown && answer.type === 'passage' && confidentAnswer(answer)) answer = openPassage(this.engine, answer.passage.id) ?? answer;
         if (!resolution.place && !resolution.kinds) {
           const record = this.recordInstead(text, last, answer, out, true);
           if (record) return this.answered(turn, out, record, undefined, last.question, last.kinds, log(record.type));
