@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
 import { applySlots, asksNothingOfItsOwn, hourAsked, legalReferences, leansBack, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
-import { MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
+import { listNounOf, MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
 import { openAt, recordSaysAll } from '../src/conversation/serviceDetail';
 import type { TurnOutcome } from '../src/conversation/turn';
@@ -221,6 +221,14 @@ describe('conversation core (made-up knowledge)', () => {
     const list = { at: '2026-03-02T10:00:00Z', question: 'short term aims under aim 1', answer: 'passage' as const, passage: { id: 'p#a', kind: 'plan' as const, docId: 'p', title: 'Short term aims' }, listItems: ['one', 'two', 'three'] };
     assert.equal(resolveFollowUp('number 3', list, () => false).kind, 'item');
     assert.notEqual(resolveFollowUp('and aim number 3?', list, () => false).kind, 'item');
+    // "option 2" after a passage whose list its lead-in calls options (the plan's ways to fund change)
+    // is that item, and "and 3?" the next; after a list of something else, an option is an option.
+    assert.equal(listNounOf('We only have three options to fund more work:\n- New money\n- A transfer\n- Our own budgets'), 'option');
+    assert.equal(listNounOf('Our aims:\n- One\n- Two'), undefined);
+    const options = { ...list, question: 'how do we fund change', listItems: ['New money', 'A transfer', 'Our own budgets'], listNoun: 'option' };
+    assert.deepEqual(resolveFollowUp('option 2?', options, () => true), { kind: 'item', index: 2 });
+    assert.deepEqual(resolveFollowUp('and 3?', options, () => true), { kind: 'item', index: 3 });
+    assert.notDeepEqual(resolveFollowUp('option 2?', { ...options, listNoun: 'step' }, () => true), { kind: 'item', index: 2 });
     // "which outcome number is that under" asks where it sits, not for a phone number.
     assert.equal(resolveFollowUp('which outcome number is that under', list, () => false).kind, 'where');
     const commitments = { at: '2026-03-02T10:00:00Z', question: 'what do we commit to on carers', answer: 'plan_list' as const, items: [{ id: 'a', title: 'Carers' }] };

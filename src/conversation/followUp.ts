@@ -364,6 +364,8 @@ export function legalReferences(text: string): string[] {
 /** "and 3?", "what about 2": a number alone, which means the next of whatever was numbered last
  * ("number 3" opens the third item of a list: see ORDINAL). */
 const BARE_NUMBER = /^(?:(?:and|or|what about|how about)\s+)?([1-4])$/;
+/** "option 2", "what about step 3", "and the 2nd reason": a numbered item of a kind, and nothing more. */
+const NOUN_NUMBER = /^(?:(?:and|or|so|what about|how about|whats|what is|tell me about|more on)\s+)?(?:the\s+)?(option|step|part|reason|condition|stage|way|route|principle|priority)\s*(?:no\.?\s*|number\s*)?(\d)$/;
 const BARE_ASKS = /^(?:since when|how come|why not|how so|like what|such as|for how long|until when)\b/;
 
 /** "and for carers?", "what about the reserves?", "on mental health?": the same question about something else. */
@@ -457,8 +459,18 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   // Only a short correction: a long one is a question of its own.
   if (corrected && lower.length > corrected[0].length && lower.slice(corrected[0].length).split(' ').length <= 6) return resolveFollowUp(`and ${lower.slice(corrected[0].length)}`, last, standsAlone, isCommonWord);
   if (!lower || lower.length > 160 || NEW_TOPIC.test(lower)) return { kind: 'new' };
+  // "option 2?", "and step 3" after a passage that lists its options or steps: that item of the list
+  // (the plan's three options to fund change are not SDS options).
+  const numbered = NOUN_NUMBER.exec(lower);
+  if (numbered && last.listNoun === numbered[1] && last.listItems && Number(numbered[2]) >= 1 && Number(numbered[2]) <= last.listItems.length) {
+    return { kind: 'item', index: Number(numbered[2]) };
+  }
   // "and 3?" after a question about an option or an aim: that option or aim.
   const numberAlone = BARE_NUMBER.exec(lower)?.[1];
+  // ("and 3?" after "option 2?" of such a list is its third item.)
+  if (numberAlone && last.listNoun && last.listItems && Number(numberAlone) <= last.listItems.length && !slotsIn(last.question).option) {
+    return { kind: 'item', index: Number(numberAlone) };
+  }
   if (numberAlone) {
     const before = slotsIn(`${last.question} ${last.passage?.title ?? ''}`);
     if (before.option !== undefined) return resolveFollowUp(`and option ${numberAlone}`, last, standsAlone, isCommonWord);

@@ -23,6 +23,19 @@ export function listItemsOf(text: string): string[] {
   return items;
 }
 
+/** What the items of a passage's first list are called in the line that leads into it ("We only have
+ * three options …" → "option"), so "option 2" after it is its second item. */
+const LIST_NOUN = /\b(option|step|part|reason|condition|stage|way|route|principle|priorit(?:y|ie))s\b/i;
+
+export function listNounOf(text: string): string | undefined {
+  const lines = text.split('\n');
+  const first = lines.findIndex((line) => /^\s*(?:[-*•]|\d{1,2}[.)])\s+/.test(line));
+  if (first < 1) return undefined;
+  const lead = lines.slice(Math.max(0, first - 2), first).join(' ');
+  const noun = LIST_NOUN.exec(lead)?.[1]?.toLowerCase();
+  return noun === 'prioritie' ? 'priority' : noun;
+}
+
 export interface ShownService {
   id: string;
   name: string;
@@ -59,6 +72,8 @@ export interface LastShown {
   passage?: { id: string; kind: PassageKind; docId: string; title: string; section?: string; aim?: number; outcome?: string; timescale?: Timescale };
   /** The list in the passage shown, item by item (at most MAX_LIST_ITEMS), for "the third one". */
   listItems?: string[];
+  /** What the lead-in calls the list's items ("option" for "three options: …"). */
+  listNoun?: string;
   /** Other things the card offered to open, in order (alternatives, list items). */
   items?: Array<{ id: string; title: string }>;
 }
@@ -96,6 +111,7 @@ export function rememberAnswer(answer: Answer, question: string, now: Date, kind
     case 'passage': {
       const p = answer.passage;
       const listItems = listItemsOf(p.text);
+      const listNoun = listItems.length > 1 ? listNounOf(p.text) : undefined;
       return {
         ...base,
         passage: {
@@ -109,6 +125,7 @@ export function rememberAnswer(answer: Answer, question: string, now: Date, kind
           ...(p.timescale ? { timescale: p.timescale } : {}),
         },
         ...(listItems.length > 1 ? { listItems } : {}),
+        ...(listNoun ? { listNoun } : {}),
         items: answer.alternatives.map((a) => ({ id: a.id, title: a.title })),
       };
     }
