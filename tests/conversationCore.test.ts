@@ -447,6 +447,10 @@ describe('conversation core (made-up knowledge)', () => {
     const d = conversation();
     d.say('Moorside Nurse Line');
     assert.match(texts(d.say('its gone 6, any out of hours number?'))[0] ?? '', /^\*\*Moorside Nurse Line\*\* — phone: 0131 496 0007 \(Night line, out of hours\) _/);
+    // "and if it's out of hours?" asks who can be phoned then, not the hours of those shown.
+    const ifOut = conversation();
+    ifOut.say('rehab at home after a hospital stay');
+    assert.match(texts(ifOut.say('and if its out of hours?'))[0] ?? '', /Moorside Nurse Line\*\* — phone: 0131 496 0007 \(Night line, out of hours\)/);
     // A day alone after services ("what if it's a sunday?") asks who can be phoned then.
     const sunday = conversation();
     sunday.say('rehab at home after a hospital stay');
@@ -927,11 +931,11 @@ describe('a service named by its organisation\'s acronym (made-up knowledge)', (
     c.say('Riverside Carers Hub');
     const other = c.say("whats ace's number so i can pass it on");
     assert.notEqual(other.log.followUp, 'detail');
-    assert.match(JSON.stringify(cards(other)), /0131 496 0008/);
+    assert.match(JSON.stringify(cards(other)), /0131 496 0011/);
     const same = conversation();
     same.say('shopping help for older people');
     const asked = same.say("ACE's number?");
     assert.equal(asked.log.event, 'follow-up');
-    assert.match(texts(asked)[0], /^\*\*(?:Shopping help at home|ACE Befriending)\*\* — .*0131 496 0008/);
+    assert.match(texts(asked)[0], /^\*\*(?:Shopping help at home|ACE Befriending)\*\* — .*0131 496 0011/);
   });
 });

@@ -531,7 +531,8 @@ export class ConversationCore {
     // none of those is open, of services for the same need.
     // ("are they open at weekends?" asks the hours of those shown, answered below.)
     // ("and at 3am?", "after 10 at night?": a time alone asks who can help then.)
-    const asksForHelp = resolution.kind === 'detail' ? resolution.field !== 'hours' : ASKS_FOR_SOMEONE.test(text) || topicWords(text.toLowerCase()).every((w) => /^\d|^(?:am|pm|after|past|gone|before|until|till|from|night|nights|midnight|oclock|clock)$/.test(w));
+    // ("and if it's out of hours?", "what if it's the weekend": a condition on who to turn to, not their hours.)
+    const asksForHelp = resolution.kind === 'detail' ? resolution.field !== 'hours' || /^\s*(?:(?:and|but|so)\s+)?(?:what\s+)?if\b/i.test(text) : ASKS_FOR_SOMEONE.test(text) || topicWords(text.toLowerCase()).every((w) => /^\d|^(?:am|pm|after|past|gone|before|until|till|from|night|nights|midnight|oclock|clock)$/.test(w));
     if ((resolution.kind === 'detail' || resolution.kind === 'rewrite') && asksForHelp && last.services?.length && asksOutOfHours(text)) {
       const done = this.outOfHours(turn, text, last, out, log);
       if (done) return done;
