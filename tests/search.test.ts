@@ -102,6 +102,14 @@ describe('a service named by words too common to search by (made-up knowledge)',
   });
 });
 
+describe('an Act named in the question (made-up knowledge)', () => {
+  it('puts the passages headed with that Act first: "carers act in force date" is not the newer right to breaks', () => {
+    const engine = madeUpEngine();
+    assert.equal(engine.search('carers act in force date').results[0]?.passage.docId, 'sds-carers-law');
+    assert.equal(engine.search('right to breaks in force date').results[0]?.passage.docId, 'sds-breaks-right');
+  });
+});
+
 describe('a "when" question of a long record (made-up text)', () => {
   it('shows the sentence that names a day ("the last Wednesday of each month"), not one that only shares a word', () => {
     const filler = 'Carers across the area use it for many kinds of break, from an afternoon out to a week away, and staff help them plan what would help most. ';

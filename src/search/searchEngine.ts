@@ -596,6 +596,8 @@ export class SearchEngine {
     // "aim 2", "outcome 3.2" (or "aim 3.2"): the plan's passages under that aim or outcome.
     const namedOutcomes = new Set([...analysed.text.matchAll(/\b(?:aim|outcome|priority)\s*(\d\.\d{1,2})\b/gi)].map((m) => m[1]));
     const namedAims = new Set([...analysed.text.matchAll(AIM_NUMBER)].map((m) => Number(m[1])));
+    // "carers act in force date", "sds act royal assent": the passages headed with that Act.
+    const namedActs = NAMED_ACTS.filter((a) => a.asked.test(analysed.text));
 
     return candidates
       .map((candidate) => {
@@ -631,7 +633,8 @@ export class SearchEngine {
           named:
             namedServices.has(passage.id) ||
             (namedNumbers.length > 0 && namedNumbers.some((n) => f.heads.some((h) => n.test(h)))) ||
-            ((passage.outcome !== undefined && namedOutcomes.has(passage.outcome)) || (namedOutcomes.size === 0 && passage.aim !== undefined && namedAims.has(passage.aim)))
+            ((passage.outcome !== undefined && namedOutcomes.has(passage.outcome)) || (namedOutcomes.size === 0 && passage.aim !== undefined && namedAims.has(passage.aim))) ||
+            (namedActs.length > 0 && namedActs.some((a) => f.heads.some((h) => a.headed.test(h))))
               ? 1
               : 0,
         };
@@ -1416,6 +1419,15 @@ function containsRun(sequence: string[], run: string[]): boolean {
   }
   return false;
 }
+
+/** Acts staff name, as asked ("the carers act", "sds act") and as a heading names them. */
+const NAMED_ACTS: Array<{ asked: RegExp; headed: RegExp }> = [
+  { asked: /\b(?:sds|self[- ]directed support|2013)\s+act\b/i, headed: /\b(?:SDS|Self-directed Support)\)?(?: \(Scotland\))? Act\b|\b2013 Act\b/i },
+  { asked: /\bcarers?\s+(?:\(?scotland\)?\s+)?act\b|\b2016 act\b/i, headed: /\bCarers \(Scotland\) Act\b/i },
+  { asked: /\bcare reform\b|\b2025 act\b/i, headed: /\bCare Reform\b/i },
+  { asked: /\b(?:asp|adult support and protection)\s+act\b|\b2007 act\b/i, headed: /\bAdult Support and Protection\b/i },
+  { asked: /\b(?:social work|1968)\s+(?:\(?scotland\)?\s+)?act\b/i, headed: /\bSocial Work \(Scotland\) Act\b|\b1968 Act\b/i },
+];
 
 /** A word in more passages than this is an everyday word, even when it is in a service's name. */
 const NAME_WORD_MAX_PASSAGES = 5;
