@@ -161,6 +161,10 @@ describe('a thing named by its number (made-up knowledge)', () => {
   it('reads a number said in words or as an ordinal as naming it ("option two", "the 3rd option", "12th sds standard", "s9")', () => {
     assert.equal(spellNamedNumbers('what is option two'), 'what is option 2');
     assert.equal(spellNamedNumbers('whats the 12th sds standard'), 'whats the standard 12');
+    // Mistyped, by one letter, first and last kept: still the thing named.
+    assert.equal(spellNamedNumbers('whats the 12th sds standrad'), 'whats the standard 12');
+    assert.equal(spellNamedNumbers('optoin 2 pls'), 'option 2 pls');
+    assert.equal(spellNamedNumbers('the standing order'), 'the standing order');
     assert.equal(spellNamedNumbers('the third option'), 'the option 3');
     assert.equal(spellNamedNumbers('could he go for opt 4'), 'could he go for option 4');
     assert.equal(spellNamedNumbers('what does the second strategic aim say'), 'what does the aim 2 say');

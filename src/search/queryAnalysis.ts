@@ -2,7 +2,7 @@
 // it goes by (from the synonym table). Search scores coverage of concepts, not of raw words, so
 // "DP for a PA" counts as fully answered by a passage about direct payments and personal assistants.
 import { SynonymTable } from './synonyms';
-import { isStopWord, tokenize } from './text';
+import { isStopWord, tokenize, withinOneEdit } from './text';
 import { COMMUNITIES } from '../knowledge/places';
 
 /** Longer input than this adds nothing to a search and only costs time. */
@@ -49,13 +49,20 @@ const SECTION_WORD = /(?<![\w'’])(?:sec|sect|section|s\.)\s*(\d{1,3})((?:\(\d{
 const SECTION_BARE = /(?<![\w'’])(?<!\b(?:in|mrs?|ms|miss|dr)\s)s(\d{1,3})((?:\(\d{1,2}\))*)(?![\w])(?!\s+(?:pupils?|students?|class|classes|years?|boys?|girls?|kids?|child(?:ren)?|lads?|lass(?:es)?|exams?|prelims?))/gi;
 const ABOUT_THE_LAW = /\b(?:act|acts|duty|duties|law|legal|legally|legislation|statutory|principles?|regulations?|regs|section|sds|under|says?|apply|applies)\b/i;
 
+/** "standrad", "optoin": one edit from the word for a numbered thing, first and last letters kept. */
+function namedThingMistyped(word: string): string {
+  const lower = word.toLowerCase();
+  if (lower === 'standard' || lower === 'option') return word;
+  return ['standard', 'option'].find((t) => t[0] === lower[0] && t.at(-1) === lower.at(-1) && withinOneEdit(t, lower)) ?? word;
+}
+
 const fullName = (thing: string): string => (thing.toLowerCase() === 'opt' ? 'option' : thing);
 
 /** Writes a standard, option or aim named by a number word or an ordinal the way the knowledge names
  * it ("Standard 12", "Option 3", "aim 3"), and a section of an Act as "section 9", so naming it counts
  * however it is said. */
 export function spellNamedNumbers(text: string): string {
-  let sections = text.replace(SECTION_WORD, (_whole, n: string, sub: string) => `section ${n}${sub}`);
+  let sections = text.replace(/[A-Za-z]{6,}/g, namedThingMistyped).replace(SECTION_WORD, (_whole, n: string, sub: string) => `section ${n}${sub}`);
   if (ABOUT_THE_LAW.test(sections)) sections = sections.replace(SECTION_BARE, (_whole, n: string, sub: string) => `section ${n}${sub}`);
   if (!/(?:standard|option|aim|opt)/i.test(sections)) return sections;
   return sections
