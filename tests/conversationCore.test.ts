@@ -754,6 +754,9 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.equal((resolveFollowUp('until what age', last, always) as { field?: string }).field, 'who');
     // After a passage, "until what age?" asks on from it, though alone it would find something.
     assert.notEqual(resolveFollowUp('until what age', guidance, always).kind, 'new');
+    // "where else are the hubs", "what other towns have centres": more of those shown, not other services.
+    for (const text of ['where else are the hubs', 'what other towns have centres']) assert.notEqual(resolveFollowUp(text, last, always).kind, 'others', text);
+    assert.equal(resolveFollowUp('any other services for that', last, always).kind, 'others');
     // Where else the services shown run drop-ins, and which day they are in a place, are asked of them.
     assert.equal((resolveFollowUp('do they do drop-ins anywhere else', last, always) as { field?: string }).field, 'refer');
     assert.deepEqual(resolveFollowUp('which day is loanhead', last, always), { kind: 'detail', field: 'hours', words: ['day', 'loanhead'] });

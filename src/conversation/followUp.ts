@@ -334,7 +334,7 @@ export function pointsAtShown(text: string): boolean {
 
 /** "what else can they help with?", "what else does it do": more of the services shown, not others. */
 // ("do they do drop-ins anywhere else?" asks where else the services shown run them.)
-const MORE_OF_THOSE_SHOWN = /\bwhat else (?:can|do|does|will|would|could) (?:they|it)\b|\b(?:do|does|can|are|is|will) (?:they|it)\b(?: [\w-]+){1,3} (?:anywhere|somewhere|elsewhere) else\b/;
+const MORE_OF_THOSE_SHOWN = /\bwhat else (?:can|do|does|will|would|could) (?:they|it)\b|\b(?:do|does|can|are|is|will) (?:they|it)\b(?: [\w-]+){1,3} (?:anywhere|somewhere|elsewhere) else\b|\bwhere else (?:are|is|do|does) (?:the|their|they|it|its)\b|\bwhat other (?:towns|places|areas|sites|locations) (?:have|has|do|does|are)\b/;
 /** "and the other two?", "the rest?", "what are the remaining ones": the rest of a list just shown. */
 const REST_OF_LIST = /^(?:(?:and|but|so|ok)\s+)?(?:(?:what|which) (?:are|were|about) )?(?:the )?(?:other (?:two|three|four|five|six|\d+|ones|bits|points|items|things)|others|rest(?: of (?:them|it|the list))?|remaining(?: (?:ones|two|three|four|\d+))?)$/;
 /** "since when?", "how come?": asking about what was just said, with nothing of its own. */
