@@ -132,8 +132,8 @@ export class ConversationCore {
       // A message that names a service not shown ("what about the Samaritans' number?") has a topic of its own.
       // (A service the passage shown names is shown too: "what are we doing with VOCAL on that?" after
       // the plan's carers survey asks on.)
-      const shownPassages = [last?.passage?.id, ...(last?.items ?? []).map((i) => i.id)].flatMap((id) => (id ? [this.engine.passage(id)] : [])).filter((p) => p !== undefined);
-      const shownServices = new Set([...(last?.services ?? []).map((s) => s.id), ...shownPassages.flatMap((p) => this.engine.servicesNamedIn(`${p.title} ${p.text}`).map((s) => s.id))]);
+      const shownPassages = [last?.passage?.id, ...(last?.items ?? []).map((i) => i.id)].filter((id) => id !== undefined);
+      const shownServices = new Set([...(last?.services ?? []).map((s) => s.id), ...shownPassages.flatMap((id) => this.servicesNamedInPassage(id))]);
       // ("VOCAL's number?" after Wee Breaks names VOCAL's services, one of them shown: not another.)
       const named = this.engine.servicesNamedIn(text);
       // ("what are we doing with VOCAL on that?": "that" still points back at what was shown.)
@@ -523,6 +523,19 @@ export class ConversationCore {
   }
 
   private readonly aloneCache = new Map<string, boolean>();
+
+  /** The services a passage names (its text does not change, so each is read once). */
+  private servicesNamedInPassage(id: string): string[] {
+    let named = this.namedInPassage.get(id);
+    if (!named) {
+      const p = this.engine.passage(id);
+      named = p ? this.engine.servicesNamedIn(`${p.title} ${p.text}`).map((s) => s.id) : [];
+      this.namedInPassage.set(id, named);
+    }
+    return named;
+  }
+
+  private readonly namedInPassage = new Map<string, string[]>();
 
   private followUp(turn: Turn, text: string, last: LastShown, resolution: Exclude<Resolution, { kind: 'new' }>, out: Out, personal: string[]): TurnOutcome | undefined {
     const { now } = turn;
