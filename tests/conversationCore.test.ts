@@ -754,6 +754,8 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.equal((resolveFollowUp('until what age', last, always) as { field?: string }).field, 'who');
     // After a passage, "until what age?" asks on from it, though alone it would find something.
     assert.notEqual(resolveFollowUp('until what age', guidance, always).kind, 'new');
+    // "till what time" asks their hours.
+    assert.deepEqual(resolveFollowUp('till what time', last, always), { kind: 'detail', field: 'hours' });
     // "whos it for", "who's that aimed at": who it is for.
     for (const text of ['whos it for', "who's that aimed at"]) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field: 'who' }, text);
     // "where else are the hubs", "what other towns have centres": more of those shown, not other services.
