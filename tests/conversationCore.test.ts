@@ -225,9 +225,12 @@ describe('conversation core (made-up knowledge)', () => {
     // is that item, and "and 3?" the next; after a list of something else, an option is an option.
     assert.equal(listNounOf('We only have three options to fund more work:\n- New money\n- A transfer\n- Our own budgets'), 'option');
     assert.equal(listNounOf('Our aims:\n- One\n- Two'), undefined);
+    assert.equal(listNounOf('We work in ways that enhance what people do:\n- One\n- Two'), undefined);
     const options = { ...list, question: 'how do we fund change', listItems: ['New money', 'A transfer', 'Our own budgets'], listNoun: 'option' };
     assert.deepEqual(resolveFollowUp('option 2?', options, () => true), { kind: 'item', index: 2 });
     assert.deepEqual(resolveFollowUp('and 3?', options, () => true), { kind: 'item', index: 3 });
+    // After a question of an aim, a number alone is still the aim.
+    assert.notDeepEqual(resolveFollowUp('and 2?', { ...options, question: 'short term aims under aim 1' }, () => true), { kind: 'item', index: 2 });
     assert.notDeepEqual(resolveFollowUp('option 2?', { ...options, listNoun: 'step' }, () => true), { kind: 'item', index: 2 });
     // "which outcome number is that under" asks where it sits, not for a phone number.
     assert.equal(resolveFollowUp('which outcome number is that under', list, () => false).kind, 'where');
@@ -451,6 +454,10 @@ describe('conversation core (made-up knowledge)', () => {
     const ifOut = conversation();
     ifOut.say('rehab at home after a hospital stay');
     assert.match(texts(ifOut.say('and if its out of hours?'))[0] ?? '', /Moorside Nurse Line\*\* — phone: 0131 496 0007 \(Night line, out of hours\)/);
+    // "and if it's a saturday, are they open?" still asks the hours of those shown.
+    const ifOpen = conversation();
+    ifOpen.say('rehab at home after a hospital stay');
+    assert.match(texts(ifOpen.say('and if its a saturday, are they open?'))[0] ?? '', /^\*\*Hilltop Rehab Team\*\* — opening hours/);
     // A day alone after services ("what if it's a sunday?") asks who can be phoned then.
     const sunday = conversation();
     sunday.say('rehab at home after a hospital stay');
@@ -745,7 +752,7 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     // open are asked with such a word ("can they help men?").
     const guidance = { at: '2026-03-02T10:00:00Z', question: 'does the carer get sds options', answer: 'passage' as const, passage: { id: 'p', kind: 'sds' as const, docId: 'd', title: 'Carers Act: key points' } };
     const rare = (w: string): boolean => !['acsp', 'men', 'saturdays'].includes(w);
-    assert.notEqual(resolveFollowUp('how do they get an ACSP', guidance, never, rare).kind, 'detail-search');
+    assert.deepEqual(resolveFollowUp('how do they get an ACSP', guidance, never, rare), { kind: 'rewrite', question: 'does the carer get sds options acsp', topic: 'acsp' });
     assert.equal(resolveFollowUp('how do they get an sds option', guidance, never, rare).kind, 'detail-search');
     assert.deepEqual(resolveFollowUp('can they help men?', last, always, rare), { kind: 'detail', field: 'who', words: ['men'] });
     assert.equal((resolveFollowUp('can he just turn up', last, always) as { field?: string }).field, 'refer');
@@ -758,15 +765,23 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('till what time', last, always), { kind: 'detail', field: 'hours' });
     // "whos it for", "who's that aimed at": who it is for.
     for (const text of ['whos it for', "who's that aimed at"]) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field: 'who' }, text);
-    // "where else are the hubs", "what other towns have centres": more of those shown, not other services.
-    for (const text of ['where else are the hubs', 'what other towns have centres']) assert.notEqual(resolveFollowUp(text, last, always).kind, 'others', text);
+    // "where else are the hubs": more of those shown, not other services; "can they get help anywhere
+    // else?" is other services.
+    assert.notEqual(resolveFollowUp('where else are the hubs', last, always).kind, 'others');
+    assert.equal(resolveFollowUp('can they get help anywhere else', last, always).kind, 'others');
     assert.equal(resolveFollowUp('any other services for that', last, always).kind, 'others');
     // Where else the services shown run drop-ins, and which day they are in a place, are asked of them.
     assert.equal((resolveFollowUp('do they do drop-ins anywhere else', last, always) as { field?: string }).field, 'refer');
     assert.deepEqual(resolveFollowUp('which day is loanhead', last, always), { kind: 'detail', field: 'hours', words: ['day', 'loanhead'] });
     // A detail word mistyped is still that detail; a real word one letter from one is not.
     for (const [text, field] of [['adress?', 'address'], ['webiste?', 'website'], ['referal?', 'refer'], ['phne no', 'phone']] as const) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field }, text);
-    assert.notEqual((resolveFollowUp('and the contract?', last, always) as { field?: string }).field, 'phone');
+    assert.notEqual((resolveFollowUp('is she too prone to falls for it', last, always) as { field?: string }).field, 'phone');
+    // "what day did it come into force" asks a date, not opening hours; "what if the carer doesn't turn
+    // up" is not how to refer.
+    assert.notEqual((resolveFollowUp('what day did it come into force', guidance, never) as { field?: string }).field, 'hours');
+    assert.notEqual((resolveFollowUp('what if the carer doesnt turn up', last, always) as { field?: string }).field, 'refer');
+    // A word no passage uses ("asap") is not a topic of its own.
+    assert.deepEqual(resolveFollowUp('whats their number asap', guidance, never, rare, (w) => w !== 'asap'), { kind: 'detail-search', field: 'phone', question: 'does the carer get sds options' });
     // "what happens after that?" asks the next steps, which a record gives under how to refer.
     for (const text of ['what happens after that', 'what happens tomorow', 'what happens the day after', 'then what happens?']) {
       const out = resolveFollowUp(text, last, always);
@@ -931,6 +946,9 @@ describe('a service named by its organisation\'s acronym (made-up knowledge)', (
     assert.deepEqual(engine.servicesNamedIn('whats ACE number').map((s) => s.id).sort(), ['ace-befriending', 'ace-shopping-help']);
     assert.deepEqual(engine.servicesNamedIn('volunteers from ACE visit', false), []);
     assert.deepEqual(engine.servicesNamedIn('whats the number'), []);
+    // In lower case it is a name only where a name is used: "an ace day out" names nothing.
+    assert.deepEqual(engine.servicesNamedIn('she had an ace day out'), []);
+    assert.equal(engine.servicesNamedIn('can you ring ace for me').length, 2);
   });
 
   it('after another service, "ACE\'s number" is a question of its own; after one of ACE\'s, it asks that one\'s number', () => {

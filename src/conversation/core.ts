@@ -131,14 +131,18 @@ export class ConversationCore {
       const last = lastShown(out.memory, now);
       // A message that names a service not shown ("what about the Samaritans' number?") has a topic of its own.
       // (A service the passage shown names is shown too: "what are we doing with VOCAL on that?" after
-      // the plan's carers survey asks on.)
-      const shownPassages = [last?.passage?.id, ...(last?.items ?? []).map((i) => i.id)].filter((id) => id !== undefined);
-      const shownServices = new Set([...(last?.services ?? []).map((s) => s.id), ...shownPassages.flatMap((id) => this.servicesNamedInPassage(id))]);
+      // the plan's part on carers that names VOCAL asks on.)
+      const shownServices = new Set([...(last?.services ?? []).map((s) => s.id), ...(last?.passage ? this.servicesNamedInPassage(last.passage.id) : [])]);
       // ("VOCAL's number?" after Wee Breaks names VOCAL's services, one of them shown: not another.)
       const named = this.engine.servicesNamedIn(text);
-      // ("what are we doing with VOCAL on that?": "that" still points back at what was shown.)
-      const namesAnother = newTopic || (named.length > 0 && named.every((s) => !shownServices.has(s.id)) && !/\b(?:that|this|those|these)\b/i.test(text));
-      const resolution: Resolution = namesAnother ? { kind: 'new' } : resolveFollowUp(text, last, (t) => this.standsAlone(t), (w) => this.engine.passagesWithWord(w) > CONTEXT.commonWord);
+      const namesAnother = newTopic || (named.length > 0 && named.every((s) => !shownServices.has(s.id)));
+      const resolution: Resolution = namesAnother ? { kind: 'new' } : resolveFollowUp(
+            text,
+            last,
+            (t) => this.standsAlone(t),
+            (w) => this.engine.passagesWithWord(w) > CONTEXT.commonWord,
+            (w) => this.engine.passagesWithWord(w) > 0,
+          );
       // Words of its own, asked on from a passage or services: first, what was just shown.
       const ownWords =
         resolution.kind === 'new' || (resolution.kind === 'rewrite' && resolution.topic !== undefined && !resolution.place && !resolution.kinds);
@@ -545,7 +549,9 @@ export class ConversationCore {
     // ("are they open at weekends?" asks the hours of those shown, answered below.)
     // ("and at 3am?", "after 10 at night?": a time alone asks who can help then.)
     // ("and if it's out of hours?", "what if it's the weekend": a condition on who to turn to, not their hours.)
-    const asksForHelp = resolution.kind === 'detail' ? resolution.field !== 'hours' || /^\s*(?:(?:and|but|so)\s+)?(?:what\s+)?if\b/i.test(text) : ASKS_FOR_SOMEONE.test(text) || topicWords(text.toLowerCase()).every((w) => /^\d|^(?:am|pm|after|past|gone|before|until|till|from|night|nights|midnight|oclock|clock)$/.test(w));
+    // ("and if it's a saturday, are they open?" still asks their hours.)
+    const conditionOnWhen = /^\s*(?:(?:and|but|so)\s+)?(?:what\s+)?if\b/i.test(text) && !/\b(?:open|opening|close|closed|shut)\b|(?<!out of )\bhours\b/i.test(text);
+    const asksForHelp = resolution.kind === 'detail' ? resolution.field !== 'hours' || conditionOnWhen : ASKS_FOR_SOMEONE.test(text) || topicWords(text.toLowerCase()).every((w) => /^\d|^(?:am|pm|after|past|gone|before|until|till|from|night|nights|midnight|oclock|clock)$/.test(w));
     if ((resolution.kind === 'detail' || resolution.kind === 'rewrite') && asksForHelp && last.services?.length && asksOutOfHours(text)) {
       const done = this.outOfHours(turn, text, last, out, log);
       if (done) return done;
@@ -815,7 +821,7 @@ export class ConversationCore {
         // Taken together the words answer nothing: then a message with words of its own is a question of its own.
         if (!confidentAnswer(answer) && resolution.topic && this.standsAlone(text)) return undefined;
         // "tell me more about staying active": more is all of the part found, not the lines around its words.
-        if (resolution.drillDown && answer.type === 'passage' && confidentAnswer(answer)) answer = openPassage(this.engine, answer.passage.id) ?? answer;
+        if (resolution.drillDown && answer.type === 'passage' && response?.confident) answer = openPassage(this.engine, answer.passage.id) ?? answer;
         if (!resolution.place && !resolution.kinds) {
           const record = this.recordInstead(text, last, answer, out, true);
           if (record) return this.answered(turn, out, record, undefined, last.question, last.kinds, log(record.type));

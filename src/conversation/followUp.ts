@@ -49,10 +49,10 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   ['website', /\b(website|web site|web page|site|online|link|url)\b/],
   // Asked how to refer, a message about ringing ("can i refer her or does she ring them herself") asks how to refer.
   // "what happens after that?", "what happens tomorrow?": after services, the next steps their record gives under how to refer.
-  ['refer', /\b(what happens (?:next|then|after(?:wards| that| this| tonight)?|tomorr?ow|in the morning|the (?:next )?day after|(?:after|once) (?:he|she|they) (?:calls?|rings?|phones?|gets? there))$|then what(?: happens)?$|refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|(?<!who (?:can|could|is able to) )apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|can (?:he|she|they|mum|dad|the family|her \w+|his \w+|my \w+) (?:ring|call|phone|contact|text|email) (?:it |them |the line |that |this )?(?:herself|himself|themselves|directly|on (?:her|his|their) own)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place)|walk[- ]?ins?|drop[- ]?ins?|(?:just )?(?:turn|rock|show) up|appointment|appt)\b/],
-  ['phone', /\b((?:free ?phone|phone|telephone|tel|contact|mobile) (?:no|nos|num|nr)|free ?phone|who (?:do|should|can|could) (?:i|we|you|they|she|he) (?:speak|talk) to(?: (?:there|at it|at them))?$|phone|telephone|ph|(?<!\b(?:aim|outcome|option|standard|section|regulation|reg|reference|ref|case|item|page|chi|ni|insurance)\s)number(?!\s*\d)|numbers|numbr|call|ring|contact(?: number| details?| info)?|tel|(?:a|an|the|any|urgent|direct|advice|help|support|phone|text)\s+line)\b/],
+  ['refer', /\b(what happens (?:next|then|after(?:wards| that| this| tonight)?|tomorr?ow|in the morning|the (?:next )?day after|(?:after|once) (?:he|she|they) (?:calls?|rings?|phones?|gets? there))$|then what(?: happens)?$|refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|(?<!who (?:can|could|is able to) )apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|can (?:he|she|they|mum|dad|the family|her \w+|his \w+|my \w+) (?:ring|call|phone|contact|text|email) (?:it |them |the line |that |this )?(?:herself|himself|themselves|directly|on (?:her|his|their) own)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place)|walk[- ]?ins?|drop[- ]?ins?|just (?:turn|rock) up|appointment|appt)\b/],
+  ['phone', /\b((?:free ?phone|phone|telephone|tel|contact|mobile) (?:no|nos|num|nr)|free ?phone|who (?:do|should|can|could) (?:i|we|you|they|she|he) (?:speak|talk) to(?: (?:there|at it|at them))?$|phone|telephone|ph|(?<!\b(?:aim|outcome|option|standard|section|regulation|reg|reference|ref|case|item|page|chi|ni|insurance)\s)numbers?(?!\s*\d)|numbr|call|ring|contact(?: number| details?| info)?|tel|(?:a|an|the|any|urgent|direct|advice|help|support|phone|text)\s+line)\b/],
   ['address', /\b(address|(?:the|their|its|whats the) post ?code|where(?:abouts)? (?:exactly )?(?:are|r|is) (?:they|it|that|this|them)|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
-  ['hours', /^(?:(?:and|but|what about|how about)\s+)?(?:at night|overnight|in the evenings?|evenings|nights|at weekends)\??$|\b(opening|hours|hrs|24 ?h|24\/7|times|what time|(?:which|what) days?|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
+  ['hours', /^(?:(?:and|but|what about|how about)\s+)?(?:at night|overnight|in the evenings?|evenings|nights|at weekends)\??$|\b(opening|hours|hrs|24 ?h|24\/7|times|what time|(?:which|what) days? (?:are they|is it|do they|does it|is \w+$)|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
   ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|(?:have|need|got) to pay(?: for (?:it|that|them|this))?|pay anything|how much (?:is (?:it|that|this)|does (?:it|that|this) cost|(?:will|would) (?:it|that|this) cost|do they (?:charge|cost)))\b/],
   ['who', /\b(who (?:is it|are they|can use|is that) for|who(?:'?s| is) (?:it|that|this|they) (?:for|aimed at)|who (?:is it|are they) aimed at|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|qualif(?:y|ies|ied)|who can (?:go|use|get|apply|claim)|(?:what|which) ages?|ages? (?:limit|range|cut ?off|group|bracket)s?|(?:up to|upto|until|till|to) what age|how old|can (?:he|she|her \w+|his \w+|my \w+) (?:go|use|attend|join)(?: (?:it|there|them|that|too))?$|(?:is|are) (?:he|she|they) too (?:young|old))\b/],
 ];
@@ -63,7 +63,7 @@ const DETAILS: Array<[DetailField, RegExp]> = [
 const DETAIL_NAMES = new Set(['r', 'u', 'whereabouts', 'postcode', 'post', 'code', 'info', 'information', 'phone', 'freephone', 'speak', 'talk', 'telephone', 'ph', 'number', 'numbers', 'numbr', 'no', 'nos', 'num', 'nr', 'mobile', 'call', 'ring', 'contact', 'tel', 'line', 'email', 'website', 'site', 'online', 'link', 'url', 'address', 'located', 'location', 'based', 'find', 'opening', 'hours', 'hrs', 'times', 'time', 'cost', 'costs', 'free', 'charge', 'charges', 'price', 'fee', 'fees', 'closed', 'close', 'shut', 'refer', 'referral', 'referrals', 'referring', 'referred', 'apply', 'get', 'touch', 'access', 'go', 'join', 'start', 'seen', 'place', 'space', 'slot', 'eligible', 'eligibility', 'qualify', 'qualifies', 'age', 'ages', 'old', 'help', 'support', 'use', 'take', 'accept', 'book', 'sign', 'put', 'forward', 'urgent', 'direct', 'advice', 'appointment', 'appt', 'aimed']);
 
 /** Words for the people a service may be for. */
-const PEOPLE = /^(?:kids?|child|children|bairns?|babies|baby|toddlers?|teens?|teenagers?|young|youngsters?|adults?|men|women|males?|females?|older|elderly|people|persons?|folk|carers?|parents?|families|family|dads?|mums?|under|over|\d+s?|years?|yrs?|olds?)$/;
+const PEOPLE = /^(?:kids?|child|children|bairns?|babies|baby|toddlers?|teens?|teenagers?|young|youngsters?|adults?|men|women|males?|females?|older|elderly|people|folk)$/;
 
 /** Verbs that only say how something is asked ("will she have to pay"). */
 const MODAL = /^(?:will|would|shall|should|must|might|may|need|needs|needed|ought)$/;
@@ -134,9 +134,9 @@ const ITEM_FILLER = new Set(['one', 'ones', 'show', 'give', 'tell', 'pls', 'plea
 /** Verbs a short question asks with ("who decides?", "who pays?", "what happens?"): never a topic alone. */
 const ASKING_WORDS = new Set(['decide', 'decides', 'decided', 'pay', 'pays', 'paid', 'happens', 'happen', 'happened', 'qualify', 'qualifies', 'counts', 'count', 'mean', 'means', 'meant', 'chooses', 'choose', 'picks', 'pick', 'agrees', 'agree', 'approves', 'approve', 'signs', 'sign', 'checks', 'check', 'arranges', 'arrange', 'manages', 'manage', 'holds', 'hold', 'runs', 'run', 'funds', 'fund', 'long', 'often', 'soon', 'quick', 'quickly', 'else', 'next', 'exactly', 'works', 'work', 'sets', 'set',
   // "what are the conditions?", "any exceptions?": the rules of what was shown.
-  'conditions', 'condition', 'rules', 'rule',
+  'conditions', 'condition', 'rules', 'rule', 'criteria', 'requirements', 'exceptions', 'exception', 'catch', 'steps', 'process', 'restrictions', 'limits',
   // "until what age?", "what age?": the age of what was shown.
-  'age', 'ages', 'criteria', 'requirements', 'exceptions', 'exception', 'catch', 'steps', 'process', 'restrictions', 'limits',
+  'age', 'ages',
   // "what counts as a reason?"
   'reason', 'reasons', 'grounds']);
 /** An asking word, or a typo inside a long one ("what resons count", "condtions"). A word whose first or
@@ -159,8 +159,11 @@ const FILLER = new Set(['pls', 'self', 'set', 'up', 'setup', 'sorted', 'arranged
  * "contact", so contact is not here). */
 const DETAIL_WORDS = ['address', 'number', 'phone', 'website', 'referral', 'opening', 'telephone', 'postcode'];
 
+/** Real words a letter from a detail word ("is she too prone to falls"). */
+const NOT_DETAIL_TYPOS = new Set(['prone', 'phones', 'phoned', 'numbers', 'opining', 'openings', 'referrals', 'addressed']);
+
 function correctDetailTypo(word: string): string {
-  if (word.length < 4 || DETAIL_WORDS.includes(word)) return word;
+  if (word.length < 4 || DETAIL_WORDS.includes(word) || NOT_DETAIL_TYPOS.has(word)) return word;
   return DETAIL_WORDS.find((d) => d[0] === word[0] && d.at(-1) === word.at(-1) && withinOneEdit(d, word)) ?? word;
 }
 
@@ -175,7 +178,7 @@ function normalise(text: string): string {
     .trim()
     .replace(/[a-z]+/g, correctDetailTypo)
     // "which outcome number is that under": the outcome asked, not a phone number ("aim number 3" keeps its number).
-    .replace(/\b(aim|outcome|option|standard|section|regulation)\s+(?:number|no|num)\b(?!\.?\s*\d)/g, '$1');
+    .replace(/\b(aim|outcome|option|standard|section|regulation)s?\s+(?:numbers?|num)\b(?!\.?\s*\d)/g, '$1');
 }
 
 export function slotsIn(text: string): Slots {
@@ -334,7 +337,7 @@ export function pointsAtShown(text: string): boolean {
 
 /** "what else can they help with?", "what else does it do": more of the services shown, not others. */
 // ("do they do drop-ins anywhere else?" asks where else the services shown run them.)
-const MORE_OF_THOSE_SHOWN = /\bwhat else (?:can|do|does|will|would|could) (?:they|it)\b|\b(?:do|does|can|are|is|will) (?:they|it)\b(?: [\w-]+){1,3} (?:anywhere|somewhere|elsewhere) else\b|\bwhere else (?:are|is|do|does) (?:the|their|they|it|its)\b|\bwhat other (?:towns|places|areas|sites|locations) (?:have|has|do|does|are)\b/;
+const MORE_OF_THOSE_SHOWN = /\bwhat else (?:can|do|does|will|would|could) (?:they|it)\b|\b(?:do|does) (?:they|it) (?:do|run|have|hold|offer)\b(?: [\w-]+){1,2} (?:anywhere|somewhere|elsewhere) else\b|\bwhere else (?:are|is|do|does) (?:the|their|they|it|its)\b/;
 /** "and the other two?", "the rest?", "what are the remaining ones": the rest of a list just shown. */
 const REST_OF_LIST = /^(?:(?:and|but|so|ok)\s+)?(?:(?:what|which) (?:are|were|about) )?(?:the )?(?:other (?:two|three|four|five|six|\d+|ones|bits|points|items|things)|others|rest(?: of (?:them|it|the list))?|remaining(?: (?:ones|two|three|four|\d+))?)$/;
 /** "since when?", "how come?": asking about what was just said, with nothing of its own. */
@@ -451,13 +454,19 @@ export function withoutNewTopicWords(text: string): string {
  * Reads a message against the last answer. `standsAlone` says whether the message, searched on its
  * own, is a question the search is confident about.
  */
-export function resolveFollowUp(text: string, last: LastShown | undefined, standsAlone: (text: string) => boolean, isCommonWord: (word: string) => boolean = () => false): Resolution {
+export function resolveFollowUp(
+  text: string,
+  last: LastShown | undefined,
+  standsAlone: (text: string) => boolean,
+  isCommonWord: (word: string) => boolean = () => false,
+  isKnownWord: (word: string) => boolean = () => true,
+): Resolution {
   if (!last) return { kind: 'new' };
   const lower = normalise(text);
   // "sorry i meant aim 3", "no, i meant option 2": a correction of the last question, read as "and …".
   const corrected = CORRECTION.exec(lower);
   // Only a short correction: a long one is a question of its own.
-  if (corrected && lower.length > corrected[0].length && lower.slice(corrected[0].length).split(' ').length <= 6) return resolveFollowUp(`and ${lower.slice(corrected[0].length)}`, last, standsAlone, isCommonWord);
+  if (corrected && lower.length > corrected[0].length && lower.slice(corrected[0].length).split(' ').length <= 6) return resolveFollowUp(`and ${lower.slice(corrected[0].length)}`, last, standsAlone, isCommonWord, isKnownWord);
   if (!lower || lower.length > 160 || NEW_TOPIC.test(lower)) return { kind: 'new' };
   // "option 2?", "and step 3" after a passage that lists its options or steps: that item of the list
   // (the plan's three options to fund change are not SDS options).
@@ -467,14 +476,15 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
   }
   // "and 3?" after a question about an option or an aim: that option or aim.
   const numberAlone = BARE_NUMBER.exec(lower)?.[1];
-  // ("and 3?" after "option 2?" of such a list is its third item.)
-  if (numberAlone && last.listNoun && last.listItems && Number(numberAlone) <= last.listItems.length && !slotsIn(last.question).option) {
+  // (A number alone after such a list is its item too, unless the last question was of an option or an aim.)
+  const askedOfNumbered = slotsIn(`${last.question} ${last.passage?.title ?? ''}`);
+  if (numberAlone && last.listNoun && last.listItems && Number(numberAlone) <= last.listItems.length && askedOfNumbered.option === undefined && askedOfNumbered.aim === undefined) {
     return { kind: 'item', index: Number(numberAlone) };
   }
   if (numberAlone) {
     const before = slotsIn(`${last.question} ${last.passage?.title ?? ''}`);
-    if (before.option !== undefined) return resolveFollowUp(`and option ${numberAlone}`, last, standsAlone, isCommonWord);
-    if (before.aim !== undefined && Number(numberAlone) <= 3) return resolveFollowUp(`and aim ${numberAlone}`, last, standsAlone, isCommonWord);
+    if (before.option !== undefined) return resolveFollowUp(`and option ${numberAlone}`, last, standsAlone, isCommonWord, isKnownWord);
+    if (before.aim !== undefined && Number(numberAlone) <= 3) return resolveFollowUp(`and aim ${numberAlone}`, last, standsAlone, isCommonWord, isKnownWord);
   }
   const itemCount = last.services?.length ?? last.items?.length ?? 0;
 
@@ -523,13 +533,18 @@ export function resolveFollowUp(text: string, last: LastShown | undefined, stand
     const shownWords = new Set(contentTokens(`${last.question} ${last.passage?.title ?? ''} ${(last.services ?? []).map((s) => s.name).join(' ')}`).map(stem));
     // (Who it is for, when it is open and what it costs are asked with a word of their own: "can they
     // help men?", "open saturdays?", "do they have to pay it back?".)
-    const namesOwnThing = CONTACT_FIELDS.has(field) && field !== 'hours' && rest.some((t) => !DETAIL_NAMES.has(t) && !MODAL.test(t) && !isAskingWord(t) && !REFERRERS.has(t) && !isCommonWord(t) && !shownWords.has(stem(t)));
+    // (A word no passage uses, "asap" or a typo, names nothing.)
+    const namesOwnThing =
+      CONTACT_FIELDS.has(field) &&
+      field !== 'hours' &&
+      rest.some((t) => !DETAIL_NAMES.has(t) && !MODAL.test(t) && !isAskingWord(t) && !REFERRERS.has(t) && !isCommonWord(t) && isKnownWord(t) && !shownWords.has(stem(t)));
     const pronoun = /\b(they|them|their|it|its|he|she|him|her|his)\b/.test(lower) && rest.length <= 2 && communitiesIn(text).length === 0 && !namesOwnThing;
     // "whats the age cut off for the kids", "can they take adults?": who it is for, asked of people, is
     // asked of the services shown.
     // ("which day is loanhead?": when or where the services shown are in a place is asked of them too.)
     const ofPeople =
-      rest.length > 0 && ((field === 'who' && rest.every((t) => PEOPLE.test(t))) || ((field === 'hours' || field === 'address') && communitiesIn(rest.join(' ')).length > 0 && rest.length === 1));
+      rest.length > 0 &&
+      ((field === 'who' && rest.every((t) => PEOPLE.test(t))) || (field === 'hours' && /\b(?:which|what) days?\b/.test(lower) && communitiesIn(rest.join(' ')).length > 0 && rest.length === 1));
     const ownTopic = rest.length > 0 && picked === undefined && !pronoun && !ofPeople;
     if ((anaphoric || (ofPeople && last.services?.length)) && !ownTopic) {
       if (last.services?.length) {

@@ -23,9 +23,10 @@ export function listItemsOf(text: string): string[] {
   return items;
 }
 
-/** What the items of a passage's first list are called in the line that leads into it ("We only have
- * three options …" → "option"), so "option 2" after it is its second item. */
-const LIST_NOUN = /\b(option|step|part|reason|condition|stage|way|route|principle|priorit(?:y|ie))s\b/i;
+/** What the items of a passage's first list are called in the line that leads into it, counted or
+ * pointed at ("We only have three options …", "the following steps" → "option", "step"), so "option 2"
+ * after it is its second item ("in ways that enhance" names no list). */
+const LIST_NOUN = /\b(?:two|three|four|five|six|seven|eight|[2-8]|the following|these|following)\s+(?:\w+\s+)?(option|step|part|reason|condition|stage|way|route|principle|priorit(?:y|ie))s\b/i;
 
 export function listNounOf(text: string): string | undefined {
   const lines = text.split('\n');

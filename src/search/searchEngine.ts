@@ -225,7 +225,7 @@ export class SearchEngine {
   /** Stem of a word that names a service → the services it names (see servicesNamedIn). */
   private readonly nameWords = new Map<string, string[]>();
   /** Stem of a service's acronym ("vocal", "lcil") → the services it is the acronym of. */
-  private readonly acronyms = new Map<string, Array<{ serviceId: string; capitals?: RegExp }>>();
+  private readonly acronyms = new Map<string, Array<{ serviceId: string; asName: RegExp }>>();
   private readonly scorer: PostingsScorer;
   /** Each service passage's names as token runs: its name, an acronym it goes by, its short keywords. */
   private readonly serviceNames: Array<{ id: string; names: string[][] }> = [];
@@ -309,18 +309,18 @@ export class SearchEngine {
         .filter((n) => n.acronym || runCount(n.run) <= 3)
         .map((n) => n.run);
       if (names.length) this.serviceNames.push({ id: p.id, names });
-      // An acronym alone names its service ("VOCAL's number", "is lcil any use"), as a one-word name
-      // does; one the knowledge uses for much else ("NHS", "SDS") does not, and one that is also an
-      // everyday word ("MAP" beside "outcome map") only in capitals.
+      // An acronym names its service ("VOCAL's number", "is LCiL any use"), as a one-word name does;
+      // one the knowledge uses for much else ("NHS", "SDS") does not. Written in lower case it may be a
+      // word ("very vocal about it", "outcome map"): then only as a name is used — "vocals number",
+      // "ring lcil", "mhars phone".
       for (const written of serviceAcronyms(p, knowledge.services)) {
         const key = stem(written.toLowerCase());
         if (!p.serviceId || (this.docFreq.get(key) ?? 0) > ACRONYM_MAX_PASSAGES) continue;
-        // (In lower case outside a web address: "vocal.org.uk" is not the word.)
-        const everyday = knowledge.passages.some((q) => [...q.text.matchAll(new RegExp(`(?<![\\w./])${written}(?![\\w/]|\\.\\w)`, 'gi'))].some((m) => m[0] !== written));
+        const lower = written.toLowerCase();
+        const asName = new RegExp(`\\b${written}\\b|\\b(?:ring|call|phone|contact|email|text|refer (?:\\w+ )?to|try|at|from|with) ${lower}\\b|\\b${lower}(?:'?s)?\\s+(?:number|phone|no|tel|address|email|website|site|hours|referral|office|line|details|contact|team|service|centre)\\b|\\b${lower}'s\\b`);
         // The acronym of an organisation names its other services too ("VOCAL's number" after Wee Breaks).
         const sameOrganisation = knowledge.services.filter((o) => o.id === p.serviceId || o.organization.split(/\s/)[0] === written);
-        const entries = sameOrganisation.map((o) => ({ serviceId: o.id, ...(everyday ? { capitals: new RegExp(`\\b${written}\\b`) } : {}) }));
-        this.acronyms.set(key, [...(this.acronyms.get(key) ?? []), ...entries]);
+        this.acronyms.set(key, [...(this.acronyms.get(key) ?? []), ...sameOrganisation.map((o) => ({ serviceId: o.id, asName }))]);
       }
     }
     // Words that name a service: the first word of its name or an acronym in it ("Samaritans",
@@ -369,11 +369,11 @@ export class SearchEngine {
 
   /** Services a message names by a word of their name that few passages use
    * ("Samaritans", "Highbank", "MHARS") that no other service's name has; places and everyday words do not count.
-   * `byAcronymToo`: an organisation's acronym names its services ("VOCAL's number"); a passage that says
-   * "LCiL" in passing is read without them. */
+   * `byAcronymToo`: an organisation's acronym names its services ("VOCAL's number"); whether an answer
+   * names a service shown is read without them. */
   servicesNamedIn(text: string, byAcronymToo = true): ServiceRecord[] {
     const sequence = tokenize(text).map(stem);
-    const byAcronym = (s: string): string[] => (byAcronymToo ? (this.acronyms.get(s) ?? []) : []).filter((a) => !a.capitals || a.capitals.test(text)).map((a) => a.serviceId);
+    const byAcronym = (s: string): string[] => (byAcronymToo ? (this.acronyms.get(s) ?? []) : []).filter((a) => a.asName.test(text)).map((a) => a.serviceId);
     const named = new Set(sequence.flatMap((s) => [...(this.nameWords.get(s) ?? []), ...byAcronym(s)]));
     // Or by its name as words in a row, a closing "service", "team" or "centre" left out ("emergency
     // social work number" names the Emergency Social Work Service).
@@ -1057,7 +1057,7 @@ export function askedPart(text: string, byClause = false): string | undefined {
 
 /** Why staff ask, told beside the question ("ijb values - need them for a slide for our team away day",
  * "whats vocals number so i can pass it on"): not what is asked. */
-const PURPOSE = /\s*(?:[-–—,:;.]\s*)?(?:(?:i |we )?(?:need|needed|want|wanted|needing|wanting) (?:it|them|this|these|that|the \w+) for|for (?:a|an|the|my|our) (?:slide|slides|poster|presentation|report|meeting|board paper|team meeting|away day|induction|newsletter|bid|funding bid)|so (?:that )?(?:i|we|you|he|she|they|the family|her \w+|his \w+) (?:can|could|will|may) (?:pass|give|send|share|forward|hand|note|jot|write|copy|save|put) (?:it|them|this|that|these|those|on|the \w+|(?:it|them|this|that) (?:on|down|over|to \w+)))\b.*$/i;
+const PURPOSE = /\s*(?:[-–—,:;.]\s*)?(?:(?:i |we )?(?:need|needed|want|wanted|needing|wanting) (?:it|them|this|these|that|the \w+) for|for (?:a|an|the|my|our) (?:slide|slides|poster|presentation|report|meeting|board paper|team meeting|away day|induction|newsletter|bid|funding bid)|so (?:that )?(?:i|we|you|he|she|they|the family|her \w+|his \w+) (?:can|could|will|may) (?:pass|give|send|share|forward|hand|note|jot|write|copy|save|put) (?:(?:it|them|this|that|these|those)(?: (?:on|down|over|to \w+))?|on))\b.*$/i;
 
 /** The asked sentence (or, in one sentence, the asked clause) on its own and, in a longer message, with
  * the sentence before it; and the message without the purpose told beside it: what confidence is also
@@ -1421,12 +1421,10 @@ function containsRun(sequence: string[], run: string[]): boolean {
 }
 
 /** Acts staff name, as asked ("the carers act", "sds act") and as a heading names them. */
+// (The SDS Act is not "the 'Social Care SDS (Scotland) Act 2023'", a name that page says does not exist.)
 const NAMED_ACTS: Array<{ asked: RegExp; headed: RegExp }> = [
-  { asked: /\b(?:sds|self[- ]directed support|2013)\s+act\b/i, headed: /\b(?:SDS|Self-directed Support)\)?(?: \(Scotland\))? Act\b|\b2013 Act\b/i },
-  { asked: /\bcarers?\s+(?:\(?scotland\)?\s+)?act\b|\b2016 act\b/i, headed: /\bCarers \(Scotland\) Act\b/i },
-  { asked: /\bcare reform\b|\b2025 act\b/i, headed: /\bCare Reform\b/i },
-  { asked: /\b(?:asp|adult support and protection)\s+act\b|\b2007 act\b/i, headed: /\bAdult Support and Protection\b/i },
-  { asked: /\b(?:social work|1968)\s+(?:\(?scotland\)?\s+)?act\b/i, headed: /\bSocial Work \(Scotland\) Act\b|\b1968 Act\b/i },
+  { asked: /\b(?:sds|self[- ]directed support|2013)\s+act\b/i, headed: /\b(?:SDS|Self-directed Support)\)?(?: \(Scotland\))? Act\b(?! 2023)|\b2013 Act\b/i },
+  { asked: /\bcarers?\s+(?:\(?scotland\)?\s+)?act\b|\b2016 act\b/i, headed: /\bCarers (?:\(Scotland\) )?Act\b/i },
 ];
 
 /** A word in more passages than this is an everyday word, even when it is in a service's name. */
