@@ -46,6 +46,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 30': join(FIXTURES, 'tuning-conversations-30.json'),
   'tuning 31': join(FIXTURES, 'tuning-conversations-31.json'),
   'tuning 32': join(FIXTURES, 'tuning-conversations-32.json'),
+  'tuning 33': join(FIXTURES, 'tuning-conversations-33.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
