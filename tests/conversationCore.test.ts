@@ -454,6 +454,10 @@ describe('conversation core (made-up knowledge)', () => {
     const ifOut = conversation();
     ifOut.say('rehab at home after a hospital stay');
     assert.match(texts(ifOut.say('and if its out of hours?'))[0] ?? '', /Moorside Nurse Line\*\* — phone: 0131 496 0007 \(Night line, out of hours\)/);
+    // Hyphenated, "out-of-hours" is the same.
+    const hyphen = conversation();
+    hyphen.say('rehab at home after a hospital stay');
+    assert.match(texts(hyphen.say("and if it's out-of-hours?"))[0] ?? '', /Moorside Nurse Line\*\* — phone: 0131 496 0007/);
     // "and if it's a saturday, are they open?" still asks the hours of those shown.
     const ifOpen = conversation();
     ifOpen.say('rehab at home after a hospital stay');
@@ -761,6 +765,9 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.equal((resolveFollowUp('until what age', last, always) as { field?: string }).field, 'who');
     // After a passage, "until what age?" asks on from it, though alone it would find something.
     assert.notEqual(resolveFollowUp('until what age', guidance, always).kind, 'new');
+    // "what days?", "which days does the group run" ask their hours; "can she just show up" how to refer.
+    for (const text of ['what days?', 'which days does the group run']) assert.equal((resolveFollowUp(text, last, always) as { field?: string }).field, 'hours', text);
+    assert.equal((resolveFollowUp('can she just show up', last, always) as { field?: string }).field, 'refer');
     // "till what time" asks their hours.
     assert.deepEqual(resolveFollowUp('till what time', last, always), { kind: 'detail', field: 'hours' });
     // "whos it for", "who's that aimed at": who it is for.
@@ -949,6 +956,9 @@ describe('a service named by its organisation\'s acronym (made-up knowledge)', (
     // In lower case it is a name only where a name is used: "an ace day out" names nothing.
     assert.deepEqual(engine.servicesNamedIn('she had an ace day out'), []);
     assert.equal(engine.servicesNamedIn('can you ring ace for me').length, 2);
+    // Capitalised by a phone or typed in capitals, it is still the name.
+    assert.equal(engine.servicesNamedIn("Ace's number?").length, 2);
+    assert.equal(engine.servicesNamedIn('number for ACE').length, 2);
   });
 
   it('after another service, "ACE\'s number" is a question of its own; after one of ACE\'s, it asks that one\'s number', () => {

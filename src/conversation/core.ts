@@ -132,7 +132,9 @@ export class ConversationCore {
       // A message that names a service not shown ("what about the Samaritans' number?") has a topic of its own.
       // (A service the passage shown names is shown too: "what are we doing with VOCAL on that?" after
       // the plan's part on carers that names VOCAL asks on.)
-      const shownServices = new Set([...(last?.services ?? []).map((s) => s.id), ...(last?.passage ? this.servicesNamedInPassage(last.passage.id) : [])]);
+      // (After a passage its other items are alternatives offered, not shown; after a list they are the list.)
+      const shownPassages = last?.passage ? [last.passage.id] : (last?.items ?? []).map((i) => i.id);
+      const shownServices = new Set([...(last?.services ?? []).map((s) => s.id), ...shownPassages.flatMap((id) => this.servicesNamedInPassage(id))]);
       // ("VOCAL's number?" after Wee Breaks names VOCAL's services, one of them shown: not another.)
       const named = this.engine.servicesNamedIn(text);
       const namesAnother = newTopic || (named.length > 0 && named.every((s) => !shownServices.has(s.id)));
@@ -550,7 +552,7 @@ export class ConversationCore {
     // ("and at 3am?", "after 10 at night?": a time alone asks who can help then.)
     // ("and if it's out of hours?", "what if it's the weekend": a condition on who to turn to, not their hours.)
     // ("and if it's a saturday, are they open?" still asks their hours.)
-    const conditionOnWhen = /^\s*(?:(?:and|but|so)\s+)?(?:what\s+)?if\b/i.test(text) && !/\b(?:open|opening|close|closed|shut)\b|(?<!out of )\bhours\b/i.test(text);
+    const conditionOnWhen = /^\s*(?:(?:and|but|so)\s+)?(?:what\s+)?if\b/i.test(text) && !/\b(?:are|is) (?:they|it) (?:open|closed|shut)\b|\bopening (?:hours|times)\b/i.test(text);
     const asksForHelp = resolution.kind === 'detail' ? resolution.field !== 'hours' || conditionOnWhen : ASKS_FOR_SOMEONE.test(text) || topicWords(text.toLowerCase()).every((w) => /^\d|^(?:am|pm|after|past|gone|before|until|till|from|night|nights|midnight|oclock|clock)$/.test(w));
     if ((resolution.kind === 'detail' || resolution.kind === 'rewrite') && asksForHelp && last.services?.length && asksOutOfHours(text)) {
       const done = this.outOfHours(turn, text, last, out, log);
@@ -821,7 +823,7 @@ export class ConversationCore {
         // Taken together the words answer nothing: then a message with words of its own is a question of its own.
         if (!confidentAnswer(answer) && resolution.topic && this.standsAlone(text)) return undefined;
         // "tell me more about staying active": more is all of the part found, not the lines around its words.
-        if (resolution.drillDown && answer.type === 'passage' && response?.confident) answer = openPassage(this.engine, answer.passage.id) ?? answer;
+        if (resolution.drillDown && answer.type === 'passage') answer = openPassage(this.engine, answer.passage.id) ?? answer;
         if (!resolution.place && !resolution.kinds) {
           const record = this.recordInstead(text, last, answer, out, true);
           if (record) return this.answered(turn, out, record, undefined, last.question, last.kinds, log(record.type));

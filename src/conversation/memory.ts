@@ -24,16 +24,17 @@ export function listItemsOf(text: string): string[] {
 }
 
 /** What the items of a passage's first list are called in the line that leads into it, counted or
- * pointed at ("We only have three options …", "the following steps" → "option", "step"), so "option 2"
- * after it is its second item ("in ways that enhance" names no list). */
-const LIST_NOUN = /\b(?:two|three|four|five|six|seven|eight|[2-8]|the following|these|following)\s+(?:\w+\s+)?(option|step|part|reason|condition|stage|way|route|principle|priorit(?:y|ie))s\b/i;
+ * pointed at ("We only have three options …", "the following steps", "your options are" → "option",
+ * "step"), so "option 2" after it is its second item ("in ways that enhance" names no list). */
+const LIST_NOUN = /\b(?:two|three|four|five|six|seven|eight|[2-8]|the following|these)\s+(?:\w+\s+)?(option|step|part|reason|condition|stage|way|route|principle|priorit(?:y|ie))s\b|\b(?:your|the|our|their) (option|step|part|reason|condition|stage|way|route|principle|priorit(?:y|ie))s are\b/i;
 
 export function listNounOf(text: string): string | undefined {
   const lines = text.split('\n');
   const first = lines.findIndex((line) => /^\s*(?:[-*•]|\d{1,2}[.)])\s+/.test(line));
   if (first < 1) return undefined;
   const lead = lines.slice(Math.max(0, first - 2), first).join(' ');
-  const noun = LIST_NOUN.exec(lead)?.[1]?.toLowerCase();
+  const found = LIST_NOUN.exec(lead);
+  const noun = (found?.[1] ?? found?.[2])?.toLowerCase();
   return noun === 'prioritie' ? 'priority' : noun;
 }
 

@@ -225,7 +225,7 @@ export class SearchEngine {
   /** Stem of a word that names a service → the services it names (see servicesNamedIn). */
   private readonly nameWords = new Map<string, string[]>();
   /** Stem of a service's acronym ("vocal", "lcil") → the services it is the acronym of. */
-  private readonly acronyms = new Map<string, Array<{ serviceId: string; asName: RegExp }>>();
+  private readonly acronyms = new Map<string, Array<{ serviceId: string; asName: { test: (text: string) => boolean } }>>();
   private readonly scorer: PostingsScorer;
   /** Each service passage's names as token runs: its name, an acronym it goes by, its short keywords. */
   private readonly serviceNames: Array<{ id: string; names: string[][] }> = [];
@@ -317,7 +317,10 @@ export class SearchEngine {
         const key = stem(written.toLowerCase());
         if (!p.serviceId || (this.docFreq.get(key) ?? 0) > ACRONYM_MAX_PASSAGES) continue;
         const lower = written.toLowerCase();
-        const asName = new RegExp(`\\b${written}\\b|\\b(?:ring|call|phone|contact|email|text|refer (?:\\w+ )?to|try|at|from|with) ${lower}\\b|\\b${lower}(?:'?s)?\\s+(?:number|phone|no|tel|address|email|website|site|hours|referral|office|line|details|contact|team|service|centre)\\b|\\b${lower}'s\\b`);
+        // (Written as the organisation writes it, or in capitals, it is the name in any context.)
+        const asWritten = new RegExp(`\\b(?:${written}|${written.toUpperCase()})\\b`);
+        const inContext = new RegExp(`\\b(?:ring|call|phone|contact|email|text|refer (?:\\w+ )?to|try|at|from|with|for|about|of) ${lower}\\b|\\b${lower}(?:['’]?s)?\\s+(?:number|phone|no|tel|address|email|website|site|hours|referral|office|line|details|contact|team|service|centre)\\b|\\b${lower}['’]s\\b`, 'i');
+        const asName = { test: (text: string): boolean => asWritten.test(text) || inContext.test(text) };
         // The acronym of an organisation names its other services too ("VOCAL's number" after Wee Breaks).
         const sameOrganisation = knowledge.services.filter((o) => o.id === p.serviceId || o.organization.split(/\s/)[0] === written);
         this.acronyms.set(key, [...(this.acronyms.get(key) ?? []), ...sameOrganisation.map((o) => ({ serviceId: o.id, asName }))]);
