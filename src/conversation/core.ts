@@ -138,13 +138,9 @@ export class ConversationCore {
       // ("VOCAL's number?" after Wee Breaks names VOCAL's services, one of them shown: not another.)
       const named = this.engine.servicesNamedIn(text);
       const namesAnother = newTopic || (named.length > 0 && named.every((s) => !shownServices.has(s.id)));
-      const resolution: Resolution = namesAnother ? { kind: 'new' } : resolveFollowUp(
-            text,
-            last,
-            (t) => this.standsAlone(t),
-            (w) => this.engine.passagesWithWord(w) > CONTEXT.commonWord,
-            (w) => this.engine.passagesWithWord(w) > 0,
-          );
+      const isCommonWord = (w: string): boolean => this.engine.passagesWithWord(w) > CONTEXT.commonWord;
+      const isKnownWord = (w: string): boolean => this.engine.passagesWithWord(w) > 0;
+      const resolution: Resolution = namesAnother ? { kind: 'new' } : resolveFollowUp(text, last, (t) => this.standsAlone(t), isCommonWord, isKnownWord);
       // Words of its own, asked on from a passage or services: first, what was just shown.
       const ownWords =
         resolution.kind === 'new' || (resolution.kind === 'rewrite' && resolution.topic !== undefined && !resolution.place && !resolution.kinds);

@@ -9,7 +9,7 @@ import { COMMUNITIES, communitiesIn, type Community } from '../knowledge/places'
 import type { PassageKind, Timescale } from '../knowledge/types';
 import { stem } from '../search/stem';
 import { contentTokens, isStopWord, withinOneEdit } from '../search/text';
-import type { LastShown } from './memory';
+import { LIST_NOUNS, type LastShown } from './memory';
 
 export type DetailField = 'phone' | 'address' | 'refer' | 'hours' | 'email' | 'website' | 'cost' | 'who';
 
@@ -368,7 +368,7 @@ export function legalReferences(text: string): string[] {
  * ("number 3" opens the third item of a list: see ORDINAL). */
 const BARE_NUMBER = /^(?:(?:and|or|what about|how about)\s+)?([1-4])$/;
 /** "option 2", "what about step 3", "and the 2nd reason": a numbered item of a kind, and nothing more. */
-const NOUN_NUMBER = /^(?:(?:and|or|so|what about|how about|whats|what is|tell me about|more on)\s+)?(?:the\s+)?(option|step|part|reason|condition|stage|way|route|principle|priority)\s*(?:no\.?\s*|number\s*)?(\d)$/;
+const NOUN_NUMBER = new RegExp(`^(?:(?:and|or|so|what about|how about|whats|what is|tell me about|more on)\\s+)?(?:the\\s+)?(${LIST_NOUNS.join('|')})\\s*(?:no\\.?\\s*|number\\s*)?(\\d)$`);
 const BARE_ASKS = /^(?:since when|how come|why not|how so|like what|such as|for how long|until when)\b/;
 
 /** "and for carers?", "what about the reserves?", "on mental health?": the same question about something else. */
@@ -476,13 +476,12 @@ export function resolveFollowUp(
   }
   // "and 3?" after a question about an option or an aim: that option or aim.
   const numberAlone = BARE_NUMBER.exec(lower)?.[1];
-  // (A number alone after such a list is its item too, unless the last question was of an option or an aim.)
-  const askedOfNumbered = slotsIn(`${last.question} ${last.passage?.title ?? ''}`);
-  if (numberAlone && last.listNoun && last.listItems && Number(numberAlone) <= last.listItems.length && askedOfNumbered.option === undefined && askedOfNumbered.aim === undefined) {
-    return { kind: 'item', index: Number(numberAlone) };
-  }
   if (numberAlone) {
     const before = slotsIn(`${last.question} ${last.passage?.title ?? ''}`);
+    // (After such a list a number alone is its item too, unless the last question was of an option or an aim.)
+    if (last.listNoun && last.listItems && Number(numberAlone) <= last.listItems.length && before.option === undefined && before.aim === undefined) {
+      return { kind: 'item', index: Number(numberAlone) };
+    }
     if (before.option !== undefined) return resolveFollowUp(`and option ${numberAlone}`, last, standsAlone, isCommonWord, isKnownWord);
     if (before.aim !== undefined && Number(numberAlone) <= 3) return resolveFollowUp(`and aim ${numberAlone}`, last, standsAlone, isCommonWord, isKnownWord);
   }

@@ -3,6 +3,7 @@
 // last shown, never the person's words as typed: the question is kept only with personal details
 // removed, and the whole memory lapses after 30 minutes of quiet, like the signposting flow.
 import type { Answer } from '../answer/answerModel';
+import { organisationShortName } from '../knowledge/servicePassage';
 import type { PassageKind, Timescale } from '../knowledge/types';
 import type { FlowState } from '../signpost/flow';
 
@@ -23,11 +24,14 @@ export function listItemsOf(text: string): string[] {
   return items;
 }
 
+/** What a list's items may be called, by the line leading into it and by "option 2" after it. */
+export const LIST_NOUNS = ['option', 'step', 'part', 'reason', 'condition', 'stage', 'way', 'route', 'principle', 'priority'] as const;
+const PLURAL = `(${LIST_NOUNS.map((n) => (n === 'priority' ? 'prioritie' : n)).join('|')})s`;
+const LIST_NOUN = new RegExp(`\\b(?:two|three|four|five|six|seven|eight|[2-8]|the following|these)\\s+(?:\\w+\\s+)?${PLURAL}\\b|\\b(?:your|the|our|their) ${PLURAL} are\\b`, 'i');
+
 /** What the items of a passage's first list are called in the line that leads into it, counted or
  * pointed at ("We only have three options …", "the following steps", "your options are" → "option",
  * "step"), so "option 2" after it is its second item ("in ways that enhance" names no list). */
-const LIST_NOUN = /\b(?:two|three|four|five|six|seven|eight|[2-8]|the following|these)\s+(?:\w+\s+)?(option|step|part|reason|condition|stage|way|route|principle|priorit(?:y|ie))s\b|\b(?:your|the|our|their) (option|step|part|reason|condition|stage|way|route|principle|priorit(?:y|ie))s are\b/i;
-
 export function listNounOf(text: string): string | undefined {
   const lines = text.split('\n');
   const first = lines.findIndex((line) => /^\s*(?:[-*•]|\d{1,2}[.)])\s+/.test(line));
@@ -45,16 +49,9 @@ export interface ShownService {
   runBy?: string;
 }
 
-/** An organisation's short name: its first word when written as an acronym ("VOCAL (Voice of Carers
- * Across Lothian)" → "VOCAL"), which staff use for any of its services. */
-function shortNameOf(organization: string | undefined): string | undefined {
-  const first = /^([A-Z][A-Z0-9]{2,})\b/.exec(organization ?? '')?.[1];
-  return first && first !== 'NHS' ? first : undefined;
-}
-
 /** What memory keeps of a service shown: its id and name, and the short name of who runs it. */
 export function shownService(s: { id: string; name: string; organization?: string }): ShownService {
-  const runBy = shortNameOf(s.organization);
+  const runBy = organisationShortName(s.organization);
   return { id: s.id, name: s.name, ...(runBy ? { runBy } : {}) };
 }
 

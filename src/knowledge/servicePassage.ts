@@ -33,6 +33,13 @@ export function servicePassageText(record: ServiceRecord): string {
 }
 
 /** The id of a service's passage in the index. */
+/** An organisation's short name: its first word when written as an acronym ("VOCAL (Voice of Carers
+ * Across Lothian)" → "VOCAL"), which staff use for any of its services. */
+export function organisationShortName(organization: string | undefined): string | undefined {
+  const first = /^([A-Z][A-Z0-9]{2,})\b/.exec(organization ?? '')?.[1];
+  return first && first !== 'NHS' ? first : undefined;
+}
+
 export function servicePassageId(serviceId: string): string {
   return `service:${serviceId}`;
 }

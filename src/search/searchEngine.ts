@@ -11,6 +11,7 @@ import type { EmergencyRoutes } from '../knowledge/emergencyRoutes';
 import type { SignpostingOptions } from '../knowledge/signpostingOptions';
 import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
 import { showableService } from '../knowledge/publicText';
+import { organisationShortName } from '../knowledge/servicePassage';
 import { EMAIL_IN_WORDS, holdsDetail, type RecordDetail } from '../knowledge/recordDetails';
 import { analyseQuery, PERSON_WORDS, type AnalysedQuery, type Concept } from './queryAnalysis';
 import { sentences, snippetFor } from './snippet';
@@ -304,7 +305,8 @@ export class SearchEngine {
     };
     for (const p of knowledge.passages) {
       if (p.kind !== 'service') continue;
-      const names = serviceAliases(p, knowledge.services)
+      const aliases = serviceAliases(p, knowledge.services);
+      const names = aliases
         .map((n) => ({ ...n, run: n.run.map(stem) }))
         .filter((n) => n.acronym || runCount(n.run) <= 3)
         .map((n) => n.run);
@@ -313,7 +315,8 @@ export class SearchEngine {
       // one the knowledge uses for much else ("NHS", "SDS") does not. Written in lower case it may be a
       // word ("very vocal about it", "outcome map"): then only as a name is used — "vocals number",
       // "ring lcil", "mhars phone".
-      for (const written of serviceAcronyms(p, knowledge.services)) {
+      // (Two capitals at least: "(council)" is no acronym.)
+      for (const written of aliases.flatMap((a) => (a.written && /^[A-Za-z]+$/.test(a.written) && /[A-Z].*[A-Z]/.test(a.written) ? [a.written] : []))) {
         const key = stem(written.toLowerCase());
         if (!p.serviceId || (this.docFreq.get(key) ?? 0) > ACRONYM_MAX_PASSAGES) continue;
         const lower = written.toLowerCase();
@@ -322,7 +325,7 @@ export class SearchEngine {
         const inContext = new RegExp(`\\b(?:ring|call|phone|contact|email|text|refer (?:\\w+ )?to|try|at|from|with|for|about|of) ${lower}\\b|\\b${lower}(?:['’]?s)?\\s+(?:number|phone|no|tel|address|email|website|site|hours|referral|office|line|details|contact|team|service|centre)\\b|\\b${lower}['’]s\\b`, 'i');
         const asName = { test: (text: string): boolean => asWritten.test(text) || inContext.test(text) };
         // The acronym of an organisation names its other services too ("VOCAL's number" after Wee Breaks).
-        const sameOrganisation = knowledge.services.filter((o) => o.id === p.serviceId || o.organization.split(/\s/)[0] === written);
+        const sameOrganisation = knowledge.services.filter((o) => o.id === p.serviceId || organisationShortName(o.organization) === written);
         this.acronyms.set(key, [...(this.acronyms.get(key) ?? []), ...sameOrganisation.map((o) => ({ serviceId: o.id, asName }))]);
       }
     }
@@ -1364,24 +1367,15 @@ function deletions(word: string): string[] {
 const GENERIC_NAMES = new Set(['nhs', 'sds', 'midlothian', 'lothian', 'scotland', 'council', 'service', 'services', 'team', 'centre', 'support']);
 
 /** The names a service goes by, as token runs: its name up to any bracket or dash, and acronyms
- * (one word in brackets, "LCiL", "MYCP", or an all-capitals first word, "VOCAL", "MHARS"). */
-function serviceAliases(p: Passage, services: readonly ServiceRecord[]): Array<{ run: string[]; acronym: boolean }> {
+ * (one word in brackets, "LCiL", "MYCP", or an all-capitals first word, "VOCAL", "MHARS"), with an
+ * acronym as written. */
+function serviceAliases(p: Passage, services: readonly ServiceRecord[]): Array<{ run: string[]; acronym: boolean; written?: string }> {
   const name = services.find((s) => `service:${s.id}` === p.id)?.name ?? p.title;
-  const out = [{ run: tokenize(name.split(/\s[(–-]\s?|,/)[0]), acronym: false }];
-  for (const m of name.matchAll(/\(([^)\s]+)\)/g)) if (!/\d/.test(m[1])) out.push({ run: tokenize(m[1]), acronym: true });
+  const out: Array<{ run: string[]; acronym: boolean; written?: string }> = [{ run: tokenize(name.split(/\s[(–-]\s?|,/)[0]), acronym: false }];
+  for (const m of name.matchAll(/\(([^)\s]+)\)/g)) if (!/\d/.test(m[1])) out.push({ run: tokenize(m[1]), acronym: true, written: m[1] });
   const first = name.split(/\s/)[0];
-  if (/^[A-Z]{3,}$/.test(first)) out.push({ run: tokenize(first), acronym: true });
+  if (/^[A-Z]{3,}$/.test(first)) out.push({ run: tokenize(first), acronym: true, written: first });
   return out.filter((n) => n.run.length > 0 && !(n.run.length === 1 && GENERIC_NAMES.has(n.run[0])));
-}
-
-/** A service's acronyms as written: in brackets after its name ("(LCiL)") or its name's first word in
- * capitals ("VOCAL"); two capitals at least ("(council)" is not one). */
-function serviceAcronyms(p: Passage, services: readonly ServiceRecord[]): string[] {
-  const name = services.find((s) => `service:${s.id}` === p.id)?.name ?? p.title;
-  const out = [...name.matchAll(/\(([^)\s]+)\)/g)].map((m) => m[1]);
-  const first = name.split(/\s/)[0];
-  if (/^[A-Z]{3,}$/.test(first)) out.push(first);
-  return out.filter((a) => /^[A-Za-z]+$/.test(a) && /[A-Z].*[A-Z]/.test(a));
 }
 
 /** An acronym in more passages than this is used for more than its service ("NHS", "SDS"). */
