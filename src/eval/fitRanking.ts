@@ -13,7 +13,7 @@ import { smallTalk } from '../conversation/smallTalk';
 
 export const TUNING_SETS = [
   DEFAULT_QUESTIONS,
-  ...['curated-questions.json', 'tuning-questions-2.json', 'tuning-questions-3.json', 'tuning-questions-4.json', 'tuning-questions-5.json', 'tuning-questions-6.json', 'tuning-questions-7.json', 'tuning-questions-8.json', 'tuning-questions-9.json', 'tuning-questions-10.json', 'tuning-questions-11.json', 'tuning-questions-12.json', 'tuning-questions-13.json', 'tuning-questions-14.json', 'tuning-questions-15.json', 'tuning-questions-16.json', 'tuning-questions-17.json', 'tuning-questions-18.json', 'tuning-questions-19.json', 'tuning-questions-20.json', 'tuning-questions-21.json', 'tuning-questions-22.json', 'tuning-questions-23.json', 'tuning-questions-24.json', 'tuning-questions-25.json', 'tuning-questions-26.json'].map((f) => join(PROJECT_ROOT, 'tests', 'fixtures', f)),
+  ...['curated-questions.json', 'tuning-questions-2.json', 'tuning-questions-3.json', 'tuning-questions-4.json', 'tuning-questions-5.json', 'tuning-questions-6.json', 'tuning-questions-7.json', 'tuning-questions-8.json', 'tuning-questions-9.json', 'tuning-questions-10.json', 'tuning-questions-11.json', 'tuning-questions-12.json', 'tuning-questions-13.json', 'tuning-questions-14.json', 'tuning-questions-15.json', 'tuning-questions-16.json', 'tuning-questions-17.json', 'tuning-questions-18.json', 'tuning-questions-19.json', 'tuning-questions-20.json', 'tuning-questions-21.json', 'tuning-questions-22.json', 'tuning-questions-23.json', 'tuning-questions-24.json', 'tuning-questions-25.json', 'tuning-questions-26.json', 'tuning-questions-27.json'].map((f) => join(PROJECT_ROOT, 'tests', 'fixtures', f)),
 ];
 const FOLDS = 5;
 const STEPS = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3];
