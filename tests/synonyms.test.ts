@@ -76,6 +76,15 @@ describe('question analysis', () => {
     assert.ok(words('aim 2 short term').includes('2'));
   });
 
+  it('reads a child\'s age ("10 yr old", "14yo", "aged 9") as a child, and leaves adults\' ages and spans of time as they were', () => {
+    assert.deepEqual(words('does sds apply to a 10 yr old with autism'), ['sds', 'apply', 'child', 'autism']);
+    assert.deepEqual(words('14yo young carer support'), ['child', 'young', 'carer', 'support']);
+    assert.deepEqual(words('respite for a boy aged 9'), ['respite', 'boy', 'child']);
+    assert.ok(words('people aged 65 and over').includes('65'));
+    assert.ok(words('80 year old man lonely').includes('80'));
+    assert.ok(!words('a 2 year review of her budget').includes('child'));
+  });
+
   it('leaves out how an answer should be put ("explain … in plain words"), but not plain English as a topic', () => {
     assert.deepEqual(words('can you explain the 4 sds options in plain words'), ['explain', '4', 'sds', 'options']);
     assert.deepEqual(words('remind me of the options in simple terms'), ['options']);

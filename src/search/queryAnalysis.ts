@@ -93,6 +93,13 @@ export function analyseQuery(asked: string, synonyms: SynonymTable): AnalysedQue
       i = skip.end;
       continue;
     }
+    const age = ageSpan(tokens, i);
+    if (age) {
+      // "a 10 yr old with autism" is a child: the answer is about children, not about a number or "old".
+      if (age.child) concepts.push({ tokens: ['child'], alternatives: [['children']] });
+      i = age.end;
+      continue;
+    }
     const span = spans.find((s) => s.start === i);
     if (span) {
       const own = tokens.slice(span.start, span.end).filter((t) => !isStopWord(t));
@@ -143,6 +150,29 @@ function askerSpans(tokens: string[]): Array<{ start: number; end: number }> {
 }
 
 /** "she's 58", "he is 80", "turned 65": the person's age, not a figure to look for. */
+/** A child's age as staff write it ("10 yr old", "a 7 year old", "14yo", "aged 9"): where it ends.
+ * "A 2 year review" is no age: it needs "old" or "yo". */
+function ageSpan(tokens: string[], i: number): { end: number; child: boolean } | undefined {
+  const joined = /^(\d{1,3})(?:yo|yr|yrs)$/.exec(tokens[i]);
+  let years: number | undefined;
+  let end = i + 1;
+  if (joined) years = Number(joined[1]);
+  else if (tokens[i] === 'aged' && /^\d{1,3}$/.test(tokens[i + 1] ?? '')) {
+    years = Number(tokens[i + 1]);
+    end = i + 2;
+  } else if (/^\d{1,3}$/.test(tokens[i]) && /^(?:yr|yrs|year|years)$/.test(tokens[i + 1] ?? '') && tokens[i + 2] === 'old') {
+    years = Number(tokens[i]);
+    end = i + 3;
+  } else if (/^\d{1,3}$/.test(tokens[i]) && tokens[i + 1] === 'yo') {
+    years = Number(tokens[i]);
+    end = i + 2;
+  }
+  // An adult's age is left as it was: "aged 65 and over" is how the plan's figures are put.
+  if (years === undefined || years >= 16) return undefined;
+  if (tokens[end] === 'old' && joined) end++;
+  return { end, child: true };
+}
+
 function isAgeTold(tokens: string[], i: number): boolean {
   if (!/^\d{1,3}$/.test(tokens[i]) || Number(tokens[i]) >= 120) return false;
   const before = tokens[i - 1] ?? '';
