@@ -5,7 +5,7 @@ import { stem } from '../src/search/stem';
 import { asksWhatItIs } from '../src/search/text';
 import { spellNamedNumbers } from '../src/search/queryAnalysis';
 import { buildLunrIndex } from '../src/search/lunrSetup';
-import { madeUpEngine } from './fixtures/madeUpKnowledge';
+import { madeUpArticle, madeUpEngine, madeUpEngineWith } from './fixtures/madeUpKnowledge';
 import { searchEngine } from './helpers';
 
 function top(question: string): { kind: string; title: string; text: string } {
@@ -13,6 +13,19 @@ function top(question: string): { kind: string; title: string; text: string } {
   assert.ok(first, `no result for "${question}"`);
   return { kind: first.passage.kind, title: first.passage.title, text: first.passage.text };
 }
+
+describe('services named (made-up knowledge)', () => {
+  it("names a service by its proper name however many passages mention it, but not by a name that is everyday words", () => {
+    const sections = ['Forms', 'Visits', 'Costs', 'Rights', 'Reviews'].map((h) => `## ${h}\n\nRiverside Carers Hub can help with ${h.toLowerCase()}; so can shopping help at home.\n`).join('\n');
+    const engine = madeUpEngineWith([madeUpArticle('sds-hub-help', 'Help with a support plan', sections)]);
+    assert.deepEqual(engine.servicesNamedIn('free help from Riverside Carers Hub').map((s) => s.id), ['riverside-carers-hub']);
+    // Said in lower case it is still the name: what counts is how the service writes it.
+    assert.deepEqual(engine.servicesNamedIn('number for riverside carers hub').map((s) => s.id), ['riverside-carers-hub']);
+    // "Shopping help at home" is everyday words: used across the knowledge, they name a topic.
+    assert.deepEqual(engine.servicesNamedIn('shopping help at home for her'), []);
+    assert.deepEqual(madeUpEngine().servicesNamedIn('shopping help at home for her').map((s) => s.id), ['ace-shopping-help']);
+  });
+});
 
 describe('search', () => {
   it('finds SDS articles for plain questions', () => {

@@ -308,7 +308,9 @@ export class SearchEngine {
       const aliases = serviceAliases(p, knowledge.services);
       const names = aliases
         .map((n) => ({ ...n, run: n.run.map(stem) }))
-        .filter((n) => n.acronym || runCount(n.run) <= 3)
+        // (A proper name of three words or more, "Lothian Centre for Inclusive Living", names its
+        // service however often the knowledge mentions it.)
+        .filter((n) => n.acronym || (n.proper && n.run.length >= 3) || runCount(n.run) <= 3)
         .map((n) => n.run);
       if (names.length) this.serviceNames.push({ id: p.id, names });
       // An acronym names its service ("VOCAL's number", "is LCiL any use"), as a one-word name does;
@@ -1369,13 +1371,21 @@ const GENERIC_NAMES = new Set(['nhs', 'sds', 'midlothian', 'lothian', 'scotland'
 /** The names a service goes by, as token runs: its name up to any bracket or dash, and acronyms
  * (one word in brackets, "LCiL", "MYCP", or an all-capitals first word, "VOCAL", "MHARS"), with an
  * acronym as written. */
-function serviceAliases(p: Passage, services: readonly ServiceRecord[]): Array<{ run: string[]; acronym: boolean; written?: string }> {
+function serviceAliases(p: Passage, services: readonly ServiceRecord[]): Array<{ run: string[]; acronym: boolean; written?: string; proper?: boolean }> {
   const name = services.find((s) => `service:${s.id}` === p.id)?.name ?? p.title;
-  const out: Array<{ run: string[]; acronym: boolean; written?: string }> = [{ run: tokenize(name.split(/\s[(–-]\s?|,/)[0]), acronym: false }];
+  const main = name.split(/\s[(–-]\s?|,/)[0];
+  const out: Array<{ run: string[]; acronym: boolean; written?: string; proper?: boolean }> = [{ run: tokenize(main), acronym: false, proper: isProperName(main) }];
   for (const m of name.matchAll(/\(([^)\s]+)\)/g)) if (!/\d/.test(m[1])) out.push({ run: tokenize(m[1]), acronym: true, written: m[1] });
   const first = name.split(/\s/)[0];
   if (/^[A-Z]{3,}$/.test(first)) out.push({ run: tokenize(first), acronym: true, written: first });
   return out.filter((n) => n.run.length > 0 && !(n.run.length === 1 && GENERIC_NAMES.has(n.run[0])));
+}
+
+/** Every word capitalised but the small ones ("Lothian Centre for Inclusive Living"), unlike
+ * "Self-directed support" or "Day services for older people". */
+function isProperName(name: string): boolean {
+  const words = name.split(/\s+/).filter((w) => !/^(?:for|of|and|the|in|on|at|to|with|&)$/.test(w));
+  return words.length >= 3 && words.every((w) => /^[A-Z]/.test(w));
 }
 
 /** An acronym in more passages than this is used for more than its service ("NHS", "SDS"). */
