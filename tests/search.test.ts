@@ -244,6 +244,14 @@ describe('kind of answer asked for', () => {
     assert.equal(answerTypeFor('which years does that plan run'.split(' ')), 'date');
   });
 
+  it('reads "whens it due", "and when is it due" and "by when" as asking for a date, and a "when" that sets a condition as not', () => {
+    assert.equal(answerTypeFor('whens the accessible info work due'.split(' ')), 'date');
+    assert.equal(answerTypeFor('and when is it due'.split(' ')), 'date');
+    assert.equal(answerTypeFor('finished by when'.split(' ')), 'date');
+    assert.equal(answerTypeFor('what happens when she turns 18'.split(' ')), undefined);
+    assert.equal(answerTypeFor('who helps when carers are exhausted'.split(' ')), undefined);
+  });
+
   it('reads "does he need a phone line?" as a line to have, not a number to ring', () => {
     assert.notEqual(answerTypeFor('does he need a phone line in the house'.split(' ')), 'phone');
     assert.notEqual(answerTypeFor('she needs a working telephone line for the alarm'.split(' ')), 'phone');

@@ -1508,7 +1508,10 @@ export function answerTypeFor(tokens: string[]): AnswerType | undefined {
   const lineToHave = / (?:need|needs|needed|without) (?:a |an |any |the )?(?:working |active )?(?:phone|telephone) ?line /.test(text);
   if (!lineToHave && (/ (phone|call|ring|telephone|helpline|contact) /.test(text) || (/ number /.test(text) && !naming)) && !/ how many | number of /.test(text)) return 'phone';
   // "since when?" on its own asks for a date; "since when can the SPSO look at …" asks about a power.
-  if (/^ when | (what|which) (year|date) | how long | until /.test(text) || (/^ since when /.test(text) && tokens.length <= 4)) return 'date';
+  // "whens the accessible info work due", "and when is it due", "by when": when, however it is typed.
+  // (A "when" further in is a condition: "what happens when she turns 18".)
+  const asksWhen = /^ (?:when|whens) | ^ (?:and|so|but|ok|okay|right) (?:when|whens) | by when | when (?:is|are|was|will|does|do|did|should|would) (?:it|that|this|the|they|we|our|he|she) /.test(text);
+  if (asksWhen || / (what|which) (year|date) | how long | until /.test(text) || (/^ since when /.test(text) && tokens.length <= 4)) return 'date';
   // "what period does the workforce plan cover", "which years does it run": the span of years.
   if (/ (?:what|which) (?:period|years|timeframe|time frame|dates|time period|timescale) /.test(text)) return 'date';
   if (/ how many | how much | number of | percent | percentage | proportion | figure | figures | rate | stats | stat | statistics /.test(text)) return 'figure';
