@@ -27,6 +27,18 @@ describe('services named (made-up knowledge)', () => {
   });
 });
 
+describe('confidence (made-up knowledge)', () => {
+  it('does not hold "a woman" or "a man" told of one person against a service that never says it', () => {
+    // An article that uses the words, so they are words the knowledge knows.
+    const engine = madeUpEngineWith([madeUpArticle('sds-who-asks', 'Who may ask', '## A woman or a man\n\nA woman or a man may ask for an assessment.\n')]);
+    const found = engine.search('lonely older woman in roslin, any lunch club', { explain: true });
+    assert.equal(found.results[0]?.passage.id, 'service:sunny-lunch-club');
+    // Every word that asks is covered: "woman" is who, not what.
+    assert.equal(found.signals?.knownCoverage, 1);
+    assert.equal(engine.search('older man wants a lunch club', { explain: true }).signals?.knownCoverage, 1);
+  });
+});
+
 describe('search', () => {
   it('finds SDS articles for plain questions', () => {
     assert.match(top('can a direct payment pay a family member').title, /family member/i);

@@ -984,6 +984,9 @@ export class SearchEngine {
       const weight = Math.max(...c.own.map((w) => this.idf(w)), 0.5);
       // A typo already read as a word (an alternative above) needs no second, costlier look.
       const match = conceptMatch(c, f.answerable, []) || (c.corrected ? 0 : this.nearMatch(c.own, f.answerable));
+      // "an isolated older woman": one person told as a man or a woman is who is asked about, not a
+      // service for women or men ("support for women" says so in the plural).
+      if (match === 0 && c.own.every((w) => ONE_PERSON_STEMS.has(w))) continue;
       if (match === 0) {
         describing ??= describingStems(analysed);
         const scene = describing;
@@ -997,6 +1000,7 @@ export class SearchEngine {
 }
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
+const ONE_PERSON_STEMS = new Set(['man', 'woman', 'lady', 'gentleman', 'gent', 'fella', 'guy', 'chap', 'bloke'].map(stem));
 const COMMUNITY_STEMS = new Set(COMMUNITIES.map((c) => stem(c.toLowerCase())));
 /** How the person is or lives, and when staff saw them: the setting of a case story, not what it asks. */
 const STORY_STEMS = new Set(
