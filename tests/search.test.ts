@@ -25,6 +25,12 @@ describe('services named (made-up knowledge)', () => {
     assert.deepEqual(engine.servicesNamedIn('shopping help at home for her'), []);
     assert.deepEqual(madeUpEngine().servicesNamedIn('shopping help at home for her').map((s) => s.id), ['ace-shopping-help']);
   });
+
+  it('does not name a service by a proper name made only of words many passages use ("Community Money Help")', () => {
+    const sections = Array.from({ length: 16 }, (_, i) => `## Part ${i + 1}\n\nCommunity Money Help is one way to get help with money in the community.\n`).join('\n');
+    const engine = madeUpEngineWith([madeUpArticle('sds-money-parts', 'Money in parts', sections)]);
+    assert.deepEqual(engine.servicesNamedIn('community money help for her'), []);
+  });
 });
 
 describe('confidence (made-up knowledge)', () => {
@@ -36,6 +42,8 @@ describe('confidence (made-up knowledge)', () => {
     // Every word that asks is covered: "woman" is who, not what.
     assert.equal(found.signals?.knownCoverage, 1);
     assert.equal(engine.search('older man wants a lunch club', { explain: true }).signals?.knownCoverage, 1);
+    // Not described as the person of a case, "a woman" may be what is asked: a club for women.
+    assert.ok((engine.search('lunch club for a woman', { explain: true }).signals?.knownCoverage ?? 1) < 1);
   });
 });
 
@@ -261,6 +269,8 @@ describe('kind of answer asked for', () => {
     assert.equal(answerTypeFor('and when is it due'.split(' ')), 'date');
     assert.equal(answerTypeFor('finished by when'.split(' ')), 'date');
     assert.equal(answerTypeFor('what happens when she turns 18'.split(' ')), undefined);
+    assert.equal(answerTypeFor('and whens it due'.split(' ')), 'date');
+    assert.equal(answerTypeFor('so when she turns 18 what happens'.split(' ')), undefined);
     assert.equal(answerTypeFor('who helps when carers are exhausted'.split(' ')), undefined);
   });
 

@@ -83,6 +83,9 @@ describe('question analysis', () => {
     assert.ok(words('people aged 65 and over').includes('65'));
     assert.ok(words('80 year old man lonely').includes('80'));
     assert.ok(!words('a 2 year review of her budget').includes('child'));
+    // Joined, "yr" is an age only with "old": "the 10yr plan" is a span of time.
+    assert.ok(!words('is the 10yr plan out yet').includes('child'));
+    assert.ok(words('10yr old boy').includes('child'));
   });
 
   it('leaves out how an answer should be put ("explain … in plain words"), but not plain English as a topic', () => {

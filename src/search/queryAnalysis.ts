@@ -149,14 +149,14 @@ function askerSpans(tokens: string[]): Array<{ start: number; end: number }> {
   return out;
 }
 
-/** "she's 58", "he is 80", "turned 65": the person's age, not a figure to look for. */
 /** A child's age as staff write it ("10 yr old", "a 7 year old", "14yo", "aged 9"): where it ends.
  * "A 2 year review" is no age: it needs "old" or "yo". */
 function ageSpan(tokens: string[], i: number): { end: number; child: boolean } | undefined {
+  // ("10yo" alone is an age; "10yr" and "3yrs" only with "old": "the 10yr plan", "funding for 3yrs".)
   const joined = /^(\d{1,3})(?:yo|yr|yrs)$/.exec(tokens[i]);
   let years: number | undefined;
   let end = i + 1;
-  if (joined) years = Number(joined[1]);
+  if (joined && (tokens[i].endsWith('yo') || tokens[i + 1] === 'old')) years = Number(joined[1]);
   else if (tokens[i] === 'aged' && /^\d{1,3}$/.test(tokens[i + 1] ?? '')) {
     years = Number(tokens[i + 1]);
     end = i + 2;
@@ -173,6 +173,7 @@ function ageSpan(tokens: string[], i: number): { end: number; child: boolean } |
   return { end, child: true };
 }
 
+/** "she's 58", "he is 80", "turned 65": the person's age, not a figure to look for. */
 function isAgeTold(tokens: string[], i: number): boolean {
   if (!/^\d{1,3}$/.test(tokens[i]) || Number(tokens[i]) >= 120) return false;
   const before = tokens[i - 1] ?? '';

@@ -310,9 +310,10 @@ export class SearchEngine {
       const aliases = serviceAliases(p, knowledge.services);
       const names = aliases
         .map((n) => ({ ...n, run: n.run.map(stem) }))
-        // (A proper name of three words or more, "Lothian Centre for Inclusive Living", names its
-        // service however often the knowledge mentions it.)
-        .filter((n) => n.acronym || (n.proper && n.run.length >= 3) || runCount(n.run) <= 3)
+        // (A proper name of three words or more with a word few passages use, "Lothian Centre for
+        // Inclusive Living", names its service however often the knowledge mentions it; "Adult Social
+        // Work", all everyday words, does not.)
+        .filter((n) => n.acronym || (n.proper && n.run.length >= 3 && n.run.some((w) => (this.docFreq.get(w) ?? 0) <= PROPER_NAME_RARE)) || runCount(n.run) <= 3)
         .map((n) => n.run);
       if (names.length) this.serviceNames.push({ id: p.id, names });
       // An acronym names its service ("VOCAL's number", "is LCiL any use"), as a one-word name does;
@@ -978,15 +979,16 @@ export class SearchEngine {
     // follow-up naming one, "and in Penicuik?", asks about that place.)
     // Read only when a word is missing, and once.
     let describing: Set<string> | undefined = best.passage.kind === 'service' ? new Set<string>() : undefined;
+    const describedPeople = describedPersonStems(analysed.tokens);
     let total = 0;
     let covered = 0;
     for (const c of known) {
       const weight = Math.max(...c.own.map((w) => this.idf(w)), 0.5);
       // A typo already read as a word (an alternative above) needs no second, costlier look.
       const match = conceptMatch(c, f.answerable, []) || (c.corrected ? 0 : this.nearMatch(c.own, f.answerable));
-      // "an isolated older woman": one person told as a man or a woman is who is asked about, not a
-      // service for women or men ("support for women" says so in the plural).
-      if (match === 0 && c.own.every((w) => ONE_PERSON_STEMS.has(w))) continue;
+      // "an isolated older woman": one person described, as a case is told, is who is asked about, not
+      // a service for women or men ("a group for a woman with autism" still asks for women's groups).
+      if (match === 0 && c.own.every((w) => describedPeople.has(w))) continue;
       if (match === 0) {
         describing ??= describingStems(analysed);
         const scene = describing;
@@ -1000,7 +1002,18 @@ export class SearchEngine {
 }
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
-const ONE_PERSON_STEMS = new Set(['man', 'woman', 'lady', 'gentleman', 'gent', 'fella', 'guy', 'chap', 'bloke'].map(stem));
+const ONE_PERSON = new Set(['man', 'woman', 'lady', 'gentleman', 'gent', 'fella', 'guy', 'chap', 'bloke']);
+/** Words that describe the one person of a case before "man" or "woman" ("older woman", "frail man"). */
+const DESCRIBED_BY = new Set(['older', 'elderly', 'old', 'young', 'younger', 'isolated', 'lonely', 'frail', 'vulnerable', 'disabled', 'retired', 'widowed', 'single', 'local']);
+
+/** "man" or "woman" told of one described person: "isolated older woman in mayfield". */
+function describedPersonStems(tokens: string[]): Set<string> {
+  const out = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (ONE_PERSON.has(t) && (DESCRIBED_BY.has(tokens[i - 1] ?? '') || /^\d{2,3}$/.test(tokens[i - 1] ?? ''))) out.add(stem(t));
+  });
+  return out;
+}
 const COMMUNITY_STEMS = new Set(COMMUNITIES.map((c) => stem(c.toLowerCase())));
 /** How the person is or lives, and when staff saw them: the setting of a case story, not what it asks. */
 const STORY_STEMS = new Set(
@@ -1394,6 +1407,9 @@ function isProperName(name: string): boolean {
   return words.length >= 3 && words.every((w) => /^[A-Z]/.test(w));
 }
 
+/** A proper name's rare word is in at most this many passages. */
+const PROPER_NAME_RARE = 15;
+
 /** An acronym in more passages than this is used for more than its service ("NHS", "SDS"). */
 const ACRONYM_MAX_PASSAGES = 15;
 
@@ -1516,7 +1532,7 @@ export function answerTypeFor(tokens: string[]): AnswerType | undefined {
   // "since when?" on its own asks for a date; "since when can the SPSO look at …" asks about a power.
   // "whens the accessible info work due", "and when is it due", "by when": when, however it is typed.
   // (A "when" further in is a condition: "what happens when she turns 18".)
-  const asksWhen = /^ (?:when|whens) | ^ (?:and|so|but|ok|okay|right) (?:when|whens) | by when | when (?:is|are|was|will|does|do|did|should|would) (?:it|that|this|the|they|we|our|he|she) /.test(text);
+  const asksWhen = /^ (?:when|whens) |^ (?:and|so|but|ok|okay|right) (?:when (?:is|are|was|will|does|do|did|should|would)|whens) | by when | when (?:is|are|was|will|does|do|did|should|would) (?:it|that|this|the|they|we|our|he|she) /.test(text);
   if (asksWhen || / (what|which) (year|date) | how long | until /.test(text) || (/^ since when /.test(text) && tokens.length <= 4)) return 'date';
   // "what period does the workforce plan cover", "which years does it run": the span of years.
   if (/ (?:what|which) (?:period|years|timeframe|time frame|dates|time period|timescale) /.test(text)) return 'date';

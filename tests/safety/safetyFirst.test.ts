@@ -137,6 +137,13 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('she is pulling her hair out in clumps').includes('suicide-self-harm'));
     assert.ok(risk('the man in the car had a heart attack').includes('medical-emergency'));
     assert.ok(risk('her dad tried to kill himself. Laughing it off now but I\'m worried').includes('suicide-self-harm'));
+    // Everyday words that are no risk on their own do not hide the risk told beside them.
+    assert.ok(risk('she feels cut off from her family and friends since moving in with her partner').includes('domestic-abuse'));
+    assert.ok(risk('the stress is giving him a heart attack, he is on the floor clutching his chest').includes('medical-emergency'));
+    assert.ok(risk('took a novel psychoactive substance, unresponsive').includes('medical-emergency'));
+    assert.ok(risk('ask for ani codeword used by a woman at the till, scared to go home').includes('domestic-abuse'));
+    // Someone reporting a child's injury is no report asked for.
+    assert.ok(risk('school reports a 6 yr old came in with a black eye and said mummy said not to tell').includes('child-protection'));
     for (const ordinary of [
       'training on self-harm',
       'training on bruising in non mobile babies for health visitors',
@@ -180,6 +187,10 @@ describe('safety first (real knowledge)', () => {
       'his wife choked on the news that the respite was approved, she was that pleased',
       // A film or documentary about a harm, with no one in it, is a topic.
       'that documentary on coercive control last night was really good, anyone know what it was called',
+      // Isolation, a figure of speech, and what the IJB committed to.
+      'lady feels cut off in her flat in loanhead, lifts been broken a week',
+      'this spreadsheet is going to give me a heart attack',
+      'what did the ijb commit to on violence against women and girls',
     ]) {
       assert.deepEqual(risk(ordinary), [], ordinary);
     }
