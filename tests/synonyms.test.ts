@@ -86,6 +86,10 @@ describe('question analysis', () => {
     // Joined, "yr" is an age only with "old": "the 10yr plan" is a span of time.
     assert.ok(!words('is the 10yr plan out yet').includes('child'));
     assert.ok(words('10yr old boy').includes('child'));
+    // Children as a group: "under 16s", "under-18s"; "under 65s" are adults.
+    assert.deepEqual(words('what about under 16s'), ['child']);
+    assert.ok(words('support for under-18s').includes('child'));
+    assert.ok(!words('charging for under 65s').includes('child'));
   });
 
   it('leaves out how an answer should be put ("explain … in plain words"), but not plain English as a topic', () => {

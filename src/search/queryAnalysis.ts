@@ -96,7 +96,7 @@ export function analyseQuery(asked: string, synonyms: SynonymTable): AnalysedQue
     const age = ageSpan(tokens, i);
     if (age) {
       // "a 10 yr old with autism" is a child: the answer is about children, not about a number or "old".
-      if (age.child) concepts.push({ tokens: ['child'], alternatives: [['children']] });
+      concepts.push({ tokens: ['child'], alternatives: [['children']] });
       i = age.end;
       continue;
     }
@@ -149,9 +149,11 @@ function askerSpans(tokens: string[]): Array<{ start: number; end: number }> {
   return out;
 }
 
-/** A child's age as staff write it ("10 yr old", "a 7 year old", "14yo", "aged 9"): where it ends.
- * "A 2 year review" is no age: it needs "old" or "yo". */
-function ageSpan(tokens: string[], i: number): { end: number; child: boolean } | undefined {
+/** A child's age as staff write it ("10 yr old", "a 7 year old", "14yo", "aged 9"), or children as a
+ * group ("under 16s", "under-18s"): where it ends. "A 2 year review" is no age: it needs "old" or "yo". */
+function ageSpan(tokens: string[], i: number): { end: number } | undefined {
+  // (Under 18 is a child in law; the groups staff name stop at 16 or 18. "Under 65s" are adults.)
+  if (tokens[i] === 'under' && /^(?:1[0-8]|[5-9])s?$/.test(tokens[i + 1] ?? '')) return { end: i + 2 };
   // ("10yo" alone is an age; "10yr" and "3yrs" only with "old": "the 10yr plan", "funding for 3yrs".)
   const joined = /^(\d{1,3})(?:yo|yr|yrs)$/.exec(tokens[i]);
   let years: number | undefined;
@@ -170,7 +172,7 @@ function ageSpan(tokens: string[], i: number): { end: number; child: boolean } |
   // An adult's age is left as it was: "aged 65 and over" is how the plan's figures are put.
   if (years === undefined || years >= 16) return undefined;
   if (tokens[end] === 'old' && joined) end++;
-  return { end, child: true };
+  return { end };
 }
 
 /** "she's 58", "he is 80", "turned 65": the person's age, not a figure to look for. */
