@@ -154,25 +154,18 @@ function askerSpans(tokens: string[]): Array<{ start: number; end: number }> {
 function ageSpan(tokens: string[], i: number): { end: number } | undefined {
   // (Under 18 is a child in law; the groups staff name stop at 16 or 18. "Under 65s" are adults.)
   if (tokens[i] === 'under' && /^(?:1[0-8]|[5-9])s?$/.test(tokens[i + 1] ?? '')) return { end: i + 2 };
+  const next = tokens[i + 1] ?? '';
+  let years: number;
+  let end: number;
   // ("10yo" alone is an age; "10yr" and "3yrs" only with "old": "the 10yr plan", "funding for 3yrs".)
-  const joined = /^(\d{1,3})(?:yo|yr|yrs)$/.exec(tokens[i]);
-  let years: number | undefined;
-  let end = i + 1;
-  if (joined && (tokens[i].endsWith('yo') || tokens[i + 1] === 'old')) years = Number(joined[1]);
-  else if (tokens[i] === 'aged' && /^\d{1,3}$/.test(tokens[i + 1] ?? '')) {
-    years = Number(tokens[i + 1]);
-    end = i + 2;
-  } else if (/^\d{1,3}$/.test(tokens[i]) && /^(?:yr|yrs|year|years)$/.test(tokens[i + 1] ?? '') && tokens[i + 2] === 'old') {
-    years = Number(tokens[i]);
-    end = i + 3;
-  } else if (/^\d{1,3}$/.test(tokens[i]) && tokens[i + 1] === 'yo') {
-    years = Number(tokens[i]);
-    end = i + 2;
-  }
+  const joined = /^(\d{1,3})(yo|yr|yrs)$/.exec(tokens[i]);
+  if (joined && (joined[2] === 'yo' || next === 'old')) [years, end] = [Number(joined[1]), i + 1];
+  else if (tokens[i] === 'aged' && /^\d{1,3}$/.test(next)) [years, end] = [Number(next), i + 2];
+  else if (/^\d{1,3}$/.test(tokens[i]) && (next === 'yo' || (/^(?:yr|yrs|year|years)$/.test(next) && tokens[i + 2] === 'old'))) [years, end] = [Number(tokens[i]), i + 2];
+  else return undefined;
   // An adult's age is left as it was: "aged 65 and over" is how the plan's figures are put.
-  if (years === undefined || years >= 16) return undefined;
-  if (tokens[end] === 'old' && joined) end++;
-  return { end };
+  if (years >= 16) return undefined;
+  return { end: tokens[end] === 'old' ? end + 1 : end };
 }
 
 /** "she's 58", "he is 80", "turned 65": the person's age, not a figure to look for. */

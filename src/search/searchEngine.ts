@@ -979,17 +979,20 @@ export class SearchEngine {
     // follow-up naming one, "and in Penicuik?", asks about that place.)
     // Read only when a word is missing, and once.
     let describing: Set<string> | undefined = best.passage.kind === 'service' ? new Set<string>() : undefined;
-    const describedPeople = describedPersonStems(analysed.tokens);
+    let describedPeople: Set<string> | undefined;
     let total = 0;
     let covered = 0;
     for (const c of known) {
       const weight = Math.max(...c.own.map((w) => this.idf(w)), 0.5);
       // A typo already read as a word (an alternative above) needs no second, costlier look.
       const match = conceptMatch(c, f.answerable, []) || (c.corrected ? 0 : this.nearMatch(c.own, f.answerable));
-      // "an isolated older woman": one person described, as a case is told, is who is asked about, not
-      // a service for women or men ("a group for a woman with autism" still asks for women's groups).
-      if (match === 0 && c.own.every((w) => describedPeople.has(w))) continue;
       if (match === 0) {
+        // "an isolated older woman": one person described, as a case is told, is who is asked about,
+        // for a service too, not a service for women or men ("a group for a woman with autism" still
+        // asks for women's groups).
+        describedPeople ??= describedPersonStems(analysed.tokens);
+        const person = describedPeople;
+        if (c.own.every((w) => person.has(w))) continue;
         describing ??= describingStems(analysed);
         const scene = describing;
         if (scene.size > 0 && c.own.every((w) => scene.has(w))) continue;
