@@ -1393,10 +1393,19 @@ const GENERIC_NAMES = new Set(['nhs', 'sds', 'midlothian', 'lothian', 'scotland'
 /** The names a service goes by, as token runs: its name up to any bracket or dash, and acronyms
  * (one word in brackets, "LCiL", "MYCP", or an all-capitals first word, "VOCAL", "MHARS"), with an
  * acronym as written. */
-function serviceAliases(p: Passage, services: readonly ServiceRecord[]): Array<{ run: string[]; acronym: boolean; written?: string; proper?: boolean }> {
+interface ServiceAlias {
+  run: string[];
+  acronym: boolean;
+  /** An acronym as the service writes it. */
+  written?: string;
+  /** Every word capitalised but the small ones: see isProperName. */
+  proper?: boolean;
+}
+
+function serviceAliases(p: Passage, services: readonly ServiceRecord[]): ServiceAlias[] {
   const name = services.find((s) => `service:${s.id}` === p.id)?.name ?? p.title;
   const main = name.split(/\s[(–-]\s?|,/)[0];
-  const out: Array<{ run: string[]; acronym: boolean; written?: string; proper?: boolean }> = [{ run: tokenize(main), acronym: false, proper: isProperName(main) }];
+  const out: ServiceAlias[] = [{ run: tokenize(main), acronym: false, proper: isProperName(main) }];
   for (const m of name.matchAll(/\(([^)\s]+)\)/g)) if (!/\d/.test(m[1])) out.push({ run: tokenize(m[1]), acronym: true, written: m[1] });
   const first = name.split(/\s/)[0];
   if (/^[A-Z]{3,}$/.test(first)) out.push({ run: tokenize(first), acronym: true, written: first });
