@@ -142,6 +142,17 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('the stress is giving him a heart attack, he is on the floor clutching his chest').includes('medical-emergency'));
     assert.ok(risk('took a novel psychoactive substance, unresponsive').includes('medical-emergency'));
     assert.ok(risk('ask for ani codeword used by a woman at the till, scared to go home').includes('domestic-abuse'));
+    // Signs told without the usual words: scalding an own arm, a goodbye posted as a last night on
+    // earth, a note left and nobody knowing where he went, a mother sedated to keep her in bed, bruises
+    // put where no one will see them.
+    assert.ok(risk('she held the iron against her own arm after the row').includes('suicide-self-harm'));
+    assert.ok(risk('his sister says he texted "last night on earth" to the group chat').includes('suicide-self-harm'));
+    assert.ok(risk('found a letter in his room, his mum doesnt know where he has gone').includes('suicide-self-harm'));
+    assert.ok(risk('her son gives her sleeping pills in the afternoon so she stays in bed').includes('harm-or-abuse'));
+    assert.ok(risk('bruises on her upper arms where nobody would see them').includes('harm-or-abuse'));
+    // "Cut down" masks drinking less, never someone cut down; "a bit" masks an amount, never a bite.
+    assert.ok(risk('she found him hanging and cut him down, he is not breathing').includes('medical-emergency'));
+    assert.ok(risk('the dog bit her leg and it is bleeding heavily').includes('medical-emergency'));
     // Someone reporting a child's injury is no report asked for.
     assert.ok(risk('school reports a 6 yr old came in with a black eye and said mummy said not to tell').includes('child-protection'));
     for (const ordinary of [
@@ -191,6 +202,10 @@ describe('safety first (real knowledge)', () => {
       'lady feels cut off in her flat in loanhead, lifts been broken a week',
       'this spreadsheet is going to give me a heart attack',
       'what did the ijb commit to on violence against women and girls',
+      // What a plan says about a harm, the words to use for it, drinking less, are topics.
+      'does the strategic plan say anything on self-harm',
+      'is there a preferred term for committed suicide in reports',
+      'his drinking has crept up a bit, his wife wants him to cut back, any services',
     ]) {
       assert.deepEqual(risk(ordinary), [], ordinary);
     }
