@@ -246,11 +246,20 @@ function requestedEmergencyNumbers(engine: SearchEngine, text: string): Answer |
 /** After the emergency routes, only an answer that fits the risk: services of the kinds that help
  * with it, or a passage about it. Anything else (a palliative care passage after "wants to end her
  * life") is left out. */
-export function fitRisk(engine: SearchEngine, answer: Answer, kinds: RiskKind[]): Answer | undefined {
+export function fitRisk(engine: SearchEngine, answer: Answer, kinds: RiskKind[], routeServiceIds: readonly string[] = []): Answer | undefined {
   const fits = kinds.map((k) => engine.risk.signs.kinds[k].fits);
   const categories = new Set(fits.flatMap((f) => f.categories));
   const terms = fits.flatMap((f) => f.terms.map((t) => t.toLowerCase()));
   const about = (text: string): boolean => terms.some((t) => text.toLowerCase().includes(t));
+  if (answer.type === 'not_sure') {
+    // A story told with the risk ("not coping, needs to talk to someone today") is seldom a confident
+    // match, yet its nearest services can be the help for that risk the routes do not already give
+    // (same-day distress support): those are shown, and nothing else that was near.
+    const helps = answer.nearest
+      .map((n) => ({ id: n.id, s: n.id.startsWith('service:') ? engine.service(n.id.slice('service:'.length)) : undefined }))
+      .filter((x): x is { id: string; s: NonNullable<typeof x.s> } => x.s !== undefined && !routeServiceIds.includes(x.s.id) && x.s.categories.some((c) => categories.has(c)));
+    return helps.length ? { type: 'services', services: helps.map((h) => h.s), passageIds: helps.map((h) => h.id) } : undefined;
+  }
   if (answer.type === 'services') {
     const keep = answer.services.map((s, i) => ({ s, id: answer.passageIds[i] })).filter(({ s }) => s.categories.some((c) => categories.has(c)) || about(`${s.name} ${s.description}`));
     return keep.length ? { type: 'services', services: keep.map((k) => k.s), passageIds: keep.map((k) => k.id).filter((id): id is string => id !== undefined) } : undefined;

@@ -180,7 +180,7 @@ export class ConversationCore {
     const log: TurnLog = { event: command ? `command-${command.name}` : 'answer', personalDetailsRemoved: personal, ...(emergency ? { risk: emergency.risks } : {}) };
     if (emergency) {
       // After the emergency routes, only an answer that fits the risk, or none.
-      const shown = fitRisk(this.engine, answer, emergency.risks);
+      const shown = fitRisk(this.engine, answer, emergency.risks, emergency.routes.map((r) => r.serviceId));
       if (!shown) {
         if (answer.type === 'not_sure') out.records.push({ kind: 'unanswered', question, nearest: answer.nearest.map((n) => n.id) });
         // "their number?" after the routes asks about the services they came from. The message itself
@@ -196,6 +196,8 @@ export class ConversationCore {
         };
         return { ...this.finish(out, { ...log, answer: answer.type, shown: 'none' }), answer, ...(response ? { response } : {}), confident: false };
       }
+      // Services near a story not understood are still a question the knowledge could answer better.
+      if (answer.type === 'not_sure') out.records.push({ kind: 'unanswered', question, nearest: answer.nearest.map((n) => n.id) });
       answer = shown;
     }
     if (asksOfServices && !command) {

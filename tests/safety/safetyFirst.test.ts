@@ -237,6 +237,13 @@ describe('safety first (real knowledge)', () => {
     assert.equal(fitRisk(engine, palliative, ['suicide-self-harm']), undefined);
     const womensAid = composeAnswer(engine, "women's aid east and midlothian").answer;
     assert.ok(fitRisk(engine, womensAid, ['domestic-abuse']));
+    // Not sure of the story, but its nearest services include help for the risk the routes do not give:
+    // that help is shown, not the routes again, nor what was near for another reason.
+    const nearest = ['mhars-mental-health-and-resilience-service', 'samaritans', 'midlothian-scottish-welfare-fund'].map((id) => ({ id: `service:${id}`, title: id }));
+    const help = fitRisk(engine, { type: 'not_sure', nearest }, ['suicide-self-harm'], ['samaritans']);
+    assert.ok(help?.type === 'services');
+    assert.deepEqual(help.type === 'services' && help.services.map((s) => s.id), ['mhars-mental-health-and-resilience-service']);
+    assert.equal(fitRisk(engine, { type: 'not_sure', nearest: nearest.slice(1) }, ['suicide-self-harm'], ['samaritans']), undefined);
   });
 
   it('answers a topic question as asked, with the emergency numbers one tap away', () => {
