@@ -462,6 +462,12 @@ describe('conversation core (made-up knowledge)', () => {
     const ifOpen = conversation();
     ifOpen.say('rehab at home after a hospital stay');
     assert.match(texts(ifOpen.say('and if its a saturday, are they open?'))[0] ?? '', /^\*\*Hilltop Rehab Team\*\* — opening hours/);
+    // "what happens after tonight?" asks the next steps, not who is open tonight.
+    const after = conversation();
+    after.say('rehab at home after a hospital stay');
+    const next = texts(after.say('what happens after tonight?'))[0] ?? '';
+    assert.match(next, /^\*\*Hilltop Rehab Team\*\* — /);
+    assert.doesNotMatch(next, /Moorside Nurse Line|out of hours/);
     // A day alone after services ("what if it's a sunday?") asks who can be phoned then.
     const sunday = conversation();
     sunday.say('rehab at home after a hospital stay');
