@@ -96,6 +96,10 @@ describe('question analysis', () => {
     assert.deepEqual(words('can you explain the 4 sds options in plain words'), ['explain', '4', 'sds', 'options']);
     assert.deepEqual(words('remind me of the options in simple terms'), ['options']);
     assert.deepEqual(words('what does the plan say about plain english'), ['plan', 'say', 'plain', 'english']);
+    // A version or explanation "of" something names its style, whatever the asking words.
+    assert.deepEqual(words('whats the plain english version of the sds options'), ['sds', 'options']);
+    assert.deepEqual(words('got a quick summary of the carers act'), ['carers', 'act']);
+    assert.deepEqual(words('is there an easy read version of the plan'), ['easy', 'read', 'version', 'plan']);
     assert.ok(words('anyway who cant get a dp').every((w) => w !== 'anyway'));
     assert.deepEqual(words('tell me more about primrose lodge'), ['primrose', 'lodge']);
     assert.deepEqual(words('population figure for penicuik'), ['population', 'penicuik']);

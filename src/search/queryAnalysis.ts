@@ -117,12 +117,19 @@ export function analyseQuery(asked: string, synonyms: SynonymTable): AnalysedQue
 /** How an answer should be put ("explain the options in plain words"), not what it is about. */
 const STYLE_PHRASES = ['in plain words', 'in plain english', 'in plain terms', 'in simple terms', 'in simple words', 'in laymans terms', 'in a nutshell', 'in a few words', 'in easy words'].map((p) => p.split(' '));
 const ASKS_FOR_TELLING = /^(?:explain|explaining|describe|remind|put|say|summarise|summarize|summary|tell|how)$/;
+/** "the plain english version of the options": a version or explanation "of" something names its style
+ * whatever the asking words ("what's", "got"). */
+const STYLE_OF = ['plain english', 'plain words', 'plain language', 'simple', 'simpler', 'short', 'quick', 'easy']
+  .flatMap((style) => ['version', 'explanation', 'summary', 'overview', 'rundown'].map((what) => `${style} ${what} of`))
+  .map((p) => p.split(' '));
 
 function styleSpans(tokens: string[]): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   tokens.forEach((_, at) => {
     const phrase = STYLE_PHRASES.find((p) => p.every((w, k) => tokens[at + k] === w));
     if (phrase && tokens.slice(0, at).some((t) => ASKS_FOR_TELLING.test(t))) out.push({ start: at, end: at + phrase.length });
+    const framed = STYLE_OF.find((p) => p.every((w, k) => tokens[at + k] === w));
+    if (framed) out.push({ start: at, end: at + framed.length });
   });
   return out;
 }
