@@ -45,6 +45,18 @@ describe('confidence (made-up knowledge)', () => {
     // Not described as the person of a case, "a woman" may be what is asked: a club for women.
     assert.ok((engine.search('lunch club for a woman', { explain: true }).signals?.knownCoverage ?? 1) < 1);
   });
+
+  it('does not hold what describes the person of a case ("a young guy") against guidance, but does against a service', () => {
+    const engine = madeUpEngineWith([
+      madeUpArticle('sds-gym', 'Paying for a gym', '## Gym\n\nA direct payment can pay for a gym membership.\n'),
+      madeUpArticle('sds-young', 'Young people', '## Young people\n\nA young person may ask for an assessment.\n'),
+    ]);
+    const gym = engine.search('can a direct payment pay for a gym membership for a young guy', { explain: true });
+    assert.match(gym.results[0]?.passage.id ?? '', /^sds-gym/);
+    assert.equal(gym.signals?.knownCoverage, 1);
+    // A service may be for young people or not: there "young" is part of what is asked.
+    assert.ok((engine.search('lunch club for a young guy', { explain: true }).signals?.knownCoverage ?? 1) < 1);
+  });
 });
 
 describe('search', () => {

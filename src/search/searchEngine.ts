@@ -990,7 +990,9 @@ export class SearchEngine {
         // "an isolated older woman": one person described, as a case is told, is who is asked about,
         // for a service too, not a service for women or men ("a group for a woman with autism" still
         // asks for women's groups).
-        describedPeople ??= describedPersonStems(analysed.tokens);
+        // (Guidance or the plan is asked of the person's case, so what describes them, "a young guy",
+        // says nothing of what is asked either; a service may be for young or older people.)
+        describedPeople ??= describedPersonStems(analysed.tokens, best.passage.kind !== 'service');
         const person = describedPeople;
         if (c.own.every((w) => person.has(w))) continue;
         describing ??= describingStems(analysed);
@@ -1009,11 +1011,16 @@ const ONE_PERSON = new Set(['man', 'woman', 'lady', 'gentleman', 'gent', 'fella'
 /** Words that describe the one person of a case before "man" or "woman" ("older woman", "frail man"). */
 const DESCRIBED_BY = new Set(['older', 'elderly', 'old', 'young', 'younger', 'isolated', 'lonely', 'frail', 'vulnerable', 'disabled', 'retired', 'widowed', 'single', 'local']);
 
-/** "man" or "woman" told of one described person: "isolated older woman in mayfield". */
-function describedPersonStems(tokens: string[]): Set<string> {
+/** "man" or "woman" told of one described person: "isolated older woman in mayfield"; with
+ * `describers`, the words describing them too ("older", "isolated"). */
+function describedPersonStems(tokens: string[], describers = false): Set<string> {
   const out = new Set<string>();
   tokens.forEach((t, i) => {
-    if (ONE_PERSON.has(t) && (DESCRIBED_BY.has(tokens[i - 1] ?? '') || /^\d{2,3}$/.test(tokens[i - 1] ?? ''))) out.add(stem(t));
+    if (!ONE_PERSON.has(t)) return;
+    let at = i - 1;
+    if (!DESCRIBED_BY.has(tokens[at] ?? '') && !/^\d{2,3}$/.test(tokens[at] ?? '')) return;
+    out.add(stem(t));
+    if (describers) for (; at >= 0 && DESCRIBED_BY.has(tokens[at]); at--) out.add(stem(tokens[at]));
   });
   return out;
 }
