@@ -421,6 +421,14 @@ describe('snippets', () => {
     assert.match(window, /There are two types of reserve\.\n- General reserves are built from surpluses\.\n- Earmarked reserves are carried forward\./);
   });
 
+  it('take a list whose lead-in, with no colon, comes right after the window found', () => {
+    const filler = Array.from({ length: 8 }, (_, i) => `Filler sentence ${i + 1} talks about something unrelated for a while.`).join(' ');
+    const long = (what: string): string => `${what} and it goes on for a good while so that this sentence alone runs to well over a hundred characters.`;
+    const text = `${filler} ${long('We are building a framework for value')} ${long('It helps us improve')} ${long('It is shared with partners')} It will cover 3 key areas\n- leadership\n- resources\n- fairness`;
+    const window = bestWindow(text, new Set(['framework', 'value'].map(stem)));
+    assert.match(window, /It will cover 3 key areas\n- leadership\n- resources\n- fairness$/);
+  });
+
   it('show a sentence once, even when the passage repeats it', () => {
     const window = bestWindow('Carers can get a break. Carers can get a break. Ask VOCAL.', new Set(['carer'].map(stem)));
     assert.equal(window.match(/Carers can get a break/g)?.length, 1);
