@@ -124,11 +124,13 @@ describe('question analysis', () => {
 });
 
 describe('stems', () => {
-  it('keeps apart the senses the knowledge keeps apart: "directions" are not "direct" payments, "localities" not "local", "life expectancy" not "expected"', () => {
+  it('keeps apart the senses the knowledge keeps apart: "directions" are not "direct" payments, "localities" not "local", "life expectancy" not "expected", "values" not "Best Value"', () => {
     assert.notEqual(stem('directions'), stem('direct'));
     assert.equal(stem('direction'), stem('directions'));
     assert.notEqual(stem('localities'), stem('local'));
     assert.notEqual(stem('expectancy'), stem('expected'));
+    assert.notEqual(stem('values'), stem('value'));
+    assert.equal(stem('valued'), stem('value'));
     assert.equal(stem('payments'), stem('payment'));
   });
 });

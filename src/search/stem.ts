@@ -7,7 +7,8 @@ const porter = lunr.stemmer as unknown as (token: lunr.Token) => lunr.Token;
 
 /** Words whose Porter stem joins two senses the knowledge keeps apart: the IJB's "directions" are
  * not "direct" payments, "localities" are not "local" services, "life expectancy" is not what is
- * "expected". */
+ * "expected", the plan's and SDS's "values" (what they hold to) are not "Best Value" or what people
+ * "value". */
 const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ['direction', 'directions'],
   ['directions', 'directions'],
@@ -15,6 +16,7 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ['localities', 'localities'],
   ['expectancy', 'expectancy'],
   ['expectancies', 'expectancy'],
+  ['values', 'values'],
 ]);
 
 export function stem(word: string): string {
