@@ -100,6 +100,7 @@ describe('question analysis', () => {
     assert.deepEqual(words('whats the plain english version of the sds options'), ['sds', 'options']);
     assert.deepEqual(words('got a quick summary of the carers act'), ['carers', 'act']);
     assert.deepEqual(words('is there an easy read version of the plan'), ['easy', 'read', 'version', 'plan']);
+    assert.deepEqual(words('is there a plain english version of the plan'), ['plain', 'english', 'version', 'plan']);
     assert.ok(words('anyway who cant get a dp').every((w) => w !== 'anyway'));
     assert.deepEqual(words('tell me more about primrose lodge'), ['primrose', 'lodge']);
     assert.deepEqual(words('population figure for penicuik'), ['population', 'penicuik']);

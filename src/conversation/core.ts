@@ -196,8 +196,13 @@ export class ConversationCore {
         };
         return { ...this.finish(out, { ...log, answer: answer.type, shown: 'none' }), answer, ...(response ? { response } : {}), confident: false };
       }
-      // Services near a story not understood are still a question the knowledge could answer better.
-      if (answer.type === 'not_sure') out.records.push({ kind: 'unanswered', question, nearest: answer.nearest.map((n) => n.id) });
+      if (answer.type === 'not_sure') {
+        // Services near a story not understood are still a question the knowledge could answer better,
+        // not a confident answer; as with the routes alone, the kind of risk stands for the message.
+        out.records.push({ kind: 'unanswered', question, nearest: answer.nearest.map((n) => n.id) });
+        const label = this.engine.risk.signs.kinds[emergency.risks[0]].label;
+        return { ...this.answered(turn, out, shown, response, label, kinds, { ...log, shown: 'nearest' }), confident: false };
+      }
       answer = shown;
     }
     if (asksOfServices && !command) {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { composeAnswer, fitRisk, safetyFirst } from '../../src/answer/composeAnswer';
 import { cardsForAnswer } from '../../src/cards/cardData';
+import { ConversationCore } from '../../src/conversation/core';
 import { createLogger } from '../../src/logger';
 import { assessRisk, RISK_KINDS } from '../../src/safety/riskDetector';
 import { readRiskSet, RISK_SETS } from '../../src/eval/riskEval';
@@ -142,17 +143,30 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('the stress is giving him a heart attack, he is on the floor clutching his chest').includes('medical-emergency'));
     assert.ok(risk('took a novel psychoactive substance, unresponsive').includes('medical-emergency'));
     assert.ok(risk('ask for ani codeword used by a woman at the till, scared to go home').includes('domestic-abuse'));
-    // Signs told without the usual words: scalding an own arm, a goodbye posted as a last night on
-    // earth, a note left and nobody knowing where he went, a mother sedated to keep her in bed, bruises
-    // put where no one will see them.
-    assert.ok(risk('she held the iron against her own arm after the row').includes('suicide-self-harm'));
-    assert.ok(risk('his sister says he texted "last night on earth" to the group chat').includes('suicide-self-harm'));
-    assert.ok(risk('found a letter in his room, his mum doesnt know where he has gone').includes('suicide-self-harm'));
-    assert.ok(risk('her son gives her sleeping pills in the afternoon so she stays in bed').includes('harm-or-abuse'));
-    assert.ok(risk('bruises on her upper arms where nobody would see them').includes('harm-or-abuse'));
-    // "Cut down" masks drinking less, never someone cut down; "a bit" masks an amount, never a bite.
-    assert.ok(risk('she found him hanging and cut him down, he is not breathing').includes('medical-emergency'));
-    assert.ok(risk('the dog bit her leg and it is bleeding heavily').includes('medical-emergency'));
+    // Signs told without the usual words, each by its own sign: scalding or burning an own arm, a
+    // goodbye posted as a last night on earth, a note left and nobody knowing where he went, a mother
+    // sedated to keep her in bed, bruises put where no one will see them.
+    const signsOf = (text: string): string[] => assessRisk(searchEngine().risk, text).signs;
+    assert.ok(signsOf('she held the iron against her own arm after the row').includes('hurt-on-purpose'));
+    assert.ok(signsOf('he poured boiling water over his own hand').includes('hurt-on-purpose'));
+    assert.ok(signsOf('his sister says he texted "last night on earth" to the group chat').includes('final-words'));
+    assert.ok(signsOf('left a note on the table, his mum doesnt know where he has gone').includes('missing-and-low'));
+    assert.ok(signsOf('her son gives her sleeping pills in the afternoon so she stays in bed').includes('sedated-to-manage'));
+    for (const text of ['bruises on her upper arms where nobody would see them', 'marks on her back where they wont show', 'bruises on her ribs, he is careful where he hits her']) {
+      assert.ok(signsOf(text).includes('injuries-placed-out-of-sight'), text);
+    }
+    // "A bit" is an amount, never a bite.
+    assert.ok(!signsOf('his wife says he drinks a bit more now').includes('partner-hurts'));
+    assert.ok(signsOf('his wife says he bit her').includes('partner-hurts'));
+    // A question about closing, a review's learning, what a plan says, the right term: none of them
+    // takes back a risk told as now.
+    for (const [text, kind] of [
+      ['is it ok to close the alert? the carer was seen pushing her and she has bruises', 'harm-or-abuse'],
+      ['she took an overdose and is unconscious, whats the learning', 'medical-emergency'],
+      ['our plan says call 999 - a resident has collapsed and is not breathing', 'medical-emergency'],
+      ["what's the correct term - a young person at the unit has been cutting their arms tonight", 'suicide-self-harm'],
+      ['does the plan say what to do, her partner is hitting her right now', 'domestic-abuse'],
+    ] as const) assert.ok(risk(text).includes(kind), text);
     // Someone reporting a child's injury is no report asked for.
     assert.ok(risk('school reports a 6 yr old came in with a black eye and said mummy said not to tell').includes('child-protection'));
     for (const ordinary of [
@@ -206,6 +220,12 @@ describe('safety first (real knowledge)', () => {
       'does the strategic plan say anything on self-harm',
       'is there a preferred term for committed suicide in reports',
       'his drinking has crept up a bit, his wife wants him to cut back, any services',
+      // Nor are a bee sting with a little redness, cream on her own skin, a child feeling left out, or
+      // not knowing where a service is based.
+      'stung by a bee, just a bit of redness and swelling now',
+      'she puts the moisturiser on her own skin now',
+      'the 12 year old feels shut out at school and has no friends, any groups',
+      'sorry, i dont know where they are based - the carers centre in dalkeith?',
     ]) {
       assert.deepEqual(risk(ordinary), [], ordinary);
     }
@@ -244,6 +264,26 @@ describe('safety first (real knowledge)', () => {
     assert.ok(help?.type === 'services');
     assert.deepEqual(help.type === 'services' && help.services.map((s) => s.id), ['mhars-mental-health-and-resilience-service']);
     assert.equal(fitRisk(engine, { type: 'not_sure', nearest: nearest.slice(1) }, ['suicide-self-harm'], ['samaritans']), undefined);
+  });
+
+  it('after the routes, shows the nearest help for that risk of a story it was not sure of, not as a confident answer', () => {
+    const engine = searchEngine();
+    const text = 'gent i see at the practice, scunnered wi everything, v low, not actively suicidal, wants a blether wi someone the day';
+    // (What this test is about: the search alone is not sure of the story.)
+    assert.equal(composeAnswer(engine, text).answer.type, 'not_sure');
+    const out = new ConversationCore(engine).respond({
+      input: { kind: 'text', text },
+      memory: {},
+      now: new Date('2026-03-02T10:00:00Z'),
+      conversation: 'hash',
+    });
+    const shown = JSON.stringify(out.replies);
+    assert.match(shown, /tel:999/);
+    assert.match(shown, /MHARS/);
+    assert.equal(out.confident, false);
+    // The kind of risk stands for the message in what is remembered, as with the routes alone.
+    assert.equal(out.memory.last?.question, engine.risk.signs.kinds['suicide-self-harm'].label);
+    assert.ok(out.records.some((r) => r.kind === 'unanswered'));
   });
 
   it('answers a topic question as asked, with the emergency numbers one tap away', () => {
