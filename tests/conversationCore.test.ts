@@ -702,6 +702,8 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(topicWords('and if she doesn’t pick one?'), ['doesnt', 'pick']);
     assert.deepEqual(topicWords('what if it wasnt approved?'), ['wasnt', 'approved']);
     assert.deepEqual(topicWords('what if he cant decide'), ['cannot', 'decide']);
+    // "does that matter" asks whether the fact counts; the fact is the topic.
+    assert.deepEqual(topicWords('he lives with her, does that matter'), ['lives']);
     assert.deepEqual(topicWords('what if they pick option 2'), ['pick']);
     const options = { at: '2026-03-02T10:00:00Z', question: 'what are the four options', answer: 'passage' as const };
     const read = resolveFollowUp('and if she doesnt pick one?', options, never);
