@@ -4,7 +4,7 @@ import { countedThing } from '../src/search/searchEngine';
 import { asksAmount, asksLiveFigure, asksWait } from '../src/search/figureAsks';
 import { tokenize } from '../src/search/text';
 import { answers, foldForScoring, rankOf } from '../src/eval/scoring';
-import { madeUpEngine } from './fixtures/madeUpKnowledge';
+import { madeUpEngine, madeUpEngineWith } from './fixtures/madeUpKnowledge';
 import { searchEngine } from './helpers';
 
 describe('years asked (made-up knowledge)', () => {
@@ -19,6 +19,15 @@ describe('years asked (made-up knowledge)', () => {
     assert.deepEqual(engine.search('carers groups in 2024/25').nearScope?.years, ['2024/25']);
     // A span is not held because each of its years is named somewhere.
     assert.deepEqual(engine.search('carers groups from 2019-2024').nearScope?.years, ['2019-2024']);
+  });
+
+  it('holds a span of years written short ("2025-35") where the document\'s title gives it whole', () => {
+    // A plan's sections carry their own headings as titles; the span is in the document's title only.
+    const engine = madeUpEngineWith([
+      { kind: 'plan', id: 'span-plan', file: 'span.md', title: 'Span Plan 2025–2035', body: '## Carers\n\nCarers support is planned over ten years.\n', meta: { kind: 'plan', publisher: 'Made-up IJB', status: 'DRAFT', period: '2025–2035', sourceFile: 'span.txt' } },
+    ]);
+    assert.equal(engine.search('carers support planned for 2025-35').nearScope, undefined);
+    assert.deepEqual(engine.search('carers support planned for 2020-23').nearScope?.years, ['2020-23']);
   });
 
   it('holds a year only beside the words asked about, when the passage has those words', () => {

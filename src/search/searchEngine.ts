@@ -1177,7 +1177,9 @@ function holdsYear(text: string, year: string, titles: string): boolean {
   if (!end) return text.includes(start);
   // "2025-2035" is a span of years, not a financial year: held when the passages (or their document's
   // title) give that span.
-  if (end.length === 4 && Number(end) - Number(start) > 1) return new RegExp(`${start}\\s*(?:[/–-]|to)\\s*${end}\\b`).test(`${titles} ${text}`);
+  // ("2025-35", the same span shortened, is held by "2025-2035" or "2025-35".)
+  const full = end.length === 2 ? `${start.slice(0, 2)}${end}` : end;
+  if (Number(full) - Number(start) > 1) return new RegExp(`${start}\\s*(?:[/–-]|to)\\s*(?:${start.slice(0, 2)})?${full.slice(-2)}\\b`).test(`${titles} ${text}`);
   const short = end.slice(-2);
   return new RegExp(`${start}\\s*[/–-]\\s*(?:${start.slice(0, 2)})?${short}\\b`).test(text);
 }
