@@ -155,6 +155,10 @@ describe('safety first (real knowledge)', () => {
     for (const text of ['bruises on her upper arms where nobody would see them', 'marks on her back where they wont show', 'bruises on her ribs, he is careful where he hits her']) {
       assert.ok(signsOf(text).includes('injuries-placed-out-of-sight'), text);
     }
+    // A child protection concern raised about a child, suspected FGM, a child on the streets at night.
+    assert.ok(signsOf('i want to raise a child protection concern about a 12 year old boy carrying packages').includes('child-concern-raised'));
+    assert.ok(signsOf('school nurse says a 9 year old girl back from a trip abroad, possible fgm').includes('fgm-suspected'));
+    assert.ok(signsOf('a wee boy (7) wandering the streets alone after midnight').includes('child-harmed'));
     // "A bit" is an amount, never a bite.
     assert.ok(!signsOf('his wife says he drinks a bit more now').includes('partner-hurts'));
     assert.ok(signsOf('his wife says he bit her').includes('partner-hurts'));
@@ -226,6 +230,9 @@ describe('safety first (real knowledge)', () => {
       'she puts the moisturiser on her own skin now',
       'the 12 year old feels shut out at school and has no friends, any groups',
       'sorry, i dont know where they are based - the carers centre in dalkeith?',
+      // How to raise a concern, asked in general, and teenagers with nothing to do, are no child at risk now.
+      'how do i make a child protection referral',
+      'teenagers walking the streets with nothing to do, any youth clubs in mayfield',
     ]) {
       assert.deepEqual(risk(ordinary), [], ordinary);
     }
