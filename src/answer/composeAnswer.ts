@@ -256,7 +256,7 @@ export function fitRisk(engine: SearchEngine, answer: Answer, kinds: RiskKind[],
     // match, yet its nearest services can be the help for that risk the routes do not already give
     // (same-day distress support): those are shown, and nothing else that was near.
     const helps = answer.nearest
-      .map((n) => ({ id: n.id, s: n.id.startsWith('service:') ? engine.service(n.id.slice('service:'.length)) : undefined }))
+      .map((n) => ({ id: n.id, s: engine.service(engine.passage(n.id)?.serviceId ?? '') }))
       .filter((x): x is { id: string; s: NonNullable<typeof x.s> } => x.s !== undefined && !routeServiceIds.includes(x.s.id) && x.s.categories.some((c) => categories.has(c)));
     return helps.length ? { type: 'services', services: helps.map((h) => h.s), passageIds: helps.map((h) => h.id) } : undefined;
   }

@@ -181,8 +181,9 @@ export class ConversationCore {
     if (emergency) {
       // After the emergency routes, only an answer that fits the risk, or none.
       const shown = fitRisk(this.engine, answer, emergency.risks, emergency.routes.map((r) => r.serviceId));
+      // A story not understood is a question the knowledge could answer better, whatever is shown.
+      if (answer.type === 'not_sure') out.records.push({ kind: 'unanswered', question, nearest: answer.nearest.map((n) => n.id) });
       if (!shown) {
-        if (answer.type === 'not_sure') out.records.push({ kind: 'unanswered', question, nearest: answer.nearest.map((n) => n.id) });
         // "their number?" after the routes asks about the services they came from. The message itself
         // is not kept: the kind of risk stands for it.
         // 999 and 101 are numbers everyone knows: the services behind the other routes come first.
@@ -197,9 +198,8 @@ export class ConversationCore {
         return { ...this.finish(out, { ...log, answer: answer.type, shown: 'none' }), answer, ...(response ? { response } : {}), confident: false };
       }
       if (answer.type === 'not_sure') {
-        // Services near a story not understood are still a question the knowledge could answer better,
-        // not a confident answer; as with the routes alone, the kind of risk stands for the message.
-        out.records.push({ kind: 'unanswered', question, nearest: answer.nearest.map((n) => n.id) });
+        // Services near a story not understood are no confident answer; as with the routes alone, the
+        // kind of risk stands for the message.
         const label = this.engine.risk.signs.kinds[emergency.risks[0]].label;
         return { ...this.answered(turn, out, shown, response, label, kinds, { ...log, shown: 'nearest' }), confident: false };
       }

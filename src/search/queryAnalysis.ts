@@ -130,8 +130,7 @@ function styleSpans(tokens: string[]): Array<{ start: number; end: number }> {
     if (phrase && tokens.slice(0, at).some((t) => ASKS_FOR_TELLING.test(t))) out.push({ start: at, end: at + phrase.length });
     // ("is there a plain english version of the plan" asks whether one exists: that is the topic.)
     const framed = STYLE_OF.find((p) => p.every((w, k) => tokens[at + k] === w));
-    const asksIfThereIs = tokens[at - 2] === 'there' && (tokens[at - 1] === 'a' || tokens[at - 1] === 'an');
-    if (framed && !asksIfThereIs) out.push({ start: at, end: at + framed.length });
+    if (framed && !(tokens[at - 2] === 'there' && (tokens[at - 1] === 'a' || tokens[at - 1] === 'an'))) out.push({ start: at, end: at + framed.length });
   });
   return out;
 }

@@ -92,7 +92,7 @@ export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: Reg
     }
     // A window that stops right before a list's lead-in ("We look at:", or "… across 7 key areas"
     // with no colon) takes the lead-in too, and so the list.
-    if (end < parts.length - 1 && isLeadIn(end)) end++;
+    if (end < parts.length - 1 && isLeadIn(end) && isItem(parts[end + 1])) end++;
     // "There is no natural split … Instead, we work with our 15 natural communities": a sentence that
     // turns the one before round says what is done instead, often the answer; it comes too, while short.
     else if (end < parts.length && TURNS_ROUND.test(parts[end]) && length + parts[end].length + 1 <= MAX_WHOLE_CHARS) {
