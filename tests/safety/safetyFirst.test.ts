@@ -97,6 +97,12 @@ describe('safety first (real knowledge)', () => {
       ['suspected heart attack about 20 minutes ago, he is grey and sweating', 'medical-emergency'],
       ['Im not kidding, he says he will kill her', 'domestic-abuse'],
       ['another psychotic episode, I cant keep myself safe', 'suicide-self-harm'],
+      // Nor does a question about closing, a review's learning, what a plan says or the right term.
+      ['is it ok to close the alert? the carer was seen pushing her and she has bruises', 'harm-or-abuse'],
+      ['she took an overdose and is unconscious, whats the learning', 'medical-emergency'],
+      ['our plan says call 999 - a resident has collapsed and is not breathing', 'medical-emergency'],
+      ["what's the correct term - a young person at the unit has been cutting their arms tonight", 'suicide-self-harm'],
+      ['does the plan say what to do, her partner is hitting her right now', 'domestic-abuse'],
     ] as const) assert.ok(risk(text).includes(kind), text);
     // Words that only look like the new signs are not them.
     for (const text of ['Mum refuses her medication most mornings, she has dementia, any tips?', 'client downed the bottle of wine last night, any alcohol services?', 'carers going in and out four times a day, is there respite?', 'Client got the top floor flat she wanted, any help moving?', 'feel like my team leader stabbed me in the back over the rota', 'do we need a defib at the lunch club?']) {
@@ -145,32 +151,25 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('ask for ani codeword used by a woman at the till, scared to go home').includes('domestic-abuse'));
     // Signs told without the usual words, each by its own sign: scalding or burning an own arm, a
     // goodbye posted as a last night on earth, a note left and nobody knowing where he went, a mother
-    // sedated to keep her in bed, bruises put where no one will see them.
-    const signsOf = (text: string): string[] => assessRisk(searchEngine().risk, text).signs;
-    assert.ok(signsOf('she held the iron against her own arm after the row').includes('hurt-on-purpose'));
-    assert.ok(signsOf('he poured boiling water over his own hand').includes('hurt-on-purpose'));
-    assert.ok(signsOf('his sister says he texted "last night on earth" to the group chat').includes('final-words'));
-    assert.ok(signsOf('left a note on the table, his mum doesnt know where he has gone').includes('missing-and-low'));
-    assert.ok(signsOf('her son gives her sleeping pills in the afternoon so she stays in bed').includes('sedated-to-manage'));
-    for (const text of ['bruises on her upper arms where nobody would see them', 'marks on her back where they wont show', 'bruises on her ribs, he is careful where he hits her']) {
-      assert.ok(signsOf(text).includes('injuries-placed-out-of-sight'), text);
-    }
-    // A child protection concern raised about a child, suspected FGM, a child on the streets at night.
-    assert.ok(signsOf('i want to raise a child protection concern about a 12 year old boy carrying packages').includes('child-concern-raised'));
-    assert.ok(signsOf('school nurse says a 9 year old girl back from a trip abroad, possible fgm').includes('fgm-suspected'));
-    assert.ok(signsOf('a wee boy (7) wandering the streets alone after midnight').includes('child-harmed'));
-    // "A bit" is an amount, never a bite.
+    // sedated to keep her in bed, bruises put where no one will see them; for a child, a child
+    // protection concern raised about them, suspected FGM, a child on the streets at night.
+    const signsOf = (text: string): string[] => assessRisk(engine.risk, text).signs;
+    for (const [text, sign] of [
+      ['she held the iron against her own arm after the row', 'hurt-on-purpose'],
+      ['he poured boiling water over his own hand', 'hurt-on-purpose'],
+      ['his sister says he texted "last night on earth" to the group chat', 'final-words'],
+      ['left a note on the table, his mum doesnt know where he has gone', 'missing-and-low'],
+      ['her son gives her sleeping pills in the afternoon so she stays in bed', 'sedated-to-manage'],
+      ['bruises on her upper arms where nobody would see them', 'injuries-placed-out-of-sight'],
+      ['marks on her back where they wont show', 'injuries-placed-out-of-sight'],
+      ['bruises on her ribs, he is careful where he hits her', 'injuries-placed-out-of-sight'],
+      ['i want to raise a child protection concern about a 12 year old boy carrying packages', 'child-concern-raised'],
+      ['school nurse says a 9 year old girl back from a trip abroad, possible fgm', 'fgm-suspected'],
+      ['a wee boy (7) wandering the streets alone after midnight', 'child-harmed'],
+      // "A bit" is an amount, never a bite; a bite is still one.
+      ['his wife says he bit her', 'partner-hurts'],
+    ] as const) assert.ok(signsOf(text).includes(sign), text);
     assert.ok(!signsOf('his wife says he drinks a bit more now').includes('partner-hurts'));
-    assert.ok(signsOf('his wife says he bit her').includes('partner-hurts'));
-    // A question about closing, a review's learning, what a plan says, the right term: none of them
-    // takes back a risk told as now.
-    for (const [text, kind] of [
-      ['is it ok to close the alert? the carer was seen pushing her and she has bruises', 'harm-or-abuse'],
-      ['she took an overdose and is unconscious, whats the learning', 'medical-emergency'],
-      ['our plan says call 999 - a resident has collapsed and is not breathing', 'medical-emergency'],
-      ["what's the correct term - a young person at the unit has been cutting their arms tonight", 'suicide-self-harm'],
-      ['does the plan say what to do, her partner is hitting her right now', 'domestic-abuse'],
-    ] as const) assert.ok(risk(text).includes(kind), text);
     // Someone reporting a child's injury is no report asked for.
     assert.ok(risk('school reports a 6 yr old came in with a black eye and said mummy said not to tell').includes('child-protection'));
     for (const ordinary of [
