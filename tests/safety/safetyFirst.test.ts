@@ -166,14 +166,24 @@ describe('safety first (real knowledge)', () => {
       ['i want to raise a child protection concern about a 12 year old boy carrying packages', 'child-concern-raised'],
       ['school nurse says a 9 year old girl back from a trip abroad, possible fgm', 'fgm-suspected'],
       ['a wee boy (7) wandering the streets alone after midnight', 'child-harmed'],
+      // Wrists kept bound up, with no injury told.
+      ['her partner says she comes out of the bathroom with her wrists bandaged', 'wrists-bound'],
+      ['his forearms are all taped up again and he wont say why', 'wrists-bound'],
+      // Letters put away "for after": after the end of what is said.
+      ['wrote to each of her kids and put the letters in a drawer for after.', 'note-left'],
       // "A bit" is an amount, never a bite; a bite is still one.
       ['his wife says he bit her', 'partner-hurts'],
     ] as const) assert.ok(signsOf(text).includes(sign), text);
     assert.ok(!signsOf('his wife says he drinks a bit more now').includes('partner-hurts'));
+    assert.ok(!signsOf('her wrist is bandaged after a fall on the ice').includes('wrists-bound'));
     // Someone reporting a child's injury is no report asked for.
     assert.ok(risk('school reports a 6 yr old came in with a black eye and said mummy said not to tell').includes('child-protection'));
     for (const ordinary of [
       'training on self-harm',
+      // "For after school" is a time of day; a bare "what is … harm" asks what the word means.
+      'mum of a 7yo with autism looking for after school clubs in Dalkeith',
+      'what is institutional harm',
+      'what does financial abuse mean?',
       'training on bruising in non mobile babies for health visitors',
       // General questions that count children or name an age band, ask how many, or start "if".
       'how many under 5 children are on the child protection register',
