@@ -288,6 +288,19 @@ describe('conversation core (made-up knowledge)', () => {
     assert.notEqual(sds.say('is that short or medium term?').log.followUp, 'where');
   });
 
+  it('"which outcome\'s that under?" of an aim\'s evidence says it sits under the aim and names the outcome closest to it', () => {
+    const plan = conversation();
+    assert.match(headline(plan.say('how many carers said they had a say in the survey')), /What carers told us/);
+    const where = plan.say("which outcome's that under");
+    assert.equal(where.log.followUp, 'where');
+    assert.match(texts(where)[0], /where it sits: .* › aim 2$/);
+    assert.match(texts(where)[1], /evidence for aim 2 as a whole.*closest to it is \*\*2\.2 Carers have a say in the support they get/);
+    // A passage under an outcome needs no nearest one.
+    const outcome = conversation();
+    outcome.say('people plan ahead for later life');
+    assert.equal(texts(outcome.say('which outcome is that under')).length, 1);
+  });
+
   it('"what about for carers?" is answered by something that speaks of carers, not the last answer again', () => {
     const c = conversation();
     assert.match(headline(c.say('free debt advice and money advice in penicuik')), /Penicuik Money Help/);

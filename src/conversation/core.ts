@@ -18,7 +18,7 @@ import { choiceOrText, knownPassageId } from '../privacy/cardValues';
 import { redactPersonalDetails } from '../privacy/redact';
 import type { SearchEngine, SearchResponse, SearchResult } from '../search/searchEngine';
 import { stem } from '../search/stem';
-import { asksWhatItIs, isStopWord, tokenize } from '../search/text';
+import { asksWhatItIs, contentTokens, isStopWord, tokenize } from '../search/text';
 import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/flow';
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
@@ -219,6 +219,22 @@ export class ConversationCore {
     return this.answered(turn, out, answer, response, question, kinds, log);
   }
 
+  /** The heading of the outcome of a passage's aim whose passages best answer its title and the question
+   * it answered. */
+  private nearestOutcome(passage: Passage, question: string): string | undefined {
+    const inAim = (q: Passage): boolean => q.docId === passage.docId && q.aim === passage.aim && q.outcome !== undefined;
+    // The question's own words say what was asked about ("the carer survey"); the title is the fallback.
+    // (Less the words that only ask what the plan says: "what did the survey say"; "a say" is a topic.)
+    const asked = contentTokens(question.replace(/\b(?<!\ba )(?:say|says|said|tell|tells|mention|mentions|plan|plans|commit|commits|committed|commitments?)\b/gi, ' ')).join(' ');
+    const found = [`${asked} ${passage.title}`, asked, passage.title]
+      .map((query) => (query.trim() ? this.engine.search(query, { limit: 1, within: inAim }).results[0]?.passage.outcome : undefined))
+      .find((o) => o !== undefined);
+    if (!found) return undefined;
+    // The outcome's own heading comes first among its passages.
+    const heading = this.engine.passagesOf(passage.docId).find((q) => q.outcome === found);
+    return heading ? (heading.title.startsWith(found) ? heading.title : `${found} ${heading.title}`) : `outcome ${found}`;
+  }
+
   /**
    * A message answered from what was just shown: the part of the same document, or the record of a
    * service shown, that holds the message's own words, when it holds them about as well as anything
@@ -277,6 +293,9 @@ export class ConversationCore {
     // A message that leans back may fall a margin short of the best answer anywhere; one that does not
     // must beat it.
     const edge = leans ? CONTEXT.margin : -CONTEXT.beat;
+    // "what about option 2?" after the four options: the thing it names has its own passage outside what
+    // was shown, and that passage is the answer, however well the overview mentions it.
+    if (anywhere?.features?.named && anywhereResponse.confident && !scopes.some((s) => s.within(anywhere.passage))) return undefined;
     // "does she have a right to an advocate?": "she" is the person asked about, who stays the same as
     // the subject moves, not a pointer at the article shown (see below).
     const personOnly = pointsBack && !leansBack(text.replace(PERSON_WORDS, 'the person'), (t) => this.standsAlone(t));
@@ -618,6 +637,10 @@ export class ConversationCore {
         const where = [p.aim ? `aim ${p.aim}` : '', p.outcome ? `outcome ${p.outcome}` : '', p.timescale ? `${p.timescale} term aims` : '', p.section && p.section !== p.title ? p.section : ''].filter(Boolean).join(' › ');
         const passage = this.engine.passage(p.id);
         out.text(`**${knowledgeText(p.title)}** — where it sits: ${knowledgeText(passage?.docTitle ?? p.docId)}${where ? ` › ${knowledgeText(where)}` : ''}`);
+        // "which outcome is that under?" of the aim's evidence, which sits under no one outcome: the aim's
+        // outcome closest to what was shown, said as such.
+        const nearest = passage && p.aim !== undefined && !p.outcome ? this.nearestOutcome(passage, last.question) : undefined;
+        if (nearest) out.text(`It is evidence for aim ${p.aim} as a whole, not one outcome; the outcome closest to it is **${knowledgeText(nearest)}**`);
         out.memory.last = { ...last, at: now.toISOString() };
         return this.finish(out, log('where'));
       }

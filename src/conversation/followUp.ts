@@ -516,7 +516,7 @@ export function resolveFollowUp(
   }
   // ("which aim?" alone asks it of the plan; after guidance "what outcome?" may ask what came of something.)
   if (last.passage?.kind === 'plan' && WHICH_AIM.test(lower)) return { kind: 'where' };
-  if (last.passage && (WHERE.test(lower) || (last.passage.timescale !== undefined && termAsked(lower.trim())))) return { kind: 'where' };
+  if (last.passage && (WHERE.test(lower.replace(/\b(aim|outcome|timescale|section|part)['’]s\b/g, '$1 is')) || (last.passage.timescale !== undefined && termAsked(lower.trim())))) return { kind: 'where' };
   // ("what section is it in?" asks where it sits, above; "which section says that?" the law it cites.)
   if (last.passage && REFERENCE_ASKED.test(lower)) return { kind: 'reference' };
 
