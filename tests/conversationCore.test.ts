@@ -301,6 +301,14 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(texts(outcome.say('which outcome is that under')).length, 1);
   });
 
+  it('"what about for people recovering at home?" after services puts a service for them not yet shown first', () => {
+    const chat = conversation();
+    assert.match(headline(chat.say('volunteers who visit older people')), /^ACE Befriending/);
+    const swapped = chat.say('what about for people recovering at home');
+    assert.equal(swapped.log.followUp, 'rewrite');
+    assert.match(headline(swapped), /^Moorside Nurse Line/);
+  });
+
   it('"what about for carers?" is answered by something that speaks of carers, not the last answer again', () => {
     const c = conversation();
     assert.match(headline(c.say('free debt advice and money advice in penicuik')), /Penicuik Money Help/);

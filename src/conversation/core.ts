@@ -743,6 +743,15 @@ export class ConversationCore {
           options.prefer = (r: SearchResult) =>
             r.passage.docId === docId && r.passage.id !== lastId && tokenize(`${r.passage.title} ${r.passage.text}`).some((t) => topicStems.has(stem(t)));
         }
+        // "and support for her as the carer?" after services for him: someone else's need, so a service
+        // not yet shown that speaks of them comes first; the ones shown were for the first need.
+        if (resolution.topic && !resolution.place && last.answer === 'services' && last.services?.length && (swapsTopic(text) || /^(?:and|but|so)\s.*\bfor\s/i.test(text.trim()))) {
+          // ("support", "help": every service gives them; the person asked about is the topic.)
+          const topicStems = new Set(tokenize(resolution.topic).filter((t) => !/^(?:support|help|services?|advice|info|information|anything|any)$/.test(t)).map(stem));
+          const shownIds = new Set(last.services.map((s) => servicePassageId(s.id)));
+          options.prefer = (r: SearchResult) =>
+            r.passage.kind === 'service' && !shownIds.has(r.passage.id) && tokenize(`${r.passage.title} ${r.passage.text}`).some((t) => topicStems.has(stem(t)));
+        }
         // "who decides?", "then what happens?": asking words alone ask about the document just shown;
         // elsewhere the words would find whatever else decides or happens.
         if (last.passage && !resolution.place && !resolution.kinds && asksNothingOfItsOwn(text)) {
