@@ -659,7 +659,14 @@ export function resolveFollowUp(
   const asksFigure = (last.passage !== undefined && (FIGURE_OR_DATE_ASK.test(lower) || STATS_ASK.test(lower))) || (last.answer === 'plan_list' && STATS_ASK.test(lower));
   const asksOwnFigure = asksFigure && !FIGURE_OR_DATE_ASK.test(last.question.toLowerCase());
   // "and extra care housing there?": a new need in the place asked about, not the old need with more words.
-  const question = placePointed && !asksOwnFigure
+  // "and what if they dont spend it all?": a condition asks its own question of the last one's subject;
+  // the last question's frame ("what can … be used for") would answer the last question again.
+  const asksOwnCondition = conditional && !asksOwnFigure && !placePointed;
+  const question = asksOwnCondition
+    ? `${lower} ${topicWords(last.question.toLowerCase())
+        .filter((w) => !ownWords.has(w))
+        .join(' ')}`.trim()
+    : placePointed && !asksOwnFigure
     ? `${topic.join(' ')} in ${slots.place}`
     : asksOwnFigure
     ? `${lower} ${topicWords(last.question.toLowerCase())
