@@ -301,6 +301,15 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(texts(outcome.say('which outcome is that under')).length, 1);
   });
 
+  it('"anything else under that outcome?" after a passage of the plan opens another passage of the same outcome', () => {
+    const chat = conversation();
+    assert.match(headline(chat.say('community wellbeing hubs')), /^1\.1 People find help early/);
+    const more = chat.say('anything else under that outcome');
+    assert.equal(more.log.followUp, 'more');
+    assert.equal(texts(more)[0], 'More under outcome 1.1:');
+    assert.match(headline(more), /Help points in libraries/);
+  });
+
   it('"what about for people recovering at home?" after services puts a service for them not yet shown first', () => {
     const chat = conversation();
     assert.match(headline(chat.say('volunteers who visit older people')), /^ACE Befriending/);

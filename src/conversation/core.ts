@@ -718,12 +718,19 @@ export class ConversationCore {
           // (The opening passage is the summary: more means beyond it.)
           const shown = last.passage;
           const opening = this.engine.firstPassageOf(shown.docId)?.id;
-          const next = this.engine
-            .search(last.question, { limit: 40, kinds: [shown.kind] })
-            .results.find((r) => r.passage.docId === shown.docId && r.passage.id !== shown.id && r.passage.id !== opening);
-          const answer = openPassage(this.engine, next?.passage.id ?? shown.id);
+          // "anything else under that outcome?": the rest of the outcome (or aim) shown, not of the document.
+          const part = /\b(?:that|this|the same)\s+(outcome|aim)\b/i.exec(text)?.[1]?.toLowerCase();
+          const inPart = (p: Passage): boolean =>
+            part === 'outcome' && shown.outcome ? p.outcome === shown.outcome : part === 'aim' && shown.aim !== undefined ? p.aim === shown.aim : true;
+          const fits = (p: Passage): boolean => p.docId === shown.docId && p.id !== shown.id && p.id !== opening && inPart(p);
+          const next =
+            this.engine.search(last.question, { limit: 40, kinds: [shown.kind] }).results.find((r) => fits(r.passage))?.passage ??
+            // (The rest of a part the question's words never reach: its next passage in the document.)
+            (part ? nextInDocument(this.engine.passagesOf(shown.docId), shown.id, fits) : undefined);
+          const answer = openPassage(this.engine, next?.id ?? shown.id);
           if (answer) {
-            out.text(`More of “${last.passage.title}”:`);
+            const partName = part === 'outcome' && shown.outcome ? `outcome ${shown.outcome}` : part === 'aim' && shown.aim !== undefined ? `aim ${shown.aim}` : undefined;
+            out.text(next && partName ? `More under ${partName}:` : `More of “${last.passage.title}”:`);
             return this.answered(turn, out, answer, undefined, last.question, last.kinds, log(answer.type));
           }
         }
@@ -1106,4 +1113,10 @@ export function confidentAnswer(answer: Answer): boolean {
 function aboutOptionAsked(answer: Answer, text: string): boolean {
   const option = slotsIn(text).option;
   return option === undefined || (answer.type === 'passage' && new RegExp(`\\boption ${option}\\b`, 'i').test(answer.passage.title));
+}
+
+/** The first passage after `id` in document order that fits, or else the first before it. */
+function nextInDocument(inDoc: readonly Passage[], id: string, fits: (p: Passage) => boolean): Passage | undefined {
+  const at = inDoc.findIndex((p) => p.id === id);
+  return inDoc.slice(at + 1).find(fits) ?? inDoc.slice(0, Math.max(at, 0)).find(fits);
 }
