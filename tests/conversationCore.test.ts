@@ -277,7 +277,7 @@ describe('conversation core (made-up knowledge)', () => {
   it('"is that short or medium term?" after a plan outcome says where it sits; after anything else it is searched on', () => {
     const plan = conversation();
     plan.say('people plan ahead for later life');
-    for (const ask of ['is that short or medium term?', "what's the timescale for that", 'whats the timescale for that', 'is it a long term aim', 'is that short, medium or long term?', 'is that one of the short term aims?', 'is that short term then?', 'which aim?', 'and which outcome']) {
+    for (const ask of ['is that short or medium term?', "what's the timescale for that", 'whats the timescale for that', 'is it a long term aim', 'is that short, medium or long term?', 'is that one of the short term aims?', 'is that short term then?', 'which aim?', 'and which outcome', 'is that a now thing or later on', 'how soon is that meant to happen', 'when is it due']) {
       const where = plan.say(ask);
       assert.equal(where.log.followUp, 'where', ask);
       assert.match(texts(where)[0], /outcome 1\.2 › medium term aims$/, ask);

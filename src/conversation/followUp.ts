@@ -93,7 +93,9 @@ const TERM_ASK = new RegExp(
   `^(?:(?:and|so)\\s+)?(?:(?:is|are|was) (?:that|this|it|they) (?:one of )?(?:an? |the )?${TERM}(?:\\s+(?:or|and|to)?\\s*${TERM})*(?: aims?| priorit(?:y|ies)| goals?| ones?)?` +
     "|what(?:'?s| is) the (?:timescale|time scale|timeframe|time frame)(?: (?:for|on) (?:that|this|it))?)(?: then)?\\s*$",
 );
-const termAsked = (lower: string): boolean => TERM_ASK.test(lower) && /term|aim|priorit|time ?(?:scale|frame)/.test(lower);
+/** "is that a now thing or later on?", "how soon is that meant to happen?": when, asked of an outcome. */
+const SOON_ASK = /^(?:(?:and|so|ok)\s+)?(?:is (?:that|this|it) (?:a )?(?:now|soon|later(?: on)?)(?: thing)?(?: or (?:a )?(?:now|soon|later(?: on)?)(?: thing)?)?|how soon (?:is|will) (?:that|this|it)(?: (?:meant|going|due|supposed) to)?(?: happen| be done)?|when (?:is|will) (?:that|this|it) (?:due|happening|(?:meant|supposed) to (?:happen|be done))|when (?:is|will) (?:that|this|it) be done)\s*$/;
+const termAsked = (lower: string): boolean => (TERM_ASK.test(lower) && /term|aim|priorit|time ?(?:scale|frame)/.test(lower)) || SOON_ASK.test(lower);
 /** Details a service record holds: how to reach a service and how to refer to it. */
 const CONTACT_FIELDS = new Set<DetailField>(['phone', 'email', 'website', 'address', 'hours', 'refer']);
 /** "who picks the option then?", "so what do we do instead?": words that carry on from the last answer. */
