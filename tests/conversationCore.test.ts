@@ -597,6 +597,11 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(leansBack('another one - can she go there', standsAlone), false);
     // A condition on what was just answered leans back however many words it has.
     assert.equal(resolveFollowUp('and if she cant decide even with help and there is no attorney', last, standsAlone).kind, 'rewrite');
+    // "What happens if …" is a condition too, asked in its own words of the last question's subject.
+    const buys = { at: '2026-03-02T10:00:00Z', question: 'what can a payment be spent on', answer: 'passage' as const, passage: { id: 'a#b', kind: 'sds' as const, docId: 'a', title: 'What a payment buys' } };
+    const spent = resolveFollowUp('what happens if he spends it on something else', buys, standsAlone);
+    assert.equal(spent.kind, 'rewrite');
+    if (spent.kind === 'rewrite') assert.match(spent.question, /^what happens if he spends it on something else .*\bpayment\b/);
   });
 
   it('"the second one" opens the second thing shown; "tell me more" the whole passage', () => {

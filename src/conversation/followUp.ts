@@ -647,7 +647,7 @@ export function resolveFollowUp(
   // A lead-in with a few words of its own: "and for carers?", "what about the reserves?". With more
   // words the message may be a question of its own; then only a weak one leans on the last.
   // "and if she can't decide?", "what if he refuses?": a condition on what was just answered, however long.
-  const conditional = /^(?:(?:and|but|so)\s+)?(?:what|and|but|even)\s+if\b/.test(lower);
+  const conditional = /^(?:(?:and|but|so)\s+)?(?:what|and|but|even|what (?:happens|would happen|will happen|do (?:we|i|they) do))\s+if\b/.test(lower);
   if (!pointsBack && !conditional && topic.length > 2 && standsAlone(text)) return { kind: 'new' };
   // ("on what conditions?" would find a passage on health conditions: it asks the rules of what was shown.)
   if (!pointsBack && !lead && !bare && !rulesOfShown && standsAlone(text)) return { kind: 'new' };
