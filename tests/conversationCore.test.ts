@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
-import { applySlots, asksNothingOfItsOwn, hourAsked, legalReferences, leansBack, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
+import { applySlots, asksNothingOfItsOwn, asksOutOfHours, hourAsked, legalReferences, leansBack, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
 import { listNounOf, MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
 import { openAt, recordSaysAll } from '../src/conversation/serviceDetail';
@@ -502,6 +502,14 @@ describe('conversation core (made-up knowledge)', () => {
     const sunday = conversation();
     sunday.say('rehab at home after a hospital stay');
     assert.match(texts(sunday.say('and what if its a sunday?'))[0] ?? '', /Moorside Nurse Line\*\* — phone: 0131 496 0007 \(Night line, out of hours\)/);
+    // So does an hour of the night, told without "night": "at 3am", "at 2 in the morning".
+    for (const ask of ['and if he needs someone to talk to at 3am?', 'and if she is struggling at 2 in the morning']) {
+      const night = conversation();
+      night.say('rehab at home after a hospital stay');
+      assert.match(texts(night.say(ask))[0] ?? '', /Moorside Nurse Line\*\* — phone: 0131 496 0007 \(Night line, out of hours\)/, ask);
+    }
+    assert.equal(asksOutOfHours('is it open at 3am'), false);
+    assert.equal(asksOutOfHours('can she ring at 11am'), false);
     // "within 24 hours" is how soon, not a time of day.
     const soon = conversation();
     soon.say('Moorside Nurse Line');

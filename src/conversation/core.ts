@@ -579,7 +579,7 @@ export class ConversationCore {
     // ("and if it's out of hours?", "what if it's the weekend": a condition on who to turn to, not their hours.)
     // ("and if it's a saturday, are they open?" still asks their hours.)
     const conditionOnWhen = /^\s*(?:(?:and|but|so)\s+)?(?:what\s+)?if\b/i.test(text) && !/\b(?:are|is) (?:they|it) (?:open|closed|shut)\b|\bopening (?:hours|times)\b/i.test(text);
-    const asksForHelp = resolution.kind === 'detail' ? resolution.field !== 'hours' || conditionOnWhen : ASKS_FOR_SOMEONE.test(text) || topicWords(text.toLowerCase()).every((w) => /^\d|^(?:am|pm|after|past|gone|before|until|till|from|night|nights|midnight|oclock|clock)$/.test(w));
+    const asksForHelp = resolution.kind === 'detail' ? resolution.field !== 'hours' || conditionOnWhen : ASKS_FOR_SOMEONE.test(text) || conditionOnWhen || topicWords(text.toLowerCase()).every((w) => /^\d|^(?:am|pm|after|past|gone|before|until|till|from|night|nights|midnight|oclock|clock)$/.test(w));
     if ((resolution.kind === 'detail' || resolution.kind === 'rewrite') && asksForHelp && last.services?.length && asksOutOfHours(text)) {
       const done = this.outOfHours(turn, text, last, out, log);
       if (done) return done;

@@ -403,8 +403,16 @@ export function mentionsThePerson(text: string): boolean {
 const OUT_OF_HOURS_ASKED = /\b(?:at night|overnight|over night|night ?time|through the night|middle of the night|out[- ]of[- ]hours|after hours|ooh|in the evenings?|evenings|at the weekends?|over the weekend|weekends|saturdays?|sundays?|(?<!after )tonight|(?:bank|public) holidays?|christmas day|boxing day|new year'?s day|24[- ]?(?:hours?|hrs?) (?:line|helpline|number|service|support)|24 ?7|24\/7|(?:after|gone|past) (?:[5-9]|1[0-2]|midnight|teatime|tea time)(?: ?pm| o ?clock)?\b|when (?:they are|they'?re|it is|it'?s) closed)\b/;
 
 export function asksOutOfHours(text: string): boolean {
-  return OUT_OF_HOURS_ASKED.test(normalise(text));
+  if (OUT_OF_HOURS_ASKED.test(normalise(text))) return true;
+  // "at 3am", "at 2 in the morning", "after 10 at night": an hour outside the working day (unless asked
+  // of the thing shown: "who answers if he presses it at 3am?" asks how it works).
+  const hour = hourAsked(text);
+  return hour !== undefined && (hour < NIGHT_ENDS || hour >= EVENING_STARTS) && !/\bit\b/.test(normalise(text));
 }
+
+/** The working day, for an hour asked: before 8am or from 6pm is out of hours. */
+const NIGHT_ENDS = 8;
+const EVENING_STARTS = 18;
 
 /** The hour of the day a message asks about, 0-23: "after 10 at night" 22, "at 3am" 3, "gone 6" 18,
  * "after midnight" 0; undefined when it names none. */
@@ -639,7 +647,7 @@ export function resolveFollowUp(
     if (about.length) return { kind: 'rewrite', question: `${lower} ${about.join(' ')}`, topic: about.join(' ') };
   }
   // "what if it's a sunday?" after services: a time and nothing more asks who can be phoned then.
-  if (topic.length === 0 && last.services?.length && OUT_OF_HOURS_ASKED.test(lower)) return { kind: 'detail', field: 'phone' };
+  if (topic.length === 0 && last.services?.length && asksOutOfHours(lower)) return { kind: 'detail', field: 'phone' };
   if (topic.length === 0) return { kind: 'more' };
   // "does he have to pay for it", "how often is it reviewed": a word that points at the thing shown and
   // a few words more ask about that thing, even where those words alone would find something.
