@@ -166,16 +166,21 @@ describe('safety first (real knowledge)', () => {
       ['i want to raise a child protection concern about a 12 year old boy carrying packages', 'child-concern-raised'],
       ['school nurse says a 9 year old girl back from a trip abroad, possible fgm', 'fgm-suspected'],
       ['a wee boy (7) wandering the streets alone after midnight', 'child-harmed'],
-      // Wrists kept bound up, with no injury told.
+      // Wrists kept bound up, with no treatment told; a fall or a sport given as the reason is the usual
+      // cover story, so it does not excuse them.
       ['her partner says she comes out of the bathroom with her wrists bandaged', 'wrists-bound'],
       ['his forearms are all taped up again and he wont say why', 'wrists-bound'],
-      // Letters put away "for after": after the end of what is said.
-      ['wrote to each of her kids and put the letters in a drawer for after.', 'note-left'],
+      ['his wrists are bandaged, says he fell', 'wrists-bound'],
+      ['forearms always taped up, says its from the gym', 'wrists-bound'],
       // "A bit" is an amount, never a bite; a bite is still one.
       ['his wife says he bit her', 'partner-hurts'],
     ] as const) assert.ok(signsOf(text).includes(sign), text);
     assert.ok(!signsOf('his wife says he drinks a bit more now').includes('partner-hurts'));
-    assert.ok(!signsOf('her wrist is bandaged after a fall on the ice').includes('wrists-bound'));
+    for (const treated of ['her wrist is bandaged after her carpal tunnel operation', 'dressings on her forearms from skin tears, the nurse changes them', 'his community alarm is strapped round his wrist', 'tattoos covered his forearms']) {
+      assert.ok(!signsOf(treated).includes('wrists-bound'), treated);
+    }
+    // Letters put away "for after", said mid-sentence, still read as a goodbye; "for after school" does not.
+    assert.ok(risk('she wrote letters to her kids for after, and gave the dog to her sister').includes('suicide-self-harm'));
     // Someone reporting a child's injury is no report asked for.
     assert.ok(risk('school reports a 6 yr old came in with a black eye and said mummy said not to tell').includes('child-protection'));
     for (const ordinary of [
