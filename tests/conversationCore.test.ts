@@ -277,7 +277,7 @@ describe('conversation core (made-up knowledge)', () => {
   it('"is that short or medium term?" after a plan outcome says where it sits; after anything else it is searched on', () => {
     const plan = conversation();
     plan.say('people plan ahead for later life');
-    for (const ask of ['is that short or medium term?', "what's the timescale for that", 'whats the timescale for that', 'is it a long term aim', 'is that short, medium or long term?', 'is that one of the short term aims?', 'is that short term then?', 'which aim?', 'and which outcome', 'is that a now thing or later on', 'how soon is that meant to happen', 'when is it due']) {
+    for (const ask of ['is that short or medium term?', "what's the timescale for that", 'whats the timescale for that', 'is it a long term aim', 'is that short, medium or long term?', 'is that one of the short term aims?', 'is that short term then?', 'which aim?', 'and which outcome', 'is that a now thing or later on', 'how soon is that meant to happen']) {
       const where = plan.say(ask);
       assert.equal(where.log.followUp, 'where', ask);
       assert.match(texts(where)[0], /outcome 1\.2 › medium term aims$/, ask);
@@ -294,7 +294,7 @@ describe('conversation core (made-up knowledge)', () => {
     const where = plan.say("which outcome's that under");
     assert.equal(where.log.followUp, 'where');
     assert.match(texts(where)[0], /where it sits: .* › aim 2$/);
-    assert.match(texts(where)[1], /evidence for aim 2 as a whole.*closest to it is \*\*2\.2 Carers have a say in the support they get/);
+    assert.match(texts(where)[1], /under aim 2 as a whole, not under one outcome.*closest to it is \*\*2\.2 Carers have a say in the support they get/);
     // A passage under an outcome needs no nearest one.
     const outcome = conversation();
     outcome.say('people plan ahead for later life');
@@ -316,6 +316,10 @@ describe('conversation core (made-up knowledge)', () => {
     const swapped = chat.say('what about for people recovering at home');
     assert.equal(swapped.log.followUp, 'rewrite');
     assert.match(headline(swapped), /^Moorside Nurse Line/);
+    // Asked of the services shown ("for it"), it is no one else's need.
+    const same = conversation();
+    same.say('volunteers who visit older people');
+    assert.doesNotMatch(headline(same.say('and is there a waiting list for it?')), /^Moorside Nurse Line/);
   });
 
   it('"what about for carers?" is answered by something that speaks of carers, not the last answer again', () => {
@@ -335,6 +339,10 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(headline(out), /Who holds the money/);
     // The same words with nothing before them are a question of their own.
     assert.notEqual(conversation().say('and the provider, what does it report?').log.followUp, 'context');
+    // Words a service answers better ("money") still find the part of the article shown that answers them.
+    const money = conversation();
+    money.say('what is option 2');
+    assert.match(headline(money.say('and the money, who has it?')), /Who holds the money/);
   });
 
   it('"whats the second one?" after a passage with a list gives that item', () => {
@@ -510,6 +518,8 @@ describe('conversation core (made-up knowledge)', () => {
     }
     assert.equal(asksOutOfHours('is it open at 3am'), false);
     assert.equal(asksOutOfHours('can she ring at 11am'), false);
+    assert.equal(asksOutOfHours('can she ring before 6pm'), false);
+    assert.equal(asksOutOfHours('what if it kicks off at 3am'), true);
     // "within 24 hours" is how soon, not a time of day.
     const soon = conversation();
     soon.say('Moorside Nurse Line');
@@ -610,6 +620,8 @@ describe('conversation core (made-up knowledge)', () => {
     const spent = resolveFollowUp('what happens if he spends it on something else', buys, standsAlone);
     assert.equal(spent.kind, 'rewrite');
     if (spent.kind === 'rewrite') assert.match(spent.question, /^what happens if he spends it on something else .*\bpayment\b/);
+    // One that stands on its own is a question of its own.
+    assert.equal(resolveFollowUp('and what happens if a woman refuses an adult protection investigation', buys, standsAlone).kind, 'new');
   });
 
   it('"the second one" opens the second thing shown; "tell me more" the whole passage', () => {

@@ -94,7 +94,8 @@ const TERM_ASK = new RegExp(
     "|what(?:'?s| is) the (?:timescale|time scale|timeframe|time frame)(?: (?:for|on) (?:that|this|it))?)(?: then)?\\s*$",
 );
 /** "is that a now thing or later on?", "how soon is that meant to happen?": when, asked of an outcome. */
-const SOON_ASK = /^(?:(?:and|so|ok)\s+)?(?:is (?:that|this|it) (?:a )?(?:now|soon|later(?: on)?)(?: thing)?(?: or (?:a )?(?:now|soon|later(?: on)?)(?: thing)?)?|how soon (?:is|will) (?:that|this|it)(?: (?:meant|going|due|supposed) to)?(?: happen| be done)?|when (?:is|will) (?:that|this|it) (?:due|happening|(?:meant|supposed) to (?:happen|be done))|when (?:is|will) (?:that|this|it) be done)\s*$/;
+// ("When is it due?" may ask a date the passage gives, and is searched in it.)
+const SOON_ASK = /^(?:(?:and|so|ok)\s+)?(?:is (?:that|this|it) (?:a )?(?:now|soon|later(?: on)?)(?: thing)?(?: or (?:a )?(?:now|soon|later(?: on)?)(?: thing)?)?|how soon (?:is|will) (?:that|this|it)(?: (?:meant|going|due|supposed) to)?(?: happen| be done)?)\s*$/;
 const termAsked = (lower: string): boolean => (TERM_ASK.test(lower) && /term|aim|priorit|time ?(?:scale|frame)/.test(lower)) || SOON_ASK.test(lower);
 /** Details a service record holds: how to reach a service and how to refer to it. */
 const CONTACT_FIELDS = new Set<DetailField>(['phone', 'email', 'website', 'address', 'hours', 'refer']);
@@ -406,8 +407,10 @@ export function asksOutOfHours(text: string): boolean {
   if (OUT_OF_HOURS_ASKED.test(normalise(text))) return true;
   // "at 3am", "at 2 in the morning", "after 10 at night": an hour outside the working day (unless asked
   // of the thing shown: "who answers if he presses it at 3am?" asks how it works).
+  // ("before 6pm", "until 7pm" ask about the working day's end, not after it.)
   const hour = hourAsked(text);
-  return hour !== undefined && (hour < NIGHT_ENDS || hour >= EVENING_STARTS) && !/\bit\b/.test(normalise(text));
+  const lower = normalise(text);
+  return hour !== undefined && (hour < NIGHT_ENDS || hour >= EVENING_STARTS) && !/\b(?:presses|press|pressed|use|uses|using|is|does) it\b|\bit (?:is|does) (?:open|closed|shut)\b/.test(lower) && !/\b(?:before|until|till|til|by) \d/.test(lower);
 }
 
 /** The working day, for an hour asked: before 8am or from 6pm is out of hours. */
@@ -655,7 +658,9 @@ export function resolveFollowUp(
   // A lead-in with a few words of its own: "and for carers?", "what about the reserves?". With more
   // words the message may be a question of its own; then only a weak one leans on the last.
   // "and if she can't decide?", "what if he refuses?": a condition on what was just answered, however long.
-  const conditional = /^(?:(?:and|but|so)\s+)?(?:what|and|but|even|what (?:happens|would happen|will happen|do (?:we|i|they) do))\s+if\b/.test(lower);
+  const conditional = /^(?:(?:and|but|so)\s+)?(?:what|and|but|even)\s+if\b/.test(lower);
+  // ("what happens if he spends it on something else?" is one too, unless it stands on its own.)
+  const asksWhatHappensIf = /^(?:(?:and|but|so)\s+)?what (?:happens|would happen|will happen|do (?:we|i|they) do)\s+if\b/.test(lower);
   if (!pointsBack && !conditional && topic.length > 2 && standsAlone(text)) return { kind: 'new' };
   // ("on what conditions?" would find a passage on health conditions: it asks the rules of what was shown.)
   if (!pointsBack && !lead && !bare && !rulesOfShown && standsAlone(text)) return { kind: 'new' };
@@ -671,7 +676,7 @@ export function resolveFollowUp(
   // "and extra care housing there?": a new need in the place asked about, not the old need with more words.
   // "and what if they dont spend it all?": a condition asks its own question of the last one's subject;
   // the last question's frame ("what can … be used for") would answer the last question again.
-  const asksOwnCondition = conditional && !asksOwnFigure && !placePointed;
+  const asksOwnCondition = (conditional || asksWhatHappensIf) && !asksOwnFigure && !placePointed;
   const question = asksOwnCondition
     ? `${lower} ${topicWords(last.question.toLowerCase())
         .filter((w) => !ownWords.has(w))
