@@ -148,6 +148,9 @@ describe('words', () => {
     assert.deepEqual(tokenize('can she opt out'), ['can', 'she', 'opt', 'out']);
     assert.deepEqual(tokenize('accessible info'), ['accessible', 'information']);
     assert.deepEqual(tokenize('which regs, and her appt hrs'), ['which', 'regulations', 'and', 'her', 'appointment', 'hours']);
+    assert.deepEqual(tokenize('no money til next wk'), ['no', 'money', 'until', 'next', 'week']);
+    // Text-speak joining words ("gas n electric", "r they open") are joining words.
+    for (const word of ['n', 'u', 'r']) assert.equal(isStopWord(word), true, word);
   });
 
   it('reads "when\'s", "how\'s", "meant to be done" as the asking, not as topic words no passage holds', () => {

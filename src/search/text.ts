@@ -17,6 +17,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'shes', 'hes', 'theyre', 'youre', 'theres', 'isnt', 'arent', 'doesnt', 'didnt', 'wont', 'im', 'ill', 'id',
   // Chat fillers: "who can get a dp anyway", "pls", "just wondering".
   'anyway', 'anyways', 'though', 'basically', 'pls', 'plz', 'cheers', 'btw', 'wondering', 'wondered',
+  // Text-speak for joining words: "gas n electric", "r they open", "can u".
+  'n', 'u', 'r',
   // "when's it meant to be done", "how's that usually worked out", "what are they exactly": the asking, not the topic.
   'whens', 'hows', 'whys', 'meant', 'supposed', 'gonna', 'wanna', 'usually', 'normally', 'done', 'exactly', 'precisely',
   // "digital exclusion stats", "population figure": ask for figures (see answerTypeFor), not about a
@@ -43,6 +45,7 @@ const SPELLING: Readonly<Record<string, string>> = {
   // Chat shorthand for words the knowledge spells out.
   orgs: 'organisations', org: 'organisation', opts: 'options', info: 'information', regs: 'regulations', reg: 'regulation',
   appt: 'appointment', appts: 'appointments', hrs: 'hours', govt: 'government',
+  wk: 'week', wks: 'weeks', mth: 'month', mths: 'months', til: 'until', till: 'until', tmrw: 'tomorrow', thru: 'through',
 };
 
 const IZE = /^([a-z]{3,})(i|y)z(e|es|ed|ing|ation|ations|er|ers)$/;
