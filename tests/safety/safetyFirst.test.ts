@@ -171,11 +171,14 @@ describe('safety first (real knowledge)', () => {
       ['her partner says she comes out of the bathroom with her wrists bandaged', 'wrists-bound'],
       ['his forearms are all taped up again and he wont say why', 'wrists-bound'],
       ['his wrists are bandaged, says he fell', 'wrists-bound'],
+      // Burns of a shape no accident leaves, on a child.
+      ['her son has round burns on the soles of his feet, mum says he stood on something', 'child-burns-patterned'],
       ['forearms always taped up, says its from the gym', 'wrists-bound'],
       // "A bit" is an amount, never a bite; a bite is still one.
       ['his wife says he bit her', 'partner-hurts'],
     ] as const) assert.ok(signsOf(text).includes(sign), text);
     assert.ok(!signsOf('his wife says he drinks a bit more now').includes('partner-hurts'));
+    assert.ok(!signsOf('she had round burns on her arm from the cooker').includes('child-burns-patterned'));
     for (const treated of ['her wrist is bandaged after her carpal tunnel operation', 'dressings on her forearms from skin tears, the nurse changes them', 'his community alarm is strapped round his wrist', 'tattoos covered his forearms']) {
       assert.ok(!signsOf(treated).includes('wrists-bound'), treated);
     }
