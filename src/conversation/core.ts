@@ -219,8 +219,8 @@ export class ConversationCore {
     return this.answered(turn, out, answer, response, question, kinds, log);
   }
 
-  /** The heading of the outcome of a passage's aim whose passages best answer its title and the question
-   * it answered. */
+  /** The outcome of a passage's aim whose passages best answer the question it answered (or its title),
+   * as its code and the plan's own words for it. */
   private nearestOutcome(passage: Passage, question: string): string | undefined {
     const inAim = (q: Passage): boolean => q.docId === passage.docId && q.aim === passage.aim && q.outcome !== undefined;
     // The question's own words say what was asked about ("the carer survey"); the title is the fallback.
@@ -720,18 +720,21 @@ export class ConversationCore {
           const shown = last.passage;
           const opening = this.engine.firstPassageOf(shown.docId)?.id;
           // "anything else under that outcome?": the rest of the outcome (or aim) shown, not of the document.
-          const part = /\b(?:that|this|the same)\s+(outcome|aim)\b/i.exec(text)?.[1]?.toLowerCase();
-          const inPart = (p: Passage): boolean =>
-            part === 'outcome' && shown.outcome ? p.outcome === shown.outcome : part === 'aim' && shown.aim !== undefined ? p.aim === shown.aim : true;
-          const fits = (p: Passage): boolean => p.docId === shown.docId && p.id !== shown.id && p.id !== opening && inPart(p);
+          const asked = /\b(?:that|this|the same)\s+(outcome|aim)\b/i.exec(text)?.[1]?.toLowerCase();
+          const part =
+            asked === 'outcome' && shown.outcome
+              ? { name: `outcome ${shown.outcome}`, has: (p: Passage) => p.outcome === shown.outcome }
+              : asked === 'aim' && shown.aim !== undefined
+                ? { name: `aim ${shown.aim}`, has: (p: Passage) => p.aim === shown.aim }
+                : undefined;
+          const fits = (p: Passage): boolean => p.docId === shown.docId && p.id !== shown.id && p.id !== opening && (!part || part.has(p));
           const next =
             this.engine.search(last.question, { limit: 40, kinds: [shown.kind] }).results.find((r) => fits(r.passage))?.passage ??
             // (The rest of a part the question's words never reach: its next passage in the document.)
             (part ? nextInDocument(this.engine.passagesOf(shown.docId), shown.id, fits) : undefined);
           const answer = openPassage(this.engine, next?.id ?? shown.id);
           if (answer) {
-            const partName = part === 'outcome' && shown.outcome ? `outcome ${shown.outcome}` : part === 'aim' && shown.aim !== undefined ? `aim ${shown.aim}` : undefined;
-            out.text(next && partName ? `More under ${partName}:` : `More of “${last.passage.title}”:`);
+            out.text(next && part ? `More under ${part.name}:` : `More of “${last.passage.title}”:`);
             return this.answered(turn, out, answer, undefined, last.question, last.kinds, log(answer.type));
           }
         }
@@ -752,8 +755,7 @@ export class ConversationCore {
           const topicStems = new Set(tokenize(resolution.topic).map(stem));
           const docId = last.passage.docId;
           const lastId = last.passage.id;
-          options.prefer = (r: SearchResult) =>
-            r.passage.docId === docId && r.passage.id !== lastId && tokenize(`${r.passage.title} ${r.passage.text}`).some((t) => topicStems.has(stem(t)));
+          options.prefer = (r: SearchResult) => r.passage.docId === docId && r.passage.id !== lastId && saysAnyOf(r.passage, topicStems);
         }
         // "and support for her as the carer?" after services for him: someone else's need, so a service
         // not yet shown that speaks of them comes first; the ones shown were for the first need.
@@ -762,8 +764,7 @@ export class ConversationCore {
           // ("support", "help", "people": every service speaks of them; who or what is asked about is the topic.)
           const topicStems = new Set(tokenize(resolution.topic).filter((t) => !/^(?:support|help|services?|advice|info|information|anything|any|people|person|someone|folk|home)$/.test(t)).map(stem));
           const shownIds = new Set(last.services.map((s) => servicePassageId(s.id)));
-          options.prefer = (r: SearchResult) =>
-            r.passage.kind === 'service' && !shownIds.has(r.passage.id) && tokenize(`${r.passage.title} ${r.passage.text}`).some((t) => topicStems.has(stem(t)));
+          options.prefer = (r: SearchResult) => r.passage.kind === 'service' && !shownIds.has(r.passage.id) && saysAnyOf(r.passage, topicStems);
         }
         // "who decides?", "then what happens?": asking words alone ask about the document just shown;
         // elsewhere the words would find whatever else decides or happens.
@@ -1115,6 +1116,11 @@ export function confidentAnswer(answer: Answer): boolean {
 function aboutOptionAsked(answer: Answer, text: string): boolean {
   const option = slotsIn(text).option;
   return option === undefined || (answer.type === 'passage' && new RegExp(`\\boption ${option}\\b`, 'i').test(answer.passage.title));
+}
+
+/** Whether a passage's title or text says a word of one of these stems. */
+function saysAnyOf(passage: Passage, stems: ReadonlySet<string>): boolean {
+  return tokenize(`${passage.title} ${passage.text}`).some((t) => stems.has(stem(t)));
 }
 
 /** The first passage after `id` in document order that fits, or else the first before it. */

@@ -404,12 +404,12 @@ export function mentionsThePerson(text: string): boolean {
 const OUT_OF_HOURS_ASKED = /\b(?:at night|overnight|over night|night ?time|through the night|middle of the night|out[- ]of[- ]hours|after hours|ooh|in the evenings?|evenings|at the weekends?|over the weekend|weekends|saturdays?|sundays?|(?<!after )tonight|(?:bank|public) holidays?|christmas day|boxing day|new year'?s day|24[- ]?(?:hours?|hrs?) (?:line|helpline|number|service|support)|24 ?7|24\/7|(?:after|gone|past) (?:[5-9]|1[0-2]|midnight|teatime|tea time)(?: ?pm| o ?clock)?\b|when (?:they are|they'?re|it is|it'?s) closed)\b/;
 
 export function asksOutOfHours(text: string): boolean {
-  if (OUT_OF_HOURS_ASKED.test(normalise(text))) return true;
+  const lower = normalise(text);
+  if (OUT_OF_HOURS_ASKED.test(lower)) return true;
   // "at 3am", "at 2 in the morning", "after 10 at night": an hour outside the working day (unless asked
   // of the thing shown: "who answers if he presses it at 3am?" asks how it works).
   // ("before 6pm", "until 7pm" ask about the working day's end, not after it.)
   const hour = hourAsked(text);
-  const lower = normalise(text);
   return hour !== undefined && (hour < NIGHT_ENDS || hour >= EVENING_STARTS) && !/\b(?:presses|press|pressed|use|uses|using|is|does) it\b|\bit (?:is|does) (?:open|closed|shut)\b/.test(lower) && !/\b(?:before|until|till|til|by) \d/.test(lower);
 }
 
