@@ -174,6 +174,9 @@ describe('safety first (real knowledge)', () => {
       // Burns of a shape no accident leaves, on a child.
       ['her son has round burns on the soles of his feet, mum says he stood on something', 'child-burns-patterned'],
       ['forearms always taped up, says its from the gym', 'wrists-bound'],
+      // A nurse who saw it, or a watch kept on her, excuses nothing.
+      ['the school nurse saw her wrists bandaged', 'wrists-bound'],
+      ['her wrists are bandaged, we need to keep a watch on her', 'wrists-bound'],
       // "A bit" is an amount, never a bite; a bite is still one.
       ['his wife says he bit her', 'partner-hurts'],
     ] as const) assert.ok(signsOf(text).includes(sign), text);
