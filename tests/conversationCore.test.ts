@@ -249,6 +249,12 @@ describe('conversation core (made-up knowledge)', () => {
     const shown = { at: '2026-03-02T10:00:00Z', question: 'when can a dp be stopped', answer: 'passage' as const, passage: { id: 'a#b', kind: 'sds' as const, docId: 'a', title: 'Stopping a payment' } };
     for (const ask of ['which reg is that', 'which regs is that in', 'what section says that', 'which standard covers it', 'and which bit of the act says that']) assert.equal(resolveFollowUp(ask, shown, () => true).kind, 'reference', ask);
     assert.notEqual(resolveFollowUp('which regs cover charging', shown, () => true).kind, 'reference');
+    // The law named first, and "where does it say that?" of guidance; of the plan only "… in the act?" asks the law.
+    for (const ask of ['whats the regulation called', "what's the legal basis for that", 'what section of the act is that', 'under which law', 'where does it say that', 'so where does it say that in the act']) assert.equal(resolveFollowUp(ask, shown, () => true).kind, 'reference', ask);
+    const plan = { ...shown, passage: { ...shown.passage, kind: 'plan' as const } };
+    assert.notEqual(resolveFollowUp('where does it say that', plan, () => true).kind, 'reference');
+    assert.equal(resolveFollowUp('where does it say that in the act', plan, () => true).kind, 'reference');
+    assert.notEqual(resolveFollowUp('whats the regulation on gifts', shown, () => true).kind, 'reference');
     assert.deepEqual(legalReferences('Under regulation 6 a council may stop it; see regulation 6 and section 5(5) of the Social Care (Self-directed Support) (Scotland) Act 2013, and Standard 8.'), [
       'regulation 6',
       'section 5(5)',

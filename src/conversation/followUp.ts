@@ -350,6 +350,16 @@ const ASKS_WHY = /^(?:(?:and|but|so|ok)\s+)?(?:why(?: not| is that| so)?|whys th
 const WHICH_AIM = /^(?:(?:and|so)\s+)?(?:which|what)\s+(?:aim|outcome)(?:\s+(?:number|no))?$/;
 /** "which reg is that?", "what section says that", "which standard covers it": the law behind what was shown. */
 const REFERENCE_ASKED = /^(?:(?:and|so|ok)\s+)?(?:which|what)\s+(?:reg|regs|regulation|regulations|section|sections|bit of the act|part of the act|law|act|legislation|standard)\s+(?:is|are|was|says|say|covers|cover|applies|apply|sets out)\s+(?:that|this|it|they)\b(?:\s+(?:in|from|under|part of))?$/;
+/** "what's the regulation called?", "what section of the act is that", "under which law?", "what's the legal
+ * basis for that": the same, asked with the law named first. */
+const LAW = '(?:reg|regs|regulation|regulations|section|law|act|legislation|statute)';
+const REFERENCE_NAMED = new RegExp(
+  `^(?:(?:and|so|ok)\\s+)?(?:(?:what(?:'?s| is)|whats) the (?:${LAW}|legal basis)(?: (?:called|number|again))?(?: (?:for|on|behind) (?:that|this|it))?` +
+    `|(?:under|in) (?:what|which) ${LAW}` +
+    `|(?:which|what) ${LAW}(?: (?:of|in) the (?:act|law|regs|regulations))?(?: (?:is|was) (?:that|this|it)(?: (?:in|from|under))?)?)$`,
+);
+/** "where does it say that?": of guidance, the law it rests on ("… in the act?" of anything). */
+const WHERE_SAID = /^(?:(?:and|so|ok|but)\s+)?where (?:does|do) (?:it|that|this|they) say (?:that|this|so)( in the (?:act|law|regs|regulations|legislation))?$/;
 
 /** The laws, regulations, sections and standards a text cites, in order, each once ("regulation 6",
  * "section 13", "Standard 6", "the Carers (Scotland) Act 2016"). */
@@ -531,7 +541,9 @@ export function resolveFollowUp(
   if (last.passage?.kind === 'plan' && WHICH_AIM.test(lower)) return { kind: 'where' };
   if (last.passage && (WHERE.test(lower.replace(/\b(aim|outcome|timescale|section|part)['’]s\b/g, '$1 is')) || (last.passage.timescale !== undefined && termAsked(lower.trim())))) return { kind: 'where' };
   // ("what section is it in?" asks where it sits, above; "which section says that?" the law it cites.)
-  if (last.passage && REFERENCE_ASKED.test(lower)) return { kind: 'reference' };
+  if (last.passage && (REFERENCE_ASKED.test(lower) || REFERENCE_NAMED.test(lower))) return { kind: 'reference' };
+  const said = WHERE_SAID.exec(lower);
+  if (last.passage && said && (said[1] || last.passage.kind === 'sds')) return { kind: 'reference' };
 
   const field = detailField(lower);
   if (field) {
