@@ -782,6 +782,18 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.notEqual(resolveFollowUp('how long does it last', last, never).kind, 'new');
   });
 
+  it('"what about under 16s?" asks the last question of that age group in place of the one it named', () => {
+    const shown = { at: '2026-03-02T10:00:00Z', question: 'who has to be offered an adult carer support plan', answer: 'passage' as const, passage: { id: 'p#1', kind: 'sds' as const, docId: 'p', title: 'Carer plans' } };
+    assert.deepEqual(resolveFollowUp('what about under 16s', shown, never), { kind: 'rewrite', question: 'who has to be offered an under 16s carer support plan', replaced: true, topic: '16s' });
+    const equivalent = resolveFollowUp("what's the equivalent for young carers", shown, never);
+    assert.equal(equivalent.kind === 'rewrite' ? equivalent.question : equivalent.kind, 'who has to be offered an young carer support plan');
+    // A group the last question did not name, or words beyond the group, are added as before.
+    const none = resolveFollowUp('what about under 16s', { ...shown, question: 'who has to be offered a carer support plan' }, never);
+    assert.equal(none.kind === 'rewrite' ? none.question : none.kind, 'who has to be offered a carer support plan 16s');
+    const more = resolveFollowUp('what about kids with autism', shown, never);
+    assert.ok(more.kind === 'rewrite' && !more.question.includes('kids carer'), JSON.stringify(more));
+  });
+
   it('reads who refers, an appointment, a walk-in or having to pay as asking about the services shown', () => {
     const always = (): boolean => true;
     for (const [text, field] of [['can the family refer directly', 'refer'], ['where do i send the referral', 'refer'], ['does he need an appt or can he just walk in', 'refer'], ['will she have to pay', 'cost'], ['can i refer her or does she have to ring them herself', 'refer']] as const) {

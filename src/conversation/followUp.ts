@@ -109,7 +109,7 @@ const THING = /\b(they|them|their|thier|theyre|it|its|that|this|those|these)\b/;
 const PLACE_POINTER = /\s(?:(?:in|near|round|around|over) )?(?:there|that area|the same area|same area)\??$/;
 const THERE_IS = /\b(?:is|are|was|were|isnt|arent|be|been) there\b|\bthere(?:s| is| are| was| were| will| would| should| must| might| may| isnt| arent)\b/;
 /** Lead-ins that continue the last question. */
-const LEAD = /^(?:(?:and|but|or|also|so|then|ok(?:ay)?|right)\s+)*(?:what about|how about|what of|what if|and if|even if|same for|same but|(?:tell me |say )?more (?:about|on)|and|why(?: not| is| are| cant| can't| do| does)?|any(?:thing|one)?(?: else)?|is there (?:one|anything|any|something)|are there any|only|just)\b\s*/;
+const LEAD = /^(?:(?:and|but|or|also|so|then|ok(?:ay)?|right)\s+)*(?:what about|how about|what of|what if|and if|even if|same for|same but|(?:what(?:'?s| is)|whats) the equivalent (?:for|of|in)|(?:tell me |say )?more (?:about|on)|and|why(?: not| is| are| cant| can't| do| does)?|any(?:thing|one)?(?: else)?|is there (?:one|anything|any|something)|are there any|only|just)\b\s*/;
 /** "sorry i meant …", "no, i mean …", "i meant …", "i should have said …": what follows corrects the last
  * question. ("Meant to ask – …" and "i mean, she's not coping" start a question of their own.) */
 const CORRECTION = /^(?:(?:(?:sorry|soz|sry|oops|whoops|my bad|apologies|no|nope)\s+)+(?:i\s+)?(?:meant|mean)|i\s+meant|i should have said)(?:\s+to say)?\s+(?!to\s)/;
@@ -229,6 +229,21 @@ export function asksForFigures(text: string): boolean {
 
 /** Adds a follow-up's words to the last question. When they end on a word the question has ("and for
  * adult carers?" after "young carers"), they take the place of that word and the one before it. */
+/** Who a question is about, by age: "adult", "young people", "under 16s", "kids", "older people". */
+const AGE_GROUP = /\b(?:(?:under|over)[ -]?\d{1,2}s?|adults?|young|kids?|child|children|teens?|teenagers?|older|elderly)\b/;
+
+/** The question with the age group it asked about replaced by the one the message names, when that group
+ * is all the message adds; undefined otherwise. */
+function withGroupSwapped(question: string, message: string, topic: string[]): string | undefined {
+  const asked = AGE_GROUP.exec(message)?.[0];
+  const before = AGE_GROUP.exec(question.toLowerCase());
+  if (!asked || !before || stem(before[0]) === stem(asked)) return undefined;
+  const groupWords = new Set(contentTokens(asked));
+  const known = new Set(contentTokens(question.toLowerCase()).map(stem));
+  if (!topic.every((t) => groupWords.has(t) || AGE_GROUP.test(t) || known.has(stem(t)))) return undefined;
+  return `${question.slice(0, before.index)}${asked}${question.slice(before.index + before[0].length)}`;
+}
+
 export function withTopic(question: string, topic: string[]): string {
   const head = topic[topic.length - 1];
   if (topic.length >= 2 && head) {
@@ -677,6 +692,10 @@ export function resolveFollowUp(
   // ("on what conditions?" would find a passage on health conditions: it asks the rules of what was shown.)
   if (!pointsBack && !lead && !bare && !rulesOfShown && standsAlone(text)) return { kind: 'new' };
   const base = applySlots(last.question, slots, last.passage?.title);
+  // "what about under 16s?" after "who gets an adult carer support plan": the group asked about takes the
+  // place of the one in the last question, which would otherwise still ask for adults.
+  const swapped = withGroupSwapped(base, lower.replace(LEAD, ''), topic);
+  if (swapped) return { kind: 'rewrite', question: swapped, replaced: true, topic: topic.join(' ') };
   // "and on mental health?" after "… committed to on carers": the new topic takes the old one's place.
   const onTopic = /\b(on|about)\s/.test(lower.replace(LEAD, '')) ? /\b(?:on|about)\s+(?!.*\b(?:on|about)\s).+$/i.exec(base) : null;
   // "how many people are in those bands?": a message asking its own figure or date keeps its own
