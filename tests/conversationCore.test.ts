@@ -286,7 +286,7 @@ describe('conversation core (made-up knowledge)', () => {
     for (const ask of ['is that short or medium term?', "what's the timescale for that", 'whats the timescale for that', 'is it a long term aim', 'is that short, medium or long term?', 'is that one of the short term aims?', 'is that short term then?', 'which aim?', 'and which outcome', 'is that a now thing or later on', 'how soon is that meant to happen']) {
       const where = plan.say(ask);
       assert.equal(where.log.followUp, 'where', ask);
-      assert.match(texts(where)[0], /outcome 1\.2 › medium term aims$/, ask);
+      assert.match(texts(where)[0], /outcome 1\.2 › medium term aims, under “Strategic Aim No\.1: People stay well at home — short, medium and longer term aims”$/, ask);
     }
     assert.notEqual(plan.say('is it long?').log.followUp, 'where');
     const sds = conversation();
@@ -299,7 +299,8 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(headline(plan.say('how many carers said they had a say in the survey')), /What carers told us/);
     const where = plan.say("which outcome's that under");
     assert.equal(where.log.followUp, 'where');
-    assert.match(texts(where)[0], /where it sits: .* › aim 2$/);
+    // The headings above it say which aim in the plan's own words.
+    assert.match(texts(where)[0], /where it sits: .* › aim 2, under “Strategic Aim No\.2: Carers are supported to care — evidence”$/);
     assert.match(texts(where)[1], /under aim 2 as a whole, not under one outcome.*closest to it is \*\*2\.2 Carers have a say in the support they get/);
     // A passage under an outcome needs no nearest one.
     const outcome = conversation();

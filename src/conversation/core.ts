@@ -639,9 +639,13 @@ export class ConversationCore {
       case 'where': {
         const p = last.passage;
         if (!p) return undefined;
-        const where = [p.aim ? `aim ${p.aim}` : '', p.outcome ? `outcome ${p.outcome}` : '', p.timescale ? `${p.timescale} term aims` : '', p.section && p.section !== p.title ? p.section : ''].filter(Boolean).join(' › ');
         const passage = this.engine.passage(p.id);
-        out.text(`**${knowledgeText(p.title)}** — where it sits: ${knowledgeText(passage?.docTitle ?? p.docId)}${where ? ` › ${knowledgeText(where)}` : ''}`);
+        const where = [p.aim ? `aim ${p.aim}` : '', p.outcome ? `outcome ${p.outcome}` : '', p.timescale ? `${p.timescale} term aims` : '', p.section && p.section !== p.title ? p.section : ''].filter(Boolean).join(' › ');
+        // The headings above it say the same in the document's own words ("Strategic Aim No.3: People's
+        // human … rights …"), which staff quote.
+        const headings = (passage?.headings ?? []).filter((h) => h !== p.title && !p.title.endsWith(h) && !where.toLowerCase().split(' › ').includes(h.toLowerCase()));
+        const under = headings.length ? `, under ${headings.map((h) => `“${knowledgeText(h)}”`).join(' › ')}` : '';
+        out.text(`**${knowledgeText(p.title)}** — where it sits: ${knowledgeText(passage?.docTitle ?? p.docId)}${where ? ` › ${knowledgeText(where)}` : ''}${under}`);
         // "which outcome is that under?" of the aim's evidence, which sits under no one outcome: the aim's
         // outcome closest to what was shown, said as such.
         const nearest = passage && p.aim !== undefined && !p.outcome && /\boutcome/i.test(text) ? this.nearestOutcome(passage, last.question) : undefined;
