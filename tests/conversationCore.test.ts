@@ -751,6 +751,11 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('who do i speak to there', last, never), { kind: 'detail', field: 'phone' });
     assert.notDeepEqual(resolveFollowUp('who should she talk to about her debts', last, never), { kind: 'detail', field: 'phone' });
     assert.deepEqual(resolveFollowUp('at night?', last, never), { kind: 'detail', field: 'hours' });
+    // "n" and "&" open a follow-up as "and" does; "what happens after tonight then" asks the next steps.
+    assert.deepEqual(resolveFollowUp('n what about overnight', last, never), { kind: 'detail', field: 'hours', words: ['overnight'] });
+    assert.deepEqual(resolveFollowUp('& at weekends?', last, never), { kind: 'detail', field: 'hours' });
+    const next = resolveFollowUp('what happens after tonight then', last, never);
+    assert.equal(next.kind === 'detail' ? next.field : next.kind, 'refer');
     // A landline is something the person needs, not a number to ring.
     const landline = resolveFollowUp('does he need a landline for it', last, never);
     assert.ok(!(landline.kind === 'detail' && landline.field === 'phone'));
@@ -925,6 +930,7 @@ describe('follow-up resolution (patterns, not phrases)', () => {
   it('asks a message that says a new topic starts without those words', () => {
     assert.equal(withoutNewTopicWords('totally different q - number for riverside carers hub?'), 'number for riverside carers hub?');
     assert.equal(withoutNewTopicWords('unrelated: how much are the reserves'), 'how much are the reserves');
+    assert.equal(withoutNewTopicWords('separately - what was primrose lodge again'), 'what was primrose lodge again');
     assert.equal(withoutNewTopicWords('another question'), 'another question');
     assert.equal(withoutNewTopicWords('what is option 2'), 'what is option 2');
     const chat = conversation();
