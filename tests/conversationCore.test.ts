@@ -800,6 +800,16 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.ok(more.kind === 'rewrite' && !more.question.includes('kids carer'), JSON.stringify(more));
   });
 
+  it('"anyone local who can help her with all that?" after guidance asks for services that help with what was shown', () => {
+    const shown = { at: '2026-03-02T10:00:00Z', question: 'what does he have to sort out as an employer', answer: 'passage' as const, passage: { id: 'p#1', kind: 'sds' as const, docId: 'p', title: 'Being a PA employer' } };
+    for (const ask of ['anyone local who can help him with all that', 'who can help her set it up independently', 'is there an organisation that could support them with it']) {
+      assert.deepEqual(resolveFollowUp(ask, shown, never), { kind: 'rewrite', question: 'Being a PA employer what does he have to sort out as an employer', kinds: ['service'] }, ask);
+    }
+    // Help with something named is asked of that; after services, help is asked of the services shown.
+    assert.ok(!('kinds' in resolveFollowUp('who can help with the pension', shown, never)));
+    assert.ok(!('kinds' in resolveFollowUp('who can help him with that', last, never)));
+  });
+
   it('reads who refers, an appointment, a walk-in or having to pay as asking about the services shown', () => {
     const always = (): boolean => true;
     for (const [text, field] of [['can the family refer directly', 'refer'], ['where do i send the referral', 'refer'], ['does he need an appt or can he just walk in', 'refer'], ['will she have to pay', 'cost'], ['can i refer her or does she have to ring them herself', 'refer']] as const) {

@@ -378,6 +378,11 @@ const REFERENCE_NAMED = new RegExp(
 /** "where does it say that?": of guidance, the law it rests on ("… in the act?" of anything). */
 const WHERE_SAID = /^(?:(?:and|so|ok|but)\s+)?where (?:does|do) (?:it|that|this|they) say (?:that|this|so)( in the (?:act|law|regs|regulations|legislation))?$/;
 
+/** "who can help …", "anyone local that could support her …": someone to help, not a fact. */
+const WHO_HELPS = /\b(?:who|any ?one|any ?body|some ?one|some ?body|anywhere|somewhere|(?:an?|any) (?:organisations?|orgs?|services?|groups?|charit(?:y|ies)))\b(?:\s+\w+){0,3}?\s+(?:help|support|advise|assist)\b/;
+/** Words such a message may hold besides pointers: it names no topic of its own. */
+const HELP_WORDS = new Set(['help', 'support', 'advise', 'advice', 'assist', 'local', 'locally', 'nearby', 'independently', 'independent', 'set', 'sort', 'organisation', 'organisations', 'orgs', 'service', 'services', 'group', 'groups', 'charity', 'charities', 'anyone', 'someone', 'anybody', 'somebody', 'anywhere', 'somewhere', 'midlothian', 'area', 'round', 'here']);
+
 /** The laws, regulations, sections and standards a text cites, in order, each once ("regulation 6",
  * "section 13", "Standard 6", "the Carers (Scotland) Act 2016"). */
 export function legalReferences(text: string): string[] {
@@ -562,6 +567,11 @@ export function resolveFollowUp(
   const said = WHERE_SAID.exec(lower);
   if (last.passage && said && (said[1] || last.passage.kind === 'sds')) return { kind: 'reference' };
 
+  // "anyone local who can help him with all that?", "who can help her set it up?" after guidance or the
+  // plan: services that help with what was shown, found by its title and the last question.
+  if (last.passage && !last.services?.length && WHO_HELPS.test(lower) && topicWords(lower).every((t) => HELP_WORDS.has(t))) {
+    return { kind: 'rewrite', question: `${last.passage.title} ${last.question}`, kinds: ['service'] };
+  }
   const field = detailField(lower);
   if (field) {
     // "can the family refer directly?", "does the gp have to send it?": who refers is not a topic.
