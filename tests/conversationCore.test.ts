@@ -810,6 +810,13 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.ok(!('kinds' in resolveFollowUp('who can help him with that', last, never)));
   });
 
+  it('"which options can he still have then?" asks it of the passage shown, whole; "what else?" goes on', () => {
+    const shown = { at: '2026-03-02T10:00:00Z', question: 'a direct payment is not suitable, what do we do', answer: 'passage' as const, passage: { id: 'p#1', kind: 'sds' as const, docId: 'p', title: 'If a direct payment is refused' } };
+    for (const ask of ['which options can he still have then', 'so what can he still have', 'can he still get the other options']) assert.deepEqual(resolveFollowUp(ask, shown, never), { kind: 'more', whole: true }, ask);
+    assert.deepEqual(resolveFollowUp('what else', shown, never), { kind: 'more' });
+    assert.deepEqual(resolveFollowUp('any more?', shown, never), { kind: 'more' });
+  });
+
   it('reads who refers, an appointment, a walk-in or having to pay as asking about the services shown', () => {
     const always = (): boolean => true;
     for (const [text, field] of [['can the family refer directly', 'refer'], ['where do i send the referral', 'refer'], ['does he need an appt or can he just walk in', 'refer'], ['will she have to pay', 'cost'], ['can i refer her or does she have to ring them herself', 'refer']] as const) {

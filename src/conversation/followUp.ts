@@ -690,6 +690,9 @@ export function resolveFollowUp(
   }
   // "what if it's a sunday?" after services: a time and nothing more asks who can be phoned then.
   if (topic.length === 0 && last.services?.length && asksOutOfHours(lower)) return { kind: 'detail', field: 'phone' };
+  // "which options can he still have then?": a question whose words are all of the thing shown asks it of
+  // what was shown, whole; the next part would answer something else.
+  if (topic.length === 0 && last.passage && /^(?:(?:and|but|so|ok)\s+)?(?:which|what|whats|who|how|can|could|is|are|does|do)\b/.test(lower)) return { kind: 'more', whole: true };
   if (topic.length === 0) return { kind: 'more' };
   // "does he have to pay for it", "how often is it reviewed": a word that points at the thing shown and
   // a few words more ask about that thing, even where those words alone would find something.
