@@ -182,6 +182,8 @@ describe('safety first (real knowledge)', () => {
     ] as const) assert.ok(signsOf(text).includes(sign), text);
     assert.ok(!signsOf('his wife says he drinks a bit more now').includes('partner-hurts'));
     assert.ok(!signsOf('she had round burns on her arm from the cooker').includes('child-burns-patterned'));
+    // The same words said of a person's body are still signs.
+    for (const text of ['he is gasping for breath and grey', 'she is choking on her dinner', 'she wants to end her life']) assert.ok(signsOf(text).length > 0, text);
     for (const treated of ['her wrist is bandaged after her carpal tunnel operation', 'dressings on her forearms from skin tears, the nurse changes them', 'his community alarm is strapped round his wrist', 'tattoos covered his forearms']) {
       assert.ok(!signsOf(treated).includes('wrists-bound'), treated);
     }
@@ -195,6 +197,12 @@ describe('safety first (real knowledge)', () => {
       'mum of a 7yo with autism looking for after school clubs in Dalkeith',
       'what is institutional harm',
       'what does financial abuse mean?',
+      // Everyday figures of speech: a wish, a price, a stuffy room, an ended payment; explaining a word.
+      "he's gasping for a proper holiday, is there a short break fund for carers?",
+      "He's choking at the cost of taxis to the community hospital, any help with transport?",
+      'cant breathe in this office its so stuffy. is the hub free tomorrow?',
+      'He wants to end his direct payment and go back to option 3',
+      'How do I explain neglect under ASP to a family in plain words?',
       'training on bruising in non mobile babies for health visitors',
       // General questions that count children or name an age band, ask how many, or start "if".
       'how many under 5 children are on the child protection register',
