@@ -177,11 +177,23 @@ describe('safety first (real knowledge)', () => {
       // A nurse who saw it, or a watch kept on her, excuses nothing.
       ['the school nurse saw her wrists bandaged', 'wrists-bound'],
       ['her wrists are bandaged, we need to keep a watch on her', 'wrists-bound'],
+      // Scalding one's own body; a child threatened so as not to tell, or put out with nowhere to sleep;
+      // money going missing after someone's visits; a partner's controlling messages.
+      ['the 14yo has been pouring kettle water over her own hands', 'scalding-own-body'],
+      ["Jayden (7) said 'mummy said she'll burn me with the iron if I tell'", 'child-threatened-not-to-tell'],
+      ['Teenager (15) says her dad has thrown her out and she has nowhere to sleep tonight', 'child-thrown-out'],
+      ["more money missing from her purse after the agency carer's visits", 'money-going-missing'],
+      ['she showed me his texts - u better be home by 6, who were u talking to', 'controlling-messages'],
       // "A bit" is an amount, never a bite; a bite is still one.
       ['his wife says he bit her', 'partner-hurts'],
     ] as const) assert.ok(signsOf(text).includes(sign), text);
     assert.ok(!signsOf('his wife says he drinks a bit more now').includes('partner-hurts'));
     assert.ok(!signsOf('she had round burns on her arm from the cooker').includes('child-burns-patterned'));
+    for (const [text, sign] of [
+      ['she spilt the kettle over her own hand by accident', 'scalding-own-body'],
+      ['young woman put out by her family, nowhere to sleep tonight', 'child-thrown-out'],
+      ['her purse went missing at the bingo', 'money-going-missing'],
+    ] as const) assert.ok(!signsOf(text).includes(sign), text);
     // The same words said of a person's body are still signs.
     for (const text of ['he is gasping for breath and grey', 'she is choking on her dinner', 'she wants to end her life']) assert.ok(signsOf(text).length > 0, text);
     for (const treated of ['her wrist is bandaged after her carpal tunnel operation', 'dressings on her forearms from skin tears, the nurse changes them', 'his community alarm is strapped round his wrist', 'tattoos covered his forearms']) {
