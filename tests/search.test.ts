@@ -244,6 +244,7 @@ describe('a source named as where to look', () => {
     assert.equal(named('what does the strategic plan say about sds'), 'plan');
     assert.equal(named('carers figures in the plan'), 'plan');
     assert.equal(named('what does the plan say about falls'), 'plan');
+    assert.equal(named('whats the plan saying about highbank'), 'plan');
   });
   it('does not take a care plan, an adult carer support plan or a person\'s own plan for the strategic plan', () => {
     assert.equal(named('who writes the care plan'), undefined);

@@ -1576,7 +1576,7 @@ const KIND_CUES: Record<PassageKind, RegExp> = {
  * plan say" where nothing says it is a person's own plan (an SDS support plan: "what needs to be in the
  * plan for option 1", "the plan says 10 hours"). */
 const NAMES_THE_PLAN = / (?:strategic|strat|ijb|ijbs|hscp) plans? /;
-const PLAN_AS_SOURCE = / in (?:the|our) plans? | (?:the|our) plans? (?:say|says|said|mention|mentions|commit|commits) /;
+const PLAN_AS_SOURCE = / in (?:the|our) plans? | (?:the|our) plans? (?:say|says|said|saying|mention|mentions|mentioning|commit|commits) /;
 const A_PERSONS_PLAN = / (?:support|care|option|options|direct payment|dp|pa|pas|personal assistant|hours|budget|review|she|he|her|his|their|client) /;
 
 /** The source the wording names as where to look ("what does the strategic plan say about sds"), if any:
