@@ -817,6 +817,13 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('any more?', shown, never), { kind: 'more' });
   });
 
+  it('"outcomes under the 2nd one?" after the plan\'s aims asks of that aim by its number; after another list, of the item', () => {
+    const aims = { at: '2026-03-02T10:00:00Z', question: 'what are the 3 aims', answer: 'passage' as const, passage: { id: 'p#aims', kind: 'plan' as const, docId: 'p', title: 'Our Strategic Aims' }, listItems: ['People stay well', 'People get care at home', 'Rights are protected'] };
+    assert.deepEqual(resolveFollowUp('outcomes under the 2nd one?', aims, never), { kind: 'rewrite', question: 'outcomes under aim 2', replaced: true });
+    const other = { ...aims, passage: { ...aims.passage, title: 'Our values' } };
+    assert.deepEqual(resolveFollowUp('outcomes under the 2nd one?', other, never), { kind: 'rewrite', question: 'outcomes under People get care at home', replaced: true });
+  });
+
   it('reads who refers, an appointment, a walk-in or having to pay as asking about the services shown', () => {
     const always = (): boolean => true;
     for (const [text, field] of [['can the family refer directly', 'refer'], ['where do i send the referral', 'refer'], ['does he need an appt or can he just walk in', 'refer'], ['will she have to pay', 'cost'], ['can i refer her or does she have to ring them herself', 'refer']] as const) {

@@ -636,7 +636,10 @@ export function resolveFollowUp(
   if (inList !== undefined && inList <= listed) {
     const rest = contentTokens(lower.replace(new RegExp(ORDINAL.source, 'g'), ' ')).filter((t) => !ITEM_FILLER.has(t));
     if (rest.length === 0) return { kind: 'item', index: inList };
-    const item = (last.listItems?.[inList - 1] ?? '').replace(/\*\*/g, '');
+    // ("outcomes under the 2nd one?" after the plan's aims: the item is aim 2, which the plan's structure
+    // knows by its number better than by its words.)
+    const aimsListed = last.passage?.kind === 'plan' && /\baims\b/i.test(last.passage.title) && listed <= 3;
+    const item = aimsListed ? `aim ${inList}` : (last.listItems?.[inList - 1] ?? '').replace(/\*\*/g, '');
     return { kind: 'rewrite', question: lower.replace(ORDINAL, ` ${item} `).replace(/\s+/g, ' ').trim(), replaced: true };
   }
   // "the second one", "open the first": the nth thing the last card offered.
