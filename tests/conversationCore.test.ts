@@ -824,6 +824,15 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('outcomes under the 2nd one?', other, never), { kind: 'rewrite', question: 'outcomes under People get care at home', replaced: true });
   });
 
+  it('"anything else in that timescale?" after a part of the plan lists that timescale\'s aims, under the aim named or shown', () => {
+    const shown = { at: '2026-03-02T10:00:00Z', question: 'falls and frailty', answer: 'passage' as const, passage: { id: 'p#falls', kind: 'plan' as const, docId: 'p', title: 'Falls and frailty', aim: 1, timescale: 'longer' as const } };
+    assert.deepEqual(resolveFollowUp('anything else in that timescale for aim 1', shown, never), { kind: 'rewrite', question: 'longer term aims under aim 1', replaced: true });
+    assert.deepEqual(resolveFollowUp('others in the same time frame under aim 2?', shown, never), { kind: 'rewrite', question: 'longer term aims under aim 2', replaced: true });
+    // Without a timescale shown, the words are asked on as before.
+    const { timescale: _, ...untimed } = shown.passage;
+    assert.notDeepEqual(resolveFollowUp('anything else in that timescale', { ...shown, passage: untimed }, never), { kind: 'rewrite', question: 'longer term aims under aim 1', replaced: true });
+  });
+
   it('reads who refers, an appointment, a walk-in or having to pay as asking about the services shown', () => {
     const always = (): boolean => true;
     for (const [text, field] of [['can the family refer directly', 'refer'], ['where do i send the referral', 'refer'], ['does he need an appt or can he just walk in', 'refer'], ['will she have to pay', 'cost'], ['can i refer her or does she have to ring them herself', 'refer']] as const) {

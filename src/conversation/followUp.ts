@@ -623,6 +623,13 @@ export function resolveFollowUp(
   const placePointed =
     last.place !== undefined && slots.place === undefined && PLACE_POINTER.test(lower) && !THERE_IS.test(lower) && LEAD.test(lower);
   if (placePointed) slots.place = last.place as Community;
+  // "anything else in that timescale?", "others in the same time frame for aim 1": the timescale of the part
+  // of the plan shown, under the aim named or the one shown.
+  const sameTimescale = /\b(?:that|the same|same|this) (?:timescale|time scale|timeframe|time frame|term)\b/.test(lower) ? last.passage?.timescale : undefined;
+  const aimForTimescale = slots.aim ?? last.passage?.aim;
+  if (sameTimescale && aimForTimescale !== undefined && !slots.timescale && !slots.outcome) {
+    return { kind: 'rewrite', question: `${sameTimescale} term aims under aim ${aimForTimescale}`, replaced: true };
+  }
   const hasSlots = Object.keys(slots).length > 0;
   // "for young carers?", "for aim 3 then?": a short message starting "for" leans back too.
   const lead = LEAD.test(lower) || (/^for\s/.test(lower) && lower.split(' ').length <= 4);
