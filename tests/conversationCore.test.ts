@@ -253,6 +253,8 @@ describe('conversation core (made-up knowledge)', () => {
     for (const ask of ['whats the regulation called', "what's the legal basis for that", 'what section of the act is that', 'under which law', 'where does it say that', 'so where does it say that in the act']) assert.equal(resolveFollowUp(ask, shown, () => true).kind, 'reference', ask);
     const plan = { ...shown, passage: { ...shown.passage, kind: 'plan' as const } };
     assert.notEqual(resolveFollowUp('where does it say that', plan, () => true).kind, 'reference');
+    // "which section?" alone may ask where it sits; with "is that" or "of the act" it asks the law.
+    assert.notEqual(resolveFollowUp('which section', shown, () => true).kind, 'reference');
     assert.equal(resolveFollowUp('where does it say that in the act', plan, () => true).kind, 'reference');
     assert.notEqual(resolveFollowUp('whats the regulation on gifts', shown, () => true).kind, 'reference');
     assert.deepEqual(legalReferences('Under regulation 6 a council may stop it; see regulation 6 and section 5(5) of the Social Care (Self-directed Support) (Scotland) Act 2013, and Standard 8.'), [
@@ -754,6 +756,8 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     // "n" and "&" open a follow-up as "and" does; "what happens after tonight then" asks the next steps.
     assert.deepEqual(resolveFollowUp('n what about overnight', last, never), { kind: 'detail', field: 'hours', words: ['overnight'] });
     assert.deepEqual(resolveFollowUp('& at weekends?', last, never), { kind: 'detail', field: 'hours' });
+    // ("n has dementia, can she have a pa" starts with a client's initial.)
+    assert.equal(resolveFollowUp('n has dementia, can she have a pa', last, () => true).kind, 'new');
     const next = resolveFollowUp('what happens after tonight then', last, never);
     assert.equal(next.kind === 'detail' ? next.field : next.kind, 'refer');
     // A landline is something the person needs, not a number to ring.
@@ -791,8 +795,11 @@ describe('follow-up resolution (patterns, not phrases)', () => {
   it('"what about under 16s?" asks the last question of that age group in place of the one it named', () => {
     const shown = { at: '2026-03-02T10:00:00Z', question: 'who has to be offered an adult carer support plan', answer: 'passage' as const, passage: { id: 'p#1', kind: 'sds' as const, docId: 'p', title: 'Carer plans' } };
     assert.deepEqual(resolveFollowUp('what about under 16s', shown, never), { kind: 'rewrite', question: 'who has to be offered an under 16s carer support plan', replaced: true, topic: '16s' });
-    const equivalent = resolveFollowUp("what's the equivalent for young carers", shown, never);
-    assert.equal(equivalent.kind === 'rewrite' ? equivalent.question : equivalent.kind, 'who has to be offered an young carer support plan');
+    const equivalent = resolveFollowUp("what's the equivalent for under 18s", shown, never);
+    assert.equal(equivalent.kind === 'rewrite' ? equivalent.question : equivalent.kind, 'who has to be offered an under 18s carer support plan');
+    // An age word in a thing's name is no group to swap.
+    const named = resolveFollowUp('what about under 16s', { ...shown, question: 'what is adult support and protection' }, never);
+    assert.ok(!(named.kind === 'rewrite' && named.question.startsWith('what is under 16s')), JSON.stringify(named));
     // A group the last question did not name, or words beyond the group, are added as before.
     const none = resolveFollowUp('what about under 16s', { ...shown, question: 'who has to be offered a carer support plan' }, never);
     assert.equal(none.kind === 'rewrite' ? none.question : none.kind, 'who has to be offered a carer support plan 16s');
@@ -805,7 +812,9 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     for (const ask of ['anyone local who can help him with all that', 'who can help her set it up independently', 'is there an organisation that could support them with it']) {
       assert.deepEqual(resolveFollowUp(ask, shown, never), { kind: 'rewrite', question: 'Being a PA employer what does he have to sort out as an employer', kinds: ['service'] }, ask);
     }
-    // Help with something named is asked of that; after services, help is asked of the services shown.
+    // A duty ("who has to support her?") is asked of the guidance; help with something named is asked of
+    // that; after services, help is asked of the services shown.
+    assert.ok(!('kinds' in resolveFollowUp('who has to support her', shown, never)));
     assert.ok(!('kinds' in resolveFollowUp('who can help with the pension', shown, never)));
     assert.ok(!('kinds' in resolveFollowUp('who can help him with that', last, never)));
   });
@@ -813,13 +822,15 @@ describe('follow-up resolution (patterns, not phrases)', () => {
   it('"which options can he still have then?" asks it of the passage shown, whole; "what else?" goes on', () => {
     const shown = { at: '2026-03-02T10:00:00Z', question: 'a direct payment is not suitable, what do we do', answer: 'passage' as const, passage: { id: 'p#1', kind: 'sds' as const, docId: 'p', title: 'If a direct payment is refused' } };
     for (const ask of ['which options can he still have then', 'so what can he still have', 'can he still get the other options']) assert.deepEqual(resolveFollowUp(ask, shown, never), { kind: 'more', whole: true }, ask);
-    assert.deepEqual(resolveFollowUp('what else', shown, never), { kind: 'more' });
-    assert.deepEqual(resolveFollowUp('any more?', shown, never), { kind: 'more' });
+    for (const ask of ['what else', 'any more?', 'is there more', 'what then']) assert.deepEqual(resolveFollowUp(ask, shown, never), { kind: 'more' }, ask);
   });
 
   it('"outcomes under the 2nd one?" after the plan\'s aims asks of that aim by its number; after another list, of the item', () => {
     const aims = { at: '2026-03-02T10:00:00Z', question: 'what are the 3 aims', answer: 'passage' as const, passage: { id: 'p#aims', kind: 'plan' as const, docId: 'p', title: 'Our Strategic Aims' }, listItems: ['People stay well', 'People get care at home', 'Rights are protected'] };
     assert.deepEqual(resolveFollowUp('outcomes under the 2nd one?', aims, never), { kind: 'rewrite', question: 'outcomes under aim 2', replaced: true });
+    // (A list of one timescale's aims under an aim lists outcomes' parts, not the strategic aims.)
+    const timescale = { ...aims, passage: { ...aims.passage, title: 'Medium term aims under Strategic Aim No.2' } };
+    assert.notDeepEqual(resolveFollowUp('outcomes under the 2nd one?', timescale, never), { kind: 'rewrite', question: 'outcomes under aim 2', replaced: true });
     const other = { ...aims, passage: { ...aims.passage, title: 'Our values' } };
     assert.deepEqual(resolveFollowUp('outcomes under the 2nd one?', other, never), { kind: 'rewrite', question: 'outcomes under People get care at home', replaced: true });
   });
@@ -830,7 +841,9 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('others in the same time frame under aim 2?', shown, never), { kind: 'rewrite', question: 'longer term aims under aim 2', replaced: true });
     // Without a timescale shown, the words are asked on as before.
     const { timescale: _, ...untimed } = shown.passage;
-    assert.notDeepEqual(resolveFollowUp('anything else in that timescale', { ...shown, passage: untimed }, never), { kind: 'rewrite', question: 'longer term aims under aim 1', replaced: true });
+    assert.deepEqual(resolveFollowUp('anything else in that timescale', { ...shown, passage: untimed }, never), { kind: 'rewrite', question: 'falls and frailty timescale', topic: 'timescale' });
+    // Asked about the timescale itself, or a word, it is no list of aims.
+    for (const ask of ['how long is that timescale', 'what does that term mean']) assert.notEqual((resolveFollowUp(ask, shown, never) as { question?: string }).question, 'longer term aims under aim 1', ask);
   });
 
   it('reads who refers, an appointment, a walk-in or having to pay as asking about the services shown', () => {

@@ -149,7 +149,8 @@ describe('words', () => {
     assert.deepEqual(tokenize('accessible info'), ['accessible', 'information']);
     assert.deepEqual(tokenize('which regs, and her appt hrs'), ['which', 'regulations', 'and', 'her', 'appointment', 'hours']);
     assert.deepEqual(tokenize('no money til next wk'), ['no', 'money', 'until', 'next', 'week']);
-    assert.deepEqual(tokenize('wd it be easier'), ['would', 'it', 'be', 'easier']);
+    assert.deepEqual(tokenize('shd it be easier'), ['should', 'it', 'be', 'easier']);
+    assert.deepEqual(tokenize('discharged from wd 12'), ['discharged', 'from', 'wd', '12']);
     // Text-speak joining words ("gas n electric", "r they open") are joining words.
     for (const word of ['n', 'u', 'r']) assert.equal(isStopWord(word), true, word);
   });

@@ -109,7 +109,7 @@ const THING = /\b(they|them|their|thier|theyre|it|its|that|this|those|these)\b/;
 const PLACE_POINTER = /\s(?:(?:in|near|round|around|over) )?(?:there|that area|the same area|same area)\??$/;
 const THERE_IS = /\b(?:is|are|was|were|isnt|arent|be|been) there\b|\bthere(?:s| is| are| was| were| will| would| should| must| might| may| isnt| arent)\b/;
 /** Lead-ins that continue the last question. */
-const LEAD = /^(?:(?:and|but|or|also|so|then|ok(?:ay)?|right)\s+)*(?:what about|how about|what of|what if|and if|even if|same for|same but|(?:what(?:'?s| is)|whats) the equivalent (?:for|of|in)|(?:tell me |say )?more (?:about|on)|and|why(?: not| is| are| cant| can't| do| does)?|any(?:thing|one)?(?: else)?|is there (?:one|anything|any|something)|are there any|only|just)\b\s*/;
+const LEAD = /^(?:(?:and|but|or|also|so|then|ok(?:ay)?|right)\s+)*(?:what about|how about|what of|what if|and if|even if|same for|same but|what(?:'?s| is) the equivalent (?:for|of|in)|(?:tell me |say )?more (?:about|on)|and|why(?: not| is| are| cant| can't| do| does)?|any(?:thing|one)?(?: else)?|is there (?:one|anything|any|something)|are there any|only|just)\b\s*/;
 /** "sorry i meant …", "no, i mean …", "i meant …", "i should have said …": what follows corrects the last
  * question. ("Meant to ask – …" and "i mean, she's not coping" start a question of their own.) */
 const CORRECTION = /^(?:(?:(?:sorry|soz|sry|oops|whoops|my bad|apologies|no|nope)\s+)+(?:i\s+)?(?:meant|mean)|i\s+meant|i should have said)(?:\s+to say)?\s+(?!to\s)/;
@@ -181,7 +181,8 @@ function normalise(text: string): string {
     .trim()
     .replace(/[a-z]+/g, correctDetailTypo)
     // "n what about overnight", "& in penicuik?": chat shorthand for "and".
-    .replace(/^(?:n|&)\s+/, 'and ')
+    // ("n has dementia" is a client's initial.)
+    .replace(/^(?:n(?= (?:what|how|for|in|at|if|on|any|when|where|the|their|is|are|do|does)\b)|&)\s+/, 'and ')
     // "which outcome number is that under": the outcome asked, not a phone number ("aim number 3" keeps its number).
     .replace(/\b(aim|outcome|option|standard|section|regulation)s?\s+(?:numbers?|num)\b(?!\.?\s*\d)/g, '$1');
 }
@@ -229,23 +230,27 @@ export function asksForFigures(text: string): boolean {
   return STATS_ASK.test(lower) || /\b(?:how many|what percentage|what proportion|what share|percent(?:age)?)\b/.test(lower);
 }
 
-/** Adds a follow-up's words to the last question. When they end on a word the question has ("and for
- * adult carers?" after "young carers"), they take the place of that word and the one before it. */
-/** Who a question is about, by age: "adult", "young people", "under 16s", "kids", "older people". */
-const AGE_GROUP = /\b(?:(?:under|over)[ -]?\d{1,2}s?|adults?|young|kids?|child|children|teens?|teenagers?|older|elderly)\b/;
+/** Who a question is about, by age: "adult", "young people", "under 16s", "kids", "older people" (a
+ * group of two words read whole: "young adults" are adults). */
+const AGE_GROUP = /\b(?:young adults?|older (?:people|adults?|children)|young (?:people|persons?)|(?:under|over)[ -]?\d{1,2}s?|adults?|young|kids?|child|children|teens?|teenagers?|older|elderly)\b/;
+/** An age word that is part of a thing's name ("adult support and protection", "adult social work"). */
+const NAMED_AFTER_AGE = /^\s+(?:support and protection|social (?:work|care)|protection|services? (?:team|directory))\b/;
 
 /** The question with the age group it asked about replaced by the one the message names, when that group
  * is all the message adds; undefined otherwise. */
 function withGroupSwapped(question: string, message: string, topic: string[]): string | undefined {
   const asked = AGE_GROUP.exec(message)?.[0];
   const before = AGE_GROUP.exec(question.toLowerCase());
-  if (!asked || !before || stem(before[0]) === stem(asked)) return undefined;
+  if (!asked || !before || stem(before[0]) === stem(asked) || asked.split(' ').some((w) => stem(w) === stem(before[0]))) return undefined;
+  if (NAMED_AFTER_AGE.test(question.slice(before.index + before[0].length).toLowerCase())) return undefined;
   const groupWords = new Set(contentTokens(asked));
   const known = new Set(contentTokens(question.toLowerCase()).map(stem));
   if (!topic.every((t) => groupWords.has(t) || AGE_GROUP.test(t) || known.has(stem(t)))) return undefined;
   return `${question.slice(0, before.index)}${asked}${question.slice(before.index + before[0].length)}`;
 }
 
+/** Adds a follow-up's words to the last question. When they end on a word the question has ("and for
+ * adult carers?" after "young carers"), they take the place of that word and the one before it. */
 export function withTopic(question: string, topic: string[]): string {
   const head = topic[topic.length - 1];
   if (topic.length >= 2 && head) {
@@ -371,15 +376,17 @@ const REFERENCE_ASKED = /^(?:(?:and|so|ok)\s+)?(?:which|what)\s+(?:reg|regs|regu
  * basis for that": the same, asked with the law named first. */
 const LAW = '(?:reg|regs|regulation|regulations|section|law|act|legislation|statute)';
 const REFERENCE_NAMED = new RegExp(
-  `^(?:(?:and|so|ok)\\s+)?(?:(?:what(?:'?s| is)|whats) the (?:${LAW}|legal basis)(?: (?:called|number|again))?(?: (?:for|on|behind) (?:that|this|it))?` +
+  `^(?:(?:and|so|ok)\\s+)?(?:what(?:'?s| is) the (?:${LAW}|legal basis)(?: (?:called|number|again))?(?: (?:for|on|behind) (?:that|this|it))?` +
     `|(?:under|in) (?:what|which) ${LAW}` +
-    `|(?:which|what) ${LAW}(?: (?:of|in) the (?:act|law|regs|regulations))?(?: (?:is|was) (?:that|this|it)(?: (?:in|from|under))?)?)$`,
+    `|(?:which|what) ${LAW}(?: (?:of|in) the (?:act|law|regs|regulations))?(?: (?:is|was) (?:that|this|it)(?: (?:in|from|under))?)` +
+    `|(?:which|what) ${LAW} (?:of|in) the (?:act|law|regs|regulations))$`,
 );
 /** "where does it say that?": of guidance, the law it rests on ("… in the act?" of anything). */
 const WHERE_SAID = /^(?:(?:and|so|ok|but)\s+)?where (?:does|do) (?:it|that|this|they) say (?:that|this|so)( in the (?:act|law|regs|regulations|legislation))?$/;
 
-/** "who can help …", "anyone local that could support her …": someone to help, not a fact. */
-const WHO_HELPS = /\b(?:who|any ?one|any ?body|some ?one|some ?body|anywhere|somewhere|(?:an?|any) (?:organisations?|orgs?|services?|groups?|charit(?:y|ies)))\b(?:\s+\w+){0,3}?\s+(?:help|support|advise|assist)\b/;
+/** "who can help …", "anyone local that could support her …": someone to help, not a fact ("who has to
+ * support her?" asks a duty). */
+const WHO_HELPS = /\b(?:who|any ?one|any ?body|some ?one|some ?body|anywhere|somewhere|(?:an?|any) (?:organisations?|orgs?|services?|groups?|charit(?:y|ies)))\b(?:\s+\w+){0,2}?\s+(?:can|could|would|will)\s+(?:help|support|advise|assist)\b/;
 /** Words such a message may hold besides pointers: it names no topic of its own. */
 const HELP_WORDS = new Set(['help', 'support', 'advise', 'advice', 'assist', 'local', 'locally', 'nearby', 'independently', 'independent', 'set', 'sort', 'organisation', 'organisations', 'orgs', 'service', 'services', 'group', 'groups', 'charity', 'charities', 'anyone', 'someone', 'anybody', 'somebody', 'anywhere', 'somewhere', 'midlothian', 'area', 'round', 'here']);
 
@@ -495,6 +502,9 @@ export function withoutNewTopicWords(text: string): string {
   }
   return text;
 }
+
+/** The plan's aims of one timescale under one strategic aim, asked as the plan's lists are found. */
+const termAimsUnder = (timescale: Timescale, aim: number): string => `${timescale} term aims under aim ${aim}`;
 
 /**
  * Reads a message against the last answer. `standsAlone` says whether the message, searched on its
@@ -625,10 +635,11 @@ export function resolveFollowUp(
   if (placePointed) slots.place = last.place as Community;
   // "anything else in that timescale?", "others in the same time frame for aim 1": the timescale of the part
   // of the plan shown, under the aim named or the one shown.
-  const sameTimescale = /\b(?:that|the same|same|this) (?:timescale|time scale|timeframe|time frame|term)\b/.test(lower) ? last.passage?.timescale : undefined;
+  const sameTimescale =
+    /\b(?:that|the same|same|this) (?:timescale|time scale|timeframe|time frame)\b/.test(lower) && /\b(?:else|other|others|more)\b/.test(lower) ? last.passage?.timescale : undefined;
   const aimForTimescale = slots.aim ?? last.passage?.aim;
   if (sameTimescale && aimForTimescale !== undefined && !slots.timescale && !slots.outcome) {
-    return { kind: 'rewrite', question: `${sameTimescale} term aims under aim ${aimForTimescale}`, replaced: true };
+    return { kind: 'rewrite', question: termAimsUnder(sameTimescale, aimForTimescale), replaced: true };
   }
   const hasSlots = Object.keys(slots).length > 0;
   // "for young carers?", "for aim 3 then?": a short message starting "for" leans back too.
@@ -645,7 +656,7 @@ export function resolveFollowUp(
     if (rest.length === 0) return { kind: 'item', index: inList };
     // ("outcomes under the 2nd one?" after the plan's aims: the item is aim 2, which the plan's structure
     // knows by its number better than by its words.)
-    const aimsListed = last.passage?.kind === 'plan' && /\baims\b/i.test(last.passage.title) && listed <= 3;
+    const aimsListed = last.passage?.kind === 'plan' && /\bstrategic aims\b/i.test(last.passage.title) && !/\bterm aims\b/i.test(last.passage.title) && listed <= 3;
     const item = aimsListed ? `aim ${inList}` : (last.listItems?.[inList - 1] ?? '').replace(/\*\*/g, '');
     return { kind: 'rewrite', question: lower.replace(ORDINAL, ` ${item} `).replace(/\s+/g, ' ').trim(), replaced: true };
   }
@@ -684,7 +695,7 @@ export function resolveFollowUp(
     // (After a question of the plan's structure, the slot takes its place in the question instead.)
     const aimShown = last.passage?.kind === 'plan' ? last.passage.aim : undefined;
     if (aimShown !== undefined && slots.timescale && !slots.aim && !slots.outcome && !slots.place && !/\b(?:aims?|outcomes?|priorit(?:y|ies))\b|\b(?:short|medium|long(?:er)?)[\s-]*term/i.test(last.question)) {
-      return { kind: 'rewrite', question: `${slots.timescale} term aims under aim ${aimShown}` };
+      return { kind: 'rewrite', question: termAimsUnder(slots.timescale, aimShown) };
     }
     return { kind: 'rewrite', question: applySlots(last.question, slots, last.passage?.title), ...(slots.place ? { place: slots.place } : {}) };
   }
@@ -700,9 +711,11 @@ export function resolveFollowUp(
   }
   // "what if it's a sunday?" after services: a time and nothing more asks who can be phoned then.
   if (topic.length === 0 && last.services?.length && asksOutOfHours(lower)) return { kind: 'detail', field: 'phone' };
-  // "which options can he still have then?": a question whose words are all of the thing shown asks it of
-  // what was shown, whole; the next part would answer something else.
-  if (topic.length === 0 && last.passage && /^(?:(?:and|but|so|ok)\s+)?(?:which|what|whats|who|how|can|could|is|are|does|do)\b/.test(lower)) return { kind: 'more', whole: true };
+  // "which options can he still have then?": a question with no words of its own but asking words asks
+  // of what was shown, whole; the next part would answer something else.
+  // ("what then?", "is there more?", "what next?" ask for the next part, below.)
+  const asksNext = /^(?:(?:and|but|so|ok)\s+)?(?:what|whats|is there|are there|any)\s+(?:more|then|now|next|else)$/.test(lower);
+  if (topic.length === 0 && last.passage && !asksNext && /^(?:(?:and|but|so|ok)\s+)?(?:which|what|whats|who|how|can|could|is|are|does|do)\b/.test(lower)) return { kind: 'more', whole: true };
   if (topic.length === 0) return { kind: 'more' };
   // "does he have to pay for it", "how often is it reviewed": a word that points at the thing shown and
   // a few words more ask about that thing, even where those words alone would find something.

@@ -46,7 +46,8 @@ const SPELLING: Readonly<Record<string, string>> = {
   orgs: 'organisations', org: 'organisation', opts: 'options', info: 'information', regs: 'regulations', reg: 'regulation',
   appt: 'appointment', appts: 'appointments', hrs: 'hours', govt: 'government',
   wk: 'week', wks: 'weeks', mth: 'month', mths: 'months', til: 'until', till: 'until', tmrw: 'tomorrow', thru: 'through',
-  wd: 'would', wud: 'would', shd: 'should', cud: 'could',
+  // ("wd" is left alone: it is as often a ward, "wd 12".)
+  wud: 'would', shd: 'should', cud: 'could',
 };
 
 const IZE = /^([a-z]{3,})(i|y)z(e|es|ed|ing|ation|ations|er|ers)$/;

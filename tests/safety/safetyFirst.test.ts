@@ -193,9 +193,14 @@ describe('safety first (real knowledge)', () => {
       ['she spilt the kettle over her own hand by accident', 'scalding-own-body'],
       ['young woman put out by her family, nowhere to sleep tonight', 'child-thrown-out'],
       ['her purse went missing at the bingo', 'money-going-missing'],
+      ['her purse went missing again at the bingo', 'money-going-missing'],
+      ["she's managing to pour the kettle on her own now, does she still need the kettle tipper?", 'scalding-own-body'],
+      ['my son wants to know what his dad will get us for christmas, dont tell', 'child-threatened-not-to-tell'],
+      ['the 15yo was put out of the youth club for swearing, is there anything else on tonight', 'child-thrown-out'],
+      ['tell him you better be in for the OT visit at 10', 'controlling-messages'],
     ] as const) assert.ok(!signsOf(text).includes(sign), text);
     // The same words said of a person's body are still signs.
-    for (const text of ['he is gasping for breath and grey', 'she is choking on her dinner', 'she wants to end her life']) assert.ok(signsOf(text).length > 0, text);
+    for (const text of ['he is gasping for breath and grey', 'she is gasping for some oxygen', 'he is gasping for his inhaler', 'she is choking on her dinner', 'she wants to end her life']) assert.ok(signsOf(text).length > 0, text);
     for (const treated of ['her wrist is bandaged after her carpal tunnel operation', 'dressings on her forearms from skin tears, the nurse changes them', 'his community alarm is strapped round his wrist', 'tattoos covered his forearms']) {
       assert.ok(!signsOf(treated).includes('wrists-bound'), treated);
     }
