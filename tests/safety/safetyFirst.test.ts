@@ -182,6 +182,9 @@ describe('safety first (real knowledge)', () => {
       ['the 14yo has been pouring kettle water over her own hands', 'scalding-own-body'],
       ["Jayden (7) said 'mummy said she'll burn me with the iron if I tell'", 'child-threatened-not-to-tell'],
       ['Teenager (15) says her dad has thrown her out and she has nowhere to sleep tonight', 'child-thrown-out'],
+      ['15 year old put out of the house with nowhere to sleep', 'child-thrown-out'],
+      ['the 14yo has been kicked out by mum, nowhere to stay', 'child-thrown-out'],
+      ['toddler has drunk some of the liquid from a dishwasher pod, mum panicking', 'child-swallowed'],
       ["more money missing from her purse after the agency carer's visits", 'money-going-missing'],
       ['she showed me his texts - u better be home by 6, who were u talking to', 'controlling-messages'],
       // "A bit" is an amount, never a bite; a bite is still one.
@@ -220,6 +223,9 @@ describe('safety first (real knowledge)', () => {
       'cant breathe in this office its so stuffy. is the hub free tomorrow?',
       'He wants to end his direct payment and go back to option 3',
       'How do I explain neglect under ASP to a family in plain words?',
+      "he's fed up to the back teeth with the roadworks on the A7, takes him an hour to get to the hospital",
+      'she wants to end her tenancy and move nearer her daughter',
+      'Do Citizens Advice help people recover money after a scam?',
       'training on bruising in non mobile babies for health visitors',
       // General questions that count children or name an age band, ask how many, or start "if".
       'how many under 5 children are on the child protection register',
