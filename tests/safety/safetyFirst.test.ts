@@ -187,6 +187,10 @@ describe('safety first (real knowledge)', () => {
       ['toddler has drunk some of the liquid from a dishwasher pod, mum panicking', 'child-swallowed'],
       ["more money missing from her purse after the agency carer's visits", 'money-going-missing'],
       ['she showed me his texts - u better be home by 6, who were u talking to', 'controlling-messages'],
+      // One parent hurting the other, told by their child; a mark on the neck.
+      ['my dad hits my mum when he is drunk', 'parent-hurts-parent'],
+      ["her dad has always hit her mum and now he's getting worse", 'parent-hurts-parent'],
+      ['woman with a strangulation mark on her neck, says it was a necklace', 'neck-marks'],
       // "A bit" is an amount, never a bite; a bite is still one.
       ['his wife says he bit her', 'partner-hurts'],
     ] as const) assert.ok(signsOf(text).includes(sign), text);
@@ -201,6 +205,8 @@ describe('safety first (real knowledge)', () => {
       ['my son wants to know what his dad will get us for christmas, dont tell', 'child-threatened-not-to-tell'],
       ['the 15yo was put out of the youth club for swearing, is there anything else on tonight', 'child-thrown-out'],
       ['tell him you better be in for the OT visit at 10', 'controlling-messages'],
+      ['dad beat mum at cards again', 'parent-hurts-parent'],
+      ['her dad hit her mum when she was wee, parents long split', 'parent-hurts-parent'],
     ] as const) assert.ok(!signsOf(text).includes(sign), text);
     // The same words said of a person's body are still signs.
     for (const text of ['he is gasping for breath and grey', 'she is gasping for some oxygen', 'he is gasping for his inhaler', 'she is choking on her dinner', 'she wants to end her life']) assert.ok(signsOf(text).length > 0, text);
