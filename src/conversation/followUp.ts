@@ -378,8 +378,7 @@ const LAW = '(?:reg|regs|regulation|regulations|section|law|act|legislation|stat
 const REFERENCE_NAMED = new RegExp(
   `^(?:(?:and|so|ok)\\s+)?(?:what(?:'?s| is) the (?:${LAW}|legal basis)(?: (?:called|number|again))?(?: (?:for|on|behind) (?:that|this|it))?` +
     `|(?:under|in) (?:what|which) ${LAW}` +
-    `|(?:which|what) ${LAW}(?: (?:of|in) the (?:act|law|regs|regulations))?(?: (?:is|was) (?:that|this|it)(?: (?:in|from|under))?)` +
-    `|(?:which|what) ${LAW} (?:of|in) the (?:act|law|regs|regulations))$`,
+    `|(?:which|what) ${LAW} (?:of|in) the (?:act|law|regs|regulations)(?: (?:is|was) (?:that|this|it)(?: (?:in|from|under))?)?)$`,
 );
 /** "where does it say that?": of guidance, the law it rests on ("… in the act?" of anything). */
 const WHERE_SAID = /^(?:(?:and|so|ok|but)\s+)?where (?:does|do) (?:it|that|this|they) say (?:that|this|so)( in the (?:act|law|regs|regulations|legislation))?$/;
