@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
-import { applySlots, asksNothingOfItsOwn, asksOutOfHours, hourAsked, legalReferences, leansBack, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
+import { applySlots, asksNothingOfItsOwn, asksOutOfHours, hourAsked, legalReferences, leansBack, namedWithArticle, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
 import { listNounOf, MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
 import { openAt, recordSaysAll } from '../src/conversation/serviceDetail';
@@ -805,6 +805,20 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.equal(none.kind === 'rewrite' ? none.question : none.kind, 'who has to be offered a carer support plan 16s');
     const more = resolveFollowUp('what about kids with autism', shown, never);
     assert.ok(more.kind === 'rewrite' && !more.question.includes('kids carer'), JSON.stringify(more));
+  });
+
+  it('"who isnt allowed one?" reads "one" as the thing the last question named with "a" or "an"', () => {
+    const shown = { at: '2026-03-02T10:00:00Z', question: 'council has turned down a widget grant for my client, what now', answer: 'passage' as const, passage: { id: 'p#1', kind: 'sds' as const, docId: 'p', title: 'Widget grants' } };
+    assert.deepEqual(resolveFollowUp('who isnt allowed one at all', shown, () => true), { kind: 'rewrite', question: 'who isnt allowed a widget grant at all', replaced: true, topic: 'widget grant' });
+    assert.equal(namedWithArticle('whats an acsp'), 'an acsp');
+    // A person named with "a" is not what "one" stands for; nor is a number or a pointer at an item.
+    assert.equal(namedWithArticle('a lady in her 80s needs a wee break'), 'a wee break');
+    assert.equal(namedWithArticle('what happens to her dp'), undefined);
+    const ordinal = resolveFollowUp('tell me about the second one', shown, () => true);
+    assert.ok(!(ordinal.kind === 'rewrite' && ordinal.question.includes('widget')), JSON.stringify(ordinal));
+    // After services "one" may be a service of their kind, asked of the directory as before.
+    const services = resolveFollowUp('can she get one', { ...shown, passage: undefined, services: [{ id: 's1', name: 'Widget Club' }] }, () => true);
+    assert.ok(!(services.kind === 'rewrite' && services.question.includes('widget grant')), JSON.stringify(services));
   });
 
   it('"anyone local who can help her with all that?" after guidance asks for services that help with what was shown', () => {

@@ -385,6 +385,25 @@ const WHERE_SAID = /^(?:(?:and|so|ok|but)\s+)?where (?:does|do) (?:it|that|this|
 
 /** "who can help …", "anyone local that could support her …": someone to help, not a fact ("who has to
  * support her?" asks a duty). */
+/** "who isn't allowed one?", "can we stop one that's running?": "one" as the object of a verb stands for
+ * a thing named before, not a number or an item of a list ("the second one"). */
+const ONE_STANDS_FOR = /\b(?:get|gets|getting|got|have|has|had|having|allowed|allowd|given|give|offered|offer|stop|end|cancel|ask for|asks for|need|needs|needed|want|wants|pick|choose|refuse|refused|apply for|request|start|set up|arrange|qualify for|eligible for|entitled to|right to|keep|lose)\s+(one)\b(?!\s*(?:of|another|day|more|or)\b)/;
+/** People named with "a" ("a lady in her 80s"): what "one" stands for is a thing, not the person. */
+const PEOPLE_NOUNS = /^(?:lady|man|woman|gentleman|person|patient|pt|su|guy|bloke|boy|girl|son|daughter|wife|husband|partner|mother|father|friend|neighbour|family|couple|\d+\S*)$/;
+/** The thing the last question named with "a" or "an" ("a direct payment", "an acsp"), in its words
+ * up to the first word that carries no meaning. */
+export function namedWithArticle(question: string): string | undefined {
+  for (const m of question.toLowerCase().matchAll(/\b(?:a|an)\s+([a-z0-9'’-]+(?:\s+[a-z0-9'’-]+){0,3})/g)) {
+    const words: string[] = [];
+    for (const w of m[1].split(/\s+/)) {
+      if (isStopWord(w.replace(/['’]/g, '')) || /^(?:for|to|not|no|will|own)$/.test(w)) break;
+      words.push(w);
+    }
+    if (words.length && !PEOPLE_NOUNS.test(words[0])) return `${/^[aeiou]/.test(words[0]) ? 'an' : 'a'} ${words.join(' ')}`;
+  }
+  return undefined;
+}
+
 const WHO_HELPS = /\b(?:who|any ?one|any ?body|some ?one|some ?body|anywhere|somewhere|(?:an?|any) (?:organisations?|orgs?|services?|groups?|charit(?:y|ies)))\b(?:\s+\w+){0,2}?\s+(?:can|could|would|will)\s+(?:help|support|advise|assist)\b/;
 /** Words such a message may hold besides pointers: it names no topic of its own. */
 const HELP_WORDS = new Set(['help', 'support', 'advise', 'advice', 'assist', 'local', 'locally', 'nearby', 'independently', 'independent', 'set', 'sort', 'organisation', 'organisations', 'orgs', 'service', 'services', 'group', 'groups', 'charity', 'charities', 'anyone', 'someone', 'anybody', 'somebody', 'anywhere', 'somewhere', 'midlothian', 'area', 'round', 'here']);
@@ -580,6 +599,13 @@ export function resolveFollowUp(
   // plan: services that help with what was shown, found by its title and the last question.
   if (last.passage && !last.services?.length && WHO_HELPS.test(lower) && topicWords(lower).every((t) => HELP_WORDS.has(t))) {
     return { kind: 'rewrite', question: `${last.passage.title} ${last.question}`, kinds: ['service'] };
+  }
+  // "who isnt allowed one at all?" after a question about a direct payment: the thing named in place of "one".
+  const one = last.passage && !last.services?.length ? ONE_STANDS_FOR.exec(lower) : null;
+  const thing = one ? namedWithArticle(last.question) : undefined;
+  if (one && thing) {
+    const question = `${lower.slice(0, one.index)}${one[0].replace(/one$/, thing)}${lower.slice(one.index + one[0].length)}`;
+    return { kind: 'rewrite', question, replaced: true, topic: thing.replace(/^an? /, '') };
   }
   const field = detailField(lower);
   if (field) {
