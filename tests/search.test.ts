@@ -46,6 +46,19 @@ describe('confidence (made-up knowledge)', () => {
     assert.ok((engine.search('lunch club for a woman', { explain: true }).signals?.knownCoverage ?? 1) < 1);
   });
 
+  it('reads a typo whose stem is short, or with a letter doubled, as the word meant and is sure of it', () => {
+    const engine = madeUpEngineWith([
+      madeUpArticle('sds-eligibility', 'Eligibility bands', '## Eligibility bands\n\nEligibility for support is judged in four bands.\n'),
+      madeUpArticle('sds-delegate', 'Delegating tasks', '## Delegating\n\nA carer may delegate tasks to a personal assistant.\n'),
+    ]);
+    // "elegibility" stems to "eleg", one letter from "deleg": the whole word, one letter off, is "eligibility".
+    for (const typo of ['elegibility bands', 'elligibility bands']) {
+      const found = engine.search(typo, { explain: true });
+      assert.match(found.results[0]?.passage.id ?? '', /^sds-eligibility/, typo);
+      assert.equal(found.signals?.knownCoverage, 1, typo);
+    }
+  });
+
   it('does not hold what describes the person of a case ("a young guy") against guidance, but does against a service', () => {
     const engine = madeUpEngineWith([
       madeUpArticle('sds-gym', 'Paying for a gym', '## Gym\n\nA direct payment can pay for a gym membership.\n'),

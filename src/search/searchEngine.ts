@@ -242,6 +242,8 @@ export class SearchEngine {
   private readonly figureQuestionCache = new Map<string, Array<Set<string>>>();
   /** The same for the words as the knowledge writes them ("consultation" → stem "consult"). */
   private readonly rawOneLetterOff = new Map<string, string>();
+  /** Those words themselves → their stems: "elligibility" with its extra letter dropped is "eligibility". */
+  private readonly rawStems = new Map<string, string>();
 
   constructor(private readonly knowledge: BuiltKnowledge) {
     this.scorer = new PostingsScorer(knowledge.index);
@@ -290,6 +292,7 @@ export class SearchEngine {
     for (const p of knowledge.passages) for (const w of tokenize(`${p.title} ${p.text}`)) if (w.length >= 6 && !/\d/.test(w)) rawWords.add(w);
     for (const raw of rawWords) {
       const st = stem(raw);
+      this.rawStems.set(raw, st);
       for (const d of deletions(raw)) if (!this.rawOneLetterOff.has(d)) this.rawOneLetterOff.set(d, st);
     }
     for (const [word, df] of this.docFreq) {
@@ -739,10 +742,11 @@ export class SearchEngine {
     const cached = this.correctionCache.get(token);
     if (cached !== undefined) return cached ?? undefined;
     let found = transpositions(token).map(stem).find((s) => this.docFreq.has(s));
-    const forms = found || token.length < 6 ? [] : [token, stem(token)];
+    // (A stem of four letters is too short to correct: "elegibility" stems to "eleg", one letter from "deleg".)
+    const forms = found || token.length < 6 ? [] : [token, stem(token)].filter((f) => f.length >= 5);
     // One letter off, as typed or as stemmed, before two: "fraility" is "frailty", not "facility".
     for (const w of forms) {
-      found = this.oneLetterOff.get(w) ?? this.rawOneLetterOff.get(w) ?? deletions(w).find((d) => d.length >= 5 && this.docFreq.has(d));
+      found = this.oneLetterOff.get(w) ?? this.rawOneLetterOff.get(w) ?? deletions(w).map((d) => (d.length >= 5 && this.docFreq.has(d) ? d : this.rawStems.get(d))).find((d) => d !== undefined);
       if (found) break;
     }
     for (const w of found ? [] : forms.filter((f) => f.length >= 8)) {
