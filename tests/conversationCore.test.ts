@@ -10,7 +10,7 @@ import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_RE
 import { openAt, recordSaysAll } from '../src/conversation/serviceDetail';
 import type { TurnOutcome } from '../src/conversation/turn';
 import { PROJECT_ROOT } from '../src/paths';
-import { madeUpEngine } from './fixtures/madeUpKnowledge';
+import { madeUpArticle, madeUpEngine, madeUpEngineWith } from './fixtures/madeUpKnowledge';
 
 function firstText(node: unknown): string {
   if (!node || typeof node !== 'object') return '';
@@ -21,8 +21,8 @@ function firstText(node: unknown): string {
 }
 
 /** A conversation with the core: each call is one turn, memory carried from the last. */
-function conversation(start = new Date('2026-03-02T10:00:00Z')): { say(text: string, minutesLater?: number): TurnOutcome; memory(): ConversationMemory } {
-  const core = new ConversationCore(madeUpEngine());
+function conversation(start = new Date('2026-03-02T10:00:00Z'), engine = madeUpEngine()): { say(text: string, minutesLater?: number): TurnOutcome; memory(): ConversationMemory } {
+  const core = new ConversationCore(engine);
   let memory: ConversationMemory = {};
   let now = start;
   return {
@@ -280,6 +280,11 @@ describe('conversation core (made-up knowledge)', () => {
     const other = conversation();
     assert.match(headline(other.say('who can have option 1')), /Who can have it/);
     assert.match(texts(other.say('which section says that'))[0], /none by name or number in this part; elsewhere in “Option 1: direct payment”: Section 4; Made-up Care Act 2020 \(in “What it is”\)$/);
+    // A part citing only a standard cites no law: "legal basis?" also gets the law the rest of the article cites.
+    const switching = madeUpArticle('sds-switching', 'Switching plans', '## Switching\n\nA person may switch plan at any time, as Standard 9 says.\n\n## A fresh offer (section 21)\n\nUnder section 21 the council must make a fresh offer after a change.\n');
+    const law = conversation(undefined, madeUpEngineWith([switching]));
+    assert.match(headline(law.say('can a person switch plan at any time')), /^Switching plans: Switching/);
+    assert.equal(texts(law.say('legal basis?'))[0], '**Switching plans: Switching** — the law and standards it cites: Standard 9; the law elsewhere in “Switching plans”: section 21 (in “A fresh offer (section 21)”)');
   });
 
   it('"is that short or medium term?" after a plan outcome says where it sits; after anything else it is searched on', () => {

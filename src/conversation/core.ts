@@ -660,20 +660,24 @@ export class ConversationCore {
         if (!part) return undefined;
         const cited = (p: Passage): string[] => legalReferences([p.title, ...p.headings, p.text].join('. '));
         const own = cited(part);
+        // A part that cites only a standard cites no law: the law is looked for in the rest as well.
+        const isLaw = (ref: string): boolean => !/^standards?\b/i.test(ref);
+        const citesLaw = own.some(isLaw);
         const inDoc = this.engine.passagesOf(part.docId);
-        const elsewhere = own.length || inDoc.length > CONTEXT.longDocument
+        const elsewhere = citesLaw || inDoc.length > CONTEXT.longDocument
           ? []
           : inDoc
               .filter((p) => p.id !== part.id)
-              .map((p) => ({ where: p === inDoc[0] ? 'its opening' : `“${knowledgeText(p.headings.at(-1) ?? p.title)}”`, refs: cited(p) }))
+              .map((p) => ({ where: p === inDoc[0] ? 'its opening' : `“${knowledgeText(p.headings.at(-1) ?? p.title)}”`, refs: own.length ? cited(p).filter(isLaw) : cited(p) }))
               .filter((p) => p.refs.length)
               // (Several passages under one heading, citing the same, are named once.)
               .filter((p, i, all) => all.findIndex((q) => q.where === p.where && q.refs.join() === p.refs.join()) === i)
               .slice(0, 3);
+        const lawElsewhere = `elsewhere in “${knowledgeText(part.docTitle)}”: ${elsewhere.map((e) => `${knowledgeText(e.refs.join('; '))} (in ${e.where})`).join('; ')}`;
         const says = own.length
-          ? knowledgeText(own.join('; '))
+          ? `${knowledgeText(own.join('; '))}${elsewhere.length ? `; the law ${lawElsewhere}` : ''}`
           : elsewhere.length
-            ? `none by name or number in this part; elsewhere in “${knowledgeText(part.docTitle)}”: ${elsewhere.map((e) => `${knowledgeText(e.refs.join('; '))} (in ${e.where})`).join('; ')}`
+            ? `none by name or number in this part; ${lawElsewhere}`
             : 'none by name or number';
         out.text(`**${knowledgeText(part.title)}** — the law and standards it cites: ${says}`);
         out.memory.last = { ...last, at: now.toISOString() };

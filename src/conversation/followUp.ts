@@ -84,7 +84,7 @@ function pointsBackIn(lower: string): boolean {
 /** "which aim is that under?", "what timescale is it", "where is that in the plan". */
 const WHERE = /^(?:(?:and|so)\s+)?(?:(?:which|what)\s+(?:aim|outcome|timescale|time scale|section|part|chapter|heading|document)s?(?:\s+(?:number|no|num))?\s+(?:is|are|does|was)\s+(?:that|this|it|they)(?:\s+(?:in|under|on|from|part of|sit|sits|fall|falls|come|comes|belong|belongs|go|goes)(?:\s+[a-z0-9.]+){0,4})?\s*$|where (?:is|does) (?:that|this|it) (?:sit|come|fit)|where (?:is|was) (?:that|this|it) in the (?:plan|document|guidance))/;
 /** "where's that from?", "where do those figures come from?", "what's the source?", "which survey?". */
-const SOURCE_ASKED = /^(?:(?:and|so|ok)\s+)?(?:where(?:'?s| is| are| does| do| did)? (?:that|this|it|those|these|they|the (?:figures?|stats?|numbers?|data)|those (?:figures|stats|numbers)) (?:from|come from|coming from|comes from)|what(?:'?s| is| was) the source(?: of (?:that|this|those|these|it))?|(?:which|what) survey(?: (?:is|was) (?:that|it|this))?)$/;
+const SOURCE_ASKED = /^(?:(?:and|so|ok)\s+)?(?:where(?:'?s| is| are| does| do| did)? (?:that|this|it|those|these|they|the (?:figures?|stats?|numbers?|data)|those (?:figures|stats|numbers)) (?:from|come from|coming from|comes from)|what(?:'?s| is| was) the source(?: of (?:that|this|those|these|it))?|(?:which|what) survey(?:'?s| (?:is|was))?(?: (?:that|it|this|those|these)(?: (?:from|in))?)?|(?:any |the |a )?source (?:for|of) (?:that|this|those|these|it|them))$/;
 const TERM = '(?:short|medium|long(?:er)?)(?:[\\s-]*terms?)?';
 /** "is that short or medium term?", "short, medium or long term?", "is that one of the short term aims?",
  * "what's the timescale for that": asked of a plan outcome, which has one, the answer is where it sits;
@@ -378,6 +378,8 @@ const LAW = '(?:reg|regs|regulation|regulations|section|law|act|legislation|stat
 const REFERENCE_NAMED = new RegExp(
   `^(?:(?:and|so|ok)\\s+)?(?:what(?:'?s| is) the (?:${LAW}|legal basis)(?: (?:called|number|again))?(?: (?:for|on|behind) (?:that|this|it))?` +
     `|(?:under|in) (?:what|which) ${LAW}` +
+    // ("legal basis?", "legislation for that?": the law asked for in a word or two.)
+    `|(?:the )?(?:legal basis|statutory basis|legislation)(?: (?:for|on|behind) (?:that|this|it))?` +
     `|(?:which|what) ${LAW} (?:of|in) the (?:act|law|regs|regulations)(?: (?:is|was) (?:that|this|it)(?: (?:in|from|under))?)?)$`,
 );
 /** "where does it say that?": of guidance, the law it rests on ("… in the act?" of anything). */
@@ -497,7 +499,7 @@ export function hourAsked(text: string): number | undefined {
 }
 
 /** "another one — …", "different q, …", "other thing, …": the writer says a new topic starts. */
-const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh|so)\s+)?(?:(?:totally|completely|something|slightly)\s+)?(?:another (?:one|q|question|thing|client|case|person|patient|pt|su|family|referral|query)|diff(?:erent)? (?:q|qu|question|topic|thing|subject|client|case|person|patient|pt|su|family|query)|other (?:thing|q|question)|new (?:q|question|topic|client|case|patient|pt|su|referral|query)|unrelated|separate (?:q|question|case|client|thing|query)|next (?:client|case|patient|pt|su|one|q|question)|on another (?:note|topic)|separately|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
+const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh|so)\s+)?(?:(?:totally|completely|something|slightly)\s+)?(?:another (?:one|q|question|thing|client|case|person|patient|pt|su|family|referral|query)|diff(?:erent)? (?:q|qu|question|topic|thing|subject|client|case|person|patient|pt|su|family|query)|other (?:thing|q|question)|new (?:q|question|topic|client|case|patient|pt|su|referral|query)|(?:new|diff(?:erent)?|random) one(?= ?[-–—:,])|random (?:q|qu|question|thing)|unrelated|separate (?:q|question|case|client|thing|query)|next (?:client|case|patient|pt|su|one|q|question)|on another (?:note|topic)|separately|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
 
 /** Words that say a new topic starts, and nothing else. */
 const NEW_TOPIC_WHOLE = new RegExp(`${NEW_TOPIC.source}\\s*$`);
