@@ -257,6 +257,7 @@ describe('conversation core (made-up knowledge)', () => {
     assert.notEqual(resolveFollowUp('which section', shown, () => true).kind, 'reference');
     assert.equal(resolveFollowUp('where does it say that in the act', plan, () => true).kind, 'reference');
     assert.notEqual(resolveFollowUp('whats the regulation on gifts', shown, () => true).kind, 'reference');
+    for (const ask of ['legal basis?', 'legislation for that?']) assert.equal(resolveFollowUp(ask, shown, () => true).kind, 'reference', ask);
     assert.deepEqual(legalReferences('Under regulation 6 a council may stop it; see regulation 6 and section 5(5) of the Social Care (Self-directed Support) (Scotland) Act 2013, and Standard 8.'), [
       'regulation 6',
       'section 5(5)',
@@ -884,7 +885,7 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('contact info?', last, always), { kind: 'detail', field: 'phone' });
     // "where's that from?" after a passage asks where its figures come from: the passage whole, not an address.
     const passageShown = { at: '2026-03-02T10:00:00Z', question: 'carer figures', answer: 'passage' as const, passage: { id: 'p#1', kind: 'plan' as const, docId: 'p', title: 'Impact of caring' } };
-    for (const text of ["where's that from", 'where do those figures come from', 'whats the source', 'which survey is that']) assert.deepEqual(resolveFollowUp(text, passageShown, always), { kind: 'more', whole: true }, text);
+    for (const text of ["where's that from", 'where do those figures come from', 'whats the source', 'which survey is that', "which survey's that from", 'source for that']) assert.deepEqual(resolveFollowUp(text, passageShown, always), { kind: 'more', whole: true }, text);
     // "which outcome number is that under?" asks where the passage sits; "what parts is it split into?" asks its content.
     for (const text of ['which outcome number is that under', 'which aim does that sit under', 'what section is it in', 'which aim is that under in the plan']) assert.deepEqual(resolveFollowUp(text, passageShown, always), { kind: 'where' }, text);
     assert.notDeepEqual(resolveFollowUp('what parts is it split into', passageShown, always), { kind: 'where' });
@@ -986,10 +987,15 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('do carers have to pay for their breaks', passage, always), { kind: 'new' });
     // Without someone of its own, "their" still points back.
     assert.notEqual(resolveFollowUp('can they change their option later on', passage, always).kind, 'new');
-    for (const text of ['different client - a woman of 58 has been told she will pay for personal care, is that right?', 'separate case: a provider has offered to hold her budget, what is that called?', 'next client, can he get a direct payment?', "diff client, he's 17 and moving to adult services", "new pt, he's 45 and does nothing active - what can the gp refer him into"]) {
+    for (const text of ['different client - a woman of 58 has been told she will pay for personal care, is that right?', 'separate case: a provider has offered to hold her budget, what is that called?', 'next client, can he get a direct payment?', "diff client, he's 17 and moving to adult services", "new pt, he's 45 and does nothing active - what can the gp refer him into", 'new one - client on option 3 wants to move to option 1, can she', 'random q: whats the pa rate']) {
       assert.equal(startsNewTopic(text), true, text);
       assert.deepEqual(resolveFollowUp(text, passage, never), { kind: 'new' }, text);
     }
+  });
+
+  it('reads "new one" as a new topic only when a dash or a colon follows it', () => {
+    assert.equal(startsNewTopic('new one?'), false);
+    assert.equal(startsNewTopic('new one - number for the carers centre'), true);
   });
 
   it('asks a message that says a new topic starts without those words', () => {
