@@ -868,7 +868,7 @@ describe('follow-up resolution (patterns, not phrases)', () => {
 
   it('reads who refers, an appointment, a walk-in or having to pay as asking about the services shown', () => {
     const always = (): boolean => true;
-    for (const [text, field] of [['can the family refer directly', 'refer'], ['where do i send the referral', 'refer'], ['does he need an appt or can he just walk in', 'refer'], ['will she have to pay', 'cost'], ['can i refer her or does she have to ring them herself', 'refer']] as const) {
+    for (const [text, field] of [['can the family refer directly', 'refer'], ['where do i send the referral', 'refer'], ['does he need an appt or can he just walk in', 'refer'], ['will she have to pay', 'cost'], ['can i refer her or does she have to ring them herself', 'refer'], ['can a practice nurse refer or does it have to be the GP', 'refer']] as const) {
       const out = resolveFollowUp(text, last, always);
       assert.equal(out.kind === 'detail' ? out.field : out.kind, field, text);
     }

@@ -150,7 +150,9 @@ function isAskingWord(word: string): boolean {
 }
 
 /** Who may make a referral: in a question about referring, they say who asks, not what about. */
-const REFERRERS = new Set(['family', 'families', 'relative', 'relatives', 'gp', 'gps', 'doctor', 'doctors', 'nurse', 'nurses', 'carer', 'carers', 'daughter', 'son', 'wife', 'husband', 'partner', 'mum', 'dad', 'school', 'teacher', 'hospital', 'ward', 'worker', 'workers', 'sw', 'social', 'professional', 'professionals', 'directly', 'direct', 'themselves', 'herself', 'himself', 'send', 'sent', 'need', 'needs', 'just']);
+const REFERRERS = new Set(['family', 'families', 'relative', 'relatives', 'gp', 'gps', 'doctor', 'doctors', 'nurse', 'nurses', 'carer', 'carers', 'daughter', 'son', 'wife', 'husband', 'partner', 'mum', 'dad', 'school', 'teacher', 'hospital', 'ward', 'worker', 'workers', 'sw', 'social', 'professional', 'professionals', 'directly', 'direct', 'themselves', 'herself', 'himself', 'send', 'sent', 'need', 'needs', 'just',
+  // ("can a practice nurse refer?", "can the physio refer her?", "do they take self referrals?")
+  'practice', 'practitioner', 'practitioners', 'physio', 'physios', 'physiotherapist', 'ot', 'ots', 'pharmacist', 'midwife', 'hv', 'cpn', 'district', 'consultant', 'psychiatrist', 'police', 'self', 'agency', 'agencies']);
 /** "how quick do they see them?", "how soon", "how long is the wait": asks for a time, which a record
  * says in its own sentence ("assess GP referrals within 4 hours"), not in a field. */
 const HOW_SOON = /\bhow (?:quick(?:ly)?|fast|soon|long)\b|\b(?:waiting (?:list|time)|wait(?:ing)? is it)\b/;
