@@ -154,7 +154,7 @@ export class RiskModel {
     if (data.context.settled) this.settled = bounded(expand(data.context.settled));
     this.topic = bounded(expand(data.context.topic));
     this.generic = new RegExp(
-      ` (?:(?:if|when|whether|in case|what to do|how to|how do (?:i|we|you)|how should (?:i|we)|should (?:i|we)) (?:[a-z]+ ){0,4}(?:${expand(data.context.generic)})|(?:${expand(data.context.generic)}) (?:who|that|experiencing|affected)|(?:what|how) (?:should|do|can|would|must) (?:staff|we|i|you|workers|carers|practitioners) (?:do|respond|act|report|say)|if (?:they|we|you|i|staff) (?:suspect|think|notice|see|hear|are told|find|are worried))(?= )`,
+      ` (?:(?:if|when|whether|in case|what to do|how to|how do (?:i|we|you)|how should (?:i|we)|should (?:i|we)) (?:[a-z]+ ){0,4}(?:${expand(data.context.generic)})|(?:${expand(data.context.generic)}) (?:who|that|experiencing|affected)|(?:people|persons|individuals|clients|patients|service users|adults|young people|carers|families) with|(?:what|how) (?:should|do|can|would|must) (?:staff|we|i|you|workers|carers|practitioners) (?:do|respond|act|report|say)|if (?:they|we|you|i|staff) (?:suspect|think|notice|see|hear|are told|find|are worried))(?= )`,
     );
     // Staff write "I" and "my" about themselves: only a third person, or a role with a determiner
     // ("my client", "the gent"), is someone the message is about.

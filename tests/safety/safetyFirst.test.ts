@@ -193,6 +193,11 @@ describe('safety first (real knowledge)', () => {
       ['woman with a strangulation mark on her neck, says it was a necklace', 'neck-marks'],
       // "A bit" is an amount, never a bite; a bite is still one.
       ['his wife says he bit her', 'partner-hurts'],
+      // A pact to die together; a whole week's tablets, or someone else's, swallowed.
+      ['her husband wants them to die together', 'suicide-pact'],
+      ['they talked about a suicide pact', 'suicide-pact'],
+      ['a resident has taken a whole weeks dosette, very drowsy', 'poisoning'],
+      ['he swallowed someone elses tablets', 'poisoning'],
     ] as const) assert.ok(signsOf(text).includes(sign), text);
     assert.ok(!signsOf('his wife says he drinks a bit more now').includes('partner-hurts'));
     assert.ok(!signsOf('she had round burns on her arm from the cooker').includes('child-burns-patterned'));
@@ -207,6 +212,8 @@ describe('safety first (real knowledge)', () => {
       ['tell him you better be in for the OT visit at 10', 'controlling-messages'],
       ['dad beat mum at cards again', 'parent-hurts-parent'],
       ['her dad hit her mum when she was wee, parents long split', 'parent-hurts-parent'],
+      ['he and his wife want to go together', 'suicide-pact'],
+      ['widow, husband passed 2 yrs ago, wants to join something social', 'wants-to-die'],
     ] as const) assert.ok(!signsOf(text).includes(sign), text);
     // The same words said of a person's body are still signs.
     for (const text of ['he is gasping for breath and grey', 'she is gasping for some oxygen', 'he is gasping for his inhaler', 'she is choking on her dinner', 'she wants to end her life']) assert.ok(signsOf(text).length > 0, text);
@@ -232,6 +239,8 @@ describe('safety first (real knowledge)', () => {
       "he's fed up to the back teeth with the roadworks on the A7, takes him an hour to get to the hospital",
       'she wants to end her tenancy and move nearer her daughter',
       'Do Citizens Advice help people recover money after a scam?',
+      // A service asked whether it sees people with a history is a question about a service.
+      'does the access point see people with a self-harm history or is that CMHT',
       'training on bruising in non mobile babies for health visitors',
       // General questions that count children or name an age band, ask how many, or start "if".
       'how many under 5 children are on the child protection register',
