@@ -291,7 +291,7 @@ describe('conversation core (made-up knowledge)', () => {
   it('"is that short or medium term?" after a plan outcome says where it sits; after anything else it is searched on', () => {
     const plan = conversation();
     plan.say('people plan ahead for later life');
-    for (const ask of ['is that short or medium term?', "what's the timescale for that", 'whats the timescale for that', 'is it a long term aim', 'is that short, medium or long term?', 'is that one of the short term aims?', 'is that short term then?', 'which aim?', 'and which outcome', 'is that a now thing or later on', 'how soon is that meant to happen']) {
+    for (const ask of ['is that short or medium term?', "what's the timescale for that", 'whats the timescale for that', 'is it a long term aim', 'is that short, medium or long term?', 'is that one of the short term aims?', 'is that short term then?', 'which aim?', 'and which outcome', 'is that a now thing or later on', 'how soon is that meant to happen', 'short or medium term?']) {
       const where = plan.say(ask);
       assert.equal(where.log.followUp, 'where', ask);
       assert.match(texts(where)[0], /outcome 1\.2 › medium term aims, under “Strategic Aim No\.1: People stay well at home — short, medium and longer term aims”$/, ask);
@@ -316,13 +316,13 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(texts(outcome.say('which outcome is that under')).length, 1);
   });
 
-  it('"anything else under that outcome?" after a passage of the plan opens another passage of the same outcome', () => {
+  it('"anything else under that outcome?" after a passage of the plan lists what the plan has under that outcome', () => {
     const chat = conversation();
     assert.match(headline(chat.say('community wellbeing hubs')), /^1\.1 People find help early/);
     const more = chat.say('anything else under that outcome');
-    assert.equal(more.log.followUp, 'more');
-    assert.equal(texts(more)[0], 'More under outcome 1.1:');
-    assert.match(headline(more), /Help points in libraries/);
+    assert.equal(more.log.followUp, 'rewrite');
+    assert.match(JSON.stringify(cards(more)), /Help points in libraries/);
+    assert.doesNotMatch(JSON.stringify(cards(more)), /Outcome 1\.2|1\.2 /);
   });
 
   it('"what about for people recovering at home?" after services puts a service for them not yet shown first', () => {
@@ -825,6 +825,17 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     // After services "one" may be a service of their kind, asked of the directory as before.
     const services = resolveFollowUp('can she get one', { ...shown, passage: undefined, services: [{ id: 's1', name: 'Widget Club' }] }, () => true);
     assert.ok(!(services.kind === 'rewrite' && services.question.includes('widget grant')), JSON.stringify(services));
+  });
+
+  it('"what else sits under that outcome?" after a part of the plan asks for the plan\'s list of that outcome or aim', () => {
+    const shown = { at: '2026-03-02T10:00:00Z', question: 'what does the plan say about widgets', answer: 'passage' as const, passage: { id: 'plan#w', kind: 'plan' as const, docId: 'plan', title: 'Widgets', aim: 2, outcome: '2.4' } };
+    for (const ask of ['what else sits under that outcome', 'anything else under that outcome?', 'what else is in the same outcome']) {
+      assert.deepEqual(resolveFollowUp(ask, shown, () => true), { kind: 'rewrite', question: 'outcome 2.4', replaced: true }, ask);
+    }
+    assert.deepEqual(resolveFollowUp('anything else under that aim', shown, () => true), { kind: 'rewrite', question: 'aim 2', replaced: true });
+    // Without an outcome shown, there is no list to give.
+    const noOutcome = resolveFollowUp('what else sits under that outcome', { ...shown, passage: { ...shown.passage, outcome: undefined } }, () => true);
+    assert.ok(!(noOutcome.kind === 'rewrite' && /^outcome /.test(noOutcome.question)), JSON.stringify(noOutcome));
   });
 
   it('"anyone local who can help her with all that?" after guidance asks for services that help with what was shown', () => {

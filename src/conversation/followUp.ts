@@ -91,7 +91,9 @@ const TERM = '(?:short|medium|long(?:er)?)(?:[\\s-]*terms?)?';
  * asked of anything else, the question is searched again with the term. "Is it long?" is not one. */
 const TERM_ASK = new RegExp(
   `^(?:(?:and|so)\\s+)?(?:(?:is|are|was) (?:that|this|it|they) (?:one of )?(?:an? |the )?${TERM}(?:\\s+(?:or|and|to)?\\s*${TERM})*(?: aims?| priorit(?:y|ies)| goals?| ones?)?` +
-    "|what(?:'?s| is) the (?:timescale|time scale|timeframe|time frame)(?: (?:for|on) (?:that|this|it))?)(?: then)?\\s*$",
+    "|what(?:'?s| is) the (?:timescale|time scale|timeframe|time frame)(?: (?:for|on) (?:that|this|it))?" +
+    // ("short or medium term?" alone: which of them, as asked of what was shown.)
+    `|${TERM}(?:\\s+(?:or\\s+)?${TERM})*\\s+or\\s+${TERM})(?: then)?\\s*$`,
 );
 /** "is that a now thing or later on?", "how soon is that meant to happen?": when, asked of an outcome. */
 // ("When is it due?" may ask a date the passage gives, and is searched in it.)
@@ -525,6 +527,8 @@ export function withoutNewTopicWords(text: string): string {
   return text;
 }
 
+/** "what else sits under that outcome?", "anything else under this aim", "other things in the same outcome". */
+const ELSE_UNDER = /\b(?:what|whats|anything|any|something|who|which)\s*else\b(?:\s+\w+){0,3}?\s+(?:under|in|within|for) (?:that|this|the same|same) (outcome|aim)\b|\bother (?:things|bits|parts|aims|commitments|work|examples)\s+(?:under|in|within|for) (?:that|this|the same|same) (outcome|aim)\b/;
 /** The plan's aims of one timescale under one strategic aim, asked as the plan's lists are found. */
 const termAimsUnder = (timescale: Timescale, aim: number): string => `${timescale} term aims under aim ${aim}`;
 
@@ -666,6 +670,10 @@ export function resolveFollowUp(
   // of the plan shown, under the aim named or the one shown.
   const sameTimescale =
     /\b(?:that|the same|same|this) (?:timescale|time scale|timeframe|time frame)\b/.test(lower) && /\b(?:else|other|others|more)\b/.test(lower) ? last.passage?.timescale : undefined;
+  // "what else sits under that outcome?", "anything else under that aim": the plan's list for that outcome or aim.
+  const elseUnder = ELSE_UNDER.exec(lower)?.slice(1).find((g) => g !== undefined);
+  if (elseUnder === 'outcome' && last.passage?.outcome) return { kind: 'rewrite', question: `outcome ${last.passage.outcome}`, replaced: true };
+  if (elseUnder === 'aim' && last.passage?.aim !== undefined) return { kind: 'rewrite', question: `aim ${last.passage.aim}`, replaced: true };
   const aimForTimescale = slots.aim ?? last.passage?.aim;
   if (sameTimescale && aimForTimescale !== undefined && !slots.timescale && !slots.outcome) {
     return { kind: 'rewrite', question: termAimsUnder(sameTimescale, aimForTimescale), replaced: true };
