@@ -896,7 +896,7 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('contact info?', last, always), { kind: 'detail', field: 'phone' });
     // "where's that from?" after a passage asks where its figures come from: the passage whole, not an address.
     const passageShown = { at: '2026-03-02T10:00:00Z', question: 'carer figures', answer: 'passage' as const, passage: { id: 'p#1', kind: 'plan' as const, docId: 'p', title: 'Impact of caring' } };
-    for (const text of ["where's that from", 'where do those figures come from', 'whats the source', 'which survey is that', "which survey's that from", 'source for that']) assert.deepEqual(resolveFollowUp(text, passageShown, always), { kind: 'more', whole: true }, text);
+    for (const text of ["where's that from", 'where do those figures come from', 'whats the source', 'which survey is that', "which survey's that from", 'source for that', "where's that figure from"]) assert.deepEqual(resolveFollowUp(text, passageShown, always), { kind: 'more', whole: true }, text);
     // "which outcome number is that under?" asks where the passage sits; "what parts is it split into?" asks its content.
     for (const text of ['which outcome number is that under', 'which aim does that sit under', 'what section is it in', 'which aim is that under in the plan']) assert.deepEqual(resolveFollowUp(text, passageShown, always), { kind: 'where' }, text);
     assert.notDeepEqual(resolveFollowUp('what parts is it split into', passageShown, always), { kind: 'where' });
