@@ -434,7 +434,8 @@ export function expandPattern(pattern: string, words: Record<string, string>, de
   if (depth > 3) throw new Error(`word classes nest too deeply in "${pattern}"`);
   return pattern
     .replace(/@([a-z]+)/g, (_, name: string) => `(?:${expandPattern(words[name] ?? name, words, depth + 1)})`)
-    .replace(/([a-z])\*/g, '$1[a-z0-9]*');
+    // ("bruis*" is a stem; "\w*" in a pattern is already a regular expression and is left alone.)
+    .replace(/(?<!\\)([a-z])\*/g, '$1[a-z0-9]*');
 }
 
 /** Matches only whole words of the normalised message (which starts and ends with a space). */

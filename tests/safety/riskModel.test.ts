@@ -2,7 +2,7 @@
 // write in knowledge/risk-signs.json.
 import assert from 'node:assert/strict';
 import { RISK_KINDS, riskSignsProblems, type RiskKind, type RiskSign, type RiskSignsData, type RiskWeights } from '../../src/knowledge/riskSigns';
-import { RiskModel, withinOneEdit } from '../../src/safety/riskModel';
+import { expandPattern, RiskModel, withinOneEdit } from '../../src/safety/riskModel';
 import { typoLookalikes } from '../../src/build/typoLookalikes';
 
 function kinds(overrides: Partial<Record<RiskKind, Partial<RiskSignsData['kinds'][RiskKind]>>> = {}): RiskSignsData['kinds'] {
@@ -37,6 +37,14 @@ const SIGNS: RiskSignsData = {
 
 describe('risk model (made-up signs)', () => {
   const model = new RiskModel(SIGNS);
+
+  it('reads "stem*" as a stem, and leaves a regular expression\'s own "\\w*" alone', () => {
+    assert.equal(expandPattern('bruis*', {}), 'bruis[a-z0-9]*');
+    // "tantrum\w*" must still match "tantrum" itself.
+    assert.match(' tantrum ', new RegExp(` ${expandPattern('tantrum\\w*', {})} `));
+    const cut = new RiskModel({ ...SIGNS, signs: [{ ...SIGNS.signs[1], unless: 'kitchen\\w*' }] });
+    assert.deepEqual(cut.assess('he cuts his arms in the kitchen').kinds, []);
+  });
 
   it('finds a sign whose words come in any order, with words between them', () => {
     assert.deepEqual(model.assess('she swallowed a handful of her tablets').kinds, ['suicide-self-harm', 'medical-emergency']);
