@@ -52,6 +52,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 36': join(FIXTURES, 'tuning-conversations-36.json'),
   'tuning 37': join(FIXTURES, 'tuning-conversations-37.json'),
   'tuning 38': join(FIXTURES, 'tuning-conversations-38.json'),
+  'tuning 39': join(FIXTURES, 'tuning-conversations-39.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
