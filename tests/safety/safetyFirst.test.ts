@@ -239,6 +239,12 @@ describe('safety first (real knowledge)', () => {
       "he's fed up to the back teeth with the roadworks on the A7, takes him an hour to get to the hospital",
       'she wants to end her tenancy and move nearer her daughter',
       'Do Citizens Advice help people recover money after a scam?',
+      // Ordinary childhood: teething, nits, a biting phase, a tantrum; a model of practice asked about.
+      "my wee one's teething and screaming all night, any tips I can pass on",
+      'the kids have nits again, whats the best treatment',
+      'kid bit another child at nursery, parent asking how to handle the biting phase',
+      'the 4yo threw a massive tantrum in Tesco, mum exhausted',
+      'what is the Safe and Together model for domestic abuse',
       // A service asked whether it sees people with a history is a question about a service.
       'does the access point see people with a self-harm history or is that CMHT',
       'training on bruising in non mobile babies for health visitors',
