@@ -503,7 +503,7 @@ export function hourAsked(text: string): number | undefined {
 }
 
 /** "another one — …", "different q, …", "other thing, …": the writer says a new topic starts. */
-const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh|so)\s+)?(?:(?:totally|completely|something|slightly)\s+)?(?:another (?:one|q|question|thing|client|case|person|patient|pt|su|family|referral|query)|diff(?:erent)? (?:q|qu|question|topic|thing|subject|client|case|person|patient|pt|su|family|query)|other (?:thing|q|question)|new (?:q|question|topic|client|case|patient|pt|su|referral|query)|(?:new|diff(?:erent)?|random) one(?= ?[-–—:,])|random (?:q|qu|question|thing)|unrelated|separate (?:q|question|case|client|thing|query)|next (?:client|case|patient|pt|su|one|q|question)|on another (?:note|topic)|separately|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
+const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh|so)\s+)?(?:(?:totally|completely|something|slightly)\s+)?(?:another (?:one|q|question|thing|client|case|person|patient|pt|su|family|referral|query)|diff(?:erent)? (?:q|qu|question|topic|thing|subject|client|case|person|patient|pt|su|family|query)|other (?:thing|q|question)|new (?:q|question|topic|client|case|patient|pt|su|referral|query)|(?:new|diff(?:erent)?|random|quick) one(?= ?[-–—:,])|(?:totally|completely) diff(?:erent)?(?= ?[-–—:,])|random (?:q|qu|question|thing)|unrelated|separate (?:q|question|case|client|thing|query)|next (?:client|case|patient|pt|su|one|q|question)|on another (?:note|topic)|separately|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
 
 /** Words that say a new topic starts, and nothing else. */
 const NEW_TOPIC_WHOLE = new RegExp(`${NEW_TOPIC.source}\\s*$`);
