@@ -222,6 +222,8 @@ describe('safety first (real knowledge)', () => {
     }
     // Letters put away "for after", said mid-sentence, still read as a goodbye; "for after school" does not.
     assert.ok(risk('she wrote letters to her kids for after, and gave the dog to her sister').includes('suicide-self-harm'));
+    // A general-sounding question asked from a visit happening now is about a person now.
+    assert.ok(risk('how do i get help for someone who says they want to kill themselves? on a home visit now').includes('suicide-self-harm'));
     // Someone reporting a child's injury is no report asked for.
     assert.ok(risk('school reports a 6 yr old came in with a black eye and said mummy said not to tell').includes('child-protection'));
     for (const ordinary of [
