@@ -193,6 +193,9 @@ describe('safety first (real knowledge)', () => {
       ['woman with a strangulation mark on her neck, says it was a necklace', 'neck-marks'],
       // "A bit" is an amount, never a bite; a bite is still one.
       ['his wife says he bit her', 'partner-hurts'],
+      // A scam told by its signs: a bank account "compromised", cold calls to a named person.
+      ["old gent got a call saying his bank account was compromised, hes moved 8k already", 'scammed'],
+      ['mr t gets cold calls every day', 'scammed'],
       // A pact to die together; a whole week's tablets, or someone else's, swallowed.
       ['her husband wants them to die together', 'suicide-pact'],
       ['they talked about a suicide pact', 'suicide-pact'],
@@ -213,6 +216,7 @@ describe('safety first (real knowledge)', () => {
       ['dad beat mum at cards again', 'parent-hurts-parent'],
       ['her dad hit her mum when she was wee, parents long split', 'parent-hurts-parent'],
       ['he and his wife want to go together', 'suicide-pact'],
+      ['she moved 2k into her isa', 'scammed'],
       ['widow, husband passed 2 yrs ago, wants to join something social', 'wants-to-die'],
     ] as const) assert.ok(!signsOf(text).includes(sign), text);
     // The same words said of a person's body are still signs.
