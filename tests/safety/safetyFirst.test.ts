@@ -196,6 +196,7 @@ describe('safety first (real knowledge)', () => {
       // A scam told by its signs: a bank account "compromised", cold calls to a named person.
       ["old gent got a call saying his bank account was compromised, hes moved 8k already", 'scammed'],
       ['mr t gets cold calls every day', 'scammed'],
+      ["he stubs out his roll-ups on his forearm, says it's nothing", 'hurting-own-body'],
       // A pact to die together; a whole week's tablets, or someone else's, swallowed.
       ['her husband wants them to die together', 'suicide-pact'],
       ['they talked about a suicide pact', 'suicide-pact'],
