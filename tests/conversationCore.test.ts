@@ -817,9 +817,15 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     const shown = { at: '2026-03-02T10:00:00Z', question: 'council has turned down a widget grant for my client, what now', answer: 'passage' as const, passage: { id: 'p#1', kind: 'sds' as const, docId: 'p', title: 'Widget grants' } };
     assert.deepEqual(resolveFollowUp('who isnt allowed one at all', shown, () => true), { kind: 'rewrite', question: 'who isnt allowed a widget grant at all', replaced: true, topic: 'widget grant' });
     assert.equal(namedWithArticle('whats an acsp'), 'an acsp');
-    // A person named with "a" is not what "one" stands for; nor is a number or a pointer at an item.
+    // A person named with "a" is not what "one" stands for, nor a time; a number or a pointer at an item is no "one" to read.
     assert.equal(namedWithArticle('a lady in her 80s needs a wee break'), 'a wee break');
+    assert.equal(namedWithArticle('can a carer get a short break'), 'a short break');
+    assert.equal(namedWithArticle('she gets 3 hours a week of care'), undefined);
     assert.equal(namedWithArticle('what happens to her dp'), undefined);
+    for (const number of ['he has one leg and uses a wheelchair, can he get a blue badge', 'she needs one to one support', 'can she have one night a week away']) {
+      const out = resolveFollowUp(number, shown, () => true);
+      assert.ok(!(out.kind === 'rewrite' && out.question.includes('widget')), `${number}: ${JSON.stringify(out)}`);
+    }
     const ordinal = resolveFollowUp('tell me about the second one', shown, () => true);
     assert.ok(!(ordinal.kind === 'rewrite' && ordinal.question.includes('widget')), JSON.stringify(ordinal));
     // After services "one" may be a service of their kind, asked of the directory as before.
@@ -833,6 +839,9 @@ describe('follow-up resolution (patterns, not phrases)', () => {
       assert.deepEqual(resolveFollowUp(ask, shown, () => true), { kind: 'rewrite', question: 'outcome 2.4', replaced: true }, ask);
     }
     assert.deepEqual(resolveFollowUp('anything else under that aim', shown, () => true), { kind: 'rewrite', question: 'aim 2', replaced: true });
+    // Words of its own after it ask a topic of their own, not the whole list.
+    const topic = resolveFollowUp('anything else in that outcome about dementia', shown, () => true);
+    assert.ok(!(topic.kind === 'rewrite' && topic.question === 'outcome 2.4'), JSON.stringify(topic));
     // Without an outcome shown, there is no list to give.
     const noOutcome = resolveFollowUp('what else sits under that outcome', { ...shown, passage: { ...shown.passage, outcome: undefined } }, () => true);
     assert.ok(!(noOutcome.kind === 'rewrite' && /^outcome /.test(noOutcome.question)), JSON.stringify(noOutcome));
@@ -883,6 +892,8 @@ describe('follow-up resolution (patterns, not phrases)', () => {
       const out = resolveFollowUp(text, last, always);
       assert.equal(out.kind === 'detail' ? out.field : out.kind, field, text);
     }
+    // Whom a referral goes to is a topic of its own: a new question.
+    for (const text of ['how do i refer someone to an ot', 'how do we refer to district nurses']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'new' }, text);
     // What the detail is about, in the message's own words, comes with it; the asking words do not.
     assert.deepEqual(resolveFollowUp('does he need an appt or can he just walk in', last, always), { kind: 'detail', field: 'refer', words: ['walk'] });
     assert.deepEqual(resolveFollowUp('do they have to pay it back', last, always), { kind: 'detail', field: 'cost', words: ['back'] });
@@ -1004,9 +1015,9 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     }
   });
 
-  it('reads "new one" as a new topic only when a dash or a colon follows it', () => {
+  it('reads "new one" as a new topic only when a dash, a colon or a comma follows it', () => {
     assert.equal(startsNewTopic('new one?'), false);
-    assert.equal(startsNewTopic('new one - number for the carers centre'), true);
+    for (const text of ['new one - number for the carers centre', 'new one: number for the carers centre', 'quick one, what % of people here have slow internet', 'totally diff: what are directions']) assert.equal(startsNewTopic(text), true, text);
   });
 
   it('asks a message that says a new topic starts without those words', () => {

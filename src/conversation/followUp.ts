@@ -389,27 +389,30 @@ const REFERENCE_NAMED = new RegExp(
 /** "where does it say that?": of guidance, the law it rests on ("… in the act?" of anything). */
 const WHERE_SAID = /^(?:(?:and|so|ok|but)\s+)?where (?:does|do) (?:it|that|this|they) say (?:that|this|so)( in the (?:act|law|regs|regulations|legislation))?$/;
 
-/** "who can help …", "anyone local that could support her …": someone to help, not a fact ("who has to
- * support her?" asks a duty). */
 /** "who isn't allowed one?", "can we stop one that's running?": "one" as the object of a verb stands for
- * a thing named before, not a number or an item of a list ("the second one"). */
-const ONE_STANDS_FOR = /\b(?:get|gets|getting|got|have|has|had|having|allowed|allowd|given|give|offered|offer|stop|end|cancel|ask for|asks for|need|needs|needed|want|wants|pick|choose|refuse|refused|apply for|request|start|set up|arrange|qualify for|eligible for|entitled to|right to|keep|lose)\s+(one)\b(?!\s*(?:of|another|day|more|or)\b)/;
-/** People named with "a" ("a lady in her 80s"): what "one" stands for is a thing, not the person. */
-const PEOPLE_NOUNS = /^(?:lady|man|woman|gentleman|person|patient|pt|su|guy|bloke|boy|girl|son|daughter|wife|husband|partner|mother|father|friend|neighbour|family|couple|\d+\S*)$/;
+ * a thing named before when nothing of its own follows it; "has one leg", "one to one support", "one
+ * night a week" count. */
+const ONE_STANDS_FOR = /\b(?:get|gets|getting|got|have|has|had|having|allowed|allowd|given|give|offered|offer|stop|end|cancel|ask for|asks for|need|needs|needed|want|wants|pick|choose|refuse|refused|apply for|request|start|set up|arrange|qualify for|eligible for|entitled to|right to|keep|lose)\s+(one)(?=$|\s+(?:at all|anyway|anyways|sooner|then|too|as well|that|thats|which|once|already|for (?:him|her|them|me|us|it)|if|when|again|now|yet|either|instead|back|still|though|tho|even|please|pls|in the first place)\b)/;
+/** People named with "a" ("a lady in her 80s", "a young carer"): what "one" stands for is a thing, not
+ * the person; nor is a time ("a week"). */
+const PEOPLE_NOUNS = /^(?:lady|man|woman|gentleman|gent|person|patient|pt|su|guy|bloke|boy|girl|lad|lass|son|daughter|wife|husband|partner|mother|father|friend|neighbour|family|couple|carer|client|resident|tenant|older|young|elderly|child|kid|baby|adult|teenager|worker|nurse|doctor|gp|\d+\S*)$/;
+const TIME_WORDS = /^(?:day|days|week|weeks|wk|wks|month|months|year|years|hour|hours|hrs|night|nights|fortnight|minute|minutes|bit|lot|few)$/;
 /** The thing the last question named with "a" or "an" ("a direct payment", "an acsp"), in its words
  * up to the first word that carries no meaning. */
 export function namedWithArticle(question: string): string | undefined {
-  for (const m of question.toLowerCase().matchAll(/\b(?:a|an)\s+([a-z0-9'’-]+(?:\s+[a-z0-9'’-]+){0,3})/g)) {
+  for (const m of question.toLowerCase().matchAll(/\b(?:a|an)\s+(?=([a-z0-9'’-]+(?:\s+[a-z0-9'’-]+){0,3}))/g)) {
     const words: string[] = [];
     for (const w of m[1].split(/\s+/)) {
       if (isStopWord(w.replace(/['’]/g, '')) || /^(?:for|to|not|no|will|own)$/.test(w)) break;
       words.push(w);
     }
-    if (words.length && !PEOPLE_NOUNS.test(words[0])) return `${/^[aeiou]/.test(words[0]) ? 'an' : 'a'} ${words.join(' ')}`;
+    if (words.length && !PEOPLE_NOUNS.test(words[0]) && !words.some((w) => TIME_WORDS.test(w))) return `${/^[aeiou]/.test(words[0]) ? 'an' : 'a'} ${words.join(' ')}`;
   }
   return undefined;
 }
 
+/** "who can help …", "anyone local that could support her …": someone to help, not a fact ("who has to
+ * support her?" asks a duty). */
 const WHO_HELPS = /\b(?:who|any ?one|any ?body|some ?one|some ?body|anywhere|somewhere|(?:an?|any) (?:organisations?|orgs?|services?|groups?|charit(?:y|ies)))\b(?:\s+\w+){0,2}?\s+(?:can|could|would|will)\s+(?:help|support|advise|assist)\b/;
 /** Words such a message may hold besides pointers: it names no topic of its own. */
 const HELP_WORDS = new Set(['help', 'support', 'advise', 'advice', 'assist', 'local', 'locally', 'nearby', 'independently', 'independent', 'set', 'sort', 'organisation', 'organisations', 'orgs', 'service', 'services', 'group', 'groups', 'charity', 'charities', 'anyone', 'someone', 'anybody', 'somebody', 'anywhere', 'somewhere', 'midlothian', 'area', 'round', 'here']);
@@ -510,7 +513,8 @@ const NEW_TOPIC_WHOLE = new RegExp(`${NEW_TOPIC.source}\\s*$`);
 
 /** Whether the message says a new topic starts ("another one — …", "different q, …"). */
 export function startsNewTopic(text: string): boolean {
-  return NEW_TOPIC.test(normalise(text));
+  // ("new one: …", "quick one, …": a colon or comma after the words says what a dash does; normalising drops them.)
+  return NEW_TOPIC.test(normalise(text)) || NEW_TOPIC.test(normalise(text.replace(/^([^:,]{1,30}?)\s*[:,]/, '$1 -')));
 }
 
 /** The message without the words that say a new topic starts ("totally different q - number for
@@ -528,7 +532,8 @@ export function withoutNewTopicWords(text: string): string {
 }
 
 /** "what else sits under that outcome?", "anything else under this aim", "other things in the same outcome". */
-const ELSE_UNDER = /\b(?:what|whats|anything|any|something|who|which)\s*else\b(?:\s+\w+){0,3}?\s+(?:under|in|within|for) (?:that|this|the same|same) (outcome|aim)\b|\bother (?:things|bits|parts|aims|commitments|work|examples)\s+(?:under|in|within|for) (?:that|this|the same|same) (outcome|aim)\b/;
+// (Words after it, "… about dementia", ask a topic of their own: then it is no list.)
+const ELSE_UNDER = /\b(?:what|whats|anything|any|something|who|which)\s*else\b(?:\s+\w+){0,3}?\s+(?:under|in|within|for) (?:that|this|the same|same) (outcome|aim)(?:\s+(?:then|too|pls|please))?$|\bother (?:things|bits|parts|aims|commitments|work|examples)\s+(?:under|in|within|for) (?:that|this|the same|same) (outcome|aim)(?:\s+(?:then|too|pls|please))?$/;
 /** The plan's aims of one timescale under one strategic aim, asked as the plan's lists are found. */
 const termAimsUnder = (timescale: Timescale, aim: number): string => `${timescale} term aims under aim ${aim}`;
 
@@ -618,7 +623,10 @@ export function resolveFollowUp(
   const field = detailField(lower);
   if (field) {
     // "can the family refer directly?", "does the gp have to send it?": who refers is not a topic.
-    const rest = contentTokens(detailWords(lower)).filter((t) => !FILLER.has(t) && !(field === 'refer' && REFERRERS.has(t)));
+    // ("how do i refer someone to an ot?": whom a referral goes to is a topic; who sends it is not.)
+    const referredTo = new Set(contentTokens(/\brefer\w*(?:\s+\w+){0,3}?\s+to\s+(.+)$/.exec(lower)?.[1] ?? ''));
+    const isReferrer = (t: string): boolean => REFERRERS.has(t) && !referredTo.has(t);
+    const rest = contentTokens(detailWords(lower)).filter((t) => !FILLER.has(t) && !(field === 'refer' && isReferrer(t)));
     const picked = ordinalIn(lower, last.services?.length ?? 0) ?? serviceNamed(rest, last);
     const anaphoric = pointsBackIn(lower) || LEAD.test(lower) || rest.length === 0 || picked !== undefined;
     // "how do they take referrals?": a pronoun and a word or two more still ask about what was shown.
@@ -632,7 +640,7 @@ export function resolveFollowUp(
     const namesOwnThing =
       CONTACT_FIELDS.has(field) &&
       field !== 'hours' &&
-      rest.some((t) => !DETAIL_NAMES.has(t) && !MODAL.test(t) && !isAskingWord(t) && !REFERRERS.has(t) && !isCommonWord(t) && (isKnownWord(t) || t.length >= 6) && !shownWords.has(stem(t)));
+      rest.some((t) => !DETAIL_NAMES.has(t) && !MODAL.test(t) && !isAskingWord(t) && !isReferrer(t) && !isCommonWord(t) && (isKnownWord(t) || t.length >= 6) && !shownWords.has(stem(t)));
     const pronoun = /\b(they|them|their|it|its|he|she|him|her|his)\b/.test(lower) && rest.length <= 2 && communitiesIn(text).length === 0 && !namesOwnThing;
     // "whats the age cut off for the kids", "can they take adults?": who it is for, asked of people, is
     // asked of the services shown.
@@ -645,7 +653,7 @@ export function resolveFollowUp(
       if (last.services?.length) {
         // What the detail is about, in the message's own words ("pay it back", "walk in"): the record may say it.
         const words = contentTokens(lower.replace(new RegExp(ORDINAL.source, 'g'), ' ')).filter(
-          (t) => !FILLER.has(t) && !REFERRERS.has(t) && !isAskingWord(t) && !DETAIL_NAMES.has(t) && !/^\d+$/.test(t) && serviceNamed([t], last) === undefined,
+          (t) => !FILLER.has(t) && !isReferrer(t) && !isAskingWord(t) && !DETAIL_NAMES.has(t) && !/^\d+$/.test(t) && serviceNamed([t], last) === undefined,
         );
         return {
           kind: 'detail',
