@@ -57,6 +57,9 @@ describe('confidence (made-up knowledge)', () => {
       assert.match(found.results[0]?.passage.id ?? '', /^sds-eligibility/, typo);
       assert.equal(found.signals?.knownCoverage, 1, typo);
     }
+    // A real word one letter longer than a known one is no typo of it: "shaving" is not "having".
+    const having = madeUpEngineWith([madeUpArticle('sds-having', 'Having a say', '## Having a say\n\nHaving a say in your support matters.\n')]);
+    assert.ok((having.search('shaving', { explain: true }).signals?.knownCoverage ?? 0) < 1);
   });
 
   it('does not hold what describes the person of a case ("a young guy") against guidance, but does against a service', () => {

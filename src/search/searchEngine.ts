@@ -242,7 +242,7 @@ export class SearchEngine {
   private readonly figureQuestionCache = new Map<string, Array<Set<string>>>();
   /** The same for the words as the knowledge writes them ("consultation" → stem "consult"). */
   private readonly rawOneLetterOff = new Map<string, string>();
-  /** Those words themselves → their stems: "elligibility" with its extra letter dropped is "eligibility". */
+  /** Those words themselves → their stems: "elligibility" with its doubled letter dropped is "eligibility". */
   private readonly rawStems = new Map<string, string>();
 
   constructor(private readonly knowledge: BuiltKnowledge) {
@@ -746,7 +746,7 @@ export class SearchEngine {
     const forms = found || token.length < 6 ? [] : [token, stem(token)].filter((f) => f.length >= 5);
     // One letter off, as typed or as stemmed, before two: "fraility" is "frailty", not "facility".
     for (const w of forms) {
-      found = this.oneLetterOff.get(w) ?? this.rawOneLetterOff.get(w) ?? deletions(w).map((d) => (d.length >= 5 && this.docFreq.has(d) ? d : this.rawStems.get(d))).find((d) => d !== undefined);
+      found = this.oneLetterOff.get(w) ?? this.rawOneLetterOff.get(w) ?? deletions(w).find((d) => d.length >= 5 && this.docFreq.has(d)) ?? doubledLetterDropped(w).map((d) => this.rawStems.get(d)).find((d) => d !== undefined);
       if (found) break;
     }
     for (const w of found ? [] : forms.filter((f) => f.length >= 8)) {
@@ -1394,6 +1394,14 @@ function editDistance(a: string, b: string): number {
 }
 
 /** The word with each one of its letters left out. */
+/** The word with one letter of a doubled pair dropped ("elligibility" → "eligibility"): a letter typed
+ * twice, which a real word one letter longer than another ("shaving", "having") is not. */
+function doubledLetterDropped(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < word.length; i++) if (word[i] === word[i - 1]) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
 function deletions(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) if (word[i] !== word[i - 1]) out.push(word.slice(0, i) + word.slice(i + 1));
