@@ -55,6 +55,9 @@ export interface RiskSignsData {
      * whatever its kind, unless `again` is also in the message ("used to cut, started again"). */
     history?: string;
     again?: string;
+    /** Happening as the message is written ("on a home visit now", "she's with me now"): a question that
+     * sounds general is then about the person there, not a topic. Unlike `again`, it says nothing of history. */
+    present?: string;
     /** Asking for an everyday service or activity ("any groups", "wants to volunteer"): the weights
      * learn how far this tells an ordinary question from a risk. */
     request?: string;
@@ -148,7 +151,7 @@ export function riskSignsProblems(data: RiskSignsData): string[] {
   const patterns: Array<[string, string]> = [
     ...Object.entries(data.words).map(([k, v]): [string, string] => [`words/${k}`, v]),
     ...(['negators', 'past', 'topic', 'generic', 'person'] as const).map((k): [string, string] => [`context/${k}`, data.context[k]]),
-    ...(['history', 'again', 'request', 'joking', 'settled'] as const).filter((k) => data.context[k] !== undefined).map((k): [string, string] => [`context/${k}`, data.context[k] as string]),
+    ...(['history', 'again', 'present', 'request', 'joking', 'settled'] as const).filter((k) => data.context[k] !== undefined).map((k): [string, string] => [`context/${k}`, data.context[k] as string]),
   ];
   if ((data.context.history === undefined) !== (data.context.again === undefined)) problems.push('fields context/history and context/again come together');
   const ids = new Set<string>();

@@ -99,6 +99,7 @@ export class RiskModel {
   private readonly past: RegExp;
   private readonly history?: RegExp;
   private readonly again?: RegExp;
+  private readonly present?: RegExp;
   private readonly request?: RegExp;
   private readonly joking?: RegExp;
   private readonly settled?: RegExp;
@@ -150,11 +151,12 @@ export class RiskModel {
       this.again = bounded(expand(data.context.again));
     }
     if (data.context.request) this.request = bounded(expand(data.context.request));
+    if (data.context.present) this.present = bounded(expand(data.context.present));
     if (data.context.joking) this.joking = bounded(expand(data.context.joking));
     if (data.context.settled) this.settled = bounded(expand(data.context.settled));
     this.topic = bounded(expand(data.context.topic));
     this.generic = new RegExp(
-      ` (?:(?:if|when|whether|in case|what to do|how to|how do (?:i|we|you)|how should (?:i|we)|should (?:i|we)) (?:[a-z]+ ){0,4}(?:${expand(data.context.generic)})|(?:${expand(data.context.generic)}) (?:who|that|experiencing|affected)|(?:people|persons|individuals|clients|patients|service users|adults|young people|carers|families) with|(?:what|how) (?:should|do|can|would|must) (?:staff|we|i|you|workers|carers|practitioners) (?:do|respond|act|report|say)|if (?:they|we|you|i|staff) (?:suspect|think|notice|see|hear|are told|find|are worried))(?= )`,
+      ` (?:(?:if|when|whether|in case|what to do|how to|how do (?:i|we|you)|how should (?:i|we)|should (?:i|we)) (?:[a-z]+ ){0,4}(?:${expand(data.context.generic)})|(?:${expand(data.context.generic)}) (?:who|that|experiencing|affected)|(?<=^ )(?:do|does|can|could|will|would|is|are)(?: [a-z]+){0,5} (?:see|sees|take|takes|accept|accepts|work with|works with|support|supports) (?:people|persons|individuals|clients|patients|service users|adults|young people|carers|families) with|(?:what|how) (?:should|do|can|would|must) (?:staff|we|i|you|workers|carers|practitioners) (?:do|respond|act|report|say)|if (?:they|we|you|i|staff) (?:suspect|think|notice|see|hear|are told|find|are worried))(?= )`,
     );
     // Staff write "I" and "my" about themselves: only a third person, or a role with a determiner
     // ("my client", "the gent"), is someone the message is about.
@@ -253,7 +255,7 @@ export class RiskModel {
       signKinds: RISK_KINDS.filter((k) => signKinds.has(k)),
       signs,
       // "someone who says they'll do it today" is a person now, not a question about a topic.
-      aboutATopic: (topic || (generic && !(this.again && has(this.again, message)))) && !specific,
+      aboutATopic: (topic || (generic && !(this.again && has(this.again, message)) && !(this.present && has(this.present, message)))) && !specific,
       hasChild,
       childBorn: hasChild && has(this.childWords, message.replace(/ (?:unborn|pregnant) /g, ' ')),
       harmCues: cueCount,

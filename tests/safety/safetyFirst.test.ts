@@ -195,8 +195,10 @@ describe('safety first (real knowledge)', () => {
       ['his wife says he bit her', 'partner-hurts'],
       // A scam told by its signs: a bank account "compromised", cold calls to a named person.
       ["old gent got a call saying his bank account was compromised, hes moved 8k already", 'scammed'],
-      ['mr t gets cold calls every day', 'scammed'],
       ["he stubs out his roll-ups on his forearm, says it's nothing", 'hurting-own-body'],
+      ['he stubbed out a roll up on his forearm', 'hurting-own-body'],
+      // A parent too drunk to care for the child at pick-up, told beside an ordinary bite at nursery.
+      ['wee one bit another child at nursery, mum smelling of drink at pick up and couldnt stand', 'child-at-risk-home'],
       // A pact to die together; a whole week's tablets, or someone else's, swallowed.
       ['her husband wants them to die together', 'suicide-pact'],
       ['they talked about a suicide pact', 'suicide-pact'],
@@ -216,9 +218,13 @@ describe('safety first (real knowledge)', () => {
       ['tell him you better be in for the OT visit at 10', 'controlling-messages'],
       ['dad beat mum at cards again', 'parent-hurts-parent'],
       ['her dad hit her mum when she was wee, parents long split', 'parent-hurts-parent'],
-      ['he and his wife want to go together', 'suicide-pact'],
-      ['she moved 2k into her isa', 'scammed'],
+      ['the couple agreed to end things together and sell the house', 'suicide-pact'],
+      ['the couple have asked to die together at home, both on end of life care', 'suicide-pact'],
       ['widow, husband passed 2 yrs ago, wants to join something social', 'wants-to-die'],
+      ['my teams account was hacked again, who do I contact in IT', 'scammed'],
+      ['mr j needs his gutters cleared, any handyman service', 'scammed'],
+      ['she took a whole week off', 'poisoning'],
+      ['the wee one cant stand up yet, shes only 8 months', 'child-at-risk-home'],
     ] as const) assert.ok(!signsOf(text).includes(sign), text);
     // The same words said of a person's body are still signs.
     for (const text of ['he is gasping for breath and grey', 'she is gasping for some oxygen', 'he is gasping for his inhaler', 'she is choking on her dinner', 'she wants to end her life']) assert.ok(signsOf(text).length > 0, text);
@@ -227,8 +233,20 @@ describe('safety first (real knowledge)', () => {
     }
     // Letters put away "for after", said mid-sentence, still read as a goodbye; "for after school" does not.
     assert.ok(risk('she wrote letters to her kids for after, and gave the dog to her sister').includes('suicide-self-harm'));
-    // A general-sounding question asked from a visit happening now is about a person now.
+    // A general-sounding question asked from a visit happening now is about a person now; a visit now
+    // says nothing about a past told as over.
     assert.ok(risk('how do i get help for someone who says they want to kill themselves? on a home visit now').includes('suicide-self-harm'));
+    for (const past of ['she took an overdose years ago, were on a home visit now to review her care package', 'he took an overdose in 2019, doing well, living in supported accommodation there now']) assert.deepEqual(risk(past), [], past);
+    // An ordinary thing told beside a sign hides nothing: a wish to die beside activities, a hand-shaped
+    // bruise on a child with a bleeding disorder, a teething baby left alone, people named "with" a
+    // condition who are being hurt.
+    for (const [text, kind] of [
+      ['she wants to die, shes refusing to join any activities', 'suicide-self-harm'],
+      ['the 8yo has haemophilia but the bruises on his back are in the shape of a hand and he says dad did it', 'child-protection'],
+      ['teething baby left alone in the flat all night', 'child-protection'],
+      ['patients with dementia on the ward being hit by a nurse', 'harm-or-abuse'],
+      ['her husband wants them to die together', 'suicide-self-harm'],
+    ] as const) assert.ok(risk(text).includes(kind), text);
     // Someone reporting a child's injury is no report asked for.
     assert.ok(risk('school reports a 6 yr old came in with a black eye and said mummy said not to tell').includes('child-protection'));
     for (const ordinary of [
