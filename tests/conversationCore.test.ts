@@ -794,6 +794,8 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.match(out.kind === 'rewrite' ? out.question : '', /^how many people are in those bands eligibility$/);
     // With no words of its own, "how many are there?" asks the figure of the last topic, not the rest of the passage.
     assert.deepEqual(resolveFollowUp('how many are there', { ...shown, question: 'are the sds standards law' }, never), { kind: 'rewrite', question: 'how many are there sds standards law', topic: 'sds standards law' });
+    // "Any figures to back that up?" asks the figures of the last topic; "back up" is no topic.
+    assert.deepEqual(resolveFollowUp('any figures to back that up?', { ...shown, question: 'what did we commit to on unpaid carers' }, never), { kind: 'rewrite', question: 'any figures commit unpaid carers', topic: 'commit unpaid carers' });
     // After services, "how long does it last" asks about the service shown, as before.
     assert.notEqual(resolveFollowUp('how long does it last', last, never).kind, 'new');
   });

@@ -188,7 +188,9 @@ function normalise(text: string): string {
     // ("n has dementia" is a client's initial.)
     .replace(/^(?:n(?= (?:what|how|for|in|at|if|on|any|when|where|the|their|is|are|do|does)\b)|&)\s+/, 'and ')
     // "which outcome number is that under": the outcome asked, not a phone number ("aim number 3" keeps its number).
-    .replace(/\b(aim|outcome|option|standard|section|regulation)s?\s+(?:numbers?|num)\b(?!\.?\s*\d)/g, '$1');
+    .replace(/\b(aim|outcome|option|standard|section|regulation)s?\s+(?:numbers?|num)\b(?!\.?\s*\d)/g, '$1')
+    // "any figures to back that up?": asks for evidence of what was shown; "back" is no topic.
+    .replace(/\s*\b(?:to )?back (?:it|that|this|them|those|these) up\b/g, '');
 }
 
 export function slotsIn(text: string): Slots {
@@ -749,7 +751,8 @@ export function resolveFollowUp(
   // "why not?", "how come?" ask the reason, which is in what was shown: all of it, not the next part.
   if (ASKS_WHY.test(lower)) return { kind: 'more', whole: true };
   // "how many are there?", "how much is it?" after guidance or the plan: that figure of the last topic.
-  if (topic.length === 0 && last.passage && FIGURE_OR_DATE_ASK.test(lower)) {
+  // ("any figures?", "stats?" after the plan's commitments: its figures on the same topic.)
+  if (topic.length === 0 && (last.passage || last.answer === 'plan_list') && (FIGURE_OR_DATE_ASK.test(lower) || STATS_ASK.test(lower))) {
     const own = new Set(lower.split(' '));
     const about = topicWords(last.question.toLowerCase()).filter((w) => !own.has(w));
     if (about.length) return { kind: 'rewrite', question: `${lower} ${about.join(' ')}`, topic: about.join(' ') };
