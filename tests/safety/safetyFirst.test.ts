@@ -197,6 +197,10 @@ describe('safety first (real knowledge)', () => {
       ["old gent got a call saying his bank account was compromised, hes moved 8k already", 'scammed'],
       ["he stubs out his roll-ups on his forearm, says it's nothing", 'hurting-own-body'],
       ['he stubbed out a roll up on his forearm', 'hurting-own-body'],
+      // Someone thrown or flung across a room, down the stairs or against a wall.
+      ['she was thrown down the stairs by her son', 'thrown-against-or-down'],
+      ['mum threw him across the room during his tantrum', 'thrown-against-or-down'],
+      ['the toddler was flung across the room', 'child-harmed'],
       // A parent too drunk to care for the child at pick-up, told beside an ordinary bite at nursery.
       ['wee one bit another child at nursery, mum smelling of drink at pick up and couldnt stand', 'child-at-risk-home'],
       // A pact to die together; a whole week's tablets, or someone else's, swallowed.
@@ -224,6 +228,8 @@ describe('safety first (real knowledge)', () => {
       ['my teams account was hacked again, who do I contact in IT', 'scammed'],
       ['mr j needs his gutters cleared, any handyman service', 'scammed'],
       ['she took a whole week off', 'poisoning'],
+      ['he threw the remote across the room in a temper', 'thrown-against-or-down'],
+      ['she pushed the trolley across the room', 'thrown-against-or-down'],
       ['the wee one cant stand up yet, shes only 8 months', 'child-at-risk-home'],
     ] as const) assert.ok(!signsOf(text).includes(sign), text);
     // The same words said of a person's body are still signs.
