@@ -200,7 +200,6 @@ describe('safety first (real knowledge)', () => {
       // Someone thrown or flung across a room, down the stairs or against a wall.
       ['she was thrown down the stairs by her son', 'thrown-against-or-down'],
       ['mum threw him across the room during his tantrum', 'thrown-against-or-down'],
-      ['the toddler was flung across the room', 'child-harmed'],
       // A parent too drunk to care for the child at pick-up, told beside an ordinary bite at nursery.
       ['wee one bit another child at nursery, mum smelling of drink at pick up and couldnt stand', 'child-at-risk-home'],
       // A pact to die together; a whole week's tablets, or someone else's, swallowed.
@@ -252,6 +251,7 @@ describe('safety first (real knowledge)', () => {
       ['teething baby left alone in the flat all night', 'child-protection'],
       ['patients with dementia on the ward being hit by a nurse', 'harm-or-abuse'],
       ['her husband wants them to die together', 'suicide-self-harm'],
+      ['the toddler was flung across the room', 'child-protection'],
     ] as const) assert.ok(risk(text).includes(kind), text);
     // Someone reporting a child's injury is no report asked for.
     assert.ok(risk('school reports a 6 yr old came in with a black eye and said mummy said not to tell').includes('child-protection'));
