@@ -837,10 +837,10 @@ describe('follow-up resolution (patterns, not phrases)', () => {
 
   it('"what else sits under that outcome?" after a part of the plan asks for the plan\'s list of that outcome or aim', () => {
     const shown = { at: '2026-03-02T10:00:00Z', question: 'what does the plan say about widgets', answer: 'passage' as const, passage: { id: 'plan#w', kind: 'plan' as const, docId: 'plan', title: 'Widgets', aim: 2, outcome: '2.4' } };
-    for (const ask of ['what else sits under that outcome', 'anything else under that outcome?', 'what else is in the same outcome']) {
+    for (const ask of ['what else sits under that outcome', 'anything else under that outcome?', 'what else is in the same outcome', 'anything more under this outcome', 'tell me more about that outcome']) {
       assert.deepEqual(resolveFollowUp(ask, shown, () => true), { kind: 'rewrite', question: 'outcome 2.4', replaced: true }, ask);
     }
-    assert.deepEqual(resolveFollowUp('anything else under that aim', shown, () => true), { kind: 'rewrite', question: 'aim 2', replaced: true });
+    for (const ask of ['anything else under that aim', 'more on that aim']) assert.deepEqual(resolveFollowUp(ask, shown, () => true), { kind: 'rewrite', question: 'aim 2', replaced: true }, ask);
     // Words of its own after it ask a topic of their own, not the whole list.
     const topic = resolveFollowUp('anything else in that outcome about dementia', shown, () => true);
     assert.ok(!(topic.kind === 'rewrite' && topic.question === 'outcome 2.4'), JSON.stringify(topic));

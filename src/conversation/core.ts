@@ -727,22 +727,12 @@ export class ConversationCore {
           // (The opening passage is the summary: more means beyond it.)
           const shown = last.passage;
           const opening = this.engine.firstPassageOf(shown.docId)?.id;
-          // "anything else under that outcome?": the rest of the outcome (or aim) shown, not of the document.
-          const asked = /\b(?:that|this|the same)\s+(outcome|aim)\b/i.exec(text)?.[1]?.toLowerCase();
-          const part =
-            asked === 'outcome' && shown.outcome
-              ? { name: `outcome ${shown.outcome}`, has: (p: Passage) => p.outcome === shown.outcome }
-              : asked === 'aim' && shown.aim !== undefined
-                ? { name: `aim ${shown.aim}`, has: (p: Passage) => p.aim === shown.aim }
-                : undefined;
-          const fits = (p: Passage): boolean => p.docId === shown.docId && p.id !== shown.id && p.id !== opening && (!part || part.has(p));
-          const next =
-            this.engine.search(last.question, { limit: 40, kinds: [shown.kind] }).results.find((r) => fits(r.passage))?.passage ??
-            // (The rest of a part the question's words never reach: its next passage in the document.)
-            (part ? nextInDocument(this.engine.passagesOf(shown.docId), shown.id, fits) : undefined);
+          // ("anything else under that outcome?" is the plan's list for it: see resolveFollowUp.)
+          const fits = (p: Passage): boolean => p.docId === shown.docId && p.id !== shown.id && p.id !== opening;
+          const next = this.engine.search(last.question, { limit: 40, kinds: [shown.kind] }).results.find((r) => fits(r.passage))?.passage;
           const answer = openPassage(this.engine, next?.id ?? shown.id);
           if (answer) {
-            out.text(next && part ? `More under ${part.name}:` : `More of “${last.passage.title}”:`);
+            out.text(`More of “${last.passage.title}”:`);
             return this.answered(turn, out, answer, undefined, last.question, last.kinds, log(answer.type));
           }
         }
@@ -1131,8 +1121,3 @@ function saysAnyOf(passage: Passage, stems: ReadonlySet<string>): boolean {
   return tokenize(`${passage.title} ${passage.text}`).some((t) => stems.has(stem(t)));
 }
 
-/** The first passage after `id` in document order that fits, or else the first before it. */
-function nextInDocument(inDoc: readonly Passage[], id: string, fits: (p: Passage) => boolean): Passage | undefined {
-  const at = inDoc.findIndex((p) => p.id === id);
-  return inDoc.slice(at + 1).find(fits) ?? inDoc.slice(0, Math.max(at, 0)).find(fits);
-}

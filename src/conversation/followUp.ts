@@ -533,9 +533,10 @@ export function withoutNewTopicWords(text: string): string {
   return text;
 }
 
-/** "what else sits under that outcome?", "anything else under this aim", "other things in the same outcome". */
+/** "what else sits under that outcome?", "anything more under this aim", "tell me more about that
+ * outcome", "any others in the same outcome": the rest of that outcome or aim. */
 // (Words after it, "… about dementia", ask a topic of their own: then it is no list.)
-const ELSE_UNDER = /\b(?:what|whats|anything|any|something|who|which)\s*else\b(?:\s+\w+){0,3}?\s+(?:under|in|within|for) (?:that|this|the same|same) (outcome|aim)(?:\s+(?:then|too|pls|please))?$|\bother (?:things|bits|parts|aims|commitments|work|examples)\s+(?:under|in|within|for) (?:that|this|the same|same) (outcome|aim)(?:\s+(?:then|too|pls|please))?$/;
+const ELSE_UNDER = /\b(?:(?:what|whats|anything|any|something|who|which)\s*(?:else|more)|more|others?(?: things| bits| parts| aims| commitments| work| examples)?)\b(?:\s+\w+){0,3}?\s+(?:under|in|within|for|about|on) (?:that|this|the same|same) (outcome|aim)(?:\s+(?:then|too|pls|please))?$/;
 /** The plan's aims of one timescale under one strategic aim, asked as the plan's lists are found. */
 const termAimsUnder = (timescale: Timescale, aim: number): string => `${timescale} term aims under aim ${aim}`;
 
@@ -681,7 +682,7 @@ export function resolveFollowUp(
   const sameTimescale =
     /\b(?:that|the same|same|this) (?:timescale|time scale|timeframe|time frame)\b/.test(lower) && /\b(?:else|other|others|more)\b/.test(lower) ? last.passage?.timescale : undefined;
   // "what else sits under that outcome?", "anything else under that aim": the plan's list for that outcome or aim.
-  const elseUnder = ELSE_UNDER.exec(lower)?.slice(1).find((g) => g !== undefined);
+  const elseUnder = ELSE_UNDER.exec(lower)?.[1];
   if (elseUnder === 'outcome' && last.passage?.outcome) return { kind: 'rewrite', question: `outcome ${last.passage.outcome}`, replaced: true };
   if (elseUnder === 'aim' && last.passage?.aim !== undefined) return { kind: 'rewrite', question: `aim ${last.passage.aim}`, replaced: true };
   const aimForTimescale = slots.aim ?? last.passage?.aim;
