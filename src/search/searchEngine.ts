@@ -1393,7 +1393,6 @@ function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** The word with each one of its letters left out. */
 /** The word with one letter of a doubled pair dropped ("elligibility" → "eligibility"): a letter typed
  * twice, which a real word one letter longer than another ("shaving", "having") is not. */
 function doubledLetterDropped(word: string): string[] {
@@ -1402,6 +1401,7 @@ function doubledLetterDropped(word: string): string[] {
   return out;
 }
 
+/** The word with each one of its letters left out. */
 function deletions(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) if (word[i] !== word[i - 1]) out.push(word.slice(0, i) + word.slice(i + 1));
