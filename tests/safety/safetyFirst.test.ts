@@ -227,8 +227,9 @@ describe('safety first (real knowledge)', () => {
       ['my teams account was hacked again, who do I contact in IT', 'scammed'],
       ['mr j needs his gutters cleared, any handyman service', 'scammed'],
       ['she took a whole week off', 'poisoning'],
-      ['he threw the remote across the room in a temper', 'thrown-against-or-down'],
-      ['she pushed the trolley across the room', 'thrown-against-or-down'],
+      // A thing thrown is no person thrown.
+      ['the ball was thrown across the room by the kids', 'thrown-against-or-down'],
+      ['his phone got flung against the wall in a temper', 'thrown-against-or-down'],
       ['the wee one cant stand up yet, shes only 8 months', 'child-at-risk-home'],
     ] as const) assert.ok(!signsOf(text).includes(sign), text);
     // The same words said of a person's body are still signs.
