@@ -53,6 +53,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 37': join(FIXTURES, 'tuning-conversations-37.json'),
   'tuning 38': join(FIXTURES, 'tuning-conversations-38.json'),
   'tuning 39': join(FIXTURES, 'tuning-conversations-39.json'),
+  'tuning 40': join(FIXTURES, 'tuning-conversations-40.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
