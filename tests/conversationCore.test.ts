@@ -69,6 +69,7 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(c.say('how much is that?'))[0], /Riverside Carers Hub\*\* — cost:/);
     // Whether the person can ring it themselves is how to refer, not the number alone.
     assert.match(texts(c.say('can she ring them herself?'))[0], /Riverside Carers Hub\*\* — how to refer: Carers can refer themselves by phone\. Phone: 0131 496 0001/);
+    assert.match(texts(c.say('can the family phone them direct'))[0], /Riverside Carers Hub\*\* — how to refer:/);
     // How to refer comes with the routes it names: the email too.
     const money = conversation();
     money.say('Bonnyrigg Money Help');
@@ -596,6 +597,10 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(leansBack('is there a lunch club', standsAlone), false);
     assert.equal(leansBack('and who is the chief officer', standsAlone), false);
     assert.equal(leansBack('can she go there', standsAlone), true);
+    // An "it" that stands for what follows points nowhere; one that stands for what was shown still leans.
+    assert.equal(leansBack('would it be easier if the pa was self employed instead of on payroll', standsAlone), false);
+    assert.equal(leansBack('is it ok to pay a neighbour cash for odd jobs out of the budget', standsAlone), false);
+    assert.equal(leansBack('would it be free for someone on pension credit and housing benefit', standsAlone), true);
     assert.equal(leansBack('any other ones for him', standsAlone), true);
     assert.equal(leansBack('who picks the option then', standsAlone), true);
     assert.equal(leansBack('so what do we do instead', standsAlone), true);

@@ -49,7 +49,7 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   ['website', /\b(website|web site|web page|site|online|link|url)\b/],
   // Asked how to refer, a message about ringing ("can i refer her or does she ring them herself") asks how to refer.
   // "what happens after that?", "what happens tomorrow?": after services, the next steps their record gives under how to refer.
-  ['refer', /\b(what happens (?:next|then|after(?:wards| that| this| tonight)?|tomorr?ow|in the morning|the (?:next )?day after|(?:after|once) (?:he|she|they) (?:calls?|rings?|phones?|gets? there))(?: then)?$|then what(?: happens)?$|refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|(?<!who (?:can|could|is able to) )apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|can (?:he|she|they|mum|dad|the family|her \w+|his \w+|my \w+) (?:ring|call|phone|contact|text|email) (?:it |them |the line |that |this )?(?:herself|himself|themselves|directly|on (?:her|his|their) own)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place)|walk[- ]?ins?|drop[- ]?ins?|just (?:turn|rock|show) up|appointment|appt)\b/],
+  ['refer', /\b(what happens (?:next|then|after(?:wards| that| this| tonight)?|tomorr?ow|in the morning|the (?:next )?day after|(?:after|once) (?:he|she|they) (?:calls?|rings?|phones?|gets? there))(?: then)?$|then what(?: happens)?$|refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|(?<!who (?:can|could|is able to) )apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|can (?:he|she|they|mum|dad|the family|her \w+|his \w+|my \w+) (?:ring|call|phone|contact|text|email) (?:it |them |the line |that |this )?(?:herself|himself|themselves|direct(?:ly)?|on (?:her|his|their) own)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place)|walk[- ]?ins?|drop[- ]?ins?|just (?:turn|rock|show) up|appointment|appt)\b/],
   ['phone', /\b((?:free ?phone|phone|telephone|tel|contact|mobile) (?:no|nos|num|nr)|free ?phone|who (?:do|should|can|could) (?:i|we|you|they|she|he) (?:speak|talk) to(?: (?:there|at it|at them))?$|phone|telephone|ph|(?<!\b(?:aim|outcome|option|standard|section|regulation|reg|reference|ref|case|item|page|chi|ni|insurance)\s)numbers?(?!\s*\d)|numbr|call|ring|contact(?: number| details?| info)?|tel|(?:a|an|the|any|urgent|direct|advice|help|support|phone|text)\s+line)\b/],
   ['address', /\b(address|(?:the|their|its|whats the) post ?code|where(?:abouts)? (?:exactly )?(?:are|r|is) (?:they|it|that|this|them)|where(?:'s| is) (?:it|that)|located|location|find them|based)\b/],
   ['hours', /^(?:(?:and|but|what about|how about)\s+){0,2}(?:at night|overnight|in the evenings?|evenings|nights|at weekends)\??$|\b(opening|hours|hrs|24 ?h|24\/7|times|what time|(?:which|what) days?(?: (?:are they|is it|do they|does it|does the \w+|is \w+)(?: (?:open|on|run|in \w+))?)?$|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
@@ -76,9 +76,13 @@ const ANAPHORA = /\b(they|them|their|theirs|thier|ther|theyre|it|its|that|this|h
  * after someone the message itself names point at that someone, not back at the last answer. */
 const NAMES_ITS_OWN = /\b(?:someone|somebody|anyone|anybody|a person|people|a client|clients|a carer|carers|a family|families|a pa|pas|staff|workers|a worker|an adult|adults|a child|children|a young person|young people|parents|a parent)\b/;
 
+/** "would it be easier if …", "is it ok to …": an "it" that stands for what comes after, not for what was shown. */
+const DUMMY_IT = /\b(?:is|isnt|was|would|wd|wld|will|could|might) it (?:be |really |still )?(?:ok|okay|alright|possible|worth|true|legal|allowed|better|easier|best|normal|usual|common|fine|sensible|quicker|cheaper|simpler) (?=to|if|for|that|when)\b/g;
+
 function pointsBackIn(lower: string): boolean {
-  const own = NAMES_ITS_OWN.exec(lower);
-  const text = own ? lower.slice(0, own.index) + lower.slice(own.index).replace(/\b(?:they|them|their|theirs|theyre)\b/g, ' ') : lower;
+  const plain = lower.replace(DUMMY_IT, ' ');
+  const own = NAMES_ITS_OWN.exec(plain);
+  const text = own ? plain.slice(0, own.index) + plain.slice(own.index).replace(/\b(?:they|them|their|theirs|theyre)\b/g, ' ') : plain;
   return ANAPHORA.test(text);
 }
 /** "which aim is that under?", "what timescale is it", "where is that in the plan". */
