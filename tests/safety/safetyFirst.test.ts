@@ -207,6 +207,14 @@ describe('safety first (real knowledge)', () => {
       ['they talked about a suicide pact', 'suicide-pact'],
       ['a resident has taken a whole weeks dosette, very drowsy', 'poisoning'],
       ['he swallowed someone elses tablets', 'poisoning'],
+      // A severe asthma attack; talk of walking out and not coming back; wounds reopened or skin
+      // rubbed till it bleeds; someone barely responsive and icy cold.
+      ['asthmatic lad, inhaler not helping, he can barely talk', 'asthma-attack-severe'],
+      ['says hes been thinking about walking into the hills and not coming back', 'not-coming-back'],
+      ['she reopened her stitches in the toilets', 'wounds-reopened'],
+      ['she scrubs her arms with a wire brush till they bleed', 'wounds-reopened'],
+      ['found her barely responsive on the couch', 'not-responding'],
+      ['heating off, skin icy, barely responsive', 'cold-and-confused'],
     ] as const) assert.ok(signsOf(text).includes(sign), text);
     assert.ok(!signsOf('his wife says he drinks a bit more now').includes('partner-hurts'));
     assert.ok(!signsOf('she had round burns on her arm from the cooker').includes('child-burns-patterned'));
@@ -231,6 +239,18 @@ describe('safety first (real knowledge)', () => {
       ['the ball was thrown across the room by the kids', 'thrown-against-or-down'],
       ['his phone got flung against the wall in a temper', 'thrown-against-or-down'],
       ['the wee one cant stand up yet, shes only 8 months', 'child-at-risk-home'],
+      ['her asthma review is due, inhaler technique not checked', 'asthma-attack-severe'],
+      ['shes moving to spain next month and not coming back', 'not-coming-back'],
+      ['eczema flare, scratching till it bleeds, mum wants cream', 'wounds-reopened'],
+      // Everyday phrases set aside before the signs are read: dying at home in palliative care, hair
+      // dyed, a line gone dead, screaming the house down, collecting the children, a bereavement.
+      ['palliative, family want her to die at home, what overnight support is there', 'wants-to-die'],
+      ['he wants to die his hair blue for the grandkids', 'wants-to-die'],
+      ['teen son slamming doors and shouting about his xbox, any parenting support', 'child-harmed'],
+      ['kids screaming the house down at the party', 'child-at-risk-home'],
+      ['ex picking the kids up at the weekend, usual arrangement, she wants a sitter', 'child-at-risk-home'],
+      ['bereavement by suicide group near dalkeith for a client', 'suicide-word'],
+      ['old boy wants to hand in his shotgun and give up the licence', 'plan-or-means'],
     ] as const) assert.ok(!signsOf(text).includes(sign), text);
     // The same words said of a person's body are still signs.
     for (const text of ['he is gasping for breath and grey', 'she is gasping for some oxygen', 'he is gasping for his inhaler', 'she is choking on her dinner', 'she wants to end her life']) assert.ok(signsOf(text).length > 0, text);
@@ -253,6 +273,10 @@ describe('safety first (real knowledge)', () => {
       ['patients with dementia on the ward being hit by a nurse', 'harm-or-abuse'],
       ['her husband wants them to die together', 'suicide-self-harm'],
       ['the toddler was flung across the room', 'child-protection'],
+      // A line gone dead is set aside; shouting and smashing heard before it still read as harm.
+      ['he says hes going to kill himself, then the line went dead', 'suicide-self-harm'],
+      // Joking words beside a threat do not hide a wish to die told in earnest.
+      ['she wants to end her life, was laughing about it but i think she means it', 'suicide-self-harm'],
     ] as const) assert.ok(risk(text).includes(kind), text);
     // Someone reporting a child's injury is no report asked for.
     assert.ok(risk('school reports a 6 yr old came in with a black eye and said mummy said not to tell').includes('child-protection'));
