@@ -6,6 +6,7 @@ import { fitFollowOnWeights, worthOf, type FollowOnCase } from '../src/eval/fitF
 function signs(over: Partial<FollowOnSigns>): FollowOnSigns {
   return {
     sameDocument: false,
+    sameShown: false,
     sameSource: true,
     sharesTopic: false,
     text: '',
@@ -32,6 +33,14 @@ describe('follow-on reading', () => {
     // Same kind of source, but no shared document, topic, words or person: "what is option 3" after short breaks.
     assert.equal(tiedToLast(followOnFeatures(signs({ text: 'what is option 3', lastQuestion: 'short breaks for carers', shownText: 'Wee Breaks plans short breaks for carers.' }))), false);
     assert.equal(tiedToLast(followOnFeatures(signs({ text: 'can she pay him', sameDocument: true }))), true);
+  });
+
+  it('reads a question whose answer is the very thing just shown as asking on from it', () => {
+    // "avg internet speed?" after the plan's figures on digital exclusion: the answer is the part shown.
+    const shown = followOnFeatures(signs({ text: 'avg internet speed?', sameShown: true }));
+    assert.equal(shown[FOLLOW_ON_FEATURES.indexOf('sameShown')], 1);
+    assert.equal(tiedToLast(shown), true);
+    assert.ok(followOnScore(shown) > followOnScore(followOnFeatures(signs({ text: 'avg internet speed?' }))));
   });
 
   it('gives one number per feature, in order', () => {

@@ -460,9 +460,16 @@ export class ConversationCore {
     if (answer.type === 'services') sameDocument = answer.services.some((s) => shownIds.has(s.id));
     else if (passage?.serviceId) sameDocument = shownIds.has(passage.serviceId);
     else if (passage && before) sameDocument = passage.docId === before.docId && (passage.kind !== 'plan' || (passage.aim !== undefined && passage.aim === before.aim));
+    const shownPassages = new Set([...(last.passage ? [last.passage.id] : []), ...(last.items ?? []).map((i) => i.id)]);
+    const firstShown = last.services?.[0]?.id;
+    const sameShown =
+      answer.type === 'services'
+        ? answer.services[0] !== undefined && shownIds.has(answer.services[0].id)
+        : passage !== undefined && (shownPassages.has(passage.id) || (passage.serviceId !== undefined && passage.serviceId === firstShown));
     const shownText = before ? `${before.title} ${before.text}` : [...shownIds].map((id) => this.engine.passage(servicePassageId(id))?.text ?? '').join(' ');
     return {
       sameDocument,
+      sameShown,
       sameSource: sameSource(answer, last),
       sharesTopic: this.sameTopic(answer, last),
       text,

@@ -10,6 +10,9 @@ import { mentionsThePerson, mentionsTheThingShown, slotsIn, topicWords } from '.
 export interface FollowOnSigns {
   /** The new answer comes from the document shown last (an SDS article; the plan counts by aim). */
   sameDocument: boolean;
+  /** The new answer is what was shown last: the very passage, an item of the list shown, or the first
+   * of the services shown. */
+  sameShown: boolean;
   /** The new answer comes from the same kind of source (SDS after SDS, services after services). */
   sameSource: boolean;
   /** The new answer shares a topic with the last (an SDS topic, or a service shown). */
@@ -26,7 +29,7 @@ export interface FollowOnSigns {
   passagesWith: (word: string) => number;
 }
 
-export const FOLLOW_ON_FEATURES = ['bias', 'sameDocument', 'sameSource', 'sharesTopic', 'pointsBack', 'person', 'leadIn', 'leadInFragment', 'short', 'long', 'fromLastQuestion', 'fromShown', 'newWords', 'rareNewWords', 'answerHoldsNewWords', 'fullQuestion', 'slotOfItsOwn'] as const;
+export const FOLLOW_ON_FEATURES = ['bias', 'sameDocument', 'sameShown', 'sameSource', 'sharesTopic', 'pointsBack', 'person', 'leadIn', 'leadInFragment', 'short', 'long', 'fromLastQuestion', 'fromShown', 'newWords', 'rareNewWords', 'answerHoldsNewWords', 'fullQuestion', 'slotOfItsOwn'] as const;
 export type FollowOnFeature = (typeof FOLLOW_ON_FEATURES)[number];
 
 /** "and …", "so …", "what about …", "also …": the message carries on from something. */
@@ -63,7 +66,7 @@ function slotOfItsOwn(text: string, lastQuestion: string): boolean {
  * same person, a pointing word or a lead-in such as "and …"): without a tie, it does not ask on. */
 export function tiedToLast(features: number[]): boolean {
   const at = (f: FollowOnFeature): number => features[FOLLOW_ON_FEATURES.indexOf(f)] ?? 0;
-  return at('sameDocument') > 0 || at('sharesTopic') > 0 || at('fromLastQuestion') > 0 || at('person') > 0 || at('pointsBack') > 0 || at('leadIn') > 0;
+  return at('sameDocument') > 0 || at('sameShown') > 0 || at('sharesTopic') > 0 || at('fromLastQuestion') > 0 || at('person') > 0 || at('pointsBack') > 0 || at('leadIn') > 0;
 }
 
 /** The features of a message, as numbers in FOLLOW_ON_FEATURES order. */
@@ -83,6 +86,7 @@ export function followOnFeatures(signs: FollowOnSigns): number[] {
   const values: Record<FollowOnFeature, number> = {
     bias: 1,
     sameDocument: Number(signs.sameDocument),
+    sameShown: Number(signs.sameShown),
     sameSource: Number(signs.sameSource),
     sharesTopic: Number(signs.sharesTopic),
     pointsBack: Number(mentionsTheThingShown(lower) || /\b(?:that|this|those|these)\b/.test(lower)),
@@ -106,23 +110,24 @@ export function followOnFeatures(signs: FollowOnSigns): number[] {
 /** Weights fitted by `npm run fit:follow-on` on the tuning conversations; a message reads as asking on
  * when their sum over its features is above zero. */
 export const FOLLOW_ON_WEIGHTS: Record<FollowOnFeature, number> = {
-  bias: 1.102,
-  sameDocument: 0.384,
-  sameSource: 0.13,
-  sharesTopic: 1.381,
-  pointsBack: 0.256,
-  person: 1.751,
-  leadIn: -1.331,
-  leadInFragment: 1.17,
-  short: -0.072,
-  long: -1.38,
-  fromLastQuestion: 1.496,
-  fromShown: -1.526,
-  newWords: -0.958,
-  rareNewWords: -0.373,
-  answerHoldsNewWords: -1.489,
-  fullQuestion: 0.371,
-  slotOfItsOwn: -0.657,
+  bias: 1.08,
+  sameDocument: -0.06,
+  sameShown: 1.434,
+  sameSource: -0.065,
+  sharesTopic: 1.298,
+  pointsBack: 0.141,
+  person: 1.56,
+  leadIn: -1.573,
+  leadInFragment: 1.267,
+  short: -0.139,
+  long: -1.659,
+  fromLastQuestion: 1.02,
+  fromShown: -1.464,
+  newWords: -0.813,
+  rareNewWords: -0.053,
+  answerHoldsNewWords: -1.002,
+  fullQuestion: 0.323,
+  slotOfItsOwn: -0.683,
 };
 
 export function followOnScore(features: number[], weights: Record<FollowOnFeature, number> = FOLLOW_ON_WEIGHTS): number {
