@@ -54,6 +54,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 38': join(FIXTURES, 'tuning-conversations-38.json'),
   'tuning 39': join(FIXTURES, 'tuning-conversations-39.json'),
   'tuning 40': join(FIXTURES, 'tuning-conversations-40.json'),
+  'tuning 41': join(FIXTURES, 'tuning-conversations-41.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
