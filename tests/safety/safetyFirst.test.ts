@@ -215,6 +215,7 @@ describe('safety first (real knowledge)', () => {
       ['she scrubs her arms with a wire brush till they bleed', 'wounds-reopened'],
       ['found her barely responsive on the couch', 'not-responding'],
       ['heating off, skin icy, barely responsive', 'cold-and-confused'],
+      ['stung by a bee, face puffing up and wheezy, no epipen', 'sting-or-food-reaction'],
     ] as const) assert.ok(signsOf(text).includes(sign), text);
     assert.ok(!signsOf('his wife says he drinks a bit more now').includes('partner-hurts'));
     assert.ok(!signsOf('she had round burns on her arm from the cooker').includes('child-burns-patterned'));
@@ -251,6 +252,13 @@ describe('safety first (real knowledge)', () => {
       ['ex picking the kids up at the weekend, usual arrangement, she wants a sitter', 'child-at-risk-home'],
       ['bereavement by suicide group near dalkeith for a client', 'suicide-word'],
       ['old boy wants to hand in his shotgun and give up the licence', 'plan-or-means'],
+      // Bumps on a walking child's shins or knees that a professional has seen; bed-wetting; a tooth
+      // lost; siblings squabbling; breathless on the stairs; a licence given back; model trains.
+      ['toddler has bruises on his shins from climbing everything, GP not worried', 'child-harmed'],
+      ['6yo still wetting the bed, is there a childrens continence service', 'child-at-risk-home'],
+      ['kids fighting constantly in the back of the car, normal sibling stuff', 'child-harmed'],
+      ['pt gets breathless on the stairs, known COPD, stable on inhalers', 'not-breathing'],
+      ['neuro cleared her and DVLA gave her licence back', 'giving-things-away'],
     ] as const) assert.ok(!signsOf(text).includes(sign), text);
     // The same words said of a person's body are still signs.
     for (const text of ['he is gasping for breath and grey', 'she is gasping for some oxygen', 'he is gasping for his inhaler', 'she is choking on her dinner', 'she wants to end her life']) assert.ok(signsOf(text).length > 0, text);
@@ -277,6 +285,9 @@ describe('safety first (real knowledge)', () => {
       ['he says hes going to kill himself, then the line went dead', 'suicide-self-harm'],
       // Joking words beside a threat do not hide a wish to die told in earnest.
       ['she wants to end her life, was laughing about it but i think she means it', 'suicide-self-harm'],
+      // A child's bruise in a pattern or with a story that does not fit still routes beside the shins.
+      ['toddler has bruises on his shins and a hand mark on his back, says daddy did it', 'child-protection'],
+      ['he collects model trains and says he will step in front of a real one tonight', 'suicide-self-harm'],
     ] as const) assert.ok(risk(text).includes(kind), text);
     // Someone reporting a child's injury is no report asked for.
     assert.ok(risk('school reports a 6 yr old came in with a black eye and said mummy said not to tell').includes('child-protection'));
