@@ -270,6 +270,8 @@ describe('safety first (real knowledge)', () => {
     // A general-sounding question asked from a visit happening now is about a person now; a visit now
     // says nothing about a past told as over.
     assert.ok(risk('how do i get help for someone who says they want to kill themselves? on a home visit now').includes('suicide-self-harm'));
+    // Bruising where injections go, and "pushing up daisies" said in jest, are no harm.
+    for (const everyday of ['big bruise on her tummy from the clexane injections, DN says normal injection site bruising', 'SU jokes hell be pushing up daisies before the wet floor shower gets fitted, how do we chase it']) assert.deepEqual(risk(everyday), [], everyday);
     for (const past of ['she took an overdose years ago, were on a home visit now to review her care package', 'he took an overdose in 2019, doing well, living in supported accommodation there now']) assert.deepEqual(risk(past), [], past);
     // An ordinary thing told beside a sign hides nothing: a wish to die beside activities, a hand-shaped
     // bruise on a child with a bleeding disorder, a teething baby left alone, people named "with" a
