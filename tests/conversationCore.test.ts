@@ -292,7 +292,7 @@ describe('conversation core (made-up knowledge)', () => {
   it('"is that short or medium term?" after a plan outcome says where it sits; after anything else it is searched on', () => {
     const plan = conversation();
     plan.say('people plan ahead for later life');
-    for (const ask of ['is that short or medium term?', "what's the timescale for that", 'whats the timescale for that', 'is it a long term aim', 'is that short, medium or long term?', 'is that one of the short term aims?', 'is that short term then?', 'which aim?', 'and which outcome', 'is that a now thing or later on', 'how soon is that meant to happen', 'short or medium term?']) {
+    for (const ask of ['is that short or medium term?', "what's the timescale for that", 'whats the timescale for that', 'is it a long term aim', 'is that short, medium or long term?', 'is that one of the short term aims?', 'is that short term then?', 'which aim?', 'and which outcome', 'is that a now thing or later on', 'how soon is that meant to happen', 'short or medium term?', 'timescale?', 'and the timeframe']) {
       const where = plan.say(ask);
       assert.equal(where.log.followUp, 'where', ask);
       assert.match(texts(where)[0], /outcome 1\.2 › medium term aims, under “Strategic Aim No\.1: People stay well at home — short, medium and longer term aims”$/, ask);

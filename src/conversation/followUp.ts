@@ -380,6 +380,8 @@ const REST_OF_LIST = /^(?:(?:and|but|so|ok)\s+)?(?:(?:what|which) (?:are|were|ab
 const ASKS_WHY = /^(?:(?:and|but|so|ok)\s+)?(?:why(?: not| is that| so)?|whys that|how come|how so)$/;
 /** "which aim?", "and which outcome": where the part of the plan shown sits. */
 const WHICH_AIM = /^(?:(?:and|so)\s+)?(?:which|what)\s+(?:aim|outcome)(?:\s+(?:number|no))?$/;
+/** "timescale?", "what timeframe", "and the timescale": with nothing else, where the part of the plan shown sits in time. */
+const WHICH_TIMESCALE = /^(?:(?:and|so|ok)\s+)?(?:(?:which|what|the|its|their)\s+)?(?:timescale|time scale|timeframe|time frame|timeline|timescales|time frames)$/;
 /** "which reg is that?", "what section says that", "which standard covers it": the law behind what was shown. */
 const REFERENCE_ASKED = /^(?:(?:and|so|ok)\s+)?(?:which|what)\s+(?:reg|regs|regulation|regulations|section|sections|bit of the act|part of the act|law|act|legislation|standard)\s+(?:is|are|was|says|say|covers|cover|applies|apply|sets out)\s+(?:that|this|it|they)\b(?:\s+(?:in|from|under|part of))?$/;
 /** "what's the regulation called?", "what section of the act is that", "under which law?", "what's the legal
@@ -608,7 +610,7 @@ export function resolveFollowUp(
     if (last.answer === 'plan_list' && last.items?.length) return { kind: 'open', index: 1 };
   }
   // ("which aim?" alone asks it of the plan; after guidance "what outcome?" may ask what came of something.)
-  if (last.passage?.kind === 'plan' && WHICH_AIM.test(lower)) return { kind: 'where' };
+  if (last.passage?.kind === 'plan' && (WHICH_AIM.test(lower) || WHICH_TIMESCALE.test(lower.trim()))) return { kind: 'where' };
   if (last.passage && (WHERE.test(lower.replace(/\b(aim|outcome|timescale|section|part)['’]s\b/g, '$1 is')) || (last.passage.timescale !== undefined && termAsked(lower.trim())))) return { kind: 'where' };
   // ("what section is it in?" asks where it sits, above; "which section says that?" the law it cites.)
   if (last.passage && (REFERENCE_ASKED.test(lower) || REFERENCE_NAMED.test(lower))) return { kind: 'reference' };
