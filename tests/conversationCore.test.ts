@@ -251,7 +251,7 @@ describe('conversation core (made-up knowledge)', () => {
     for (const ask of ['which reg is that', 'which regs is that in', 'what section says that', 'which standard covers it', 'and which bit of the act says that']) assert.equal(resolveFollowUp(ask, shown, () => true).kind, 'reference', ask);
     assert.notEqual(resolveFollowUp('which regs cover charging', shown, () => true).kind, 'reference');
     // The law named first, and "where does it say that?" of guidance; of the plan only "… in the act?" asks the law.
-    for (const ask of ['whats the regulation called', "what's the legal basis for that", 'what section of the act is that', 'under which law', 'where does it say that', 'so where does it say that in the act']) assert.equal(resolveFollowUp(ask, shown, () => true).kind, 'reference', ask);
+    for (const ask of ['whats the regulation called', "what's the legal basis for that", 'what section of the act is that', 'under which law', "where's that in the act", 'where is it in the law', 'where does it say that', 'so where does it say that in the act']) assert.equal(resolveFollowUp(ask, shown, () => true).kind, 'reference', ask);
     const plan = { ...shown, passage: { ...shown.passage, kind: 'plan' as const } };
     assert.notEqual(resolveFollowUp('where does it say that', plan, () => true).kind, 'reference');
     // "which section?" alone may ask where it sits; with "is that" or "of the act" it asks the law.

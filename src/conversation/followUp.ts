@@ -395,7 +395,8 @@ const REFERENCE_NAMED = new RegExp(
     `|(?:which|what) ${LAW} (?:of|in) the (?:act|law|regs|regulations)(?: (?:is|was) (?:that|this|it)(?: (?:in|from|under))?)?)$`,
 );
 /** "where does it say that?": of guidance, the law it rests on ("… in the act?" of anything). */
-const WHERE_SAID = /^(?:(?:and|so|ok|but)\s+)?where (?:does|do) (?:it|that|this|they) say (?:that|this|so)( in the (?:act|law|regs|regulations|legislation))?$/;
+// ("where's that in the act?" asks the same of anything.)
+const WHERE_SAID = /^(?:(?:and|so|ok|but)\s+)?(?:where (?:does|do) (?:it|that|this|they) say (?:that|this|so)|where(?:'?s| is| does) (?:that|this|it)(?= in the (?:act|law|regs|regulations|legislation)$))( in the (?:act|law|regs|regulations|legislation))?$/;
 
 /** "who isn't allowed one?", "can we stop one that's running?": "one" as the object of a verb stands for
  * a thing named before when nothing of its own follows it; "has one leg", "one to one support", "one
