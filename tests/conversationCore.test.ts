@@ -62,6 +62,8 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(c.say('where are they?'))[0], /Riverside Carers Hub\*\* — address: 1 River Street, Dalkeith/);
     assert.match(texts(c.say('up to what age?'))[0], /Riverside Carers Hub\*\* — who it is for: Unpaid carers of any age/);
     assert.match(texts(c.say('who qualifies?'))[0], /Riverside Carers Hub\*\* — who it is for:/);
+    // An age told with "is that ok?" asks who it is for.
+    assert.match(texts(c.say('shes 67, is that ok?'))[0], /Riverside Carers Hub\*\* — who it is for:/);
     // Who may apply is who it is for; how to apply is how to refer.
     assert.match(texts(c.say('who can apply?'))[0], /Riverside Carers Hub\*\* — who it is for:/);
     assert.match(texts(c.say('how do they apply?'))[0], /Riverside Carers Hub\*\* — how to refer:/);
