@@ -72,6 +72,7 @@ describe('conversation core (made-up knowledge)', () => {
     // Whether the person can ring it themselves is how to refer, not the number alone.
     assert.match(texts(c.say('can she ring them herself?'))[0], /Riverside Carers Hub\*\* — how to refer: Carers can refer themselves by phone\. Phone: 0131 496 0001/);
     assert.match(texts(c.say('can the family phone them direct'))[0], /Riverside Carers Hub\*\* — how to refer:/);
+    assert.match(texts(c.say('can she refer herself or does it have to come from me'))[0], /Riverside Carers Hub\*\* — how to refer:/);
     // How to refer comes with the routes it names: the email too.
     const money = conversation();
     money.say('Bonnyrigg Money Help');
