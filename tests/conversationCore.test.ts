@@ -95,6 +95,8 @@ describe('conversation core (made-up knowledge)', () => {
     const out = c.say('how quick do they see referrals?');
     assert.equal(out.log.followUp, 'detail');
     assert.match(texts(out)[0], /^\*\*Hilltop Rehab Team\*\* — from its record: The team aims to see referrals within 2 working days\./);
+    // "what days" asks when it is open, not the record's sentence that happens to say "days".
+    assert.match(texts(c.say('what days is it open'))[0], /^\*\*Hilltop Rehab Team\*\* — opening hours:/);
   });
 
   it('a short question whose words the first service\'s record says ("is there a waitin list?") is about that service', () => {
@@ -964,7 +966,7 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.equal(resolveFollowUp('any other services for that', last, always).kind, 'others');
     // Where else the services shown run drop-ins, and which day they are in a place, are asked of them.
     assert.equal((resolveFollowUp('do they do drop-ins anywhere else', last, always) as { field?: string }).field, 'refer');
-    assert.deepEqual(resolveFollowUp('which day is loanhead', last, always), { kind: 'detail', field: 'hours', words: ['day', 'loanhead'] });
+    assert.deepEqual(resolveFollowUp('which day is loanhead', last, always), { kind: 'detail', field: 'hours', words: ['loanhead'] });
     // A detail word mistyped is still that detail; a real word one letter from one is not.
     for (const [text, field] of [['adress?', 'address'], ['webiste?', 'website'], ['referal?', 'refer'], ['phne no', 'phone']] as const) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field }, text);
     assert.notEqual((resolveFollowUp('is she too prone to falls for it', last, always) as { field?: string }).field, 'phone');

@@ -663,8 +663,10 @@ export function resolveFollowUp(
     if ((anaphoric || (ofPeople && last.services?.length)) && !ownTopic) {
       if (last.services?.length) {
         // What the detail is about, in the message's own words ("pay it back", "walk in"): the record may say it.
+        // (Asked when they are open, "what days" names the detail, not something the record says.)
+        const timeWord = (t: string): boolean => field === 'hours' && /^(?:days?|weekdays?|mornings?|afternoons?|evenings?|nights?|week|weeks)$/.test(t);
         const words = contentTokens(lower.replace(new RegExp(ORDINAL.source, 'g'), ' ')).filter(
-          (t) => !FILLER.has(t) && !isReferrer(t) && !isAskingWord(t) && !DETAIL_NAMES.has(t) && !/^\d+$/.test(t) && serviceNamed([t], last) === undefined,
+          (t) => !FILLER.has(t) && !isReferrer(t) && !isAskingWord(t) && !DETAIL_NAMES.has(t) && !timeWord(t) && !/^\d+$/.test(t) && serviceNamed([t], last) === undefined,
         );
         return {
           kind: 'detail',
