@@ -240,22 +240,24 @@ describe('safety first (real knowledge)', () => {
       ['the ball was thrown across the room by the kids', 'thrown-against-or-down'],
       ['his phone got flung against the wall in a temper', 'thrown-against-or-down'],
       ['the wee one cant stand up yet, shes only 8 months', 'child-at-risk-home'],
-      ['her asthma review is due, inhaler technique not checked', 'asthma-attack-severe'],
-      ['shes moving to spain next month and not coming back', 'not-coming-back'],
+      ['inhaler not working, needs a new prescription', 'asthma-attack-severe'],
+      ['elderly man, wheezy chest, cant speak english, needs an interpreter', 'asthma-attack-severe'],
+      ['shes heading off, moving to spain next month and not coming back', 'not-coming-back'],
+      ['he told her to go and never come back', 'not-coming-back'],
       ['eczema flare, scratching till it bleeds, mum wants cream', 'wounds-reopened'],
       // Everyday phrases set aside before the signs are read: dying at home in palliative care, hair
       // dyed, a line gone dead, screaming the house down, collecting the children, a bereavement.
-      ['palliative, family want her to die at home, what overnight support is there', 'wants-to-die'],
+      ['pt palliative, family want her to die at home, what overnight support is there', 'wants-to-die'],
       ['he wants to die his hair blue for the grandkids', 'wants-to-die'],
       ['teen son slamming doors and shouting about his xbox, any parenting support', 'child-harmed'],
-      ['kids screaming the house down at the party', 'child-at-risk-home'],
-      ['ex picking the kids up at the weekend, usual arrangement, she wants a sitter', 'child-at-risk-home'],
       ['bereavement by suicide group near dalkeith for a client', 'suicide-word'],
       ['old boy wants to hand in his shotgun and give up the licence', 'plan-or-means'],
+      ['farmer asking if his shotgun certificate renewal needs a GP letter', 'plan-or-means'],
       // Bumps on a walking child's shins or knees that a professional has seen; bed-wetting; a tooth
       // lost; siblings squabbling; breathless on the stairs; a licence given back; model trains.
       ['toddler has bruises on his shins from climbing everything, GP not worried', 'child-harmed'],
-      ['6yo still wetting the bed, is there a childrens continence service', 'child-at-risk-home'],
+      ['6yo still wetting the bed, mum embarrassed', 'child-at-risk-home'],
+      ['she picks at her scabs, 86 with dementia', 'wounds-reopened'],
       ['kids fighting constantly in the back of the car, normal sibling stuff', 'child-harmed'],
       ['pt gets breathless on the stairs, known COPD, stable on inhalers', 'not-breathing'],
       ['neuro cleared her and DVLA gave her licence back', 'giving-things-away'],
@@ -283,8 +285,22 @@ describe('safety first (real knowledge)', () => {
       ['patients with dementia on the ward being hit by a nurse', 'harm-or-abuse'],
       ['her husband wants them to die together', 'suicide-self-harm'],
       ['the toddler was flung across the room', 'child-protection'],
-      // A line gone dead is set aside; shouting and smashing heard before it still read as harm.
+      // A line gone dead is set aside; a threat told before it still routes.
       ['he says hes going to kill himself, then the line went dead', 'suicide-self-harm'],
+      // Risks told beside everyday phrases still route: a wish to die at home with the means, a drunk
+      // parent picking children up, a child screaming every night, bed-wetting that started with a
+      // new adult in the house, a licence held by someone thinking of using the gun, a fall-free "not hurt".
+      ['he says he wants to die at home tonight with the gas on', 'suicide-self-harm'],
+      ['dad picks them up drunk from school most days', 'child-protection'],
+      ['neighbour hears the wee one screaming the house down every night and banging', 'child-protection'],
+      ['7 year old started wetting the bed again since her uncle started staying, wont say why', 'child-protection'],
+      ['he has a shotgun licence, says hes thinking of using it on himself', 'suicide-self-harm'],
+      ['she cant guarantee she will not hurt herself if she goes home', 'suicide-self-harm'],
+      ['inhaler through the spacer isnt helping, she can barely talk', 'medical-emergency'],
+      ['toddler has bruises on his knees and ears, gp not worried but nursery are', 'child-protection'],
+      ['hes been clearing out his flat and giving away his dog and guitar, says he wont need them', 'suicide-self-harm'],
+      ['doesnt want to go into a care home, says hell walk into the hills and not come back', 'suicide-self-harm'],
+      ['stung by a bee, face puffing up, no epipen', 'medical-emergency'],
       // Joking words beside a threat do not hide a wish to die told in earnest.
       ['she wants to end her life, was laughing about it but i think she means it', 'suicide-self-harm'],
       // A child's bruise in a pattern or with a story that does not fit still routes beside the shins.
