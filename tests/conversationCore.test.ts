@@ -73,6 +73,8 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(c.say('can she ring them herself?'))[0], /Riverside Carers Hub\*\* — how to refer: Carers can refer themselves by phone\. Phone: 0131 496 0001/);
     assert.match(texts(c.say('can the family phone them direct'))[0], /Riverside Carers Hub\*\* — how to refer:/);
     assert.match(texts(c.say('can she refer herself or does it have to come from me'))[0], /Riverside Carers Hub\*\* — how to refer:/);
+    assert.match(texts(c.say('does it have to go through her social worker'))[0], /Riverside Carers Hub\*\* — how to refer:/);
+    assert.match(texts(c.say("mum's 67, is that ok?"))[0], /Riverside Carers Hub\*\* — who it is for:/);
     // How to refer comes with the routes it names: the email too.
     const money = conversation();
     money.say('Bonnyrigg Money Help');
@@ -256,7 +258,7 @@ describe('conversation core (made-up knowledge)', () => {
     for (const ask of ['which reg is that', 'which regs is that in', 'what section says that', 'which standard covers it', 'and which bit of the act says that']) assert.equal(resolveFollowUp(ask, shown, () => true).kind, 'reference', ask);
     assert.notEqual(resolveFollowUp('which regs cover charging', shown, () => true).kind, 'reference');
     // The law named first, and "where does it say that?" of guidance; of the plan only "… in the act?" asks the law.
-    for (const ask of ['whats the regulation called', "what's the legal basis for that", 'what section of the act is that', 'under which law', "where's that in the act", 'where is it in the law', 'where does it say that', 'so where does it say that in the act']) assert.equal(resolveFollowUp(ask, shown, () => true).kind, 'reference', ask);
+    for (const ask of ['whats the regulation called', "what's the legal basis for that", 'what section of the act is that', 'under which law', "where's that in the act", 'where is it in the law', 'where in the act is that', 'where does it say that', 'so where does it say that in the act']) assert.equal(resolveFollowUp(ask, shown, () => true).kind, 'reference', ask);
     const plan = { ...shown, passage: { ...shown.passage, kind: 'plan' as const } };
     assert.notEqual(resolveFollowUp('where does it say that', plan, () => true).kind, 'reference');
     // "which section?" alone may ask where it sits; with "is that" or "of the act" it asks the law.
@@ -297,7 +299,7 @@ describe('conversation core (made-up knowledge)', () => {
   it('"is that short or medium term?" after a plan outcome says where it sits; after anything else it is searched on', () => {
     const plan = conversation();
     plan.say('people plan ahead for later life');
-    for (const ask of ['is that short or medium term?', "what's the timescale for that", 'whats the timescale for that', 'is it a long term aim', 'is that short, medium or long term?', 'is that one of the short term aims?', 'is that short term then?', 'which aim?', 'and which outcome', 'is that a now thing or later on', 'how soon is that meant to happen', 'short or medium term?', 'timescale?', 'and the timeframe']) {
+    for (const ask of ['is that short or medium term?', "what's the timescale for that", 'whats the timescale for that', 'is it a long term aim', 'is that short, medium or long term?', 'is that one of the short term aims?', 'is that short term then?', 'which aim?', 'and which outcome', 'is that a now thing or later on', 'how soon is that meant to happen', 'short or medium term?', 'timescale?', 'and the timeframe', "what's the timescale"]) {
       const where = plan.say(ask);
       assert.equal(where.log.followUp, 'where', ask);
       assert.match(texts(where)[0], /outcome 1\.2 › medium term aims, under “Strategic Aim No\.1: People stay well at home — short, medium and longer term aims”$/, ask);
@@ -606,6 +608,7 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(leansBack('would it be easier if the pa was self employed instead of on payroll', standsAlone), false);
     assert.equal(leansBack('is it ok to pay a neighbour cash for odd jobs out of the budget', standsAlone), false);
     assert.equal(leansBack('would it be free for someone on pension credit and housing benefit', standsAlone), true);
+    assert.equal(leansBack('would it be easier tomorrow', standsAlone), true);
     assert.equal(leansBack('any other ones for him', standsAlone), true);
     assert.equal(leansBack('who picks the option then', standsAlone), true);
     assert.equal(leansBack('so what do we do instead', standsAlone), true);

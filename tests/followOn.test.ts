@@ -40,6 +40,7 @@ describe('follow-on reading', () => {
     const shown = followOnFeatures(signs({ text: 'avg internet speed?', sameShown: true }));
     assert.equal(shown[FOLLOW_ON_FEATURES.indexOf('sameShown')], 1);
     assert.equal(tiedToLast(shown), true);
+    assert.ok(followOnScore(shown) > 0, String(followOnScore(shown)));
     assert.ok(followOnScore(shown) > followOnScore(followOnFeatures(signs({ text: 'avg internet speed?' }))));
   });
 

@@ -10,8 +10,8 @@ import { mentionsThePerson, mentionsTheThingShown, slotsIn, topicWords } from '.
 export interface FollowOnSigns {
   /** The new answer comes from the document shown last (an SDS article; the plan counts by aim). */
   sameDocument: boolean;
-  /** The new answer is what was shown last: the very passage, an item of the list shown, or the first
-   * of the services shown. */
+  /** The new answer is what was shown last: the very passage, an item of the list shown, or (for
+   * services) a first service that was among those shown. */
   sameShown: boolean;
   /** The new answer comes from the same kind of source (SDS after SDS, services after services). */
   sameSource: boolean;
