@@ -261,6 +261,9 @@ describe('safety first (real knowledge)', () => {
       ['kids fighting constantly in the back of the car, normal sibling stuff', 'child-harmed'],
       ['pt gets breathless on the stairs, known COPD, stable on inhalers', 'not-breathing'],
       ['neuro cleared her and DVLA gave her licence back', 'giving-things-away'],
+      // Giving things away because of a move or a licence taken is no goodbye.
+      ['giving away his tools and furniture cos hes moving to cowan court extra care next month', 'giving-things-away'],
+      ['giving his fishing gear to his grandson since the DVLA took his licence', 'giving-things-away'],
     ] as const) assert.ok(!signsOf(text).includes(sign), text);
     // The same words said of a person's body are still signs.
     for (const text of ['he is gasping for breath and grey', 'she is gasping for some oxygen', 'he is gasping for his inhaler', 'she is choking on her dinner', 'she wants to end her life']) assert.ok(signsOf(text).length > 0, text);
@@ -301,6 +304,7 @@ describe('safety first (real knowledge)', () => {
       ['hes been clearing out his flat and giving away his dog and guitar, says he wont need them', 'suicide-self-harm'],
       ['doesnt want to go into a care home, says hell walk into the hills and not come back', 'suicide-self-harm'],
       ['stung by a bee, face puffing up, no epipen', 'medical-emergency'],
+      ['gave his dog and his medals away, says hes moving to a better place', 'suicide-self-harm'],
       // Joking words beside a threat do not hide a wish to die told in earnest.
       ['she wants to end her life, was laughing about it but i think she means it', 'suicide-self-harm'],
       // A child's bruise in a pattern or with a story that does not fit still routes beside the shins.
