@@ -264,6 +264,8 @@ describe('safety first (real knowledge)', () => {
       // Giving things away because of a move or a licence taken is no goodbye.
       ['giving away his tools and furniture cos hes moving to cowan court extra care next month', 'giving-things-away'],
       ['giving his fishing gear to his grandson since the DVLA took his licence', 'giving-things-away'],
+      // Wishing someone else dead, shouted by a child at a parent, is no wish to die.
+      ["her 9yo screamed 'i wish you were dead' when she took the xbox off him", 'wants-to-die'],
     ] as const) assert.ok(!signsOf(text).includes(sign), text);
     // The same words said of a person's body are still signs.
     for (const text of ['he is gasping for breath and grey', 'she is gasping for some oxygen', 'he is gasping for his inhaler', 'she is choking on her dinner', 'she wants to end her life']) assert.ok(signsOf(text).length > 0, text);
@@ -275,8 +277,8 @@ describe('safety first (real knowledge)', () => {
     // A general-sounding question asked from a visit happening now is about a person now; a visit now
     // says nothing about a past told as over.
     assert.ok(risk('how do i get help for someone who says they want to kill themselves? on a home visit now').includes('suicide-self-harm'));
-    // Bruising where injections go, and "pushing up daisies" said in jest, are no harm.
-    for (const everyday of ['big bruise on her tummy from the clexane injections, DN says normal injection site bruising', 'SU jokes hell be pushing up daisies before the wet floor shower gets fitted, how do we chase it']) assert.deepEqual(risk(everyday), [], everyday);
+    // Harm dealt with and over, bruising where injections go, and "pushing up daisies" said in jest, are no harm now.
+    for (const everyday of ['financial abuse by the lodger was dealt with by police last yr, lodger long gone, SU wants budgeting help', 'big bruise on her tummy from the clexane injections, DN says normal injection site bruising', 'SU jokes hell be pushing up daisies before the wet floor shower gets fitted, how do we chase it']) assert.deepEqual(risk(everyday), [], everyday);
     for (const past of ['she took an overdose years ago, were on a home visit now to review her care package', 'he took an overdose in 2019, doing well, living in supported accommodation there now']) assert.deepEqual(risk(past), [], past);
     // An ordinary thing told beside a sign hides nothing: a wish to die beside activities, a hand-shaped
     // bruise on a child with a bleeding disorder, a teething baby left alone, people named "with" a
@@ -305,6 +307,8 @@ describe('safety first (real knowledge)', () => {
       ['doesnt want to go into a care home, says hell walk into the hills and not come back', 'suicide-self-harm'],
       ['stung by a bee, face puffing up, no epipen', 'medical-emergency'],
       ['gave his dog and his medals away, says hes moving to a better place', 'suicide-self-harm'],
+      ['she keeps saying she wishes she was dead', 'suicide-self-harm'],
+      ['the lodger was dealt with by police last year but now hes back and taking her money again', 'harm-or-abuse'],
       // Joking words beside a threat do not hide a wish to die told in earnest.
       ['she wants to end her life, was laughing about it but i think she means it', 'suicide-self-harm'],
       // A child's bruise in a pattern or with a story that does not fit still routes beside the shins.
