@@ -216,6 +216,16 @@ describe('safety first (real knowledge)', () => {
       ['found her barely responsive on the couch', 'not-responding'],
       ['heating off, skin icy, barely responsive', 'cold-and-confused'],
       ['stung by a bee, face puffing up and wheezy, no epipen', 'sting-or-food-reaction'],
+      // A partner who goes through her phone or hides a tracker; a few words at a time in an asthma
+      // attack; a new "friend who's been so kind" and a house signed over; bruises from hitting herself
+      // with a hairbrush; fingers held over the hob; an older man "just waiting to join her".
+      ['asked if we can only ever ring her work number because he goes through her phone', 'monitors-phone-or-location'],
+      ['she found a tracker tag stuck under her car seat, thinks its his', 'monitors-phone-or-location'],
+      ['SU with asthma has used the blue inhaler loads and can only get a couple of words out at a time', 'asthma-attack-severe'],
+      ["older lady with memory probs is signing her house over to a neighbour whos 'been so kind to her'", 'befriended-for-money'],
+      ["pt says the bruises on her legs are from 'hitting them with the hairbrush when i get like this'", 'hitting-own-body-with'],
+      ['a boy with burns on his fingertips told a pal he holds them over the hob', 'scalding-own-body'],
+      ["widower says hes just 'waiting to join her' and has stopped eating", 'wants-to-die'],
     ] as const) assert.ok(signsOf(text).includes(sign), text);
     assert.ok(!signsOf('his wife says he drinks a bit more now').includes('partner-hurts'));
     assert.ok(!signsOf('she had round burns on her arm from the cooker').includes('child-burns-patterned'));
@@ -258,6 +268,8 @@ describe('safety first (real knowledge)', () => {
       ['toddler has bruises on his shins from climbing everything, GP not worried', 'child-harmed'],
       ['6yo still wetting the bed, mum embarrassed', 'child-at-risk-home'],
       ['she picks at her scabs, 86 with dementia', 'wounds-reopened'],
+      ['dad with dementia likes his walks, hes got a GPS tracker, always comes home fine', 'monitors-phone-or-location'],
+      ['his face dropped when he saw the cake, he loved his birthday', 'stroke-signs'],
       ['kids fighting constantly in the back of the car, normal sibling stuff', 'child-harmed'],
       ['pt gets breathless on the stairs, known COPD, stable on inhalers', 'not-breathing'],
       ['neuro cleared her and DVLA gave her licence back', 'giving-things-away'],
