@@ -230,6 +230,8 @@ function withoutSlots(lower: string): string {
 /** Words that frame a question about the plan's commitments ("what did we commit to on …"), not its topic. */
 const LIST_FRAME = /^(?:commit\w*|promis\w*|pledge\w*|say|says|said|do|doing|ijb|strategic)$/;
 /** Wording that asks for figures in general ("any stats on carers?"). */
+/** "figures?", "any stats?", "got numbers on that": asking for figures and nothing else. */
+const BARE_STATS = /^(?:(?:and|so|ok|any|some|the|got)\s+)*(?:stats|statistics|figures|numbers|data)(?:\s+(?:on|for|about) (?:that|this|it|them|those))?(?:\s+(?:too|please|pls))?$/;
 const STATS_ASK = /\b(?:stats|statistics|figures|numbers on|data on)\b/;
 /** Wording that asks for a figure or a date. */
 const FIGURE_OR_DATE_ASK = /\b(?:how many|how much|how long|how often|what percentage|what proportion|what share|since when|what year)\b/;
@@ -756,6 +758,11 @@ export function resolveFollowUp(
       return { kind: 'rewrite', question: termAimsUnder(slots.timescale, aimShown) };
     }
     return { kind: 'rewrite', question: applySlots(last.question, slots, last.passage?.title), ...(slots.place ? { place: slots.place } : {}) };
+  }
+  // "figures?", "any stats?" alone after guidance or the plan: its figures on the same topic.
+  if ((last.passage || last.answer === 'plan_list') && BARE_STATS.test(lower.trim())) {
+    const about = topicWords(last.question.toLowerCase());
+    if (about.length) return { kind: 'rewrite', question: `${lower.trim()} ${about.join(' ')}`, topic: about.join(' ') };
   }
   if (!anaphoric) return { kind: 'new' };
   // "what does that mean?", "who with?": nothing of its own but a pointer back: more of the last answer.
