@@ -75,6 +75,7 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(c.say('can she refer herself or does it have to come from me'))[0], /Riverside Carers Hub\*\* — how to refer:/);
     assert.match(texts(c.say('does it have to go through her social worker'))[0], /Riverside Carers Hub\*\* — how to refer:/);
     assert.match(texts(c.say("mum's 67, is that ok?"))[0], /Riverside Carers Hub\*\* — who it is for:/);
+    assert.match(texts(c.say('what if shes 17'))[0], /Riverside Carers Hub\*\* — who it is for:/);
     // How to refer comes with the routes it names: the email too.
     const money = conversation();
     money.say('Bonnyrigg Money Help');
