@@ -413,8 +413,7 @@ export class ConversationCore {
     // record says is about that service, though it names nothing.
     const record = this.engine.service(first.id);
     // ("when does the panel sit?": the record says "panel", a word few passages use, if not "sit".)
-    // ("whats a young carer statement?" asks what a thing is, wherever that is said.)
-    const recordSays = words <= CONTEXT.recordAskWords && record !== undefined && !asksWhatItIs(text) && this.recordSaysEnough(record, topicWords(text.toLowerCase()));
+    const recordSays = words <= CONTEXT.recordAskWords && record !== undefined && this.recordSaysEnough(record, topicWords(text.toLowerCase()));
     const asks =
       (mentionsTheThingShown(text) && readAsFollowUp) || ((mentionsTheThingShown(text) || mentionsThePerson(text) || asksNothingOfItsOwn(text)) && words <= CONTEXT.serviceAskWords);
     if (!asks && !recordSays) return undefined;
