@@ -810,6 +810,8 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('how many are there', { ...shown, question: 'are the sds standards law' }, never), { kind: 'rewrite', question: 'how many are there sds standards law', topic: 'sds standards law' });
     // "Any figures to back that up?" asks the figures of the last topic; "back up" is no topic.
     assert.deepEqual(resolveFollowUp('any figures to back that up?', { ...shown, question: 'what did we commit to on unpaid carers' }, never), { kind: 'rewrite', question: 'any figures commit unpaid carers', topic: 'commit unpaid carers' });
+    // "does that apply to carers?" asks whether a rule covers them, not how to apply for a service.
+    assert.notEqual(resolveFollowUp('does that apply to carers', { ...shown, question: 'what reasons count' }, () => true).kind, 'detail-search');
     // "figures?" alone asks the same; "figures on housing" has a topic of its own.
     assert.deepEqual(resolveFollowUp('figures?', { ...shown, question: 'what did we commit to on unpaid carers' }, never), { kind: 'rewrite', question: 'figures commit unpaid carers', topic: 'commit unpaid carers' });
     assert.notDeepEqual(resolveFollowUp('figures on housing', { ...shown, question: 'what did we commit to on unpaid carers' }, () => true), { kind: 'rewrite', question: 'figures on housing commit unpaid carers', topic: 'commit unpaid carers' });
