@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
-import { applySlots, asksNothingOfItsOwn, asksOutOfHours, hourAsked, legalReferences, leansBack, namedWithArticle, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
+import { applySlots, asksNothingOfItsOwn, namesOnlyTheAnswer, asksOutOfHours, hourAsked, legalReferences, leansBack, namedWithArticle, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
 import { listNounOf, MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
 import { openAt, recordSaysAll } from '../src/conversation/serviceDetail';
@@ -495,6 +495,9 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(out.log.followUp, 'context');
     assert.match(texts(out)[0], /, in “Our reserve budget”:$/);
     assert.match(JSON.stringify(cards(out)), /£9m/);
+    // "which year was that?": "year" names only the kind of answer, which other parts holding "year" do not give.
+    assert.equal(namesOnlyTheAnswer('which year was that?'), true);
+    assert.equal(namesOnlyTheAnswer('when did it get royal assent?'), false);
   });
 
   it('"is there a line they can ring at night?" gives the lines open then: of the service shown, or of services for the same need', () => {

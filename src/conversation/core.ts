@@ -23,7 +23,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, pointsAtShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
+import { asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, rememberAnswer, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
@@ -263,7 +263,10 @@ export class ConversationCore {
     // kind of answer; the snippet then finds it beside the last question's words.
     const shownId = last.passage?.id;
     // (Unless another passage of what was shown holds every word: "when did it get royal assent?".)
+    // ("which year was that?": a word naming only the kind of answer, "year", is held by any passage with a year.)
+    const onlyTheAnswer = namesOnlyTheAnswer(text);
     const holdsAll = (id: string | undefined): boolean => {
+      if (onlyTheAnswer) return false;
       const found = this.engine.search(text, { limit: 1, within: scopes[0].within });
       return found.results[0] !== undefined && found.results[0].passage.id !== id && (found.signals?.knownCoverage ?? 0) >= 0.99;
     };

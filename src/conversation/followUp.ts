@@ -230,6 +230,14 @@ function withoutSlots(lower: string): string {
 /** Words that frame a question about the plan's commitments ("what did we commit to on …"), not its topic. */
 const LIST_FRAME = /^(?:commit\w*|promis\w*|pledge\w*|say|says|said|do|doing|ijb|strategic)$/;
 /** Wording that asks for figures in general ("any stats on carers?"). */
+/** Words that name the kind of answer asked for, not a topic. */
+const ANSWER_KIND_WORDS = /^(?:year|years|yr|date|dates|month|months|day|days|when|time|figure|figures|number|numbers|percent|percentage|amount|total|much|many)$/;
+
+/** "which year was that?", "what date?": the message's words name only the kind of answer it wants. */
+export function namesOnlyTheAnswer(text: string): boolean {
+  return topicWords(normalise(text)).every((w) => ANSWER_KIND_WORDS.test(w));
+}
+
 /** "figures?", "any stats?", "got numbers on that": asking for figures and nothing else. */
 const BARE_STATS = /^(?:(?:and|so|ok|any|some|the|got)\s+)*(?:stats|statistics|figures|numbers|data)(?:\s+(?:on|for|about) (?:that|this|it|them|those))?(?:\s+(?:too|please|pls))?$/;
 const STATS_ASK = /\b(?:stats|statistics|figures|numbers on|data on)\b/;
