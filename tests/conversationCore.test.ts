@@ -813,6 +813,9 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('how many are there', { ...shown, question: 'are the sds standards law' }, never), { kind: 'rewrite', question: 'how many are there sds standards law', topic: 'sds standards law' });
     // "Any figures to back that up?" asks the figures of the last topic; "back up" is no topic.
     assert.deepEqual(resolveFollowUp('any figures to back that up?', { ...shown, question: 'what did we commit to on unpaid carers' }, never), { kind: 'rewrite', question: 'any figures commit unpaid carers', topic: 'commit unpaid carers' });
+    // "and in office hrs?" after services for out of hours asks for the same need in the working day.
+    const night = { at: '2026-03-02T10:00:00Z', question: 'emergency sw number out of hours pls', answer: 'services' as const, services: [{ id: 'a', name: 'Night Line' }] };
+    assert.deepEqual(resolveFollowUp('and in office hrs?', night, never), { kind: 'rewrite', question: 'emergency sw number pls office hours', topic: 'office hours', kinds: ['service'] });
     // "does that apply to carers?" asks whether a rule covers them, not how to apply for a service.
     assert.notEqual(resolveFollowUp('does that apply to carers', { ...shown, question: 'what reasons count' }, () => true).kind, 'detail-search');
     // "figures?" alone asks the same; "figures on housing" has a topic of its own.

@@ -487,6 +487,8 @@ export function mentionsThePerson(text: string): boolean {
  * "what if it's a sunday?":
  * asked for help outside office hours. */
 // ("what happens after tonight" asks the next steps, not who is open tonight.)
+/** "and in office hrs?", "during the day?", "daytime then": the working day, and nothing else. */
+const OFFICE_HOURS_ONLY = /^(?:(?:and|but|so|ok|what about|how about|what if (?:its|it is|it was))\s+)*(?:(?:in|during|within)\s+)?(?:office (?:hours|hrs)|working hours|the day(?: ?time)?|daytime|day ?time|a weekday|weekdays?)(?: then)?$/;
 const OUT_OF_HOURS_ASKED = /\b(?:at night|overnight|over night|night ?time|through the night|middle of the night|out[- ]of[- ]hours|after hours|ooh|in the evenings?|evenings|at the weekends?|over the weekend|weekends|saturdays?|sundays?|(?<!after )tonight|(?:bank|public) holidays?|christmas day|boxing day|new year'?s day|24[- ]?(?:hours?|hrs?) (?:line|helpline|number|service|support)|24 ?7|24\/7|(?:after|gone|past) (?:[5-9]|1[0-2]|midnight|teatime|tea time)(?: ?pm| o ?clock)?\b|when (?:they are|they'?re|it is|it'?s) closed)\b/;
 
 export function asksOutOfHours(text: string): boolean {
@@ -702,6 +704,12 @@ export function resolveFollowUp(
   const sameTimescale =
     /\b(?:that|the same|same|this) (?:timescale|time scale|timeframe|time frame)\b/.test(lower) && /\b(?:else|other|others|more)\b/.test(lower) ? last.passage?.timescale : undefined;
   // "what else sits under that outcome?", "anything else under that aim": the plan's list for that outcome or aim.
+  // "and in office hrs?", "what about during the day?" after services for out of hours: the same need,
+  // asked for the working day.
+  if (last.services?.length && OFFICE_HOURS_ONLY.test(lower.trim())) {
+    const need = last.question.toLowerCase().replace(new RegExp(OUT_OF_HOURS_ASKED.source, 'g'), ' ').replace(/\s+/g, ' ').trim();
+    return { kind: 'rewrite', question: `${need} office hours`, topic: 'office hours', kinds: ['service'] };
+  }
   const elseUnder = ELSE_UNDER.exec(lower)?.[1];
   if (elseUnder === 'outcome' && last.passage?.outcome) return { kind: 'rewrite', question: `outcome ${last.passage.outcome}`, replaced: true };
   if (elseUnder === 'aim' && last.passage?.aim !== undefined) return { kind: 'rewrite', question: `aim ${last.passage.aim}`, replaced: true };
