@@ -483,12 +483,13 @@ export function mentionsThePerson(text: string): boolean {
   return /\b(?:he|she|him|her|his|hers|hes|shes|himself|herself)\b/.test(normalise(text));
 }
 
+/** "and in office hrs?", "during the day?", "daytime then": the working day, and nothing else. */
+const OFFICE_HOURS_ONLY = /^(?:(?:and|but|so|ok|what about|how about|what if (?:its|it is|it was))\s+)*(?:(?:in|during|within)\s+)?(?:office (?:hours|hrs)|working hours|the day(?: ?time)?|daytime|day ?time|a weekday|weekdays?)(?: then)?$/;
+
 /** "is there a line she can ring at night?", "it's gone 6, any out of hours number", "over the weekend?",
  * "what if it's a sunday?":
  * asked for help outside office hours. */
 // ("what happens after tonight" asks the next steps, not who is open tonight.)
-/** "and in office hrs?", "during the day?", "daytime then": the working day, and nothing else. */
-const OFFICE_HOURS_ONLY = /^(?:(?:and|but|so|ok|what about|how about|what if (?:its|it is|it was))\s+)*(?:(?:in|during|within)\s+)?(?:office (?:hours|hrs)|working hours|the day(?: ?time)?|daytime|day ?time|a weekday|weekdays?)(?: then)?$/;
 const OUT_OF_HOURS_ASKED = /\b(?:at night|overnight|over night|night ?time|through the night|middle of the night|out[- ]of[- ]hours|after hours|ooh|in the evenings?|evenings|at the weekends?|over the weekend|weekends|saturdays?|sundays?|(?<!after )tonight|(?:bank|public) holidays?|christmas day|boxing day|new year'?s day|24[- ]?(?:hours?|hrs?) (?:line|helpline|number|service|support)|24 ?7|24\/7|(?:after|gone|past) (?:[5-9]|1[0-2]|midnight|teatime|tea time)(?: ?pm| o ?clock)?\b|when (?:they are|they'?re|it is|it'?s) closed)\b/;
 
 export function asksOutOfHours(text: string): boolean {
@@ -703,13 +704,13 @@ export function resolveFollowUp(
   // of the plan shown, under the aim named or the one shown.
   const sameTimescale =
     /\b(?:that|the same|same|this) (?:timescale|time scale|timeframe|time frame)\b/.test(lower) && /\b(?:else|other|others|more)\b/.test(lower) ? last.passage?.timescale : undefined;
-  // "what else sits under that outcome?", "anything else under that aim": the plan's list for that outcome or aim.
   // "and in office hrs?", "what about during the day?" after services for out of hours: the same need,
   // asked for the working day.
   if (last.services?.length && OFFICE_HOURS_ONLY.test(lower.trim())) {
     const need = last.question.toLowerCase().replace(new RegExp(OUT_OF_HOURS_ASKED.source, 'g'), ' ').replace(/\s+/g, ' ').trim();
     return { kind: 'rewrite', question: `${need} office hours`, topic: 'office hours', kinds: ['service'] };
   }
+  // "what else sits under that outcome?", "anything else under that aim": the plan's list for that outcome or aim.
   const elseUnder = ELSE_UNDER.exec(lower)?.[1];
   if (elseUnder === 'outcome' && last.passage?.outcome) return { kind: 'rewrite', question: `outcome ${last.passage.outcome}`, replaced: true };
   if (elseUnder === 'aim' && last.passage?.aim !== undefined) return { kind: 'rewrite', question: `aim ${last.passage.aim}`, replaced: true };
@@ -775,12 +776,8 @@ export function resolveFollowUp(
     }
     return { kind: 'rewrite', question: applySlots(last.question, slots, last.passage?.title), ...(slots.place ? { place: slots.place } : {}) };
   }
-  // "figures?", "any stats?" alone after guidance or the plan: its figures on the same topic.
-  if ((last.passage || last.answer === 'plan_list') && BARE_STATS.test(lower.trim())) {
-    const about = topicWords(last.question.toLowerCase());
-    if (about.length) return { kind: 'rewrite', question: `${lower.trim()} ${about.join(' ')}`, topic: about.join(' ') };
-  }
-  if (!anaphoric) return { kind: 'new' };
+  // ("figures?" alone points at nothing, but asks the figures of what was shown: below.)
+  if (!anaphoric && !BARE_STATS.test(lower.trim())) return { kind: 'new' };
   // "what does that mean?", "who with?": nothing of its own but a pointer back: more of the last answer.
   // "why not?", "how come?" ask the reason, which is in what was shown: all of it, not the next part.
   if (ASKS_WHY.test(lower)) return { kind: 'more', whole: true };
