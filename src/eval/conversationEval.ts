@@ -56,6 +56,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 40': join(FIXTURES, 'tuning-conversations-40.json'),
   'tuning 41': join(FIXTURES, 'tuning-conversations-41.json'),
   'tuning 42': join(FIXTURES, 'tuning-conversations-42.json'),
+  'tuning 43': join(FIXTURES, 'tuning-conversations-43.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
