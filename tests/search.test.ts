@@ -336,6 +336,24 @@ describe('snippets', () => {
     assert.match(bestWindow(text, new Set(['hill', 'house'].map(stem))), /^… Hill House in Roslin is a home for four tenants/);
   });
 
+  it('between windows holding as much of the question, show the one beside what the conversation was about', () => {
+    const text = [
+      'Being online matters more every year for people living in Scotland, for banking, shopping and booking appointments with a doctor or a nurse.',
+      'Most homes in the county have a broadband line, and libraries lend tablets to people who have none.',
+      'Library staff run drop-in sessions every week for anyone who wants help getting started with a tablet or a phone.',
+      'Volunteers from local groups help at the sessions, and a helpline takes calls from people who cannot get to a library at all, with a home visit offered where it is needed.',
+      'Council staff have been trained to spot people who struggle online and to offer another way to get the same service, on paper or in person at a local office.',
+      'The average broadband speed in the county is 80 Mbps, below the average for Scotland.',
+    ].join('\n');
+    const asked = new Set(['scotland'].map(stem));
+    // On its own, the first sentence naming Scotland is shown.
+    assert.match(bestWindow(text, asked), /^Being online matters/);
+    // After a question about broadband speed, "and vs Scotland?" wants the speed line.
+    assert.match(bestWindow(text, asked, undefined, undefined, false, new Set(['broadband', 'speed'].map(stem))), /^… The average broadband speed/);
+    // Asked what a thing is, the conversation does not move the defining sentence.
+    assert.match(bestWindow(text, asked, undefined, undefined, true, new Set(['broadband', 'speed'].map(stem))), /^Being online matters/);
+  });
+
   it('asked what a thing is, show the first sentence leading with it, not the one naming it most', () => {
     const text = [
       'The board sends written instructions to its partners each spring, after the budget is agreed and the plans for each service are set out in full for the year ahead.',

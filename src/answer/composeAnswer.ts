@@ -46,11 +46,13 @@ export interface ComposeOptions {
   /** The conversation already vouches for the results (a follow-up found them in what was just shown):
    * answer from them even where the words alone would leave the search unsure. */
   vouched?: boolean;
+  /** Words the conversation was about, for the snippet (see SearchOptions.beside). */
+  beside?: string;
 }
 
 export function composeAnswer(engine: SearchEngine, text: string, kinds?: PassageKind[], options: ComposeOptions = {}): { answer: Answer; response: SearchResponse } {
   // A preference looks further down the list than is shown, then the list is cut back to ten.
-  const found = engine.search(text, { limit: options.prefer || options.keep ? 40 : 10, ...(kinds ? { kinds } : {}), ...(options.within ? { within: options.within } : {}) });
+  const found = engine.search(text, { limit: options.prefer || options.keep ? 40 : 10, ...(kinds ? { kinds } : {}), ...(options.within ? { within: options.within } : {}), ...(options.beside ? { beside: options.beside } : {}) });
   const searched = options.vouched && found.results.length && !found.outOfScope ? { ...found, confident: true } : found;
   const kept = options.keep ? { ...searched, results: searched.results.filter(options.keep) } : searched;
   const ordered = preferred(kept, options.prefer);

@@ -348,7 +348,8 @@ export class ConversationCore {
         if (!service) return undefined;
         return this.fromRecord(turn, out, last, service, text, log);
       }
-      const { answer, response } = composeAnswer(this.engine, text, undefined, { within: scope.within, vouched: true });
+      // ("vs the uk?" after the internet speed: the line with the speed, not the first to say "UK".)
+      const { answer, response } = composeAnswer(this.engine, text, undefined, { within: scope.within, vouched: true, beside: last.question });
       if (answer.type !== 'passage') return undefined;
       // Says what it understood: the last question with the message's own words, and where it looked.
       const understood = resolution.kind === 'rewrite' ? resolution.question : sameAnswer ? text : withTopic(last.question, topicWords(text.toLowerCase()));

@@ -36,11 +36,11 @@ export interface SearchResult {
 }
 
 /** Snippets cost more than the search itself and most results never show one: make them on demand. */
-function withLazySnippet(result: Omit<SearchResult, 'snippet'>, stems: ReadonlySet<string>, wants?: RegExp, concepts?: ReadonlyArray<ReadonlySet<string>>, defines = false): SearchResult {
+function withLazySnippet(result: Omit<SearchResult, 'snippet'>, stems: ReadonlySet<string>, wants?: RegExp, concepts?: ReadonlyArray<ReadonlySet<string>>, defines = false, beside?: ReadonlySet<string>): SearchResult {
   let snippet: string | undefined;
   return Object.defineProperty({ ...result }, 'snippet', {
     enumerable: true,
-    get: () => (snippet ??= snippetFor(result.passage.text, stems, wants, concepts, defines)),
+    get: () => (snippet ??= snippetFor(result.passage.text, stems, wants, concepts, defines, beside)),
   }) as SearchResult;
 }
 
@@ -82,6 +82,9 @@ export interface SearchOptions {
   explain?: boolean;
   /** Only passages this accepts: a follow-up looks first inside the document or services just shown. */
   within?: (passage: Passage) => boolean;
+  /** Words the conversation was about (the last question, for a follow-up): among windows of a passage
+   * that hold as much of the question, the snippet shows the one beside them. */
+  beside?: string;
 }
 
 interface PassageFeatures {
@@ -505,9 +508,10 @@ export class SearchEngine {
     const asked = askedParts(query).map((part) => analyseQuery(part, this.synonyms));
     if (asked[0] && askedPart(query)) this.askedFirst(asked[0], collapsed);
     const defines = asksWhatItIs(query);
+    const beside = options.beside ? new Set(queryStems(analyseQuery(options.beside, this.synonyms)).filter((s) => !stemSet.has(s))) : undefined;
     const results = collapsed
       .slice(0, limit)
-      .map((r) => withLazySnippet(r, stemSet, wantedIn(r.passage.text), conceptSets, defines));
+      .map((r) => withLazySnippet(r, stemSet, wantedIn(r.passage.text), conceptSets, defines, beside));
     const signals = this.confidenceSignals(analysed, results[0]);
     // A story before the question ("Mr D, 82, lives alone in Gorebridge … can his daughter be paid?")
     // has many words no one passage holds: the question itself is judged on its own too.

@@ -27,6 +27,8 @@ export function sentences(text: string): string[] {
 
 /** What leading with the asked words is worth: less than one more idea of the question covered. */
 const LEADS_BONUS = 4;
+/** What each word of the conversation beside a window adds: a tie-break, far below one idea of the question's. */
+const BESIDE_WORD = 1;
 /** A list shown with its lead-in may run longer than a plain window, up to this many items. */
 const MAX_LIST_ITEMS = 8;
 const MAX_LIST_CHARS = 900;
@@ -39,7 +41,7 @@ const isItem = (part: string): boolean => LIST_ITEM.test(part);
 
 /** Picks the best window of up to three sentences (and MAX_SNIPPET_CHARS). A list in or right after
  * the window is kept whole with its lead-in, or says how many more items there are. */
-export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: RegExp, concepts?: ReadonlyArray<ReadonlySet<string>>, defines = false): string {
+export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: RegExp, concepts?: ReadonlyArray<ReadonlySet<string>>, defines = false, beside?: ReadonlySet<string>): string {
   const all = sentences(text);
   // The same sentence twice in a passage (a heading repeated in its text) is shown once.
   const parts = all.filter((p, i) => all.indexOf(p) === i);
@@ -51,6 +53,7 @@ export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: Reg
   for (let start = 0; start < parts.length; start++) {
     let length = 0;
     const covered = new Set<string>();
+    const near = new Set<string>();
     let holdsWanted = false;
     let hits = 0;
     for (let end = start; end < parts.length && end < start + 3; end++) {
@@ -63,7 +66,7 @@ export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: Reg
         if (stems.has(s)) {
           covered.add(s);
           hits++;
-        }
+        } else if (beside?.has(s)) near.add(s);
       }
       // Prefer more of the question's ideas (or, without them, distinct words), then earlier and
       // shorter windows: "internet speed" wants the line with both, not one with three synonyms of one.
@@ -72,7 +75,9 @@ export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: Reg
       // Asked what a thing is ("what are directions?"), the first sentence to lead with it defines it;
       // later ones that name it more often say what is done with it.
       const mentions = defines ? 0 : Math.min(hits, 5) * 0.8;
-      const score = ideas * 10 + (holdsWanted ? 15 : 0) + mentions - (end - start) * 0.5 - start * 0.01 + (leads[start] ? LEADS_BONUS : 0);
+      // The conversation's words only break ties between windows that hold as much of the question.
+      const context = defines ? 0 : Math.min(near.size, 3) * BESIDE_WORD;
+      const score = ideas * 10 + (holdsWanted ? 15 : 0) + mentions + context - (end - start) * 0.5 - start * 0.01 + (leads[start] ? LEADS_BONUS : 0);
       if (score > best.score) best = { start, end: end + 1, score };
     }
   }
@@ -167,7 +172,7 @@ function questionWordsIn(text: string, stems: ReadonlySet<string>): number {
 
 /** `wants`: the kind of answer asked for (a figure, a date, a phone number), as its pattern; `defines`:
  * asked what a thing is. */
-export function snippetFor(text: string, stems: ReadonlySet<string>, wants?: RegExp, concepts?: ReadonlyArray<ReadonlySet<string>>, defines = false): string {
-  return highlight(bestWindow(text, stems, wants, concepts, defines), stems);
+export function snippetFor(text: string, stems: ReadonlySet<string>, wants?: RegExp, concepts?: ReadonlyArray<ReadonlySet<string>>, defines = false, beside?: ReadonlySet<string>): string {
+  return highlight(bestWindow(text, stems, wants, concepts, defines, beside), stems);
 }
 
