@@ -84,6 +84,10 @@ describe('safety first (real knowledge)', () => {
       assert.ok(read.kinds.includes('harm-or-abuse'), text);
       assert.ok(read.signs.some((id) => id === 'being-hurt' || id === 'someone-hurts-them'), text);
     }
+    // A child's harm told as long past is history; the same past with the child within reach now is not.
+    assert.deepStrictEqual(risk('young person was on the child protection register as a baby, now 17 and doing great, wants an apprenticeship'), []);
+    assert.ok(risk('dad who was jailed years ago for hurting his baby is back living with the family').includes('child-protection'));
+    assert.ok(risk('grandad abused her as a kid years ago and now he babysits her daughter').includes('child-protection'));
     // A closed case, a settled worry or a joke elsewhere in the message does not take back a risk told as now.
     for (const [text, kind] of [
       ['They closed the case last month and now she has taken 40 paracetamol and wont wake', 'medical-emergency'],
