@@ -7,7 +7,8 @@ import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
 import { applySlots, asksNothingOfItsOwn, namesOnlyTheAnswer, asksOutOfHours, hourAsked, legalReferences, leansBack, namedWithArticle, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
 import { listNounOf, MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
-import { openAt, recordSaysAll } from '../src/conversation/serviceDetail';
+import { openAt, recordSaysAll, recordSentenceSaying } from '../src/conversation/serviceDetail';
+import type { ServiceRecord } from '../src/knowledge/types';
 import type { TurnOutcome } from '../src/conversation/turn';
 import { PROJECT_ROOT } from '../src/paths';
 import { madeUpArticle, madeUpEngine, madeUpEngineWith } from './fixtures/madeUpKnowledge';
@@ -100,6 +101,26 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(out)[0], /^\*\*Hilltop Rehab Team\*\* — from its record: The team aims to see referrals within 2 working days\./);
     // "what days" asks when it is open, not the record's sentence that happens to say "days".
     assert.match(texts(c.say('what days is it open'))[0], /^\*\*Hilltop Rehab Team\*\* — opening hours:/);
+  });
+
+  it('"which day is Eskbank?" after a service with drop-ins is answered by the sentence naming Eskbank that gives the day', () => {
+    const record = {
+      id: 'made-up-advice',
+      name: 'Made-up Advice',
+      description: 'Advice on money and housing. Drop-ins run weekly in Eskbank and Rosewell libraries.',
+      how_to_access: 'Phone, or come to a library drop-in (Eskbank on Tuesdays).',
+      organization: 'Made-up Trust',
+      categories: [],
+      eligibility: 'Adults in Midlothian.',
+      area_served: 'Midlothian',
+      source_urls: ['https://example.org/directory'],
+      as_of: '2026-01-01',
+      review_flags: [],
+      keywords: [],
+    } as unknown as ServiceRecord;
+    assert.equal(recordSentenceSaying(record, ['eskbank'], false, 'hours'), 'Phone, or come to a library drop-in (Eskbank on Tuesdays).');
+    // Asked another detail, the first sentence naming it is the answer, as before.
+    assert.equal(recordSentenceSaying(record, ['eskbank'], false, 'refer'), 'Drop-ins run weekly in Eskbank and Rosewell libraries.');
   });
 
   it('a short question whose words the first service\'s record says ("is there a waitin list?") is about that service', () => {

@@ -608,7 +608,7 @@ export class ConversationCore {
         // one does, before the detail's field (which may say only that no cost is published).
         // ("pay it back" is also "repaid", as a record may put it.)
         const words = resolution.words ? [...resolution.words, ...this.engine.otherNamesIn(text)] : [];
-        const saying = resolution.words || resolution.soon ? recordSentenceSaying(chosen[0], words, resolution.soon) : undefined;
+        const saying = resolution.words || resolution.soon ? recordSentenceSaying(chosen[0], words, resolution.soon, resolution.field) : undefined;
         if (saying) out.text(serviceRecordLine(chosen[0], saying));
         const rest = saying ? chosen.slice(1) : chosen;
         if (rest.length) out.text(serviceDetailText(rest, resolution.field));

@@ -73,12 +73,14 @@ function recordText(raw: ServiceRecord): string {
   return [s.description, s.eligibility, s.how_to_access, s.schedule, s.fees].filter(Boolean).join(' ');
 }
 
+/** A day of the week or a time of day, as hours are given. */
+const DAY_OR_TIME = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d{1,2}(?:[.:]\d{2})? ?(?:am|pm)\b/i;
 const TIME_SPAN = /\b(?:\d+|one|two|three|four|five|six|same|next)[ -](?:working )?(?:hours?|days?|weeks?|months?)\b|\bsame day\b/i;
 
 /** The sentence of a service's record that says most of these words ("do they have to pay it back?" →
  * "Grants that people do not have to pay back."), when one says any. A detail asked in the message's
  * own words is often in the description rather than the field the detail is named by. */
-export function recordSentenceSaying(raw: ServiceRecord, words: string[], asksHowSoon = false): string | undefined {
+export function recordSentenceSaying(raw: ServiceRecord, words: string[], asksHowSoon = false, field?: string): string | undefined {
   const wanted = new Set(words.map(stem));
   if (!wanted.size && !asksHowSoon) return undefined;
   const text = recordText(raw);
@@ -86,7 +88,10 @@ export function recordSentenceSaying(raw: ServiceRecord, words: string[], asksHo
   for (const sentence of text.match(/[^.!?]+[.!?]?/g) ?? []) {
     const stems = new Set(sentence.toLowerCase().split(/[^a-z0-9£%]+/).filter(Boolean).map(stem));
     // A time span ("within 4 hours", "2 working days") says how soon, whatever words it uses.
-    const said = [...wanted].filter((w) => stems.has(w)).length + (asksHowSoon && TIME_SPAN.test(sentence) ? 2 : 0);
+    const named = [...wanted].filter((w) => stems.has(w)).length;
+    // "which day is loanhead?": of the sentences naming Loanhead, the one that gives a day or a time.
+    const answers = named > 0 && field === 'hours' && DAY_OR_TIME.test(sentence) ? 0.5 : 0;
+    const said = named + answers + (asksHowSoon && TIME_SPAN.test(sentence) ? 2 : 0);
     if (said > (best?.said ?? 0)) best = { sentence: sentence.trim(), said };
   }
   return best?.sentence;
