@@ -123,6 +123,27 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(recordSentenceSaying(record, ['eskbank'], false, 'refer'), 'Drop-ins run weekly in Eskbank and Rosewell libraries.');
   });
 
+  it('"when was it spent?" after a passage with a date asks it of that passage, though another passage uses the word', () => {
+    const fund = madeUpArticle(
+      'sds-hub-fund',
+      'The hub fund',
+      [
+        '## Savings pot',
+        '',
+        'The hub kept a savings pot of about £2m from earlier years to cover sudden costs. In 2023 the whole savings pot was used up to keep services running.',
+        '',
+        '## Redesign',
+        '',
+        'Staff have spent several years making services leaner, and there is little left to save by redesign alone.',
+      ].join('\n'),
+    );
+    const c = conversation(undefined, madeUpEngineWith([fund]));
+    assert.match(headline(c.say('is there a savings pot at the hub')), /Savings pot/);
+    const when = c.say('when was it spent');
+    assert.match(JSON.stringify(when.replies), /2023/);
+    assert.doesNotMatch(JSON.stringify(when.replies), /leaner/);
+  });
+
   it('a short question whose words the first service\'s record says ("is there a waitin list?") is about that service', () => {
     const c = conversation();
     assert.match(headline(c.say('rehab at home after hospital')), /Hilltop Rehab Team/);

@@ -265,10 +265,17 @@ export class ConversationCore {
     // (Unless another passage of what was shown holds every word: "when did it get royal assent?".)
     // ("which year was that?": a word naming only the kind of answer, "year", is held by any passage with a year.)
     const onlyTheAnswer = namesOnlyTheAnswer(text);
+    // ("when was it spent?" after the reserves: a single word of its own that another passage merely
+    // uses asks a detail of what was shown; "and the reserves, how much?" names that passage's topic.)
     const holdsAll = (id: string | undefined): boolean => {
       if (onlyTheAnswer) return false;
       const found = this.engine.search(text, { limit: 1, within: scopes[0].within });
-      return found.results[0] !== undefined && found.results[0].passage.id !== id && (found.signals?.knownCoverage ?? 0) >= 0.99;
+      const other = found.results[0];
+      if (!other || other.passage.id === id || (found.signals?.knownCoverage ?? 0) < 0.99) return false;
+      const own = topicWords(text.toLowerCase());
+      if (own.length !== 1) return true;
+      const titled = new Set(contentWords(`${other.passage.title} ${other.passage.headings.join(' ')}`).map(stem));
+      return titled.has(stem(own[0]));
     };
     if (shownId && wants && pointsAtShown(text) && this.engine.holdsAnswer(shownId, wants) && !holdsAll(shownId)) {
       const understood = withTopic(last.question, topicWords(text.toLowerCase()));
