@@ -144,6 +144,39 @@ describe('conversation core (made-up knowledge)', () => {
     assert.doesNotMatch(JSON.stringify(when.replies), /leaner/);
   });
 
+  it('"tell me more" after a window of a passage shows the rest of it first, then what lies beyond it', () => {
+    const hub = madeUpArticle(
+      'sds-hub-rooms',
+      'The hub rooms',
+      [
+        '## Booking rooms',
+        '',
+        'The hub has four meeting rooms on two floors, each with a hearing loop and step-free access from the car park at the back of the building.',
+        'Rooms are free for community groups that support carers, and a small charge applies to private bookings made by businesses or training providers.',
+        'Staff at the front desk can help with laptops, screens and a portable ramp, and keep a list of local interpreters who have worked with groups before.',
+        'Groups can book a room up to three months ahead, and a regular weekly slot can be held for a whole year if the group uses it at least twice a month.',
+        'Cancellations made more than two days ahead cost nothing; a group that misses three bookings in a row without telling the desk loses its weekly slot.',
+        '',
+        '## Catering',
+        '',
+        'A cafe on the ground floor sells soup and sandwiches for meetings. Catering orders can be cancelled up to a day ahead.',
+      ].join('\n'),
+    );
+    const c = conversation(undefined, madeUpEngineWith([hub]));
+    // What the cards and texts show (the replies also carry the whole passage as data).
+    const shown = (o: TurnOutcome): string => JSON.stringify(o.replies.map((r) => (r.kind === 'cards' ? r.cards : r.kind === 'text' ? r.text : '')));
+    const first = c.say('what do cancellations cost');
+    assert.match(shown(first), /Cancellations made more than two days ahead/);
+    assert.doesNotMatch(shown(first), /four meeting rooms/);
+    assert.equal(c.memory().last?.passage?.cut, true);
+    // The rest of the passage shown, from its start.
+    assert.match(shown(c.say('tell me more')), /four meeting rooms/);
+    // Then beyond it.
+    const beyond = shown(c.say('tell me more'));
+    assert.match(beyond, /Catering orders can be cancelled/);
+    assert.doesNotMatch(beyond, /four meeting rooms/);
+  });
+
   it('a short question whose words the first service\'s record says ("is there a waitin list?") is about that service', () => {
     const c = conversation();
     assert.match(headline(c.say('rehab at home after hospital')), /Hilltop Rehab Team/);

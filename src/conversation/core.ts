@@ -735,7 +735,8 @@ export class ConversationCore {
           out.text(`More of “${knowledgeText(firstService.name)}”:`);
           return this.answered(turn, out, whole, undefined, last.question, last.kinds, log(whole.type));
         }
-        const reason = resolution.whole && last.passage ? openPassage(this.engine, last.passage.id) : undefined;
+        // ("tell me more" after a window of a passage: the rest of it, before anything beyond it.)
+        const reason = (resolution.whole || (resolution.about && last.passage?.cut)) && last.passage ? openPassage(this.engine, last.passage.id) : undefined;
         if (last.passage && reason) {
           out.text(`More of “${last.passage.title}”:`);
           return this.answered(turn, out, reason, undefined, last.question, last.kinds, log(reason.type));

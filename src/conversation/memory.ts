@@ -68,7 +68,7 @@ export interface LastShown {
   /** Service cards shown, in order. */
   services?: ShownService[];
   /** The passage shown (plan or SDS), with where it sits. */
-  passage?: { id: string; kind: PassageKind; docId: string; title: string; section?: string; aim?: number; outcome?: string; timescale?: Timescale };
+  passage?: { id: string; kind: PassageKind; docId: string; title: string; section?: string; aim?: number; outcome?: string; timescale?: Timescale; cut?: boolean };
   /** The list in the passage shown, item by item (at most MAX_LIST_ITEMS), for "the third one". */
   listItems?: string[];
   /** What the lead-in calls the list's items ("option" for "three options: …"). */
@@ -122,6 +122,8 @@ export function rememberAnswer(answer: Answer, question: string, now: Date, kind
           ...(p.aim ? { aim: p.aim } : {}),
           ...(p.outcome ? { outcome: p.outcome } : {}),
           ...(p.timescale ? { timescale: p.timescale } : {}),
+          // Only a window of it was shown: "tell me more" then means the rest of it.
+          ...(answer.snippet.includes('…') && !p.text.includes('…') ? { cut: true } : {}),
         },
         ...(listItems.length > 1 ? { listItems } : {}),
         ...(listNoun ? { listNoun } : {}),
