@@ -44,6 +44,14 @@ describe('follow-on reading', () => {
     assert.ok(followOnScore(shown) > followOnScore(followOnFeatures(signs({ text: 'avg internet speed?' }))));
   });
 
+  it('measures how much of the message names what was shown (its title, or the services\' names)', () => {
+    const names = (text: string, shownName?: string): number => followOnFeatures(signs({ text, ...(shownName === undefined ? {} : { shownName }) }))[FOLLOW_ON_FEATURES.indexOf('namesShown')] ?? -1;
+    assert.equal(names('personal care?', 'Free personal care: Who gets it'), 1);
+    assert.equal(names('personal care at a day centre', 'Free personal care: Who gets it'), 0.5);
+    assert.equal(names('what is option 3', 'Free personal care: Who gets it'), 0);
+    assert.equal(names('what counts as personal care'), 0);
+  });
+
   it('gives one number per feature, in order', () => {
     const features = followOnFeatures(signs({ text: 'and for carers?' }));
     assert.equal(features.length, FOLLOW_ON_FEATURES.length);

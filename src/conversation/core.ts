@@ -486,6 +486,7 @@ export class ConversationCore {
       text,
       lastQuestion: last.question,
       shownText,
+      shownName: before ? `${before.title} ${before.headings.join(' ')}` : (last.services ?? []).map((s) => s.name).join(' '),
       answerText: passage ? `${passage.title} ${passage.text}` : answer.type === 'services' ? (this.engine.passage(servicePassageId(answer.services[0]?.id ?? ''))?.text ?? '') : '',
       passagesWith: (word) => this.engine.passagesWithWord(word),
     };

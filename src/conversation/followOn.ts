@@ -23,13 +23,15 @@ export interface FollowOnSigns {
   lastQuestion: string;
   /** The words of what was shown last (the passage, or the services' records). */
   shownText: string;
+  /** What was shown last is called: the passage's title and headings, or the services' names. */
+  shownName?: string;
   /** The words of the new answer (its passage, or its first service's record). */
   answerText: string;
   /** In how many passages a word appears: a rare word names a thing of its own. */
   passagesWith: (word: string) => number;
 }
 
-export const FOLLOW_ON_FEATURES = ['bias', 'sameDocument', 'sameShown', 'sameSource', 'sharesTopic', 'pointsBack', 'person', 'leadIn', 'leadInFragment', 'short', 'long', 'fromLastQuestion', 'fromShown', 'newWords', 'rareNewWords', 'answerHoldsNewWords', 'fullQuestion', 'slotOfItsOwn'] as const;
+export const FOLLOW_ON_FEATURES = ['bias', 'sameDocument', 'sameShown', 'sameSource', 'sharesTopic', 'pointsBack', 'person', 'leadIn', 'leadInFragment', 'short', 'long', 'fromLastQuestion', 'fromShown', 'newWords', 'rareNewWords', 'answerHoldsNewWords', 'fullQuestion', 'slotOfItsOwn', 'namesShown'] as const;
 export type FollowOnFeature = (typeof FOLLOW_ON_FEATURES)[number];
 
 /** "and …", "so …", "what about …", "also …": the message carries on from something. */
@@ -103,6 +105,8 @@ export function followOnFeatures(signs: FollowOnSigns): number[] {
     answerHoldsNewWords: fresh.length ? share(fresh, answered) : 0,
     fullQuestion: Number(FULL_QUESTION.test(lower)),
     slotOfItsOwn: Number(slotOfItsOwn(signs.text, signs.lastQuestion)),
+    // "what actually counts as personal care?" after free personal care: its words name what was shown.
+    namesShown: share(own, stems(topicWords((signs.shownName ?? '').toLowerCase()))),
   };
   return FOLLOW_ON_FEATURES.map((f) => values[f]);
 }
@@ -110,24 +114,25 @@ export function followOnFeatures(signs: FollowOnSigns): number[] {
 /** Weights fitted by `npm run fit:follow-on` on the tuning conversations; a message reads as asking on
  * when their sum over its features is above zero. */
 export const FOLLOW_ON_WEIGHTS: Record<FollowOnFeature, number> = {
-  bias: 1.076,
-  sameDocument: -0.05,
-  sameShown: 1.479,
-  sameSource: -0.075,
-  sharesTopic: 1.251,
-  pointsBack: 0.09,
-  person: 1.5,
-  leadIn: -1.524,
-  leadInFragment: 1.25,
-  short: -0.149,
-  long: -1.655,
-  fromLastQuestion: 1.148,
-  fromShown: -1.445,
-  newWords: -0.88,
-  rareNewWords: -0.006,
-  answerHoldsNewWords: -0.967,
-  fullQuestion: 0.347,
-  slotOfItsOwn: -0.566,
+  bias: 1.367,
+  sameDocument: -0.018,
+  sameShown: 1.311,
+  sameSource: -0.105,
+  sharesTopic: 1.163,
+  pointsBack: 0.039,
+  person: 1.451,
+  leadIn: -1.621,
+  leadInFragment: 1.247,
+  short: -0.212,
+  long: -1.553,
+  fromLastQuestion: 0.972,
+  fromShown: -1.282,
+  newWords: -1.182,
+  rareNewWords: 0.015,
+  answerHoldsNewWords: -0.929,
+  fullQuestion: 0.269,
+  slotOfItsOwn: -0.53,
+  namesShown: -0.665,
 };
 
 export function followOnScore(features: number[], weights: Record<FollowOnFeature, number> = FOLLOW_ON_WEIGHTS): number {
