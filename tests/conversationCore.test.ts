@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
-import { applySlots, asksNothingOfItsOwn, namesOnlyTheAnswer, asksOutOfHours, hourAsked, legalReferences, leansBack, namedWithArticle, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
+import { applySlots, askedOfShown, asksNothingOfItsOwn, namesOnlyTheAnswer, asksOutOfHours, hourAsked, legalReferences, leansBack, namedWithArticle, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
 import { listNounOf, MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
 import { openAt, recordSaysAll, recordSentenceSaying } from '../src/conversation/serviceDetail';
@@ -175,6 +175,32 @@ describe('conversation core (made-up knowledge)', () => {
     const beyond = shown(c.say('tell me more'));
     assert.match(beyond, /Catering orders can be cancelled/);
     assert.doesNotMatch(beyond, /four meeting rooms/);
+  });
+
+  it('"what does it say about carers?" is asked of the document just shown, though a service answers "carers" better', () => {
+    const hub = madeUpArticle(
+      'sds-hub-venue',
+      'The hub venue',
+      [
+        '## Opening',
+        '',
+        'The hub venue opens at eight each weekday and closes at six, with a late night on Thursdays for evening groups.',
+        '',
+        '## Prices',
+        '',
+        'Rooms are free for community groups that support carers; businesses pay a small hourly charge.',
+      ].join('\n'),
+    );
+    const c = conversation(undefined, madeUpEngineWith([hub]));
+    assert.match(headline(c.say('when does the hub venue open')), /The hub venue/);
+    const asked = c.say('what does it say about carers');
+    const shown = JSON.stringify(asked.replies.map((r) => (r.kind === 'cards' ? r.cards : r.kind === 'text' ? r.text : '')));
+    assert.match(shown, /free for community groups that support carers/);
+    assert.doesNotMatch(shown, /Riverside Carers Hub/);
+    assert.equal(askedOfShown('what does it say about carers'), 'carers');
+    assert.equal(askedOfShown('does it mention short breaks?'), 'short breaks');
+    assert.equal(askedOfShown('anything in there on falls'), 'falls');
+    assert.equal(askedOfShown('what do carers say about it'), undefined);
   });
 
   it('a short question whose words the first service\'s record says ("is there a waitin list?") is about that service', () => {

@@ -23,7 +23,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
+import { asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, askedOfShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, rememberAnswer, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
@@ -305,14 +305,19 @@ export class ConversationCore {
     const edge = leans ? CONTEXT.margin : -CONTEXT.beat;
     // "what about option 2?" after the four options: the thing it names has its own passage outside what
     // was shown, and that passage is the answer, however well the overview mentions it.
-    if (!onlyReading && anywhere?.features?.named && anywhereResponse.confident && !scopes.some((s) => s.within(anywhere.passage))) return undefined;
+    // "what does it say about SDS?" after East Lothian's objective: asked of the document shown,
+    // however well something else answers the words (as long as the document speaks of them).
+    // (The document is searched for what it is asked about, "sds", without the asking words.)
+    const askedOf = last.passage ? askedOfShown(text) : undefined;
+    const ofShown = onlyReading || askedOf !== undefined;
+    if (!ofShown && anywhere?.features?.named && anywhereResponse.confident && !scopes.some((s) => s.within(anywhere.passage))) return undefined;
     // "does she have a right to an advocate?": "she" is the person asked about, who stays the same as
     // the subject moves, not a pointer at the article shown (see below).
     const personOnly = pointsBack && !leansBack(text.replace(PERSON_WORDS, 'the person'), (t) => this.standsAlone(t));
     // The narrowest scope first (the part of a long document), then the whole document.
     for (const [tier, scope] of scopes.entries()) {
       // How much of the message each answers, counting the questions each passage is known to answer.
-      const insideResponse = this.engine.search(text, { limit: 1, within: scope.within });
+      const insideResponse = this.engine.search(askedOf ?? text, { limit: 1, within: scope.within });
       const inside = insideResponse.results[0];
       if (!inside) continue;
       const insideCovers = insideResponse.signals?.knownCoverage ?? 0;
@@ -336,15 +341,15 @@ export class ConversationCore {
       // `onlyReading`: every other reading failed ("where are they?" after the plan, and no services for it).
       // Beyond the part just shown (the rest of a long document) the margin is not given.
       const allowed = tier === 0 ? edge : Math.min(edge, 0);
-      if (!onlyReading && !sameAnswer && (insideCovers < CONTEXT.minCoverage || insideCovers + allowed < anywhereCovers)) continue;
+      if (onlyReading ? false : !sameAnswer && (insideCovers < CONTEXT.minCoverage || (!ofShown && insideCovers + allowed < anywhereCovers))) continue;
       // Covering the words as well is not enough when another article answers them far better and
       // nothing but "she" or "he" ties the message to what was shown.
-      if (!onlyReading && !sameAnswer && personOnly && anywhere && anywhereResponse.confident && anywhere.score - inside.score > CONTEXT.scoreGap) continue;
+      if (!ofShown && !sameAnswer && personOnly && anywhere && anywhereResponse.confident && anywhere.score - inside.score > CONTEXT.scoreGap) continue;
       // Nor when another passage covers the words at least as well and scores clearly higher: "what if
       // they dont spend it all?" after what a payment may buy is the unspent-money article's question.
       // (The gap was chosen on the tuning conversation sets and checked by 5-fold cross-validation over
       // them: each fold's best gap, fitted on the other four, was the same.)
-      if (!onlyReading && !sameAnswer && !barePhrase && anywhere && anywhereResponse.confident && anywhereCovers >= insideCovers && anywhere.score - inside.score > CONTEXT.clearlyHigher) continue;
+      if (!ofShown && !sameAnswer && !barePhrase && anywhere && anywhereResponse.confident && anywhereCovers >= insideCovers && anywhere.score - inside.score > CONTEXT.clearlyHigher) continue;
       // "how many third sector orgs are there?": a part with no figure beside those words does not answer
       // it when another passage has one.
       if (!sameAnswer && insideResponse.figureMissing && anywhere && !anywhereResponse.figureMissing) continue;
@@ -356,7 +361,7 @@ export class ConversationCore {
         return this.fromRecord(turn, out, last, service, text, log);
       }
       // ("vs the uk?" after the internet speed: the line with the speed, not the first to say "UK".)
-      const { answer, response } = composeAnswer(this.engine, text, undefined, { within: scope.within, vouched: true, beside: last.question });
+      const { answer, response } = composeAnswer(this.engine, askedOf ?? text, undefined, { within: scope.within, vouched: true, beside: last.question });
       if (answer.type !== 'passage') return undefined;
       // Says what it understood: the last question with the message's own words, and where it looked.
       const understood = resolution.kind === 'rewrite' ? resolution.question : sameAnswer ? text : withTopic(last.question, topicWords(text.toLowerCase()));
