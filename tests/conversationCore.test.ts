@@ -200,6 +200,8 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(askedOfShown('what does it say about carers'), 'carers');
     assert.equal(askedOfShown('does it mention short breaks?'), 'short breaks');
     assert.equal(askedOfShown('anything in there on falls'), 'falls');
+    // The first "about", "on" or "for" starts the topic, which may hold another.
+    assert.equal(askedOfShown('what does it say about support for carers on low incomes'), 'support for carers on low incomes');
     assert.equal(askedOfShown('what do carers say about it'), undefined);
   });
 

@@ -274,7 +274,7 @@ export class ConversationCore {
       if (!other || other.passage.id === id || (found.signals?.knownCoverage ?? 0) < 0.99) return false;
       const own = topicWords(text.toLowerCase());
       if (own.length !== 1) return true;
-      const titled = new Set(contentWords(`${other.passage.title} ${other.passage.headings.join(' ')}`).map(stem));
+      const titled = new Set(topicWords(`${other.passage.title} ${other.passage.headings.join(' ')}`.toLowerCase()).map(stem));
       return titled.has(stem(own[0]));
     };
     if (shownId && wants && pointsAtShown(text) && this.engine.holdsAnswer(shownId, wants) && !holdsAll(shownId)) {

@@ -374,12 +374,10 @@ export function leansBack(text: string, standsAlone: (text: string) => boolean):
   return lower.split(' ').length <= 6 && !standsAlone(text);
 }
 
-/** "how much has that grown?", "when was it agreed?": a word pointing at the thing shown and few words
- * more, so the question is about that thing itself. */
 /** "what does it say about SDS?", "does it mention carers", "anything in there on falls": asked of the
  * document just shown, not of wherever else the words are answered. */
 const ASKS_WHAT_SHOWN_SAYS =
-  /\b(?:what|anything|much) (?:does|do|did) (?:it|that|this|they|the (?:plan|document|doc|objective|strategy|report|guidance)) (?:say|says|mention|cover|have)\b.*\b(?:about|on|re|regarding|for)\b|\bdoes (?:it|that|this|the (?:plan|document|doc|objective|strategy)) (?:(?:say|cover|have) (?:anything |much )?(?:about|on)|mention)\b|\b(?:anything|much) (?:in (?:it|there|that|this)|there) (?:about|on)\b/;
+  /\b(?:what|anything|much) (?:does|do|did) (?:it|that|this|they|the (?:plan|document|doc|objective|strategy|report|guidance)) (?:say|says|mention|cover|have)\b.*?\b(?:about|on|re|regarding|for)\b|\bdoes (?:it|that|this|the (?:plan|document|doc|objective|strategy)) (?:(?:say|cover|have) (?:anything |much )?(?:about|on)|mention)\b|\b(?:anything|much) (?:in (?:it|there|that|this)|there) (?:about|on)\b/;
 
 /** What such a message asks the document shown about ("sds" of "what does it say about sds"), or
  * undefined when it does not ask that way. */
@@ -391,6 +389,8 @@ export function askedOfShown(text: string): string | undefined {
   return topic || undefined;
 }
 
+/** "how much has that grown?", "when was it agreed?": a word pointing at the thing shown and few words
+ * more, so the question is about that thing itself. */
 export function pointsAtShown(text: string): boolean {
   const lower = normalise(text);
   return (THING.test(lower) || BARE_ASKS.test(lower)) && topicWords(lower).length <= 3;

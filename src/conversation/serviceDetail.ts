@@ -74,7 +74,7 @@ function recordText(raw: ServiceRecord): string {
 }
 
 /** A day of the week or a time of day, as hours are given. */
-const DAY_OR_TIME = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d{1,2}(?:[.:]\d{2})? ?(?:am|pm)\b/i;
+const DAY_OR_TIME = /\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:days?|s)?\b|\bweekdays?\b|\b\d{1,2}[.:]\d{2}\b|\b\d{1,2} ?(?:am|pm)\b/i;
 const TIME_SPAN = /\b(?:\d+|one|two|three|four|five|six|same|next)[ -](?:working )?(?:hours?|days?|weeks?|months?)\b|\bsame day\b/i;
 
 /** The sentence of a service's record that says most of these words ("do they have to pay it back?" →

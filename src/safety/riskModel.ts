@@ -364,8 +364,8 @@ export class RiskModel {
     const before = spans(this.negators, message).some((n) => n.end < span.start && n.end >= span.start - 3);
     const past = spans(this.past, message).some((p) => p.end >= span.start - NEAR - 2 && p.start <= span.end + NEAR + 2);
     // History reaches only the sign it tells, a few words either side ("years ago she took...",
-    // "took an overdose in 2019"), not a sign told later as now. A kind whose history is itself a risk
-    // (harm to children) keeps the sign.
+    // "took an overdose in 2019"), not a sign told later as now. A kind marked `historyIsRisk` keeps the
+    // sign; harm to children relies instead on the `again` words for someone within reach of them now.
     if (this.isHistory(message) && spans(this.history as RegExp, message).some((p) => p.end >= span.start - NEAR && p.start <= span.end + NEAR)) {
       return sign.kinds.filter((kind) => this.data.kinds[kind].historyIsRisk === true);
     }

@@ -27,7 +27,9 @@ export function sentences(text: string): string[] {
 
 /** What leading with the asked words is worth: less than one more idea of the question covered. */
 const LEADS_BONUS = 4;
-/** What each word of the conversation beside a window adds: a tie-break, far below one idea of the question's. */
+/** What each word of the conversation beside a window adds: three of them together stay well under one
+ * idea of the question's (10), so they choose only among windows holding the same ideas (where they may
+ * outweigh a window's length or its mentions). */
 const BESIDE_WORD = 1;
 /** A list shown with its lead-in may run longer than a plain window, up to this many items. */
 const MAX_LIST_ITEMS = 8;
@@ -75,7 +77,7 @@ export function bestWindow(text: string, stems: ReadonlySet<string>, wants?: Reg
       // Asked what a thing is ("what are directions?"), the first sentence to lead with it defines it;
       // later ones that name it more often say what is done with it.
       const mentions = defines ? 0 : Math.min(hits, 5) * 0.8;
-      // The conversation's words only break ties between windows that hold as much of the question.
+      // The conversation's words choose only among windows that hold as many of the question's ideas.
       const context = defines ? 0 : Math.min(near.size, 3) * BESIDE_WORD;
       const score = ideas * 10 + (holdsWanted ? 15 : 0) + mentions + context - (end - start) * 0.5 - start * 0.01 + (leads[start] ? LEADS_BONUS : 0);
       if (score > best.score) best = { start, end: end + 1, score };

@@ -88,6 +88,24 @@ describe('safety first (real knowledge)', () => {
     assert.deepStrictEqual(risk('young person was on the child protection register as a baby, now 17 and doing great, wants an apprenticeship'), []);
     assert.ok(risk('dad who was jailed years ago for hurting his baby is back living with the family').includes('child-protection'));
     assert.ok(risk('grandad abused her as a kid years ago and now he babysits her daughter').includes('child-protection'));
+    assert.ok(risk('her new partner was convicted of abusing a child 10 years ago and is moving in with her and the kids').includes('child-protection'));
+    assert.ok(risk('he abused a child years ago and now has unsupervised access to his newborn').includes('child-protection'));
+    // History is told as long past, not being used to something now.
+    assert.ok(risk('she is used to him hitting her').includes('domestic-abuse'));
+    assert.ok(risk('the kids are used to him hitting their mum').includes('child-protection'));
+    assert.ok(risk('she cuts herself, used to do it once a month now daily').includes('suicide-self-harm'));
+    assert.deepStrictEqual(risk('her ex used to control all the money but since the divorce she does her own budgeting, can she get help opening a bank account'), []);
+    // Free of self-harm for years is history; for days it is not.
+    assert.ok(risk('self harm free for 2 days').includes('suicide-self-harm'));
+    // An epipen carried is no reaction; one used, or a reaction, is.
+    assert.deepStrictEqual(risk('my client has a nut allergy and carries an epipen, any cafes with allergen menus'), []);
+    assert.ok(risk('her throat is closing up, she carries an epipen').includes('medical-emergency'));
+    assert.ok(risk('gave her the epipen, lips still swelling').includes('medical-emergency'));
+    // A character in a story is no one at risk; a person beside a story still is.
+    assert.deepStrictEqual(risk('reading a novel in the group where a character takes her own life, any guidance on content warnings'), []);
+    assert.ok(risk('client plans to end her own life, she is writing a novel').includes('suicide-self-harm'));
+    assert.ok(risk('he works as a chef and threatened her with a knife last night').includes('domestic-abuse'));
+    assert.ok(risk('she gets up at night to cut herself').includes('suicide-self-harm'));
     // A closed case, a settled worry or a joke elsewhere in the message does not take back a risk told as now.
     for (const [text, kind] of [
       ['They closed the case last month and now she has taken 40 paracetamol and wont wake', 'medical-emergency'],
