@@ -106,6 +106,10 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('client plans to end her own life, she is writing a novel').includes('suicide-self-harm'));
     assert.ok(risk('he works as a chef and threatened her with a knife last night').includes('domestic-abuse'));
     assert.ok(risk('she gets up at night to cut herself').includes('suicide-self-harm'));
+    // A service, a programme or a champion asked about with no one in it is a topic; a person beside the same words is not.
+    assert.deepStrictEqual(risk('is there a domestic abuse court advocacy service around here'), []);
+    assert.deepStrictEqual(risk('is there a domestic abuse champion in the Penicuik team'), []);
+    assert.ok(risk('my client says her partner is the local darts champion and he strangled her last night').includes('domestic-abuse'));
     // A closed case, a settled worry or a joke elsewhere in the message does not take back a risk told as now.
     for (const [text, kind] of [
       ['They closed the case last month and now she has taken 40 paracetamol and wont wake', 'medical-emergency'],
