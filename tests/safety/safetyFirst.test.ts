@@ -106,6 +106,11 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('client plans to end her own life, she is writing a novel').includes('suicide-self-harm'));
     assert.ok(risk('he works as a chef and threatened her with a knife last night').includes('domestic-abuse'));
     assert.ok(risk('she gets up at night to cut herself').includes('suicide-self-harm'));
+    // Bruises from a sport or from a diagnosed blood condition, or the register asked about, are no child at risk; bruises on the back are.
+    assert.deepStrictEqual(risk('child with haemophilia on our caseload bruises easily, well managed by haematology, mum asking about swimming clubs'), []);
+    assert.deepStrictEqual(risk('can you explain what the child protection register is'), []);
+    assert.ok(risk('7 year old has bruises on his back, mum says from football').includes('child-protection'));
+    assert.ok(risk('mum says the 3 year old just bruises easily, bruises on his back and arms').includes('child-protection'));
     // A service, a programme or a champion asked about with no one in it is a topic; a person beside the same words is not.
     assert.deepStrictEqual(risk('is there a domestic abuse court advocacy service around here'), []);
     assert.deepStrictEqual(risk('is there a domestic abuse champion in the Penicuik team'), []);
