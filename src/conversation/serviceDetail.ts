@@ -3,7 +3,7 @@
 // detail comes from, so the reply says what it understood.
 import { formatAddress } from '../knowledge/servicePassage';
 import { publicPhones, showableService } from '../knowledge/publicText';
-import { detailInWords } from '../knowledge/recordDetails';
+import { detailInWords, givesDetail } from '../knowledge/recordDetails';
 import type { ServiceRecord } from '../knowledge/types';
 import type { DetailField } from './followUp';
 import { knowledgeText } from '../cards/markdown';
@@ -73,14 +73,12 @@ function recordText(raw: ServiceRecord): string {
   return [s.description, s.eligibility, s.how_to_access, s.schedule, s.fees].filter(Boolean).join(' ');
 }
 
-/** A day of the week or a time of day, as hours are given. */
-const DAY_OR_TIME = /\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:days?|s)?\b|\bweekdays?\b|\b\d{1,2}[.:]\d{2}\b|\b\d{1,2} ?(?:am|pm)\b/i;
 const TIME_SPAN = /\b(?:\d+|one|two|three|four|five|six|same|next)[ -](?:working )?(?:hours?|days?|weeks?|months?)\b|\bsame day\b/i;
 
 /** The sentence of a service's record that says most of these words ("do they have to pay it back?" →
  * "Grants that people do not have to pay back."), when one says any. A detail asked in the message's
  * own words is often in the description rather than the field the detail is named by. */
-export function recordSentenceSaying(raw: ServiceRecord, words: string[], asksHowSoon = false, field?: string): string | undefined {
+export function recordSentenceSaying(raw: ServiceRecord, words: string[], asksHowSoon = false, detail?: string): string | undefined {
   const wanted = new Set(words.map(stem));
   if (!wanted.size && !asksHowSoon) return undefined;
   const text = recordText(raw);
@@ -89,8 +87,8 @@ export function recordSentenceSaying(raw: ServiceRecord, words: string[], asksHo
     const stems = new Set(sentence.toLowerCase().split(/[^a-z0-9£%]+/).filter(Boolean).map(stem));
     // A time span ("within 4 hours", "2 working days") says how soon, whatever words it uses.
     const named = [...wanted].filter((w) => stems.has(w)).length;
-    // "which day is loanhead?": of the sentences naming Loanhead, the one that gives a day or a time.
-    const answers = named > 0 && field === 'hours' && DAY_OR_TIME.test(sentence) ? 0.5 : 0;
+    // "which day is loanhead?": of the sentences naming Loanhead, the one that gives the detail asked (a day).
+    const answers = named > 0 && detail !== undefined && givesDetail(sentence, detail) ? 0.5 : 0;
     const said = named + answers + (asksHowSoon && TIME_SPAN.test(sentence) ? 2 : 0);
     if (said > (best?.said ?? 0)) best = { sentence: sentence.trim(), said };
   }

@@ -13,9 +13,15 @@ export const EMAIL_IN_WORDS = /\S+@\S+\.\w/;
 /** How each detail shows in a record's words when it has no field of its own. */
 const IN_WORDS: Partial<Record<RecordDetail, RegExp>> = {
   email: EMAIL_IN_WORDS,
-  hours: /\b\d{1,2} ?(?:am|pm)\b|\b\d{1,2}[:.]\d\d\b|\b(?:mondays?|weekdays?|24 hours|24\/7)\b/i,
+  hours: /\b\d{1,2} ?(?:am|pm)\b|\b\d{1,2}[:.]\d\d\b|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekdays?|24 hours|24\/7)\b/i,
   cost: /\bfree\b|£\s?\d|\blow[- ]cost\b|\bno (?:cost|charge)\b|\bcharges? (?:apply|for)\b/i,
 };
+
+/** Whether a sentence gives a detail in its words ("drop-ins at Loanhead on Mondays" gives the hours);
+ * a detail with no such pattern (a website, how to refer) is never given this way. */
+export function givesDetail(sentence: string, detail: string): boolean {
+  return (IN_WORDS as Partial<Record<string, RegExp>>)[detail]?.test(sentence) ?? false;
+}
 
 /** The sentence of the record's description, eligibility or route that gives the detail, if any. */
 export function detailInWords(service: ServiceRecord, detail: RecordDetail): string | undefined {
