@@ -23,7 +23,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, askedOfShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
+import { askedOfShown, asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, rememberAnswer, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
@@ -341,7 +341,7 @@ export class ConversationCore {
       // `onlyReading`: every other reading failed ("where are they?" after the plan, and no services for it).
       // Beyond the part just shown (the rest of a long document) the margin is not given.
       const allowed = tier === 0 ? edge : Math.min(edge, 0);
-      if (onlyReading ? false : !sameAnswer && (insideCovers < CONTEXT.minCoverage || (!ofShown && insideCovers + allowed < anywhereCovers))) continue;
+      if (!onlyReading && !sameAnswer && (insideCovers < CONTEXT.minCoverage || (!ofShown && insideCovers + allowed < anywhereCovers))) continue;
       // Covering the words as well is not enough when another article answers them far better and
       // nothing but "she" or "he" ties the message to what was shown.
       if (!ofShown && !sameAnswer && personOnly && anywhere && anywhereResponse.confident && anywhere.score - inside.score > CONTEXT.scoreGap) continue;
