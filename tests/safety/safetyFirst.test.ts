@@ -84,37 +84,42 @@ describe('safety first (real knowledge)', () => {
       assert.ok(read.kinds.includes('harm-or-abuse'), text);
       assert.ok(read.signs.some((id) => id === 'being-hurt' || id === 'someone-hurts-them'), text);
     }
-    // A child's harm told as long past is history; the same past with the child within reach now is not.
-    assert.deepStrictEqual(risk('young person was on the child protection register as a baby, now 17 and doing great, wants an apprenticeship'), []);
-    assert.ok(risk('dad who was jailed years ago for hurting his baby is back living with the family').includes('child-protection'));
-    assert.ok(risk('grandad abused her as a kid years ago and now he babysits her daughter').includes('child-protection'));
-    assert.ok(risk('her new partner was convicted of abusing a child 10 years ago and is moving in with her and the kids').includes('child-protection'));
-    assert.ok(risk('he abused a child years ago and now has unsupervised access to his newborn').includes('child-protection'));
-    // History is told as long past, not being used to something now.
-    assert.ok(risk('she is used to him hitting her').includes('domestic-abuse'));
-    assert.ok(risk('the kids are used to him hitting their mum').includes('child-protection'));
-    assert.ok(risk('she cuts herself, used to do it once a month now daily').includes('suicide-self-harm'));
-    assert.deepStrictEqual(risk('her ex used to control all the money but since the divorce she does her own budgeting, can she get help opening a bank account'), []);
-    // Free of self-harm for years is history; for days it is not.
-    assert.ok(risk('self harm free for 2 days').includes('suicide-self-harm'));
-    // An epipen carried is no reaction; one used, or a reaction, is.
-    assert.deepStrictEqual(risk('my client has a nut allergy and carries an epipen, any cafes with allergen menus'), []);
-    assert.ok(risk('her throat is closing up, she carries an epipen').includes('medical-emergency'));
-    assert.ok(risk('gave her the epipen, lips still swelling').includes('medical-emergency'));
-    // A character in a story is no one at risk; a person beside a story still is.
-    assert.deepStrictEqual(risk('reading a novel in the group where a character takes her own life, any guidance on content warnings'), []);
-    assert.ok(risk('client plans to end her own life, she is writing a novel').includes('suicide-self-harm'));
-    assert.ok(risk('he works as a chef and threatened her with a knife last night').includes('domestic-abuse'));
-    assert.ok(risk('she gets up at night to cut herself').includes('suicide-self-harm'));
-    // Bruises from a sport or from a diagnosed blood condition, or the register asked about, are no child at risk; bruises on the back are.
-    assert.deepStrictEqual(risk('child with haemophilia on our caseload bruises easily, well managed by haematology, mum asking about swimming clubs'), []);
-    assert.deepStrictEqual(risk('can you explain what the child protection register is'), []);
-    assert.ok(risk('7 year old has bruises on his back, mum says from football').includes('child-protection'));
-    assert.ok(risk('mum says the 3 year old just bruises easily, bruises on his back and arms').includes('child-protection'));
-    // A service, a programme or a champion asked about with no one in it is a topic; a person beside the same words is not.
-    assert.deepStrictEqual(risk('is there a domestic abuse court advocacy service around here'), []);
-    assert.deepStrictEqual(risk('is there a domestic abuse champion in the Penicuik team'), []);
-    assert.ok(risk('my client says her partner is the local darts champion and he strangled her last night').includes('domestic-abuse'));
+    // Told as long past, about no one (a character, a service), or of an everyday mishap seen to: no
+    // card. Beside each, the same words with someone at risk now still route: harm to a child whose
+    // author is within reach of children now, being used to harm (not history), a reaction while an
+    // epipen is carried, bruises on the back, a person beside a story or a champion.
+    for (const text of [
+      'young person was on the child protection register as a baby, now 17 and doing great, wants an apprenticeship',
+      'her ex used to control all the money but since the divorce she does her own budgeting, can she get help opening a bank account',
+      'my client has a nut allergy and carries an epipen, any cafes with allergen menus',
+      'reading a novel in the group where a character takes her own life, any guidance on content warnings',
+      'child with haemophilia on our caseload bruises easily, well managed by haematology, mum asking about swimming clubs',
+      'can you explain what the child protection register is',
+      'is there a domestic abuse court advocacy service around here',
+      'is there a domestic abuse champion in the Penicuik team',
+    ]) {
+      assert.deepStrictEqual(risk(text), [], text);
+    }
+    for (const [text, kind] of [
+      ['dad who was jailed years ago for hurting his baby is back living with the family', 'child-protection'],
+      ['grandad abused her as a kid years ago and now he babysits her daughter', 'child-protection'],
+      ['her new partner was convicted of abusing a child 10 years ago and is moving in with her and the kids', 'child-protection'],
+      ['he abused a child years ago and now has unsupervised access to his newborn', 'child-protection'],
+      ['she is used to him hitting her', 'domestic-abuse'],
+      ['the kids are used to him hitting their mum', 'child-protection'],
+      ['she cuts herself, used to do it once a month now daily', 'suicide-self-harm'],
+      ['self harm free for 2 days', 'suicide-self-harm'],
+      ['her throat is closing up, she carries an epipen', 'medical-emergency'],
+      ['gave her the epipen, lips still swelling', 'medical-emergency'],
+      ['client plans to end her own life, she is writing a novel', 'suicide-self-harm'],
+      ['he works as a chef and threatened her with a knife last night', 'domestic-abuse'],
+      ['she gets up at night to cut herself', 'suicide-self-harm'],
+      ['7 year old has bruises on his back, mum says from football', 'child-protection'],
+      ['mum says the 3 year old just bruises easily, bruises on his back and arms', 'child-protection'],
+      ['my client says her partner is the local darts champion and he strangled her last night', 'domestic-abuse'],
+    ] as const) {
+      assert.ok(risk(text).includes(kind), `${kind}: ${text}`);
+    }
     // A closed case, a settled worry or a joke elsewhere in the message does not take back a risk told as now.
     for (const [text, kind] of [
       ['They closed the case last month and now she has taken 40 paracetamol and wont wake', 'medical-emergency'],
