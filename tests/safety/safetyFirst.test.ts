@@ -84,10 +84,11 @@ describe('safety first (real knowledge)', () => {
       assert.ok(read.kinds.includes('harm-or-abuse'), text);
       assert.ok(read.signs.some((id) => id === 'being-hurt' || id === 'someone-hurts-them'), text);
     }
-    // Told as long past, about no one (a character, a service), or of an everyday mishap seen to: no
-    // card. Beside each, the same words with someone at risk now still route: harm to a child whose
+    // Told as long past, about no one (a character, a service), of an everyday mishap seen to, a
+    // goodbye because of a move, or someone living alone asking for an alarm: no card. Beside each, the same words with someone at risk now still route: harm to a child whose
     // author is within reach of children now, being used to harm (not history), a reaction while an
-    // epipen is carried, bruises on the back, a person beside a story or a champion.
+    // epipen is carried, bruises on the back, a person beside a story or a champion, a goodbye with no
+    // move, a small child alone in the flat, living on toast, picking at scabs.
     for (const text of [
       'young person was on the child protection register as a baby, now 17 and doing great, wants an apprenticeship',
       'her ex used to control all the money but since the divorce she does her own budgeting, can she get help opening a bank account',
@@ -97,6 +98,8 @@ describe('safety first (real knowledge)', () => {
       'can you explain what the child protection register is',
       'is there a domestic abuse court advocacy service around here',
       'is there a domestic abuse champion in the Penicuik team',
+      "client is saying goodbye to her friends at the lunch club because she's moving to a care home near her son",
+      'community alarm for a man living on his own in Mayfield',
     ]) {
       assert.deepStrictEqual(risk(text), [], text);
     }
@@ -117,6 +120,10 @@ describe('safety first (real knowledge)', () => {
       ['7 year old has bruises on his back, mum says from football', 'child-protection'],
       ['mum says the 3 year old just bruises easily, bruises on his back and arms', 'child-protection'],
       ['my client says her partner is the local darts champion and he strangled her last night', 'domestic-abuse'],
+      ['she sent her sister a text saying goodbye and that she loves her', 'suicide-self-harm'],
+      ['the 4 year old was on his own in the flat when we visited, mum was at the shop', 'child-protection'],
+      ['he has been living on toast for a fortnight and the flat smells', 'harm-or-abuse'],
+      ['she keeps picking at the scabs on her arms till they bleed', 'suicide-self-harm'],
     ] as const) {
       assert.ok(risk(text).includes(kind), `${kind}: ${text}`);
     }
