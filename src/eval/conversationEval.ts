@@ -58,6 +58,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 42': join(FIXTURES, 'tuning-conversations-42.json'),
   'tuning 43': join(FIXTURES, 'tuning-conversations-43.json'),
   'tuning 44': join(FIXTURES, 'tuning-conversations-44.json'),
+  'tuning 45': join(FIXTURES, 'tuning-conversations-45.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
