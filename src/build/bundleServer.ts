@@ -6,7 +6,9 @@
 // the bundle itself.
 import { spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { asciiEscaped } from '../knowledge/builtKnowledge';
 import { PROJECT_ROOT, SERVER_BUNDLE } from '../paths';
 
 export function bundleServer(): { ms: number; bytes: number } {
@@ -21,7 +23,11 @@ export function bundleServer(): { ms: number; bytes: number } {
     external: ['dtrace-provider'],
     logLevel: 'error',
     metafile: true,
+    // A third less to read at start-up; names are kept, so stack traces still name their functions.
+    minifyWhitespace: true,
+    minifySyntax: true,
   });
+  asciiOnly(SERVER_BUNDLE);
   const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
   // The cache is made by running the server's start-up once, on loopback in local mode with nothing
   // configured, so none of this machine's settings are involved; it exits before listening.
@@ -32,6 +38,14 @@ export function bundleServer(): { ms: number; bytes: number } {
   });
   if (cache.status !== 0) throw new Error(`writing the code cache failed: ${cache.stderr || cache.error?.message || `exit ${cache.status}`}`);
   return { ms: performance.now() - started, bytes };
+}
+
+/** Rewrites every character past ASCII as a \\u escape (esbuild leaves them in regular expressions
+ * and comments). An all-ASCII file is read into a one-byte string, several times faster and half the
+ * memory of a file with a single "’" in it, and start-up reads this file first. */
+export function asciiOnly(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, asciiEscaped(text));
 }
 
 if (require.main === module) {

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EmergencyRoutes } from './emergencyRoutes';
+import { packRiskWords, unpackRiskWords, type PackedRiskWords } from './packedWordWeights';
 import type { RiskSignsData, RiskWeights } from './riskSigns';
 import type { OutOfScopeEntry } from './outOfScopeFile';
 import type { SignpostingOptions } from './signpostingOptions';
@@ -12,7 +13,7 @@ import type { SynonymEntry } from './synonymsFile';
 import type { PlanStructure } from './planStructure';
 import type { Passage, ServiceRecord } from './types';
 
-export const BUILT_FORMAT_VERSION = 13;
+export const BUILT_FORMAT_VERSION = 14;
 
 export interface BuiltRisk {
   signs: RiskSignsData;
@@ -32,12 +33,30 @@ export interface BuiltKnowledgeFile {
   /** The signs of immediate risk, and real words that must not be read as typos of them. */
   risk: BuiltRisk;
   signposting: SignpostingOptions;
+  /** Each passage's questions as the search reads them (src/search/passageQuestionStems.ts), by
+   * passage id; knowledge made without a build (tests) leaves it out. */
+  questionStems?: Record<string, string[][]>;
   index: object;
+}
+
+/** JSON with every character past ASCII written as a \\u escape. Node reads an all-ASCII file into a
+ * one-byte string, several times faster than a file with a single "’" in it (which makes the whole
+ * text two-byte), and start-up reads this file first. */
+export function asciiJson(data: unknown): string {
+  return asciiEscaped(JSON.stringify(data));
+}
+
+/** Every character past ASCII as a \\u escape, which means the same character in JSON and in a
+ * JavaScript string, template, regular expression, comment or name. */
+export function asciiEscaped(text: string): string {
+  return text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function writeBuiltKnowledge(file: string, data: BuiltKnowledgeFile): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(data));
+  const words = data.risk.weights.words;
+  const risk = { ...data.risk, weights: { ...data.risk.weights, words: words && packRiskWords(words) } };
+  writeFileSync(file, asciiJson({ ...data, risk }));
 }
 
 export function readBuiltKnowledgeFile(file: string): BuiltKnowledgeFile {
@@ -50,5 +69,7 @@ export function readBuiltKnowledgeFile(file: string): BuiltKnowledgeFile {
   if (raw.formatVersion !== BUILT_FORMAT_VERSION) {
     throw new Error(`The built knowledge at ${file} is from another version: run "npm run build"`);
   }
+  const packed = raw.risk.weights.words as PackedRiskWords | undefined;
+  if (packed) raw.risk.weights.words = unpackRiskWords(packed);
   return raw;
 }

@@ -79,7 +79,13 @@ export interface RiskSignsData {
 export interface WordModel {
   bias: number;
   dense: number[];
-  words: Record<string, number>;
+  /** As fitted and kept in knowledge/, a record; as start-up reads the built file, packed. */
+  words: Record<string, number> | WordTable;
+}
+
+/** Word weights looked up by word (src/knowledge/packedWordWeights.ts). */
+export interface WordTable {
+  weightOf(word: string): number;
 }
 
 /** Word weights fitted by `npm run fit:risk`; kept in knowledge/risk-weights.json under `words`. */

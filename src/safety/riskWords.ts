@@ -3,7 +3,7 @@
 // that no sign lists ("been to the viaduct a few times this week just looking down"). Measured on a
 // tuning file left out of fitting (a writer the model never saw), words added recall the signs
 // missed at a cost of about one false alarm in a hundred ordinary messages; see `npm run fit:risk`.
-import { RISK_KINDS, type RiskKind, type RiskWordWeights, type WordModel } from '../knowledge/riskSigns';
+import { RISK_KINDS, type RiskKind, type RiskWordWeights, type WordModel, type WordTable } from '../knowledge/riskSigns';
 import { stem } from '../search/stem';
 
 export type { RiskWordWeights, WordModel };
@@ -24,10 +24,16 @@ export function wordFeatures(prepared: string): string[] {
   return [...out];
 }
 
+function isWordTable(words: WordModel['words']): words is WordTable {
+  return typeof (words as Partial<WordTable>).weightOf === 'function';
+}
+
 export function wordProbability(model: WordModel, dense: readonly number[], words: readonly string[]): number {
   let z = model.bias;
   for (let i = 0; i < dense.length; i++) z += (model.dense[i] ?? 0) * dense[i];
-  for (const w of words) z += model.words[w] ?? 0;
+  const table = model.words;
+  if (isWordTable(table)) for (const w of words) z += table.weightOf(w);
+  else for (const w of words) z += table[w] ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -48,7 +54,7 @@ export interface SparseExample {
 /** L2-regularised logistic regression over dense and word features by stochastic gradient descent,
  * in a fixed order so a refit gives the same weights. Words seen fewer than `minCount` times are
  * left out: one writer's turn of phrase is not a sign. */
-export function fitWordModel(examples: readonly SparseExample[], options: { lambda: number; epochs: number; rate: number; minCount: number }): WordModel {
+export function fitWordModel(examples: readonly SparseExample[], options: { lambda: number; epochs: number; rate: number; minCount: number }): WordModel & { words: Record<string, number> } {
   const counts = new Map<string, number>();
   for (const e of examples) for (const w of e.words) counts.set(w, (counts.get(w) ?? 0) + 1);
   const index = new Map<string, number>();
