@@ -17,6 +17,7 @@ import { analyseQuery, PERSON_WORDS, type AnalysedQuery, type Concept } from './
 import { sentences, snippetFor } from './snippet';
 import { stem } from './stem';
 import { PostingsScorer, type ScoredRef } from './postingsScorer';
+import { questionStemsOf } from './passageQuestionStems';
 import { OutOfScopeDetector, type OutOfScopeEntry } from './outOfScope';
 import { SynonymTable } from './synonyms';
 import type { IndexField } from './lunrSetup';
@@ -190,8 +191,18 @@ const PERSON_STEMS = new Set(PERSON_WORDS.map(stem));
 const PERSON_WEIGHT = 0.3;
 /** A time of day as staff type it: "3am", "9pm". */
 const CLOCK_TIME = /^\d{1,2}(?:[.:]\d{2})?(?:am|pm)$/;
-/** Questions per passage the question feature reads (one bit each). */
-const MAX_QUESTION_BITS = 31;
+
+/** Where a misspelt word is looked up. */
+interface TypoTables {
+  /** Each known stem with one letter dropped → the stem (the commonest, when several share it): a
+   * typo with a letter missing, extra or wrong is one lookup away (lunr's own fuzzy matching misses
+   * a dropped letter in mid-word: "helpine" never finds "helpline"). */
+  oneLetterOff: Map<string, string>;
+  /** The same for the words as the knowledge writes them ("consultation" → stem "consult"). */
+  rawOneLetterOff: Map<string, string>;
+  /** Those words themselves → their stems: "elligibility" with its doubled letter dropped is "eligibility". */
+  rawStems: Map<string, string>;
+}
 
 /** A question's concepts for matching passage questions, its stems numbered once per question so
  * each passage looks each stem up once. */
@@ -237,16 +248,10 @@ export class SearchEngine {
   private readonly serviceNames: Array<{ id: string; names: string[][] }> = [];
   /** Every word pair in any passage: most of a question's pairs ("what is") are in none. */
   private readonly allPairs = new Set<string>();
-  /** Each known stem with one letter dropped → the stem (the commonest, when several share it): a
-   * typo with a letter missing, extra or wrong is one lookup away (lunr's own fuzzy matching misses
-   * a dropped letter in mid-word: "helpine" never finds "helpline"). */
-  private readonly oneLetterOff = new Map<string, string>();
+  /** The typo tables, made on first need (see typoTables). */
+  private typos?: TypoTables;
   private readonly correctionCache = new Map<string, string | null>();
   private readonly figureQuestionCache = new Map<string, Array<Set<string>>>();
-  /** The same for the words as the knowledge writes them ("consultation" → stem "consult"). */
-  private readonly rawOneLetterOff = new Map<string, string>();
-  /** Those words themselves → their stems: "elligibility" with its doubled letter dropped is "eligibility". */
-  private readonly rawStems = new Map<string, string>();
 
   constructor(private readonly knowledge: BuiltKnowledge) {
     this.scorer = new PostingsScorer(knowledge.index);
@@ -279,7 +284,7 @@ export class SearchEngine {
       const dedupeKey = p.text.slice(0, 200).toLowerCase().replace(/\W+/g, ' ');
       const answers = { date: ANSWER_PATTERNS.date.test(p.text), figure: ANSWER_PATTERNS.figure.test(p.text), phone: ANSWER_PATTERNS.phone.test(p.text) };
       const gives = { email: EMAIL_IN_WORDS.test(p.text), amount: holdsAmount(`${p.title} ${p.text}`), duration: holdsDuration(`${p.title} ${p.text}`) };
-      const questionStems = p.questions.slice(0, MAX_QUESTION_BITS).map((q) => new Set(analyseQuery(q, this.synonyms).concepts.flatMap((c) => c.tokens.map(stem))));
+      const questionStems = (knowledge.questionStems?.[p.id] ?? questionStemsOf(p, this.synonyms)).map((q) => new Set(q));
       const answerable = new Set([...all, ...questionStems.flatMap((q) => [...q])]);
       // A passage question of one word is a name the passage goes by ("mva", "waeml").
       const aliases = questionStems.filter((q) => q.size === 1).flatMap((q) => [...q]);
@@ -291,20 +296,9 @@ export class SearchEngine {
       for (const s of all) this.docFreq.set(s, (this.docFreq.get(s) ?? 0) + 1);
       for (const pair of pairs) this.allPairs.add(pair);
     }
-    const rawWords = new Set<string>();
-    for (const p of knowledge.passages) for (const w of tokenize(`${p.title} ${p.text}`)) if (w.length >= 6 && !/\d/.test(w)) rawWords.add(w);
-    for (const raw of rawWords) {
-      const st = stem(raw);
-      this.rawStems.set(raw, st);
-      for (const d of deletions(raw)) if (!this.rawOneLetterOff.has(d)) this.rawOneLetterOff.set(d, st);
-    }
-    for (const [word, df] of this.docFreq) {
-      if (word.length < 4 || /\d/.test(word)) continue;
-      for (const d of deletions(word)) {
-        const other = this.oneLetterOff.get(d);
-        if (!other || (this.docFreq.get(other) ?? 0) < df) this.oneLetterOff.set(d, word);
-      }
-    }
+    // The typo tables are a sixth of start-up and only a misspelt word needs them: made once the
+    // engine is up, or by the first question that needs them if it comes sooner.
+    setImmediate(() => this.typoTables()).unref();
     // A name used across the knowledge ("self-directed support") names a topic, not this service.
     const runCount = (run: string[]): number => {
       let n = 0;
@@ -738,6 +732,26 @@ export class SearchEngine {
     return form.every((s): s is string => s !== undefined) ? [form] : [];
   }
 
+  private typoTables(): TypoTables {
+    if (this.typos) return this.typos;
+    const typos: TypoTables = { oneLetterOff: new Map(), rawOneLetterOff: new Map(), rawStems: new Map() };
+    const rawWords = new Set<string>();
+    for (const p of this.knowledge.passages) for (const w of tokenize(`${p.title} ${p.text}`)) if (w.length >= 6 && !/\d/.test(w)) rawWords.add(w);
+    for (const raw of rawWords) {
+      const st = stem(raw);
+      typos.rawStems.set(raw, st);
+      for (const d of deletions(raw)) if (!typos.rawOneLetterOff.has(d)) typos.rawOneLetterOff.set(d, st);
+    }
+    for (const [word, df] of this.docFreq) {
+      if (word.length < 4 || /\d/.test(word)) continue;
+      for (const d of deletions(word)) {
+        const other = typos.oneLetterOff.get(d);
+        if (!other || (this.docFreq.get(other) ?? 0) < df) typos.oneLetterOff.set(d, word);
+      }
+    }
+    return (this.typos = typos);
+  }
+
   /** The known stem a word not in the knowledge was most likely meant to be: two letters swapped,
    * or one letter missing or extra (six letters or more), or one wrong (eight or more), as typed
    * or as stemmed. Shorter words are too often one letter from another word ("trams", "teams"). */
@@ -749,12 +763,13 @@ export class SearchEngine {
     // (A stem of four letters is too short to correct: "elegibility" stems to "eleg", one letter from "deleg".)
     const forms = found || token.length < 6 ? [] : [token, stem(token)].filter((f) => f.length >= 5);
     // One letter off, as typed or as stemmed, before two: "fraility" is "frailty", not "facility".
+    const { oneLetterOff, rawOneLetterOff, rawStems } = this.typoTables();
     for (const w of forms) {
-      found = this.oneLetterOff.get(w) ?? this.rawOneLetterOff.get(w) ?? deletions(w).find((d) => d.length >= 5 && this.docFreq.has(d)) ?? doubledLetterDropped(w).map((d) => this.rawStems.get(d)).find((d) => d !== undefined);
+      found = oneLetterOff.get(w) ?? rawOneLetterOff.get(w) ?? deletions(w).find((d) => d.length >= 5 && this.docFreq.has(d)) ?? doubledLetterDropped(w).map((d) => rawStems.get(d)).find((d) => d !== undefined);
       if (found) break;
     }
     for (const w of found ? [] : forms.filter((f) => f.length >= 8)) {
-      for (const d of deletions(w)) if ((found = this.oneLetterOff.get(d) ?? this.rawOneLetterOff.get(d))) break;
+      for (const d of deletions(w)) if ((found = oneLetterOff.get(d) ?? rawOneLetterOff.get(d))) break;
       if (found) break;
     }
     if (this.correctionCache.size < 20_000) this.correctionCache.set(token, found ?? null);
