@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import lunr from 'lunr';
-import { buildLunrIndex, type IndexField } from '../src/search/lunrSetup';
+import { toIndexable } from '../src/search/indexDocs';
+import { buildLunrIndex, loadLunrIndex, withoutPostings, type IndexField } from '../src/search/lunrSetup';
 import { PostingsScorer } from '../src/search/postingsScorer';
 import { builtKnowledge } from './helpers';
 
@@ -47,8 +48,10 @@ function assertSameRanking(ours: Array<{ ref: string; score: number; matchedTerm
 }
 
 describe('postings scorer', () => {
-  const index = builtKnowledge().index;
-  const scorer = new PostingsScorer(index);
+  // The built index keeps each term's number, not its postings (withoutPostings): the scorer over it
+  // is checked against index.query over the full index of the same passages.
+  const index = buildLunrIndex(builtKnowledge().passages.map(toIndexable));
+  const scorer = new PostingsScorer(builtKnowledge().index);
   const vocabulary = Object.keys((index as unknown as { invertedIndex: object }).invertedIndex);
   const fields: IndexField[] = ['title', 'headings', 'questions', 'codes', 'body'];
 
@@ -102,10 +105,14 @@ describe('postings scorer', () => {
       { id: 'b', title: ['direct', 'payments'], headings: ['money'], questions: ['pay', 'family'], codes: ['1'], body: ['paying', 'a', 'family', 'member'] },
     ]);
     const smallScorer = new PostingsScorer(small);
+    const withoutTheirPostings = new PostingsScorer(loadLunrIndex(withoutPostings(small)));
     for (const term of ['carer', 'famili', 'pay', 'nothing']) {
       const build = builder([{ term, boost: 3, fields: undefined, editDistance: 1, trailing: false, usePipeline: true }]);
       assertSameRanking(smallScorer.top(build, 10), lunrAnswer(small, build));
+      assert.deepEqual(withoutTheirPostings.top(build, 10), smallScorer.top(build, 10));
     }
+    // No postings kept: lunr's own query cannot run on it.
+    assert.throws(() => loadLunrIndex(withoutPostings(small)).query(builder([{ term: 'carer', boost: 1, fields: undefined, editDistance: undefined, trailing: false, usePipeline: true }])));
     assert.deepEqual(smallScorer.top(builder([]), 10), []);
   });
 

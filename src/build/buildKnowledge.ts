@@ -4,7 +4,7 @@ import { loadKnowledge } from '../knowledge/loadKnowledge';
 import { buildPassages } from '../knowledge/buildPassages';
 import { BUILT_FORMAT_VERSION, writeBuiltKnowledge } from '../search/builtKnowledge';
 import { toIndexable } from '../search/indexDocs';
-import { buildLunrIndex } from '../search/lunrSetup';
+import { buildLunrIndex, withoutPostings } from '../search/lunrSetup';
 import { passageQuestionStems } from '../search/passageQuestionStems';
 import { typoLookalikes } from './typoLookalikes';
 import { BUILT_KNOWLEDGE_FILE, KNOWLEDGE_DIR } from '../paths';
@@ -26,7 +26,7 @@ export function buildKnowledgeFile(knowledgeDir = KNOWLEDGE_DIR, outFile = BUILT
     risk: { signs: knowledge.riskSigns, notTypos: typoLookalikes(knowledge.riskSigns), weights: knowledge.riskWeights },
     signposting: knowledge.signposting,
     questionStems: passageQuestionStems(passages, knowledge.synonyms),
-    index: index.toJSON(),
+    index: withoutPostings(index),
   });
   return { passages: passages.length, ms: Math.round(performance.now() - started) };
 }
