@@ -59,6 +59,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 43': join(FIXTURES, 'tuning-conversations-43.json'),
   'tuning 44': join(FIXTURES, 'tuning-conversations-44.json'),
   'tuning 45': join(FIXTURES, 'tuning-conversations-45.json'),
+  'tuning 46': join(FIXTURES, 'tuning-conversations-46.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
