@@ -60,6 +60,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 44': join(FIXTURES, 'tuning-conversations-44.json'),
   'tuning 45': join(FIXTURES, 'tuning-conversations-45.json'),
   'tuning 46': join(FIXTURES, 'tuning-conversations-46.json'),
+  'tuning 47': join(FIXTURES, 'tuning-conversations-47.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
