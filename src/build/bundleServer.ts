@@ -42,11 +42,21 @@ export function bundleServer(): { ms: number; bytes: number } {
 
 /** Rewrites every character past ASCII as a \\u escape (esbuild leaves them in regular expressions
  * and comments). An all-ASCII file is read into a one-byte string, several times faster and half the
- * memory of a file with a single "’" in it, and start-up reads this file first. */
+ * memory of a file with a single "’" in it, and start-up reads this file first. In a string, a
+ * template's cooked text, a regular expression or a comment the escape means the same character; it
+ * would not after a backslash, in String.raw's text or as a line separator, so a script with one of
+ * those is refused rather than changed. */
 export function asciiOnly(file: string): void {
   const text = readFileSync(file, 'utf8');
+  const unsafe = UNSAFE_TO_ESCAPE.exec(text) ?? RAW_TEMPLATE_NOT_ASCII.exec(text);
+  if (unsafe) throw new Error(`${file}: cannot write in ASCII without changing its meaning, near ${JSON.stringify(text.slice(Math.max(0, unsafe.index - 40), unsafe.index + 40))}`);
   writeFileSync(file, asciiEscaped(text));
 }
+
+/** A character past ASCII after a backslash, a line or paragraph separator, or half of a surrogate pair. */
+const UNSAFE_TO_ESCAPE = /\\[^\x00-\x7f]|[\u2028\u2029\ud800-\udfff]/;
+/** A String.raw template with a character past ASCII (the only tagged template the server's code uses). */
+const RAW_TEMPLATE_NOT_ASCII = /String\.raw`[^`]*[^\x00-\x7f]/;
 
 if (require.main === module) {
   const { ms, bytes } = bundleServer();

@@ -46,8 +46,8 @@ export function asciiJson(data: unknown): string {
   return asciiEscaped(JSON.stringify(data));
 }
 
-/** Every character past ASCII as a \\u escape, which means the same character in JSON and in a
- * JavaScript string, template, regular expression, comment or name. */
+/** Every character past ASCII as a \\u escape, which means the same character in JSON (and in most of
+ * a script: src/build/bundleServer.ts says where not). */
 export function asciiEscaped(text: string): string {
   return text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -47,7 +47,9 @@ const LABELS: Record<PersonalDetailKind, string> = {
 // Names after a title ("Mrs Smith", "Mr John O'Neil", "Dr. McLean-Hay"): the title says a person
 // follows. Names without a title are not detected — the reminder asks staff to leave them out.
 
-const NAME_WORD = String.raw`(?:Mc|Mac|O'|O’)?[A-Z][a-z][A-Za-z'’-]*`;
+// (The curly apostrophe as \u2019: String.raw keeps the escape for the RegExp to read, and the
+// bundle is written in ASCII.)
+const NAME_WORD = String.raw`(?:Mc|Mac|O'|O\u2019)?[A-Z][a-z][A-Za-z'\u2019-]*`;
 const TITLED_NAME = new RegExp(String.raw`\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Master)\.?\s+(?:[A-Z]\.?\s+)?${NAME_WORD}(?:\s+(?!And\b|Or\b|In\b|On\b|At\b)${NAME_WORD})?`, 'g');
 
 // ---------------------------------------------------------------------------------------------

@@ -2,8 +2,9 @@
 // term, a lunr.Set per posting, a MatchData object and a "field/ref" string key per matching field,
 // then sorts every match; on a large corpus that bookkeeping, not the arithmetic, is the cost, and
 // it grows with every passage that shares a word with the question. This scorer reads the same
-// saved index (postings and BM25 field vectors), takes queries built with the same lunr.Query API,
-// gives the same scores (tested against index.query) and keeps only the best k.
+// saved index (each term's number and the BM25 field vectors; the built index keeps no postings, see
+// withoutPostings in lunrSetup.ts), takes queries built with the same lunr.Query API, gives the same
+// scores (tested against index.query on the full index) and keeps only the best k.
 import lunr from 'lunr';
 
 export interface ScoredRef {
@@ -14,7 +15,8 @@ export interface ScoredRef {
 }
 
 interface IndexInternals {
-  invertedIndex: Record<string, { _index: number } & Record<string, Record<string, unknown>>>;
+  /** Only `_index` is read: the built index has no postings. */
+  invertedIndex: Record<string, { _index: number }>;
   fieldVectors: Record<string, { elements: number[] }>;
   tokenSet: lunr.TokenSet;
   fields: string[];
