@@ -33,7 +33,8 @@ export function wordProbability(model: WordModel, dense: readonly number[], word
   for (let i = 0; i < dense.length; i++) z += (model.dense[i] ?? 0) * dense[i];
   const table = model.words;
   if (isWordTable(table)) for (const w of words) z += table.weightOf(w);
-  else for (const w of words) z += table[w] ?? 0;
+  // (Own keys only: a message word such as "constructor" is not the record's own.)
+  else for (const w of words) z += Object.hasOwn(table, w) ? table[w] : 0;
   return 1 / (1 + Math.exp(-z));
 }
 
