@@ -304,7 +304,8 @@ export class SearchEngine {
     // A name used across the knowledge ("self-directed support") names a topic, not this service.
     const runCount = (run: string[]): number => {
       let n = 0;
-      for (const f of this.features.values()) if (containsRun(f.sequence, run) && ++n > 3) break;
+      // (A passage without every word of the run cannot hold it: a set lookup spares most scans.)
+      for (const f of this.features.values()) if (run.every((w) => f.all.has(w)) && containsRun(f.sequence, run) && ++n > 3) break;
       return n;
     };
     for (const p of knowledge.passages) {
