@@ -100,6 +100,7 @@ describe('safety first (real knowledge)', () => {
       'is there a domestic abuse champion in the Penicuik team',
       "client is saying goodbye to her friends at the lunch club because she's moving to a care home near her son",
       'community alarm for a man living on his own in Mayfield',
+      'had a seizure at the day centre, came round after a minute, now fine, gp informed',
     ]) {
       assert.deepStrictEqual(risk(text), [], text);
     }
@@ -127,6 +128,8 @@ describe('safety first (real knowledge)', () => {
     ] as const) {
       assert.ok(risk(text).includes(kind), `${kind}: ${text}`);
     }
+    // A fit straight after another without coming round between is the sign of a fit that will not stop.
+    assert.ok(assessRisk(engine.risk, 'he is fitting again straight after the last one and hasnt come round').signs.includes('fit-not-stopping'));
     // A closed case, a settled worry or a joke elsewhere in the message does not take back a risk told as now.
     for (const [text, kind] of [
       ['They closed the case last month and now she has taken 40 paracetamol and wont wake', 'medical-emergency'],
