@@ -130,6 +130,9 @@ describe('safety first (real knowledge)', () => {
     }
     // A fit straight after another without coming round between is the sign of a fit that will not stop.
     assert.ok(assessRisk(engine.risk, 'he is fitting again straight after the last one and hasnt come round').signs.includes('fit-not-stopping'));
+    // An overdose by a character in a drama is no sign; one taken beside it is.
+    assert.ok(!assessRisk(engine.risk, 'saw that drama where the character overdosed, anyway whats the number for the carers centre').signs.includes('overdose'));
+    assert.ok(risk('after the drama where the dad overdosed my client took an overdose herself an hour ago and is drowsy').includes('medical-emergency'));
     // A closed case, a settled worry or a joke elsewhere in the message does not take back a risk told as now.
     for (const [text, kind] of [
       ['They closed the case last month and now she has taken 40 paracetamol and wont wake', 'medical-emergency'],
