@@ -60,8 +60,9 @@ export function buildLunrIndex(docs: IndexableDoc[]): lunr.Index {
 /** The index as the build writes it: each term's number, not its postings. The search scores with
  * the field vectors (src/search/postingsScorer.ts) and expands typos with the term set, and never
  * reads the postings, which were four fifths of the file and a tenth of start-up. So lunr's own
- * `index.query` cannot be used on a loaded index (it throws on a known term, and finds nothing else); the scorer gives its scores (tested against
- * index.query on the full index of the same passages). */
+ * `index.query` cannot be used on a loaded index (it throws on a known term and finds nothing
+ * else); the scorer gives its scores (tested against index.query on the full index of the same
+ * passages). */
 export function withoutPostings(index: lunr.Index): object {
   const serialised = index.toJSON() as unknown as { invertedIndex: Array<[string, { _index: number }]> };
   return { ...serialised, invertedIndex: serialised.invertedIndex.map(([term, posting]) => [term, { _index: posting._index }]) };

@@ -18,6 +18,6 @@ export function questionStemsOf(passage: Pick<Passage, 'questions'>, synonyms: S
 
 /** Every passage's question stems, by passage id. */
 export function passageQuestionStems(passages: readonly Passage[], synonyms: readonly SynonymEntry[]): Record<string, string[][]> {
-  const table = new SynonymTable([...synonyms]);
+  const table = new SynonymTable(synonyms);
   return Object.fromEntries(passages.map((p) => [p.id, questionStemsOf(p, table)]));
 }

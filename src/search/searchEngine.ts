@@ -204,8 +204,6 @@ interface TypoTables {
   rawStems: Map<string, string>;
 }
 
-const EMPTY_TYPO_TABLES: TypoTables = { oneLetterOff: new Map(), rawOneLetterOff: new Map(), rawStems: new Map() };
-
 /** A question's concepts for matching passage questions, its stems numbered once per question so
  * each passage looks each stem up once. */
 interface QuestionQuery {
@@ -766,12 +764,13 @@ export class SearchEngine {
     // (A stem of four letters is too short to correct: "elegibility" stems to "eleg", one letter from "deleg".)
     const forms = found || token.length < 6 ? [] : [token, stem(token)].filter((f) => f.length >= 5);
     // One letter off, as typed or as stemmed, before two: "fraility" is "frailty", not "facility".
-    const { oneLetterOff, rawOneLetterOff, rawStems } = forms.length ? this.typoTables() : EMPTY_TYPO_TABLES;
     for (const w of forms) {
+      const { oneLetterOff, rawOneLetterOff, rawStems } = this.typoTables();
       found = oneLetterOff.get(w) ?? rawOneLetterOff.get(w) ?? deletions(w).find((d) => d.length >= 5 && this.docFreq.has(d)) ?? doubledLetterDropped(w).map((d) => rawStems.get(d)).find((d) => d !== undefined);
       if (found) break;
     }
     for (const w of found ? [] : forms.filter((f) => f.length >= 8)) {
+      const { oneLetterOff, rawOneLetterOff } = this.typoTables();
       for (const d of deletions(w)) if ((found = oneLetterOff.get(d) ?? rawOneLetterOff.get(d))) break;
       if (found) break;
     }

@@ -17,7 +17,7 @@ export class SynonymTable {
    * against the rules that could start at each of its words. */
   private readonly byFirstWord = new Map<string, number[]>();
 
-  constructor(entries: SynonymEntry[]) {
+  constructor(entries: readonly SynonymEntry[]) {
     for (const entry of entries) {
       const terms = entry.terms.map(tokenize).filter((t) => t.length > 0);
       const to = entry.to?.map(tokenize).filter((t) => t.length > 0);
