@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { bestWindow, highlight, moreItemsIn } from '../src/search/snippet';
 import { answerTypeFor, askedPart, askedParts, asksDeadline, kindPriorFor, sourceNamedIn } from '../src/search/searchEngine';
 import { stem } from '../src/search/stem';
-import { asksWhatItIs } from '../src/search/text';
+import { asksWhatItIs, foldText } from '../src/search/text';
 import { spellNamedNumbers } from '../src/search/queryAnalysis';
 import { buildLunrIndex } from '../src/search/lunrSetup';
 import { madeUpArticle, madeUpEngine, madeUpEngineWith } from './fixtures/madeUpKnowledge';
@@ -13,6 +13,14 @@ function top(question: string): { kind: string; title: string; text: string } {
   assert.ok(first, `no result for "${question}"`);
   return { kind: first.passage.kind, title: first.passage.title, text: first.passage.text };
 }
+
+describe('folding text', () => {
+  it('folds plain ASCII as the full Unicode folding does, and still folds curly quotes, dashes and accents', () => {
+    const full = (text: string): string => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u2013\u2014]/g, '-');
+    for (const text of ['Can`t STOP Mr O`Neil', 'Option 2 - 96,600 (73%) & more', '', 'TAB\there\nline']) assert.equal(foldText(text), full(text), text);
+    assert.equal(foldText('Café – it’s “fine”'), "cafe - it's “fine”");
+  });
+});
 
 describe('services named (made-up knowledge)', () => {
   it("names a service by its proper name however many passages mention it, but not by a name that is everyday words", () => {
