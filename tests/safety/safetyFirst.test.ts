@@ -133,6 +133,29 @@ describe('safety first (real knowledge)', () => {
     // An overdose by a character in a drama is no sign; one taken beside it is.
     assert.ok(!assessRisk(engine.risk, 'saw that drama where the character overdosed, anyway whats the number for the carers centre').signs.includes('overdose'));
     assert.ok(risk('after the drama where the dad overdosed my client took an overdose herself an hour ago and is drowsy').includes('medical-emergency'));
+    // A child named in everyday words ("lo", "my sons 9", babysitting, weeks into a pregnancy) makes harm a child protection matter too.
+    for (const text of [
+      'the lo has a bruise on his cheek and mum cant say how it happened',
+      'my sons 9 and his uncle hit him with a belt on saturday',
+      'the neighbour who babysits left marks on her arm',
+      'shes 28 weeks pregnant and he punched her in the belly last night',
+      'drinking heavily all through the pregnancy and has stopped going to the midwife',
+    ]) assert.ok(risk(text).includes('child-protection'), text);
+    // "No children" names no child.
+    assert.ok(!risk('her husband hit her again last night, no children, she wants a refuge').includes('child-protection'));
+    assert.deepEqual(risk('where is the high risk pregnancy clinic'), []);
+    // Signs written for this round: an offender near children, sexual images shown to a child, a child
+    // working in school hours or living with the boss, a dressing on the thigh, a bottle of something drunk.
+    for (const [text, kind] of [
+      ['a registered offender keeps hanging about the school gates talking to the kids', 'child-protection'],
+      ['her stepdad sends the 12 year old porn on snapchat', 'child-protection'],
+      ['a 13 year old is working in the car wash during school hours and sleeps at the boss\'s flat', 'child-protection'],
+      ['says no urges but there is a fresh dressing on her thigh again', 'suicide-self-harm'],
+      ['he drank out of the bottle of bleach under the sink and is being sick', 'medical-emergency'],
+    ] as const) assert.ok(risk(text).includes(kind), `${kind}: ${text}`);
+    for (const text of ['online safety session for parents on porn and sexual images, any dates?', 'my 15 year old has a saturday job in the cafe, can he still get a young carers grant?']) {
+      assert.deepEqual(risk(text), [], text);
+    }
     // A closed case, a settled worry or a joke elsewhere in the message does not take back a risk told as now.
     for (const [text, kind] of [
       ['They closed the case last month and now she has taken 40 paracetamol and wont wake', 'medical-emergency'],
