@@ -61,6 +61,8 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 45': join(FIXTURES, 'tuning-conversations-45.json'),
   'tuning 46': join(FIXTURES, 'tuning-conversations-46.json'),
   'tuning 47': join(FIXTURES, 'tuning-conversations-47.json'),
+  'tuning 48': join(FIXTURES, 'tuning-conversations-48.json'),
+  'tuning 49': join(FIXTURES, 'tuning-conversations-49.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
