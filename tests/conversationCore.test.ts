@@ -177,6 +177,29 @@ describe('conversation core (made-up knowledge)', () => {
     assert.doesNotMatch(beyond, /four meeting rooms/);
   });
 
+  it('"more detail pls" after a passage shown whole stays on what was asked: no part of the document that does not speak of it', () => {
+    const hub = madeUpArticle(
+      'sds-hub-loans',
+      'The hub loans',
+      [
+        '## Borrowing equipment',
+        '',
+        'The hub lends hoists, shower chairs and walking frames for up to six weeks while a longer loan is arranged.',
+        '',
+        '## Catering',
+        '',
+        'A cafe on the ground floor sells soup and sandwiches for meetings.',
+      ].join('\n'),
+    );
+    const c = conversation(undefined, madeUpEngineWith([hub]));
+    const shown = (o: TurnOutcome): string => JSON.stringify(o.replies.map((r) => (r.kind === 'cards' ? r.cards : r.kind === 'text' ? r.text : '')));
+    assert.match(shown(c.say('can the hub lend a hoist')), /shower chairs/);
+    const more = c.say('more detail pls');
+    assert.match(texts(more).join(' '), /^More of /);
+    assert.match(shown(more), /shower chairs/);
+    assert.doesNotMatch(shown(more), /soup and sandwiches/);
+  });
+
   it('"what does it say about carers?" is asked of the document just shown, though a service answers "carers" better', () => {
     const hub = madeUpArticle(
       'sds-hub-venue',

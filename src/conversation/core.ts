@@ -753,7 +753,10 @@ export class ConversationCore {
           const shown = last.passage;
           const opening = this.engine.firstPassageOf(shown.docId)?.id;
           // ("anything else under that outcome?" is the plan's list for it: see resolveFollowUp.)
-          const fits = (p: Passage): boolean => p.docId === shown.docId && p.id !== shown.id && p.id !== opening;
+          // (It must speak of what was asked: after the plan's part on SDS, a part on carers' survey
+          // figures is no more of it, and the part shown whole is all there is.)
+          const asked = new Set(topicWords(last.question.toLowerCase()).filter((w) => !WHERE_TO_LOOK.has(w)).map(stem));
+          const fits = (p: Passage): boolean => p.docId === shown.docId && p.id !== shown.id && p.id !== opening && (asked.size === 0 || saysAnyOf(p, asked));
           const next = this.engine.search(last.question, { limit: 40, kinds: [shown.kind] }).results.find((r) => fits(r.passage))?.passage;
           const answer = openPassage(this.engine, next?.id ?? shown.id);
           if (answer) {
@@ -1142,6 +1145,9 @@ function aboutOptionAsked(answer: Answer, text: string): boolean {
 }
 
 /** Whether a passage's title or text says a word of one of these stems. */
+/** Words that name where to look, not what is asked about. */
+const WHERE_TO_LOOK = new Set(['plan', 'plans', 'strategic', 'say', 'says', 'said', 'mention', 'mentions', 'document', 'guidance']);
+
 function saysAnyOf(passage: Passage, stems: ReadonlySet<string>): boolean {
   return tokenize(`${passage.title} ${passage.text}`).some((t) => stems.has(stem(t)));
 }

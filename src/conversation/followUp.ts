@@ -131,7 +131,8 @@ const SOURCE_WORDS = new Set(['plan', 'strategic', 'say', 'says', 'said', 'sds',
 /** How a question of its own usually starts. */
 const QUESTION_FORM = /^(?:what|whats|which|who|whos|whom|whose|where|wheres|when|why|how|hows|is|are|can|could|does|do|did|should|will|would|tell me|show me|give me|list|find|i need|we need|looking for|plan|sds|services?)\b/;
 /** "tell me more", "more info", "the full text": more of the thing shown. */
-const MORE_OF_SHOWN = /^(?:(?:can you |could you |please )?(?:tell me|show me|give me|say) (?:a bit |a little )?more|more(?: please| info(?:rmation)?| details?| on (?:that|this|it))?|go on|read more|the full (?:text|passage|thing)|expand|full details?)(?: about (?:that|this|it|them))?$/;
+// (With the words staff wrap it in: "ok more detail pls", "can you go into more detail on that".)
+const MORE_OF_SHOWN = /^(?:(?:ok|okay|ta|thanks|right|and|so|yes|yeah) )?(?:(?:can you |could you |please )?(?:tell me|show me|give me|say|explain) (?:a bit |a little |some )?more|(?:a bit |a little |some )?more(?: please| info(?:rmation)?| details?| on (?:that|this|it))?|(?:can you |could you |please )?(?:go into|give|gimme|need|want)(?: a bit| a little| some)? (?:more )?detail|in more detail|go on|read more|the full (?:text|passage|thing)|expand|elaborate|full details?)(?: (?:about|on) (?:that|this|it|them))?(?: (?:please|pls|plz|thanks|ta))?$/;
 /** "tell me more about X", "more detail on X pls": more about a thing the last answer named. */
 const MORE_ABOUT = /^(?:(?:ok|okay|and|so|right)\s+)?(?:(?:can you |could you |please )?(?:tell me|say|give me|show me)\s+)?(?:a bit |a little |some )?more(?: (?:detail|details|info|information))?\s+(?:about|on)\s+(.+?)(?:\s+(?:pls|please|plz))?$/;
 /** "any others?", "what else is there?": more results. */
