@@ -356,6 +356,12 @@ describe('conversation core (made-up knowledge)', () => {
     const list = { at: '2026-03-02T10:00:00Z', question: 'short term aims under aim 1', answer: 'passage' as const, passage: { id: 'p#a', kind: 'plan' as const, docId: 'p', title: 'Short term aims' }, listItems: ['one', 'two', 'three'] };
     assert.equal(resolveFollowUp('number 3', list, () => false).kind, 'item');
     assert.notEqual(resolveFollowUp('and aim number 3?', list, () => false).kind, 'item');
+    // "the balance one?" names the one item holding its words; words two items hold, or none, name none.
+    const survey = { ...list, question: 'figures on carers', listItems: ['40% have a say in services', '60% have a good balance between caring and life', '30% say services are well coordinated'] };
+    assert.deepEqual(resolveFollowUp('n the balance one?', survey, () => false), { kind: 'item', index: 2 });
+    assert.deepEqual(resolveFollowUp('the one about coordinated services', survey, () => false), { kind: 'item', index: 3 });
+    assert.notEqual(resolveFollowUp('the services one', survey, () => false).kind, 'item');
+    assert.notEqual(resolveFollowUp('the housing one', survey, () => false).kind, 'item');
     // "option 2" after a passage whose list its lead-in calls options (the plan's ways to fund change)
     // is that item, and "and 3?" the next; after a list of something else, an option is an option.
     assert.equal(listNounOf('We only have three options to fund more work:\n- New money\n- A transfer\n- Our own budgets'), 'option');

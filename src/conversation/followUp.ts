@@ -349,6 +349,24 @@ export function topicWords(lower: string): string[] {
   });
 }
 
+/** "the balance one", "the one about accessible info": words naming an item, not pointing at one. */
+const ITEM_BY_WORDS = /^(?:and |so |ok |what about |how about |whats |what is |what was )?(?:the )?(?:one (?:about|on|for|with|that says) ([a-z0-9' %-]+)|([a-z0-9' %-]+?) one)$/;
+
+/** The number (from 1) of the one item of the list shown whose words hold the words named, if exactly one does. */
+function itemNamed(lower: string, last: LastShown): number | undefined {
+  if (!last.listItems || last.listItems.length < 2) return undefined;
+  const m = ITEM_BY_WORDS.exec(lower);
+  const words = m ? (m[1] ?? m[2]) : undefined;
+  if (!words || words.split(' ').length > 4 || /^(?:that|this|other|next|last|same|which|what|each|every|any|no|an?|first|second|third|fourth|fifth|\d)/.test(words)) return undefined;
+  const wanted = contentTokens(words).map(stem);
+  if (!wanted.length) return undefined;
+  const holding = last.listItems.flatMap((item, i) => {
+    const held = new Set(contentTokens(item.toLowerCase()).map(stem));
+    return wanted.every((w) => held.has(w)) ? [i + 1] : [];
+  });
+  return holding.length === 1 ? holding[0] : undefined;
+}
+
 /** The index of the shown service whose name the words pick, if they pick one. */
 function serviceNamed(words: string[], last: LastShown): number | undefined {
   if (!words.length || !last.services?.length) return undefined;
@@ -601,6 +619,9 @@ export function resolveFollowUp(
   if (numbered && last.listNoun === numbered[1] && last.listItems && Number(numbered[2]) >= 1 && Number(numbered[2]) <= last.listItems.length) {
     return { kind: 'item', index: Number(numbered[2]) };
   }
+  // "the balance one?", "the one about accessible info" after a list: the one item holding those words.
+  const named = itemNamed(lower, last);
+  if (named !== undefined) return { kind: 'item', index: named };
   // "and 3?" after a question about an option or an aim: that option or aim.
   const numberAlone = BARE_NUMBER.exec(lower)?.[1];
   if (numberAlone) {
