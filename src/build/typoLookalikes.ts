@@ -7,7 +7,7 @@ import { RiskModel } from '../safety/riskModel';
 
 export function typoLookalikes(signs: RiskSignsData, dictionary: readonly string[] = englishWords()): string[] {
   const model = new RiskModel(signs);
-  return dictionary.filter((word) => /^[a-z]+$/.test(word) && model.correct(word) !== word).sort();
+  return [...dictionary, ...(signs.context.everydayWords ?? [])].filter((word) => /^[a-z]+$/.test(word) && model.correct(word) !== word).sort();
 }
 
 function englishWords(): string[] {

@@ -68,6 +68,9 @@ export interface RiskSignsData {
     joking?: string;
     /** Everyday phrases whose words are not a sign ("end of life", "fit note", "budget cuts"). */
     not: string[];
+    /** Everyday words the build's English word list lacks, read as themselves, never as the sign word
+     * one letter away ("vaping" is not "raping"). */
+    everydayWords?: string[];
   };
   signs: RiskSign[];
   /** Groups of words that often come with a kind of risk; the fitted weights say how much each counts. */

@@ -156,6 +156,15 @@ describe('safety first (real knowledge)', () => {
     for (const text of ['online safety session for parents on porn and sexual images, any dates?', 'my 15 year old has a saturday job in the cafe, can he still get a young carers grant?']) {
       assert.deepEqual(risk(text), [], text);
     }
+    // Everyday words and moments that only look like a sign: a word the dictionary lacks ("vaping" is
+    // not "raping"), a game lost, a bike accident seen to, a birthmark recorded.
+    for (const text of ['my 15 year old is vaping at school, any stop smoking help for teenagers?', 'the grandkids thrashed me at fifa all weekend', 'the 9 year old came off his bike and broke his arm, dad took him to a and e, can we get a blue badge', 'health visitor noted a mongolian blue spot on the baby at birth, where do i record it']) {
+      assert.deepEqual(risk(text), [], text);
+    }
+    for (const [text, kind] of [
+      ['her stepfather has been raping her since she was 13', 'child-protection'],
+      ['he battered her at the weekend and the kids saw it', 'domestic-abuse'],
+    ] as const) assert.ok(risk(text).includes(kind), `${kind}: ${text}`);
     // A closed case, a settled worry or a joke elsewhere in the message does not take back a risk told as now.
     for (const [text, kind] of [
       ['They closed the case last month and now she has taken 40 paracetamol and wont wake', 'medical-emergency'],
