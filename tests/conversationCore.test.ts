@@ -200,6 +200,36 @@ describe('conversation core (made-up knowledge)', () => {
     assert.doesNotMatch(shown(more), /soup and sandwiches/);
   });
 
+  it('"whats 1.2 about?", "and 1.3" after a document that numbers its parts open those parts; in the plan "1.2" stays an outcome', () => {
+    const priorities = madeUpArticle(
+      'sds-hub-priorities',
+      'Hub priorities',
+      [
+        'The hub sets out three numbered priorities for the coming years.',
+        '',
+        '## 1.1 Opening on Saturdays',
+        '',
+        'The hub will open every Saturday morning from next spring.',
+        '',
+        '## 1.2 Warmer waiting rooms',
+        '',
+        'Heaters and blankets will be fitted in the waiting rooms before winter.',
+        '',
+        '## 1.3 A bus from the villages',
+        '',
+        'A minibus will bring people in from the outlying villages twice a week.',
+      ].join('\n'),
+    );
+    const c = conversation(undefined, madeUpEngineWith([priorities]));
+    c.say('what are the hub priorities');
+    const part = c.say('whats 1.2 about');
+    assert.match(texts(part).join('\n'), /^Following on from your last question: “Hub priorities\\?: 1\\?\.2 Warmer waiting rooms”/);
+    assert.match(JSON.stringify(cards(part)), /Heaters and blankets/);
+    assert.match(JSON.stringify(cards(c.say('and 1.3'))), /minibus/);
+    // A number with words of its own is a question of its own, asked as such.
+    assert.doesNotMatch(JSON.stringify(cards(c.say('is 1.1 about weekend opening'))), /Heaters and blankets/);
+  });
+
   it('"what does it say about carers?" is asked of the document just shown, though a service answers "carers" better', () => {
     const hub = madeUpArticle(
       'sds-hub-venue',

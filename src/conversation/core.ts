@@ -141,6 +141,15 @@ export class ConversationCore {
       const isCommonWord = (w: string): boolean => this.engine.passagesWithWord(w) > CONTEXT.commonWord;
       const isKnownWord = (w: string): boolean => this.engine.passagesWithWord(w) > 0;
       const resolution: Resolution = namesAnother ? { kind: 'new' } : resolveFollowUp(text, last, (t) => this.standsAlone(t), isCommonWord, isKnownWord);
+      // "whats 1.2 about?", "and 1.6" after a document that numbers its own parts: that part of it.
+      const part = last && !namesAnother ? this.numberedPart(text, last) : undefined;
+      if (last && part) {
+        const answer = openPassage(this.engine, part.id);
+        if (answer) {
+          out.text(`Following on from your last question: “${escapeMarkdown(shorten(part.title, 160))}”, in “${knowledgeText(shorten(part.docTitle, 80))}”:`);
+          return this.answered(turn, out, answer, undefined, part.title.slice(0, 500), last.kinds, { event: 'follow-up', followUp: 'numbered-part', personalDetailsRemoved: personal });
+        }
+      }
       // Words of its own, asked on from a passage or services: first, what was just shown.
       const ownWords =
         resolution.kind === 'new' || (resolution.kind === 'rewrite' && resolution.topic !== undefined && !resolution.place && !resolution.kinds);
@@ -454,6 +463,23 @@ export class ConversationCore {
     if (answer.type === 'services') return answer.services.some((s) => shown.has(s.id));
     if (answer.type !== 'passage') return false;
     return answer.passage.serviceId !== undefined ? shown.has(answer.passage.serviceId) : this.engine.servicesNamedIn(`${answer.passage.title} ${answer.passage.text}`, false).some((s) => shown.has(s.id));
+  }
+
+  /**
+   * The part of the document shown that a message asks for by its number alone ("whats 1.2 about?",
+   * "tell me more about 1.4", "and 1.6"), when the document numbers its parts in their titles and has no
+   * outcomes of the plan's own (in the plan, "2.3" is an outcome: see slotsIn). The first part so titled
+   * is the part itself; those after it are its sub-parts.
+   */
+  private numberedPart(text: string, last: LastShown): Passage | undefined {
+    if (!last.passage) return undefined;
+    const lower = text.toLowerCase().replace(/[?!,;:]+/g, ' ');
+    const code = /(?:^|\s)(\d{1,2}\.\d{1,2})(?=\s|$)/.exec(lower)?.[1];
+    if (!code || topicWords(lower.replace(code, ' ')).length > 0) return undefined;
+    const parts = this.engine.passagesOf(last.passage.docId);
+    if (parts.some((p) => p.outcome !== undefined)) return undefined;
+    // (An article's parts are titled "Article: 1.2 …".)
+    return parts.find((p) => p.title.startsWith(`${code} `) || p.title.includes(`: ${code} `));
   }
 
   /** Whether a message answered on its own asks on from the last answer, by the fitted weights. */
