@@ -286,7 +286,8 @@ export class RiskModel {
 
   /** Lower case, apostrophes dropped, everyday idioms masked, typos of sign words corrected. */
   prepare(text: string): string {
-    const tokens = normalise(text)
+    // "Kayden (6)", "her son (14)": an age in brackets is said as one ("aged 6") before the brackets go.
+    const tokens = normalise(text.replace(AGE_IN_BRACKETS, ' aged $1 '))
       .trim()
       .split(' ')
       .filter(Boolean)
@@ -441,6 +442,9 @@ export function expandPattern(pattern: string, words: Record<string, string>, de
 }
 
 /** Matches only whole words of the normalised message (which starts and ends with a space). */
+/** An age in brackets after a name or a relation: "(6)", "(aged 14)", "(8yo)", "(15 yrs)". */
+const AGE_IN_BRACKETS = /\(\s*(?:aged?\s*)?(\d{1,2})\s*(?:yo|y\/o|yrs?|years?(?: old)?)?\s*\)/gi;
+
 function bounded(source: string): RegExp {
   return new RegExp(`(?<= )(?:${source})(?= )`, 'g');
 }

@@ -165,6 +165,22 @@ describe('safety first (real knowledge)', () => {
       ['her stepfather has been raping her since she was 13', 'child-protection'],
       ['he battered her at the weekend and the kids saw it', 'domestic-abuse'],
     ] as const) assert.ok(risk(text).includes(kind), `${kind}: ${text}`);
+    // A child named by an age in brackets, "the middle one" or a parent's new partner; neglect told as
+    // meals missed, food hidden, health appointments missed, a toddler out alone while mum sleeps; a
+    // child flinching; a pregnancy hidden from everyone.
+    for (const text of [
+      'Jayden (7) has been taking food home from the breakfast club in his pockets for his brothers',
+      'the middle one has a burn on his arm and says he was told not to say how',
+      'her mums new boyfriend slapped her across the face for being cheeky',
+      'the 4yo has missed the last three dental and eye appointments, teeth are black',
+      'wee boy found wandering in the car park in just his pants, his dad still asleep upstairs',
+      'S1 girl flinches whenever anyone lifts a hand near her',
+      'young woman says nobody knows shes pregnant, about 36 weeks, wants to have it herself',
+    ]) assert.ok(risk(text).includes('child-protection'), text);
+    // A group to meet other young carers, a birthday party: no sign.
+    for (const text of ['young carer (13) would like a group where he can meet other young carers', 'my 6 year old has a birthday party at the soft play, any accessible venues?']) {
+      assert.deepEqual(risk(text), [], text);
+    }
     // A closed case, a settled worry or a joke elsewhere in the message does not take back a risk told as now.
     for (const [text, kind] of [
       ['They closed the case last month and now she has taken 40 paracetamol and wont wake', 'medical-emergency'],
