@@ -487,7 +487,7 @@ describe('the part of a message that asks', () => {
   });
 
   it('knows a question asking what a thing is from one asking a detail or pointing back', () => {
-    for (const q of ['what are directions?', 'remind me what directions are', 'whats an isf', 'what does ISF mean', 'what is option 2', 'what exactly are directions', 'whats a young carer statement actually']) assert.equal(asksWhatItIs(q), true, q);
+    for (const q of ['what are directions?', 'remind me what directions are', 'whats an isf', 'what does ISF mean', 'what is option 2', 'what exactly are directions', 'whats a young carer statement actually', 'what r directions exactly']) assert.equal(asksWhatItIs(q), true, q);
     for (const q of ['whats the number', 'what is that', 'what are they', 'what are the conditions', 'who runs it', 'what is her budget', 'what are your hours', 'whats a good lunch club', 'what is happening']) {
       assert.equal(asksWhatItIs(q), false, q);
     }

@@ -135,7 +135,7 @@ const POINTERS = /\b(?:it|its|that|this|they|them|those|these|there|he|she|his|h
 const NOT_A_THING = /\b(?:happening|wrong|going|good|best|available|new|next|latest|up|on)\b/;
 const THING = '([a-z0-9-]+(?: [a-z0-9-]+){0,2})';
 const WHAT_IT_IS = new RegExp(
-  `^(?:(?:can|could) you |pls |please |just |so )?(?:remind me )?(?:what (?:exactly |actually )?(?:is|are|s) (?:an? )?${THING}|whats (?:an? )?${THING}|what ${THING} (?:is|are|means?)|what does (?:an? )?${THING} mean|define ${THING}|meaning of ${THING})(?: actually| exactly| again| then| anyway| tho| though)?$`,
+  `^(?:(?:can|could) you |pls |please |just |so )?(?:remind me )?(?:what (?:exactly |actually )?(?:is|are|r|s) (?:an? )?${THING}|whats (?:an? )?${THING}|what ${THING} (?:is|are|means?)|what does (?:an? )?${THING} mean|define ${THING}|meaning of ${THING})(?: actually| exactly| again| then| anyway| tho| though)?$`,
 );
 /** "what are directions?", "whats an isf", "remind me what directions are", "what does isf mean": asks
  * what a thing is, which the sentence defining it answers (usually the first to name it). "What's the
