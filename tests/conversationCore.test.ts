@@ -1112,7 +1112,7 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     // "set it up" is how to get it; "postcode" is the address; "can she ring it herself" who may use it.
     assert.deepEqual(resolveFollowUp('how do we get it set up', last, always), { kind: 'detail', field: 'refer' });
     assert.deepEqual(resolveFollowUp('whats the postcode', last, always), { kind: 'detail', field: 'address' });
-    for (const text of ['where exactly is it', 'where r they', 'whereabouts is it']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field: 'address' }, text);
+    for (const text of ['where exactly is it', 'where r they', 'whereabouts is it', 'where abouts are they', 'wheres that']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field: 'address' }, text);
     assert.deepEqual(resolveFollowUp('can mum ring it herself', last, always), { kind: 'detail', field: 'refer' });
     // "contact info?" asks for the contact details, not for a sentence with "information" in it.
     assert.deepEqual(resolveFollowUp('contact info?', last, always), { kind: 'detail', field: 'phone' });
