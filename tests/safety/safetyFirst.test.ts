@@ -177,6 +177,8 @@ describe('safety first (real knowledge)', () => {
       'S1 girl flinches whenever anyone lifts a hand near her',
       'young woman says nobody knows shes pregnant, about 36 weeks, wants to have it herself',
     ]) assert.ok(risk(text).includes('child-protection'), text);
+    // A parent's account of an injury ("mum says he fell") beside marks: a child protection sign.
+    assert.ok(assessRisk(engine.risk, 'mum says he walked into a door but there are bruises on both cheeks').signs.includes('parent-explains-injury'));
     // A group to meet other young carers, a birthday party: no sign.
     for (const text of ['young carer (13) would like a group where he can meet other young carers', 'my 6 year old has a birthday party at the soft play, any accessible venues?']) {
       assert.deepEqual(risk(text), [], text);
