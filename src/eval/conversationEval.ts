@@ -63,6 +63,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 47': join(FIXTURES, 'tuning-conversations-47.json'),
   'tuning 48': join(FIXTURES, 'tuning-conversations-48.json'),
   'tuning 49': join(FIXTURES, 'tuning-conversations-49.json'),
+  'tuning 50': join(FIXTURES, 'tuning-conversations-50.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
