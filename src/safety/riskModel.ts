@@ -442,8 +442,8 @@ export function expandPattern(pattern: string, words: Record<string, string>, de
 }
 
 /** Matches only whole words of the normalised message (which starts and ends with a space). */
-/** An age in brackets after a name or a relation: "(6)", "(aged 14)", "(8yo)", "(15 yrs)". */
-const AGE_IN_BRACKETS = /\(\s*(?:aged?\s*)?(\d{1,2})\s*(?:yo|y\/o|yrs?|years?(?: old)?)?\s*\)/gi;
+/** An age in brackets after a name or a relation: "(6)", "(aged 14)", "(about 10)", "(8yo)", "(15 yrs)". */
+const AGE_IN_BRACKETS = /\(\s*(?:aged?\s*)?(?:about|around|approx\.?|roughly|maybe|~)?\s*(\d{1,2})\s*(?:ish|yo|y\/o|yrs?|years?(?: old)?)?\s*\)/gi;
 
 function bounded(source: string): RegExp {
   return new RegExp(`(?<= )(?:${source})(?= )`, 'g');

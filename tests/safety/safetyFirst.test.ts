@@ -179,6 +179,12 @@ describe('safety first (real knowledge)', () => {
     ]) assert.ok(risk(text).includes('child-protection'), text);
     // A parent's account of an injury ("mum says he fell") beside marks: a child protection sign.
     assert.ok(assessRisk(engine.risk, 'mum says he walked into a door but there are bruises on both cheeks').signs.includes('parent-explains-injury'));
+    // "(about 10)" is an age too; an adult jailed over children near them, or drugs given to a child.
+    for (const text of [
+      'her great granddaughter (about 7) had a burn on her hand and said she was told not to say',
+      'the lodger did time for something with kids and now he babysits the 6 year old',
+      'her uncle gave the 13 year old pills at the party',
+    ]) assert.ok(risk(text).includes('child-protection'), text);
     // A group to meet other young carers, a birthday party: no sign.
     for (const text of ['young carer (13) would like a group where he can meet other young carers', 'my 6 year old has a birthday party at the soft play, any accessible venues?']) {
       assert.deepEqual(risk(text), [], text);
