@@ -411,6 +411,10 @@ describe('conversation core (made-up knowledge)', () => {
     // "the balance one?" names the one item holding its words; words two items hold, or none, name none.
     const survey = { ...list, question: 'figures on carers', listItems: ['40% have a say in services', '60% have a good balance between caring and life', '30% say services are well coordinated'] };
     assert.deepEqual(resolveFollowUp('n the balance one?', survey, () => false), { kind: 'item', index: 2 });
+    // "the first one?" after the four options, shown with no list, is option 1.
+    const overview = { ...list, question: 'what are the four sds options', listItems: undefined, passage: { id: 's#a', kind: 'sds' as const, docId: 's', title: 'The four SDS options' } };
+    assert.deepEqual(resolveFollowUp('the first one?', overview, () => false), { kind: 'rewrite', question: 'option 1', replaced: true });
+    assert.deepEqual(resolveFollowUp('the 2nd one in plain words', overview, () => false), { kind: 'rewrite', question: 'option 2 in plain words', replaced: true });
     assert.deepEqual(resolveFollowUp('the one about coordinated services', survey, () => false), { kind: 'item', index: 3 });
     assert.notEqual(resolveFollowUp('the services one', survey, () => false).kind, 'item');
     assert.notEqual(resolveFollowUp('the housing one', survey, () => false).kind, 'item');

@@ -774,6 +774,12 @@ export function resolveFollowUp(
     const item = aimsListed ? `aim ${inList}` : (last.listItems?.[inList - 1] ?? '').replace(/\*\*/g, '');
     return { kind: 'rewrite', question: lower.replace(ORDINAL, ` ${item} `).replace(/\s+/g, ' ').trim(), replaced: true };
   }
+  // "the 2nd one in plain words" after the four SDS options (no list shown): option 2, so asked.
+  const countedNoun = !listed && !hasSlots ? /\b(option|aim|standard)s\b/i.exec(`${last.question} ${last.passage?.title ?? ''}`)?.[1]?.toLowerCase() : undefined;
+  const nth = countedNoun ? ordinalIn(lower, 0) : undefined;
+  if (countedNoun && nth !== undefined && nth <= (countedNoun === 'aim' ? 3 : countedNoun === 'option' ? 4 : 12)) {
+    return { kind: 'rewrite', question: `${countedNoun} ${nth} ${lower.replace(new RegExp(ORDINAL.source, 'g'), ' ')}`.replace(/\s+/g, ' ').trim(), replaced: true };
+  }
   // "the second one", "open the first": the nth thing the last card offered.
   const ordinal = slots.option === undefined ? ordinalIn(lower, itemCount) : undefined;
   if (ordinal !== undefined && topic.length === 0 && ordinal <= itemCount) return { kind: 'open', index: ordinal };
