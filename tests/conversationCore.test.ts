@@ -1162,6 +1162,11 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('till what time', last, always), { kind: 'detail', field: 'hours' });
     // "whos it for", "who's that aimed at": who it is for.
     for (const text of ['whos it for', "who's that aimed at"]) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field: 'who' }, text);
+    // Whether an age or a group is needed asks who it is for.
+    for (const text of ['does she have to be over 65', 'is it only for older people', 'does he have to be older to get one']) {
+      const out = resolveFollowUp(text, last, always);
+      assert.equal(out.kind === 'detail' ? out.field : out.kind, 'who', text);
+    }
     // "where else are the hubs": more of those shown, not other services; "can they get help anywhere
     // else?" is other services.
     assert.notEqual(resolveFollowUp('where else are the hubs', last, always).kind, 'others');
