@@ -230,28 +230,6 @@ describe('conversation core (made-up knowledge)', () => {
     assert.doesNotMatch(JSON.stringify(cards(c.say('is 1.1 about weekend opening'))), /Heaters and blankets/);
   });
 
-  it('"which teams?" after a passage naming them asks which of them, though a service is named by the word', () => {
-    const fund = madeUpArticle(
-      'sds-rehab-fund',
-      'The rehab fund',
-      [
-        '## Who it pays for',
-        '',
-        'The rehab fund pays for therapy after a stay in hospital. The therapy is given by the Eastfield rehab team and the Westfield rehab team, who visit people at home.',
-        '',
-        '## How much',
-        '',
-        'Each person can have up to twelve sessions, paid from the fund.',
-      ].join('\n'),
-    );
-    const c = conversation(undefined, madeUpEngineWith([fund]));
-    c.say('what does the rehab fund pay for');
-    const which = c.say('which teams');
-    assert.match(texts(which)[0] ?? '', /^Following on from your last question/);
-    assert.match(JSON.stringify(cards(which)), /Eastfield rehab team/);
-    assert.doesNotMatch(headline(which), /Hilltop Rehab Team/);
-  });
-
   it('"what does it say about carers?" is asked of the document just shown, though a service answers "carers" better', () => {
     const hub = madeUpArticle(
       'sds-hub-venue',

@@ -302,11 +302,7 @@ export class ConversationCore {
     // the words about as well as anything does. "What are directions?" asks what they are, wherever that
     // is said.
     const barePhrase = brief && !/^\s*(?:what|whats|what's|who|whos|when|where|why|how|which|is|are|does|do|can|could)\b/i.test(text);
-    // "which hospitals?" of a passage naming three asks which of them: a word or two after "which" or
-    // "what", every one held by what was shown, however many other passages use them.
-    // ("What are directions?" asks what they are, wherever that is said.)
-    const whichOfShown = brief && /^\s*(?:which|what)\b/i.test(text) && !asksWhatItIs(text) && this.holdsAll(text, last);
-    const pointsBack = resolution.kind !== 'new' || leansBack(text, (t) => this.standsAlone(t)) || barePhrase || whichOfShown;
+    const pointsBack = resolution.kind !== 'new' || leansBack(text, (t) => this.standsAlone(t)) || barePhrase;
     // Picking up a word of what was shown is a weaker sign than pointing back at it (see below).
     // (Asked what a thing is, "what are directions?", is asked wherever it is defined.)
     const leans = pointsBack || (!asksWhatItIs(text) && this.echoesShown(text, last));
@@ -323,9 +319,7 @@ export class ConversationCore {
     // (The document is searched for what it is asked about, "sds", without the asking words.)
     const askedOf = last.passage ? askedOfShown(text) : undefined;
     const ofShown = onlyReading || askedOf !== undefined;
-    // (A word or two that what was shown holds, "which hospitals?" after the budget set aside for them,
-    // is asked of it, however well a service is named by it.)
-    if (!ofShown && !(brief && leans) && anywhere?.features?.named && anywhereResponse.confident && !scopes.some((s) => s.within(anywhere.passage))) return undefined;
+    if (!ofShown && anywhere?.features?.named && anywhereResponse.confident && !scopes.some((s) => s.within(anywhere.passage))) return undefined;
     // "does she have a right to an advocate?": "she" is the person asked about, who stays the same as
     // the subject moves, not a pointer at the article shown (see below).
     const personOnly = pointsBack && !leansBack(text.replace(PERSON_WORDS, 'the person'), (t) => this.standsAlone(t));
@@ -565,15 +559,6 @@ export class ConversationCore {
 
   /** Whether a short message picks up a word of the passage just shown ("how is earmarked
    * different?" after the reserves, "how many registered care services?" after the workforce). */
-  /** Whether the passage shown holds every topic word of a message that has one or two. */
-  private holdsAll(text: string, last: LastShown): boolean {
-    const shown = last.passage ? this.engine.passage(last.passage.id) : undefined;
-    const topic = topicWords(text.toLowerCase());
-    if (!shown || !topic.length || topic.length > 2) return false;
-    const words = new Set(tokenize(`${shown.title} ${shown.text}`).map(stem));
-    return topic.every((t) => words.has(stem(t)));
-  }
-
   private echoesShown(text: string, last: LastShown): boolean {
     const shown = last.passage ? this.engine.passage(last.passage.id) : undefined;
     const topic = topicWords(text.toLowerCase());
