@@ -441,10 +441,11 @@ export function expandPattern(pattern: string, words: Record<string, string>, de
     .replace(/(?<!\\)([a-z])\*/g, '$1[a-z0-9]*');
 }
 
-/** Matches only whole words of the normalised message (which starts and ends with a space). */
-/** An age in brackets after a name or a relation: "(6)", "(aged 14)", "(about 10)", "(8yo)", "(15 yrs)". */
-const AGE_IN_BRACKETS = /\(\s*(?:aged?\s*)?(?:about|around|approx\.?|roughly|maybe|~)?\s*(\d{1,2})\s*(?:ish|yo|y\/o|yrs?|years?(?: old)?)?\s*\)/gi;
+/** An age in brackets after a name or a relation: "Kayden (6)", "her son (aged 14)", "(about 10)". A
+ * word must come right before it: "(1)" opening a list, or "section 4(1)", is no age. */
+const AGE_IN_BRACKETS = /(?<=[a-z]\s?)\(\s*(?:aged?\s*)?(?:about|around|approx\.?|roughly|maybe|~)?\s*(\d{1,2})\s*(?:ish|yo|y\/o|yrs?|years?(?: old)?)?\s*\)/gi;
 
+/** Matches only whole words of the normalised message (which starts and ends with a space). */
 function bounded(source: string): RegExp {
   return new RegExp(`(?<= )(?:${source})(?= )`, 'g');
 }
