@@ -1170,10 +1170,10 @@ function aboutOptionAsked(answer: Answer, text: string): boolean {
   return option === undefined || (answer.type === 'passage' && new RegExp(`\\boption ${option}\\b`, 'i').test(answer.passage.title));
 }
 
-/** Whether a passage's title or text says a word of one of these stems. */
 /** Words that name where to look, not what is asked about. */
 const WHERE_TO_LOOK = new Set(['plan', 'plans', 'strategic', 'say', 'says', 'said', 'mention', 'mentions', 'document', 'guidance']);
 
+/** Whether a passage's title or text says a word of one of these stems. */
 function saysAnyOf(passage: Passage, stems: ReadonlySet<string>): boolean {
   return tokenize(`${passage.title} ${passage.text}`).some((t) => stems.has(stem(t)));
 }

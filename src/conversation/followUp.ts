@@ -52,7 +52,7 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   // ("does it have to come from me?", "can it come through the gp": who a referral comes from.)
   ['refer', /\b((?:have|has|need|needs|got) to (?:come|go) (?:from|through|via)(?: (?:me|us|him|her|them|a professional|a worker|the gp|a gp|social work|the sw|a sw|(?:her|his|their) \w+(?: worker)?))?|(?:come|go) (?:from|through|via) (?:me|us|a professional|the gp|a gp|social work|the sw|a sw|(?:her|his|their) (?:gp|sw|social worker|worker|doctor|nurse|cpn|consultant))|what happens (?:next|then|after(?:wards| that| this| tonight)?|tomorr?ow|in the morning|the (?:next )?day after|(?:after|once) (?:he|she|they) (?:calls?|rings?|phones?|gets? there))(?: then)?$|then what(?: happens)?$|refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|(?<!who (?:can|could|is able to) |(?:does|do|would|will|did|should) (?:that|it|this|those|these|they|the rules?|the rate) )apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|can (?:he|she|they|mum|dad|the family|her \w+|his \w+|my \w+) (?:ring|call|phone|contact|text|email) (?:it |them |the line |that |this )?(?:herself|himself|themselves|direct(?:ly)?|on (?:her|his|their) own)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place)|walk[- ]?ins?|drop[- ]?ins?|just (?:turn|rock|show) up|appointment|appt)\b/],
   ['phone', /\b((?:free ?phone|phone|telephone|tel|contact|mobile) (?:no|nos|num|nr)|free ?phone|who (?:do|should|can|could) (?:i|we|you|they|she|he) (?:speak|talk) to(?: (?:there|at it|at them))?$|phone|telephone|ph|(?<!\b(?:aim|outcome|option|standard|section|regulation|reg|reference|ref|case|item|page|chi|ni|insurance)\s)numbers?(?!\s*\d)|numbr|call|ring|contact(?: number| details?| info)?|tel|(?:a|an|the|any|urgent|direct|advice|help|support|phone|text)\s+line)\b/],
-  ['address', /\b(address|(?:the|their|its|whats the) post ?code|where(?: ?abouts)? (?:exactly )?(?:are|r|is) (?:they|it|that|this|them)|where(?:'?s| is) (?:it|that)(?! from)|located|location|find them|based)\b/],
+  ['address', /\b(address|(?:the|their|its|whats the) post ?code|where(?: ?abouts)? (?:exactly )?(?:are|r|is) (?:they|it|that|this|them)(?! from)|where(?:'?s| is) (?:it|that)(?! from)|located|location|find them|based)\b/],
   ['hours', /^(?:(?:and|but|what about|how about)\s+){0,2}(?:at night|overnight|in the evenings?|evenings|nights|at weekends)\??$|\b(opening|hours|hrs|24 ?h|24\/7|times|what time|(?:which|what) days?(?: (?:are they|is it|do they|does it|does the \w+|is \w+)(?: (?:open|on|run|in \w+))?)?$|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
   ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|(?:have|need|got) to pay(?: for (?:it|that|them|this))?|pay anything|how much (?:is (?:it|that|this)|does (?:it|that|this) cost|(?:will|would) (?:it|that|this) cost|do they (?:charge|cost)))\b/],
   ['who', /\b((?:have|has|need|needs) to be (?:older|younger|over|under|aged|of a certain age|a pensioner|\d{1,3})|(?:is it|are they|is that) only for (?:older|younger|over|under|people|the elderly|pensioners)|who (?:is it|are they|can use|is that) for|who(?:'?s| is) (?:it|that|this|they) (?:for|aimed at)|who (?:is it|are they) aimed at|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|qualif(?:y|ies|ied)|who can (?:go|use|get|apply|claim)|(?:what|which) ages?|ages? (?:limit|range|cut ?off|group|bracket)s?|(?:up to|upto|until|till|to) what age|how old|can (?:he|she|her \w+|his \w+|my \w+) (?:go|use|attend|join)(?: (?:it|there|them|that|too))?$|(?:is|are) (?:he|she|they) too (?:young|old)|(?:(?:and |but )?what if (?:he'?s|she'?s|they'?re|(?:he|she|they) (?:is|are)) (?:only |just |under |over )?\d{1,3}(?: (?:years? old|yo|yrs?(?: old)?))?$)|(?:(?:(?:he|she|mum|mam|dad|gran|granny|nan|grandad|wife|husband|son|daughter)'?s|they'?re|(?:he|she|they|[a-z]+) (?:is|are)|aged) \d{1,3}(?: (?:years? old|yo|yrs?(?: old)?))?,? (?:is that|would that be|will that be|is it|does that matter|does it matter|still)(?: (?:ok|okay|alright|fine|a problem|too old|too young))?$))\b/],
@@ -350,14 +350,14 @@ export function topicWords(lower: string): string[] {
 }
 
 /** "the balance one", "the one about accessible info": words naming an item, not pointing at one. */
-const ITEM_BY_WORDS = /^(?:and |so |ok |what about |how about |whats |what is |what was )?(?:the )?(?:one (?:about|on|for|with|that says) ([a-z0-9' %-]+)|([a-z0-9' %-]+?) one)$/;
+const ITEM_BY_WORDS = /^(?:and |so |ok |what about |how about |whats |what is |what was )?the (?:one (?:about|on|for|with|that says) ([a-z0-9' %-]+)|([a-z0-9' %-]+?) one)$/;
 
 /** The number (from 1) of the one item of the list shown whose words hold the words named, if exactly one does. */
 function itemNamed(lower: string, last: LastShown): number | undefined {
   if (!last.listItems || last.listItems.length < 2) return undefined;
   const m = ITEM_BY_WORDS.exec(lower);
   const words = m ? (m[1] ?? m[2]) : undefined;
-  if (!words || words.split(' ').length > 4 || /^(?:that|this|other|next|last|same|which|what|each|every|any|no|an?|first|second|third|fourth|fifth|\d)/.test(words)) return undefined;
+  if (!words || words.split(' ').length > 4 || /^(?:that|this|other|next|last|same|which|what|each|every|any|no|an?|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)?)\b/.test(words)) return undefined;
   const wanted = contentTokens(words).map(stem);
   if (!wanted.length) return undefined;
   const holding = last.listItems.flatMap((item, i) => {
@@ -777,7 +777,8 @@ export function resolveFollowUp(
   // "the 2nd one in plain words" after the four SDS options (no list shown): option 2, so asked.
   // (After a list of passages, "the first one" is the first offered; "short term aims" are not the aims.)
   const countedNoun = !listed && !hasSlots && last.answer === 'passage' ? /\b(?<!term )(option|aim|standard)s\b/i.exec(`${last.question} ${last.passage?.title ?? ''}`)?.[1]?.toLowerCase() : undefined;
-  const nth = countedNoun ? ordinalIn(lower, 0) : undefined;
+  // (Only "the 2nd one", "the first option" or an ordinal alone: "who pays for the first month" is no option.)
+  const nth = countedNoun && /\b(?:first|second|third|fourth|1st|2nd|3rd|4th) (?:one|option|aim)\b|^(?:and |the )*(?:first|second|third|fourth|1st|2nd|3rd|4th)$/.test(lower) ? ordinalIn(lower, 0) : undefined;
   if (countedNoun && nth !== undefined && nth <= (countedNoun === 'aim' ? 3 : countedNoun === 'option' ? 4 : 12)) {
     return { kind: 'rewrite', question: `${countedNoun} ${nth} ${lower.replace(new RegExp(ORDINAL.source, 'g'), ' ')}`.replace(/\s+/g, ' ').trim(), replaced: true };
   }
