@@ -64,6 +64,8 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 48': join(FIXTURES, 'tuning-conversations-48.json'),
   'tuning 49': join(FIXTURES, 'tuning-conversations-49.json'),
   'tuning 50': join(FIXTURES, 'tuning-conversations-50.json'),
+  'tuning 51': join(FIXTURES, 'tuning-conversations-51.json'),
+  'tuning 52': join(FIXTURES, 'tuning-conversations-52.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
