@@ -32,6 +32,10 @@ describe('chunking', () => {
     assert.deepEqual(sections.map((s) => s.headings), [['A'], ['A', 'B'], ['A', 'B', 'C'], ['D']]);
   });
 
+  it('reads a heading as plain text: Markdown escapes are dropped', () => {
+    assert.deepEqual(splitSections('## Our budget £xxm\\*\n\nx')[0].headings, ['Our budget £xxm*']);
+  });
+
   it('splits long sections under the size cap without losing words', () => {
     const paragraph = 'People said what mattered to them. '.repeat(30).trim();
     const text = [paragraph, paragraph, paragraph].join('\n\n');

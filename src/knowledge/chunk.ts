@@ -44,6 +44,8 @@ export function cleanInline(text: string): string {
   return text
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    // A heading is plain text: Markdown's escapes ("£xxm\*") are dropped, or a title would show them.
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
     .replace(/[ \t]+/g, ' ')
     .trim();
 }
