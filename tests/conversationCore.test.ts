@@ -200,7 +200,7 @@ describe('conversation core (made-up knowledge)', () => {
     assert.doesNotMatch(shown(more), /soup and sandwiches/);
   });
 
-  it('"whats 1.2 about?", "and 1.3" after a document that numbers its parts open those parts; in the plan "1.2" stays an outcome', () => {
+  it('"whats 1.2 about?", "and 1.3" after a document that numbers its parts open those parts', () => {
     const priorities = madeUpArticle(
       'sds-hub-priorities',
       'Hub priorities',

@@ -1170,7 +1170,8 @@ function aboutOptionAsked(answer: Answer, text: string): boolean {
   return option === undefined || (answer.type === 'passage' && new RegExp(`\\boption ${option}\\b`, 'i').test(answer.passage.title));
 }
 
-/** Words that name where to look, not what is asked about. */
+/** Words that name where to look, not what is asked about. (Unlike the follow-up reading's source
+ * words, "sds" and "support" stay: after the plan's part on SDS, more of it speaks of SDS.) */
 const WHERE_TO_LOOK = new Set(['plan', 'plans', 'strategic', 'say', 'says', 'said', 'mention', 'mentions', 'document', 'guidance']);
 
 /** Whether a passage's title or text says a word of one of these stems. */

@@ -157,8 +157,7 @@ describe('safety first (real knowledge)', () => {
       assert.deepEqual(risk(text), [], text);
     }
     // Everyday words and moments that only look like a sign: a word the dictionary lacks ("vaping" is
-    // not "raping"), a game lost. (A game names a game:
-    // "battered her at the quiz night" is still a sign.)
+    // not "raping"), a game lost by the writer ("battered her at the quiz night" is still a sign, below).
     for (const text of ['my 15 year old is vaping at school, any stop smoking help for teenagers?', 'my 8 year old battered me at fifa again']) {
       assert.deepEqual(risk(text), [], text);
     }
@@ -166,7 +165,7 @@ describe('safety first (real knowledge)', () => {
       ['her stepfather has been raping her since she was 13', 'child-protection'],
       ['he battered her at the weekend and the kids saw it', 'domestic-abuse'],
     ] as const) assert.ok(risk(text).includes(kind), `${kind}: ${text}`);
-    // A child named by an age in brackets, "the middle one" or a parent's new partner; neglect told as
+    // A child named by an age in brackets or "the middle one"; neglect told as
     // meals missed, food hidden, health appointments missed, a toddler out alone while mum sleeps; a
     // child flinching; a pregnancy hidden from everyone.
     for (const text of [
@@ -185,11 +184,11 @@ describe('safety first (real knowledge)', () => {
     // A parent's account of an injury ("mum says he fell") beside marks: a child protection sign.
     assert.ok(assessRisk(engine.risk, 'dad says he fell off the sofa but the 2 year old has bruises on both cheeks').signs.includes('parent-explains-injury'));
     // "(about 10)" is an age too; an adult jailed over children near them, or drugs given to a child.
-    for (const text of [
-      'her great granddaughter (about 7) had a burn on her hand and said she was told not to say',
-      'the lodger did time for something with kids and now he babysits the 6 year old',
-      'her uncle gave the 13 year old pills at the party',
-    ]) assert.ok(risk(text).includes('child-protection'), text);
+    assert.ok(risk('her great granddaughter (about 7) had a burn on her hand and said she was told not to say').includes('child-protection'));
+    for (const [text, sign] of [
+      ['the lodger did time for something with kids and now he babysits the 6 year old', 'sex-offender-near-child'],
+      ['her uncle gave the 13 year old a line of coke at the party', 'drugs-given-to-child'],
+    ] as const) assert.ok(assessRisk(engine.risk, text).signs.includes(sign), `${sign}: ${text}`);
     // A group to meet other young carers, a birthday party: no sign.
     for (const text of ['young carer (13) wants to meet other young carers, any groups?', 'the kids were drinking juice at a birthday party and one was sick, any soft play venues that are quieter']) {
       assert.deepEqual(risk(text), [], text);
