@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
-import { applySlots, askedOfShown, asksNothingOfItsOwn, namesOnlyTheAnswer, asksOutOfHours, hourAsked, legalReferences, leansBack, namedWithArticle, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
+import { applySlots, askedOfShown, asideQuestion, asksNothingOfItsOwn, namesOnlyTheAnswer, asksOutOfHours, hourAsked, legalReferences, leansBack, namedWithArticle, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
 import { listNounOf, MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
 import { openAt, recordSaysAll, recordSentenceSaying } from '../src/conversation/serviceDetail';
@@ -297,6 +297,29 @@ describe('conversation core (made-up knowledge)', () => {
     const out = c.say('what about the hilltop number?');
     assert.notEqual(out.log.event, 'follow-up');
     assert.match(headline(out), /Hilltop Rehab Team/);
+  });
+
+  it('"btw …" or "also …" before a question that stands on its own starts a new topic; before "whats their number" it asks on', () => {
+    const c = conversation();
+    c.say('short breaks for carers');
+    // The same person, a new need: answered afresh, with no "following on" and no carers' hub detail.
+    const aside = c.say('btw she also needs debt advice in Bonnyrigg');
+    assert.notEqual(aside.log.event, 'follow-up');
+    assert.doesNotMatch(texts(aside).join('\n'), /Following on/);
+    assert.match(headline(aside), /Bonnyrigg Money Help/);
+    // An aside before a question that leans on what was shown still asks on.
+    c.say('short breaks for carers');
+    const number = c.say('also whats their number?');
+    assert.equal(number.log.followUp, 'detail');
+    assert.match(texts(number)[0], /Riverside Carers Hub\*\* — phone: 0131 496 0001/);
+  });
+
+  it('finds the question after an aside, and none when a few words follow it', () => {
+    assert.equal(asideQuestion('btw, is there a dementia helpline the family can ring'), 'is there a dementia helpline the family can ring');
+    assert.equal(asideQuestion("Oh and her son's 14, does he get anything"), "her son's 14, does he get anything");
+    assert.equal(asideQuestion('also whats their number?'), undefined);
+    assert.equal(asideQuestion('is there also a group in Penicuik'), undefined);
+    assert.equal(asideQuestion('alsop court day centre'), undefined);
   });
 
   it('after "not sure", the question is still the topic: "the second one" opens the second nearest answer', () => {

@@ -23,7 +23,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { askedOfShown, asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
+import { askedOfShown, asideQuestion, asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, rememberAnswer, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
@@ -94,8 +94,11 @@ export class ConversationCore {
     const cut = input.length > MAX_MESSAGE_CHARS;
     const redaction = redactPersonalDetails(cut ? input.slice(0, MAX_MESSAGE_CHARS) : input);
     // "totally different q - number for women's aid?": said to start a new topic, and asked without those words.
-    const newTopic = startsNewTopic(redaction.text);
-    const text = newTopic ? withoutNewTopicWords(redaction.text) : redaction.text;
+    // "btw is there a dementia helpline the family can ring": an aside before a question that stands on
+    // its own starts a new topic too; "also whats their number?" does not stand alone and asks on.
+    const aside = startsNewTopic(redaction.text) ? undefined : asideQuestion(redaction.text);
+    const newTopic = startsNewTopic(redaction.text) || (aside !== undefined && this.standsAlone(aside));
+    const text = !newTopic ? redaction.text : aside !== undefined ? aside : withoutNewTopicWords(redaction.text);
     const personal = redaction.found;
     // Safety first: when someone may be at risk now, the emergency routes come before anything else.
     // Read on the whole message: "another client" may be the only word that names the person.

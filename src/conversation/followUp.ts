@@ -565,6 +565,23 @@ export function hourAsked(text: string): number | undefined {
 /** "another one — …", "different q, …", "other thing, …": the writer says a new topic starts. */
 const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh|so)\s+)?(?:(?:totally|completely|something|slightly)\s+)?(?:another (?:one|q|question|thing|client|case|person|patient|pt|su|family|referral|query)|diff(?:erent)? (?:q|qu|question|topic|thing|subject|client|case|person|patient|pt|su|family|query)|other (?:thing|q|question)|new (?:q|question|topic|client|case|patient|pt|su|referral|query)|(?:new|diff(?:erent)?|random|quick) one(?= ?[-–—:,])|(?:totally|completely) diff(?:erent)?(?= ?[-–—:,])|random (?:q|qu|question|thing)|unrelated|separate (?:q|question|case|client|thing|query)|next (?:client|case|patient|pt|su|one|q|question)|on another (?:note|topic)|separately|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
 
+/** "btw …", "also …", "oh and …": an aside before a question. Staff put it before a new need far more
+ * often than before a follow-up, but "also whats their number?" still asks on: the question after it
+ * decides (see `asideQuestion`). */
+const ASIDE = /^(?:(?:ok(?:ay)?|right|oh)\s+)?(?:btw|by the way|also|oh and|and also|one more thing|one other thing|just to add)\b[\s,:;.\-–—]*/;
+
+/** The question after an aside ("btw is there a dementia helpline" → "is there a dementia helpline"),
+ * when the message opens with one and says more than a few words after it. */
+export function asideQuestion(text: string): string | undefined {
+  const lower = text.trim().toLowerCase().replace(/[’']/g, '');
+  const marker = ASIDE.exec(lower);
+  if (!marker) return undefined;
+  // Cut from the text as typed, at the same number of words as the marker took.
+  const markerWords = marker[0].trim().split(/\s+/).filter((w) => /[a-z]/.test(w)).length;
+  const rest = text.trim().split(/\s+/).slice(markerWords).join(' ').replace(/^[\s,:;.!?\-–—]+/, '');
+  return rest.split(/\s+/).filter(Boolean).length >= 4 ? rest : undefined;
+}
+
 /** Words that say a new topic starts, and nothing else. */
 const NEW_TOPIC_WHOLE = new RegExp(`${NEW_TOPIC.source}\\s*$`);
 
