@@ -66,6 +66,8 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 50': join(FIXTURES, 'tuning-conversations-50.json'),
   'tuning 51': join(FIXTURES, 'tuning-conversations-51.json'),
   'tuning 52': join(FIXTURES, 'tuning-conversations-52.json'),
+  'tuning 53': join(FIXTURES, 'tuning-conversations-53.json'),
+  'tuning 54': join(FIXTURES, 'tuning-conversations-54.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
