@@ -189,6 +189,20 @@ describe('safety first (real knowledge)', () => {
       ['the lodger did time for something with kids and now he babysits the 6 year old', 'sex-offender-near-child'],
       ['her uncle gave the 13 year old a line of coke at the party', 'drugs-given-to-child'],
     ] as const) assert.ok(assessRisk(engine.risk, text).signs.includes(sign), `${sign}: ${text}`);
+    // Voices telling someone to die, self-harm told as coping or by what it leaves behind, a note on the
+    // door warning off whoever comes, a baby born withdrawing, a scam sold by phone: each by its own sign.
+    for (const [text, sign] of [
+      ['he says the voices keep telling him he would be better off dead', 'command-voices'],
+      ['she burns her arm with a lighter, says it helps her cope', 'self-harm-coping-words'],
+      ['found blood stained tissues hidden under the yp\'s bed', 'self-harm-hidden-signs'],
+      ['neighbour found a note stuck on his door saying dont come in, call the police', 'note-left'],
+      ['the newborn is withdrawing and mum wants to take her home today', 'baby-born-withdrawing'],
+      ['a telephone salesman sold her £900 of supplements and rings every day', 'scammed'],
+    ] as const) assert.ok(assessRisk(engine.risk, text).signs.includes(sign), `${sign}: ${text}`);
+    // A team joined, a laptop "having a seizure", no self-harm for years: no sign.
+    for (const text of ['my son is 10 and wants to join a rugby team, any clubs near penicuik', 'the laptop is having a seizure again', 'no self harm for over five years, wants to train as a peer supporter']) {
+      assert.deepEqual(risk(text), [], text);
+    }
     // A group to meet other young carers, a birthday party: no sign.
     for (const text of ['young carer (13) wants to meet other young carers, any groups?', 'the kids were drinking juice at a birthday party and one was sick, any soft play venues that are quieter']) {
       assert.deepEqual(risk(text), [], text);
