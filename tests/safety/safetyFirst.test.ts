@@ -199,6 +199,18 @@ describe('safety first (real knowledge)', () => {
       ['the newborn is withdrawing and mum wants to take her home today', 'baby-born-withdrawing'],
       ['a telephone salesman sold her £900 of supplements and rings every day', 'scammed'],
     ] as const) assert.ok(assessRisk(engine.risk, text).signs.includes(sign), `${sign}: ${text}`);
+    // A child with nowhere to sleep, meeting someone known only from a game, a child whose papers an
+    // adult holds, a child shut away or kept from meals: each by its own sign; "one of the s3s" is a child.
+    for (const [text, sign] of [
+      ['the 13 year old says his mum threw him out and he slept in a bus shelter', 'child-without-a-home'],
+      ['her daughter (11) is going to meet a roblox friend in town, the guy is paying her bus fare', 'meeting-someone-met-online'],
+      ['the 15yo lives with a man who keeps her passport and she works in his shop', 'child-documents-held'],
+      ['her stepdaughter is locked in her room most evenings and not allowed to eat with them', 'child-shut-away-or-food-withheld'],
+    ] as const) assert.ok(assessRisk(engine.risk, text).signs.includes(sign), `${sign}: ${text}`);
+    assert.ok(risk('one of the s3s has bruises on her back and says her dad did it').includes('child-protection'));
+    // Put out of a flat with nowhere to sleep is homelessness, not harm by a person.
+    assert.deepEqual(risk('man got kicked out by his landlord and has nowhere to sleep tonight, who do i call'), []);
+    assert.deepEqual(risk('the twins started p1 today, lovely photos'), []);
     // A team joined, a laptop "having a seizure", no self-harm for years: no sign.
     for (const text of ['my son is 10 and wants to join a rugby team, any clubs near penicuik', 'the laptop is having a seizure again', 'no self harm for over five years, wants to train as a peer supporter']) {
       assert.deepEqual(risk(text), [], text);
