@@ -392,6 +392,8 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(headline(plan.say('short term aims under aim 1')), /^Short term aims under Strategic Aim No\.1/);
     assert.match(headline(plan.say('and aim 2?')), /^Short term aims under Strategic Aim No\.2/);
     assert.match(headline(plan.say('the medium-term ones')), /^Medium term aims under Strategic Aim No\.2/);
+    // "actions" names what the plan lists, as "aims" does: no topic of its own.
+    assert.match(headline(plan.say('short term actions?')), /^Short term aims under Strategic Aim No\.2/);
 
     const budget = conversation();
     assert.match(headline(budget.say('what is the annual budget')), /annual budget/);
