@@ -92,6 +92,12 @@ describe('question analysis', () => {
     assert.ok(!words('charging for under 65s').includes('child'));
   });
 
+  it('leaves out how new the plan is ("the new plan", "our current strategy"), and keeps "new" elsewhere', () => {
+    assert.deepEqual(words('what are the strategic aims in the new plan'), ['strategic', 'aims', 'plan']);
+    assert.deepEqual(words('when does the latest strat plan start'), ['strat', 'plan', 'start']);
+    assert.ok(words('new carers right to breaks').includes('new'));
+  });
+
   it('leaves out how an answer should be put ("explain … in plain words"), but not plain English as a topic', () => {
     assert.deepEqual(words('can you explain the 4 sds options in plain words'), ['explain', '4', 'sds', 'options']);
     assert.deepEqual(words('remind me of the options in simple terms'), ['options']);

@@ -85,7 +85,7 @@ export function analyseQuery(asked: string, synonyms: SynonymTable): AnalysedQue
     .slice(0, MAX_QUERY_TOKENS * 2);
   const spans = synonyms.match(tokens);
   const concepts: Concept[] = [];
-  const style = [...styleSpans(tokens), ...askerSpans(tokens)];
+  const style = [...styleSpans(tokens), ...askerSpans(tokens), ...planAgeSpans(tokens)];
   let i = 0;
   while (i < tokens.length && concepts.length < MAX_QUERY_TOKENS) {
     const skip = style.find((s) => s.start === i);
@@ -133,6 +133,15 @@ function styleSpans(tokens: string[]): Array<{ start: number; end: number }> {
     if (framed && !(tokens[at - 2] === 'there' && (tokens[at - 1] === 'a' || tokens[at - 1] === 'an'))) out.push({ start: at, end: at + framed.length });
   });
   return out;
+}
+
+/** "the new plan", "our current strategy": there is one plan, so how new it is says nothing of what is
+ * asked ("what are the strategic aims in the new plan" asks the aims, not something new). */
+const PLAN_AGE = new Set(['new', 'newest', 'latest', 'current', 'updated', 'draft', 'recent']);
+const PLAN_WORDS = new Set(['plan', 'strategic', 'strat', 'strategy']);
+
+function planAgeSpans(tokens: string[]): Array<{ start: number; end: number }> {
+  return tokens.flatMap((t, at) => (PLAN_AGE.has(t) && PLAN_WORDS.has(tokens[at + 1] ?? '') ? [{ start: at, end: at + 1 }] : []));
 }
 
 /** Who asked ("a councillor asked me", "audit committee wants to know"): the asker frames the question
