@@ -400,6 +400,17 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(headline(budget.say('and the reserves?')), /reserve budget/);
   });
 
+  it('"and aim 9?" of a plan with fewer aims says how many it has and shows them', () => {
+    const plan = conversation();
+    plan.say('short term aims under aim 1');
+    const out = plan.say('and aim 9?');
+    assert.equal(texts(out)[0], 'Following on from your last question: “aim 9”');
+    assert.match(texts(out)[1], /^The plan has (?:one|two|three|four) strategic aims?, so there is no aim 9\./);
+    assert.match(JSON.stringify(cards(out)), /Strategic Aim No\.1/);
+    // An aim the plan has is still that aim.
+    assert.match(headline(plan.say('and aim 2?')), /Strategic Aim No\.2/);
+  });
+
   it('an option asked after another option or the options is a topic of its own; after anything else it is asked of that', () => {
     assert.equal(applySlots('what are the four options', { option: 2 }), 'what is option 2');
     assert.equal(applySlots('what is an isf', { option: 1 }, 'Option 2: individual service fund'), 'what is option 1');
@@ -1312,13 +1323,13 @@ describe('a detail the directory does not hold (made-up knowledge)', () => {
 });
 
 describe('a number the knowledge does not have (made-up knowledge)', () => {
-  it('"option 7" or "aim 9" is "not sure", saying which numbers there are; a number there is answered', () => {
+  it('"option 7" is "not sure", saying which options there are; "aim 9" says how many aims there are and shows them; a number there is answered', () => {
     const option = conversation().say('what is option 7');
     assert.equal(option.confident, false);
     assert.match(JSON.stringify(cards(option)), /There is no option 7\. The SDS Act 2013 gives \d options, numbered 1 to \d/);
     const aim = conversation().say('short term aims under aim 9');
-    assert.equal(aim.confident, false);
-    assert.match(JSON.stringify(cards(aim)), /There is no aim 9\. The Strategic Plan 2025–2035 has \d strategic aims/);
+    assert.match(texts(aim)[0], /^The plan has \w+ strategic aims?, so there is no aim 9\./);
+    assert.match(JSON.stringify(cards(aim)), /Strategic Aim No\.1/);
     assert.match(headline(conversation().say('what is option 2')), /^Option 2/);
   });
 });

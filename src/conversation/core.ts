@@ -34,6 +34,9 @@ import type { RecordToKeep, Reply, Turn, TurnLog, TurnOutcome } from './turn';
 /** Characters of a message the bot reads; longer messages are cut before anything else sees them. */
 export const MAX_MESSAGE_CHARS = 4000;
 
+/** An aim asked for by its number: "aim 4", "strategic aim no. 5". */
+const ASKS_AN_AIM = /\b(?:strategic\s+)?aim\s*(?:no\.?\s*|number\s*|#)?(\d{1,2})\b(?!\s*(?:%|per ?cent|years?|people))/;
+
 /** Messaging-extension results per page at most (Teams shows up to 25). */
 const MAX_EXTENSION_RESULTS = 25;
 
@@ -122,6 +125,14 @@ export class ConversationCore {
     }
 
     const command = parseCommand(text);
+    // "and aim 4?", "what does aim 5 say" of a plan with three aims: said so, with the aims it has.
+    const aimAsked = ASKS_AN_AIM.exec(text.toLowerCase());
+    if (!command && !emergency && aimAsked && Number(aimAsked[1]) > this.engine.plan.aims.length && this.engine.plan.aims.length > 0) {
+      // ("and aim 4?" after an answer asks on from it, and says so, as any follow-up does.)
+      if (followUps && lastShown(out.memory, now) && text.trim().split(/\s+/).length <= 4) out.text(`Following on from your last question: “aim ${Number(aimAsked[1])}”`);
+      out.text(say.noSuchAim(this.engine.plan.aims.length, Number(aimAsked[1])));
+      return this.answered(turn, out, planOverview(this.engine.plan), undefined, 'plan', ['plan'], { event: 'answer', followUp: 'no-such-aim', personalDetailsRemoved: personal });
+    }
     // "can he pay her as self-employed?" asks on about the same person even when it is answered on its
     // own: said so when the answer comes from the same kind of source as the last.
     let samePersonAfter: LastShown | undefined;
