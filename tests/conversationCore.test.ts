@@ -1018,6 +1018,9 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     // "and in office hrs?" after services for out of hours asks for the same need in the working day.
     const night = { at: '2026-03-02T10:00:00Z', question: 'emergency sw number out of hours pls', answer: 'services' as const, services: [{ id: 'a', name: 'Night Line' }] };
     assert.deepEqual(resolveFollowUp('and in office hrs?', night, never), { kind: 'rewrite', question: 'emergency sw number pls office hours', topic: 'office hours', kinds: ['service'] });
+    // So does the number for the working day, asked by name ("the normal weekday number?"); a number of its own is not.
+    assert.deepEqual(resolveFollowUp('and the normal weekday number?', night, never), { kind: 'rewrite', question: 'emergency sw number pls office hours', topic: 'office hours', kinds: ['service'] });
+    assert.notDeepEqual(resolveFollowUp('and the housing number?', night, never), { kind: 'rewrite', question: 'emergency sw number pls office hours', topic: 'office hours', kinds: ['service'] });
     // "does that apply to carers?" asks whether a rule covers them, not how to apply for a service.
     assert.notEqual(resolveFollowUp('does that apply to carers', { ...shown, question: 'what reasons count' }, () => true).kind, 'detail-search');
     // "figures?" alone asks the same; "figures on housing" has a topic of its own.

@@ -517,8 +517,8 @@ export function mentionsThePerson(text: string): boolean {
   return /\b(?:he|she|him|her|his|hers|hes|shes|himself|herself)\b/.test(normalise(text));
 }
 
-/** "and in office hrs?", "during the day?", "daytime then": the working day, and nothing else. */
-const OFFICE_HOURS_ONLY = /^(?:(?:and|but|so|ok|what about|how about|what if (?:its|it is|it was))\s+)*(?:(?:in|during|within)\s+)?(?:office (?:hours|hrs)|working hours|the day(?: ?time)?|daytime|day ?time|a weekday|weekdays?)(?: then)?$/;
+/** "and in office hrs?", "during the day?", "daytime then", "the normal weekday number?": the working day, and nothing else. */
+const OFFICE_HOURS_ONLY = /^(?:(?:and|but|so|ok|what about|how about|what if (?:its|it is|it was))\s+)*(?:(?:in|during|within)\s+)?(?:office (?:hours|hrs)|working hours|the day(?: ?time)?|daytime|day ?time|a weekday|weekdays?|(?:the |their |a )?(?:(?:normal|usual|regular|daytime|day ?time|weekday|office(?: hours| hrs)?|working hours?)\s+)+(?:number|no|line|phone(?: number)?|contact))(?: then)?\??$/;
 
 /** "is there a line she can ring at night?", "it's gone 6, any out of hours number", "over the weekend?",
  * "what if it's a sunday?":
