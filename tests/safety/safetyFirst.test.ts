@@ -587,7 +587,7 @@ describe('safety first (real knowledge)', () => {
 
   it('after the routes, shows the nearest help for that risk of a story it was not sure of, not as a confident answer', () => {
     const engine = searchEngine();
-    const text = 'gent i see at the practice, scunnered wi everything, v low, not actively suicidal, wants a blether wi someone the day';
+    const text = 'gent at the practice, scunnered wi it aw, v low, not actively suicidal, wants a blether wi someone the day';
     // (What this test is about: the search alone is not sure of the story.)
     assert.equal(composeAnswer(engine, text).answer.type, 'not_sure');
     const out = new ConversationCore(engine).respond({
