@@ -208,6 +208,19 @@ describe('safety first (real knowledge)', () => {
       ['her stepdaughter is locked in her room most evenings and not allowed to eat with them', 'child-shut-away-or-food-withheld'],
     ] as const) assert.ok(assessRisk(engine.risk, text).signs.includes(sign), `${sign}: ${text}`);
     assert.ok(risk('one of the s3s has bruises on her back and says her dad did it').includes('child-protection'));
+    // Health care kept from a child, a parent's thoughts of harming a baby, a parent's threat to beat a
+    // child, a child afraid to go home, a man jailed over children near them: each by its own sign.
+    for (const [text, sign] of [
+      ['the toddler has lost weight and mum keeps cancelling the health visitor', 'child-health-care-avoided'],
+      ['dad has stopped giving his daughters inhalers, says she is putting it on', 'child-medicine-stopped-by-parent'],
+      ['new mum says she has thoughts of shaking the baby when he cries', 'parent-thoughts-of-harming-baby'],
+      ['her dad shouted he would take the belt to him if he was late again', 'parent-threatens-child'],
+      ['the 6 year old cries every day at home time and begs to stay at school', 'child-afraid-to-go-home'],
+      ['the kids stay over with her new partner who was in prison for things with children', 'sex-offender-near-child'],
+    ] as const) assert.ok(assessRisk(engine.risk, text).signs.includes(sign), `${sign}: ${text}`);
+    for (const text of ['my 9 year old cries at home time because she loves nursery so much', 'dad said he would batter him at fifa tonight']) {
+      assert.deepEqual(risk(text), [], text);
+    }
     // Put out of a flat with nowhere to sleep is homelessness, not harm by a person.
     assert.deepEqual(risk('man got kicked out by his landlord and has nowhere to sleep tonight, who do i call'), []);
     assert.deepEqual(risk('the twins started p1 today, lovely photos'), []);
