@@ -197,7 +197,7 @@ describe('safety first (real knowledge)', () => {
       ['found blood stained tissues hidden under the yp\'s bed', 'self-harm-hidden-signs'],
       ['neighbour found a note stuck on his door saying dont come in, call the police', 'note-left'],
       ['the newborn is withdrawing and mum wants to take her home today', 'baby-born-withdrawing'],
-      ['a telephone salesman sold her £900 of supplements and rings every day', 'scammed'],
+      ['a salesman who keeps ringing her has sold her £900 of supplements', 'scammed'],
     ] as const) assert.ok(assessRisk(engine.risk, text).signs.includes(sign), `${sign}: ${text}`);
     // A child with nowhere to sleep, meeting someone known only from a game, a child whose papers an
     // adult holds, a child shut away or kept from meals: each by its own sign; "one of the s3s" is a child.
@@ -223,7 +223,31 @@ describe('safety first (real knowledge)', () => {
     }
     // Put out of a flat with nowhere to sleep is homelessness, not harm by a person.
     assert.deepEqual(risk('man got kicked out by his landlord and has nowhere to sleep tonight, who do i call'), []);
-    assert.deepEqual(risk('the twins started p1 today, lovely photos'), []);
+    // Ordinary moments that only share words with those signs: no card.
+    for (const text of [
+      'hitting the gym helps him cope with stress',
+      'child missed the dentist due to illness',
+      'mum cancelled the health visitor, baby has a cold',
+      'child asks to stay at after school club, mum works late',
+      'the kids wont go home from the park',
+      'his daughter 16 put out the bins',
+      'son 15 meeting his gaming friend at the cinema with his dad',
+      'the school kept his birth certificate for enrolment, boy aged 6',
+      'teenager shut in her room for hours revising',
+      'he told me in a shaky voice that his wife is dead, where can he get bereavement support',
+      'pinned a note on the door saying dont come in, covid positive',
+      'her son is a phone salesman',
+    ]) assert.deepEqual(risk(text), [], text);
+    // And the masks stay narrow: a seizure beside a screen, a wish to join a wife "the care team" heard,
+    // a coach's photos of boys, self-harm again after years without, a grandson who put her out and took her card.
+    for (const [text, kind] of [
+      ['he was watching the telly having a seizure', 'medical-emergency'],
+      ['dad is on the pc having a fit', 'medical-emergency'],
+      ['he told the care team he is ready to join his wife', 'suicide-self-harm'],
+      ['coach takes photos of the boys in the changing room', 'child-protection'],
+      ['no self harm for over five years but she was cutting again last night', 'suicide-self-harm'],
+      ['her grandson booted her out of her own flat and took her bank card', 'harm-or-abuse'],
+    ] as const) assert.ok(risk(text).includes(kind), `${kind}: ${text}`);
     // A team joined, a laptop "having a seizure", no self-harm for years: no sign.
     for (const text of ['my son is 10 and wants to join a rugby team, any clubs near penicuik', 'the laptop is having a seizure again', 'no self harm for over five years, wants to train as a peer supporter']) {
       assert.deepEqual(risk(text), [], text);
