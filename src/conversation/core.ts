@@ -34,8 +34,16 @@ import type { RecordToKeep, Reply, Turn, TurnLog, TurnOutcome } from './turn';
 /** Characters of a message the bot reads; longer messages are cut before anything else sees them. */
 export const MAX_MESSAGE_CHARS = 4000;
 
-/** An aim asked for by its number: "aim 4", "strategic aim no. 5". */
-const ASKS_AN_AIM = /\b(?:strategic\s+)?aim\s*(?:no\.?\s*|number\s*|#)?(\d{1,2})\b(?!\s*(?:%|per ?cent|years?|people))/;
+/** "are they open", "how do i refer to them", "is it free", "anything there": words that point at what
+ * was shown. ("is there a …" asks whether something exists: that "there" points nowhere.) */
+function pointsAtWhatWasShown(text: string): boolean {
+  const lower = text.toLowerCase().replace(/[’']/g, '').replace(/\b(?:is|are|was|were|isnt|arent|any)\s+there\b|\bthere\s+(?:is|are|isnt|arent|was|were)\b|\btheres\s+(?:a|an|any|no)\b/g, ' ');
+  return mentionsTheThingShown(lower) || /\b(?:that|there|those|these|thatll|theres)\b/.test(lower);
+}
+
+/** An aim asked for by its number and little else: "and aim 4?", "what about strategic aim no. 5",
+ * "aim 6 outcomes". ("our aim 4 weeks wait", "east lothian aim 4" and longer questions are not.) */
+const ASKS_AN_AIM = /^(?:(?:and|so|ok|okay|what about|how about|what is|whats|what does|tell me about|show me|and what about)\s+)*(?:the\s+)?(?:strategic\s+)?aim\s*(?:no\.?\s*|number\s*|#)?(\d{1,2})(?:\s+(?:then|pls|please|say|says|about|outcomes?|priorities|short term|medium term|long term|longer term))?\s*\??$/;
 
 /** Messaging-extension results per page at most (Teams shows up to 25). */
 const MAX_EXTENSION_RESULTS = 25;
@@ -98,9 +106,10 @@ export class ConversationCore {
     const redaction = redactPersonalDetails(cut ? input.slice(0, MAX_MESSAGE_CHARS) : input);
     // "totally different q - number for women's aid?": said to start a new topic, and asked without those words.
     // "btw is there a dementia helpline the family can ring": an aside before a question that stands on
-    // its own starts a new topic too; "also whats their number?" does not stand alone and asks on.
+    // its own and points at nothing shown starts a new topic too; "also are they open at weekends?" and
+    // "also whats their number?" point back and ask on.
     const aside = startsNewTopic(redaction.text) ? undefined : asideQuestion(redaction.text);
-    const newTopic = startsNewTopic(redaction.text) || (aside !== undefined && this.standsAlone(aside));
+    const newTopic = startsNewTopic(redaction.text) || (aside !== undefined && !pointsAtWhatWasShown(aside) && this.standsAlone(aside));
     const text = !newTopic ? redaction.text : aside !== undefined ? aside : withoutNewTopicWords(redaction.text);
     const personal = redaction.found;
     // Safety first: when someone may be at risk now, the emergency routes come before anything else.

@@ -518,7 +518,7 @@ export function mentionsThePerson(text: string): boolean {
 }
 
 /** "and in office hrs?", "during the day?", "daytime then", "the normal weekday number?": the working day, and nothing else. */
-const OFFICE_HOURS_ONLY = /^(?:(?:and|but|so|ok|what about|how about|what if (?:its|it is|it was))\s+)*(?:(?:in|during|within)\s+)?(?:office (?:hours|hrs)|working hours|the day(?: ?time)?|daytime|day ?time|a weekday|weekdays?|(?:the |their |a )?(?:(?:normal|usual|regular|daytime|day ?time|weekday|office(?: hours| hrs)?|working hours?)\s+)+(?:number|no|line|phone(?: number)?|contact))(?: then)?\??$/;
+const OFFICE_HOURS_ONLY = /^(?:(?:and|but|so|ok|what about|how about|what if (?:its|it is|it was))\s+)*(?:(?:in|during|within)\s+)?(?:office (?:hours|hrs)|working hours|the day(?: ?time)?|daytime|day ?time|a weekday|weekdays?|(?:the |their |a )?(?:(?:normal|usual|regular)\s+)?(?:daytime|day ?time|weekday|office(?: hours| hrs)?|working hours?)\s+(?:number|no|line|phone(?: number)?|contact))(?: then)?\??$/;
 
 /** "is there a line she can ring at night?", "it's gone 6, any out of hours number", "over the weekend?",
  * "what if it's a sunday?":
@@ -565,9 +565,9 @@ export function hourAsked(text: string): number | undefined {
 /** "another one — …", "different q, …", "other thing, …": the writer says a new topic starts. */
 const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh|so)\s+)?(?:(?:totally|completely|something|slightly)\s+)?(?:another (?:one|q|question|thing|client|case|person|patient|pt|su|family|referral|query)|diff(?:erent)? (?:q|qu|question|topic|thing|subject|client|case|person|patient|pt|su|family|query)|other (?:thing|q|question)|new (?:q|question|topic|client|case|patient|pt|su|referral|query)|(?:new|diff(?:erent)?|random|quick) one(?= ?[-–—:,])|(?:totally|completely) diff(?:erent)?(?= ?[-–—:,])|random (?:q|qu|question|thing)|unrelated|separate (?:q|question|case|client|thing|query)|next (?:client|case|patient|pt|su|one|q|question)|on another (?:note|topic)|separately|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
 
-/** "btw …", "also …", "oh and …": an aside before a question. Staff put it before a new need far more
- * often than before a follow-up, but "also whats their number?" still asks on: the question after it
- * decides (see `asideQuestion`). */
+/** "btw …", "also …", "oh and …": an aside before a question. In the tuning conversations every turn
+ * that opens with one asks something new, but "also whats their number?" would still ask on: the
+ * question after it decides (see the conversation core). */
 const ASIDE = /^(?:(?:ok(?:ay)?|right|oh)\s+)?(?:btw|by the way|also|oh and|and also|one more thing|one other thing|just to add)\b[\s,:;.\-–—]*/;
 
 /** The question after an aside ("btw is there a dementia helpline" → "is there a dementia helpline"),

@@ -28,5 +28,5 @@ const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'
 
 /** "and aim 4?" of a plan with three aims. */
 export function noSuchAim(aims: number, asked: number): string {
-  return `The plan has ${COUNT_WORDS[aims] ?? aims} strategic aims, so there is no aim ${asked}. Here are the aims it has:`;
+  return `The plan has ${COUNT_WORDS[aims] ?? aims} strategic ${aims === 1 ? 'aim' : 'aims'}, so there is no aim ${asked}. Here ${aims === 1 ? 'is the aim' : 'are the aims'} it has:`;
 }
