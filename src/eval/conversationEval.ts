@@ -68,6 +68,8 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 52': join(FIXTURES, 'tuning-conversations-52.json'),
   'tuning 53': join(FIXTURES, 'tuning-conversations-53.json'),
   'tuning 54': join(FIXTURES, 'tuning-conversations-54.json'),
+  'tuning 55': join(FIXTURES, 'tuning-conversations-55.json'),
+  'tuning 56': join(FIXTURES, 'tuning-conversations-56.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
