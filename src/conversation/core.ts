@@ -23,7 +23,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { askedOfShown, asideQuestion, asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
+import { askedOfShown, asideQuestion, asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, pointsAtTheThingShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, rememberAnswer, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
@@ -33,17 +33,6 @@ import type { RecordToKeep, Reply, Turn, TurnLog, TurnOutcome } from './turn';
 
 /** Characters of a message the bot reads; longer messages are cut before anything else sees them. */
 export const MAX_MESSAGE_CHARS = 4000;
-
-/** "are they open", "how do i refer to them", "is it free", "anything there": words that point at what
- * was shown. ("is there a …" asks whether something exists: that "there" points nowhere.) */
-function pointsAtWhatWasShown(text: string): boolean {
-  const lower = text.toLowerCase().replace(/[’']/g, '').replace(/\b(?:is|are|was|were|isnt|arent|any)\s+there\b|\bthere\s+(?:is|are|isnt|arent|was|were)\b|\btheres\s+(?:a|an|any|no)\b/g, ' ');
-  return mentionsTheThingShown(lower) || /\b(?:that|there|those|these|thatll|theres)\b/.test(lower);
-}
-
-/** An aim asked for by its number and little else: "and aim 4?", "what about strategic aim no. 5",
- * "aim 6 outcomes". ("our aim 4 weeks wait", "east lothian aim 4" and longer questions are not.) */
-const ASKS_AN_AIM = /^(?:(?:and|so|ok|okay|what about|how about|what is|whats|what does|tell me about|show me|and what about)\s+)*(?:the\s+)?(?:strategic\s+)?aim\s*(?:no\.?\s*|number\s*|#)?(\d{1,2})(?:\s+(?:then|pls|please|say|says|about|outcomes?|priorities|short term|medium term|long term|longer term))?\s*\??$/;
 
 /** Messaging-extension results per page at most (Teams shows up to 25). */
 const MAX_EXTENSION_RESULTS = 25;
@@ -108,9 +97,11 @@ export class ConversationCore {
     // "btw is there a dementia helpline the family can ring": an aside before a question that stands on
     // its own and points at nothing shown starts a new topic too; "also are they open at weekends?" and
     // "also whats their number?" point back and ask on.
-    const aside = startsNewTopic(redaction.text) ? undefined : asideQuestion(redaction.text);
-    const newTopic = startsNewTopic(redaction.text) || (aside !== undefined && !pointsAtWhatWasShown(aside) && this.standsAlone(aside));
-    const text = !newTopic ? redaction.text : aside !== undefined ? aside : withoutNewTopicWords(redaction.text);
+    const saysNewTopic = startsNewTopic(redaction.text);
+    const aside = saysNewTopic ? undefined : asideQuestion(redaction.text);
+    const asideIsNew = aside !== undefined && !pointsAtTheThingShown(aside) && this.standsAlone(aside);
+    const newTopic = saysNewTopic || asideIsNew;
+    const text = asideIsNew ? aside : saysNewTopic ? withoutNewTopicWords(redaction.text) : redaction.text;
     const personal = redaction.found;
     // Safety first: when someone may be at risk now, the emergency routes come before anything else.
     // Read on the whole message: "another client" may be the only word that names the person.
@@ -134,14 +125,6 @@ export class ConversationCore {
     }
 
     const command = parseCommand(text);
-    // "and aim 4?", "what does aim 5 say" of a plan with three aims: said so, with the aims it has.
-    const aimAsked = ASKS_AN_AIM.exec(text.toLowerCase());
-    if (!command && !emergency && aimAsked && Number(aimAsked[1]) > this.engine.plan.aims.length && this.engine.plan.aims.length > 0) {
-      // ("and aim 4?" after an answer asks on from it, and says so, as any follow-up does.)
-      if (followUps && lastShown(out.memory, now) && text.trim().split(/\s+/).length <= 4) out.text(`Following on from your last question: “aim ${Number(aimAsked[1])}”`);
-      out.text(say.noSuchAim(this.engine.plan.aims.length, Number(aimAsked[1])));
-      return this.answered(turn, out, planOverview(this.engine.plan), undefined, 'plan', ['plan'], { event: 'answer', followUp: 'no-such-aim', personalDetailsRemoved: personal });
-    }
     // "can he pay her as self-employed?" asks on about the same person even when it is answered on its
     // own: said so when the answer comes from the same kind of source as the last.
     let samePersonAfter: LastShown | undefined;

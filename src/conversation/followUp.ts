@@ -207,7 +207,8 @@ export function slotsIn(text: string): Slots {
   // An outcome code on its own ("and 2.2?") is an outcome too.
   const outcome = /\boutcome\s*(?:no\s*)?([123]\.[123])\b/.exec(lower)?.[1] ?? /(?:^|\s)([123]\.[123])(?=\s|$)/.exec(lower)?.[1];
   if (outcome) slots.outcome = outcome;
-  const aim = /\baim\s*(?:no\s*|number\s*)?([123])(?![.\d])/.exec(lower)?.[1];
+  // (Any number: "and aim 4?" of a plan with three aims is asked, and the search says there is no aim 4.)
+  const aim = /\baim\s*(?:no\s*|number\s*)?(\d{1,2})(?![.\d])(?!\s*(?:%|per ?cent|weeks?|wks?|months?|days?|hours?|hrs?|minutes?|mins?|years?|yrs?|beds?|places|people))/.exec(lower)?.[1];
   if (aim) slots.aim = Number(aim);
   // "medium?" on its own is a timescale too.
   const timescale = /\b(short|medium|long(?:er)?)[\s-]*terms?\b/.exec(lower)?.[1] ?? /^(?:and |what about |the )?(short|medium|long(?:er)?)(?: ones?)?$/.exec(lower)?.[1];
@@ -222,7 +223,7 @@ function withoutSlots(lower: string): string {
   for (const c of COMMUNITIES) out = out.replace(new RegExp(`\\b(?:in|near|around|at|for|to|closer to|nearer)?\\s*${c.toLowerCase()}\\b`, 'g'), ' ');
   return out
     .replace(/\b(?:outcome\s*(?:no\s*)?)?[123]\.[123]\b/g, ' ')
-    .replace(/\b(?:strategic\s+)?aim\s*(?:no\s*|number\s*)?[123]\b/g, ' ')
+    .replace(/\b(?:strategic\s+)?aim\s*(?:no\s*|number\s*)?\d{1,2}\b(?!\s*(?:%|per ?cent|weeks?|wks?|months?|days?|hours?|hrs?|minutes?|mins?|years?|yrs?|beds?|places|people))/g, ' ')
     .replace(/\b(?:short|medium|long(?:er)?)[\s-]*terms?\b/g, ' ')
     .replace(/\b(?:sds\s+)?option\s*(?:no\s*|number\s*)?[1-4]\b/g, ' ')
     .replace(/\bthe\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+option\b/g, ' ');
@@ -295,11 +296,11 @@ export function applySlots(question: string, slots: Slots, shownTitle?: string):
     q = `${q} in ${slots.place}`;
   }
   if (slots.outcome) {
-    q = /\boutcome\s*[123]\.[123]\b/i.test(q) ? q.replace(/\boutcome\s*[123]\.[123]\b/i, `outcome ${slots.outcome}`) : `${q.replace(/\b(?:strategic\s+)?aim\s*(?:no\.?\s*)?[123]\b/i, '').trim()} outcome ${slots.outcome}`;
+    q = /\boutcome\s*[123]\.[123]\b/i.test(q) ? q.replace(/\boutcome\s*[123]\.[123]\b/i, `outcome ${slots.outcome}`) : `${q.replace(/\b(?:strategic\s+)?aim\s*(?:no\.?\s*)?\d{1,2}\b/i, '').trim()} outcome ${slots.outcome}`;
   }
   if (slots.aim) {
     q = q.replace(/\boutcome\s*[123]\.[123]\b/i, '').trim();
-    q = /\baim\s*(?:no\.?\s*|number\s*)?[123]\b/i.test(q) ? q.replace(/\baim\s*(?:no\.?\s*|number\s*)?[123]\b/i, `aim ${slots.aim}`) : `${q} under aim ${slots.aim}`;
+    q = /\baim\s*(?:no\.?\s*|number\s*)?\d{1,2}\b/i.test(q) ? q.replace(/\baim\s*(?:no\.?\s*|number\s*)?\d{1,2}\b/i, `aim ${slots.aim}`) : `${q} under aim ${slots.aim}`;
   }
   if (slots.timescale) {
     const t = `${slots.timescale} term`;
@@ -384,7 +385,7 @@ export function leansBack(text: string, standsAlone: (text: string) => boolean):
   const lower = normalise(text);
   if (NEW_TOPIC.test(lower)) return false;
   // "is there a …", "are there any …" ask whether something exists: that "there" points nowhere.
-  const afterLead = lower.replace(LEAD, '').replace(/\b(?:is|are|was|were|isnt|arent)\s+there\b|\bthere\s+(?:is|are|isnt|arent)\b/g, ' ');
+  const afterLead = lower.replace(LEAD, '').replace(THERE_EXISTS, ' ');
   if (pointsBackIn(afterLead) || OTHER.test(lower) || CONTINUES.test(lower)) return true;
   // "what are the conditions?", "who decides?": nothing asked but of what was shown.
   if (topicWords(lower).length > 0 && asksNothingOfItsOwn(lower)) return true;
@@ -510,6 +511,16 @@ export function asksNothingOfItsOwn(text: string): boolean {
 /** They or it: after services, the services themselves ("that" and "this" may point at anything). */
 export function mentionsTheThingShown(text: string): boolean {
   return /\b(?:they|them|their|thier|theyre|it|its)\b/.test(normalise(text));
+}
+
+/** "is there a …", "are there any …", "theres no …" ask whether something exists: that "there" points nowhere. */
+const THERE_EXISTS = /\b(?:is|are|was|were|isnt|arent|any)\s+there\b|\bthere\s+(?:is|are|isnt|arent|was|were)\b|\btheres\s+(?:a|an|any|no)\b/g;
+
+/** "are they open", "is it free", "how far is that", "anything there": a word pointing at what was shown
+ * (not at the person: "she" stays the same person with, perhaps, a new need). */
+export function pointsAtTheThingShown(text: string): boolean {
+  const lower = normalise(text).replace(/'/g, '').replace(THERE_EXISTS, ' ');
+  return mentionsTheThingShown(lower) || /\b(?:that|there|those|these|thatll|theres)\b/.test(lower);
 }
 
 /** He or she: the person staff are helping, who stays the same from one message to the next. */

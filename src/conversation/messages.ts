@@ -23,10 +23,3 @@ export const SMALL_TALK_REPLIES = {
   ok: 'OK. Ask me anything else, or type "help" to see what I can do.',
   hello: 'Hello. Ask me about the Midlothian IJB Strategic Plan, self-directed support or local services, or type "help" to see what I can do.',
 } as const;
-
-const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-
-/** "and aim 4?" of a plan with three aims. */
-export function noSuchAim(aims: number, asked: number): string {
-  return `The plan has ${COUNT_WORDS[aims] ?? aims} strategic ${aims === 1 ? 'aim' : 'aims'}, so there is no aim ${asked}. Here ${aims === 1 ? 'is the aim' : 'are the aims'} it has:`;
-}
