@@ -212,7 +212,7 @@ describe('safety first (real knowledge)', () => {
     // child, a child afraid to go home, a man jailed over children near them: each by its own sign.
     for (const [text, sign] of [
       ['the toddler has lost weight and mum keeps cancelling the health visitor', 'child-health-care-avoided'],
-      ['dad has stopped giving his daughters inhalers, says she is putting it on', 'child-medicine-stopped-by-parent'],
+      ['dad has stopped giving his daughters inhalers, says she is putting it on', 'child-medicine-withheld'],
       ['new mum says she has thoughts of shaking the baby when he cries', 'parent-thoughts-of-harming-baby'],
       ['her dad shouted he would take the belt to him if he was late again', 'parent-threatens-child'],
       ['the 6 year old cries every day at home time and begs to stay at school', 'child-afraid-to-go-home'],
@@ -226,6 +226,7 @@ describe('safety first (real knowledge)', () => {
     // Ordinary moments that only share words with those signs: no card.
     for (const text of [
       'hitting the gym helps him cope with stress',
+      "mum stopped the antibiotics on the gp's advice, what else can she try for the rash",
       'child missed the dentist due to illness',
       'mum cancelled the health visitor, baby has a cold',
       'child asks to stay at after school club, mum works late',
