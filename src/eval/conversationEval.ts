@@ -70,6 +70,7 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 54': join(FIXTURES, 'tuning-conversations-54.json'),
   'tuning 55': join(FIXTURES, 'tuning-conversations-55.json'),
   'tuning 56': join(FIXTURES, 'tuning-conversations-56.json'),
+  'tuning 57': join(FIXTURES, 'tuning-conversations-57.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
