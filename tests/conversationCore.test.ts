@@ -83,6 +83,38 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(money.say('how do i contact them?'))[0], /Bonnyrigg Money Help\*\* — how to refer: Drop in or phone\. Phone: 0131 496 0003 \(Money advice\)\. Email: advice@bonnyrigg-money-help\.example\.org\./);
   });
 
+  it('"is that line open at night?", "is anyone there overnight?" ask the hours of the service shown; "can she phone at 2am?" its lines open then', () => {
+    const c = conversation();
+    c.say('Riverside Carers Hub');
+    for (const ask of ['is that line open at night?', 'is anyone there overnight', 'open overnight?']) {
+      const hours = c.say(ask);
+      assert.equal(hours.log.followUp, 'detail', ask);
+      assert.match(texts(hours)[0], /^\*\*Riverside Carers Hub\*\* — opening hours: Monday to Friday/, ask);
+    }
+    // ("is there overnight respite?" names a thing of its own: not the hours.)
+    assert.notEqual(resolveFollowUp('is there any overnight respite for her', c.memory().last, () => true).kind, 'detail');
+    const night = conversation();
+    night.say('Moorside Nurse Line');
+    const late = night.say('can she phone at 2am?');
+    assert.equal(late.log.followUp, 'detail');
+    assert.match(texts(late)[0], /^\*\*Moorside Nurse Line\*\* — phone: 0131 496 0007 \(Night line, out of hours\)/);
+  });
+
+  it('"whats on at them?" after services shows the first one whole; "who are the partners for that?" after a passage shows it whole', () => {
+    const c = conversation();
+    c.say('Riverside Carers Hub');
+    for (const ask of ['whats on at them', 'what do they do?', 'what goes on there']) assert.deepEqual(resolveFollowUp(ask, c.memory().last, () => true), { kind: 'more', about: true }, ask);
+    assert.equal(texts(c.say('whats on at them'))[0], 'More of “Riverside Carers Hub”:');
+    const plan = conversation();
+    plan.say('what is the reserve budget');
+    const last = plan.memory().last;
+    assert.equal(last?.answer, 'passage');
+    for (const ask of ['who are the partners for that', "who's involved", 'which partners?', 'who is leading on that']) assert.deepEqual(resolveFollowUp(ask, last, () => true), { kind: 'more', whole: true }, ask);
+    // ("who are the partners in the plan" is a question of its own.)
+    assert.notDeepEqual(resolveFollowUp('who are the partners in the plan', last, () => true), { kind: 'more', whole: true });
+    assert.match(texts(plan.say('who are the partners for that'))[0], /^More of “/);
+  });
+
   it('a detail asked in words the record says ("do they have to pay it back?") is answered by that sentence of the record', () => {
     const c = conversation();
     c.say('debt advice in Bonnyrigg');
@@ -475,7 +507,10 @@ describe('conversation core (made-up knowledge)', () => {
     assert.notEqual(resolveFollowUp('which section', shown, () => true).kind, 'reference');
     assert.equal(resolveFollowUp('where does it say that in the act', plan, () => true).kind, 'reference');
     assert.notEqual(resolveFollowUp('whats the regulation on gifts', shown, () => true).kind, 'reference');
-    for (const ask of ['legal basis?', 'legislation for that?']) assert.equal(resolveFollowUp(ask, shown, () => true).kind, 'reference', ask);
+    for (const ask of ['legal basis?', 'legislation for that?', 'whats the legal bit', "what's the law on that", 'under what law', 'and the legal side?']) assert.equal(resolveFollowUp(ask, shown, () => true).kind, 'reference', ask);
+    assert.notEqual(resolveFollowUp('whats the law on gifts to a pa', shown, () => true).kind, 'reference');
+    // Of the plan, "where does it say that?" asks where it sits.
+    assert.equal(resolveFollowUp('where does it say that', plan, () => true).kind, 'where');
     assert.deepEqual(legalReferences('Under regulation 6 a council may stop it; see regulation 6 and section 5(5) of the Social Care (Self-directed Support) (Scotland) Act 2013, and Standard 8.'), [
       'regulation 6',
       'section 5(5)',

@@ -736,6 +736,9 @@ export class ConversationCore {
             ? `none by name or number in this part; ${lawElsewhere}`
             : 'none by name or number';
         out.text(`**${knowledgeText(part.title)}** — the law and standards it cites: ${says}`);
+        // Citing nothing by name, the part may still say in words where its rules come from: it is shown whole.
+        const whole = own.length || elsewhere.length ? undefined : openPassage(this.engine, part.id);
+        if (whole) return this.answered(turn, out, whole, undefined, last.question, last.kinds, log('reference'));
         out.memory.last = { ...last, at: now.toISOString() };
         return this.finish(out, log('reference'));
       }

@@ -53,7 +53,8 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   ['refer', /\b((?:have|has|need|needs|got) to (?:come|go) (?:from|through|via)(?: (?:me|us|him|her|them|a professional|a worker|the gp|a gp|social work|the sw|a sw|(?:her|his|their) \w+(?: worker)?))?|(?:come|go) (?:from|through|via) (?:me|us|a professional|the gp|a gp|social work|the sw|a sw|(?:her|his|their) (?:gp|sw|social worker|worker|doctor|nurse|cpn|consultant))|what happens (?:next|then|after(?:wards| that| this| tonight)?|tomorr?ow|in the morning|the (?:next )?day after|(?:after|once) (?:he|she|they) (?:calls?|rings?|phones?|gets? there))(?: then)?$|then what(?: happens)?$|refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|(?<!who (?:can|could|is able to) |(?:does|do|would|will|did|should) (?:that|it|this|those|these|they|the rules?|the rate) )apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|can (?:he|she|they|mum|dad|the family|her \w+|his \w+|my \w+) (?:ring|call|phone|contact|text|email) (?:it |them |the line |that |this )?(?:herself|himself|themselves|direct(?:ly)?|on (?:her|his|their) own)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place)|walk[- ]?ins?|drop[- ]?ins?|just (?:turn|rock|show) up|appointment|appt)\b/],
   ['phone', /\b((?:free ?phone|phone|telephone|tel|contact|mobile) (?:no|nos|num|nr)|free ?phone|who (?:do|should|can|could) (?:i|we|you|they|she|he) (?:speak|talk) to(?: (?:there|at it|at them))?$|phone|telephone|ph|(?<!\b(?:aim|outcome|option|standard|section|regulation|reg|reference|ref|case|item|page|chi|ni|insurance)\s)numbers?(?!\s*\d)|numbr|call|ring|contact(?: number| details?| info)?|tel|(?:a|an|the|any|urgent|direct|advice|help|support|phone|text)\s+line)\b/],
   ['address', /\b(address|(?:the|their|its|whats the) post ?code|where(?: ?abouts)? (?:exactly )?(?:are|r|is) (?:they|it|that|this|them)(?! from)|where(?:'?s| is) (?:it|that)(?! from)|located|location|find them|based)\b/],
-  ['hours', /^(?:(?:and|but|what about|how about)\s+){0,2}(?:at night|overnight|in the evenings?|evenings|nights|at weekends)\??$|\b(opening|hours|hrs|24 ?h|24\/7|times|what time|(?:which|what) days?(?: (?:are they|is it|do they|does it|does the \w+|is \w+)(?: (?:open|on|run|in \w+))?)?$|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
+  // ("is anyone there overnight?", "is that line open at night?": when they are open.)
+  ['hours', /^(?:(?:and|but|what about|how about)\s+){0,2}(?:at night|overnight|in the evenings?|evenings|nights|at weekends)\??$|\b(?:open|there|staffed|available|answered|manned)\s+(?:at night|overnight|all night|through the night|round the clock|24 ?(?:hours|hrs|\/7))\b|\b(opening|hours|hrs|24 ?h|24\/7|times|what time|(?:which|what) days?(?: (?:are they|is it|do they|does it|does the \w+|is \w+)(?: (?:open|on|run|in \w+))?)?$|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
   ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|(?:have|need|got) to pay(?: for (?:it|that|them|this))?|pay anything|how much (?:is (?:it|that|this)|does (?:it|that|this) cost|(?:will|would) (?:it|that|this) cost|do they (?:charge|cost)))\b/],
   ['who', /\b((?:have|has|need|needs) to be (?:older|younger|over|under|aged|of a certain age|a pensioner|\d{1,3})|(?:is it|are they|is that) only for (?:older|younger|over|under|people|the elderly|pensioners)|who (?:is it|are they|can use|is that) for|who(?:'?s| is) (?:it|that|this|they) (?:for|aimed at)|who (?:is it|are they) aimed at|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|qualif(?:y|ies|ied)|who can (?:go|use|get|apply|claim)|(?:what|which) ages?|ages? (?:limit|range|cut ?off|group|bracket)s?|(?:up to|upto|until|till|to) what age|how old|can (?:he|she|her \w+|his \w+|my \w+) (?:go|use|attend|join)(?: (?:it|there|them|that|too))?$|(?:is|are) (?:he|she|they) too (?:young|old)|(?:(?:and |but )?what if (?:he'?s|she'?s|they'?re|(?:he|she|they) (?:is|are)) (?:only |just |under |over )?\d{1,3}(?: (?:years? old|yo|yrs?(?: old)?))?$)|(?:(?:(?:he|she|mum|mam|dad|gran|granny|nan|grandad|wife|husband|son|daughter)'?s|they'?re|(?:he|she|they|[a-z]+) (?:is|are)|aged) \d{1,3}(?: (?:years? old|yo|yrs?(?: old)?))?,? (?:is that|would that be|will that be|is it|does that matter|does it matter|still)(?: (?:ok|okay|alright|fine|a problem|too old|too young))?$))\b/],
 ];
@@ -170,6 +171,10 @@ const FILLER = new Set(['pls', 'self', 'set', 'up', 'setup', 'sorted', 'arranged
 /** Detail words staff often mistype ("adress?", "webiste", "referal", "phne"): read as the word meant.
  * Only a word one edit away that keeps its first and last letters is taken as a typo ("contract" is not
  * "contact", so contact is not here). */
+/** An hour or a time of day: "2am", "10pm", "midnight". */
+const TIME_OF_DAY = /^(?:\d{1,2}(?:[:.]\d{2})?(?:am|pm)|am|pm|midnight|oclock)$/;
+/** "that line", "the group": a service shown, named by what it is. */
+const SHOWN_BY_KIND = /\b(?:that|this|the|their|its) (line|helpline|group|groups|service|centre|center|team|club|scheme|project|charity)\b/g;
 const DETAIL_WORDS = ['address', 'number', 'phone', 'website', 'referral', 'opening', 'telephone', 'postcode'];
 
 /** Real words a letter from a detail word ("is she too prone to falls"). */
@@ -442,6 +447,12 @@ const REFERENCE_NAMED = new RegExp(
 );
 /** "where does it say that?": of guidance, the law it rests on ("… in the act?" of anything). */
 // ("where's that in the act?" asks the same of anything.)
+/** "whats the legal bit?", "the law on that?", "under what law?": the law behind what was shown. */
+const LAW_ASKED = /^(?:(?:and|so|ok|but)\s+)?(?:(?:what(?:s| is| are)|wheres|where(?:s| is))\s+)?(?:the\s+)?(?:legal (?:bit|basis|side|position|footing|framework|grounds?)|law|legislation|statutory basis)(?:\s+(?:on|for|behind|about)\s+(?:that|this|it|them))?$|^(?:(?:and|so)\s+)?(?:what|which|under what|under which) (?:law|legislation|act)(?: is (?:that|this|it)(?: under| in| from)?| says (?:that|so)| covers (?:that|it))?$/;
+/** "who are the partners for that?", "whos involved?", "who is leading on it?": who the part shown names. */
+const WHO_IS_INVOLVED = /^(?:(?:and|so|ok|but)\s+)?(?:who(?:s| is| are| else is)?\s+(?:the\s+)?(?:partners?|involved|leading(?: (?:on|it|that|this))?|delivering|responsible|working on)|(?:which|what) partners?(?: (?:are|is))?|(?:the\s+)?partners?)(?:\s+(?:for|on|in|with|of|doing)\s+(?:that|this|it|them))?(?:\s+(?:involved|then|too))?$/;
+/** "whats on at them?", "what do they do?", "what goes on there?": what the services shown offer. */
+const WHAT_THEY_DO = /^(?:(?:and|so|ok)\s+)?(?:what(?:s| is)? on (?:at (?:them|it|there)|there)|what (?:do|does) (?:they|it) (?:do|offer|run|involve|provide)(?: there| exactly)?|what goes on(?: there| at (?:them|it))?|what (?:kind of |sort of )?(?:activities|groups|things|stuff|sessions) (?:do|does) (?:they|it) (?:do|have|run|offer)|what happens (?:there|at (?:them|it)))$/;
 const WHERE_SAID = /^(?:(?:and|so|ok|but)\s+)?(?:where (?:does|do) (?:it|that|this|they) say (?:that|this|so)|where(?:'?s| is) (?:that|this|it)(?= in the (?:act|law|regs|regulations|legislation)$)|where in the (?:act|law|regs|regulations|legislation) (?:is|does it say) (?:that|this|it)(?= in the)?)( in the (?:act|law|regs|regulations|legislation))?$/;
 
 /** "who isn't allowed one?", "can we stop one that's running?": "one" as the object of a verb stands for
@@ -696,6 +707,15 @@ export function resolveFollowUp(
   if (last.passage && (REFERENCE_ASKED.test(lower) || REFERENCE_NAMED.test(lower))) return { kind: 'reference' };
   const said = WHERE_SAID.exec(lower);
   if (last.passage && said && (said[1] || last.passage.kind === 'sds')) return { kind: 'reference' };
+  // ("where does it say that?" after a part of the plan asks where in the plan it sits.)
+  if (last.passage?.kind === 'plan' && said) return { kind: 'where' };
+  // "whats the legal bit?", "legal basis?": the law the part shown cites.
+  if (last.passage && LAW_ASKED.test(lower.replace(/'/g, '').trim())) return { kind: 'reference' };
+  // "who are the partners for that?", "who's involved?" after a passage: who it names is in the part
+  // shown, whole (its window may have cut them).
+  if (last.passage && !last.services?.length && WHO_IS_INVOLVED.test(lower.replace(/'/g, '').trim())) return { kind: 'more', whole: true };
+  // "whats on at them?", "what do they do?" after services: the first one's whole record.
+  if (last.services?.length && WHAT_THEY_DO.test(lower.replace(/'/g, '').trim())) return { kind: 'more', about: true };
 
   // "anyone local who can help him with all that?", "who can help her set it up?" after guidance or the
   // plan: services that help with what was shown, found by its title and the last question.
@@ -715,7 +735,10 @@ export function resolveFollowUp(
     // ("how do i refer someone to an ot?": whom a referral goes to is a topic; who sends it is not.)
     const referredTo = new Set(contentTokens(/\brefer\w*(?:\s+\w+){0,3}?\s+to\s+(.+)$/.exec(lower)?.[1] ?? ''));
     const isReferrer = (t: string): boolean => REFERRERS.has(t) && !referredTo.has(t);
-    const rest = contentTokens(detailWords(lower)).filter((t) => !FILLER.has(t) && !(field === 'refer' && isReferrer(t)));
+    // ("can he phone at 2am?": the hour is when, a detail of its own, not a topic.)
+    // ("is that line open at night?": "that line" is the service shown, by what it is.)
+    const shownByKind = new Set([...lower.matchAll(SHOWN_BY_KIND)].map((m) => m[1]));
+    const rest = contentTokens(detailWords(lower)).filter((t) => !FILLER.has(t) && !TIME_OF_DAY.test(t) && !shownByKind.has(t) && !(field === 'refer' && isReferrer(t)));
     const picked = ordinalIn(lower, last.services?.length ?? 0) ?? serviceNamed(rest, last);
     const anaphoric = pointsBackIn(lower) || LEAD.test(lower) || rest.length === 0 || picked !== undefined;
     // "how do they take referrals?": a pronoun and a word or two more still ask about what was shown.
