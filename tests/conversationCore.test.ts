@@ -100,6 +100,11 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(late)[0], /^\*\*Moorside Nurse Line\*\* — phone: 0131 496 0007 \(Night line, out of hours\)/);
   });
 
+  it('"which does midlothian fund?" after a passage picks among what was shown; "which services …" asks its own', () => {
+    for (const ask of ['which does midlothian fund', 'which ones are free', 'and which of them does the council pay for']) assert.equal(leansBack(ask, () => true), true, ask);
+    for (const ask of ['which services does midlothian fund', 'which carers can get a break']) assert.equal(leansBack(ask, () => true), false, ask);
+  });
+
   it('"whats on at them?" after services shows the first one whole; "who are the partners for that?" after a passage shows it whole', () => {
     const c = conversation();
     c.say('Riverside Carers Hub');

@@ -85,8 +85,11 @@ function pointsBackIn(lower: string): boolean {
   const plain = lower.replace(DUMMY_IT, ' ');
   const own = NAMES_ITS_OWN.exec(plain);
   const text = own ? plain.slice(0, own.index) + plain.slice(own.index).replace(/\b(?:they|them|their|theirs|theyre)\b/g, ' ') : plain;
-  return ANAPHORA.test(text);
+  return ANAPHORA.test(text) || WHICH_OF_SHOWN.test(text);
 }
+
+/** "which does midlothian fund?", "which ones are free?": "which" with no thing of its own picks among what was shown. */
+const WHICH_OF_SHOWN = /^(?:(?:and|so|but|ok)\s+)?which(?: ones?| of (?:them|those|these))?\s+(?:do|does|did|is|are|was|were|can|could|will|would|should|has|have)\b/;
 /** "which aim is that under?", "what timescale is it", "where is that in the plan". */
 const WHERE = /^(?:(?:and|so)\s+)?(?:(?:which|what)\s+(?:aim|outcome|timescale|time scale|section|part|chapter|heading|document)s?(?:\s+(?:number|no|num))?\s+(?:is|are|does|was)\s+(?:that|this|it|they)(?:\s+(?:in|under|on|from|part of|sit|sits|fall|falls|come|comes|belong|belongs|go|goes)(?:\s+[a-z0-9.]+){0,4})?\s*$|where (?:is|does) (?:that|this|it) (?:sit|come|fit)|where (?:is|was) (?:that|this|it) in the (?:plan|document|guidance))/;
 /** "where's that from?", "where do those figures come from?", "what's the source?", "which survey?". */
