@@ -108,7 +108,7 @@ describe('conversation core (made-up knowledge)', () => {
   it('"whats on at them?" after services shows the first one whole; "who are the partners for that?" after a passage shows it whole', () => {
     const c = conversation();
     c.say('Riverside Carers Hub');
-    for (const ask of ['whats on at them', 'what do they do?', 'what goes on there']) assert.deepEqual(resolveFollowUp(ask, c.memory().last, () => true), { kind: 'more', about: true }, ask);
+    for (const ask of ['whats on at them', 'what do they do?', 'what goes on there', 'how does it work', 'what does it involve']) assert.deepEqual(resolveFollowUp(ask, c.memory().last, () => true), { kind: 'more', about: true }, ask);
     assert.equal(texts(c.say('whats on at them'))[0], 'More of “Riverside Carers Hub”:');
     const plan = conversation();
     plan.say('what is the reserve budget');
@@ -436,6 +436,10 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(headline(plan.say('the medium-term ones')), /^Medium term aims under Strategic Aim No\.2/);
     // "actions" names what the plan lists, as "aims" does: no topic of its own.
     assert.match(headline(plan.say('short term actions?')), /^Short term aims under Strategic Aim No\.2/);
+    // "what are the outcomes under it?" asks the outcomes of the aim asked about.
+    const outcomes = plan.say('what are the outcomes under it');
+    assert.match(texts(outcomes)[0], /^Following on from your last question: “outcomes under aim 2”/);
+    assert.match(headline(outcomes), /Strategic Aim No\.2/);
 
     const budget = conversation();
     assert.match(headline(budget.say('what is the annual budget')), /annual budget/);

@@ -455,7 +455,7 @@ const LAW_ASKED = /^(?:(?:and|so|ok|but)\s+)?(?:(?:what(?:s| is| are)|wheres|whe
 /** "who are the partners for that?", "whos involved?", "who is leading on it?": who the part shown names. */
 const WHO_IS_INVOLVED = /^(?:(?:and|so|ok|but)\s+)?(?:who(?:s| is| are| else is)?\s+(?:the\s+)?(?:partners?|involved|leading(?: (?:on|it|that|this))?|delivering|responsible|working on)|(?:which|what) partners?(?: (?:are|is))?|(?:the\s+)?partners?)(?:\s+(?:for|on|in|with|of|doing)\s+(?:that|this|it|them))?(?:\s+(?:involved|then|too))?$/;
 /** "whats on at them?", "what do they do?", "what goes on there?": what the services shown offer. */
-const WHAT_THEY_DO = /^(?:(?:and|so|ok)\s+)?(?:what(?:s| is)? on (?:at (?:them|it|there)|there)|what (?:do|does) (?:they|it) (?:do|offer|run|involve|provide)(?: there| exactly)?|what goes on(?: there| at (?:them|it))?|what (?:kind of |sort of )?(?:activities|groups|things|stuff|sessions) (?:do|does) (?:they|it) (?:do|have|run|offer)|what happens (?:there|at (?:them|it)))$/;
+const WHAT_THEY_DO = /^(?:(?:and|so|ok)\s+)?(?:how (?:does|do) (?:it|they|that) work|what (?:does|do) (?:it|they|that) involve|what(?:s| is) (?:it|that) exactly|what(?:s| is)? on (?:at (?:them|it|there)|there)|what (?:do|does) (?:they|it) (?:do|offer|run|involve|provide)(?: there| exactly)?|what goes on(?: there| at (?:them|it))?|what (?:kind of |sort of )?(?:activities|groups|things|stuff|sessions) (?:do|does) (?:they|it) (?:do|have|run|offer)|what happens (?:there|at (?:them|it)))$/;
 const WHERE_SAID = /^(?:(?:and|so|ok|but)\s+)?(?:where (?:does|do) (?:it|that|this|they) say (?:that|this|so)|where(?:'?s| is) (?:that|this|it)(?= in the (?:act|law|regs|regulations|legislation)$)|where in the (?:act|law|regs|regulations|legislation) (?:is|does it say) (?:that|this|it)(?= in the)?)( in the (?:act|law|regs|regulations|legislation))?$/;
 
 /** "who isn't allowed one?", "can we stop one that's running?": "one" as the object of a verb stands for
@@ -633,6 +633,8 @@ export function withoutNewTopicWords(text: string): string {
 /** "what else sits under that outcome?", "anything more under this aim", "tell me more about that
  * outcome", "any others in the same outcome": the rest of that outcome or aim. */
 // (Words after it, "… about dementia", ask a topic of their own: then it is no list.)
+/** "what are the outcomes under it?", "the outcomes for that aim". */
+const OUTCOMES_UNDER_IT = /^(?:(?:and|so|ok)\s+)?(?:(?:what|which) (?:are|r) )?(?:the )?outcomes (?:under|for|of|in) (?:it|that|this|that aim|this aim|them)$/;
 const ELSE_UNDER = /\b(?:(?:what|whats|anything|any|something|who|which)\s*(?:else|more)|more|others?(?: things| bits| parts| aims| commitments| work| examples)?)\b(?:\s+\w+){0,3}?\s+(?:under|in|within|for|about|on) (?:that|this|the same|same) (outcome|aim)(?:\s+(?:then|too|pls|please))?$/;
 /** The plan's aims of one timescale under one strategic aim, asked as the plan's lists are found. */
 const termAimsUnder = (timescale: Timescale, aim: number): string => `${timescale} term aims under aim ${aim}`;
@@ -802,6 +804,9 @@ export function resolveFollowUp(
     return { kind: 'rewrite', question: `${need} office hours`, topic: 'office hours', kinds: ['service'] };
   }
   // "what else sits under that outcome?", "anything else under that aim": the plan's list for that outcome or aim.
+  // "what are the outcomes under it?" after an aim: that aim's outcomes.
+  const aimShown = last.passage?.aim ?? slotsIn(last.question).aim;
+  if (aimShown !== undefined && OUTCOMES_UNDER_IT.test(lower.trim())) return { kind: 'rewrite', question: `outcomes under aim ${aimShown}`, replaced: true };
   const elseUnder = ELSE_UNDER.exec(lower)?.[1];
   if (elseUnder === 'outcome' && last.passage?.outcome) return { kind: 'rewrite', question: `outcome ${last.passage.outcome}`, replaced: true };
   if (elseUnder === 'aim' && last.passage?.aim !== undefined) return { kind: 'rewrite', question: `aim ${last.passage.aim}`, replaced: true };
