@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
-import { applySlots, askedOfShown, asideQuestion, slotsIn, asksNothingOfItsOwn, namesOnlyTheAnswer, asksOutOfHours, hourAsked, legalReferences, leansBack, namedWithArticle, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
+import { applySlots, askedOfShown, asideQuestion, asksBare, slotsIn, asksNothingOfItsOwn, namesOnlyTheAnswer, asksOutOfHours, hourAsked, legalReferences, leansBack, namedWithArticle, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
 import { listNounOf, MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
 import { openAt, recordSaysAll, recordSentenceSaying } from '../src/conversation/serviceDetail';
@@ -103,6 +103,17 @@ describe('conversation core (made-up knowledge)', () => {
   it('"which does midlothian fund?" after a passage picks among what was shown; "which services …" asks its own', () => {
     for (const ask of ['which does midlothian fund', 'which ones are free', 'and which of them does the council pay for']) assert.equal(leansBack(ask, () => true), true, ask);
     for (const ask of ['which services does midlothian fund', 'which carers can get a break']) assert.equal(leansBack(ask, () => true), false, ask);
+  });
+
+  it('"since when?" after a part with no date takes the part of the same article that gives one; "when do they get issued?" is no bare ask', () => {
+    const care = madeUpArticle('sds-free-lunches', 'Free lunches', '## Who gets them\n\nEvery day-centre visitor assessed as needing a meal gets a lunch without charge, whatever their age or savings.\n\n## The change\n\nSince 1 April 2019 the lunches have been without charge for every visitor; before that only the over 65s had them free.\n');
+    const c = conversation(undefined, madeUpEngineWith([care]));
+    assert.match(headline(c.say('who gets the free lunches at the day centre')), /^Free lunches: Who gets them/);
+    const since = c.say('since when');
+    assert.match(texts(since)[0], /^Following on from your last question: /);
+    assert.match(headline(since), /^Free lunches: The change/);
+    for (const ask of ['since when', 'increase since when?', 'and by when']) assert.equal(asksBare(ask), true, ask);
+    for (const ask of ['when do they get issued', 'since when has that been the case', 'services such as day care']) assert.equal(asksBare(ask), false, ask);
   });
 
   it('"whats on at them?" after services shows the first one whole; "who are the partners for that?" after a passage shows it whole', () => {

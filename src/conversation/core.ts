@@ -23,7 +23,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { askedOfShown, asideQuestion, asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, pointsAtTheThingShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
+import { askedOfShown, asideQuestion, asksBare, asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, pointsAtTheThingShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, rememberAnswer, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
@@ -292,9 +292,13 @@ export class ConversationCore {
       const titled = new Set(topicWords(`${other.passage.title} ${other.passage.headings.join(' ')}`.toLowerCase()).map(stem));
       return titled.has(stem(own[0]));
     };
-    if (shownId && wants && pointsAtShown(text) && this.engine.holdsAnswer(shownId, wants) && !holdsAll(shownId)) {
+    // (When the part shown holds no such answer, a bare ask, "since when?", takes the part of the same
+    // document that does, found by the last question's words; "when do they get issued?" is asked afresh, below.)
+    const docId = last.passage?.docId;
+    const within = !shownId || !wants ? undefined : this.engine.holdsAnswer(shownId, wants) ? (p: Passage): boolean => p.id === shownId : asksBare(text) ? (p: Passage): boolean => p.docId === docId && this.engine.holdsAnswer(p.id, wants) : undefined;
+    if (within && pointsAtShown(text) && !holdsAll(shownId)) {
       const understood = withTopic(last.question, topicWords(text.toLowerCase()));
-      const { answer, response } = composeAnswer(this.engine, `${last.question} ${text}`, undefined, { within: (p) => p.id === shownId, vouched: true });
+      const { answer, response } = composeAnswer(this.engine, `${last.question} ${text}`, undefined, { within, vouched: true });
       if (answer.type === 'passage') {
         out.text(`Following on from your last question: “${escapeMarkdown(shorten(understood, 160))}”, in “${knowledgeText(shorten(answer.passage.title, 80))}”:`);
         return this.answered(turn, out, answer, response, understood.slice(0, 500), last.kinds, log);

@@ -252,7 +252,7 @@ export function namesOnlyTheAnswer(text: string): boolean {
 const BARE_STATS = /^(?:(?:and|so|ok|any|some|the|got)\s+)*(?:stats|statistics|figures|numbers|data)(?:\s+(?:on|for|about) (?:that|this|it|them|those))?(?:\s+(?:too|please|pls))?$/;
 const STATS_ASK = /\b(?:stats|statistics|figures|numbers on|data on)\b/;
 /** Wording that asks for a figure or a date. */
-const FIGURE_OR_DATE_ASK = /\b(?:how many|how much|how long|how often|what percentage|what proportion|what share|since when|what year)\b/;
+const FIGURE_OR_DATE_ASK = /\b(?:how many|how much|how long|how often|what percentage|what proportion|what share|since when|by when|from when|what year)\b/;
 
 /** "any stats on carers?", "how many are there?", "what percentage?": asks for counts or shares, the
  * plan's kind of figure ("how much will she pay?" asks a price, which the plan does not give). */
@@ -417,6 +417,12 @@ export function askedOfShown(text: string): string | undefined {
   return topic || undefined;
 }
 
+/** "since when?", "increase since when", "how come?": a bare ask, with no pointing word. */
+export function asksBare(text: string): boolean {
+  const lower = normalise(text);
+  return BARE_ASKS.test(lower) && !THING.test(lower);
+}
+
 /** "how much has that grown?", "when was it agreed?": a word pointing at the thing shown and few words
  * more, so the question is about that thing itself. */
 export function pointsAtShown(text: string): boolean {
@@ -507,7 +513,8 @@ export function legalReferences(text: string): string[] {
 const BARE_NUMBER = /^(?:(?:and|or|what about|how about)\s+)?([1-4])$/;
 /** "option 2", "what about step 3", "and the 2nd reason": a numbered item of a kind, and nothing more. */
 const NOUN_NUMBER = new RegExp(`^(?:(?:and|or|so|what about|how about|whats|what is|tell me about|more on)\\s+)?(?:the\\s+)?(${LIST_NOUNS.join('|')})\\s*(?:no\\.?\\s*|number\\s*)?(\\d)$`);
-const BARE_ASKS = /^(?:since when|how come|why not|how so|like what|such as|for how long|until when)\b/;
+// ("increase since when", "and by when": a date asked of what was shown, a word of it before.)
+const BARE_ASKS = /^(?:since when|how come|why not|how so|like what|such as|for how long|until when)\b|^(?:[a-z]+\s+)?(?:since when|by when|from when|since what year|by what year)$/;
 
 /** "and for carers?", "what about the reserves?", "on mental health?": the same question about something else. */
 export function swapsTopic(text: string): boolean {
