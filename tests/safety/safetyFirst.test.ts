@@ -257,6 +257,21 @@ describe('safety first (real knowledge)', () => {
     for (const text of ['young carer (13) wants to meet other young carers, any groups?', 'the kids were drinking juice at a birthday party and one was sick, any soft play venues that are quieter']) {
       assert.deepEqual(risk(text), [], text);
     }
+    // A low blood sugar is a sign though "blood sugar" names a test ("blood" alone is masked, not "sugar");
+    // drifting in and out is losing consciousness; marks in neat rows, or put down to the cat, are self-harm;
+    // an abuser released or out of prison makes past abuse a risk now.
+    for (const [text, sign] of [
+      ['her blood sugar is reading 1.9 and she is very drowsy', 'low-sugar'],
+      ['he is drifting in and out and we cant keep him awake', 'airway-or-colour'],
+      ['scabs all along her forearm in straight lines, says it was the cat', 'self-harm-marks-in-lines'],
+    ] as const) assert.ok(assessRisk(engine.risk, text).signs.includes(sign), `${sign}: ${text}`);
+    assert.ok(risk('her ex strangled her last year and he has just been released').includes('domestic-abuse'));
+    for (const text of [
+      'her blood pressure is high, the gp wants to review her meds',
+      'he was released from hospital last week after his stroke years ago, any rehab',
+      'drifting in and out of work since the redundancy, any employability help',
+      'lines of paint in straight rows on the car park, who do i report that to',
+    ]) assert.deepEqual(risk(text), [], text);
     // A closed case, a settled worry or a joke elsewhere in the message does not take back a risk told as now.
     for (const [text, kind] of [
       ['They closed the case last month and now she has taken 40 paracetamol and wont wake', 'medical-emergency'],
