@@ -266,6 +266,9 @@ describe('safety first (real knowledge)', () => {
       ['scabs all along her forearm in straight lines, says it was the cat', 'self-harm-marks-in-lines'],
     ] as const) assert.ok(assessRisk(engine.risk, text).signs.includes(sign), `${sign}: ${text}`);
     assert.ok(risk('her ex strangled her last year and he has just been released').includes('domestic-abuse'));
+    // "do himself in" is suicide; "done in" is worn out, and "did herself in lifting …" an injury.
+    for (const text of ['he says he is going to do himself in at the weekend', 'talking about doing herself in']) assert.ok(assessRisk(engine.risk, text).signs.includes('do-self-in'), text);
+    for (const text of ['wife caring for him 24/7 and shes done in, anything to give her a break', 'she did herself in lifting the wardrobe, any physio']) assert.deepEqual(risk(text), [], text);
     for (const text of [
       'her blood pressure is high, the gp wants to review her meds',
       'he was released from hospital last week after his stroke years ago, any rehab',
