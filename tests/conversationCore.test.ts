@@ -440,6 +440,9 @@ describe('conversation core (made-up knowledge)', () => {
     const sds = conversation();
     sds.say('what is option 1');
     assert.match(headline(sds.say('what about option 2?')), /^Option 2: individual service fund/);
+    // "… on that one" points back: the option asked about stays in the question.
+    const onThat = resolveFollowUp('can they employ a PA on that one', sds.memory().last, () => true);
+    assert.ok(onThat.kind === 'rewrite' && /option 2/.test(onThat.question), JSON.stringify(onThat));
 
     const plan = conversation();
     assert.match(headline(plan.say('short term aims under aim 1')), /^Short term aims under Strategic Aim No\.1/);

@@ -925,7 +925,8 @@ export function resolveFollowUp(
   const swapped = withGroupSwapped(base, lower.replace(LEAD, ''), topic);
   if (swapped) return { kind: 'rewrite', question: swapped, replaced: true, topic: topic.join(' ') };
   // "and on mental health?" after "… committed to on carers": the new topic takes the old one's place.
-  const onTopic = /\b(on|about)\s/.test(lower.replace(LEAD, '')) ? /\b(?:on|about)\s+(?!.*\b(?:on|about)\s).+$/i.exec(base) : null;
+  // ("can they employ a PA on that one?" points back with "on that": the last question keeps its own topic.)
+  const onTopic = /\b(on|about)\s(?!(?:that|this|it|them|those|these)\b)/.test(lower.replace(LEAD, '')) ? /\b(?:on|about)\s+(?!.*\b(?:on|about)\s).+$/i.exec(base) : null;
   // "how many people are in those bands?": a message asking its own figure or date keeps its own
   // words, with the last question's topic added; the last question's frame ("what are …") would lose it.
   const ownWords = new Set(lower.split(' '));
