@@ -116,6 +116,15 @@ describe('conversation core (made-up knowledge)', () => {
     for (const ask of ['when do they get issued', 'since when has that been the case', 'services such as day care']) assert.equal(asksBare(ask), false, ask);
   });
 
+  it('"what is a … exactly?" after a service whose record names the thing is answered by the passage that says what it is', () => {
+    const group = madeUpArticle('sds-carers-groups', 'Carers groups', '## What a carers group is\n\nA carers group is a weekly meeting where unpaid carers share what helps, hear from visiting advisers and take a break together.\n');
+    const c = conversation(undefined, madeUpEngineWith([group]));
+    c.say('Riverside Carers Hub');
+    const out = c.say('what is a carers group exactly');
+    assert.match(headline(out), /^Carers groups/);
+    assert.ok(!texts(out).some((t) => t.startsWith('More of “Riverside Carers Hub”')), texts(out).join(' / '));
+  });
+
   it('"whats on at them?" after services shows the first one whole; "who are the partners for that?" after a passage shows it whole', () => {
     const c = conversation();
     c.say('Riverside Carers Hub');
