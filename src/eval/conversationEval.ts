@@ -71,6 +71,9 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 55': join(FIXTURES, 'tuning-conversations-55.json'),
   'tuning 56': join(FIXTURES, 'tuning-conversations-56.json'),
   'tuning 57': join(FIXTURES, 'tuning-conversations-57.json'),
+  'tuning 58': join(FIXTURES, 'tuning-conversations-58.json'),
+  'tuning 59': join(FIXTURES, 'tuning-conversations-59.json'),
+  'tuning 60': join(FIXTURES, 'tuning-conversations-60.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
