@@ -441,9 +441,9 @@ export class ConversationCore {
   private recordInstead(text: string, last: LastShown | undefined, answer: Answer, out: Out, readAsFollowUp = false): Answer | undefined {
     const first = last?.answer === 'services' && !last.passage ? last.services?.[0] : undefined;
     if (!first || !last) return undefined;
-    // "whats a young carer statement exactly?" asks what a thing is: a passage that says so answers it
+    // "whats a young carer statement exactly?" asks what a thing is: the passage found for it answers
     // better than a record that only names it.
-    if (asksWhatItIs(text) && answer.type === 'passage' && confidentAnswer(answer)) return undefined;
+    if (asksWhatItIs(text) && answer.type === 'passage') return undefined;
     // A message read as new asks of the services only when it is short; one read as a follow-up already
     // leans on them. "Can she sign herself up?": "she", the person, asks of them too when short.
     const words = text.trim().split(/\s+/).length;

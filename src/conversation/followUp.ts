@@ -54,7 +54,7 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   ['phone', /\b((?:free ?phone|phone|telephone|tel|contact|mobile) (?:no|nos|num|nr)|free ?phone|who (?:do|should|can|could) (?:i|we|you|they|she|he) (?:speak|talk) to(?: (?:there|at it|at them))?$|phone|telephone|ph|(?<!\b(?:aim|outcome|option|standard|section|regulation|reg|reference|ref|case|item|page|chi|ni|insurance)\s)numbers?(?!\s*\d)|numbr|call|ring|contact(?: number| details?| info)?|tel|(?:a|an|the|any|urgent|direct|advice|help|support|phone|text)\s+line)\b/],
   ['address', /\b(address|(?:the|their|its|whats the) post ?code|where(?: ?abouts)? (?:exactly )?(?:are|r|is) (?:they|it|that|this|them)(?! from)|where(?:'?s| is) (?:it|that)(?! from)|located|location|find them|based)\b/],
   // ("is anyone there overnight?", "is that line open at night?": when they are open.)
-  ['hours', /^(?:(?:and|but|what about|how about)\s+){0,2}(?:at night|overnight|in the evenings?|evenings|nights|at weekends)\??$|\b(?:open|there|staffed|available|answered|manned)\s+(?:at night|overnight|all night|through the night|round the clock|24 ?(?:hours|hrs|\/7))\b|\b(opening|hours|hrs|24 ?h|24\/7|times|what time|(?:which|what) days?(?: (?:are they|is it|do they|does it|does the \w+|is \w+)(?: (?:open|on|run|in \w+))?)?$|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
+  ['hours', /^(?:(?:and|but|what about|how about)\s+){0,2}(?:at night|overnight|in the evenings?|evenings|nights|at weekends)\??$|\b(?:open|(?:anyone|someone|anybody|somebody) (?:is )?there|staffed|available|answered|manned)\s+(?:at night|overnight|all night|through the night|round the clock|24 ?(?:hours|hrs|\/7))\b|\b(opening|hours|hrs|24 ?h|24\/7|times|what time|(?:which|what) days?(?: (?:are they|is it|do they|does it|does the \w+|is \w+)(?: (?:open|on|run|in \w+))?)?$|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
   ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|(?:have|need|got) to pay(?: for (?:it|that|them|this))?|pay anything|how much (?:is (?:it|that|this)|does (?:it|that|this) cost|(?:will|would) (?:it|that|this) cost|do they (?:charge|cost)))\b/],
   ['who', /\b((?:have|has|need|needs) to be (?:older|younger|over|under|aged|of a certain age|a pensioner|\d{1,3})|(?:is it|are they|is that) only for (?:older|younger|over|under|people|the elderly|pensioners)|who (?:is it|are they|can use|is that) for|who(?:'?s| is) (?:it|that|this|they) (?:for|aimed at)|who (?:is it|are they) aimed at|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|qualif(?:y|ies|ied)|who can (?:go|use|get|apply|claim)|(?:what|which) ages?|ages? (?:limit|range|cut ?off|group|bracket)s?|(?:up to|upto|until|till|to) what age|how old|can (?:he|she|her \w+|his \w+|my \w+) (?:go|use|attend|join)(?: (?:it|there|them|that|too))?$|(?:is|are) (?:he|she|they) too (?:young|old)|(?:(?:and |but )?what if (?:he'?s|she'?s|they'?re|(?:he|she|they) (?:is|are)) (?:only |just |under |over )?\d{1,3}(?: (?:years? old|yo|yrs?(?: old)?))?$)|(?:(?:(?:he|she|mum|mam|dad|gran|granny|nan|grandad|wife|husband|son|daughter)'?s|they'?re|(?:he|she|they|[a-z]+) (?:is|are)|aged) \d{1,3}(?: (?:years? old|yo|yrs?(?: old)?))?,? (?:is that|would that be|will that be|is it|does that matter|does it matter|still)(?: (?:ok|okay|alright|fine|a problem|too old|too young))?$))\b/],
 ];
@@ -89,7 +89,8 @@ function pointsBackIn(lower: string): boolean {
 }
 
 /** "which does midlothian fund?", "which ones are free?": "which" with no thing of its own picks among what was shown. */
-const WHICH_OF_SHOWN = /^(?:(?:and|so|but|ok)\s+)?which(?: ones?| of (?:them|those|these))?\s+(?:do|does|did|is|are|was|were|can|could|will|would|should|has|have)\b/;
+// ("which is the best dementia group?" names its own thing: "is" and "are" only after "ones" or "of them".)
+const WHICH_OF_SHOWN = /^(?:(?:and|so|but|ok)\s+)?which(?:\s+(?:do|does|did|can|could|will|would|should|has|have)|(?: ones?| of (?:them|those|these))\s+(?:do|does|did|is|are|was|were|can|could|will|would|should|has|have))\b/;
 /** "which aim is that under?", "what timescale is it", "where is that in the plan". */
 const WHERE = /^(?:(?:and|so)\s+)?(?:(?:which|what)\s+(?:aim|outcome|timescale|time scale|section|part|chapter|heading|document)s?(?:\s+(?:number|no|num))?\s+(?:is|are|does|was)\s+(?:that|this|it|they)(?:\s+(?:in|under|on|from|part of|sit|sits|fall|falls|come|comes|belong|belongs|go|goes)(?:\s+[a-z0-9.]+){0,4})?\s*$|where (?:is|does) (?:that|this|it) (?:sit|come|fit)|where (?:is|was) (?:that|this|it) in the (?:plan|document|guidance))/;
 /** "where's that from?", "where do those figures come from?", "what's the source?", "which survey?". */
@@ -174,10 +175,6 @@ const FILLER = new Set(['pls', 'self', 'set', 'up', 'setup', 'sorted', 'arranged
 /** Detail words staff often mistype ("adress?", "webiste", "referal", "phne"): read as the word meant.
  * Only a word one edit away that keeps its first and last letters is taken as a typo ("contract" is not
  * "contact", so contact is not here). */
-/** An hour or a time of day: "2am", "10pm", "midnight". */
-const TIME_OF_DAY = /^(?:\d{1,2}(?:[:.]\d{2})?(?:am|pm)|am|pm|midnight|oclock)$/;
-/** "that line", "the group": a service shown, named by what it is. */
-const SHOWN_BY_KIND = /\b(?:that|this|the|their|its) (line|helpline|group|groups|service|centre|center|team|club|scheme|project|charity)\b/g;
 const DETAIL_WORDS = ['address', 'number', 'phone', 'website', 'referral', 'opening', 'telephone', 'postcode'];
 
 /** Real words a letter from a detail word ("is she too prone to falls"). */
@@ -325,6 +322,12 @@ export function applySlots(question: string, slots: Slots, shownTitle?: string):
   return q.replace(/\s+/g, ' ').trim();
 }
 
+/** "that line", "the group": a service shown, named by what it is. */
+const SHOWN_BY_KIND = /\b(?:that|this|the|their|its) (line|helpline|group|groups|service|centre|center|team|club|scheme|project|charity)\b/g;
+
+/** A word of an hour told: "2am", "10.30", "pm", "midnight". */
+const HOUR_WORD = /^(?:\d{1,2}(?:\.\d{2})?(?:am|pm)?|am|pm|midnight|oclock)$/;
+
 function detailField(lower: string): DetailField | undefined {
   return DETAILS.find(([, pattern]) => pattern.test(lower))?.[0];
 }
@@ -454,14 +457,14 @@ const REFERENCE_NAMED = new RegExp(
     `|(?:the )?(?:legal basis|statutory basis|legislation)(?: (?:for|on|behind) (?:that|this|it))?` +
     `|(?:which|what) ${LAW} (?:of|in) the (?:act|law|regs|regulations)(?: (?:is|was) (?:that|this|it)(?: (?:in|from|under))?)?)$`,
 );
-/** "where does it say that?": of guidance, the law it rests on ("… in the act?" of anything). */
-// ("where's that in the act?" asks the same of anything.)
 /** "whats the legal bit?", "the law on that?", "under what law?": the law behind what was shown. */
 const LAW_ASKED = /^(?:(?:and|so|ok|but)\s+)?(?:(?:what(?:s| is| are)|wheres|where(?:s| is))\s+)?(?:the\s+)?(?:legal (?:bit|basis|side|position|footing|framework|grounds?)|law|legislation|statutory basis)(?:\s+(?:on|for|behind|about)\s+(?:that|this|it|them))?$|^(?:(?:and|so)\s+)?(?:what|which|under what|under which) (?:law|legislation|act)(?: is (?:that|this|it)(?: under| in| from)?| says (?:that|so)| covers (?:that|it))?$/;
 /** "who are the partners for that?", "whos involved?", "who is leading on it?": who the part shown names. */
 const WHO_IS_INVOLVED = /^(?:(?:and|so|ok|but)\s+)?(?:who(?:s| is| are| else is)?\s+(?:the\s+)?(?:partners?|involved|leading(?: (?:on|it|that|this))?|delivering|responsible|working on)|(?:which|what) partners?(?: (?:are|is))?|(?:the\s+)?partners?)(?:\s+(?:for|on|in|with|of|doing)\s+(?:that|this|it|them))?(?:\s+(?:involved|then|too))?$/;
 /** "whats on at them?", "what do they do?", "what goes on there?": what the services shown offer. */
 const WHAT_THEY_DO = /^(?:(?:and|so|ok)\s+)?(?:how (?:does|do) (?:it|they|that) work|what (?:does|do) (?:it|they|that) involve|what(?:s| is) (?:it|that) exactly|what(?:s| is)? on (?:at (?:them|it|there)|there)|what (?:do|does) (?:they|it) (?:do|offer|run|involve|provide)(?: there| exactly)?|what goes on(?: there| at (?:them|it))?|what (?:kind of |sort of )?(?:activities|groups|things|stuff|sessions) (?:do|does) (?:they|it) (?:do|have|run|offer)|what happens (?:there|at (?:them|it)))$/;
+/** "where does it say that?": of guidance, the law it rests on ("… in the act?" of anything). */
+// ("where's that in the act?" asks the same of anything.)
 const WHERE_SAID = /^(?:(?:and|so|ok|but)\s+)?(?:where (?:does|do) (?:it|that|this|they) say (?:that|this|so)|where(?:'?s| is) (?:that|this|it)(?= in the (?:act|law|regs|regulations|legislation)$)|where in the (?:act|law|regs|regulations|legislation) (?:is|does it say) (?:that|this|it)(?= in the)?)( in the (?:act|law|regs|regulations|legislation))?$/;
 
 /** "who isn't allowed one?", "can we stop one that's running?": "one" as the object of a verb stands for
@@ -637,11 +640,11 @@ export function withoutNewTopicWords(text: string): string {
   return text;
 }
 
+/** "what are the outcomes under it?", "the outcomes for that aim". */
+const OUTCOMES_UNDER_IT = /^(?:(?:and|so|ok)\s+)?(?:(?:what|which) (?:are|r) )?(?:the )?outcomes (?:under|for|of|in) (?:it|that|this|that aim|this aim|them)$/;
 /** "what else sits under that outcome?", "anything more under this aim", "tell me more about that
  * outcome", "any others in the same outcome": the rest of that outcome or aim. */
 // (Words after it, "… about dementia", ask a topic of their own: then it is no list.)
-/** "what are the outcomes under it?", "the outcomes for that aim". */
-const OUTCOMES_UNDER_IT = /^(?:(?:and|so|ok)\s+)?(?:(?:what|which) (?:are|r) )?(?:the )?outcomes (?:under|for|of|in) (?:it|that|this|that aim|this aim|them)$/;
 const ELSE_UNDER = /\b(?:(?:what|whats|anything|any|something|who|which)\s*(?:else|more)|more|others?(?: things| bits| parts| aims| commitments| work| examples)?)\b(?:\s+\w+){0,3}?\s+(?:under|in|within|for|about|on) (?:that|this|the same|same) (outcome|aim)(?:\s+(?:then|too|pls|please))?$/;
 /** The plan's aims of one timescale under one strategic aim, asked as the plan's lists are found. */
 const termAimsUnder = (timescale: Timescale, aim: number): string => `${timescale} term aims under aim ${aim}`;
@@ -747,10 +750,11 @@ export function resolveFollowUp(
     // ("how do i refer someone to an ot?": whom a referral goes to is a topic; who sends it is not.)
     const referredTo = new Set(contentTokens(/\brefer\w*(?:\s+\w+){0,3}?\s+to\s+(.+)$/.exec(lower)?.[1] ?? ''));
     const isReferrer = (t: string): boolean => REFERRERS.has(t) && !referredTo.has(t);
-    // ("can he phone at 2am?": the hour is when, a detail of its own, not a topic.)
+    // ("can he phone at 2am?", "at 10.30 pm": the hour is when, a detail of its own, not a topic.)
     // ("is that line open at night?": "that line" is the service shown, by what it is.)
+    const hourTold = hourAsked(text) !== undefined;
     const shownByKind = new Set([...lower.matchAll(SHOWN_BY_KIND)].map((m) => m[1]));
-    const rest = contentTokens(detailWords(lower)).filter((t) => !FILLER.has(t) && !TIME_OF_DAY.test(t) && !shownByKind.has(t) && !(field === 'refer' && isReferrer(t)));
+    const rest = contentTokens(detailWords(lower)).filter((t) => !FILLER.has(t) && !(hourTold && HOUR_WORD.test(t)) && !shownByKind.has(t) && !(field === 'refer' && isReferrer(t)));
     const picked = ordinalIn(lower, last.services?.length ?? 0) ?? serviceNamed(rest, last);
     const anaphoric = pointsBackIn(lower) || LEAD.test(lower) || rest.length === 0 || picked !== undefined;
     // "how do they take referrals?": a pronoun and a word or two more still ask about what was shown.
@@ -812,8 +816,9 @@ export function resolveFollowUp(
   }
   // "what else sits under that outcome?", "anything else under that aim": the plan's list for that outcome or aim.
   // "what are the outcomes under it?" after an aim: that aim's outcomes.
-  const aimShown = last.passage?.aim ?? slotsIn(last.question).aim;
-  if (aimShown !== undefined && OUTCOMES_UNDER_IT.test(lower.trim())) return { kind: 'rewrite', question: `outcomes under aim ${aimShown}`, replaced: true };
+  // (Only an aim the last question asked about: after "falls and frailty", "outcomes of it" are not aim 1's.)
+  const aimAsked = slotsIn(last.question).aim;
+  if (aimAsked !== undefined && OUTCOMES_UNDER_IT.test(lower.trim())) return { kind: 'rewrite', question: `outcomes under aim ${aimAsked}`, replaced: true };
   const elseUnder = ELSE_UNDER.exec(lower)?.[1];
   if (elseUnder === 'outcome' && last.passage?.outcome) return { kind: 'rewrite', question: `outcome ${last.passage.outcome}`, replaced: true };
   if (elseUnder === 'aim' && last.passage?.aim !== undefined) return { kind: 'rewrite', question: `aim ${last.passage.aim}`, replaced: true };

@@ -268,12 +268,19 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('her ex strangled her last year and he has just been released').includes('domestic-abuse'));
     // "do himself in" is suicide; "done in" is worn out, and "did herself in lifting …" an injury.
     for (const text of ['he says he is going to do himself in at the weekend', 'talking about doing herself in']) assert.ok(assessRisk(engine.risk, text).signs.includes('do-self-in'), text);
-    for (const text of ['wife caring for him 24/7 and shes done in, anything to give her a break', 'she did herself in lifting the wardrobe, any physio']) assert.deepEqual(risk(text), [], text);
+    for (const text of ['wife caring for him 24/7 and shes done in, anything to give her a break', 'she did herself in lifting the wardrobe, any physio', 'hes done himself in, his back is agony, any physio']) assert.deepEqual(risk(text), [], text);
+    // ("done in" alone is masked: the person beside it still counts.)
+    assert.ok(risk('she is done in and has a rope').includes('suicide-self-harm'));
     for (const text of [
       'her blood pressure is high, the gp wants to review her meds',
       'he was released from hospital last week after his stroke years ago, any rehab',
       'drifting in and out of work since the redundancy, any employability help',
       'lines of paint in straight rows on the car park, who do i report that to',
+      'marks in a row on her arm from the insulin injections',
+      'he has scars in neat rows on his stomach from keyhole surgery, any support',
+      'she keeps drifting in and out of contact with the team',
+      'the phone signal is fading in and out at her flat',
+      'her ex hit her years ago and he was released from the psychiatric ward, any groups',
     ]) assert.deepEqual(risk(text), [], text);
     // A closed case, a settled worry or a joke elsewhere in the message does not take back a risk told as now.
     for (const [text, kind] of [
