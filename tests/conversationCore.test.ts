@@ -83,7 +83,7 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(money.say('how do i contact them?'))[0], /Bonnyrigg Money Help\*\* — how to refer: Drop in or phone\. Phone: 0131 496 0003 \(Money advice\)\. Email: advice@bonnyrigg-money-help\.example\.org\./);
   });
 
-  it('"is that line open at night?", "is anyone there overnight?" ask the hours of the service shown; "can she phone at 2am?" its lines open then', () => {
+  it('"is that line open at night?", "is anyone there overnight?" ask the hours of the service shown; "can she phone at 2 am?" its lines open then', () => {
     const c = conversation();
     c.say('Riverside Carers Hub');
     for (const ask of ['is that line open at night?', 'is anyone there overnight', 'open overnight?']) {

@@ -292,10 +292,15 @@ export class ConversationCore {
       const titled = new Set(topicWords(`${other.passage.title} ${other.passage.headings.join(' ')}`.toLowerCase()).map(stem));
       return titled.has(stem(own[0]));
     };
-    // (When the part shown holds no such answer, a bare ask, "since when?", takes the part of the same
-    // document that does, found by the last question's words; "when do they get issued?" is asked afresh, below.)
-    const docId = last.passage?.docId;
-    const within = !shownId || !wants ? undefined : this.engine.holdsAnswer(shownId, wants) ? (p: Passage): boolean => p.id === shownId : asksBare(text) ? (p: Passage): boolean => p.docId === docId && this.engine.holdsAnswer(p.id, wants) : undefined;
+    // Where to look: the part shown when it holds that kind of answer; else, for a bare ask ("since
+    // when?"), the part of the same document that does, found by the last question's words. ("When do
+    // they get issued?" of a part with no date is asked afresh, below.)
+    const shown = last.passage;
+    let within: ((p: Passage) => boolean) | undefined;
+    if (shown && wants) {
+      if (this.engine.holdsAnswer(shown.id, wants)) within = (p) => p.id === shown.id;
+      else if (asksBare(text)) within = (p) => p.docId === shown.docId && this.engine.holdsAnswer(p.id, wants);
+    }
     if (within && pointsAtShown(text) && !holdsAll(shownId)) {
       const understood = withTopic(last.question, topicWords(text.toLowerCase()));
       const { answer, response } = composeAnswer(this.engine, `${last.question} ${text}`, undefined, { within, vouched: true });

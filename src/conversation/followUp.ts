@@ -325,8 +325,8 @@ export function applySlots(question: string, slots: Slots, shownTitle?: string):
 /** "that line", "the group": a service shown, named by what it is. */
 const SHOWN_BY_KIND = /\b(?:that|this|the|their|its) (line|helpline|group|groups|service|centre|center|team|club|scheme|project|charity)\b/g;
 
-/** A word of an hour told: "2am", "10.30", "pm", "midnight". */
-const HOUR_WORD = /^(?:\d{1,2}(?:\.\d{2})?(?:am|pm)?|am|pm|midnight|oclock)$/;
+/** A word of an hour told: "2am", "2" and "am", "midnight". */
+const HOUR_WORD = /^(?:\d{1,2}(?:am|pm)?|am|pm|midnight|oclock)$/;
 
 function detailField(lower: string): DetailField | undefined {
   return DETAILS.find(([, pattern]) => pattern.test(lower))?.[0];
@@ -450,15 +450,15 @@ const REFERENCE_ASKED = /^(?:(?:and|so|ok)\s+)?(?:which|what)\s+(?:reg|regs|regu
 /** "what's the regulation called?", "what section of the act is that", "under which law?", "what's the legal
  * basis for that": the same, asked with the law named first. */
 const LAW = '(?:reg|regs|regulation|regulations|section|law|act|legislation|statute)';
+/** What staff call the law behind something: "the legal basis", "the legal bit", "the legal side". */
+const LEGAL = 'legal (?:basis|bit|side|position|footing|framework|grounds?)';
 const REFERENCE_NAMED = new RegExp(
-  `^(?:(?:and|so|ok)\\s+)?(?:what(?:'?s| is) the (?:${LAW}|legal basis)(?: (?:called|number|again))?(?: (?:for|on|behind) (?:that|this|it))?` +
+  `^(?:(?:and|so|ok|but)\\s+)?(?:what(?:'?s| is) the (?:${LAW}|${LEGAL})(?: (?:called|number|again))?(?: (?:for|on|behind|about) (?:that|this|it|them))?` +
     `|(?:under|in) (?:what|which) ${LAW}` +
-    // ("legal basis?", "legislation for that?": the law asked for in a word or two.)
-    `|(?:the )?(?:legal basis|statutory basis|legislation)(?: (?:for|on|behind) (?:that|this|it))?` +
+    // ("legal basis?", "legislation for that?", "the legal bit?", "the law on that?": the law asked for in a word or two.)
+    `|(?:the )?(?:${LEGAL}|statutory basis|legislation|law)(?: (?:for|on|behind|about) (?:that|this|it|them))?` +
     `|(?:which|what) ${LAW} (?:of|in) the (?:act|law|regs|regulations)(?: (?:is|was) (?:that|this|it)(?: (?:in|from|under))?)?)$`,
 );
-/** "whats the legal bit?", "the law on that?", "under what law?": the law behind what was shown. */
-const LAW_ASKED = /^(?:(?:and|so|ok|but)\s+)?(?:(?:what(?:s| is| are)|wheres|where(?:s| is))\s+)?(?:the\s+)?(?:legal (?:bit|basis|side|position|footing|framework|grounds?)|law|legislation|statutory basis)(?:\s+(?:on|for|behind|about)\s+(?:that|this|it|them))?$|^(?:(?:and|so)\s+)?(?:what|which|under what|under which) (?:law|legislation|act)(?: is (?:that|this|it)(?: under| in| from)?| says (?:that|so)| covers (?:that|it))?$/;
 /** "who are the partners for that?", "whos involved?", "who is leading on it?": who the part shown names. */
 const WHO_IS_INVOLVED = /^(?:(?:and|so|ok|but)\s+)?(?:who(?:s| is| are| else is)?\s+(?:the\s+)?(?:partners?|involved|leading(?: (?:on|it|that|this))?|delivering|responsible|working on)|(?:which|what) partners?(?: (?:are|is))?|(?:the\s+)?partners?)(?:\s+(?:for|on|in|with|of|doing)\s+(?:that|this|it|them))?(?:\s+(?:involved|then|too))?$/;
 /** "whats on at them?", "what do they do?", "what goes on there?": what the services shown offer. */
@@ -724,8 +724,6 @@ export function resolveFollowUp(
   if (last.passage && said && (said[1] || last.passage.kind === 'sds')) return { kind: 'reference' };
   // ("where does it say that?" after a part of the plan asks where in the plan it sits.)
   if (last.passage?.kind === 'plan' && said) return { kind: 'where' };
-  // "whats the legal bit?", "legal basis?": the law the part shown cites.
-  if (last.passage && LAW_ASKED.test(lower.replace(/'/g, '').trim())) return { kind: 'reference' };
   // "who are the partners for that?", "who's involved?" after a passage: who it names is in the part
   // shown, whole (its window may have cut them).
   if (last.passage && !last.services?.length && WHO_IS_INVOLVED.test(lower.replace(/'/g, '').trim())) return { kind: 'more', whole: true };
@@ -750,7 +748,7 @@ export function resolveFollowUp(
     // ("how do i refer someone to an ot?": whom a referral goes to is a topic; who sends it is not.)
     const referredTo = new Set(contentTokens(/\brefer\w*(?:\s+\w+){0,3}?\s+to\s+(.+)$/.exec(lower)?.[1] ?? ''));
     const isReferrer = (t: string): boolean => REFERRERS.has(t) && !referredTo.has(t);
-    // ("can he phone at 2am?", "at 10.30 pm": the hour is when, a detail of its own, not a topic.)
+    // ("can he phone at 2am?", "at 2 am": the hour is when, a detail of its own, not a topic.)
     // ("is that line open at night?": "that line" is the service shown, by what it is.)
     const hourTold = hourAsked(text) !== undefined;
     const shownByKind = new Set([...lower.matchAll(SHOWN_BY_KIND)].map((m) => m[1]));
