@@ -69,6 +69,16 @@ describe('safety first (real knowledge)', () => {
   it('recognises risk told in everyday words, and leaves everyday idioms alone', () => {
     const engine = searchEngine();
     const risk = (text: string): string[] => assessRisk(engine.risk, text).kinds;
+    // Each message reads as its sign, its kind, or nothing at all.
+    const expectSigns = (cases: ReadonlyArray<readonly [string, string]>): void => {
+      for (const [text, sign] of cases) assert.ok(assessRisk(engine.risk, text).signs.includes(sign), `${sign}: ${text}`);
+    };
+    const expectKinds = (cases: ReadonlyArray<readonly [string, string]>): void => {
+      for (const [text, kind] of cases) assert.ok(risk(text).includes(kind), `${kind}: ${text}`);
+    };
+    const expectNone = (texts: readonly string[]): void => {
+      for (const text of texts) assert.deepEqual(risk(text), [], text);
+    };
     assert.ok(risk('took too many tablets and is drowsy').includes('medical-emergency'));
     assert.ok(risk('my client is on the floor, not responding').includes('medical-emergency'));
     assert.ok(risk('hes cutting his arms again').includes('suicide-self-harm'));
@@ -104,7 +114,7 @@ describe('safety first (real knowledge)', () => {
     ]) {
       assert.deepStrictEqual(risk(text), [], text);
     }
-    for (const [text, kind] of [
+    expectKinds([
       ['dad who was jailed years ago for hurting his baby is back living with the family', 'child-protection'],
       ['grandad abused her as a kid years ago and now he babysits her daughter', 'child-protection'],
       ['her new partner was convicted of abusing a child 10 years ago and is moving in with her and the kids', 'child-protection'],
@@ -125,9 +135,7 @@ describe('safety first (real knowledge)', () => {
       ['the 4 year old was on his own in the flat when we visited, mum was at the shop', 'child-protection'],
       ['he has been living on toast for a fortnight and the flat smells', 'harm-or-abuse'],
       ['she keeps picking at the scabs on her arms till they bleed', 'suicide-self-harm'],
-    ] as const) {
-      assert.ok(risk(text).includes(kind), `${kind}: ${text}`);
-    }
+    ]);
     // A fit straight after another without coming round between is the sign of a fit that will not stop.
     assert.ok(assessRisk(engine.risk, 'he is fitting again straight after the last one and hasnt come round').signs.includes('fit-not-stopping'));
     // An overdose by a character in a drama is no sign; one taken beside it is.
@@ -146,25 +154,21 @@ describe('safety first (real knowledge)', () => {
     assert.deepEqual(risk('where is the high risk pregnancy clinic'), []);
     // Signs written for this round: an offender near children, sexual images shown to a child, a child
     // working in school hours or living with the boss, a dressing on the thigh, a bottle of something drunk.
-    for (const [text, kind] of [
+    expectKinds([
       ['a registered offender keeps hanging about the school gates talking to the kids', 'child-protection'],
       ['her stepdad sends the 12 year old porn on snapchat', 'child-protection'],
       ['a 13 year old is working in the car wash during school hours and sleeps at the boss\'s flat', 'child-protection'],
       ['says no urges but there is a fresh dressing on her thigh again', 'suicide-self-harm'],
       ['he drank out of the bottle of bleach under the sink and is being sick', 'medical-emergency'],
-    ] as const) assert.ok(risk(text).includes(kind), `${kind}: ${text}`);
-    for (const text of ['online safety session for parents of 12 year olds about porn and nude images being sent, any dates?', 'mum works school hours so she can collect the kids, any childminders?', 'gran gives the weans coke and crisps when they visit, is that ok for their teeth']) {
-      assert.deepEqual(risk(text), [], text);
-    }
+    ]);
+    expectNone(['online safety session for parents of 12 year olds about porn and nude images being sent, any dates?', 'mum works school hours so she can collect the kids, any childminders?', 'gran gives the weans coke and crisps when they visit, is that ok for their teeth']);
     // Everyday words and moments that only look like a sign: a word the dictionary lacks ("vaping" is
     // not "raping"), a game lost by the writer ("battered her at the quiz night" is still a sign, below).
-    for (const text of ['my 15 year old is vaping at school, any stop smoking help for teenagers?', 'my 8 year old battered me at fifa again']) {
-      assert.deepEqual(risk(text), [], text);
-    }
-    for (const [text, kind] of [
+    expectNone(['my 15 year old is vaping at school, any stop smoking help for teenagers?', 'my 8 year old battered me at fifa again']);
+    expectKinds([
       ['her stepfather has been raping her since she was 13', 'child-protection'],
       ['he battered her at the weekend and the kids saw it', 'domestic-abuse'],
-    ] as const) assert.ok(risk(text).includes(kind), `${kind}: ${text}`);
+    ]);
     // A child named by an age in brackets or "the middle one"; neglect told as
     // meals missed, food hidden, health appointments missed, a toddler out alone while mum sleeps; a
     // child flinching; a pregnancy hidden from everyone.
@@ -179,52 +183,50 @@ describe('safety first (real knowledge)', () => {
     assert.ok(risk('he battered her at the quiz night and her face is swollen').includes('domestic-abuse'));
     assert.ok(risk('5 year old has finger shaped bruises and says he came off his bike').includes('child-protection'));
     // No child named: an adult's parent who fell, an adult's new partner, "lo and behold", "she is 1 of my clients".
-    for (const text of ['mum says she fell in the kitchen, there is a bruise on her hip, can we get a falls alarm', 'respite is not booked for the next 2 weeks, who do i chase']) assert.deepEqual(risk(text), [], text);
+    expectNone(['mum says she fell in the kitchen, there is a bruise on her hip, can we get a falls alarm', 'respite is not booked for the next 2 weeks, who do i chase']);
     for (const text of ['my client is 34 and her mums new boyfriend pushed her', 'lo and behold he hit her again', 'she is 1 of my clients and her son hit her', 'she is 28 weeks post surgery and her partner hit her']) assert.ok(!risk(text).includes('child-protection'), text);
     // A parent's account of an injury ("mum says he fell") beside marks: a child protection sign.
     assert.ok(assessRisk(engine.risk, 'dad says he fell off the sofa but the 2 year old has bruises on both cheeks').signs.includes('parent-explains-injury'));
     // "(about 10)" is an age too; an adult jailed over children near them, or drugs given to a child.
     assert.ok(risk('her great granddaughter (about 7) had a burn on her hand and said she was told not to say').includes('child-protection'));
-    for (const [text, sign] of [
+    expectSigns([
       ['the lodger did time for something with kids and now he babysits the 6 year old', 'sex-offender-near-child'],
       ['her uncle gave the 13 year old a line of coke at the party', 'drugs-given-to-child'],
-    ] as const) assert.ok(assessRisk(engine.risk, text).signs.includes(sign), `${sign}: ${text}`);
+    ]);
     // Voices telling someone to die, self-harm told as coping or by what it leaves behind, a note on the
     // door warning off whoever comes, a baby born withdrawing, a scam sold by phone: each by its own sign.
-    for (const [text, sign] of [
+    expectSigns([
       ['he says the voices keep telling him he would be better off dead', 'command-voices'],
       ['she burns her arm with a lighter, says it helps her cope', 'self-harm-coping-words'],
       ['found blood stained tissues hidden under the yp\'s bed', 'self-harm-hidden-signs'],
       ['neighbour found a note stuck on his door saying dont come in, call the police', 'note-left'],
       ['the newborn is withdrawing and mum wants to take her home today', 'baby-born-withdrawing'],
       ['a salesman who keeps ringing her has sold her £900 of supplements', 'scammed'],
-    ] as const) assert.ok(assessRisk(engine.risk, text).signs.includes(sign), `${sign}: ${text}`);
+    ]);
     // A child with nowhere to sleep, meeting someone known only from a game, a child whose papers an
     // adult holds, a child shut away or kept from meals: each by its own sign; "one of the s3s" is a child.
-    for (const [text, sign] of [
+    expectSigns([
       ['the 13 year old says his mum threw him out and he slept in a bus shelter', 'child-without-a-home'],
       ['her daughter (11) is going to meet a roblox friend in town, the guy is paying her bus fare', 'meeting-someone-met-online'],
       ['the 15yo lives with a man who keeps her passport and she works in his shop', 'child-documents-held'],
       ['her stepdaughter is locked in her room most evenings and not allowed to eat with them', 'child-shut-away-or-food-withheld'],
-    ] as const) assert.ok(assessRisk(engine.risk, text).signs.includes(sign), `${sign}: ${text}`);
+    ]);
     assert.ok(risk('one of the s3s has bruises on her back and says her dad did it').includes('child-protection'));
     // Health care kept from a child, a parent's thoughts of harming a baby, a parent's threat to beat a
     // child, a child afraid to go home, a man jailed over children near them: each by its own sign.
-    for (const [text, sign] of [
+    expectSigns([
       ['the toddler has lost weight and mum keeps cancelling the health visitor', 'child-health-care-avoided'],
       ['dad has stopped giving his daughters inhalers, says she is putting it on', 'child-medicine-withheld'],
       ['new mum says she has thoughts of shaking the baby when he cries', 'parent-thoughts-of-harming-baby'],
       ['her dad shouted he would take the belt to him if he was late again', 'parent-threatens-child'],
       ['the 6 year old cries every day at home time and begs to stay at school', 'child-afraid-to-go-home'],
       ['the kids stay over with her new partner who was in prison for things with children', 'sex-offender-near-child'],
-    ] as const) assert.ok(assessRisk(engine.risk, text).signs.includes(sign), `${sign}: ${text}`);
-    for (const text of ['my 9 year old cries at home time because she loves nursery so much', 'dad said he would batter him at fifa tonight']) {
-      assert.deepEqual(risk(text), [], text);
-    }
+    ]);
+    expectNone(['my 9 year old cries at home time because she loves nursery so much', 'dad said he would batter him at fifa tonight']);
     // Put out of a flat with nowhere to sleep is homelessness, not harm by a person.
     assert.deepEqual(risk('man got kicked out by his landlord and has nowhere to sleep tonight, who do i call'), []);
     // Ordinary moments that only share words with those signs: no card.
-    for (const text of [
+    expectNone([
       'hitting the gym helps him cope with stress',
       "mum stopped the antibiotics on the gp's advice, what else can she try for the rash",
       'child missed the dentist due to illness',
@@ -238,40 +240,36 @@ describe('safety first (real knowledge)', () => {
       'he told me in a shaky voice that his wife is dead, where can he get bereavement support',
       'pinned a note on the door saying dont come in, covid positive',
       'her son is a phone salesman',
-    ]) assert.deepEqual(risk(text), [], text);
+    ]);
     // And the masks stay narrow: a seizure beside a screen, a wish to join a wife "the care team" heard,
     // a coach's photos of boys, self-harm again after years without, a grandson who put her out and took her card.
-    for (const [text, kind] of [
+    expectKinds([
       ['he was watching the telly having a seizure', 'medical-emergency'],
       ['dad is on the pc having a fit', 'medical-emergency'],
       ['he told the care team he is ready to join his wife', 'suicide-self-harm'],
       ['coach takes photos of the boys in the changing room', 'child-protection'],
       ['no self harm for over five years but she was cutting again last night', 'suicide-self-harm'],
       ['her grandson booted her out of her own flat and took her bank card', 'harm-or-abuse'],
-    ] as const) assert.ok(risk(text).includes(kind), `${kind}: ${text}`);
+    ]);
     // A team joined, a laptop "having a seizure", no self-harm for years: no sign.
-    for (const text of ['my son is 10 and wants to join a rugby team, any clubs near penicuik', 'the laptop is having a seizure again', 'no self harm for over five years, wants to train as a peer supporter']) {
-      assert.deepEqual(risk(text), [], text);
-    }
+    expectNone(['my son is 10 and wants to join a rugby team, any clubs near penicuik', 'the laptop is having a seizure again', 'no self harm for over five years, wants to train as a peer supporter']);
     // A group to meet other young carers, a birthday party: no sign.
-    for (const text of ['young carer (13) wants to meet other young carers, any groups?', 'the kids were drinking juice at a birthday party and one was sick, any soft play venues that are quieter']) {
-      assert.deepEqual(risk(text), [], text);
-    }
+    expectNone(['young carer (13) wants to meet other young carers, any groups?', 'the kids were drinking juice at a birthday party and one was sick, any soft play venues that are quieter']);
     // A low blood sugar is a sign though "blood sugar" names a test ("blood" alone is masked, not "sugar");
     // drifting in and out is losing consciousness; marks in neat rows, or put down to the cat, are self-harm;
     // an abuser released or out of prison makes past abuse a risk now.
-    for (const [text, sign] of [
+    expectSigns([
       ['her blood sugar is reading 1.9 and she is very drowsy', 'low-sugar'],
       ['he is drifting in and out and we cant keep him awake', 'airway-or-colour'],
       ['scabs all along her forearm in straight lines, says it was the cat', 'self-harm-marks-in-lines'],
-    ] as const) assert.ok(assessRisk(engine.risk, text).signs.includes(sign), `${sign}: ${text}`);
+    ]);
     assert.ok(risk('her ex strangled her last year and he has just been released').includes('domestic-abuse'));
     // "do himself in" is suicide; "done in" is worn out, and "did herself in lifting …" an injury.
     for (const text of ['he says he is going to do himself in at the weekend', 'talking about doing herself in']) assert.ok(assessRisk(engine.risk, text).signs.includes('do-self-in'), text);
-    for (const text of ['wife caring for him 24/7 and shes done in, anything to give her a break', 'she did herself in lifting the wardrobe, any physio', 'hes done himself in, his back is agony, any physio']) assert.deepEqual(risk(text), [], text);
+    expectNone(['wife caring for him 24/7 and shes done in, anything to give her a break', 'she did herself in lifting the wardrobe, any physio', 'hes done himself in, his back is agony, any physio']);
     // ("done in" alone is masked: the person beside it still counts.)
     assert.ok(risk('she is done in and has a rope').includes('suicide-self-harm'));
-    for (const text of [
+    expectNone([
       'her blood pressure is high, the gp wants to review her meds',
       'he was released from hospital last week after his stroke years ago, any rehab',
       'drifting in and out of work since the redundancy, any employability help',
@@ -281,7 +279,7 @@ describe('safety first (real knowledge)', () => {
       'she keeps drifting in and out of contact with the team',
       'the phone signal is fading in and out at her flat',
       'her ex hit her years ago and he was released from the psychiatric ward, any groups',
-    ]) assert.deepEqual(risk(text), [], text);
+    ]);
     // A closed case, a settled worry or a joke elsewhere in the message does not take back a risk told as now.
     for (const [text, kind] of [
       ['They closed the case last month and now she has taken 40 paracetamol and wont wake', 'medical-emergency'],
@@ -303,9 +301,7 @@ describe('safety first (real knowledge)', () => {
       ['does the plan say what to do, her partner is hitting her right now', 'domestic-abuse'],
     ] as const) assert.ok(risk(text).includes(kind), text);
     // Words that only look like the new signs are not them.
-    for (const text of ['Mum refuses her medication most mornings, she has dementia, any tips?', 'client downed the bottle of wine last night, any alcohol services?', 'carers going in and out four times a day, is there respite?', 'Client got the top floor flat she wanted, any help moving?', 'feel like my team leader stabbed me in the back over the rota', 'do we need a defib at the lunch club?']) {
-      assert.deepEqual(risk(text), [], text);
-    }
+    expectNone(['Mum refuses her medication most mornings, she has dementia, any tips?', 'client downed the bottle of wine last night, any alcohol services?', 'carers going in and out four times a day, is there respite?', 'Client got the top floor flat she wanted, any help moving?', 'feel like my team leader stabbed me in the back over the rota', 'do we need a defib at the lunch club?']);
     // A worker's "not in immediate danger" is no sign that someone is unsafe; "not safe at home" still is.
     for (const text of ['he cant cope today, not in immediate danger but really struggling', 'not in immediate danger but mum is struggling']) {
       assert.ok(!assessRisk(engine.risk, text).signs.includes('not-safe'), text);
