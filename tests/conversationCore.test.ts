@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
 import { applySlots, askedOfShown, asideQuestion, asksBare, slotsIn, asksNothingOfItsOwn, namesOnlyTheAnswer, asksOutOfHours, hourAsked, legalReferences, leansBack, namedWithArticle, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
+import { parsePlanQuery } from '../src/answer/planQuery';
 import { listNounOf, MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
 import { openAt, recordSaysAll, recordSentenceSaying } from '../src/conversation/serviceDetail';
@@ -729,6 +730,24 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(headline(out), /^Medium term aims under Strategic Aim No\.1/);
   });
 
+  it('"deadline for the library help points?" after a list from the plan answers from the item it names, and the aim stays the topic', () => {
+    const c = conversation();
+    c.say('what are the short term aims under aim 1');
+    const out = c.say('deadline for the library help points?');
+    assert.equal(out.log.followUp, 'context');
+    assert.match(texts(out)[0], /, in “Help points in libraries”:$/);
+    assert.match(JSON.stringify(cards(out)), /spring 2026/);
+    // Asked again of the part now shown, by its own words rather than "that": the same part.
+    const again = c.say('target date for the library help points');
+    assert.equal(again.log.followUp, 'context');
+    assert.match(texts(again)[0], /, in “Help points in libraries”:$/);
+    assert.match(texts(c.say('and the stuff further out'))[0], /^Following on from your last question: “longer term aims under aim 1”/);
+    // A date not asked, or an item not named by two of its words, is no reading of the list.
+    const other = conversation();
+    other.say('what are the short term aims under aim 1');
+    assert.notEqual(other.say('deadline for the reserves report?').log.followUp, 'context');
+  });
+
   it('"tell me more about the short breaks bit" after a list from the plan opens the plan\'s part on it, and the list stays the topic', () => {
     const c = conversation();
     c.say('what are the short term aims under aim 2');
@@ -1064,6 +1083,19 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.ok(!(landline.kind === 'detail' && landline.field === 'phone'));
     assert.deepEqual(resolveFollowUp('anything in Loanhead?', last, never), { kind: 'rewrite', question: 'debt advice in Loanhead', place: 'Loanhead' });
     assert.deepEqual(resolveFollowUp('open the first', last, never), { kind: 'open', index: 1 });
+  });
+
+  it('reads law, referral and timescale words typed in a hurry as the words meant', () => {
+    const passage = { at: '2026-03-02T10:00:00Z', question: 'do carers pay for respite', answer: 'passage' as const, passage: { id: 's#a', kind: 'sds' as const, docId: 's', title: 'Carers and charges' } };
+    for (const text of ['what legislaton covers that', 'which regulaton is that', 'legislaton for that?']) assert.equal(resolveFollowUp(text, passage, () => true).kind, 'reference', text);
+    assert.equal(slotsIn('the meduim term ones').timescale, 'medium');
+    assert.equal(slotsIn('shrot term?').timescale, 'short');
+    assert.equal(slotsIn('longr term').timescale, 'longer');
+    assert.equal(slotsIn('and the stuff further down the line').timescale, 'longer');
+    // "this term" at school, "fixed term" contracts: no timescale of the plan.
+    assert.equal(slotsIn('is she off this term').timescale, undefined);
+    assert.equal(slotsIn('fixed term contract?').timescale, undefined);
+    assert.deepEqual(parsePlanQuery('shrot term actions under aim 1'), { aim: 1, outcome: undefined, timescale: 'short', commitments: false, topic: '' });
   });
 
   it('keeps a negation with the word it negates: "if she doesn\'t pick one" is not "pick"', () => {

@@ -273,6 +273,19 @@ export class ConversationCore {
         if (service) return this.fromRecord(turn, out, last, service, text, log);
       }
     }
+    // "deadline for the accessible info work?" after a list of the plan's aims: the item it names by two
+    // or more words, when that item holds the answer. What later follow-ups build on is that item.
+    if (wants && last.answer === 'plan_list' && last.items?.length) {
+      const listed = new Set(last.items.map((i) => i.id));
+      const named = this.engine.search(text, { limit: 1, within: (p) => listed.has(p.id) }).results[0]?.passage;
+      if (named && this.engine.holdsAnswer(named.id, wants) && this.wordsHeld(named, topicWords(text.toLowerCase())) >= 2) {
+        const { answer, response } = composeAnswer(this.engine, text, undefined, { within: (p) => p.id === named.id, vouched: true });
+        if (answer.type === 'passage') {
+          out.text(`Following on from your last question: “${escapeMarkdown(shorten(text, 160))}”, in “${knowledgeText(shorten(named.title, 80))}”:`);
+          return this.answered(turn, out, answer, response, named.title.slice(0, 500), last.kinds, log);
+        }
+      }
+    }
     if (!scopes.length) return undefined;
     // "how much has that grown?", "when was that agreed?": the passage just shown, when it holds that
     // kind of answer; the snippet then finds it beside the last question's words.
@@ -297,11 +310,15 @@ export class ConversationCore {
     // they get issued?" of a part with no date is asked afresh, below.)
     const shown = last.passage;
     let within: ((p: Passage) => boolean) | undefined;
+    let shownHoldsIt = false;
     if (shown && wants) {
-      if (this.engine.holdsAnswer(shown.id, wants)) within = (p) => p.id === shown.id;
+      shownHoldsIt = this.engine.holdsAnswer(shown.id, wants);
+      if (shownHoldsIt) within = (p) => p.id === shown.id;
       else if (asksBare(text)) within = (p) => p.docId === shown.docId && this.engine.holdsAnswer(p.id, wants);
     }
-    if (within && pointsAtShown(text) && !holdsAll(shownId)) {
+    // ("deadline for the accessible info work?" after the part on accessible information names it by
+    // a word of its own instead of pointing at it.)
+    if (within && (pointsAtShown(text) || (shownHoldsIt && shown !== undefined && this.namesShown(text, shown.id))) && !holdsAll(shownId)) {
       const understood = withTopic(last.question, topicWords(text.toLowerCase()));
       const { answer, response } = composeAnswer(this.engine, `${last.question} ${text}`, undefined, { within, vouched: true });
       if (answer.type === 'passage') {
@@ -556,6 +573,15 @@ export class ConversationCore {
 
   /** How many of these words (by stem) a passage holds, a word in its title counting twice: a title
    * names what the passage is about, the text may use a word in passing ("in their own right"). */
+  /** Whether a message names the passage shown by two or more words of its own, and is answered by it
+   * first within its document. */
+  private namesShown(text: string, shownId: string): boolean {
+    const passage = this.engine.passage(shownId);
+    if (!passage || this.wordsHeld(passage, topicWords(text.toLowerCase())) < 2) return false;
+    const found = this.engine.search(text, { limit: 1, within: (p) => p.docId === passage.docId }).results[0];
+    return found?.passage.id === shownId;
+  }
+
   private wordsHeld(passage: Passage, words: string[]): number {
     const title = new Set(tokenize(passage.title).map(stem));
     const held = new Set(tokenize(`${passage.title} ${passage.text}`).map(stem));

@@ -8,7 +8,7 @@
 import { COMMUNITIES, communitiesIn, type Community } from '../knowledge/places';
 import type { PassageKind, Timescale } from '../knowledge/types';
 import { stem } from '../search/stem';
-import { contentTokens, isStopWord, withinOneEdit } from '../search/text';
+import { contentTokens, isStopWord, timescaleTyposCorrected, withinOneEdit } from '../search/text';
 import { LIST_NOUNS, type LastShown } from './memory';
 
 export type DetailField = 'phone' | 'address' | 'refer' | 'hours' | 'email' | 'website' | 'cost' | 'who';
@@ -172,10 +172,11 @@ const HOW_SOON = /\bhow (?:quick(?:ly)?|fast|soon|long)\b|\b(?:waiting (?:list|t
 /** Words a follow-up uses that are not a topic of their own. */
 const FILLER = new Set(['pls', 'self', 'set', 'up', 'setup', 'sorted', 'arranged', 'other', 'others', 'another', 'please', 'plz', 'thanks', 'ta', 'out', 'then', 'night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tonight', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'anywhere', 'somewhere', 'elsewhere', 'till', 'until', 'til', 'same', 'bit', 'more', 'matter', 'matters', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'action', 'actions', 'goals', 'commitments', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
 
-/** Detail words staff often mistype ("adress?", "webiste", "referal", "phne"): read as the word meant.
+/** Words a follow-up is read by that staff often mistype ("adress?", "webiste", "referal", "phne",
+ * "legislaton", "refered"): read as the word meant.
  * Only a word one edit away that keeps its first and last letters is taken as a typo ("contract" is not
  * "contact", so contact is not here). */
-const DETAIL_WORDS = ['address', 'number', 'phone', 'website', 'referral', 'opening', 'telephone', 'postcode'];
+const DETAIL_WORDS = ['address', 'number', 'phone', 'website', 'referral', 'referred', 'opening', 'telephone', 'postcode', 'legislation', 'regulation', 'regulations', 'legally', 'statutory', 'eligible', 'eligibility', 'timescale', 'medium', 'weekends'];
 
 /** Real words a letter from a detail word ("is she too prone to falls"). */
 const NOT_DETAIL_TYPOS = new Set(['prone', 'opining']);
@@ -195,6 +196,7 @@ function normalise(text: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[a-z]+/g, correctDetailTypo)
+    .replace(/.+/, timescaleTyposCorrected)
     // "n what about overnight", "& in penicuik?": chat shorthand for "and".
     // ("n has dementia" is a client's initial.)
     .replace(/^(?:n(?= (?:what|how|for|in|at|if|on|any|when|where|the|their|is|are|do|does)\b)|&)\s+/, 'and ')
@@ -218,10 +220,15 @@ export function slotsIn(text: string): Slots {
   // "medium?" on its own is a timescale too.
   const timescale = /\b(short|medium|long(?:er)?)[\s-]*terms?\b/.exec(lower)?.[1] ?? /^(?:and |what about |the )?(short|medium|long(?:er)?)(?: ones?)?$/.exec(lower)?.[1];
   if (timescale) slots.timescale = timescale.startsWith('long') ? 'longer' : (timescale as Timescale);
+  // "and the stuff further out?", "further down the line": the longer term.
+  else if (LONGER_SAID.test(lower)) slots.timescale = 'longer';
   const option = /\boption\s*(?:no\s*|number\s*)?([1-4])\b/.exec(lower)?.[1] ?? /\bthe\s+(first|second|third|fourth|1st|2nd|3rd|4th)\s+option\b/.exec(lower)?.[1];
   if (option) slots.option = Number(option) || ORDINALS[option];
   return slots;
 }
+
+/** "the stuff further out", "further down the line", "in the long run": the longer term, in other words. */
+const LONGER_SAID = /\b(?:(?:the )?(?:stuff|things?|bits?|ones?|work) )?(?:further|farther) (?:out|ahead|off|down the (?:line|road|track))\b|\bin the long run\b/;
 
 function withoutSlots(lower: string): string {
   let out = lower;
@@ -230,6 +237,7 @@ function withoutSlots(lower: string): string {
     .replace(/\b(?:outcome\s*(?:no\s*)?)?[123]\.[123]\b/g, ' ')
     .replace(/\b(?:strategic\s+)?aim\s*(?:no\s*|number\s*)?\d{1,2}\b(?!\s*(?:%|per ?cent|weeks?|wks?|months?|days?|hours?|hrs?|minutes?|mins?|years?|yrs?|beds?|places|people))/g, ' ')
     .replace(/\b(?:short|medium|long(?:er)?)[\s-]*terms?\b/g, ' ')
+    .replace(new RegExp(LONGER_SAID.source, 'g'), ' ')
     .replace(/\b(?:sds\s+)?option\s*(?:no\s*|number\s*)?[1-4]\b/g, ' ')
     .replace(/\bthe\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+option\b/g, ' ');
 }

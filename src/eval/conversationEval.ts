@@ -74,6 +74,8 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 58': join(FIXTURES, 'tuning-conversations-58.json'),
   'tuning 59': join(FIXTURES, 'tuning-conversations-59.json'),
   'tuning 60': join(FIXTURES, 'tuning-conversations-60.json'),
+  'tuning 61': join(FIXTURES, 'tuning-conversations-61.json'),
+  'tuning 62': join(FIXTURES, 'tuning-conversations-62.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 

@@ -1590,6 +1590,8 @@ export function answerTypeFor(tokens: string[]): AnswerType | undefined {
   if (asksWhen || / (what|which) (year|date) | how long | until /.test(text) || (/^ since when /.test(text) && tokens.length <= 4)) return 'date';
   // "what period does the workforce plan cover", "which years does it run": the span of years.
   if (/ (?:what|which) (?:period|years|timeframe|time frame|dates|time period|timescale) /.test(text)) return 'date';
+  // "deadline for the accessible info work", "target date?": a date by another name.
+  if (/ (?:deadline|deadlines|due date|target date|completion date|end date) /.test(text)) return 'date';
   if (/ how many | how much | number of | percent | percentage | proportion | figure | figures | rate | stats | stat | statistics /.test(text)) return 'figure';
   // "workforce numbers", "carer numbers": how many; "their numbers", "vocal numbers" are for ringing.
   const numbered = / ([a-z]+) numbers /.exec(text)?.[1];

@@ -130,6 +130,12 @@ export function withinOneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/** A timescale typed in a hurry, "shrot term", "meduim-term", "longr term", read as meant: the word
+ * before "term" one edit from a timescale. */
+export function timescaleTyposCorrected(lower: string): string {
+  return lower.replace(/\b([a-z]{4,7})(?=[\s-]*terms?\b)/g, (word) => ['short', 'medium', 'long', 'longer'].find((t) => withinOneEdit(t, word)) ?? word);
+}
+
 const POINTERS = /\b(?:it|its|that|this|they|them|those|these|there|he|she|his|her|their|your|my|our)\b/;
 /** Not a thing: "what is happening", "whats a good lunch club", "what are the options available". */
 const NOT_A_THING = /\b(?:happening|wrong|going|good|best|available|new|next|latest|up|on)\b/;
