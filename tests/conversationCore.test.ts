@@ -518,7 +518,8 @@ describe('conversation core (made-up knowledge)', () => {
     // "which outcome number is that under" asks where it sits, not for a phone number.
     assert.equal(resolveFollowUp('which outcome number is that under', list, () => false).kind, 'where');
     const commitments = { at: '2026-03-02T10:00:00Z', question: 'what do we commit to on carers', answer: 'plan_list' as const, items: [{ id: 'a', title: 'Carers' }] };
-    assert.deepEqual(resolveFollowUp('which aim number is it', commitments, () => false), { kind: 'more' });
+    // (After a list drawn from one part, that part's place; not a number to ring.)
+    assert.deepEqual(resolveFollowUp('which aim number is it', commitments, () => false), { kind: 'where' });
     // A number alone is the next of what was numbered: an option after an option, an aim after an aim.
     const sds = conversation();
     sds.say('what is option 1');
@@ -586,6 +587,19 @@ describe('conversation core (made-up knowledge)', () => {
     const sds = conversation();
     sds.say('what is option 1');
     assert.notEqual(sds.say('is that short or medium term?').log.followUp, 'where');
+  });
+
+  it('"timescale?" after a list from the plan drawn from one part says where that part sits, and asks on from it', () => {
+    const c = conversation();
+    c.say('what did we commit to on wellbeing hubs');
+    const where = c.say('timescale?');
+    assert.equal(where.log.followUp, 'where');
+    assert.match(texts(where)[0], /^\*\*1\.1 People find help early in their own community\.\*\* — where it sits: .*outcome 1\.1 › short term aims/);
+    assert.match(headline(c.say('what else sits under that outcome')), /^Outcome 1\.1/);
+    // A list drawn from two parts has no one place: "timescale?" is not read as where.
+    const two = conversation();
+    two.say('what did we commit to for carers');
+    assert.notEqual(two.say('timescale?').log.followUp, 'where');
   });
 
   it('"which outcome\'s that under?" of an aim\'s evidence says it sits under the aim and names the outcome closest to it', () => {
@@ -1246,6 +1260,18 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('can mum ring it herself', last, always), { kind: 'detail', field: 'refer' });
     // "contact info?" asks for the contact details, not for a sentence with "information" in it.
     assert.deepEqual(resolveFollowUp('contact info?', last, always), { kind: 'detail', field: 'phone' });
+    // "when can he ring them?" asks when they are open; "wheres the building?" where; "whats the process
+    // to get one fitted?" and "what happens the morning after?" how to get help from them.
+    for (const [text, field] of [['when can he ring them', 'hours'], ["when's best to call", 'hours'], ['wheres the building', 'address'], ['whats the process to get one fitted', 'refer'], ['what happens the morning after', 'refer']] as const) {
+      const out = resolveFollowUp(text, last, always);
+      assert.equal(out.kind === 'detail' ? out.field : out.kind, field, text);
+    }
+    // A detail asked in a few words, then a word on the person, is that detail.
+    const texted = resolveFollowUp('contact number? can he text it, hes shy on the phone', last, always);
+    assert.equal(texted.kind === 'detail' ? texted.field : texted.kind, 'phone');
+    // ("can she get an alarm fitted?" names a thing of its own: not how to get the one shown.)
+    const alarm = resolveFollowUp('can she get an alarm fitted', last, always);
+    assert.notEqual(alarm.kind === 'detail' ? alarm.field : alarm.kind, 'refer');
     // "where's that from?" after a passage asks where its figures come from: the passage whole, not an address.
     const passageShown = { at: '2026-03-02T10:00:00Z', question: 'carer figures', answer: 'passage' as const, passage: { id: 'p#1', kind: 'plan' as const, docId: 'p', title: 'Impact of caring' } };
     for (const text of ["where's that from", 'where do those figures come from', 'whats the source', 'which survey is that', "which survey's that from", 'source for that', "where's that figure from"]) assert.deepEqual(resolveFollowUp(text, passageShown, always), { kind: 'more', whole: true }, text);

@@ -25,7 +25,7 @@ import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
 import { askedOfShown, asideQuestion, asksBare, asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, pointsAtTheThingShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
-import { lastShown, rememberAnswer, shownService, type ConversationMemory, type LastShown } from './memory';
+import { lastShown, rememberAnswer, shownPassage, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
 import { openAtHour, outOfHoursLines, recordSays, recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
 import { smallTalk, looksLikeAnotherLanguage } from './smallTalk';
@@ -731,7 +731,9 @@ export class ConversationCore {
         return this.finish(out, log('list-item'));
       }
       case 'where': {
-        const p = last.passage;
+        // (After a list from the plan drawn from one part, that part.)
+        const listed = last.answer === 'plan_list' && new Set((last.items ?? []).map((i) => i.id)).size === 1 ? this.engine.passage(last.items?.[0]?.id ?? '') : undefined;
+        const p = last.passage ?? (listed ? shownPassage(listed) : undefined);
         if (!p) return undefined;
         const passage = this.engine.passage(p.id);
         const where = [p.aim ? `aim ${p.aim}` : '', p.outcome ? `outcome ${p.outcome}` : '', p.timescale ? `${p.timescale} term aims` : '', p.section && p.section !== p.title ? p.section : ''].filter(Boolean).join(' › ');
@@ -744,7 +746,8 @@ export class ConversationCore {
         // outcome closest to what was shown, said as such.
         const nearest = passage && p.aim !== undefined && !p.outcome && /\boutcome/i.test(text) ? this.nearestOutcome(passage, last.question) : undefined;
         if (nearest) out.text(`It sits under aim ${p.aim} as a whole, not under one outcome; the outcome closest to it is **${knowledgeText(nearest)}**`);
-        out.memory.last = { ...last, at: now.toISOString() };
+        // (The part placed is now what was shown: "what else sits under that outcome?" asks on from it.)
+        out.memory.last = last.passage ? { ...last, at: now.toISOString() } : { at: now.toISOString(), question: last.question, answer: 'passage', passage: p, ...(last.kinds ? { kinds: last.kinds } : {}) };
         return this.finish(out, log('where'));
       }
       case 'reference': {

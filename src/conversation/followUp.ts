@@ -45,14 +45,16 @@ export interface Slots {
 }
 
 const DETAILS: Array<[DetailField, RegExp]> = [
+  // ("when can he ring them?", "when's best to call": when they are open, not the number.)
+  ['hours', /\bwhen(?:'?s| is)? (?:(?:can|could|should|do|does|would|best to|it best to|is best to|a good time to) )?(?:(?:i|we|you|he|she|they|people|folk|someone|mum|dad) )?(?:ring|call|phone|get through|reach them|drop in|pop in)\b/],
   ['email', /\b(e-?mail)\b/],
   ['website', /\b(website|web site|web page|site|online|link|url)\b/],
   // Asked how to refer, a message about ringing ("can i refer her or does she ring them herself") asks how to refer.
   // "what happens after that?", "what happens tomorrow?": after services, the next steps their record gives under how to refer.
   // ("does it have to come from me?", "can it come through the gp": who a referral comes from.)
-  ['refer', /\b((?:have|has|need|needs|got) to (?:come|go) (?:from|through|via)(?: (?:me|us|him|her|them|a professional|a worker|the gp|a gp|social work|the sw|a sw|(?:her|his|their) \w+(?: worker)?))?|(?:come|go) (?:from|through|via) (?:me|us|a professional|the gp|a gp|social work|the sw|a sw|(?:her|his|their) (?:gp|sw|social worker|worker|doctor|nurse|cpn|consultant))|what happens (?:next|then|after(?:wards| that| this| tonight)?|tomorr?ow|in the morning|the (?:next )?day after|(?:after|once) (?:he|she|they) (?:calls?|rings?|phones?|gets? there))(?: then)?$|then what(?: happens)?$|refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|(?<!who (?:can|could|is able to) |(?:does|do|would|will|did|should) (?:that|it|this|those|these|they|the rules?|the rate) )apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|can (?:he|she|they|mum|dad|the family|her \w+|his \w+|my \w+) (?:ring|call|phone|contact|text|email) (?:it |them |the line |that |this )?(?:herself|himself|themselves|direct(?:ly)?|on (?:her|his|their) own)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place)|walk[- ]?ins?|drop[- ]?ins?|just (?:turn|rock|show) up|appointment|appt)\b/],
+  ['refer', /\b((?:have|has|need|needs|got) to (?:come|go) (?:from|through|via)(?: (?:me|us|him|her|them|a professional|a worker|the gp|a gp|social work|the sw|a sw|(?:her|his|their) \w+(?: worker)?))?|(?:come|go) (?:from|through|via) (?:me|us|a professional|the gp|a gp|social work|the sw|a sw|(?:her|his|their) (?:gp|sw|social worker|worker|doctor|nurse|cpn|consultant))|what happens (?:next|then|after(?:wards| that| this| tonight)?|tomorr?ow|in the morning|the (?:next )?(?:day|morning) after|the next (?:day|morning)|(?:after|once) (?:he|she|they) (?:calls?|rings?|phones?|gets? there))(?: then)?$|then what(?: happens)?$|refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|(?<!who (?:can|could|is able to) |(?:does|do|would|will|did|should) (?:that|it|this|those|these|they|the rules?|the rate) )apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|can (?:he|she|they|mum|dad|the family|her \w+|his \w+|my \w+) (?:ring|call|phone|contact|text|email) (?:it |them |the line |that |this )?(?:herself|himself|themselves|direct(?:ly)?|on (?:her|his|their) own)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place)|walk[- ]?ins?|drop[- ]?ins?|just (?:turn|rock|show) up|appointment|appt|(?:what'?s|what is) the (?:process|procedure|route in)|get (?:one|it|them) (?:fitted|installed|put in))\b/],
   ['phone', /\b((?:free ?phone|phone|telephone|tel|contact|mobile) (?:no|nos|num|nr)|free ?phone|who (?:do|should|can|could) (?:i|we|you|they|she|he) (?:speak|talk) to(?: (?:there|at it|at them))?$|phone|telephone|ph|(?<!\b(?:aim|outcome|option|standard|section|regulation|reg|reference|ref|case|item|page|chi|ni|insurance)\s)numbers?(?!\s*\d)|numbr|call|ring|contact(?: number| details?| info)?|tel|(?:a|an|the|any|urgent|direct|advice|help|support|phone|text)\s+line)\b/],
-  ['address', /\b(address|(?:the|their|its|whats the) post ?code|where(?: ?abouts)? (?:exactly )?(?:are|r|is) (?:they|it|that|this|them)(?! from)|where(?:'?s| is) (?:it|that)(?! from)|located|location|find them|based)\b/],
+  ['address', /\b(address|(?:the|their|its|whats the) post ?code|where(?: ?abouts)? (?:exactly )?(?:are|r|is) (?:they|it|that|this|them)(?! from)|where(?:'?s| is) (?:it|that)(?! from)|located|location|find them|based|where(?:'?s| is) the (?:building|place|centre|center|office|hub|venue|base|premises))\b/],
   // ("is anyone there overnight?", "is that line open at night?": when they are open.)
   ['hours', /^(?:(?:and|but|what about|how about)\s+){0,2}(?:at night|overnight|in the evenings?|evenings|nights|at weekends)\??$|\b(?:open|(?:anyone|someone|anybody|somebody) (?:is )?there|staffed|available|answered|manned)\s+(?:at night|overnight|all night|through the night|round the clock|24 ?(?:hours|hrs|\/7))\b|\b(opening|hours|hrs|24 ?h|24\/7|times|what time|(?:which|what) days?(?: (?:are they|is it|do they|does it|does the \w+|is \w+)(?: (?:open|on|run|in \w+))?)?$|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
   ['cost', /\b(cost|costs|free|charge|charges|price|fees?|pay for it|(?:have|need|got) to pay(?: for (?:it|that|them|this))?|pay anything|how much (?:is (?:it|that|this)|does (?:it|that|this) cost|(?:will|would) (?:it|that|this) cost|do they (?:charge|cost)))\b/],
@@ -669,6 +671,13 @@ export function resolveFollowUp(
   isKnownWord: (word: string) => boolean = () => true,
 ): Resolution {
   if (!last) return { kind: 'new' };
+  // "contact number? can he text it, hes shy": a detail asked in a few words, then more on the person:
+  // the detail is the question.
+  const firstAsk = /^([^?]{2,40})\?\s*\S/.exec(text)?.[1];
+  if (firstAsk && last.services?.length && firstAsk.trim().split(/\s+/).length <= 4) {
+    const asked = resolveFollowUp(firstAsk, last, standsAlone, isCommonWord, isKnownWord);
+    if (asked.kind === 'detail') return asked;
+  }
   const lower = normalise(text);
   // "sorry i meant aim 3", "no, i meant option 2": a correction of the last question, read as "and …".
   const corrected = CORRECTION.exec(lower);
@@ -723,6 +732,8 @@ export function resolveFollowUp(
     if (last.passage) return { kind: 'more', whole: true };
     if (last.answer === 'plan_list' && last.items?.length) return { kind: 'open', index: 1 };
   }
+  // "timescale?", "which outcome is that under?" after a list from the plan drawn from one part: where it sits.
+  if (last.answer === 'plan_list' && new Set((last.items ?? []).map((i) => i.id)).size === 1 && (WHICH_AIM.test(lower) || WHICH_TIMESCALE.test(lower.trim()) || WHERE.test(lower) || termAsked(lower.trim()))) return { kind: 'where' };
   // ("which aim?" alone asks it of the plan; after guidance "what outcome?" may ask what came of something.)
   if (last.passage?.kind === 'plan' && (WHICH_AIM.test(lower) || WHICH_TIMESCALE.test(lower.trim()))) return { kind: 'where' };
   if (last.passage && (WHERE.test(lower.replace(/\b(aim|outcome|timescale|section|part)['’]s\b/g, '$1 is')) || (last.passage.timescale !== undefined && termAsked(lower.trim())))) return { kind: 'where' };

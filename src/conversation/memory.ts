@@ -4,7 +4,7 @@
 // removed, and the whole memory lapses after 30 minutes of quiet, like the signposting flow.
 import type { Answer } from '../answer/answerModel';
 import { organisationShortName } from '../knowledge/servicePassage';
-import type { PassageKind, Timescale } from '../knowledge/types';
+import type { Passage, PassageKind, Timescale } from '../knowledge/types';
 import type { FlowState } from '../signpost/flow';
 
 export const MEMORY_TTL_MS = 30 * 60 * 1000;
@@ -101,6 +101,20 @@ export function readMemory(value: unknown): LastShown | undefined {
   return v as LastShown;
 }
 
+/** What memory keeps of a passage shown: where it sits. */
+export function shownPassage(p: Passage): NonNullable<LastShown['passage']> {
+  return {
+    id: p.id,
+    kind: p.kind,
+    docId: p.docId,
+    title: p.title,
+    ...(p.headings.length ? { section: p.headings[p.headings.length - 1] } : {}),
+    ...(p.aim ? { aim: p.aim } : {}),
+    ...(p.outcome ? { outcome: p.outcome } : {}),
+    ...(p.timescale ? { timescale: p.timescale } : {}),
+  };
+}
+
 /** What to remember of an answer; undefined when it shows nothing a follow-up could refer to. */
 export function rememberAnswer(answer: Answer, question: string, now: Date, kinds?: PassageKind[], place?: string): LastShown | undefined {
   const base = { at: now.toISOString(), question: question.slice(0, 500), answer: answer.type, ...(kinds ? { kinds } : {}), ...(place ? { place } : {}) };
@@ -114,14 +128,7 @@ export function rememberAnswer(answer: Answer, question: string, now: Date, kind
       return {
         ...base,
         passage: {
-          id: p.id,
-          kind: p.kind,
-          docId: p.docId,
-          title: p.title,
-          ...(p.headings.length ? { section: p.headings[p.headings.length - 1] } : {}),
-          ...(p.aim ? { aim: p.aim } : {}),
-          ...(p.outcome ? { outcome: p.outcome } : {}),
-          ...(p.timescale ? { timescale: p.timescale } : {}),
+          ...shownPassage(p),
           // Only a window of it was shown: "tell me more" then means the rest of it.
           ...(answer.snippet.includes('…') && !p.text.includes('…') ? { cut: true } : {}),
         },
