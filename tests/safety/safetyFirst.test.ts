@@ -223,6 +223,19 @@ describe('safety first (real knowledge)', () => {
       ['the kids stay over with her new partner who was in prison for things with children', 'sex-offender-near-child'],
     ]);
     expectNone(['my 9 year old cries at home time because she loves nursery so much', 'dad said he would batter him at fifa tonight']);
+    // A hand held to something hot, an ultimatum ("if he gets jail hes ending it"), a toddler who got
+    // into the tablets, a threat to "finish her", a kettle over her legs: each by its own sign.
+    expectSigns([
+      ['the boy says his stepdad held his hand against the radiator', 'held-to-something-hot'],
+      ['she says if the council takes the house off her shes ending it', 'ending-it-if'],
+      ['the toddler got into gran\'s tablets, hes very sleepy', 'child-swallowed'],
+      ['he told her hed finish her if she called the police', 'he-hurts-her'],
+      ['the kettle went over her arm, big blisters coming up', 'severe-burn'],
+    ]);
+    // (A great-granddaughter is a child.)
+    expectKinds([["my client's great granddaughter had finger shaped bruises on her arms when they visited", 'child-protection']]);
+    // Ending a tenancy or a relationship is no ultimatum; warming hands, a contract, a course finished: no sign.
+    expectNone(['shes ending the tenancy if the landlord wont fix the damp', 'she warms her hands on the radiator', 'if she passes hell finish her course next year']);
     // Put out of a flat with nowhere to sleep is homelessness, not harm by a person.
     assert.deepEqual(risk('man got kicked out by his landlord and has nowhere to sleep tonight, who do i call'), []);
     // Ordinary moments that only share words with those signs: no card.
