@@ -235,6 +235,8 @@ describe('safety first (real knowledge)', () => {
     // (A great-granddaughter is a child.)
     expectKinds([["my client's great granddaughter had finger shaped bruises on her arms when they visited", 'child-protection']]);
     // Ending a tenancy or a relationship is no ultimatum; warming hands, a contract, a course finished: no sign.
+    // Who holds an SDS budget, or dying at home as a wish at the end of life: no card.
+    expectNone(['what if she picks option 2 - who holds the money', 'pt end of life, wants to die at home and family need more support']);
     expectNone(['shes ending the tenancy if the landlord wont fix the damp', 'she warms her hands on the radiator', 'if she passes hell finish her course next year']);
     // Put out of a flat with nowhere to sleep is homelessness, not harm by a person.
     assert.deepEqual(risk('man got kicked out by his landlord and has nowhere to sleep tonight, who do i call'), []);
