@@ -201,6 +201,15 @@ describe('a "when" question of a long record (made-up text)', () => {
     const engine = madeUpEngine();
     assert.match(engine.snippetIn(text, 'when will the information work be done'), /completed by autumn 2025/);
     assert.ok(asksDeadline(['when', 'is', 'it', 'due']) && asksDeadline(['when', 'will', 'that', 'be', 'finished']));
+    // "how many …" wants a count: a window holding only years ("from 2012-2019") does not hold it.
+    const workforce = [
+      'We need a workforce with the right skills for the future, as the need for care grows and recruiting gets harder every year across the whole area.',
+      'In 2021 there were 1,100 people employed in care services.',
+      'We also want to support staff to stay well at work and to grow in their roles through training, good supervision from their managers and time to learn from each other.',
+      'Our partners in the third sector and in independent care homes face the same pressures, and we will plan with them.',
+      'Most of the care workforce were full-time employees, and the full-time workforce fell slightly from 2012-2019 while the part-time workforce grew.',
+    ].join(' ');
+    assert.match(engine.snippetIn(workforce, 'how many in the care workforce'), /1,100 people/);
     assert.ok(!asksDeadline(['when', 'did', 'the', 'review', 'happen']) && !asksDeadline(['when', 'will', 'the', 'panel', 'meet', 'next']));
   });
 });
