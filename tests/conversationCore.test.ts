@@ -1269,6 +1269,11 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     // A detail asked in a few words, then a word on the person, is that detail.
     const texted = resolveFollowUp('contact number? can he text it, hes shy on the phone', last, always);
     assert.equal(texted.kind === 'detail' ? texted.field : texted.kind, 'phone');
+    // "is there money to pay for it?" asks for a fund or grant for the same need; "any money towards the
+    // break?" for what it names.
+    assert.deepEqual(resolveFollowUp('shes skint tho, is there money to pay for it', last, always), { kind: 'rewrite', question: `funds or grants for ${last.question}`, topic: 'fund grant', kinds: ['service'] });
+    assert.deepEqual(resolveFollowUp('can she get any money towards the break', last, always), { kind: 'rewrite', question: 'funds or grants for break', topic: 'fund grant', kinds: ['service'] });
+    assert.notEqual(resolveFollowUp('is there a money advice service near her', last, always).kind, 'rewrite');
     // ("can she get an alarm fitted?" names a thing of its own: not how to get the one shown.)
     const alarm = resolveFollowUp('can she get an alarm fitted', last, always);
     assert.notEqual(alarm.kind === 'detail' ? alarm.field : alarm.kind, 'refer');

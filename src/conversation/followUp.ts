@@ -446,6 +446,8 @@ export function pointsAtShown(text: string): boolean {
 /** "what else can they help with?", "what else does it do": more of the services shown, not others. */
 // ("do they do drop-ins anywhere else?" asks where else the services shown run them.)
 const MORE_OF_THOSE_SHOWN = /\bwhat else (?:can|do|does|will|would|could) (?:they|it)\b|\b(?:do|does) (?:they|it) (?:do|run|have|hold|offer)\b(?: [\w-]+){1,2} (?:anywhere|somewhere|elsewhere) else\b|\bwhere else (?:are|is|do|does) (?:the|their|they|it|its)\b/;
+/** "is there money to pay for it?", "any funding for that", "a grant to cover it": money for the thing shown. */
+const FUNDS_FOR_IT = /\b(?:money|funding|funds?|grants?|financial help|help with the cost|help paying)\b(?: [a-z]+){0,2} (?:to pay for|to cover|to fund|for|towards) (it|that|this|them|the (?:cost|costs|break|breaks|respite|holiday|trip|course|class|classes|gym|equipment|adaptations?))\b/;
 /** "and the other two?", "the rest?", "what are the remaining ones": the rest of a list just shown. */
 const REST_OF_LIST = /^(?:(?:and|but|so|ok)\s+)?(?:(?:what|which) (?:are|were|about) )?(?:the )?(?:other (?:two|three|four|five|six|\d+|ones|bits|points|items|things)|others|rest(?: of (?:them|it|the list))?|remaining(?: (?:ones|two|three|four|\d+))?)$/;
 /** "since when?", "how come?": asking about what was just said, with nothing of its own. */
@@ -724,6 +726,13 @@ export function resolveFollowUp(
   }
   // ("what else can they help with?" asks more of the services shown, not for other services.)
   if (last.services?.length && OTHER.test(lower) && !MORE_OF_THOSE_SHOWN.test(lower)) return { kind: 'others', question: withTopic(last.question, topicWords(lower)) };
+  // "shes skint tho, is there money to pay for it?" after services: a fund or grant for the same need.
+  // ("any money towards the break?" names what the money is for; "for it" is the last need.)
+  const fundedThing = FUNDS_FOR_IT.exec(lower)?.[1];
+  if (last.services?.length && fundedThing) {
+    const forWhat = /^(?:it|that|this|them)$/.test(fundedThing) ? last.question : fundedThing.replace(/^the /, '');
+    return { kind: 'rewrite', question: `funds or grants for ${forWhat}`, topic: 'fund grant', kinds: ['service'] };
+  }
   // "and the other two?" after a passage: all of it, whose list the card may have cut short.
   if (last.passage && REST_OF_LIST.test(lower.trim())) return { kind: 'more', whole: true };
   // "where's that from?", "what's the source?" after a passage or a list from the plan: the passage
