@@ -202,6 +202,16 @@ describe('conversation core (made-up knowledge)', () => {
     assert.doesNotMatch(JSON.stringify(when.replies), /leaner/);
   });
 
+  it('"how does it break down?" after a passage shows it whole, its parts; "how is the budget split" names its own thing', () => {
+    const shown = { at: '2026-03-02T10:00:00Z', question: 'what is the budget', answer: 'passage' as const, passage: { id: 'p#b', kind: 'plan' as const, docId: 'p', title: 'Our annual budget' } };
+    for (const text of ['how does it break down', 'whats the breakdown', 'break it down for me', 'and the split?']) assert.deepEqual(resolveFollowUp(text, shown, () => true), { kind: 'more', whole: true }, text);
+    assert.notDeepEqual(resolveFollowUp('how is the budget split', shown, () => true), { kind: 'more', whole: true });
+    const c = conversation();
+    c.say('what does the budget pay for');
+    const parts = c.say('how does it break down?');
+    assert.match(JSON.stringify(cards(parts)), /Hospital services set aside/);
+  });
+
   it('"tell me more" after a window of a passage shows the rest of it first, then what lies beyond it', () => {
     const hub = madeUpArticle(
       'sds-hub-rooms',
@@ -1274,6 +1284,11 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('shes skint tho, is there money to pay for it', last, always), { kind: 'rewrite', question: `funds or grants for ${last.question}`, topic: 'fund grant', kinds: ['service'] });
     assert.deepEqual(resolveFollowUp('can she get any money towards the break', last, always), { kind: 'rewrite', question: 'funds or grants for break', topic: 'fund grant', kinds: ['service'] });
     assert.notEqual(resolveFollowUp('is there a money advice service near her', last, always).kind, 'rewrite');
+    // "whats the upper age limit?", "is there a minimum age": who it is for.
+    for (const text of ['whats the upper age limit', 'is there a minimum age']) {
+      const out = resolveFollowUp(text, last, always);
+      assert.equal(out.kind === 'detail' ? out.field : out.kind, 'who', text);
+    }
     // ("can she get an alarm fitted?" names a thing of its own: not how to get the one shown.)
     const alarm = resolveFollowUp('can she get an alarm fitted', last, always);
     assert.notEqual(alarm.kind === 'detail' ? alarm.field : alarm.kind, 'refer');
