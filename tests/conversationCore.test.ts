@@ -1284,6 +1284,8 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('shes skint tho, is there money to pay for it', last, always), { kind: 'rewrite', question: `funds or grants for ${last.question}`, topic: 'fund grant', kinds: ['service'] });
     assert.deepEqual(resolveFollowUp('can she get any money towards the break', last, always), { kind: 'rewrite', question: 'funds or grants for break', topic: 'fund grant', kinds: ['service'] });
     assert.notEqual(resolveFollowUp('is there a money advice service near her', last, always).kind, 'rewrite');
+    // "what would he acutally be doing on it?" asks what the first service shown involves.
+    assert.deepEqual(resolveFollowUp('what would he acutally be doing on it', last, always), { kind: 'more', about: true });
     // "whats the upper age limit?", "is there a minimum age": who it is for.
     for (const text of ['whats the upper age limit', 'is there a minimum age']) {
       const out = resolveFollowUp(text, last, always);

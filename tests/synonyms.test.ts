@@ -148,6 +148,13 @@ describe('words', () => {
     assert.deepEqual(tokenize('cant'), tokenize('cannot'));
   });
 
+  it('reads a filler adverb typed a letter off ("actualy", "acutally", "usualy") as filler, not a topic word', () => {
+    assert.deepEqual(contentTokens('so what are we actualy doing for carers'), ['carers']);
+    for (const word of ['acutally', 'usualy', 'normaly', 'currenty']) assert.ok(isStopWord(word), word);
+    // (The words themselves, and words a letter from them that are not adverbs, stay.)
+    for (const word of ['actual', 'usual', 'real', 'normal', 'exact']) assert.ok(!isStopWord(word), word);
+  });
+
   it('reads chat shorthand ("orgs", "opt", "info", "regs") as the word the knowledge spells out', () => {
     assert.deepEqual(tokenize('voluntary orgs'), ['voluntary', 'organisations']);
     assert.deepEqual(tokenize('opt 3'), ['option', '3']);

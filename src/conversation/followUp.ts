@@ -8,7 +8,7 @@
 import { COMMUNITIES, communitiesIn, type Community } from '../knowledge/places';
 import type { PassageKind, Timescale } from '../knowledge/types';
 import { stem } from '../search/stem';
-import { contentTokens, isStopWord, timescaleTyposCorrected, withinOneEdit } from '../search/text';
+import { contentTokens, fillerAdverbMeant, isStopWord, timescaleTyposCorrected, withinOneEdit } from '../search/text';
 import { LIST_NOUNS, type LastShown } from './memory';
 
 export type DetailField = 'phone' | 'address' | 'refer' | 'hours' | 'email' | 'website' | 'cost' | 'who';
@@ -185,6 +185,9 @@ const NOT_DETAIL_TYPOS = new Set(['prone', 'opining']);
 
 function correctDetailTypo(word: string): string {
   if (word.length < 4 || DETAIL_WORDS.includes(word) || NOT_DETAIL_TYPOS.has(word)) return word;
+  // ("what would he acutally be doing on it": the filler, as meant.)
+  const filler = fillerAdverbMeant(word);
+  if (filler) return filler;
   return DETAIL_WORDS.find((d) => d[0] === word[0] && d.at(-1) === word.at(-1) && withinOneEdit(d, word)) ?? word;
 }
 
@@ -476,7 +479,7 @@ const REFERENCE_NAMED = new RegExp(
 /** "who are the partners for that?", "whos involved?", "who is leading on it?": who the part shown names. */
 const WHO_IS_INVOLVED = /^(?:(?:and|so|ok|but)\s+)?(?:who(?:s| is| are| else is)?\s+(?:the\s+)?(?:partners?|involved|leading(?: (?:on|it|that|this))?|delivering|responsible|working on)|(?:which|what) partners?(?: (?:are|is))?|(?:the\s+)?partners?)(?:\s+(?:for|on|in|with|of|doing)\s+(?:that|this|it|them))?(?:\s+(?:involved|then|too))?$/;
 /** "whats on at them?", "what do they do?", "what goes on there?": what the services shown offer. */
-const WHAT_THEY_DO = /^(?:(?:and|so|ok)\s+)?(?:how (?:does|do) (?:it|they|that) work|what (?:does|do) (?:it|they|that) involve|what(?:s| is) (?:it|that) exactly|what(?:s| is)? on (?:at (?:them|it|there)|there)|what (?:do|does) (?:they|it) (?:do|offer|run|involve|provide)(?: there| exactly)?|what goes on(?: there| at (?:them|it))?|what (?:kind of |sort of )?(?:activities|groups|things|stuff|sessions) (?:do|does) (?:they|it) (?:do|have|run|offer)|what happens (?:there|at (?:them|it)))$/;
+const WHAT_THEY_DO = /^(?:(?:and|so|ok)\s+)?(?:how (?:does|do) (?:it|they|that) work|what (?:does|do) (?:it|they|that) involve|what(?:s| is) (?:it|that) exactly|what(?:s| is)? on (?:at (?:them|it|there)|there)|what (?:do|does) (?:they|it) (?:do|offer|run|involve|provide)(?: there| exactly)?|what goes on(?: there| at (?:them|it))?|what (?:kind of |sort of )?(?:activities|groups|things|stuff|sessions) (?:do|does) (?:they|it) (?:do|have|run|offer)|what happens (?:there|at (?:them|it))|what (?:would|will|does|do|might|could) (?:he|she|they|i|we|you) (?:actually |really )?(?:be )?(?:doing|do) (?:on|at|in|there|with)(?: (?:it|that|this|them))?)$/;
 /** "where does it say that?": of guidance, the law it rests on ("… in the act?" of anything). */
 // ("where's that in the act?" asks the same of anything.)
 const WHERE_SAID = /^(?:(?:and|so|ok|but)\s+)?(?:where (?:does|do) (?:it|that|this|they) say (?:that|this|so)|where(?:'?s| is) (?:that|this|it)(?= in the (?:act|law|regs|regulations|legislation)$)|where in the (?:act|law|regs|regulations|legislation) (?:is|does it say) (?:that|this|it)(?= in the)?)( in the (?:act|law|regs|regulations|legislation))?$/;

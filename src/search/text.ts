@@ -108,8 +108,17 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+/** Filler adverbs: typed a letter off ("actualy", "usualy") they are still filler, not a word one
+ * letter from a topic ("actualy" is not "actual"). */
+const FILLER_ADVERBS = ['actually', 'really', 'currently', 'basically', 'usually', 'normally', 'exactly', 'precisely'];
+
+/** The filler adverb a word was typed for ("acutally" → "actually"), if any. */
+export function fillerAdverbMeant(token: string): string | undefined {
+  return token.length >= 6 && token.endsWith('y') ? FILLER_ADVERBS.find((a) => withinOneEdit(a, token)) : undefined;
+}
+
 export function isStopWord(token: string): boolean {
-  return STOP_WORDS.has(token);
+  return STOP_WORDS.has(token) || fillerAdverbMeant(token) !== undefined;
 }
 
 /** Tokens that carry meaning: the query-side counterpart of the index's stop-word filter. */
