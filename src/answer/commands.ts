@@ -19,6 +19,8 @@ export function parseCommand(text: string): Command | undefined {
   if (word === 'feedback' && rest === '') return { name: 'feedback' };
   if (word === 'plan') return { name: 'plan', text: rest };
   const kind = SEARCH_COMMANDS[word];
+  // "service user with dementia, …", "service provider": a person or an organisation, not the command.
+  if (word === 'service' && /^(?:users?|provider|providers|manager|managers|review|reviews|level)\b/i.test(rest)) return undefined;
   // "sds" alone is a question about SDS, not an empty command.
   if (kind && rest) return { name: 'search', kinds: [kind], text: rest };
   return undefined;
