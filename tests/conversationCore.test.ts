@@ -1122,6 +1122,18 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(parsePlanQuery('shrot term actions under aim 1'), { aim: 1, outcome: undefined, timescale: 'short', commitments: false, topic: '' });
   });
 
+  it('"and number 6?" asks for that one of what the last question counted: a standard, an option, an aim', () => {
+    const standards = { at: '2026-03-02T10:00:00Z', question: 'how many standards are in the framework', answer: 'passage' as const, passage: { id: 's#a', kind: 'sds' as const, docId: 's', title: 'The framework of standards' } };
+    for (const text of ['and number 6?', 'n number 6 is about?', 'number 6']) assert.deepEqual(resolveFollowUp(text, standards, () => true), { kind: 'rewrite', question: 'standard 6', replaced: true, topic: 'standard 6' }, text);
+    const options = { ...standards, question: 'what are the sds options' };
+    const second = resolveFollowUp('and number 2?', options, () => true);
+    assert.match(second.kind === 'rewrite' ? second.question : second.kind, /^(?:what is )?option 2$/);
+    // ("what is No.11" names the No11 hub; a number after a question that counted nothing is no item.)
+    assert.notDeepEqual(resolveFollowUp('what is No.11', { ...standards, question: 'medium term aims under aim 1' }, () => true), { kind: 'rewrite', question: 'aim 11', replaced: true, topic: 'aim 11' });
+    const payment = { ...standards, question: 'what is a direct payment', passage: { ...standards.passage, title: 'Direct payments' } };
+    assert.notDeepEqual(resolveFollowUp('number 6', payment, () => true), { kind: 'rewrite', question: 'standard 6', replaced: true, topic: 'standard 6' });
+  });
+
   it('keeps a negation with the word it negates: "if she doesn\'t pick one" is not "pick"', () => {
     assert.deepEqual(topicWords('and if she doesnt pick one?'), ['doesnt', 'pick']);
     assert.deepEqual(topicWords("and if she doesn't pick one?"), ['doesnt', 'pick']);

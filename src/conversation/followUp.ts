@@ -531,6 +531,9 @@ export function legalReferences(text: string): string[] {
 /** "and 3?", "what about 2": a number alone, which means the next of whatever was numbered last
  * ("number 3" opens the third item of a list: see ORDINAL). */
 const BARE_NUMBER = /^(?:(?:and|or|what about|how about)\s+)?([1-4])$/;
+/** "number 6?", "and number 6 is about?": a number alone, asked of what the last question counted. */
+// ("what is No.11" names the No11 hub: "no" is not read as a number here.)
+const NUMBER_ASKED = /^(?:(?:and|n|or|so|what about|how about)\s+)?(?:the\s+)?(?:number|num|#)\s*(\d{1,2})(?:\s+(?:is|then|one))?(?:\s+about)?$/;
 /** "option 2", "what about step 3", "and the 2nd reason": a numbered item of a kind, and nothing more. */
 const NOUN_NUMBER = new RegExp(`^(?:(?:and|or|so|what about|how about|whats|what is|tell me about|more on)\\s+)?(?:the\\s+)?(${LIST_NOUNS.join('|')})\\s*(?:no\\.?\\s*|number\\s*)?(\\d)$`);
 // ("increase since when", "and by when": a date asked of what was shown, a word of it before.)
@@ -710,6 +713,13 @@ export function resolveFollowUp(
     }
     if (before.option !== undefined) return resolveFollowUp(`and option ${numberAlone}`, last, standsAlone, isCommonWord, isKnownWord);
     if (before.aim !== undefined && Number(numberAlone) <= 3) return resolveFollowUp(`and aim ${numberAlone}`, last, standsAlone, isCommonWord, isKnownWord);
+  }
+  // "and number 6 is about?" after a question about the standards (or the options, the aims): that one.
+  const numberAsked = NUMBER_ASKED.exec(lower)?.[1];
+  const numberedKind = numberAsked ? /\b(standard|option|aim|principle|step)s\b/.exec(`${last.question} ${last.passage?.title ?? ''}`.toLowerCase())?.[1] : undefined;
+  if (numberAsked && numberedKind) {
+    if (numberedKind === 'option' || numberedKind === 'aim') return resolveFollowUp(`and ${numberedKind} ${numberAsked}`, last, standsAlone, isCommonWord, isKnownWord);
+    return { kind: 'rewrite', question: `${numberedKind} ${numberAsked}`, replaced: true, topic: `${numberedKind} ${numberAsked}` };
   }
   const itemCount = last.services?.length ?? last.items?.length ?? 0;
 
