@@ -206,6 +206,8 @@ describe('conversation core (made-up knowledge)', () => {
     const shown = { at: '2026-03-02T10:00:00Z', question: 'what is the budget', answer: 'passage' as const, passage: { id: 'p#b', kind: 'plan' as const, docId: 'p', title: 'Our annual budget' } };
     for (const text of ['how does it break down', 'whats the breakdown', 'break it down for me', 'and the split?']) assert.deepEqual(resolveFollowUp(text, shown, () => true), { kind: 'more', whole: true }, text);
     assert.notDeepEqual(resolveFollowUp('how is the budget split', shown, () => true), { kind: 'more', whole: true });
+    // "so what choices has she got left?" asks what the passage shown leaves open: it whole, too.
+    for (const text of ['so what choices has she got left', 'which options are still open to her']) assert.deepEqual(resolveFollowUp(text, shown, () => true), { kind: 'more', whole: true }, text);
     const c = conversation();
     c.say('what does the budget pay for');
     const parts = c.say('how does it break down?');

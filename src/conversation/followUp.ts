@@ -451,6 +451,8 @@ export function pointsAtShown(text: string): boolean {
 const MORE_OF_THOSE_SHOWN = /\bwhat else (?:can|do|does|will|would|could) (?:they|it)\b|\b(?:do|does) (?:they|it) (?:do|run|have|hold|offer)\b(?: [\w-]+){1,2} (?:anywhere|somewhere|elsewhere) else\b|\bwhere else (?:are|is|do|does) (?:the|their|they|it|its)\b/;
 /** "is there money to pay for it?", "any funding for that", "a grant to cover it": money for the thing shown. */
 const FUNDS_FOR_IT = /\b(?:money|funding|funds?|grants?|financial help|help with the cost|help paying)\b(?: [a-z]+){0,2} (?:to pay for|to cover|to fund|for|towards) (it|that|this|them|the (?:cost|costs|break|breaks|respite|holiday|trip|course|class|classes|gym|equipment|adaptations?))\b/;
+/** "so what choices has she got left?", "which options are still open to him": what the passage shown leaves open. */
+const CHOICES_LEFT = /^(?:(?:and|so|ok|but)\s+)?(?:what|which) (?:other )?(?:options|choices|alternatives)(?: (?:has|have|does|do|is|are) (?:she|he|they|we|it|there))?(?: (?:got|still|then|now))* (?:left|remaining|open|available|instead)(?: (?:to (?:her|him|them)|then|now))?$/;
 /** "how does it break down?", "whats the split": the parts of what was shown, which it lists. */
 const BREAKDOWN_ASKED = /^(?:(?:and|so|ok|but)\s+)?(?:how (?:does|is|do|are|was|were) (?:it|that|this|they|them) (?:broken|break|split|divided|made)(?: down| up)?|(?:whats|what is|what's|and|any) (?:the )?(?:breakdown|split)(?: of (?:it|that|this))?|break (?:it|that|this) down(?: for me)?|breakdown)$/;
 /** "and the other two?", "the rest?", "what are the remaining ones": the rest of a list just shown. */
@@ -749,8 +751,8 @@ export function resolveFollowUp(
     return { kind: 'rewrite', question: `funds or grants for ${forWhat}`, topic: 'fund grant', kinds: ['service'] };
   }
   // "and the other two?" after a passage: all of it, whose list the card may have cut short.
-  // ("how does it break down?" too: the parts it lists.)
-  if (last.passage && (REST_OF_LIST.test(lower.trim()) || BREAKDOWN_ASKED.test(lower.trim()))) return { kind: 'more', whole: true };
+  // ("how does it break down?", "so what choices has she got left?" too: the parts it lists, what it leaves open.)
+  if (last.passage && (REST_OF_LIST.test(lower.trim()) || BREAKDOWN_ASKED.test(lower.trim()) || CHOICES_LEFT.test(lower.trim()))) return { kind: 'more', whole: true };
   // "where's that from?", "what's the source?" after a passage or a list from the plan: the passage
   // whole, which names where its figures come from (not an address to look up).
   if (SOURCE_ASKED.test(lower)) {
