@@ -232,7 +232,8 @@ describe('safety first (real knowledge)', () => {
       ['he told her hed finish her if she called the police', 'he-hurts-her'],
       ['the kettle went over her arm, big blisters coming up', 'severe-burn'],
     ]);
-    // (A great-granddaughter is a child.)
+    // (Someone hurt by their mum's new boyfriend is a child of the house; so is a great-granddaughter.)
+    expectKinds([['she says her mums new boyfriend slapped her across the face', 'child-protection']]);
     expectKinds([["my client's great granddaughter had finger shaped bruises on her arms when they visited", 'child-protection']]);
     // Ending a tenancy or a relationship is no ultimatum; warming hands, a contract, a course finished: no sign.
     // Who holds an SDS budget, or dying at home as a wish at the end of life: no card.
