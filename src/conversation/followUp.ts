@@ -719,7 +719,8 @@ export function resolveFollowUp(
   // "and number 6 is about?" after a question about the standards (or the options, the aims): that one.
   const numberAsked = NUMBER_ASKED.exec(lower)?.[1];
   const numberedKind = numberAsked ? /\b(standard|option|aim|principle|step)s\b/.exec(`${last.question} ${last.passage?.title ?? ''}`.toLowerCase())?.[1] : undefined;
-  if (numberAsked && numberedKind) {
+  // (After a list shown, "number 3" is its third item: below.)
+  if (numberAsked && numberedKind && !(last.listItems && Number(numberAsked) <= last.listItems.length)) {
     if (numberedKind === 'option' || numberedKind === 'aim') return resolveFollowUp(`and ${numberedKind} ${numberAsked}`, last, standsAlone, isCommonWord, isKnownWord);
     return { kind: 'rewrite', question: `${numberedKind} ${numberAsked}`, replaced: true, topic: `${numberedKind} ${numberAsked}` };
   }
