@@ -76,6 +76,8 @@ export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 60': join(FIXTURES, 'tuning-conversations-60.json'),
   'tuning 61': join(FIXTURES, 'tuning-conversations-61.json'),
   'tuning 62': join(FIXTURES, 'tuning-conversations-62.json'),
+  'tuning 63': join(FIXTURES, 'tuning-conversations-63.json'),
+  'tuning 64': join(FIXTURES, 'tuning-conversations-64.json'),
   'held-out': join(FIXTURES, 'held-out-conversations.json'),
 };
 
