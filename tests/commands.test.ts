@@ -12,10 +12,10 @@ describe('commands', () => {
   });
 
   it('reads "service user …" and "service provider …" as a question, not the services command', () => {
-    for (const text of ['service user with advanced dementia, no guardian, which option can be offered', 'Service users in Dalkeith, any lunch clubs', 'service provider wants to know about PVG checks']) {
+    for (const text of ['service user with advanced dementia, no guardian, which option can be offered', 'Service users in Dalkeith, any lunch clubs', 'service provider wants to know about PVG checks', 'service-user with LD wants to volunteer', 'services user wants a PA', 'service charge on her flat has gone up', 'service dog for a blind man', 'service is closed today, where else']) {
       assert.equal(parseCommand(text), undefined, text);
     }
-    // "sds" or "help" with words after them that make a question are questions too.
+    // "sds" alone is a question about SDS; "help" with words after it is a question too.
     assert.equal(parseCommand('sds'), undefined);
     assert.equal(parseCommand('help for carers in penicuik'), undefined);
   });

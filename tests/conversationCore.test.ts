@@ -208,6 +208,7 @@ describe('conversation core (made-up knowledge)', () => {
     assert.notDeepEqual(resolveFollowUp('how is the budget split', shown, () => true), { kind: 'more', whole: true });
     // "so what choices has she got left?" asks what the passage shown leaves open: it whole, too.
     for (const text of ['so what choices has she got left', 'which options are still open to her']) assert.deepEqual(resolveFollowUp(text, shown, () => true), { kind: 'more', whole: true }, text);
+    assert.notDeepEqual(resolveFollowUp('what alternatives are there instead', shown, () => true), { kind: 'more', whole: true });
     const c = conversation();
     c.say('what does the budget pay for');
     const parts = c.say('how does it break down?');
@@ -1118,6 +1119,8 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.equal(slotsIn('shrot term?').timescale, 'short');
     assert.equal(slotsIn('longr term').timescale, 'longer');
     assert.equal(slotsIn('and the stuff further down the line').timescale, 'longer');
+    // ("anything further out, like gorebridge" is a place further away.)
+    assert.equal(slotsIn('is there anything further out, like gorebridge').timescale, undefined);
     // "this term" at school, "fixed term" contracts: no timescale of the plan.
     assert.equal(slotsIn('is she off this term').timescale, undefined);
     assert.equal(slotsIn('fixed term contract?').timescale, undefined);
@@ -1131,7 +1134,12 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     const second = resolveFollowUp('and number 2?', options, () => true);
     assert.match(second.kind === 'rewrite' ? second.question : second.kind, /^(?:what is )?option 2$/);
     // ("what is No.11" names the No11 hub; a number after a question that counted nothing is no item.)
-    assert.notDeepEqual(resolveFollowUp('what is No.11', { ...standards, question: 'medium term aims under aim 1' }, () => true), { kind: 'rewrite', question: 'aim 11', replaced: true, topic: 'aim 11' });
+    const hub = resolveFollowUp('what is No.11', { ...standards, question: 'medium term aims under aim 1' }, () => true);
+    assert.doesNotMatch(hub.kind === 'rewrite' ? hub.question : hub.kind, /\baim 11\b/);
+    // After services, "number 2" is no option or standard.
+    const services = { at: '2026-03-02T10:00:00Z', question: 'what options are there for day care in penicuik', answer: 'services' as const, services: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }] };
+    const second2 = resolveFollowUp('number 2', services, () => false);
+    assert.doesNotMatch(second2.kind === 'rewrite' ? second2.question : second2.kind, /option 2/);
     const payment = { ...standards, question: 'what is a direct payment', passage: { ...standards.passage, title: 'Direct payments' } };
     assert.notDeepEqual(resolveFollowUp('number 6', payment, () => true), { kind: 'rewrite', question: 'standard 6', replaced: true, topic: 'standard 6' });
   });
@@ -1290,14 +1298,24 @@ describe('follow-up resolution (patterns, not phrases)', () => {
       const out = resolveFollowUp(text, last, always);
       assert.equal(out.kind === 'detail' ? out.field : out.kind, field, text);
     }
-    // A detail asked in a few words, then a word on the person, is that detail.
-    const texted = resolveFollowUp('contact number? can he text it, hes shy on the phone', last, always);
+    // A detail asked in a few words, then a word on the person, is that detail; then a question of its
+    // own is not (the rest would be lost).
+    const never = (): boolean => false;
+    const texted = resolveFollowUp('contact number? can he text it, hes shy on the phone', last, never);
     assert.equal(texted.kind === 'detail' ? texted.field : texted.kind, 'phone');
+    assert.notEqual(resolveFollowUp('whats the number? also is there anything for dementia in bonnyrigg', last, never).kind, 'detail');
+    assert.notEqual(resolveFollowUp('contact number? can he get a dementia day centre place in bonnyrigg', last, always).kind, 'detail');
+    // "when should she call 999" is not asked of the services shown.
+    const nines = resolveFollowUp('when should she call 999 instead', last, always);
+    assert.notEqual(nines.kind === 'detail' ? nines.field : nines.kind, 'hours');
     // "is there money to pay for it?" asks for a fund or grant for the same need; "any money towards the
     // break?" for what it names.
     assert.deepEqual(resolveFollowUp('shes skint tho, is there money to pay for it', last, always), { kind: 'rewrite', question: `funds or grants for ${last.question}`, topic: 'fund grant', kinds: ['service'] });
     assert.deepEqual(resolveFollowUp('can she get any money towards the break', last, always), { kind: 'rewrite', question: 'funds or grants for break', topic: 'fund grant', kinds: ['service'] });
-    assert.notEqual(resolveFollowUp('is there a money advice service near her', last, always).kind, 'rewrite');
+    for (const text of ['is there a money advice service for them', 'can she use her direct payment money for that', 'is there funding towards the cost of a care home']) {
+      const out = resolveFollowUp(text, last, always);
+      assert.ok(!(out.kind === 'rewrite' && out.question.startsWith('funds or grants')), text);
+    }
     // "what would he acutally be doing on it?" asks what the first service shown involves.
     assert.deepEqual(resolveFollowUp('what would he acutally be doing on it', last, always), { kind: 'more', about: true });
     // "whats the upper age limit?", "is there a minimum age": who it is for.

@@ -19,8 +19,9 @@ export function parseCommand(text: string): Command | undefined {
   if (word === 'feedback' && rest === '') return { name: 'feedback' };
   if (word === 'plan') return { name: 'plan', text: rest };
   const kind = SEARCH_COMMANDS[word];
-  // "service user with dementia, …", "service provider": a person or an organisation, not the command.
-  if (word === 'service' && /^(?:users?|provider|providers|manager|managers|review|reviews|level)\b/i.test(rest)) return undefined;
+  // "service user with dementia, …", "service-user", "services user", "service provider", "service charge",
+  // "service is closed": a person, an organisation or a thing, not the command.
+  if ((word === 'service' || word === 'services') && /^-?(?:users?|providers?|managers?|reviews?|level|charges?|dogs?|is|was|has|had|will|were|are)\b/i.test(rest)) return undefined;
   // "sds" alone is a question about SDS, not an empty command.
   if (kind && rest) return { name: 'search', kinds: [kind], text: rest };
   return undefined;

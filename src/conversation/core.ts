@@ -25,7 +25,7 @@ import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
 import { askedOfShown, asideQuestion, asksBare, asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, pointsAtTheThingShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
-import { lastShown, rememberAnswer, shownPassage, shownService, type ConversationMemory, type LastShown } from './memory';
+import { lastShown, onePartListed, rememberAnswer, shownPassage, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
 import { openAtHour, outOfHoursLines, recordSays, recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
 import { smallTalk, looksLikeAnotherLanguage } from './smallTalk';
@@ -571,8 +571,6 @@ export class ConversationCore {
     return (answer.passage.topics ?? []).some((t) => before.includes(t));
   }
 
-  /** How many of these words (by stem) a passage holds, a word in its title counting twice: a title
-   * names what the passage is about, the text may use a word in passing ("in their own right"). */
   /** Whether a message names the passage shown by two or more words of its own, and is answered by it
    * first within its document. */
   private namesShown(text: string, shownId: string): boolean {
@@ -582,6 +580,8 @@ export class ConversationCore {
     return found?.passage.id === shownId;
   }
 
+  /** How many of these words (by stem) a passage holds, a word in its title counting twice: a title
+   * names what the passage is about, the text may use a word in passing ("in their own right"). */
   private wordsHeld(passage: Passage, words: string[]): number {
     const title = new Set(tokenize(passage.title).map(stem));
     const held = new Set(tokenize(`${passage.title} ${passage.text}`).map(stem));
@@ -732,7 +732,8 @@ export class ConversationCore {
       }
       case 'where': {
         // (After a list from the plan drawn from one part, that part.)
-        const listed = last.answer === 'plan_list' && new Set((last.items ?? []).map((i) => i.id)).size === 1 ? this.engine.passage(last.items?.[0]?.id ?? '') : undefined;
+        const part = onePartListed(last);
+        const listed = part ? this.engine.passage(part) : undefined;
         const p = last.passage ?? (listed ? shownPassage(listed) : undefined);
         if (!p) return undefined;
         const passage = this.engine.passage(p.id);

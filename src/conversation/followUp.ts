@@ -9,7 +9,7 @@ import { COMMUNITIES, communitiesIn, type Community } from '../knowledge/places'
 import type { PassageKind, Timescale } from '../knowledge/types';
 import { stem } from '../search/stem';
 import { contentTokens, fillerAdverbMeant, isStopWord, timescaleTyposCorrected, withinOneEdit } from '../search/text';
-import { LIST_NOUNS, type LastShown } from './memory';
+import { LIST_NOUNS, onePartListed, type LastShown } from './memory';
 
 export type DetailField = 'phone' | 'address' | 'refer' | 'hours' | 'email' | 'website' | 'cost' | 'who';
 
@@ -45,8 +45,9 @@ export interface Slots {
 }
 
 const DETAILS: Array<[DetailField, RegExp]> = [
-  // ("when can he ring them?", "when's best to call": when they are open, not the number.)
-  ['hours', /\bwhen(?:'?s| is)? (?:(?:can|could|should|do|does|would|best to|it best to|is best to|a good time to) )?(?:(?:i|we|you|he|she|they|people|folk|someone|mum|dad) )?(?:ring|call|phone|get through|reach them|drop in|pop in)\b/],
+  // ("when can he ring them?", "when's best to call": when they are open, not the number; "when should
+  // she call 999" is not asked of them.)
+  ['hours', /\bwhen(?:'?s| is)? (?:(?:can|could|should|do|does|would|best to|it best to|is best to|a good time to) )?(?:(?:i|we|you|he|she|they|people|folk|someone|mum|dad) )?(?:ring|call|phone|get through|reach them|drop in|pop in)\b(?! (?:999|111|101|an ambulance|the police|for an ambulance))/],
   ['email', /\b(e-?mail)\b/],
   ['website', /\b(website|web site|web page|site|online|link|url)\b/],
   // Asked how to refer, a message about ringing ("can i refer her or does she ring them herself") asks how to refer.
@@ -233,7 +234,8 @@ export function slotsIn(text: string): Slots {
 }
 
 /** "the stuff further out", "further down the line", "in the long run": the longer term, in other words. */
-const LONGER_SAID = /\b(?:(?:the )?(?:stuff|things?|bits?|ones?|work) )?(?:further|farther) (?:out|ahead|off|down the (?:line|road|track))\b|\bin the long run\b/;
+// ("is there anything further out, like gorebridge?" is a place further away.)
+const LONGER_SAID = /\b(?:stuff|things?|bits?|ones?|work|aims?|actions?|plans?) (?:further|farther) (?:out|ahead|off|down the (?:line|road|track))\b|\bfurther down the line\b|\bin the long run\b/;
 
 function withoutSlots(lower: string): string {
   let out = lower;
@@ -449,10 +451,10 @@ export function pointsAtShown(text: string): boolean {
 /** "what else can they help with?", "what else does it do": more of the services shown, not others. */
 // ("do they do drop-ins anywhere else?" asks where else the services shown run them.)
 const MORE_OF_THOSE_SHOWN = /\bwhat else (?:can|do|does|will|would|could) (?:they|it)\b|\b(?:do|does) (?:they|it) (?:do|run|have|hold|offer)\b(?: [\w-]+){1,2} (?:anywhere|somewhere|elsewhere) else\b|\bwhere else (?:are|is|do|does) (?:the|their|they|it|its)\b/;
-/** "is there money to pay for it?", "any funding for that", "a grant to cover it": money for the thing shown. */
-const FUNDS_FOR_IT = /\b(?:money|funding|funds?|grants?|financial help|help with the cost|help paying)\b(?: [a-z]+){0,2} (?:to pay for|to cover|to fund|for|towards) (it|that|this|them|the (?:cost|costs|break|breaks|respite|holiday|trip|course|class|classes|gym|equipment|adaptations?))\b/;
+/** "is there money to pay for it?", "any money towards the break", "a grant to cover it": money for the thing shown. */
+const FUNDS_FOR_IT = /\b(?:money|funding|funds?|grants?|financial help)\b(?: [a-z]+){0,2} (?:to pay for|to cover|to fund|towards) (it|that|this|them|the (?:break|breaks|respite|holiday|trip|course|class|classes|gym|equipment|adaptations?))\b/;
 /** "so what choices has she got left?", "which options are still open to him": what the passage shown leaves open. */
-const CHOICES_LEFT = /^(?:(?:and|so|ok|but)\s+)?(?:what|which) (?:other )?(?:options|choices|alternatives)(?: (?:has|have|does|do|is|are) (?:she|he|they|we|it|there))?(?: (?:got|still|then|now))* (?:left|remaining|open|available|instead)(?: (?:to (?:her|him|them)|then|now))?$/;
+const CHOICES_LEFT = /^(?:(?:and|so|ok|but)\s+)?(?:what|which) (?:other )?(?:options|choices|alternatives)(?: (?:has|have|does|do|is|are) (?:she|he|they|we|it|there))?(?: (?:got|still|then|now))* (?:left|remaining|open|available)(?: (?:to (?:her|him|them)|then|now))?$/;
 /** "how does it break down?", "whats the split": the parts of what was shown, which it lists. */
 const BREAKDOWN_ASKED = /^(?:(?:and|so|ok|but)\s+)?(?:how (?:does|is|do|are|was|were) (?:it|that|this|they|them) (?:broken|break|split|divided|made)(?: down| up)?|(?:whats|what is|what's|and|any) (?:the )?(?:breakdown|split)(?: of (?:it|that|this))?|break (?:it|that|this) down(?: for me)?|breakdown)$/;
 /** "and the other two?", "the rest?", "what are the remaining ones": the rest of a list just shown. */
@@ -685,9 +687,10 @@ export function resolveFollowUp(
   if (!last) return { kind: 'new' };
   // "contact number? can he text it, hes shy": a detail asked in a few words, then more on the person:
   // the detail is the question.
-  const firstAsk = /^([^?]{2,40})\?\s*\S/.exec(text)?.[1];
-  if (firstAsk && last.services?.length && firstAsk.trim().split(/\s+/).length <= 4) {
-    const asked = resolveFollowUp(firstAsk, last, standsAlone, isCommonWord, isKnownWord);
+  // ("whats the number? also is there anything for dementia in bonnyrigg" asks a question of its own after it.)
+  const firstAsk = /^([^?]{2,40})\?\s*(\S[^?]*)\??$/.exec(text);
+  if (firstAsk && last.services?.length && firstAsk[1].trim().split(/\s+/).length <= 4 && !/^(?:also|and|plus|btw|is there|are there|any|anything)\b/i.test(firstAsk[2]) && !standsAlone(firstAsk[2])) {
+    const asked = resolveFollowUp(firstAsk[1], last, standsAlone, isCommonWord, isKnownWord);
     if (asked.kind === 'detail') return asked;
   }
   const lower = normalise(text);
@@ -718,7 +721,8 @@ export function resolveFollowUp(
   }
   // "and number 6 is about?" after a question about the standards (or the options, the aims): that one.
   const numberAsked = NUMBER_ASKED.exec(lower)?.[1];
-  const numberedKind = numberAsked ? /\b(standard|option|aim|principle|step)s\b/.exec(`${last.question} ${last.passage?.title ?? ''}`.toLowerCase())?.[1] : undefined;
+  // (Only after a passage: after services or a list, "number 2" is the second thing shown.)
+  const numberedKind = numberAsked && last.passage ? /\b(standard|option|aim|principle|step)s\b/.exec(`${last.question} ${last.passage.title}`.toLowerCase())?.[1] : undefined;
   // (After a list shown, "number 3" is its third item: below.)
   if (numberAsked && numberedKind && !(last.listItems && Number(numberAsked) <= last.listItems.length)) {
     if (numberedKind === 'option' || numberedKind === 'aim') return resolveFollowUp(`and ${numberedKind} ${numberAsked}`, last, standsAlone, isCommonWord, isKnownWord);
@@ -761,7 +765,7 @@ export function resolveFollowUp(
     if (last.answer === 'plan_list' && last.items?.length) return { kind: 'open', index: 1 };
   }
   // "timescale?", "which outcome is that under?" after a list from the plan drawn from one part: where it sits.
-  if (last.answer === 'plan_list' && new Set((last.items ?? []).map((i) => i.id)).size === 1 && (WHICH_AIM.test(lower) || WHICH_TIMESCALE.test(lower.trim()) || WHERE.test(lower) || termAsked(lower.trim()))) return { kind: 'where' };
+  if (onePartListed(last) !== undefined && (WHICH_AIM.test(lower) || WHICH_TIMESCALE.test(lower.trim()) || WHERE.test(lower) || termAsked(lower.trim()))) return { kind: 'where' };
   // ("which aim?" alone asks it of the plan; after guidance "what outcome?" may ask what came of something.)
   if (last.passage?.kind === 'plan' && (WHICH_AIM.test(lower) || WHICH_TIMESCALE.test(lower.trim()))) return { kind: 'where' };
   if (last.passage && (WHERE.test(lower.replace(/\b(aim|outcome|timescale|section|part)['’]s\b/g, '$1 is')) || (last.passage.timescale !== undefined && termAsked(lower.trim())))) return { kind: 'where' };

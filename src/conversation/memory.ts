@@ -101,6 +101,13 @@ export function readMemory(value: unknown): LastShown | undefined {
   return v as LastShown;
 }
 
+/** The one part of the plan a list shown was drawn from ("what did we commit to on …" answered from a
+ * single part), if it was drawn from one. */
+export function onePartListed(last: LastShown): string | undefined {
+  const ids = new Set((last.items ?? []).map((i) => i.id));
+  return last.answer === 'plan_list' && ids.size === 1 ? [...ids][0] : undefined;
+}
+
 /** What memory keeps of a passage shown: where it sits. */
 export function shownPassage(p: Passage): NonNullable<LastShown['passage']> {
   return {

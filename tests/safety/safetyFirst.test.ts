@@ -227,18 +227,36 @@ describe('safety first (real knowledge)', () => {
     // into the tablets, a threat to "finish her", a kettle over her legs: each by its own sign.
     expectSigns([
       ['the boy says his stepdad held his hand against the radiator', 'held-to-something-hot'],
+      ['dad held the toddlers hand on the hob', 'held-to-something-hot'],
       ['she says if the council takes the house off her shes ending it', 'ending-it-if'],
       ['the toddler got into gran\'s tablets, hes very sleepy', 'child-swallowed'],
       ['he told her hed finish her if she called the police', 'he-hurts-her'],
       ['the kettle went over her arm, big blisters coming up', 'severe-burn'],
     ]);
-    // (Someone hurt by their mum's new boyfriend is a child of the house; so is a great-granddaughter.)
+    // (Someone hurt by their mum's new boyfriend is a child of the house, unless an adult age is given
+    // before or after; so is a great-granddaughter.)
+    for (const text of ['my client is 34 and her mums new boyfriend pushed her', 'mums boyfriend pushed her and she hit her head, she is 34']) assert.ok(!risk(text).includes('child-protection'), text);
     expectKinds([['she says her mums new boyfriend slapped her across the face', 'child-protection']]);
     expectKinds([["my client's great granddaughter had finger shaped bruises on her arms when they visited", 'child-protection']]);
     // Ending a tenancy or a relationship is no ultimatum; warming hands, a contract, a course finished: no sign.
     // Who holds an SDS budget, or dying at home as a wish at the end of life: no card.
     expectNone(['what if she picks option 2 - who holds the money', 'pt end of life, wants to die at home and family need more support']);
-    expectNone(['shes ending the tenancy if the landlord wont fix the damp', 'she warms her hands on the radiator', 'if she passes hell finish her course next year']);
+    // (Ending it with a letting agent, or a meeting, is no ultimatum; the words alone may still weigh it.)
+    for (const text of ['if the landlord wont fix the damp shes ending it with the letting agent', 'if the agency is late again shes ending it and going with option 1', 'if no one has any more questions ill end it there']) {
+      assert.ok(!assessRisk(engine.risk, text).signs.includes('ending-it-if'), text);
+    }
+    assert.ok(!assessRisk(engine.risk, 'he held his hands over the heater to warm them').signs.includes('held-to-something-hot'));
+    expectNone([
+      'client puts her feet on the heater at night',
+      'if she passes hell finish her course next year',
+      'kettle went on, big cuppa, then we talked about respite',
+      'he keeps turning up late to the day centre',
+      'our 14 year old got into college, mum wants something to help with her anxiety meds',
+      'looking after her stepfather who keeps wandering, any day care',
+      'she took an overdose in 2020, fine now, starting college tomorrow',
+    ]);
+    // (Money taken is still money taken when an SDS review is mentioned.)
+    expectKinds([['son is taking her money, sds review next week', 'harm-or-abuse']]);
     // Put out of a flat with nowhere to sleep is homelessness, not harm by a person.
     assert.deepEqual(risk('man got kicked out by his landlord and has nowhere to sleep tonight, who do i call'), []);
     // Ordinary moments that only share words with those signs: no card.
