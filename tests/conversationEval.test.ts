@@ -1,11 +1,13 @@
 // `npm run eval:conversations` on a made-up set: it counts first turns, follow-ups and new questions,
 // and a wrong expectation shows up as a miss.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { ConversationCore } from '../src/conversation/core';
-import { playSet } from '../src/eval/conversationEval';
+import { CONVERSATION_SETS, playSet } from '../src/eval/conversationEval';
+import { RISK_SETS } from '../src/eval/riskEval';
+import { PROJECT_ROOT } from '../src/paths';
 import { madeUpEngine } from './fixtures/madeUpKnowledge';
 
 function setFile(turns: Array<{ say: string; expect: Record<string, unknown> }>): string {
@@ -16,6 +18,16 @@ function setFile(turns: Array<{ say: string; expect: Record<string, unknown> }>)
 
 describe('conversation evaluation', () => {
   const core = new ConversationCore(madeUpEngine());
+
+  it('reads every tuning file on disk, each once: the counts of conversation sets and risk files are not stale', () => {
+    const fixtures = join(PROJECT_ROOT, 'tests', 'fixtures');
+    const onDisk = (dir: string, name: RegExp): string[] => readdirSync(dir).filter((f) => name.test(f)).sort();
+    const sets = Object.entries(CONVERSATION_SETS).filter(([name]) => name !== 'held-out').map(([, file]) => basename(file));
+    assert.deepEqual([...sets].sort(), onDisk(fixtures, /^(?:conversations|tuning-conversations-\d+)\.json$/));
+    assert.equal(new Set(sets).size, sets.length);
+    const risk = RISK_SETS.tuning.map((file) => basename(file));
+    assert.deepEqual([...risk].sort(), onDisk(join(fixtures, 'risk'), /^tuning-messages(?:-\d+)?\.json$/));
+  });
 
   it('counts first turns, follow-ups and new questions that come back right', () => {
     const file = setFile([
