@@ -255,6 +255,21 @@ describe('safety first (real knowledge)', () => {
       'looking after her stepfather who keeps wandering, any day care',
       'she took an overdose in 2020, fine now, starting college tomorrow',
     ]);
+    // A child floppy after the water, someone found slumped, headaches beside an old boiler, glass drawn
+    // across their own arm, an attorney who sold the house: each by its sign; the everyday versions not.
+    expectSigns([
+      ['wee boy fell into the canal, got him out but hes floppy', 'near-drowning'],
+      ['carer found him slumped over the table, cant get a word out of him', 'not-responding'],
+      ['both of them dizzy with headaches all week and the gas fire is ancient', 'fumes-symptoms'],
+      ['she was pulling a razor along her forearm when staff walked in', 'blade-across-own-skin'],
+      ['nephew is her attorney and sold her flat, she has no idea where her money is', 'attorney-misuse'],
+    ]);
+    for (const [text, sign] of [
+      ['she sits slumped in the chair all day watching the telly', 'not-responding'],
+      ['the boiler is broken and she has a headache from the stress of it', 'fumes-symptoms'],
+      ['he slipped with the knife in the kitchen, cut along his arm', 'blade-across-own-skin'],
+      ['her son has power of attorney, how do we ask what he has spent', 'attorney-misuse'],
+    ]) assert.ok(!assessRisk(engine.risk, text).signs.includes(sign), text);
     // (Money taken is still money taken when an SDS review is mentioned.)
     expectKinds([['son is taking her money, sds review next week', 'harm-or-abuse']]);
     // Put out of a flat with nowhere to sleep is homelessness, not harm by a person.
