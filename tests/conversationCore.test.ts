@@ -161,6 +161,14 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(c.say('what days is it open'))[0], /^\*\*Hilltop Rehab Team\*\* — opening hours:/);
   });
 
+  it('a detail asked with words one shown service\'s record says is answered from that record, whichever came first', () => {
+    const c = conversation();
+    const first = c.say('someone to talk to at home after hospital, or rehab');
+    const names = first.memory.last?.services?.map((s) => s.name) ?? [];
+    assert.ok(names.includes('Hilltop Rehab Team') && names[0] !== 'Hilltop Rehab Team', JSON.stringify(names));
+    assert.match(texts(c.say('how long is the wait for the rehab'))[0], /^\*\*Hilltop Rehab Team\*\* — from its record: /);
+  });
+
   it('"which day is Eskbank?" after a service with drop-ins is answered by the sentence naming Eskbank that gives the day', () => {
     const record = {
       id: 'made-up-advice',
@@ -1089,6 +1097,34 @@ describe('conversation core (made-up knowledge)', () => {
 describe('follow-up resolution (patterns, not phrases)', () => {
   const last = { at: '2026-03-02T10:00:00Z', question: 'debt advice in Bonnyrigg', answer: 'services' as const, services: [{ id: 'a', name: 'Bonnyrigg Money Help' }, { id: 'b', name: 'Riverside Carers Hub' }] };
   const never = (): boolean => false;
+
+  it('"how long does the programme last?" asks how long it runs; "hou much", "applyin" are read as meant', () => {
+    const always = (): boolean => true;
+    for (const text of ['how long does the programme last', 'how long does the course run', 'how many weeks is it']) {
+      const out = resolveFollowUp(text, last, always);
+      assert.ok(out.kind === 'detail' && out.field === 'hours' && out.soon === true, `${text}: ${JSON.stringify(out)}`);
+    }
+    // (How long the wait is asks the same; a question naming its own topic is not asked of them.)
+    assert.equal(resolveFollowUp('how long does a blue badge last', last, always).kind, 'new');
+    const cost = resolveFollowUp('hou much is it a week', last, always);
+    assert.equal(cost.kind === 'detail' ? cost.field : cost.kind, 'cost');
+    assert.deepEqual(resolveFollowUp('how does he go about applyin', last, always), { kind: 'detail', field: 'refer' });
+  });
+
+  it('a detail asked first, then "can he text it?", is that detail even when the rest would be answered on its own', () => {
+    const always = (): boolean => true;
+    const out = resolveFollowUp('contact number? can he text it, hes shy on the phone', last, always);
+    assert.equal(out.kind === 'detail' ? out.field : out.kind, 'phone');
+    assert.notEqual(resolveFollowUp('contact number? can he get a dementia day centre place in bonnyrigg', last, always).kind, 'detail');
+  });
+
+  it('someone else close to the person, with a need of their own, is a new question; one who wants the same is not', () => {
+    assert.deepEqual(resolveFollowUp('her neighbour is 67 and wants something cheap and sociable, walking groups maybe', last, never), { kind: 'new' });
+    assert.deepEqual(resolveFollowUp('what about his mum, 72, lonely, likes a blether, any groups for older folk', last, never), { kind: 'new' });
+    for (const text of ['her pal in penicuik wants to go too, will they pick her up', 'his neighbour wants something similar but in gorebridge']) {
+      assert.notDeepEqual(resolveFollowUp(text, last, never), { kind: 'new' }, text);
+    }
+  });
 
   it('reads pronouns, lead-ins, places, ordinals and service names', () => {
     assert.deepEqual(resolveFollowUp('their phone?', last, never), { kind: 'detail', field: 'phone' });

@@ -23,11 +23,11 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { askedOfShown, asideQuestion, asksBare, asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, pointsAtTheThingShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
+import { askedOfShown, asideQuestion, asksBare, asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, introducesAnotherPerson, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, pointsAtTheThingShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, onePartListed, rememberAnswer, shownPassage, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
-import { openAtHour, outOfHoursLines, recordSays, recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
+import { openAtHour, outOfHoursLines, recordSays, recordSaysAll, bestRecordSentence, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
 import { smallTalk, looksLikeAnotherLanguage } from './smallTalk';
 import type { RecordToKeep, Reply, Turn, TurnLog, TurnOutcome } from './turn';
 
@@ -167,7 +167,7 @@ export class ConversationCore {
         const done = this.followUp(turn, text, last, resolution, out, personal);
         if (done) return done;
       }
-      if (last && !namesAnother && mentionsThePerson(text)) samePersonAfter = last;
+      if (last && !namesAnother && mentionsThePerson(text) && !introducesAnotherPerson(text)) samePersonAfter = last;
       // "do they pick folk up?": checked once the answer is known (see recordInstead).
       if (last && !namesAnother) asksOfServices = last;
       // A short question after an SDS answer, answered by an article on the same topic ("does the pa
@@ -682,7 +682,11 @@ export class ConversationCore {
     switch (resolution.kind) {
       case 'detail': {
         const shown = (last.services ?? []).map((s) => this.engine.service(s.id)).filter((s): s is NonNullable<typeof s> => s !== undefined);
-        const chosen = resolution.index ? shown.slice(resolution.index - 1, resolution.index) : shown;
+        // ("the activity scheme - how long does it run?": of those shown, the one whose record says the
+        // words asked about, beside the time asked for, comes first.)
+        const saysMost = (s: ServiceRecord): number => (resolution.words ? (bestRecordSentence(s, resolution.words, resolution.soon, resolution.field)?.said ?? 0) : 0);
+        const bestFirst = resolution.words?.length ? [...shown].sort((a, b) => saysMost(b) - saysMost(a)) : shown;
+        const chosen = resolution.index ? shown.slice(resolution.index - 1, resolution.index) : bestFirst;
         if (!chosen.length) {
           out.text(say.NO_SERVICE_IN_VIEW);
           return this.finish(out, log());

@@ -48,6 +48,9 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   // ("when can he ring them?", "when's best to call": when they are open, not the number; "when should
   // she call 999" is not asked of them.)
   ['hours', /\bwhen(?:'?s| is)? (?:(?:can|could|should|do|does|would|best to|it best to|is best to|a good time to) )?(?:(?:i|we|you|he|she|they|people|folk|someone|mum|dad) )?(?:ring|call|phone|get through|reach them|drop in|pop in)\b(?! (?:999|111|101|an ambulance|the police|for an ambulance))/],
+  // ("how long does the programme last?", "how many weeks is it": how long it runs, which its record
+  // gives beside a time span, asked like when it is on.)
+  ['hours', /\bhow long (?:does|do|is|are|will|would|did) (?:it|that|this|they|the (?:programme|program|course|scheme|sessions?|classes?|group|project|support))(?: (?:last|lsat|run|go on|go for|take|for))?\??$|\bhow many (?:weeks|sessions|months) (?:is|does|do|will|would) (?:it|that|this|they|the \w+)\b/],
   ['email', /\b(e-?mail)\b/],
   ['website', /\b(website|web site|web page|site|online|link|url)\b/],
   // Asked how to refer, a message about ringing ("can i refer her or does she ring them herself") asks how to refer.
@@ -65,13 +68,19 @@ const DETAILS: Array<[DetailField, RegExp]> = [
 /** Words that name a detail, or the asking of one, rather than what the detail is about: "is there a
  * walk in" asks about walking in, "whats their number" about nothing more than the number. */
 // ("r" and "u" are text-speak for "are" and "you": "where r they".)
-const DETAIL_NAMES = new Set(['r', 'u', 'come', 'through', 'via', 'whereabouts', 'abouts', 'postcode', 'post', 'code', 'info', 'information', 'phone', 'freephone', 'speak', 'talk', 'telephone', 'ph', 'number', 'numbers', 'numbr', 'no', 'nos', 'num', 'nr', 'mobile', 'call', 'ring', 'contact', 'tel', 'line', 'email', 'website', 'site', 'online', 'link', 'url', 'address', 'located', 'location', 'based', 'find', 'opening', 'hours', 'hrs', 'times', 'time', 'cost', 'costs', 'free', 'charge', 'charges', 'price', 'fee', 'fees', 'closed', 'close', 'shut', 'refer', 'referral', 'referrals', 'referring', 'referred', 'apply', 'get', 'touch', 'access', 'go', 'join', 'start', 'seen', 'place', 'space', 'slot', 'eligible', 'eligibility', 'qualify', 'qualifies', 'age', 'ages', 'old', 'help', 'support', 'use', 'take', 'accept', 'book', 'sign', 'put', 'forward', 'urgent', 'direct', 'advice', 'appointment', 'appt', 'aimed']);
+const DETAIL_NAMES = new Set(['r', 'u', 'come', 'through', 'via', 'whereabouts', 'abouts', 'postcode', 'post', 'code', 'info', 'information', 'phone', 'freephone', 'speak', 'talk', 'telephone', 'ph', 'number', 'numbers', 'numbr', 'no', 'nos', 'num', 'nr', 'mobile', 'call', 'ring', 'contact', 'tel', 'line', 'email', 'website', 'site', 'online', 'link', 'url', 'address', 'located', 'location', 'based', 'find', 'opening', 'hours', 'hrs', 'times', 'time', 'cost', 'costs', 'free', 'charge', 'charges', 'price', 'fee', 'fees', 'closed', 'close', 'shut', 'refer', 'referral', 'referrals', 'referring', 'referred', 'apply', 'applying', 'get', 'touch', 'access', 'go', 'join', 'start', 'seen', 'place', 'space', 'slot', 'eligible', 'eligibility', 'qualify', 'qualifies', 'age', 'ages', 'old', 'help', 'support', 'use', 'take', 'accept', 'book', 'sign', 'put', 'forward', 'urgent', 'direct', 'advice', 'appointment', 'appt', 'aimed']);
 
 /** Words for the people a service may be for. */
 const PEOPLE = /^(?:kids?|child|children|bairns?|babies|baby|toddlers?|teens?|teenagers?|young|youngsters?|adults?|men|women|males?|females?|older|elderly|people|folk|under|over|\d+s|years?|olds?)$/;
 
 /** Verbs that only say how something is asked ("will she have to pay"). */
 const MODAL = /^(?:will|would|shall|should|must|might|may|need|needs|needed|ought)$/;
+
+/** Words asking for the like of what was shown: "something similar", "gentler", "too". */
+const ALIKE = /\b(?:similar|same|too|as well|likewise|like (?:that|this|those|these)|something \w+er|\w+er (?:for|than))\b/;
+
+/** Words that can only point at a service or thing shown, not at the person being helped. */
+const SERVICE_POINTER = /\b(?:it|they|them|their|theyre|thier)\b/i;
 
 /** Words that point back at what was just shown. */
 // "he", "she", "her" are usually the person being helped, asking on about what was just shown; a message
@@ -171,7 +180,7 @@ const REFERRERS = new Set(['family', 'families', 'relative', 'relatives', 'gp', 
   'practice', 'practitioner', 'practitioners', 'physio', 'physios', 'physiotherapist', 'ot', 'ots', 'pharmacist', 'midwife', 'hv', 'cpn', 'district', 'consultant', 'psychiatrist', 'police', 'self', 'agency', 'agencies']);
 /** "how quick do they see them?", "how soon", "how long is the wait": asks for a time, which a record
  * says in its own sentence ("assess GP referrals within 4 hours"), not in a field. */
-const HOW_SOON = /\bhow (?:quick(?:ly)?|fast|soon|long)\b|\b(?:waiting (?:list|time)|wait(?:ing)? is it)\b/;
+const HOW_SOON = /\bhow (?:quick(?:ly)?|fast|soon|long|many (?:weeks|months|sessions))\b|\b(?:waiting (?:list|time)|wait(?:ing)? is it)\b/;
 /** Words a follow-up uses that are not a topic of their own. */
 const FILLER = new Set(['pls', 'self', 'set', 'up', 'setup', 'sorted', 'arranged', 'other', 'others', 'another', 'please', 'plz', 'thanks', 'ta', 'out', 'then', 'night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tonight', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'too', 'well', 'only', 'else', 'anywhere', 'somewhere', 'elsewhere', 'till', 'until', 'til', 'same', 'bit', 'more', 'matter', 'matters', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'action', 'actions', 'goals', 'commitments', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
 
@@ -203,6 +212,11 @@ function normalise(text: string): string {
     .trim()
     .replace(/[a-z]+/g, correctDetailTypo)
     .replace(/.+/, timescaleTyposCorrected)
+    // "applyin", "gettin": the word as meant.
+    .replace(/\b(apply|referr|call|ring|go|look|wait|book|join|start|sign|ask|pay|stay|tak|mak|hav|com|gett|us|fill|phon)in\b/g, '$1ing')
+    // "hou much", "wot if": the asking word as meant.
+    .replace(/\b(?:hou|hw)\b/g, 'how')
+    .replace(/\b(?:wot|wat|wht)\b/g, 'what')
     // "n what about overnight", "& in penicuik?": chat shorthand for "and".
     // ("n has dementia" is a client's initial.)
     .replace(/^(?:n(?= (?:what|how|for|in|at|if|on|any|when|where|the|their|is|are|do|does)\b)|&)\s+/, 'and ')
@@ -338,7 +352,7 @@ export function applySlots(question: string, slots: Slots, shownTitle?: string):
 }
 
 /** "that line", "the group": a service shown, named by what it is. */
-const SHOWN_BY_KIND = /\b(?:that|this|the|their|its) (line|helpline|group|groups|service|centre|center|team|club|scheme|project|charity)\b/g;
+const SHOWN_BY_KIND = /\b(?:that|this|the|their|its) (line|helpline|group|groups|service|centre|center|team|club|scheme|project|charity|programme|program|course|classes|sessions)\b/g;
 
 /** A word of an hour told: "2am", "2" and "am", "midnight". */
 const HOUR_WORD = /^(?:\d{1,2}(?:am|pm)?|am|pm|midnight|oclock)$/;
@@ -572,6 +586,15 @@ export function pointsAtTheThingShown(text: string): boolean {
 }
 
 /** He or she: the person staff are helping, who stays the same from one message to the next. */
+/** "her neighbour is 67 and …", "what about his mum, 72, lonely": a message about someone else close to
+ * the person, named by who they are to them. */
+const ANOTHER_PERSON =
+  /^(?:(?:and|but|so|ok|also|now|what about|how about)\s+)*(?:his|her|their|the|my clients?|the clients?)\s+(?:mum|mam|maw|mother|dad|da|father|wife|husband|partner|son|daughter|sister|brother|neighbour|neighbor|friend|pal|gran|granny|grandma|nan|grandad|grandson|granddaughter|auntie|aunt|uncle|cousin|niece|nephew|kids?|children|lodger|flatmate)s?\b/;
+
+export function introducesAnotherPerson(text: string): boolean {
+  return ANOTHER_PERSON.test(normalise(text));
+}
+
 export function mentionsThePerson(text: string): boolean {
   return /\b(?:he|she|him|her|his|hers|hes|shes|himself|herself)\b/.test(normalise(text));
 }
@@ -687,9 +710,10 @@ export function resolveFollowUp(
   if (!last) return { kind: 'new' };
   // "contact number? can he text it, hes shy": a detail asked in a few words, then more on the person:
   // the detail is the question.
-  // ("whats the number? also is there anything for dementia in bonnyrigg" asks a question of its own after it.)
+  // ("whats the number? also is there anything for dementia in bonnyrigg" asks a question of its own after it;
+  // "can he text it" asks on about the service, "it", however well it is answered on its own.)
   const firstAsk = /^([^?]{2,40})\?\s*(\S[^?]*)\??$/.exec(text);
-  if (firstAsk && last.services?.length && firstAsk[1].trim().split(/\s+/).length <= 4 && !/^(?:also|and|plus|btw|is there|are there|any|anything)\b/i.test(firstAsk[2]) && !standsAlone(firstAsk[2])) {
+  if (firstAsk && last.services?.length && firstAsk[1].trim().split(/\s+/).length <= 4 && !/^(?:also|and|plus|btw|is there|are there|any|anything)\b/i.test(firstAsk[2]) && (SERVICE_POINTER.test(firstAsk[2]) || !standsAlone(firstAsk[2]))) {
     const asked = resolveFollowUp(firstAsk[1], last, standsAlone, isCommonWord, isKnownWord);
     if (asked.kind === 'detail') return asked;
   }
@@ -971,6 +995,10 @@ export function resolveFollowUp(
   // ("what happens if he spends it on something else?" is one too, unless it stands on its own.)
   const asksWhatHappensIf = /^(?:(?:and|but|so)\s+)?what (?:happens|would happen|will happen|do (?:we|i|they) do)\s+if\b/.test(lower);
   if (!pointsBack && !conditional && topic.length > 2 && standsAlone(text)) return { kind: 'new' };
+  // "her neighbour is 67 and wants something sociable": someone else, with a need of their own, is a new
+  // question, whatever "her" points at.
+  // (Unless it points at what was shown: "wants something similar", "will they pick her up too".)
+  if (introducesAnotherPerson(text) && topic.length > 2 && !SERVICE_POINTER.test(lower) && !ALIKE.test(lower)) return { kind: 'new' };
   // ("on what conditions?" would find a passage on health conditions: it asks the rules of what was shown.)
   if (!pointsBack && !lead && !bare && !rulesOfShown && standsAlone(text)) return { kind: 'new' };
   const base = applySlots(last.question, slots, last.passage?.title);

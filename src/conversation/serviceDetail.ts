@@ -79,6 +79,11 @@ const TIME_SPAN = /\b(?:\d+|one|two|three|four|five|six|same|next)[ -](?:working
  * "Grants that people do not have to pay back."), when one says any. A detail asked in the message's
  * own words is often in the description rather than the field the detail is named by. */
 export function recordSentenceSaying(raw: ServiceRecord, words: string[], asksHowSoon = false, detail?: string): string | undefined {
+  return bestRecordSentence(raw, words, asksHowSoon, detail)?.sentence;
+}
+
+/** The sentence `recordSentenceSaying` picks, with how much of the ask it says (to compare records). */
+export function bestRecordSentence(raw: ServiceRecord, words: string[], asksHowSoon = false, detail?: string): { sentence: string; said: number } | undefined {
   const wanted = new Set(words.map(stem));
   if (!wanted.size && !asksHowSoon) return undefined;
   const text = recordText(raw);
@@ -92,7 +97,7 @@ export function recordSentenceSaying(raw: ServiceRecord, words: string[], asksHo
     const said = named + answers + (asksHowSoon && TIME_SPAN.test(sentence) ? 2 : 0);
     if (said > (best?.said ?? 0)) best = { sentence: sentence.trim(), said };
   }
-  return best?.sentence;
+  return best;
 }
 
 /** Whether a service's record says every one of these words (by stem, or a typo's first letters:
