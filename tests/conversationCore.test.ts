@@ -1111,6 +1111,11 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('how does he go about applyin', last, always), { kind: 'detail', field: 'refer' });
   });
 
+  it('"here" in "which do we fund here" is where the staff member is, not a topic word', () => {
+    assert.deepEqual(topicWords('which do we actually fund here'), ['fund']);
+    assert.deepEqual(topicWords('is there a carers centre here'), ['carers', 'centre']);
+  });
+
   it('a detail asked first, then "can he text it?", is that detail even when the rest would be answered on its own', () => {
     const always = (): boolean => true;
     const out = resolveFollowUp('contact number? can he text it, hes shy on the phone', last, always);
