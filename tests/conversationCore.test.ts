@@ -163,10 +163,10 @@ describe('conversation core (made-up knowledge)', () => {
 
   it('a detail asked with words one shown service\'s record says is answered from that record, whichever came first', () => {
     const c = conversation();
-    const first = c.say('someone to talk to at home after hospital, or rehab');
+    const first = c.say('nurse to talk to at home after hospital');
     const names = first.memory.last?.services?.map((s) => s.name) ?? [];
     assert.ok(names.includes('Hilltop Rehab Team') && names[0] !== 'Hilltop Rehab Team', JSON.stringify(names));
-    assert.match(texts(c.say('how long is the wait for the rehab'))[0], /^\*\*Hilltop Rehab Team\*\* — from its record: /);
+    assert.match(texts(c.say('how quick do they see referrals?'))[0], /^\*\*Hilltop Rehab Team\*\* — from its record: .*within 2 working days/);
   });
 
   it('"which day is Eskbank?" after a service with drop-ins is answered by the sentence naming Eskbank that gives the day', () => {
@@ -395,7 +395,8 @@ describe('conversation core (made-up knowledge)', () => {
     c.say('short breaks for carers');
     const open = c.say('also are they open on a monday morning?');
     assert.equal(open.log.followUp, 'detail');
-    assert.match(texts(open)[0], /Riverside Carers Hub\*\* — opening hours/);
+    // (The record that gives the day asked about comes first.)
+    assert.match(texts(open)[0], /Riverside Carers Hub\*\* — (?:opening hours|from its record): Monday to Friday/);
   });
 
   it('finds the question after an aside, and none when a few words follow it', () => {
@@ -1174,6 +1175,17 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     const options = { ...standards, question: 'what are the sds options' };
     const second = resolveFollowUp('and number 2?', options, () => true);
     assert.match(second.kind === 'rewrite' ? second.question : second.kind, /^(?:what is )?option 2$/);
+    // Asked in full ("what does number 2 mean exactly"), the same; and when the passage shown lists the
+    // options, "Option 2 – …" is that option, whose own article says more.
+    for (const text of ['what does number 2 mean exactly', 'whats number 2 about', 'explain number 2']) {
+      const out = resolveFollowUp(text, options, () => true);
+      assert.match(out.kind === 'rewrite' ? out.question : out.kind, /^(?:what is )?option 2$/, text);
+    }
+    const listed = resolveFollowUp('what does number 2 mean', { ...options, listItems: ['Option 1 – a direct payment', 'Option 2 – the person chooses'] }, () => true);
+    assert.match(listed.kind === 'rewrite' ? listed.question : listed.kind, /^(?:what is )?option 2$/);
+    // (A list of other things keeps its own second item.)
+    const item = resolveFollowUp('what does number 2 mean', { ...standards, listItems: ['Be safe', 'Be heard'] }, () => true);
+    assert.match(item.kind === 'rewrite' ? item.question : item.kind, /Be heard/);
     // ("what is No.11" names the No11 hub; a number after a question that counted nothing is no item.)
     const hub = resolveFollowUp('what is No.11', { ...standards, question: 'medium term aims under aim 1' }, () => true);
     assert.doesNotMatch(hub.kind === 'rewrite' ? hub.question : hub.kind, /\baim 11\b/);

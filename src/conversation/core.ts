@@ -684,8 +684,9 @@ export class ConversationCore {
         const shown = (last.services ?? []).map((s) => this.engine.service(s.id)).filter((s): s is NonNullable<typeof s> => s !== undefined);
         // ("the activity scheme - how long does it run?": of those shown, the one whose record says the
         // words asked about, beside the time asked for, comes first.)
-        const saysMost = (s: ServiceRecord): number => (resolution.words ? (bestRecordSentence(s, resolution.words, resolution.soon, resolution.field)?.said ?? 0) : 0);
-        const bestFirst = resolution.words?.length ? [...shown].sort((a, b) => saysMost(b) - saysMost(a)) : shown;
+        // ("how quick do they see referrals?": the one whose record gives a time.)
+        const saysMost = (s: ServiceRecord): number => bestRecordSentence(s, resolution.words ?? [], resolution.soon, resolution.field)?.said ?? 0;
+        const bestFirst = resolution.words?.length || resolution.soon ? [...shown].sort((a, b) => saysMost(b) - saysMost(a)) : shown;
         const chosen = resolution.index ? shown.slice(resolution.index - 1, resolution.index) : bestFirst;
         if (!chosen.length) {
           out.text(say.NO_SERVICE_IN_VIEW);

@@ -551,7 +551,8 @@ export function legalReferences(text: string): string[] {
 const BARE_NUMBER = /^(?:(?:and|or|what about|how about)\s+)?([1-4])$/;
 /** "number 6?", "and number 6 is about?": a number alone, asked of what the last question counted. */
 // ("what is No.11" names the No11 hub: "no" is not read as a number here.)
-const NUMBER_ASKED = /^(?:(?:and|n|or|so|what about|how about)\s+)?(?:the\s+)?(?:number|num|#)\s*(\d{1,2})(?:\s+(?:is|then|one))?(?:\s+about)?$/;
+// ("what does number 2 mean exactly", "whats number 3 about", "explain number 4": the same, asked in full.)
+const NUMBER_ASKED = /^(?:(?:and|n|or|so|what about|how about|(?:and |so )?(?:what|whats|what is|what does|what do|explain|tell me about|tell me more about|more on))\s+)?(?:the\s+)?(?:number|num|#)\s*(\d{1,2})(?:\s+(?:is|then|one))?(?:\s+(?:about|mean|means|involve|involves|do|cover|covers|say|says))?(?:\s+(?:exactly|again|then|in practice|in plain english|in plain words))?$/;
 /** "option 2", "what about step 3", "and the 2nd reason": a numbered item of a kind, and nothing more. */
 const NOUN_NUMBER = new RegExp(`^(?:(?:and|or|so|what about|how about|whats|what is|tell me about|more on)\\s+)?(?:the\\s+)?(${LIST_NOUNS.join('|')})\\s*(?:no\\.?\\s*|number\\s*)?(\\d)$`);
 // ("increase since when", "and by when": a date asked of what was shown, a word of it before.)
@@ -748,7 +749,9 @@ export function resolveFollowUp(
   // (Only after a passage: after services or a list, "number 2" is the second thing shown.)
   const numberedKind = numberAsked && last.passage ? /\b(standard|option|aim|principle|step)s\b/.exec(`${last.question} ${last.passage.title}`.toLowerCase())?.[1] : undefined;
   // (After a list shown, "number 3" is its third item: below.)
-  if (numberAsked && numberedKind && !(last.listItems && Number(numberAsked) <= last.listItems.length)) {
+  // (Unless that item is the option or aim itself, "Option 2 – …": then its own article says more.)
+  const listedItself = numberedKind !== undefined && new RegExp(`^\\W*${numberedKind}\\s*${numberAsked}\\b`, 'i').test(last.listItems?.[Number(numberAsked) - 1] ?? '');
+  if (numberAsked && numberedKind && (!(last.listItems && Number(numberAsked) <= last.listItems.length) || ((numberedKind === 'option' || numberedKind === 'aim') && listedItself))) {
     if (numberedKind === 'option' || numberedKind === 'aim') return resolveFollowUp(`and ${numberedKind} ${numberAsked}`, last, standsAlone, isCommonWord, isKnownWord);
     return { kind: 'rewrite', question: `${numberedKind} ${numberAsked}`, replaced: true, topic: `${numberedKind} ${numberAsked}` };
   }
