@@ -67,6 +67,19 @@ describe('follow-on reading', () => {
     assert.equal(fragment('for carers?'), 0);
   });
 
+  it('reads words that carry something on ("still", "instead", "too") as a sign of asking on, and "then" before a new clause not', () => {
+    const carries = (text: string): number => followOnFeatures(signs({ text }))[FOLLOW_ON_FEATURES.indexOf('continues')] ?? -1;
+    assert.equal(carries('so what can we still charge for at home'), 1);
+    assert.equal(carries('does she get the four options too'), 1);
+    assert.equal(carries('what is he offered in its place'), 1);
+    assert.equal(carries('what is a direct payment'), 0);
+    assert.equal(carries('then the council should write to her'), 0);
+    // Weighed with the rest: the same question with "still" leans further towards asking on.
+    const still = followOnScore(followOnFeatures(signs({ text: 'what can we still charge for at home', sameSource: true })));
+    const plain = followOnScore(followOnFeatures(signs({ text: 'what can we charge for at home', sameSource: true })));
+    assert.ok(still > plain, `${still} vs ${plain}`);
+  });
+
   it('fits weights that say "following on" where it is worth it and not where it costs', () => {
     // Follow-ups share the document shown (worth +1); new questions do not (worth -2).
     const at = (name: (typeof FOLLOW_ON_FEATURES)[number]): number => FOLLOW_ON_FEATURES.indexOf(name);
