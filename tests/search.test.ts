@@ -132,6 +132,8 @@ describe('search', () => {
     const spelled = searchEngine().search('direct payment family member').results[0];
     assert.equal(dp.passage.id, spelled.passage.id);
     assert.match(top('respite for carers').title + top('respite for carers').text, /short break/i);
+    // "off limits" is what the guidance calls not allowed.
+    assert.match(top('what is off limits for a direct payment').title, /Not allowed/);
   });
 
   it('tolerates a typo in a longer word but ranks exact matches first', () => {

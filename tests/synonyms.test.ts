@@ -153,6 +153,9 @@ describe('words', () => {
     for (const word of ['acutally', 'usualy', 'normaly', 'currenty']) assert.ok(isStopWord(word), word);
     // (The words themselves, and words a letter from them that are not adverbs, stay.)
     for (const word of ['actual', 'usual', 'real', 'normal', 'exact']) assert.ok(!isStopWord(word), word);
+    // "whats def off limits", "definately": sure, not a topic.
+    assert.deepEqual(contentTokens('whats def off limits'), ['off', 'limits']);
+    assert.deepEqual(contentTokens('what would definately get knocked back'), ['knocked', 'back']);
   });
 
   it('reads chat shorthand ("orgs", "opt", "info", "regs") as the word the knowledge spells out', () => {

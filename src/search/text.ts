@@ -17,6 +17,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'shes', 'hes', 'theyre', 'youre', 'theres', 'isnt', 'arent', 'doesnt', 'didnt', 'wont', 'im', 'ill', 'id',
   // Chat fillers: "who can get a dp anyway", "pls", "just wondering".
   'anyway', 'anyways', 'though', 'basically', 'pls', 'plz', 'cheers', 'btw', 'wondering', 'wondered',
+  // "whats def off limits", "defo", "definately": sure, not a topic.
+  'definitely', 'definately', 'def', 'defo', 'deffo',
   // Text-speak for joining words: "gas n electric", "r they open", "can u".
   'n', 'u', 'r',
   // "when's it meant to be done", "how's that usually worked out", "what are they exactly": the asking, not the topic.
