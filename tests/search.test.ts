@@ -212,6 +212,11 @@ describe('a "when" question of a long record (made-up text)', () => {
       'Most of the care workforce were full-time employees, and the full-time workforce fell slightly from 2012-2019 while the part-time workforce grew.',
     ].join(' ');
     assert.match(engine.snippetIn(workforce, 'how many in the care workforce'), /1,100 people/);
+    // A draft's "over XX people" holds the place of the count: that line is the answer to "how many".
+    const real = searchEngine();
+    const told = real.passage('midlothian-strategic-plan-2025-2035#what-people-told-us-1');
+    assert.ok(told);
+    assert.match(real.snippetIn(told.text, 'how many ppl took part'), /^\*\*[^*]*over XX/);
     assert.ok(!asksDeadline(['when', 'did', 'the', 'review', 'happen']) && !asksDeadline(['when', 'will', 'the', 'panel', 'meet', 'next']));
   });
 });

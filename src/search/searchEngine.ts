@@ -1561,8 +1561,9 @@ const COUNTED_NUMBERS = new Set(['workforce', 'staff', 'staffing', 'carer', 'car
 const DEADLINE = new RegExp(`\\b(?:by|before|until|till|no later than|due (?:in|by)|target(?:ed)? (?:of|for)|(?:completed|finished|done|delivered|in place) (?:by|in)) (?:the )?(?:(?:end|start|beginning) of )?(?:\\d{1,2}(?:st|nd|rd|th)? )?(?:(?:early|late|mid)[ -])?(?:(?:19|20)\\d{2}|${MONTHS}|${SEASONS})\\b`);
 
 /** A figure in a snippet: a count, a share or a sum; a year alone ("from 2012-2019", "in 2025/26",
- * "by 2025.") is a date, and a window holding only years does not hold the figure asked for. */
-const FIGURE_NOT_A_YEAR = /%|£\s?\d|(?<![\d/–-])(?!(?:19|20)\d\d(?!\d|[.,]\d))\d/;
+ * "by 2025.") is a date, and a window holding only years does not hold the figure asked for. (In the
+ * draft plan "over XX people" and "£xxm" hold the place of a figure not yet given: that is the answer.) */
+const FIGURE_NOT_A_YEAR = /%|£\s?\d|£x+m\b|\bXX\b|(?<![\d/–-])(?!(?:19|20)\d\d(?!\d|[.,]\d))\d/;
 
 /** What a snippet should hold for the kind of answer asked: for "when will it be done?", a deadline
  * where the text gives one ("by autumn 2025", not "in 2024/25 we reviewed …"), else any date. */
