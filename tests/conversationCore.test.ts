@@ -1127,6 +1127,8 @@ describe('follow-up resolution (patterns, not phrases)', () => {
   it('someone else close to the person, with a need of their own, is a new question; one who wants the same is not', () => {
     assert.deepEqual(resolveFollowUp('her neighbour is 67 and wants something cheap and sociable, walking groups maybe', last, never), { kind: 'new' });
     assert.deepEqual(resolveFollowUp('what about his mum, 72, lonely, likes a blether, any groups for older folk', last, never), { kind: 'new' });
+    // (A word ending in "-er" is no comparison: "her daughter for respite" wants nothing like what was shown.)
+    assert.deepEqual(resolveFollowUp('his sister wants a carers group for her daughter for respite', last, never), { kind: 'new' });
     for (const text of ['her pal in penicuik wants to go too, will they pick her up', 'his neighbour wants something similar but in gorebridge']) {
       assert.notDeepEqual(resolveFollowUp(text, last, never), { kind: 'new' }, text);
     }

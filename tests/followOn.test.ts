@@ -18,6 +18,11 @@ function signs(over: Partial<FollowOnSigns>): FollowOnSigns {
   };
 }
 
+/** One feature of a made-up message. */
+function featureOf(feature: (typeof FOLLOW_ON_FEATURES)[number], text: string): number {
+  return followOnFeatures(signs({ text }))[FOLLOW_ON_FEATURES.indexOf(feature)] ?? -1;
+}
+
 describe('follow-on reading', () => {
   it('reads a question about the same person, answered from the same article, as asking on', () => {
     const features = followOnFeatures(signs({ text: 'can she pay him as self employed', sameDocument: true, sharesTopic: true, answerText: 'Self-employed family members' }));
@@ -60,7 +65,7 @@ describe('follow-on reading', () => {
   });
 
   it('tells a lead-in before a fragment ("and for carers?") from one before a question of its own ("and whats an acsp")', () => {
-    const fragment = (text: string): number => followOnFeatures(signs({ text }))[FOLLOW_ON_FEATURES.indexOf('leadInFragment')] ?? -1;
+    const fragment = (text: string): number => featureOf('leadInFragment', text);
     assert.equal(fragment('and for carers?'), 1);
     assert.equal(fragment('and if theres money left at the end of the year?'), 1);
     assert.equal(fragment('and whats an acsp'), 0);
@@ -68,7 +73,7 @@ describe('follow-on reading', () => {
   });
 
   it('reads words that carry something on ("still", "instead", "too") as a sign of asking on, and "then" before a new clause not', () => {
-    const carries = (text: string): number => followOnFeatures(signs({ text }))[FOLLOW_ON_FEATURES.indexOf('continues')] ?? -1;
+    const carries = (text: string): number => featureOf('continues', text);
     assert.equal(carries('so what can we still charge for at home'), 1);
     assert.equal(carries('does she get the four options too'), 1);
     assert.equal(carries('what is he offered in its place'), 1);

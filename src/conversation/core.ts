@@ -27,7 +27,7 @@ import { askedOfShown, asideQuestion, asksBare, asksForFigures, asksNothingOfIts
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, onePartListed, rememberAnswer, shownPassage, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
-import { openAtHour, outOfHoursLines, recordSays, recordSaysAll, bestRecordSentence, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
+import { bestRecordSentence, openAtHour, outOfHoursLines, recordSays, recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
 import { smallTalk, looksLikeAnotherLanguage } from './smallTalk';
 import type { RecordToKeep, Reply, Turn, TurnLog, TurnOutcome } from './turn';
 
@@ -686,7 +686,7 @@ export class ConversationCore {
         // words asked about, beside the time asked for, comes first.)
         // ("how quick do they see referrals?": the one whose record gives a time.)
         const saysMost = (s: ServiceRecord): number => bestRecordSentence(s, resolution.words ?? [], resolution.soon, resolution.field)?.said ?? 0;
-        const bestFirst = resolution.words?.length || resolution.soon ? [...shown].sort((a, b) => saysMost(b) - saysMost(a)) : shown;
+        const bestFirst = resolution.words?.length || resolution.soon ? shown.map((s) => ({ s, said: saysMost(s) })).sort((a, b) => b.said - a.said).map(({ s }) => s) : shown;
         const chosen = resolution.index ? shown.slice(resolution.index - 1, resolution.index) : bestFirst;
         if (!chosen.length) {
           out.text(say.NO_SERVICE_IN_VIEW);

@@ -76,8 +76,8 @@ const PEOPLE = /^(?:kids?|child|children|bairns?|babies|baby|toddlers?|teens?|te
 /** Verbs that only say how something is asked ("will she have to pay"). */
 const MODAL = /^(?:will|would|shall|should|must|might|may|need|needs|needed|ought)$/;
 
-/** Words asking for the like of what was shown: "something similar", "gentler", "too". */
-const ALIKE = /\b(?:similar|same|too|as well|likewise|like (?:that|this|those|these)|something \w+er|\w+er (?:for|than))\b/;
+/** Words asking for the like of what was shown: "something similar", "something gentler", "too". */
+const ALIKE = /\b(?:similar|same|too|as well|likewise|like (?:that|this|those|these)|(?:something|anything|somewhere) \w+er|\w+er than)\b/;
 
 /** Words that can only point at a service or thing shown, not at the person being helped. */
 const SERVICE_POINTER = /\b(?:it|they|them|their|theyre|thier)\b/i;
@@ -586,7 +586,6 @@ export function pointsAtTheThingShown(text: string): boolean {
   return mentionsTheThingShown(lower) || /\b(?:that|there|those|these|thatll|theres)\b/.test(lower);
 }
 
-/** He or she: the person staff are helping, who stays the same from one message to the next. */
 /** "her neighbour is 67 and …", "what about his mum, 72, lonely": a message about someone else close to
  * the person, named by who they are to them. */
 const ANOTHER_PERSON =
@@ -596,6 +595,7 @@ export function introducesAnotherPerson(text: string): boolean {
   return ANOTHER_PERSON.test(normalise(text));
 }
 
+/** He or she: the person staff are helping, who stays the same from one message to the next. */
 export function mentionsThePerson(text: string): boolean {
   return /\b(?:he|she|him|her|his|hers|hes|shes|himself|herself)\b/.test(normalise(text));
 }
