@@ -21,6 +21,18 @@ describe('years asked (made-up knowledge)', () => {
     assert.deepEqual(engine.search('carers groups from 2019-2024').nearScope?.years, ['2019-2024']);
   });
 
+  it('reads a financial year however it is written ("25/26", "2025-26", "2025/2026"), and nothing else as one', () => {
+    for (const written of ['25/26', '2025-26', '2025/2026', '2025 - 26']) assert.deepEqual(tokenize(`budget ${written}`), ['budget', '2025/26'], written);
+    // Not a span of years, ages, "24/7" or a phone number.
+    assert.deepEqual(tokenize('plan 2025-2035'), ['plan', '2025', '2035']);
+    assert.deepEqual(tokenize('16-17 year olds'), ['16', '17', 'year', 'olds']);
+    assert.deepEqual(tokenize('24/7 line 0131 496 0007'), ['24/7', 'line', '0131', '496', '0007']);
+    const engine = madeUpEngine();
+    assert.equal(engine.search('annual budget for 25/26').nearScope, undefined);
+    assert.deepEqual(engine.search('annual budget for 24/25').nearScope?.years, ['2024/25']);
+    assert.equal(engine.search('annual budget for 25/26').results[0]?.passage.id, engine.search('annual budget for 2025/26').results[0]?.passage.id);
+  });
+
   it('holds a span of years written short ("2025-35") where the document\'s title gives it whole', () => {
     // A plan's sections carry their own headings as titles; the span is in the document's title only.
     const engine = madeUpEngineWith([

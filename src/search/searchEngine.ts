@@ -21,7 +21,7 @@ import { questionStemsOf } from './passageQuestionStems';
 import { OutOfScopeDetector, type OutOfScopeEntry } from './outOfScope';
 import { SynonymTable } from './synonyms';
 import type { IndexField } from './lunrSetup';
-import { asksWhatItIs, contentTokens, isStopWord, tokenize, withinOneEdit } from './text';
+import { asksWhatItIs, contentTokens, isStopWord, tokenize, withFinancialYears, withinOneEdit } from './text';
 import { socialOpening } from './socialWords';
 import { asksAmount, asksLiveFigure, asksWait, holdsAmount, holdsDuration } from './figureAsks';
 
@@ -1173,7 +1173,7 @@ function nearScopeOf(
   // The first answer is what staff read: a Midlothian service first with an East Lothian passage third
   // answers "east lothian young carers phone" with Midlothian's number.
   const areas = alsoMidlothian ? [] : named.filter((area) => !(top[0] && holdsArea(top[0], area, analysed)));
-  const years = [...analysed.text.matchAll(/\b(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?\b/g)]
+  const years = [...withFinancialYears(analysed.text).matchAll(/\b(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?\b/g)]
     .map((m) => m[0].replace(/\s+/g, ''))
     // A financial year ("2025/26") or a span is particular enough to be held anywhere in them.
     .filter((year) => !holdsYear(/^\d{4}$/.test(year) ? nearText() : text, year, titles));

@@ -94,11 +94,26 @@ export function normaliseWord(word: string): string {
 // a "%" becomes its own word so "percentage" questions can meet "73%".
 const TOKEN = /\d+(?:[.,/:]\d+)+%?|[a-z0-9]+%?/g;
 
+// A financial year is written many ways ("25/26", "2025-26", "2025/2026"): all read as "2025/26", the
+// way the plan writes it. A dash counts only after a four-figure year ("16-17" may be ages).
+const FINANCIAL_YEAR = /\b20([1-3]\d) ?[/-] ?(?:20)?([1-3]\d)\b|\b([1-3]\d)\/(?:20)?([1-3]\d)\b/g;
+
+function financialYear(written: string, a?: string, b?: string, c?: string, d?: string): string {
+  const [first, second] = [a ?? c ?? '', b ?? d ?? ''];
+  return Number(second) === Number(first) + 1 ? `20${first}/${second}` : written;
+}
+
+/** The text with each financial year written as the plan writes it ("25/26" → "2025/26"). */
+export function withFinancialYears(text: string): string {
+  return text.replace(FINANCIAL_YEAR, financialYear);
+}
+
 /** Splits text into normalised lower-case tokens (no stemming, stop words kept). */
 export function tokenize(text: string): string[] {
   const folded = foldText(text)
     .replace(/([a-z])'([a-z])/g, '$1$2') // what's → whats, David's → davids
-    .replace(/&/g, ' and ');
+    .replace(/&/g, ' and ')
+    .replace(FINANCIAL_YEAR, financialYear);
   const out: string[] = [];
   // (match, not matchAll: the same words without a match object each, a third of the time.)
   for (const word of folded.match(TOKEN) ?? []) {
