@@ -101,6 +101,17 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(late)[0], /^\*\*Moorside Nurse Line\*\* — phone: 0131 496 0007 \(Night line, out of hours\)/);
   });
 
+  it('a question with no word the knowledge uses is asked of the conversation\'s topic, and gets help only on its own', () => {
+    const c = conversation();
+    c.say('what is the annual budget');
+    const out = c.say('when do we normally get the figures');
+    assert.equal(out.log.followUp, 'topic');
+    assert.match(texts(out)[0], /^Following on from your last question: “what is the annual budget when do we normally get the figures”/);
+    assert.match(headline(out), /^Our annual budget/);
+    const alone = conversation().say('when do we normally get the figures');
+    assert.equal(alone.replies[0]?.kind === 'cards' ? alone.replies[0].answer?.type : undefined, 'help');
+  });
+
   it('"which does midlothian fund?" after a passage picks among what was shown; "which services …" asks its own', () => {
     for (const ask of ['which does midlothian fund', 'which ones are free', 'and which of them does the council pay for']) assert.equal(leansBack(ask, () => true), true, ask);
     for (const ask of ['which services does midlothian fund', 'which carers can get a break', 'which is the best dementia group in penicuik', 'which are the dementia groups in dalkeith']) assert.equal(leansBack(ask, () => true), false, ask);

@@ -191,8 +191,22 @@ export class ConversationCore {
       kinds = command?.name === 'search' ? command.kinds : command?.name === 'plan' ? ['plan'] : undefined;
       ({ answer, response } = composeAnswer(this.engine, question, kinds));
     }
-    if ((answer.type === 'help' || answer.type === 'not_sure') && looksLikeAnotherLanguage(input)) out.text(say.OTHER_LANGUAGE_HINT);
     const log: TurnLog = { event: command ? `command-${command.name}` : 'answer', personalDetailsRemoved: personal, ...(emergency ? { risk: emergency.risks } : {}) };
+    // "when do we normally get the figures?" holds no word the knowledge uses on its own: mid-conversation
+    // it can only be asked of what the conversation is about.
+    let askedOfTopic = false;
+    if (mayFollowOn && !command && !emergency && answer.type === 'help' && answer.reason === 'nonsense') {
+      const carried = `${mayFollowOn.question} ${text}`;
+      const retried = composeAnswer(this.engine, carried, mayFollowOn.kinds);
+      if (confidentAnswer(retried.answer)) {
+        ({ answer, response } = retried);
+        question = carried;
+        askedOfTopic = true;
+        log.event = 'follow-up';
+        log.followUp = 'topic';
+      }
+    }
+    if ((answer.type === 'help' || answer.type === 'not_sure') && looksLikeAnotherLanguage(input)) out.text(say.OTHER_LANGUAGE_HINT);
     if (emergency) {
       // After the emergency routes, only an answer that fits the risk, or none.
       const shown = fitRisk(this.engine, answer, emergency.risks, emergency.routes.map((r) => r.serviceId));
@@ -227,6 +241,7 @@ export class ConversationCore {
     if (
       (samePersonAfter && confidentAnswer(answer) && sameSource(answer, samePersonAfter)) ||
       (relatedAfter && this.sameTopic(answer, relatedAfter)) ||
+      askedOfTopic ||
       (mayFollowOn && !command && this.followsOn(text, mayFollowOn, answer))
     ) {
       out.text(`Following on from your last question: “${escapeMarkdown(shorten(question, 160))}”`);
