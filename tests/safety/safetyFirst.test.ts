@@ -270,6 +270,26 @@ describe('safety first (real knowledge)', () => {
       ['he slipped with the knife in the kitchen, cut along his arm', 'blade-across-own-skin'],
       ['her son has power of attorney, how do we ask what he has spent', 'attorney-misuse'],
     ]) assert.ok(!assessRisk(engine.risk, text).signs.includes(sign), text);
+    // Shorthand for killing oneself, asking whether a means would work, bleach scrubbed into skin, far more
+    // than the prescribed dose, wanting out as a partner gets worse, locked out, a threat to kill if she
+    // tells: each by its sign; the everyday versions not.
+    expectSigns([
+      ['he keeps texting that he wants to unalive himself', 'suicide-shorthand'],
+      ['she asked if her insulin would do it if she took the lot', 'asks-if-means-would-work'],
+      ['he rubs oven cleaner into his arms till they bleed', 'chemical-on-own-skin'],
+      ['took double her usual dose of the sleepers on purpose', 'more-than-prescribed'],
+      ['she wants to leave him but he is getting more violent every week', 'wants-out-as-it-worsens'],
+      ['her husband changed the locks while she was at the shops', 'locked-out-of-home'],
+      ['hes told her shell be dead if she tells her sister', 'threat-to-kill-if-tells'],
+    ]);
+    for (const [text, sign] of [
+      ['the day centre is 5 kms from her house', 'suicide-shorthand'],
+      ['asked if the council would do it if she applied', 'asks-if-means-would-work'],
+      ['spilt bleach on her hands cleaning the bathroom', 'chemical-on-own-skin'],
+      ['the gp says she can take more than her usual dose of paracetamol for a week', 'more-than-prescribed'],
+      ['she wants to leave the care home, her memory is getting worse', 'wants-out-as-it-worsens'],
+    ]) assert.ok(!assessRisk(engine.risk, text).signs.includes(sign), text);
+    expectNone(['thinking of killing off our old referral spreadsheet, is there a better system', 'what is the child protection register']);
     // (Money taken is still money taken when an SDS review is mentioned.)
     expectKinds([['son is taking her money, sds review next week', 'harm-or-abuse']]);
     // Put out of a flat with nowhere to sleep is homelessness, not harm by a person.
