@@ -137,6 +137,25 @@ describe('conversation core (made-up knowledge)', () => {
     assert.ok(!texts(out).some((t) => t.startsWith('More of “Riverside Carers Hub”')), texts(out).join(' / '));
   });
 
+  it('a detail asked of something none of the services shown does is asked of the service whose record says it', () => {
+    const c = conversation();
+    c.say('Riverside Carers Hub');
+    const visits = c.say('how much do the visits cost them');
+    assert.equal(visits.log.followUp, 'detail');
+    assert.match(texts(visits)[0], /^\*\*ACE Befriending\*\* — cost: /);
+    assert.equal(c.memory().last?.services?.[0]?.id, 'ace-befriending');
+    // What a service shown does say is still asked of it.
+    const group = conversation();
+    group.say('Riverside Carers Hub');
+    assert.match(texts(group.say('how much does the group cost'))[0], /^\*\*Riverside Carers Hub\*\*/);
+  });
+
+  it('"is it only for over 65s?" is answered by who the service is for, not by a sentence that says "over"', () => {
+    const c = conversation();
+    c.say('Riverside Carers Hub');
+    assert.match(texts(c.say('is it only for over 12s?'))[0], /^\*\*Riverside Carers Hub\*\* — who it is for: Unpaid carers of any age/);
+  });
+
   it('"whats on at them?" after services shows the first one whole; "who are the partners for that?" after a passage shows it whole', () => {
     const c = conversation();
     c.say('Riverside Carers Hub');

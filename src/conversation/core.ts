@@ -249,6 +249,25 @@ export class ConversationCore {
     return this.answered(turn, out, answer, response, question, kinds, log);
   }
 
+  /** The service that every one of `words` names (by its name or keywords: "the alarm", "the visits";
+   * not "pay it back" or "how long does it last", which any record may say), found by them and the
+   * conversation's last question (what it was about breaks a tie). */
+  private serviceNamedBy(words: string[], lastQuestion: string): ServiceRecord | undefined {
+    const isService = (p: Passage): boolean => p.kind === 'service';
+    const wanted = words.map(stem);
+    const named = (s: ServiceRecord): boolean => {
+      const own = new Set(tokenize([s.name, ...(s.keywords ?? [])].join(' ')).map(stem));
+      return wanted.every((w) => own.has(w));
+    };
+    for (const query of [`${words.join(' ')} ${lastQuestion}`, words.join(' ')]) {
+      for (const r of this.engine.search(query, { limit: 5, within: isService }).results) {
+        const service = this.engine.service(r.passage.serviceId ?? '');
+        if (service && named(service)) return service;
+      }
+    }
+    return undefined;
+  }
+
   /** The outcome of a passage's aim whose passages best answer the question it answered (or its title),
    * as its code and the plan's own words for it. */
   private nearestOutcome(passage: Passage, question: string): string | undefined {
@@ -702,6 +721,17 @@ export class ConversationCore {
         // ("how quick do they see referrals?": the one whose record gives a time.)
         const saysMost = (s: ServiceRecord): number => bestRecordSentence(s, resolution.words ?? [], resolution.soon, resolution.field)?.said ?? 0;
         const bestFirst = resolution.words?.length || resolution.soon ? shown.map((s) => ({ s, said: saysMost(s) })).sort((a, b) => b.said - a.said).map(({ s }) => s) : shown;
+        // ("how much does the alarm cost him?" after falls services, none of them an alarm: the service
+        // the message names, when none of those shown says any of its words.)
+        // (Named as a thing, "the alarm": not "after that", "isnt right" or "get one fitted".)
+        const asked = resolution.words ?? [];
+        const namedAsThing = asked.length > 0 && asked.every((w) => !NOT_A_THING.test(w) && new RegExp(`\\bthe (?:[a-z]+ )?${w}\\b`).test(text.toLowerCase()));
+        const elsewhere = namedAsThing && !resolution.index && shown.every((s) => recordSays(s, asked).length === 0) ? this.serviceNamedBy(asked, last.question) : undefined;
+        if (elsewhere) {
+          out.text(serviceDetailText([elsewhere], resolution.field));
+          out.memory.last = { ...last, at: now.toISOString(), services: [shownService(elsewhere), ...(last.services ?? [])].slice(0, 5) };
+          return this.finish(out, log('service-detail'));
+        }
         const chosen = resolution.index ? shown.slice(resolution.index - 1, resolution.index) : bestFirst;
         if (!chosen.length) {
           out.text(say.NO_SERVICE_IN_VIEW);
@@ -1202,6 +1232,9 @@ export class ConversationCore {
  * record says all its words, or half of them with one used by at most that many passages. Chosen
  * on the tuning conversations. */
 const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40, relatedWords: 6, scoreGap: 1, clearlyHigher: 0.6, serviceAskWords: 8, recordAskWords: 6, recordRareWord: 10 };
+
+/** Words that follow "the" without naming a thing ("the morning after", "the day before"). */
+const NOT_A_THING = /^(?:after|before|back|then|again|next|first|last|same|other|rest|end|start|way|time|day|week|morning|night)$/;
 
 /** Asks for someone or something to turn to, not whether those shown are open. */
 const ASKS_FOR_SOMEONE = /\b(?:line|number|phone|ring|call|contact|somewhere|someone|somebody|anyone|anybody|anything|anywhere|who)\b/i;

@@ -858,8 +858,12 @@ export function resolveFollowUp(
         // What the detail is about, in the message's own words ("pay it back", "walk in"): the record may say it.
         // (Asked when they are open, "what days" names the detail, not something the record says.)
         const timeWord = (t: string): boolean => field === 'hours' && /^(?:days?|weekdays?|mornings?|afternoons?|evenings?|nights?|week|weeks)$/.test(t);
+        // (Asked who it is for, "over 65s" gives the ages asked about, which the record's "who for"
+        // answers: not words to find elsewhere in it, such as "over 40 sessions a week". "men" may be
+        // said in a sentence of its own.)
+        const peopleWord = (t: string): boolean => field === 'who' && /^(?:over|under|\d+s|older|younger|elderly|years?|yrs?|olds?)$/.test(t);
         const words = contentTokens(lower.replace(new RegExp(ORDINAL.source, 'g'), ' ')).filter(
-          (t) => !FILLER.has(t) && !isReferrer(t) && !isAskingWord(t) && !DETAIL_NAMES.has(t) && !timeWord(t) && !/^\d+$/.test(t) && serviceNamed([t], last) === undefined,
+          (t) => !FILLER.has(t) && !isReferrer(t) && !isAskingWord(t) && !DETAIL_NAMES.has(t) && !timeWord(t) && !peopleWord(t) && !/^\d+$/.test(t) && serviceNamed([t], last) === undefined,
         );
         return {
           kind: 'detail',
