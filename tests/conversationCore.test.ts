@@ -137,6 +137,16 @@ describe('conversation core (made-up knowledge)', () => {
     assert.ok(!texts(out).some((t) => t.startsWith('More of “Riverside Carers Hub”')), texts(out).join(' / '));
   });
 
+  it('"and what if she\'s in danger right now?" gets the emergency routes first and says it asks on from the last answer', () => {
+    const c = conversation();
+    c.say('Riverside Carers Hub');
+    const worse = c.say('and what if shes in danger right now');
+    assert.equal(worse.replies[0]?.kind === 'cards' ? worse.replies[0].answer?.type : undefined, 'emergency');
+    assert.match(texts(worse)[0], /^Following on from your last question: “and what if shes in danger right now”/);
+    // On its own, or not in danger, it is no follow-up.
+    assert.ok(!texts(conversation().say('what if shes in danger right now')).some((t) => t.startsWith('Following on')));
+  });
+
   it('a detail asked of something none of the services shown does is asked of the service whose record says it', () => {
     const c = conversation();
     c.say('Riverside Carers Hub');

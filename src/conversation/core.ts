@@ -107,6 +107,11 @@ export class ConversationCore {
     // Read on the whole message: "another client" may be the only word that names the person.
     const emergency = safetyFirst(this.engine, redaction.text);
     if (emergency) out.answer(emergency, now);
+    // "and what if she's in danger right now?" after an answer about her: the routes come first, and the
+    // message still asks on from the last answer (the same person, taking a turn for the worse).
+    if (emergency && followUps && lastShown(out.memory, now) && TURN_FOR_THE_WORSE.test(redaction.text.toLowerCase().replace(/[’']/g, ''))) {
+      out.text(`Following on from your last question: “${escapeMarkdown(shorten(redaction.text, 160))}”`);
+    }
     if (personal.length) out.text(say.PRIVACY_REMINDER);
     if (cut) out.text(say.LONG_MESSAGE_NOTICE);
 
@@ -1232,6 +1237,10 @@ export class ConversationCore {
  * record says all its words, or half of them with one used by at most that many passages. Chosen
  * on the tuning conversations. */
 const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40, relatedWords: 6, scoreGap: 1, clearlyHigher: 0.6, serviceAskWords: 8, recordAskWords: 6, recordRareWord: 10 };
+
+/** "what if she's in danger now", "and if he turns up and she's in danger": the situation just asked
+ * about, turned for the worse, said of the person by a pronoun. */
+const TURN_FOR_THE_WORSE = /^(?:(?:and|but|so|ok)\s+)?(?:what\s+)?if\b(?=.*\b(?:she|he|they|shes|hes|theyre|her|him|them)\b)(?!.*\b(?:not in danger|isnt in danger|arent in danger)\b).{0,80}$/;
 
 /** Words that follow "the" without naming a thing ("the morning after", "the day before"). */
 const NOT_A_THING = /^(?:after|before|back|then|again|next|first|last|same|other|rest|end|start|way|time|day|week|morning|night)$/;
