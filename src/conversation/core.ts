@@ -403,7 +403,11 @@ export class ConversationCore {
       const insideCovers = insideResponse.signals?.knownCoverage ?? 0;
       // The best answer anywhere is in what was just shown: asked on from it, whatever the wording.
       const sameAnswer = anywhere?.passage.id === inside.passage.id && anywhereResponse.confident;
-      if (!sameAnswer && !leans && !brief && this.standsAlone(text)) return undefined;
+      // ("how many ppl did we speak to?" after the plan's part on engagement: the part of a long document
+      // just shown that covers the message's words clearly better than anything else does answers it,
+      // though it does not lean back.)
+      const partCovers = tier === 0 && scopes.length > 1 && insideCovers >= anywhereCovers + CONTEXT.partCovers;
+      if (!sameAnswer && !leans && !brief && !partCovers && this.standsAlone(text)) return undefined;
       // A message that does not lean back and names a topic by its title ("whats an ACSP?") is a new
       // question, even when the answer sits in what was shown; one that asks a detail of it ("is there a
       // textphone?") is asked on from it.
@@ -416,7 +420,7 @@ export class ConversationCore {
       // "whats an ACSP?"); one that names its option, standard or service ("who holds the money under
       // option 2?") is a question of its own, wherever its answer is.
       const asksOnInPart = inShownPart && !anywhere?.features?.named;
-      if (!leans && (namesTopic ? !asksOnInPart : !inShownPart && topicWords(text.toLowerCase()).length > CONTEXT.detailWords)) return undefined;
+      if (!leans && !partCovers && (namesTopic ? !asksOnInPart : !inShownPart && topicWords(text.toLowerCase()).length > CONTEXT.detailWords)) return undefined;
       if (!pointsBack && namesTopic && !asksOnInPart) return undefined;
       // `onlyReading`: every other reading failed ("where are they?" after the plan, and no services for it).
       // Beyond the part just shown (the rest of a long document) the margin is not given.
@@ -1236,7 +1240,7 @@ export class ConversationCore {
  * `recordAskWords`, `recordRareWord`: a message this short asks of the first service shown when its
  * record says all its words, or half of them with one used by at most that many passages. Chosen
  * on the tuning conversations. */
-const CONTEXT = { minCoverage: 0.4, margin: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40, relatedWords: 6, scoreGap: 1, clearlyHigher: 0.6, serviceAskWords: 8, recordAskWords: 6, recordRareWord: 10 };
+const CONTEXT = { minCoverage: 0.4, margin: 0.3, partCovers: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40, relatedWords: 6, scoreGap: 1, clearlyHigher: 0.6, serviceAskWords: 8, recordAskWords: 6, recordRareWord: 10 };
 
 /** "what if she's in danger now", "and if he turns up and she's in danger": the situation just asked
  * about, turned for the worse, said of the person by a pronoun. */
