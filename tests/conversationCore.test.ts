@@ -1451,6 +1451,10 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.equal(resolveFollowUp('how do they get an sds option', guidance, never, rare).kind, 'detail-search');
     assert.deepEqual(resolveFollowUp('can they help men?', last, always, rare), { kind: 'detail', field: 'who', words: ['men'] });
     assert.equal((resolveFollowUp('can he just turn up', last, always) as { field?: string }).field, 'refer');
+    // "need the urgent line" ("need" only says how it is asked), "which town is that", "how does applying work": details of those shown.
+    assert.deepEqual(resolveFollowUp('need the urgent line', last, always), { kind: 'detail', field: 'phone' });
+    assert.deepEqual(resolveFollowUp('which town is that', last, always), { kind: 'detail', field: 'address' });
+    assert.deepEqual(resolveFollowUp('how does applying work', last, always), { kind: 'detail', field: 'refer' });
     // Who it is for, asked of people ("the age cut off for the kids") or by "until what age", is asked of the services shown.
     assert.equal((resolveFollowUp('whats the age cut off for the kids', last, always) as { field?: string }).field, 'who');
     assert.equal((resolveFollowUp('until what age', last, always) as { field?: string }).field, 'who');
