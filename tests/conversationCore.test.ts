@@ -147,6 +147,21 @@ describe('conversation core (made-up knowledge)', () => {
     assert.ok(!texts(conversation().say('what if shes in danger right now')).some((t) => t.startsWith('Following on')));
   });
 
+  it('"the second one?" after a list of the plan\'s aims opens that aim with its outcomes; another list\'s item is only named', () => {
+    const glance = madeUpArticle('sds-aims-at-a-glance', 'Aims at a glance', '## The two aims\n\nThe board has two aims:\n\n1. People stay well at home\n2. Carers are supported to care\n\n## Two values\n\nThe board holds two values:\n\n1. Kindness to everyone who asks\n2. Fairness in how help is shared\n');
+    const c = conversation(undefined, madeUpEngineWith([glance]));
+    c.say('what are the two aims at a glance');
+    const second = c.say('the second one?');
+    assert.equal(second.log.followUp, 'item');
+    assert.match(texts(second)[0], /^Number 2 of the last answer: Carers are supported to care/);
+    assert.equal(second.replies.find((r) => r.kind === 'cards')?.kind === 'cards' ? (second.replies.find((r) => r.kind === 'cards') as { answer?: { type: string } }).answer?.type : undefined, 'plan_list');
+    const values = conversation(undefined, madeUpEngineWith([glance]));
+    values.say('which two values does the board hold');
+    const other = values.say('the second one?');
+    assert.match(texts(other)[0], /^Number 2 of the last answer: Fairness in how help is shared/);
+    assert.ok(!other.replies.some((r) => r.kind === 'cards'));
+  });
+
   it('a detail asked of something none of the services shown does is asked of the service whose record says it', () => {
     const c = conversation();
     c.say('Riverside Carers Hub');

@@ -273,6 +273,14 @@ export class ConversationCore {
     return undefined;
   }
 
+  /** The number of the plan's aim a listed item states (the whole statement or its opening words). */
+  private aimListed(item: string): number | undefined {
+    const words = (t: string): string => t.toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const listed = words(item);
+    if (listed.split(' ').length < 4) return undefined;
+    return this.engine.plan.aims.find((a) => words(a.title).startsWith(listed) || listed.startsWith(words(a.title)))?.number;
+  }
+
   /** The outcome of a passage's aim whose passages best answer the question it answered (or its title),
    * as its code and the plan's own words for it. */
   private nearestOutcome(passage: Passage, question: string): string | undefined {
@@ -786,6 +794,14 @@ export class ConversationCore {
         // The item carries its source: the passage it is listed in, and that passage's document.
         const from = last.passage ? this.engine.passage(last.passage.id) : undefined;
         out.text(`Number ${resolution.index} of the last answer: ${item}${from ? ` _(from “${knowledgeText(from.title)}”, ${knowledgeText(from.docTitle)})_` : ''}`);
+        // ("the third one?" after the plan's three aims: that aim, with its outcomes, which the list
+        // names only by its opening words.)
+        const aim = this.aimListed(item);
+        if (aim !== undefined) {
+          const question = `plan aim ${aim}`;
+          const { answer, response } = composeAnswer(this.engine, question);
+          if (answer.type === 'plan_list') return this.answered(turn, out, answer, response, question, ['plan'], log('list-item'));
+        }
         out.memory.last = { ...last, at: now.toISOString() };
         return this.finish(out, log('list-item'));
       }
