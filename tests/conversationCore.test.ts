@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
-import { applySlots, askedOfShown, asideQuestion, asksBare, slotsIn, asksNothingOfItsOwn, namesOnlyTheAnswer, asksOutOfHours, hourAsked, legalReferences, leansBack, namedWithArticle, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords } from '../src/conversation/followUp';
+import { applySlots, askedOfShown, asideQuestion, asksBare, slotsIn, asksNothingOfItsOwn, namesOnlyTheAnswer, asksOutOfHours, hourAsked, legalReferences, leansBack, namedWithArticle, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords, pickedByName } from '../src/conversation/followUp';
 import { parsePlanQuery } from '../src/answer/planQuery';
 import { listNounOf, MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
@@ -1466,6 +1466,12 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.equal(resolveFollowUp('how do they get an sds option', guidance, never, rare).kind, 'detail-search');
     assert.deepEqual(resolveFollowUp('can they help men?', last, always, rare), { kind: 'detail', field: 'who', words: ['men'] });
     assert.equal((resolveFollowUp('can he just turn up', last, always) as { field?: string }).field, 'refer');
+    // "the day centre one, do they pick up?": the service shown it picks by name, alone; no pick, no narrowing.
+    const two = { ...last, services: [{ id: 'a', name: 'Ageing Well Walking Groups' }, { id: 'b', name: 'Bradbury Day Centre' }] };
+    assert.deepEqual(pickedByName('the day centre one, do they pick up from mayfield', two)?.services, [{ id: 'b', name: 'Bradbury Day Centre' }]);
+    assert.deepEqual(pickedByName('and the walking one - is it free', two)?.services, [{ id: 'a', name: 'Ageing Well Walking Groups' }]);
+    assert.equal(pickedByName('the swimming one, is it free', two), undefined);
+    assert.equal(pickedByName('do they pick up from mayfield', two), undefined);
     // "need the urgent line" ("need" only says how it is asked), "which town is that", "how does applying work": details of those shown.
     assert.deepEqual(resolveFollowUp('need the urgent line', last, always), { kind: 'detail', field: 'phone' });
     assert.deepEqual(resolveFollowUp('which town is that', last, always), { kind: 'detail', field: 'address' });

@@ -23,7 +23,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { askedOfShown, asideQuestion, asksBare, asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, introducesAnotherPerson, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, pointsAtTheThingShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
+import { askedOfShown, asideQuestion, pickedByName, asksBare, asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, introducesAnotherPerson, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, pointsAtTheThingShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, onePartListed, rememberAnswer, shownPassage, shownService, type ConversationMemory, type LastShown } from './memory';
 import * as say from './messages';
@@ -139,7 +139,10 @@ export class ConversationCore {
     let mayFollowOn: LastShown | undefined;
     // A message about someone at risk is read on its own, never as a follow-up.
     if (!command && followUps && !emergency) {
-      const last = lastShown(out.memory, now);
+      // ("the day centre one, do they pick up from mayfield?": the service shown that it picks by name is
+      // what the rest asks about, as if it alone had been shown.)
+      const shownLast = lastShown(out.memory, now);
+      const last = shownLast ? pickedByName(text, shownLast) ?? shownLast : undefined;
       // A message that names a service not shown ("what about the Samaritans' number?") has a topic of its own.
       // (A service the passage shown names is shown too: "what are we doing with VOCAL on that?" after
       // the plan's part on carers that names VOCAL asks on.)

@@ -409,6 +409,19 @@ function itemNamed(lower: string, last: LastShown): number | undefined {
   return holding.length === 1 ? holding[0] : undefined;
 }
 
+/** "the day centre one, …", "the carers one - …": a shown service picked by words of its name before the question. */
+const PICKED_ONE = /^(?:(?:and|so|ok|right)\s+)?the ([a-z][a-z' -]{1,40}?) one\b\s*[,:;–—-]?\s*(?=\S)/;
+
+/** What was shown, narrowed to the one service a message picks by name first ("the day centre one,
+ * do they pick up?"), or undefined when it picks none. */
+export function pickedByName(text: string, last: LastShown): LastShown | undefined {
+  if (!last.services || last.services.length < 2) return undefined;
+  const m = PICKED_ONE.exec(normalise(text));
+  if (!m) return undefined;
+  const index = serviceNamed(contentTokens(m[1]), last);
+  return index === undefined ? undefined : { ...last, services: [last.services[index - 1]] };
+}
+
 /** The index of the shown service whose name the words pick, if they pick one. */
 function serviceNamed(words: string[], last: LastShown): number | undefined {
   if (!words.length || !last.services?.length) return undefined;
