@@ -27,6 +27,8 @@ describe('years asked (made-up knowledge)', () => {
     assert.deepEqual(tokenize('plan 2025-2035'), ['plan', '2025', '2035']);
     assert.deepEqual(tokenize('16-17 year olds'), ['16', '17', 'year', 'olds']);
     assert.deepEqual(tokenize('24/7 line 0131 496 0007'), ['24/7', 'line', '0131', '496', '0007']);
+    assert.deepEqual(tokenize('seen on 10/11/2025'), ['seen', 'on', '10/11/2025']);
+    assert.deepEqual(tokenize('16/17 year olds'), ['16/17', 'year', 'olds']);
     const engine = madeUpEngine();
     assert.equal(engine.search('annual budget for 25/26').nearScope, undefined);
     assert.deepEqual(engine.search('annual budget for 24/25').nearScope?.years, ['2024/25']);

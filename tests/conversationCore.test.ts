@@ -162,6 +162,17 @@ describe('conversation core (made-up knowledge)', () => {
     assert.ok(!other.replies.some((r) => r.kind === 'cards'));
   });
 
+  it('"the penicuik one - whats their number" answers of that service alone, and the others shown stay shown after it', () => {
+    const c = conversation();
+    c.say('free debt advice');
+    const shownBefore = (c.memory().last?.services ?? []).map((s) => s.id);
+    assert.ok(shownBefore.includes('penicuik-money-help') && shownBefore[0] !== 'penicuik-money-help', shownBefore.join());
+    assert.match(texts(c.say('the penicuik one - whats their number'))[0], /^\*\*Penicuik Money Help\*\* — phone: 0131 496 0002/);
+    const shownAfter = (c.memory().last?.services ?? []).map((s) => s.id);
+    assert.equal(shownAfter[0], 'penicuik-money-help');
+    assert.deepEqual([...shownAfter].sort(), [...shownBefore].sort());
+  });
+
   it('a detail asked of something none of the services shown does is asked of the service whose record says it', () => {
     const c = conversation();
     c.say('Riverside Carers Hub');

@@ -25,7 +25,7 @@ import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
 import { askedOfShown, asideQuestion, pickedByName, asksBare, asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, introducesAnotherPerson, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, pointsAtTheThingShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
-import { lastShown, onePartListed, rememberAnswer, shownPassage, shownService, type ConversationMemory, type LastShown } from './memory';
+import { lastShown, onePartListed, rememberAnswer, shownPassage, shownService, type ConversationMemory, type LastShown, type ShownService } from './memory';
 import * as say from './messages';
 import { bestRecordSentence, openAtHour, outOfHoursLines, recordSays, recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
 import { smallTalk, looksLikeAnotherLanguage } from './smallTalk';
@@ -54,6 +54,8 @@ export interface ExtensionItem {
 class Out {
   readonly replies: Reply[] = [];
   readonly records: RecordToKeep[] = [];
+  /** The service a message picked by name among several shown, and the others, which stay shown. */
+  picked?: { id: string; others: ShownService[] };
   constructor(public memory: ConversationMemory) {}
   text(text: string): void {
     this.replies.push({ kind: 'text', text });
@@ -109,7 +111,8 @@ export class ConversationCore {
     if (emergency) out.answer(emergency, now);
     // "and what if she's in danger right now?" after an answer about her: the routes come first, and the
     // message still asks on from the last answer (the same person, taking a turn for the worse).
-    if (emergency && followUps && lastShown(out.memory, now) && TURN_FOR_THE_WORSE.test(redaction.text.toLowerCase().replace(/[’']/g, ''))) {
+    const emergencyAsksOn = emergency !== undefined && followUps && lastShown(out.memory, now) !== undefined && WHAT_IF_OF_SOMEONE.test(redaction.text.toLowerCase().replace(/[’']/g, ''));
+    if (emergencyAsksOn) {
       out.text(`Following on from your last question: “${escapeMarkdown(shorten(redaction.text, 160))}”`);
     }
     if (personal.length) out.text(say.PRIVACY_REMINDER);
@@ -142,7 +145,10 @@ export class ConversationCore {
       // ("the day centre one, do they pick up from mayfield?": the service shown that it picks by name is
       // what the rest asks about, as if it alone had been shown.)
       const shownLast = lastShown(out.memory, now);
-      const last = shownLast ? pickedByName(text, shownLast) ?? shownLast : undefined;
+      const picked = shownLast ? pickedByName(text, shownLast) : undefined;
+      const last = picked ?? shownLast;
+      const pickedId = picked?.services?.[0]?.id;
+      if (pickedId) out.picked = { id: pickedId, others: (shownLast?.services ?? []).filter((s) => s.id !== pickedId) };
       // A message that names a service not shown ("what about the Samaritans' number?") has a topic of its own.
       // (A service the passage shown names is shown too: "what are we doing with VOCAL on that?" after
       // the plan's part on carers that names VOCAL asks on.)
@@ -199,7 +205,7 @@ export class ConversationCore {
       kinds = command?.name === 'search' ? command.kinds : command?.name === 'plan' ? ['plan'] : undefined;
       ({ answer, response } = composeAnswer(this.engine, question, kinds));
     }
-    const log: TurnLog = { event: command ? `command-${command.name}` : 'answer', personalDetailsRemoved: personal, ...(emergency ? { risk: emergency.risks } : {}) };
+    const log: TurnLog = { event: command ? `command-${command.name}` : 'answer', personalDetailsRemoved: personal, ...(emergency ? { risk: emergency.risks } : {}), ...(emergencyAsksOn ? { followUp: 'emergency' } : {}) };
     // "when do we normally get the figures?" holds no word the knowledge uses on its own: mid-conversation
     // it can only be asked of what the conversation is about.
     let askedOfTopic = false;
@@ -745,7 +751,7 @@ export class ConversationCore {
         // the message names, when none of those shown says any of its words.)
         // (Named as a thing, "the alarm": not "after that", "isnt right" or "get one fitted".)
         const asked = resolution.words ?? [];
-        const namedAsThing = asked.length > 0 && asked.every((w) => !NOT_A_THING.test(w) && new RegExp(`\\bthe (?:[a-z]+ )?${w}\\b`).test(text.toLowerCase()));
+        const namedAsThing = asked.length > 0 && asked.every((w) => !NOT_A_THING.test(w) && new RegExp(`\\bthe (?:[a-z]+ )?${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text.toLowerCase()));
         const elsewhere = namedAsThing && !resolution.index && shown.every((s) => recordSays(s, asked).length === 0) ? this.serviceNamedBy(asked, last.question) : undefined;
         if (elsewhere) {
           out.text(serviceDetailText([elsewhere], resolution.field));
@@ -1103,6 +1109,12 @@ export class ConversationCore {
   }
 
   private finish(out: Out, log: TurnLog): TurnOutcome {
+    // ("the day centre one, …" answered of it alone: the others shown stay shown after it, so "and the
+    // walking one?" can still pick among them.)
+    const kept = out.memory.last?.services;
+    if (out.picked && out.memory.last && kept?.length === 1 && kept[0].id === out.picked.id) {
+      out.memory.last = { ...out.memory.last, services: [...kept, ...out.picked.others] };
+    }
     return { replies: out.replies, memory: out.memory, records: out.records, log };
   }
 
@@ -1257,13 +1269,15 @@ export class ConversationCore {
  * `clearlyHigher`: how far ahead it must be to win whatever ties the message, when it covers the
  * message's words at least as well;
  * `recordAskWords`, `recordRareWord`: a message this short asks of the first service shown when its
- * record says all its words, or half of them with one used by at most that many passages. Chosen
+ * record says all its words, or half of them with one used by at most that many passages;
+ * `partCovers`: how much more of a message's words the part of a long document just shown must cover
+ * than the best answer anywhere, for a message that does not lean back to be asked on in it. Chosen
  * on the tuning conversations. */
 const CONTEXT = { minCoverage: 0.4, margin: 0.3, partCovers: 0.3, longDocument: 12, briefWords: 3, beat: 0.1, namesTopic: 0.6, detailWords: 1, echoWords: 4, echoRarity: 20, commonWord: 40, relatedWords: 6, scoreGap: 1, clearlyHigher: 0.6, serviceAskWords: 8, recordAskWords: 6, recordRareWord: 10 };
 
-/** "what if she's in danger now", "and if he turns up and she's in danger": the situation just asked
- * about, turned for the worse, said of the person by a pronoun. */
-const TURN_FOR_THE_WORSE = /^(?:(?:and|but|so|ok)\s+)?(?:what\s+)?if\b(?=.*\b(?:she|he|they|shes|hes|theyre|her|him|them)\b)(?!.*\b(?:not in danger|isnt in danger|arent in danger)\b).{0,80}$/;
+/** "what if she's in danger now", "and if he turns up and she's in danger": "(and) what if" said of the
+ * person by a pronoun; read only of a message that already brings the emergency routes. */
+const WHAT_IF_OF_SOMEONE = /^(?:(?:and|but|so|ok)\s+)?(?:what\s+)?if\b(?=.*\b(?:she|he|they|shes|hes|theyre|her|him|them)\b)(?!.*\b(?:not in danger|isnt in danger|arent in danger)\b).{0,80}$/;
 
 /** Words that follow "the" without naming a thing ("the morning after", "the day before"). */
 const NOT_A_THING = /^(?:after|before|back|then|again|next|first|last|same|other|rest|end|start|way|time|day|week|morning|night)$/;

@@ -96,7 +96,9 @@ const TOKEN = /\d+(?:[.,/:]\d+)+%?|[a-z0-9]+%?/g;
 
 // A financial year is written many ways ("25/26", "2025-26", "2025/2026"): all read as "2025/26", the
 // way the plan writes it. A dash counts only after a four-figure year ("16-17" may be ages).
-const FINANCIAL_YEAR = /\b20([1-3]\d) ?[/-] ?(?:20)?([1-3]\d)\b|\b([1-3]\d)\/(?:20)?([1-3]\d)\b/g;
+// (Two figures with a slash are a date or ages when a third part or "year olds" follows: "10/11/2025",
+// "16/17 year olds".)
+const FINANCIAL_YEAR = /\b20([1-3]\d) ?[/-] ?(?:20)?([1-3]\d)\b(?![/.]\d)|(?<![\d/.])\b([1-3]\d)\/(?:20)?([1-3]\d)\b(?![/.]\d)(?! ?(?:years?|yrs?|yo)\b)/g;
 
 function financialYear(written: string, a?: string, b?: string, c?: string, d?: string): string {
   const [first, second] = [a ?? c ?? '', b ?? d ?? ''];

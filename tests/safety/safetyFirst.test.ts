@@ -289,7 +289,19 @@ describe('safety first (real knowledge)', () => {
       ['the gp says she can take more than her usual dose of paracetamol for a week', 'more-than-prescribed'],
       ['she wants to leave the care home, her memory is getting worse', 'wants-out-as-it-worsens'],
     ]) assert.ok(!assessRisk(engine.risk, text).signs.includes(sign), text);
-    expectNone(['thinking of killing off our old referral spreadsheet, is there a better system', 'what is the child protection register']);
+    expectNone([
+      'thinking of killing off our old referral spreadsheet, is there a better system',
+      'what is the child protection register',
+      'the pharmacist said 14 tablets would be enough until her review',
+      'she asked if the train would do it or should she get a taxi',
+      'the referral took more than the usual amount of time',
+      'she took her whole prescription to the pharmacy',
+      'he wants to leave the care home, his dementia is getting worse',
+      'the landlord changed the locks while she was in hospital',
+      'shell be hurt if he leaves the group',
+    ]);
+    // (An overdose in "an episode" of illness is still an overdose; only a programme's episode is fiction.)
+    expectKinds([['she had an episode when she od on her meds last night', 'suicide-self-harm']]);
     // (Money taken is still money taken when an SDS review is mentioned.)
     expectKinds([['son is taking her money, sds review next week', 'harm-or-abuse']]);
     // Put out of a flat with nowhere to sleep is homelessness, not harm by a person.
