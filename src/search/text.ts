@@ -112,10 +112,11 @@ export function withFinancialYears(text: string): string {
 
 /** Splits text into normalised lower-case tokens (no stemming, stop words kept). */
 export function tokenize(text: string): string[] {
-  const folded = foldText(text)
-    .replace(/([a-z])'([a-z])/g, '$1$2') // what's → whats, David's → davids
-    .replace(/&/g, ' and ')
-    .replace(FINANCIAL_YEAR, financialYear);
+  const folded = withFinancialYears(
+    foldText(text)
+      .replace(/([a-z])'([a-z])/g, '$1$2') // what's → whats, David's → davids
+      .replace(/&/g, ' and '),
+  );
   const out: string[] = [];
   // (match, not matchAll: the same words without a match object each, a third of the time.)
   for (const word of folded.match(TOKEN) ?? []) {
