@@ -1178,6 +1178,15 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('how does he go about applyin', last, always), { kind: 'detail', field: 'refer' });
   });
 
+  it('"ther no.", "wats there no", "ther numbr" ask their phone number; "is there no one in penicuik" does not', () => {
+    const always = (): boolean => true;
+    for (const text of ['ther no.', 'wats there no.', 'ther numbr', 'their no?', 'thier num']) {
+      const out = resolveFollowUp(text, last, always);
+      assert.equal(out.kind === 'detail' ? out.field : out.kind, 'phone', text);
+    }
+    assert.notEqual(resolveFollowUp('is there no one in penicuik', last, never).kind, 'detail');
+  });
+
   it('"here" in "which do we fund here" is where the staff member is, not a topic word', () => {
     assert.deepEqual(topicWords('which do we actually fund here'), ['fund']);
     assert.deepEqual(topicWords('is there a carers centre here'), ['carers', 'centre']);

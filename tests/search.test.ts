@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { bestWindow, highlight, moreItemsIn } from '../src/search/snippet';
 import { answerTypeFor, askedPart, askedParts, asksDeadline, kindPriorFor, sourceNamedIn } from '../src/search/searchEngine';
 import { stem } from '../src/search/stem';
-import { asksWhatItIs, foldText } from '../src/search/text';
+import { asksWhatItIs, foldText, isStopWord, tokenize } from '../src/search/text';
 import { spellNamedNumbers } from '../src/search/queryAnalysis';
 import { buildLunrIndex } from '../src/search/lunrSetup';
 import { madeUpArticle, madeUpEngine, madeUpEngineWith } from './fixtures/madeUpKnowledge';
@@ -19,6 +19,13 @@ describe('folding text', () => {
     const full = (text: string): string => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u2013\u2014]/g, '-');
     for (const text of ['Can`t STOP Mr O`Neil', 'Option 2 - 96,600 (73%) & more', '', 'TAB\there\nline']) assert.equal(foldText(text), full(text), text);
     assert.equal(foldText('Café – it’s “fine”'), "cafe - it's “fine”");
+  });
+
+  it('"wats out there", "totally": the asking and the emphasis, not topics', () => {
+    const words = tokenize('carer totally burnt out - wats out there').filter((t) => !isStopWord(t));
+    assert.deepEqual(words, ['carer', 'burnt', 'out']);
+    assert.deepEqual(tokenize('wot'), ['what']);
+    assert.ok(tokenize('time out of hours').includes('out'), 'an "out" not before "there" stays');
   });
 });
 

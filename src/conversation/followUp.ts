@@ -218,6 +218,10 @@ function normalise(text: string): string {
     // "hou much", "wot if": the asking word as meant.
     .replace(/\b(?:hou|hw)\b/g, 'how')
     .replace(/\b(?:wot|wat|wht)\b/g, 'what')
+    .replace(/\b(?:wots|wats|whts)\b/g, 'whats')
+    // "ther no.", "wats there no": their phone number, typed short.
+    .replace(/\b(?:ther|thier|thr)\b/g, 'their')
+    .replace(/\b(?:there|their|its|his|her)\s+(?:no|nos|num|nr|nmbr|numbr|numba|number)$/, 'their number')
     // "n what about overnight", "& in penicuik?": chat shorthand for "and".
     // ("n has dementia" is a client's initial.)
     .replace(/^(?:n(?= (?:what|how|for|in|at|if|on|any|when|where|the|their|is|are|do|does)\b)|&)\s+/, 'and ')

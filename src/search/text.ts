@@ -19,6 +19,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'anyway', 'anyways', 'though', 'basically', 'pls', 'plz', 'cheers', 'btw', 'wondering', 'wondered',
   // "whats def off limits", "defo", "definately": sure, not a topic.
   'definitely', 'definately', 'def', 'defo', 'deffo',
+  // "carer totally burnt out": how strongly, not what.
+  'totally', 'completely', 'absolutely', 'literally',
   // Text-speak for joining words: "gas n electric", "r they open", "can u".
   'n', 'u', 'r',
   // "when's it meant to be done", "how's that usually worked out", "what are they exactly": the asking, not the topic.
@@ -50,6 +52,8 @@ const SPELLING: Readonly<Record<string, string>> = {
   wk: 'week', wks: 'weeks', mth: 'month', mths: 'months', til: 'until', till: 'until', tmrw: 'tomorrow', thru: 'through',
   // ("wd" is left alone: it is as often a ward, "wd 12".)
   wud: 'would', shd: 'should', cud: 'could',
+  // "wats out there", "wot if": the asking word as meant.
+  wat: 'what', wats: 'whats', wot: 'what', wots: 'whats', wht: 'what', whts: 'whats',
 };
 
 const IZE = /^([a-z]{3,})(i|y)z(e|es|ed|ing|ation|ations|er|ers)$/;
@@ -115,7 +119,9 @@ export function tokenize(text: string): string[] {
   const folded = withFinancialYears(
     foldText(text)
       .replace(/([a-z])'([a-z])/g, '$1$2') // what's → whats, David's → davids
-      .replace(/&/g, ' and '),
+      .replace(/&/g, ' and ')
+      // "what's out there for carers": what there is, not anything "out".
+      .replace(/\bout there\b/g, 'there'),
   );
   const out: string[] = [];
   // (match, not matchAll: the same words without a match object each, a third of the time.)
