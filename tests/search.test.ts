@@ -61,6 +61,15 @@ describe('confidence (made-up knowledge)', () => {
     assert.ok((engine.search('lunch club for a woman', { explain: true }).signals?.knownCoverage ?? 1) < 1);
   });
 
+  it('a story ending "whats out there" leaves its need to the story: how the person lives is not held against a service', () => {
+    const engine = madeUpEngineWith([madeUpArticle('sds-living', 'Living alone', '## Living alone\n\nSomeone who lives alone may ask for an assessment.\n')]);
+    // "lives" and "alone" are words the knowledge knows, and the lunch club's record never says them.
+    assert.equal(engine.search('older man, lives alone, loves a lunch club, whats out there', { explain: true }).signals?.knownCoverage, 1);
+    assert.equal(engine.search('older man, lives alone, lunch club - any ideas?', { explain: true }).signals?.knownCoverage, 1);
+    // Asked of its own ("a lunch club near where he lives alone"), the same words count.
+    assert.ok((engine.search('lunch club for someone who lives alone', { explain: true }).signals?.knownCoverage ?? 1) < 1);
+  });
+
   it('reads a typo whose stem is short, or with a letter doubled, as the word meant and is sure of it', () => {
     const engine = madeUpEngineWith([
       madeUpArticle('sds-eligibility', 'Eligibility bands', '## Eligibility bands\n\nEligibility for support is judged in four bands.\n'),

@@ -1003,7 +1003,9 @@ export class SearchEngine {
     // directory question asks, so against a service they count. (A place stays counted everywhere: a
     // follow-up naming one, "and in Penicuik?", asks about that place.)
     // Read only when a word is missing, and once.
-    let describing: Set<string> | undefined = best.passage.kind === 'service' ? new Set<string>() : undefined;
+    // A story that ends asking nothing of its own ("… lives alone, whats out there") leaves its need
+    // to the story: then how the person lives is not held against a service either.
+    let describing: Set<string> | undefined = best.passage.kind === 'service' && !ASKS_NOTHING_OWN.test(analysed.text) ? new Set<string>() : undefined;
     let describedPeople: Set<string> | undefined;
     let total = 0;
     let covered = 0;
@@ -1056,6 +1058,9 @@ const STORY_STEMS = new Set(
     'frail', 'elderly', 'visit', 'visited', 'today', 'yesterday', 'morning', 'afternoon',
     'dementia', 'alzheimers', 'parkinsons', 'stroke', 'ms', 'autism', 'autistic', 'cerebral', 'palsy', 'complex', 'church', 'knows'].map(stem),
 );
+
+/** A message that ends asking for anything at all: "whats out there", "any ideas?", "what can we do". */
+const ASKS_NOTHING_OWN = /[,.;:!?-]\s*(?:so\s+)?(?:what(?:'?s| is| do we have| have we got)? (?:out )?there|whats available|what(?:'?s| is) available|any (?:ideas|suggestions|thoughts|options)|ideas|options|suggestions|what (?:can|could|should) (?:we|i) (?:do|offer|suggest|put in)|where do i (?:start|begin)|what help is there|anything (?:out there|available|we can do|i can do|that (?:could|might|would) help))\s*[?.!]*\s*$/i;
 
 /** Stems in a question that only describe the person: an age ("in Newtongrange, 74"), a title and
  * the initial after it ("Mr D"), and the story words above. */

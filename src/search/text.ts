@@ -21,6 +21,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'definitely', 'definately', 'def', 'defo', 'deffo',
   // "carer totally burnt out": how strongly, not what.
   'totally', 'completely', 'absolutely', 'literally',
+  // "had a few falls lately": how many and when, not what.
+  'few', 'lately',
   // Text-speak for joining words: "gas n electric", "r they open", "can u".
   'n', 'u', 'r',
   // "when's it meant to be done", "how's that usually worked out", "what are they exactly": the asking, not the topic.
