@@ -1449,7 +1449,7 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     // "what would he acutally be doing on it?" asks what the first service shown involves.
     assert.deepEqual(resolveFollowUp('what would he acutally be doing on it', last, always), { kind: 'more', about: true });
     // "whats the upper age limit?", "is there a minimum age": who it is for.
-    for (const text of ['whats the upper age limit', 'is there a minimum age']) {
+    for (const text of ['whats the upper age limit', 'is there a minimum age', 'age criteria?', 'whats their criteria']) {
       const out = resolveFollowUp(text, last, always);
       assert.equal(out.kind === 'detail' ? out.field : out.kind, 'who', text);
     }
