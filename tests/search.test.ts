@@ -25,6 +25,9 @@ describe('folding text', () => {
     const words = tokenize('carer totally burnt out - wats out there').filter((t) => !isStopWord(t));
     assert.deepEqual(words, ['carer', 'burnt', 'out']);
     assert.deepEqual(tokenize('wot'), ['what']);
+    // Chat short forms: "pop figure", "workforce figs"; "pop in" is a visit.
+    assert.deepEqual(tokenize('pop figs'), ['population', 'figures']);
+    assert.deepEqual(tokenize('can she pop in'), ['can', 'she', 'pop', 'in']);
     assert.ok(tokenize('time out of hours').includes('out'), 'an "out" not before "there" stays');
   });
 });

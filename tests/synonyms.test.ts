@@ -102,6 +102,9 @@ describe('question analysis', () => {
     assert.deepEqual(words('can you explain the 4 sds options in plain words'), ['explain', '4', 'sds', 'options']);
     assert.deepEqual(words('remind me of the options in simple terms'), ['options']);
     assert.deepEqual(words('what does the plan say about plain english'), ['plan', 'say', 'plain', 'english']);
+    // Said last, with nothing after but thanks, the style too ("… plain english pls").
+    assert.deepEqual(words('fam asking what the 4 sds options are, plain english pls'), ['4', 'sds', 'options']);
+    assert.deepEqual(words('is the plan written in plain english'), ['plan', 'written', 'plain', 'english']);
     // A version or explanation "of" something names its style, whatever the asking words.
     assert.deepEqual(words('whats the plain english version of the sds options'), ['sds', 'options']);
     assert.deepEqual(words('got a quick summary of the carers act'), ['carers', 'act']);

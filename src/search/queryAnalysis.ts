@@ -116,6 +116,7 @@ export function analyseQuery(asked: string, synonyms: SynonymTable): AnalysedQue
 
 /** How an answer should be put ("explain the options in plain words"), not what it is about. */
 const STYLE_PHRASES = ['in plain words', 'in plain english', 'in plain terms', 'in simple terms', 'in simple words', 'in laymans terms', 'in a nutshell', 'in a few words', 'in easy words'].map((p) => p.split(' '));
+const STYLE_TAILS = ['plain english', 'plain words', 'plain terms', 'simple terms', 'simple words', 'laymans terms', 'easy words', 'in a nutshell'].map((p) => p.split(' '));
 const ASKS_FOR_TELLING = /^(?:explain|explaining|describe|remind|put|say|summarise|summarize|summary|tell|how)$/;
 /** "the plain english version of the options": a version or explanation "of" something names its style
  * whatever the asking words ("what's", "got"). */
@@ -128,6 +129,10 @@ function styleSpans(tokens: string[]): Array<{ start: number; end: number }> {
   tokens.forEach((_, at) => {
     const phrase = STYLE_PHRASES.find((p) => p.every((w, k) => tokens[at + k] === w));
     if (phrase && tokens.slice(0, at).some((t) => ASKS_FOR_TELLING.test(t))) out.push({ start: at, end: at + phrase.length });
+    // ("the 4 sds options, plain english pls": said last, the style asked for.)
+    const tail = STYLE_TAILS.find((p) => p.every((w, k) => tokens[at + k] === w));
+    // ("what does the plan say about plain english": the topic.)
+    if (tail && at > 0 && !/^(?:about|on|of|for|re|regarding|use|using|in|into|write|writing|written)$/.test(tokens[at - 1]) && tokens.slice(at + tail.length).every((t) => /^(?:pls|please|plz|thanks|ta)$/.test(t))) out.push({ start: at, end: tokens.length });
     // ("is there a plain english version of the plan" asks whether one exists: that is the topic.)
     const framed = STYLE_OF.find((p) => p.every((w, k) => tokens[at + k] === w));
     if (framed && !(tokens[at - 2] === 'there' && (tokens[at - 1] === 'a' || tokens[at - 1] === 'an'))) out.push({ start: at, end: at + framed.length });
