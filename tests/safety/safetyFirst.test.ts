@@ -300,6 +300,31 @@ describe('safety first (real knowledge)', () => {
       'the landlord changed the locks while she was in hospital',
       'shell be hurt if he leaves the group',
     ]);
+    // Scots "no" for "not", a chip pan tipped over herself, stitches opened, "he'll kill me if i tell",
+    // leaving before he is back, a girl taken abroad to be "cut", children sent in to steal: each by its
+    // sign; the everyday versions not.
+    expectSigns([
+      ['she says she wants to go to sleep and no wake up', 'wants-to-die'],
+      ['shes tipped the chip pan over herself, skin on her arm is peeling', 'severe-burn'],
+      ['pt keeps opening up his own stitches', 'wounds-reopened'],
+      ['man cut his hand on the saw at the mens shed, its spurting', 'wound-spurting'],
+      ["my su said 'he'll kill me if i tell you' then wouldnt say who", 'threat-to-kill-if-tells'],
+      ['shes packed a bag and wants out today, hes back at 5', 'leaving-before-he-returns'],
+      ["mum says shes taking her daughter abroad in the summer to get her 'cut'", 'fgm-abroad'],
+      ['weans getting sent in to steal from the shops by their mum', 'child-criminal-exploitation'],
+    ]);
+    for (const [text, sign] of [
+      ['opening up the stitches on the quilt for the craft group', 'wounds-reopened'],
+      ['she tipped the soup over herself at lunch, no harm done', 'severe-burn'],
+      ['mum packed a bag for respite, shes back at 5 on sunday', 'leaving-before-he-returns'],
+      ['taking her daughter abroad in the summer to get her hair cut', 'fgm-abroad'],
+      ["hell kill me if i dont get this report in", 'threat-to-kill-if-tells'],
+    ]) assert.ok(!assessRisk(engine.risk, text).signs.includes(sign), text);
+    expectNone([
+      'she was no well last week, any lunch clubs near her',
+      'she wants out of the care home, her sons back at the weekend to discuss',
+      'the kids were caught stealing from the shops, any youth work',
+    ]);
     // (An overdose in "an episode" of illness is still an overdose; only a programme's episode is fiction.)
     expectKinds([['she had an episode when she od on her meds last night', 'suicide-self-harm']]);
     // (Money taken is still money taken when an SDS review is mentioned.)
