@@ -323,6 +323,9 @@ describe('safety first (real knowledge)', () => {
     expectNone([
       'she was no well last week, any lunch clubs near her',
       'she wants out of the care home, her sons back at the weekend to discuss',
+      // Fear of a fall, not of a person.
+      "older man lives alone, 2 falls this month, daughter terrified he'll go down and nobody will know",
+      'shes terrified of falling, any classes',
       'the kids were caught stealing from the shops, any youth work',
     ]);
     // (An overdose in "an episode" of illness is still an overdose; only a programme's episode is fiction.)
