@@ -132,7 +132,8 @@ function styleSpans(tokens: string[]): Array<{ start: number; end: number }> {
     // ("the 4 sds options, plain english pls": said last, the style asked for.)
     const tail = STYLE_TAILS.find((p) => p.every((w, k) => tokens[at + k] === w));
     // ("what does the plan say about plain english": the topic.)
-    if (tail && at > 0 && !/^(?:about|on|of|for|re|regarding|use|using|in|into|write|writing|written)$/.test(tokens[at - 1]) && tokens.slice(at + tail.length).every((t) => /^(?:pls|please|plz|thanks|ta)$/.test(t))) out.push({ start: at, end: tokens.length });
+    // ("is the plan written in plain english": the topic; "option 2 in plain english" the style.)
+    if (tail && at > 0 && !/^(?:about|on|of|for|re|regarding|use|using|into)$/.test(tokens[at - 1]) && !tokens.slice(Math.max(0, at - 2), at).some((t) => /^(?:write|writes|writing|written|wrote|published|available)$/.test(t)) && tokens.slice(at + tail.length).every((t) => /^(?:pls|please|plz|thanks|ta)$/.test(t))) out.push({ start: at, end: tokens.length });
     // ("is there a plain english version of the plan" asks whether one exists: that is the topic.)
     const framed = STYLE_OF.find((p) => p.every((w, k) => tokens[at + k] === w));
     if (framed && !(tokens[at - 2] === 'there' && (tokens[at - 1] === 'a' || tokens[at - 1] === 'an'))) out.push({ start: at, end: at + framed.length });
