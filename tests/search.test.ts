@@ -27,6 +27,7 @@ describe('folding text', () => {
     assert.deepEqual(tokenize('wot'), ['what']);
     // Chat short forms: "pop figure", "workforce figs"; "pop in" is a visit.
     assert.deepEqual(tokenize('pop figs'), ['population', 'figures']);
+    assert.deepEqual(tokenize('vol groups'), ['voluntary', 'groups']);
     assert.deepEqual(tokenize('can she pop in'), ['can', 'she', 'pop', 'in']);
     assert.ok(tokenize('time out of hours').includes('out'), 'an "out" not before "there" stays');
   });

@@ -116,6 +116,12 @@ export function analyseQuery(asked: string, synonyms: SynonymTable): AnalysedQue
 
 /** How an answer should be put ("explain the options in plain words"), not what it is about. */
 const STYLE_PHRASES = ['in plain words', 'in plain english', 'in plain terms', 'in simple terms', 'in simple words', 'in laymans terms', 'in a nutshell', 'in a few words', 'in easy words'].map((p) => p.split(' '));
+/** Whether a style said last ("plain english") is what is asked about: "about plain english", "written in
+ * plain english", "will it be in plain english". */
+function styleIsTopic(before: string, twoBefore: string): boolean {
+  const written = /^(?:write|writes|writing|written|wrote|published|available)$/;
+  return /^(?:about|on|of|for|re|regarding|use|using|into)$/.test(before) || written.test(before) || written.test(twoBefore) || (before === 'in' && /^(?:be|is|are|was|were|made|put|translated)$/.test(twoBefore));
+}
 const STYLE_TAILS = ['plain english', 'plain words', 'plain terms', 'simple terms', 'simple words', 'laymans terms', 'easy words', 'in a nutshell'].map((p) => p.split(' '));
 const ASKS_FOR_TELLING = /^(?:explain|explaining|describe|remind|put|say|summarise|summarize|summary|tell|how)$/;
 /** "the plain english version of the options": a version or explanation "of" something names its style
@@ -133,7 +139,7 @@ function styleSpans(tokens: string[]): Array<{ start: number; end: number }> {
     const tail = STYLE_TAILS.find((p) => p.every((w, k) => tokens[at + k] === w));
     // ("what does the plan say about plain english": the topic.)
     // ("is the plan written in plain english": the topic; "option 2 in plain english" the style.)
-    if (tail && at > 0 && !/^(?:about|on|of|for|re|regarding|use|using|into)$/.test(tokens[at - 1]) && !tokens.slice(Math.max(0, at - 2), at).some((t) => /^(?:write|writes|writing|written|wrote|published|available)$/.test(t)) && tokens.slice(at + tail.length).every((t) => /^(?:pls|please|plz|thanks|ta)$/.test(t))) out.push({ start: at, end: tokens.length });
+    if (tail && at > 0 && !styleIsTopic(tokens[at - 1], tokens[at - 2] ?? '') && tokens.slice(at + tail.length).every((t) => /^(?:pls|please|plz|thanks|ta)$/.test(t))) out.push({ start: at, end: tokens.length });
     // ("is there a plain english version of the plan" asks whether one exists: that is the topic.)
     const framed = STYLE_OF.find((p) => p.every((w, k) => tokens[at + k] === w));
     if (framed && !(tokens[at - 2] === 'there' && (tokens[at - 1] === 'a' || tokens[at - 1] === 'an'))) out.push({ start: at, end: at + framed.length });

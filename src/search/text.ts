@@ -55,7 +55,7 @@ const SPELLING: Readonly<Record<string, string>> = {
   // ("wd" is left alone: it is as often a ward, "wd 12".)
   wud: 'would', shd: 'should', cud: 'could',
   // "wats out there", "wot if": the asking word as meant.
-  figs: 'figures', fam: 'family', fams: 'families',
+  figs: 'figures', fam: 'family', fams: 'families', vol: 'voluntary',
   wat: 'what', wats: 'whats', wot: 'what', wots: 'whats', wht: 'what', whts: 'whats',
 };
 
