@@ -107,6 +107,11 @@ describe('question analysis', () => {
     assert.deepEqual(words('is the plan written in plain english'), ['plan', 'written', 'plain', 'english']);
     assert.deepEqual(words('when will all our info be in plain english'), ['will', 'information', 'plain', 'english']);
     assert.deepEqual(words('and option 2 in plain english'), ['option', '2']);
+    // Whether what was told is acceptable, asked last, is no topic; a problem named is.
+    assert.deepEqual(words('he lives with her - problem?'), ['lives']);
+    assert.deepEqual(words('he lives with her, does that matter'), ['lives']);
+    assert.deepEqual(words('is that a problem'), ['problem']);
+    assert.deepEqual(words('any group for his hearing problem'), ['group', 'hearing', 'problem']);
     // A version or explanation "of" something names its style, whatever the asking words.
     assert.deepEqual(words('whats the plain english version of the sds options'), ['sds', 'options']);
     assert.deepEqual(words('got a quick summary of the carers act'), ['carers', 'act']);

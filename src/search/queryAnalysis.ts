@@ -85,7 +85,7 @@ export function analyseQuery(asked: string, synonyms: SynonymTable): AnalysedQue
     .slice(0, MAX_QUERY_TOKENS * 2);
   const spans = synonyms.match(tokens);
   const concepts: Concept[] = [];
-  const style = [...styleSpans(tokens), ...askerSpans(tokens), ...planAgeSpans(tokens)];
+  const style = [...styleSpans(tokens), ...askerSpans(tokens), ...planAgeSpans(tokens), ...acceptableAskSpans(text, tokens)];
   let i = 0;
   while (i < tokens.length && concepts.length < MAX_QUERY_TOKENS) {
     const skip = style.find((s) => s.start === i);
@@ -145,6 +145,16 @@ function styleSpans(tokens: string[]): Array<{ start: number; end: number }> {
     if (framed && !(tokens[at - 2] === 'there' && (tokens[at - 1] === 'a' || tokens[at - 1] === 'an'))) out.push({ start: at, end: at + framed.length });
   });
   return out;
+}
+
+/** "he lives with her - problem?", "she's 17, is that ok?": whether what was told is acceptable, asked
+ * last. The asking word is no topic when the message tells something else. */
+const ACCEPTABLE_ASK = /(?:[-–—,:;]\s*|\b(?:is|would|will|does|could) (?:that|it|this) (?:be )?)(?:any |a |an )?(?:problem|issue|ok|okay|fine|matter|bother)\s*[?!.]*\s*$/i;
+
+function acceptableAskSpans(text: string, tokens: string[]): Array<{ start: number; end: number }> {
+  if (tokens.length < 3 || !ACCEPTABLE_ASK.test(text)) return [];
+  const told = tokens.slice(0, -1).filter((t) => !isStopWord(t));
+  return told.length ? [{ start: tokens.length - 1, end: tokens.length }] : [];
 }
 
 /** "the new plan", "our current strategy": there is one plan, so how new it is says nothing of what is
