@@ -282,6 +282,18 @@ export class ConversationCore {
     return undefined;
   }
 
+  /** "how much does he have to pay them an hour?" after a PA employer's duties: "them" are the PAs, and
+   * another document answers every word of it, where the part shown does not. */
+  private answeredBetterElsewhere(text: string, shown: LastShown['passage']): boolean {
+    // ("when was it spent?", "how many are in those top two?" point at the thing shown: asked of it.)
+    if (!shown || /\b(?:it|its|that|this|those|these|there)\b/i.test(text)) return false;
+    const anywhere = this.engine.search(text, { limit: 1 });
+    const best = anywhere.results[0];
+    if (!best || !anywhere.confident || best.passage.docId === shown.docId || (anywhere.signals?.knownCoverage ?? 0) < 0.99) return false;
+    const own = this.engine.search(text, { limit: 1, within: (p) => p.id === shown.id });
+    return (own.signals?.knownCoverage ?? 0) < (anywhere.signals?.knownCoverage ?? 0);
+  }
+
   /** The number of the plan's aim a listed item states (the whole statement or its opening words). */
   private aimListed(item: string): number | undefined {
     const words = (t: string): string => t.toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
@@ -374,7 +386,7 @@ export class ConversationCore {
     }
     // ("deadline for the accessible info work?" after the part on accessible information names it by
     // a word of its own instead of pointing at it.)
-    if (within && (pointsAtShown(text) || (shownHoldsIt && shown !== undefined && this.namesShown(text, shown.id))) && !holdsAll(shownId)) {
+    if (within && (pointsAtShown(text) || (shownHoldsIt && shown !== undefined && this.namesShown(text, shown.id))) && !holdsAll(shownId) && !this.answeredBetterElsewhere(text, shown)) {
       const understood = withTopic(last.question, topicWords(text.toLowerCase()));
       const { answer, response } = composeAnswer(this.engine, `${last.question} ${text}`, undefined, { within, vouched: true });
       if (answer.type === 'passage') {
