@@ -1175,6 +1175,13 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.equal(resolveFollowUp('how long does a blue badge last', last, always).kind, 'new');
     const cost = resolveFollowUp('hou much is it a week', last, always);
     assert.equal(cost.kind === 'detail' ? cost.field : cost.kind, 'cost');
+    for (const text of ['how much?', 'the carers hub - how much', 'how much a session']) {
+      const bare = resolveFollowUp(text, last, always);
+      assert.equal(bare.kind === 'detail' ? bare.field : bare.kind, 'cost', text);
+    }
+    // ("how much did the plan say" asks no price.)
+    const plan = resolveFollowUp('how much money does the plan say is set aside', last, always);
+    assert.notEqual(plan.kind === 'detail' ? plan.field : plan.kind, 'cost');
     assert.deepEqual(resolveFollowUp('how does he go about applyin', last, always), { kind: 'detail', field: 'refer' });
   });
 
