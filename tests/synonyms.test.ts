@@ -107,6 +107,7 @@ describe('question analysis', () => {
     assert.deepEqual(words('is the plan written in plain english'), ['plan', 'written', 'plain', 'english']);
     assert.deepEqual(words('when will all our info be in plain english'), ['will', 'information', 'plain', 'english']);
     assert.deepEqual(words('and option 2 in plain english'), ['option', '2']);
+    assert.deepEqual(words('what is plain english'), ['plain', 'english']);
     // Whether what was told is acceptable, asked last, is no topic; a problem named is.
     assert.deepEqual(words('he lives with her - problem?'), ['lives']);
     assert.deepEqual(words('he lives with her, does that matter'), ['lives']);

@@ -83,7 +83,7 @@ const EVERYDAY_SPELLINGS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Scots "no" for "not" before a verb: "wants to go to sleep and no wake up", "no been fed since last night". */
-const NO_AS_NOT = / no (?=(?:be|been|wake|waking|woke|breathing|breathin|moving|eating|eaten|fed|feeding|responding|answering|talking|making|well|coming|getting|able|sure|sleeping|slept|drinking|seen|heard) )/g;
+const NO_AS_NOT = / (and|he|she|they|hes|shes|theyre|has|have|is|was|its|it|wean|weans|bairn|bairns|baby|babys|newborn|newborns|mum|mums|dad|dads) no (?=(?:be|been|wake|waking|woke|breathing|breathin|moving|eating|eaten|fed|feeding|responding|answering|talking|making|well|coming|getting|able|sure|sleeping|slept|drinking|seen|heard) (?!(?:\w+ )?(?:problems?|issues?|concerns?|needs|difficulties|disorder|history|and handling)\b))/g;
 
 /** Cue groups that say who or what a message is about, not that anything is wrong. */
 const CONTEXT_CUES = new Set(['child', 'partner', 'urgency', 'disclosure', 'topic-question']);
@@ -297,7 +297,7 @@ export class RiskModel {
       .split(' ')
       .filter(Boolean)
       .map((t) => EVERYDAY_SPELLINGS.get(t) ?? this.correct(t));
-    return ` ${tokens.join(' ')} `.replace(NO_AS_NOT, ' not ').replace(this.notPhrases, (m) => m.replace(/[a-z0-9]/g, '_'));
+    return ` ${tokens.join(' ')} `.replace(NO_AS_NOT, ' $1 not ').replace(this.notPhrases, (m) => m.replace(/[a-z0-9]/g, '_'));
   }
 
   /** A token as the sign word it is one typo away from, or unchanged. */

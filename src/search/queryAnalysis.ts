@@ -139,7 +139,8 @@ function styleSpans(tokens: string[]): Array<{ start: number; end: number }> {
     const tail = STYLE_TAILS.find((p) => p.every((w, k) => tokens[at + k] === w));
     // ("what does the plan say about plain english": the topic.)
     // ("is the plan written in plain english": the topic; "option 2 in plain english" the style.)
-    if (tail && at > 0 && !styleIsTopic(tokens[at - 1], tokens[at - 2] ?? '') && tokens.slice(at + tail.length).every((t) => /^(?:pls|please|plz|thanks|ta)$/.test(t))) out.push({ start: at, end: tokens.length });
+    // (Only with a topic told before it: "what is plain english" asks about plain English.)
+    if (tail && tokens.slice(0, at).some((t) => !isStopWord(t) && !/^(?:explain|tell|need|want|asking|asked)$/.test(t)) && !styleIsTopic(tokens[at - 1], tokens[at - 2] ?? '') && tokens.slice(at + tail.length).every((t) => /^(?:pls|please|plz|thanks|ta)$/.test(t))) out.push({ start: at, end: tokens.length });
     // ("is there a plain english version of the plan" asks whether one exists: that is the topic.)
     const framed = STYLE_OF.find((p) => p.every((w, k) => tokens[at + k] === w));
     if (framed && !(tokens[at - 2] === 'there' && (tokens[at - 1] === 'a' || tokens[at - 1] === 'an'))) out.push({ start: at, end: at + framed.length });

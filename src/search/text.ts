@@ -54,8 +54,8 @@ const SPELLING: Readonly<Record<string, string>> = {
   wk: 'week', wks: 'weeks', mth: 'month', mths: 'months', til: 'until', till: 'until', tmrw: 'tomorrow', thru: 'through',
   // ("wd" is left alone: it is as often a ward, "wd 12".)
   wud: 'would', shd: 'should', cud: 'could',
-  // "wats out there", "wot if": the asking word as meant.
   figs: 'figures', fam: 'family', fams: 'families', vol: 'voluntary',
+  // "wats out there", "wot if": the asking word as meant.
   wat: 'what', wats: 'whats', wot: 'what', wots: 'whats', wht: 'what', whts: 'whats',
 };
 
@@ -135,7 +135,7 @@ export function tokenize(text: string): string[] {
   // "opt 3" is option 3; "opt out" and "opt in" are not.
   for (let i = 0; i < out.length; i++) if (out[i] === 'opt' && out[i + 1] !== 'out' && out[i + 1] !== 'in') out[i] = 'option';
   // "pop figure", "pop growth" is the population; "pop in", "pop round" is a visit.
-  for (let i = 0; i < out.length; i++) if (out[i] === 'pop' && !/^(?:in|into|round|over|by|along|up|down|out|back|to|across)$/.test(out[i + 1] ?? '')) out[i] = 'population';
+  for (let i = 0; i < out.length; i++) if (out[i] === 'pop' && /^(?:figure|figures|figs|growth|stats|statistics|data|projections?|of|size|change|increase|estimates?|rise|grow|growing)$/.test(out[i + 1] ?? '')) out[i] = 'population';
   return out;
 }
 

@@ -323,10 +323,28 @@ describe('safety first (real knowledge)', () => {
     expectNone([
       'she was no well last week, any lunch clubs near her',
       'she wants out of the care home, her sons back at the weekend to discuss',
+      // "no" before a need or a concern is no Scots "not"; leaving a job, a pan on a foot, old wounds
+      // reopened by a court case, a manager's joke: no emergency.
+      'he has no moving and handling needs, lives alone in dalkeith, any befriending',
+      'she is independent, no eating or drinking concerns, wants a lunch club',
+      'baby gaining weight, no feeding concerns, mum wants a baby group',
+      'she wants to leave her job, her husbands back in work soon, any money advice',
+      'she wants to leave the lunch club early, her husbands home at 3',
+      'she dropped the pan on her foot, big bruise, any falls clinic',
+      'she spilled soup down herself at the club, big mess, can she still go',
+      'the court case keeps opening up her wounds, any counselling',
+      'my manager said shell kill me if i tell her i lost the form lol',
       // Fear of a fall, not of a person.
       "older man lives alone, 2 falls this month, daughter terrified he'll go down and nobody will know",
       'shes terrified of falling, any classes',
       'the kids were caught stealing from the shops, any youth work',
+    ]);
+    // A past fall or fit beside one happening now is still now; a person named Corrie is no soap.
+    expectKinds([
+      ['had a fall last winter, now lying on the floor since this morning cant get up', 'medical-emergency'],
+      ['she had a seizure back in june and is fitting again now', 'medical-emergency'],
+      ['corrie took an overdose tonight', 'suicide-self-harm'],
+      ['pt wants out of the ward, says she has nothing left to live for', 'suicide-self-harm'],
     ]);
     // (An overdose in "an episode" of illness is still an overdose; only a programme's episode is fiction.)
     expectKinds([['she had an episode when she od on her meds last night', 'suicide-self-harm']]);
