@@ -284,14 +284,14 @@ export class ConversationCore {
 
   /** "how much does he have to pay them an hour?" after a PA employer's duties: "them" are the PAs, and
    * another document answers every word of it, where the part shown does not. */
-  private answeredBetterElsewhere(text: string, shown: LastShown['passage']): boolean {
+  private answeredBetterElsewhere(text: string, shown: LastShown['passage'], anywhere: () => SearchResponse): boolean {
     // ("when was it spent?", "how many are in those top two?" point at the thing shown: asked of it.)
     if (!shown || /\b(?:it|its|that|this|those|these|there)\b/i.test(text)) return false;
-    const anywhere = this.engine.search(text, { limit: 1 });
-    const best = anywhere.results[0];
-    if (!best || !anywhere.confident || best.passage.docId === shown.docId || (anywhere.signals?.knownCoverage ?? 0) < 0.99) return false;
+    const found = anywhere();
+    const best = found.results[0];
+    if (!best || !found.confident || best.passage.docId === shown.docId || (found.signals?.knownCoverage ?? 0) < 0.99) return false;
     const own = this.engine.search(text, { limit: 1, within: (p) => p.id === shown.id });
-    return (own.signals?.knownCoverage ?? 0) < (anywhere.signals?.knownCoverage ?? 0);
+    return (own.signals?.knownCoverage ?? 0) < (found.signals?.knownCoverage ?? 0);
   }
 
   /** The number of the plan's aim a listed item states (the whole statement or its opening words). */
@@ -377,6 +377,9 @@ export class ConversationCore {
     // when?"), the part of the same document that does, found by the last question's words. ("When do
     // they get issued?" of a part with no date is asked afresh, below.)
     const shown = last.passage;
+    // The best answer anywhere, searched once and only when needed: read here and below.
+    let anywhereFound: SearchResponse | undefined;
+    const searchAnywhere = (): SearchResponse => (anywhereFound ??= this.engine.search(text, { limit: 1, explain: true }));
     let within: ((p: Passage) => boolean) | undefined;
     let shownHoldsIt = false;
     if (shown && wants) {
@@ -386,7 +389,7 @@ export class ConversationCore {
     }
     // ("deadline for the accessible info work?" after the part on accessible information names it by
     // a word of its own instead of pointing at it.)
-    if (within && (pointsAtShown(text) || (shownHoldsIt && shown !== undefined && this.namesShown(text, shown.id))) && !holdsAll(shownId) && !this.answeredBetterElsewhere(text, shown)) {
+    if (within && (pointsAtShown(text) || (shownHoldsIt && shown !== undefined && this.namesShown(text, shown.id))) && !holdsAll(shownId) && !this.answeredBetterElsewhere(text, shown, searchAnywhere)) {
       const understood = withTopic(last.question, topicWords(text.toLowerCase()));
       const { answer, response } = composeAnswer(this.engine, `${last.question} ${text}`, undefined, { within, vouched: true });
       if (answer.type === 'passage') {
@@ -406,7 +409,7 @@ export class ConversationCore {
     // Picking up a word of what was shown is a weaker sign than pointing back at it (see below).
     // (Asked what a thing is, "what are directions?", is asked wherever it is defined.)
     const leans = pointsBack || (!asksWhatItIs(text) && this.echoesShown(text, last));
-    const anywhereResponse = this.engine.search(text, { limit: 1, explain: true });
+    const anywhereResponse = searchAnywhere();
     const anywhere = anywhereResponse.results[0];
     const anywhereCovers = anywhereResponse.signals?.knownCoverage ?? 0;
     // A message that leans back may fall a margin short of the best answer anywhere; one that does not

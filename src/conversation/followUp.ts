@@ -218,8 +218,7 @@ function normalise(text: string): string {
     .replace(/\b(apply|referr|call|ring|go|look|wait|book|join|start|sign|ask|pay|stay|tak|mak|hav|com|gett|us|fill|phon)in\b/g, '$1ing')
     // "hou much", "wot if": the asking word as meant.
     .replace(/\b(?:hou|hw)\b/g, 'how')
-    .replace(/\b(?:wot|wat|wht)\b/g, 'what')
-    .replace(/\b(?:wots|wats|whts)\b/g, 'whats')
+    .replace(/\b(?:wot|wat|wht)(s?)\b/g, 'what$1')
     // "ther no.", "wats there no": their phone number, typed short.
     .replace(/\b(?:ther|thier|thr)\b/g, 'their')
     .replace(/\b(?:there|their|its|his|her)\s+(?:no|nos|num|nr|nmbr|numbr|numba|number)$/, 'their number')

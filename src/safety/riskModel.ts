@@ -82,7 +82,8 @@ const EVERYDAY_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['blootered', 'drunk'], ['bevvied', 'drunk'],
 ]);
 
-/** Scots "no" for "not" before a verb: "wants to go to sleep and no wake up", "no been fed since last night". */
+/** Scots "no" for "not", after a subject and before a verb: "wants to go to sleep and no wake up", "the wean's no
+ * been fed". (Never before a need or a concern: "has no moving and handling needs", "no eating concerns".) */
 const NO_AS_NOT = / (and|he|she|they|hes|shes|theyre|has|have|is|was|its|it|wean|weans|bairn|bairns|baby|babys|newborn|newborns|mum|mums|dad|dads) no (?=(?:be|been|wake|waking|woke|breathing|breathin|moving|eating|eaten|fed|feeding|responding|answering|talking|making|well|coming|getting|able|sure|sleeping|slept|drinking|seen|heard) (?!(?:\w+ )?(?:problems?|issues?|concerns?|needs|difficulties|disorder|history|and handling)\b))/g;
 
 /** Cue groups that say who or what a message is about, not that anything is wrong. */
