@@ -1005,7 +1005,8 @@ export class SearchEngine {
     // Read only when a word is missing, and once.
     // A story that ends asking nothing of its own ("… lives alone, whats out there") leaves its need
     // to the story: then how the person lives is not held against a service either.
-    let describing: Set<string> | undefined = best.passage.kind === 'service' && !ASKS_NOTHING_OWN.test(analysed.text) ? new Set<string>() : undefined;
+    // When it happened ("this month", "2 falls", "seen today") is never who a service is for.
+    let describing: Set<string> | undefined = best.passage.kind === 'service' && !ASKS_NOTHING_OWN.test(analysed.text) ? describingStems(analysed, true) : undefined;
     let describedPeople: Set<string> | undefined;
     let total = 0;
     let covered = 0;
@@ -1051,30 +1052,43 @@ function describedPersonStems(tokens: string[], describers = false): Set<string>
   });
   return out;
 }
+/** When staff saw the person or how long it has been: part of a story, never what is asked. */
+const WHEN_WORDS = ['visit', 'visited', 'today', 'yesterday', 'morning', 'afternoon', 'week', 'month'];
+const WHEN_STEMS = new Set(WHEN_WORDS.map(stem));
 const COMMUNITY_STEMS = new Set(COMMUNITIES.map((c) => stem(c.toLowerCase())));
 /** How the person is or lives, and when staff saw them: the setting of a case story, not what it asks. */
 const STORY_STEMS = new Set(
   ['lives', 'living', 'alone', 'exhausted', 'shattered', 'tired', 'knackered', 'furious', 'angry', 'upset', 'worried', 'stressed', 'struggling',
-    'frail', 'elderly', 'visit', 'visited', 'today', 'yesterday', 'morning', 'afternoon',
+    'frail', 'elderly', ...WHEN_WORDS,
     'dementia', 'alzheimers', 'parkinsons', 'stroke', 'ms', 'autism', 'autistic', 'cerebral', 'palsy', 'complex', 'church', 'knows'].map(stem),
 );
 
 /** A message that ends asking for anything at all: "whats out there", "any ideas?", "what can we do". */
-const ASKS_NOTHING_OWN = /[,.;:!?-]\s*(?:so\s+)?(?:what(?:'?s| is| do we have| have we got)? (?:out )?there|whats available|what(?:'?s| is) available|any (?:ideas|suggestions|thoughts|options)|ideas|options|suggestions|what (?:can|could|should) (?:we|i) (?:do|offer|suggest|put in)|where do i (?:start|begin)|what help is there|anything (?:out there|available|we can do|i can do|that (?:could|might|would) help))\s*[?.!]*\s*$/i;
+const ASKS_NOTHING_OWN = /[,.;:!?-]\s*(?:so\s+)?(?:what(?:'?s| is| do we have| have we got)? (?:out )?there|whats available|what(?:'?s| is) available|any (?:ideas|suggestions|thoughts|options)|ideas|options|suggestions|what (?:can|could|should) (?:we|i) (?:do|offer|suggest|put in(?: place)?)|any help(?: available| out there)?|where do i (?:start|begin)|what help is there|anything (?:out there|available|we can do|i can do|that (?:could|might|would) help))\s*[?.!]*\s*$/i;
 
 /** Stems in a question that only describe the person: an age ("in Newtongrange, 74"), a title and
  * the initial after it ("Mr D"), and the story words above. */
-function describingStems(analysed: AnalysedQuery): Set<string> {
+function describingStems(analysed: AnalysedQuery, whenOnly = false): Set<string> {
   const out = new Set<string>();
   const t = analysed.tokens;
   for (let i = 0; i < t.length; i++) {
     const s = stem(t[i]);
+    if (whenOnly) {
+      // ("every week" may be what is asked of a service: how often it meets.)
+      if ((WHEN_STEMS.has(s) && !/^(?:every|each|per|a|weekly|monthly)$/.test(t[i - 1] ?? '')) || (/^\d{1,2}$/.test(t[i]) && EVENT_COUNTED.test(t[i + 1] ?? ''))) out.add(s);
+      continue;
+    }
     if (STORY_STEMS.has(s) || TITLES.has(t[i])) out.add(s);
+    // How often something happened ("2 falls this month", "3 times") tells the story, not the ask.
+    else if (/^\d{1,2}$/.test(t[i]) && EVENT_COUNTED.test(t[i + 1] ?? '')) out.add(s);
     else if (TITLES.has(t[i - 1] ?? '') && t[i].length === 1) out.add(s);
     else if (/^\d{1,3}$/.test(t[i]) && Number(t[i]) < 120 && (AGE_AFTER.test(t[i + 1] ?? '') || t[i - 1] === 'aged' || PERSON_STEMS.has(stem(t[i - 1] ?? '')) || COMMUNITY_STEMS.has(stem(t[i - 1] ?? '')) || TITLES.has(t[i - 2] ?? '') || TITLES.has(t[i - 3] ?? ''))) out.add(s);
   }
   return out;
 }
+
+/** What a story counts happening: "2 falls", "3 admissions", "4 times". */
+const EVENT_COUNTED = /^(?:falls|times|admissions|episodes|visits|incidents|attempts|calls|nights|days)$/;
 
 /** How far down a story's ranking the question sentence may reach, and by how much more of it a
  * passage must answer than the top one to go first. */

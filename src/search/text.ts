@@ -124,7 +124,9 @@ export function tokenize(text: string): string[] {
       .replace(/([a-z])'([a-z])/g, '$1$2') // what's → whats, David's → davids
       .replace(/&/g, ' and ')
       // "what's out there for carers": what there is, not anything "out".
-      .replace(/\bout there\b/g, 'there'),
+      .replace(/\bout there\b/g, 'there')
+      // "what can I put in place": what can be done, not a place.
+      .replace(/\b(?:put|putting|get|getting|set up|setting up) in place\b/g, 'do'),
   );
   const out: string[] = [];
   // (match, not matchAll: the same words without a match object each, a third of the time.)
