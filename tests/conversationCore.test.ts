@@ -8,7 +8,7 @@ import { applySlots, askedOfShown, asideQuestion, asksBare, slotsIn, asksNothing
 import { parsePlanQuery } from '../src/answer/planQuery';
 import { listNounOf, MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
-import { openAt, recordSaysAll, recordSentenceSaying } from '../src/conversation/serviceDetail';
+import { closingHour, openAt, recordSaysAll, recordSentenceSaying } from '../src/conversation/serviceDetail';
 import type { ServiceRecord } from '../src/knowledge/types';
 import type { TurnOutcome } from '../src/conversation/turn';
 import { PROJECT_ROOT } from '../src/paths';
@@ -948,6 +948,15 @@ describe('conversation core (made-up knowledge)', () => {
     const soon = conversation();
     soon.say('Moorside Nurse Line');
     assert.doesNotMatch(texts(soon.say('can she be seen within 24 hours?'))[0] ?? '', /outside office hours/);
+    // "and if it's after that?", "once they close?" after their hours: who can be phoned then.
+    for (const ask of ['and if its after that?', 'and once they close?']) {
+      const later = conversation();
+      later.say('rehab at home after a hospital stay');
+      later.say('what are their hours');
+      assert.match(texts(later.say(ask))[0] ?? '', /Moorside Nurse Line\*\* — phone: 0131 496 0007 \(Night line, out of hours\)/, ask);
+    }
+    // ("what happens after that?" asks the next step.)
+    assert.equal(asksOutOfHours('what happens after that?'), false);
     // "are they open at weekends?" asks the hours of those shown.
     const e = conversation();
     e.say('short breaks for carers');
@@ -967,6 +976,11 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(openAt('24 hours a day', 3), true);
     // No hours given: nothing to judge by.
     assert.equal(openAt('weekdays', 3), undefined);
+    // When the day's last span ends: "after that" is from then.
+    assert.equal(closingHour('Monday to Sunday 8am-10pm'), 22);
+    assert.equal(closingHour('Mon-Fri 9am-1pm, 2pm-5pm'), 17);
+    assert.equal(closingHour('24 hours a day'), undefined);
+    assert.equal(closingHour('weekdays'), undefined);
   });
 
   it('"any other ones?" after services gives services for the same need besides those shown, or says there are none', () => {
@@ -1175,10 +1189,13 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.equal(resolveFollowUp('how long does a blue badge last', last, always).kind, 'new');
     const cost = resolveFollowUp('hou much is it a week', last, always);
     assert.equal(cost.kind === 'detail' ? cost.field : cost.kind, 'cost');
-    for (const text of ['how much?', 'the carers hub - how much', 'how much a session']) {
+    for (const text of ['how much?', 'the carers hub - how much', 'how much a session', "she's skint, is it dear", 'are they pricey']) {
       const bare = resolveFollowUp(text, last, always);
       assert.equal(bare.kind === 'detail' ? bare.field : bare.kind, 'cost', text);
     }
+    // ("my dear", "dear me" ask no price.)
+    const dear = resolveFollowUp('oh dear, what now', last, always);
+    assert.notEqual(dear.kind === 'detail' ? dear.field : dear.kind, 'cost');
     // ("how much did the plan say" asks no price.)
     const plan = resolveFollowUp('how much money does the plan say is set aside', last, always);
     assert.notEqual(plan.kind === 'detail' ? plan.field : plan.kind, 'cost');

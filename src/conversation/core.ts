@@ -27,7 +27,7 @@ import { askedOfShown, asideQuestion, pickedByName, asksBare, asksForFigures, as
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, onePartListed, rememberAnswer, shownPassage, shownService, type ConversationMemory, type LastShown, type ShownService } from './memory';
 import * as say from './messages';
-import { bestRecordSentence, openAtHour, outOfHoursLines, recordSays, recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
+import { bestRecordSentence, closingHour, openAtHour, outOfHoursLines, recordSays, recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
 import { smallTalk, looksLikeAnotherLanguage } from './smallTalk';
 import type { RecordToKeep, Reply, Turn, TurnLog, TurnOutcome } from './turn';
 
@@ -491,7 +491,8 @@ export class ConversationCore {
     const shown = (last.services ?? []).map((s) => this.engine.service(s.id)).filter((s): s is ServiceRecord => s !== undefined);
     const withLines = (s: ServiceRecord): ServiceRecord => ({ ...s, phones: outOfHoursLines(s) });
     // "after 10 at night": a service whose hours end at 10pm is not open then.
-    const hour = hourAsked(text);
+    // ("and if it's after that?" after their hours: from when the first of them closes.)
+    const hour = hourAsked(text) ?? (AFTER_CLOSING.test(text) ? shown.map((s) => closingHour(s.schedule)).find((h) => h !== undefined) : undefined);
     const openThen = (s: ServiceRecord): boolean => outOfHoursLines(s).length > 0 && (hour === undefined || openAtHour(s, hour));
     const open = shown.filter(openThen);
     if (open.length) {
@@ -749,7 +750,7 @@ export class ConversationCore {
     // ("and if it's out of hours?", "what if it's the weekend": a condition on who to turn to, not their hours.)
     // ("and if it's a saturday, are they open?" still asks their hours.)
     const conditionOnWhen = /^\s*(?:(?:and|but|so)\s+)?(?:what\s+)?if\b/i.test(text) && !/\b(?:are|is) (?:they|it) (?:open|closed|shut)\b|\bopening (?:hours|times)\b/i.test(text);
-    const asksForHelp = resolution.kind === 'detail' ? resolution.field !== 'hours' || conditionOnWhen : ASKS_FOR_SOMEONE.test(text) || conditionOnWhen || topicWords(text.toLowerCase()).every((w) => /^\d|^(?:am|pm|after|past|gone|before|until|till|from|night|nights|midnight|oclock|clock)$/.test(w));
+    const asksForHelp = resolution.kind === 'detail' ? resolution.field !== 'hours' || conditionOnWhen : ASKS_FOR_SOMEONE.test(text) || conditionOnWhen || topicWords(text.toLowerCase()).every((w) => /^\d|^(?:am|pm|after|past|gone|before|until|till|from|night|nights|midnight|oclock|clock|once|close|closes|closed|closing|shut|shuts)$/.test(w));
     if ((resolution.kind === 'detail' || resolution.kind === 'rewrite') && asksForHelp && last.services?.length && asksOutOfHours(text)) {
       const done = this.outOfHours(turn, text, last, out, log);
       if (done) return done;
@@ -1298,6 +1299,8 @@ const WHAT_IF_OF_SOMEONE = /^(?:(?:and|but|so|ok)\s+)?(?:what\s+)?if\b(?=.*\b(?:
 const NOT_A_THING = /^(?:after|before|back|then|again|next|first|last|same|other|rest|end|start|way|time|day|week|morning|night)$/;
 
 /** Asks for someone or something to turn to, not whether those shown are open. */
+/** "if it's after that", "once they close": after the hours just shown. */
+const AFTER_CLOSING = /\b(?:after (?:that|then|those (?:hours|times)|closing(?: time)?|they (?:close|shut))|(?:once|when) (?:they(?: are|'?re)?|it(?: is|'?s)?) (?:close[sd]?|shut))\b/i;
 const ASKS_FOR_SOMEONE = /\b(?:line|number|phone|ring|call|contact|somewhere|someone|somebody|anyone|anybody|anything|anywhere|who)\b/i;
 
 const SOURCE_NAMES: Record<PassageKind, string> = { plan: 'the Strategic Plan', sds: 'the SDS guidance', service: 'the service directory' };

@@ -132,6 +132,14 @@ export function openAt(schedule: string | undefined, hour: number): boolean | un
   return spans.some(([from, to]) => (from < to ? hour >= from && hour < to : hour >= from || hour < to));
 }
 
+/** The hour a schedule's last span of the day ends ("8am-10pm" → 22), or undefined when it gives none
+ * or runs round the clock. */
+export function closingHour(schedule: string | undefined): number | undefined {
+  if (!schedule || /\b24[- ]?hours?\b|24\/7/i.test(schedule)) return undefined;
+  const ends = [...schedule.matchAll(HOURS_SPAN)].map((m) => hourOf(m[3], m[4]));
+  return ends.length ? Math.max(...ends) : undefined;
+}
+
 /** Whether a service can be rung at an hour of the day: a line said to be for out of hours is taken
  * at its word (the record's schedule may be the office's); otherwise its schedule decides, and a
  * schedule that gives no hours does not rule it out. */
