@@ -338,12 +338,14 @@ describe('safety first (real knowledge)', () => {
       "older man lives alone, 2 falls this month, daughter terrified he'll go down and nobody will know",
       'shes terrified of falling, any classes',
       'the kids were caught stealing from the shops, any youth work',
+      // Wanting out of the house is wanting company.
+      'man in his 70s, wife passed in the spring and hes isolated now. wants out the house. whats about?',
       // Admitted to hospital is no admission of harm.
       'shes getting frailer, anything short term so she doesnt end up admitted',
       'he keeps getting admitted with chest infections, any respiratory support at home',
     ]);
     // Admitting to something still tells of it.
-    expectKinds([['she admitted she cut herself last night', 'suicide-self-harm']]);
+    expectKinds([['she admitted she cut herself last night', 'suicide-self-harm'], ['he says he just wants out of it all', 'suicide-self-harm']]);
     // A past fall or fit beside one happening now is still now; a person named Corrie is no soap.
     expectKinds([
       ['had a fall last winter, now lying on the floor since this morning cant get up', 'medical-emergency'],
