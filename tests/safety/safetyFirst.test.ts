@@ -344,6 +344,31 @@ describe('safety first (real knowledge)', () => {
       'shes getting frailer, anything short term so she doesnt end up admitted',
       'he keeps getting admitted with chest infections, any respiratory support at home',
     ]);
+    // A means named in passing ("walking into the reservoir", "driving the car into a wall"), a sudden
+    // calm with a decision made, stroke signs told loosely, a cleaner drunk, a bloody compass found, a
+    // whispered plea, screams and thuds next door, money held while the person goes without.
+    expectSigns([
+      ['while i had her on the phone she said shes been thinking about walking into the reservoir', 'plan-or-means'],
+      ['the carer broke down and said some days she thinks about driving the car into a wall', 'plan-or-means'],
+      ["cl: 'im not scared anymore, i know exactly what im going to do'", 'calm-resolved'],
+      ['her speech went funny and her arm went weak but its a bit better now, is that a stroke?', 'stroke-signs'],
+      ['cl drank something from under the sink, think its oven cleaner, shes drooling', 'poisoning'],
+      ['found a bloody compass and a pile of used plasters behind his bed', 'self-harm-hidden-signs'],
+      ['autistic young man we support is gouging at his eyes when hes distressed', 'hurting-own-body'],
+      ["wife whispered 'help me' when he went to the loo", 'secret-plea-for-help'],
+      ['neighbour hears screaming and thuds from the flat, she has dementia and lives with her grandson', 'screams-heard'],
+      ['her granddaughter has control of her pension and she is going without heating', 'money-held-going-without'],
+    ]);
+    expectKinds([['there was a hole in the door and she had a fat lip, he was in the next room listening', 'domestic-abuse']]);
+    expectNone([
+      'she drove the car into a wall in the car park, bumper hanging off, is she insured',
+      'we went walking into the water at the beach on the outing, lovely day',
+      'shes not scared of the dentist anymore and has decided to go on tuesday',
+      'the family has control of his money via poa, is that ok for sds',
+      'she whispered can you help me with the form',
+      'is that a stroke club on tuesdays',
+      'where do i get oven cleaner for her flat',
+    ]);
     // Admitting to something still tells of it.
     expectKinds([['she admitted she cut herself last night', 'suicide-self-harm'], ['he says he just wants out of it all', 'suicide-self-harm']]);
     // A past fall or fit beside one happening now is still now; a person named Corrie is no soap.
