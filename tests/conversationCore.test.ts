@@ -1499,6 +1499,8 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.notDeepEqual(resolveFollowUp('and the other two?', last, always), { kind: 'more', whole: true });
     // "how come?" and "why not?" ask the reason of what was shown.
     for (const text of ['how come?', 'why not?', 'why?']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'more', whole: true }, text);
+    // "whats it made up of?", "how is that broken down" after a passage ask for all of it: its parts.
+    for (const text of ['whats it made up of', 'how is that broken down?', 'breakdown?']) assert.deepEqual(resolveFollowUp(text, passageShown, always), { kind: 'more', whole: true }, text);
     // "phone no", "tel no", "contact no": "no" is the number.
     for (const text of ['phone no pls', 'tel no?', 'contact no?']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field: 'phone' }, text);
     // A pronoun and a rare word neither the last question nor what was shown says name a thing of its

@@ -28,6 +28,7 @@ describe('folding text', () => {
     // Chat short forms: "pop figure", "workforce figs"; "pop in" is a visit.
     assert.deepEqual(tokenize('pop figs'), ['population', 'figures']);
     assert.deepEqual(tokenize('vol groups'), ['voluntary', 'groups']);
+    assert.deepEqual(tokenize('fin plan'), ['financial', 'plan']);
     assert.deepEqual(tokenize('can she pop in'), ['can', 'she', 'pop', 'in']);
     assert.deepEqual(tokenize('can you pop me the number'), ['can', 'you', 'pop', 'me', 'the', 'number']);
     assert.ok(tokenize('time out of hours').includes('out'), 'an "out" not before "there" stays');

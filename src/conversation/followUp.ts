@@ -495,6 +495,8 @@ const REST_OF_LIST = /^(?:(?:and|but|so|ok)\s+)?(?:(?:what|which) (?:are|were|ab
 /** "since when?", "how come?": asking about what was just said, with nothing of its own. */
 /** "why?", "why not?", "how come?", "whys that": the reason, and nothing more. */
 const ASKS_WHY = /^(?:(?:and|but|so|ok)\s+)?(?:why(?: not| is that| so)?|whys that|how come|how so)$/;
+/** "what's it made up of?", "how is that broken down?": the parts of what was shown, all of it. */
+const ASKS_PARTS = /^(?:(?:and|but|so|ok)\s+)?(?:what(?:s| is| are)? (?:it|that|this|they|those) made up of|what makes (?:it|that|this) up|how (?:is|was) (?:it|that|this) (?:broken down|split(?: up)?|made up|divided(?: up)?)|(?:whats |what is )?the (?:breakdown|split)|breakdown)\??$/;
 /** "which aim?", "and which outcome": where the part of the plan shown sits. */
 const WHICH_AIM = /^(?:(?:and|so)\s+)?(?:which|what)\s+(?:aim|outcome)(?:\s+(?:number|no))?$/;
 /** "timescale?", "what timeframe", "and the timescale": with nothing else, where the part of the plan shown sits in time. */
@@ -996,7 +998,7 @@ export function resolveFollowUp(
   if (!anaphoric && !BARE_STATS.test(lower.trim())) return { kind: 'new' };
   // "what does that mean?", "who with?": nothing of its own but a pointer back: more of the last answer.
   // "why not?", "how come?" ask the reason, which is in what was shown: all of it, not the next part.
-  if (ASKS_WHY.test(lower)) return { kind: 'more', whole: true };
+  if (ASKS_WHY.test(lower) || (last.passage && ASKS_PARTS.test(lower.trim()))) return { kind: 'more', whole: true };
   // "how many are there?", "how much is it?" after guidance or the plan: that figure of the last topic.
   // ("any figures?", "stats?" after the plan's commitments: its figures on the same topic.)
   if (topic.length === 0 && (last.passage || last.answer === 'plan_list') && (FIGURE_OR_DATE_ASK.test(lower) || STATS_ASK.test(lower))) {

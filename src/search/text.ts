@@ -54,7 +54,7 @@ const SPELLING: Readonly<Record<string, string>> = {
   wk: 'week', wks: 'weeks', mth: 'month', mths: 'months', til: 'until', till: 'until', tmrw: 'tomorrow', thru: 'through',
   // ("wd" is left alone: it is as often a ward, "wd 12".)
   wud: 'would', shd: 'should', cud: 'could',
-  figs: 'figures', fam: 'family', fams: 'families', vol: 'voluntary',
+  figs: 'figures', fam: 'family', fams: 'families', vol: 'voluntary', fin: 'financial',
   // "wats out there", "wot if": the asking word as meant.
   wat: 'what', wats: 'whats', wot: 'what', wots: 'whats', wht: 'what', whts: 'whats',
 };
