@@ -104,6 +104,10 @@ describe('question analysis', () => {
     assert.deepEqual(words('what does the plan say about plain english'), ['plan', 'say', 'plain', 'english']);
     // Said last, with nothing after but thanks, the style too ("… plain english pls").
     assert.deepEqual(words('fam asking what the 4 sds options are, plain english pls'), ['4', 'sds', 'options']);
+    // So is a short version, and whom it is for ("quick version for a family").
+    assert.deepEqual(words('4 sds options quick version for a family'), ['4', 'sds', 'options']);
+    assert.deepEqual(words('is there a quick version for a family'), ['quick', 'version', 'family']);
+    assert.deepEqual(words('sds options quick version for a family with a wee one'), ['sds', 'options', 'quick', 'version', 'family', 'wee', 'one']);
     assert.deepEqual(words('is the plan written in plain english'), ['plan', 'written', 'plain', 'english']);
     assert.deepEqual(words('when will all our info be in plain english'), ['will', 'information', 'plain', 'english']);
     assert.deepEqual(words('and option 2 in plain english'), ['option', '2']);

@@ -122,7 +122,13 @@ function styleIsTopic(before: string, twoBefore: string): boolean {
   const written = /^(?:write|writes|writing|written|wrote|published|available)$/;
   return /^(?:about|on|of|for|re|regarding|use|using|into)$/.test(before) || written.test(before) || written.test(twoBefore) || (before === 'in' && /^(?:be|is|are|was|were|made|put|translated)$/.test(twoBefore));
 }
-const STYLE_TAILS = ['plain english', 'plain words', 'plain terms', 'simple terms', 'simple words', 'laymans terms', 'easy words', 'in a nutshell'].map((p) => p.split(' '));
+const STYLE_TAILS = ['plain english', 'plain words', 'plain terms', 'simple terms', 'simple words', 'laymans terms', 'easy words', 'in a nutshell', 'quick version', 'short version', 'simple version', 'easy version', 'brief version'].map((p) => p.split(' '));
+/** What may follow a style said last: thanks, or who it is for ("quick version for a family"). */
+function onlyThanksOrAudience(rest: string[]): boolean {
+  const thanks = (t: string): boolean => /^(?:pls|please|plz|thanks|ta)$/.test(t);
+  const words = rest.filter((t) => !thanks(t));
+  return words.length === 0 || (words[0] === 'for' && /^(?:(?:a|the|my|our|his|her|their) )?(?:family|families|client|clients|carer|carers|parent|parents|person|su|service user|mum|dad|son|daughter|wife|husband|student|students|new starts?)$/.test(words.slice(1).join(' ')));
+}
 const ASKS_FOR_TELLING = /^(?:explain|explaining|describe|remind|put|say|summarise|summarize|summary|tell|how)$/;
 /** "the plain english version of the options": a version or explanation "of" something names its style
  * whatever the asking words ("what's", "got"). */
@@ -140,7 +146,7 @@ function styleSpans(tokens: string[]): Array<{ start: number; end: number }> {
     // ("what does the plan say about plain english": the topic.)
     // ("is the plan written in plain english": the topic; "option 2 in plain english" the style.)
     // (Only with a topic told before it: "what is plain english" asks about plain English.)
-    if (tail && tokens.slice(0, at).some((t) => !isStopWord(t) && !/^(?:explain|tell|need|want|asking|asked)$/.test(t)) && !styleIsTopic(tokens[at - 1], tokens[at - 2] ?? '') && tokens.slice(at + tail.length).every((t) => /^(?:pls|please|plz|thanks|ta)$/.test(t))) out.push({ start: at, end: tokens.length });
+    if (tail && tokens.slice(0, at).some((t) => !isStopWord(t) && !/^(?:explain|tell|need|want|asking|asked)$/.test(t)) && !styleIsTopic(tokens[at - 1], tokens[at - 2] ?? '') && onlyThanksOrAudience(tokens.slice(at + tail.length))) out.push({ start: at, end: tokens.length });
     // ("is there a plain english version of the plan" asks whether one exists: that is the topic.)
     const framed = STYLE_OF.find((p) => p.every((w, k) => tokens[at + k] === w));
     if (framed && !(tokens[at - 2] === 'there' && (tokens[at - 1] === 'a' || tokens[at - 1] === 'an'))) out.push({ start: at, end: at + framed.length });
