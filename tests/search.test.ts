@@ -29,6 +29,7 @@ describe('folding text', () => {
     assert.deepEqual(tokenize('pop figs'), ['population', 'figures']);
     assert.deepEqual(tokenize('vol groups'), ['voluntary', 'groups']);
     assert.deepEqual(tokenize('fin plan'), ['financial', 'plan']);
+    assert.deepEqual(tokenize('help w dps'), ['help', 'with', 'dps']);
     assert.deepEqual(tokenize('can she pop in'), ['can', 'she', 'pop', 'in']);
     assert.deepEqual(tokenize('can you pop me the number'), ['can', 'you', 'pop', 'me', 'the', 'number']);
     assert.ok(tokenize('time out of hours').includes('out'), 'an "out" not before "there" stays');
