@@ -1246,6 +1246,8 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('& at weekends?', last, never), { kind: 'detail', field: 'hours' });
     // ("n has dementia, can she have a pa" starts with a client's initial.)
     assert.equal(resolveFollowUp('n has dementia, can she have a pa', last, () => true).kind, 'new');
+    // ("n PAs for kids" and "n carers?" ask on, as "and" would.)
+    for (const text of ['n PAs for kids', 'n carers?']) assert.notEqual(resolveFollowUp(text, last, () => true).kind, 'new', text);
     const next = resolveFollowUp('what happens after tonight then', last, never);
     assert.equal(next.kind === 'detail' ? next.field : next.kind, 'refer');
     // A landline is something the person needs, not a number to ring.

@@ -225,7 +225,7 @@ function normalise(text: string): string {
     .replace(/\b(?:there|their|its|his|her)\s+(?:no|nos|num|nr|nmbr|numbr|numba|number)$/, 'their number')
     // "n what about overnight", "& in penicuik?": chat shorthand for "and".
     // ("n has dementia" is a client's initial.)
-    .replace(/^(?:n(?= (?:what|how|for|in|at|if|on|any|when|where|the|their|is|are|do|does)\b)|&)\s+/, 'and ')
+    .replace(/^(?:n(?= (?:what|how|for|in|at|if|on|any|when|where|the|their|is|are|do|does|pas?|carers?|kids|children|options?|aims?|outcomes?|dps?|isfs?|young|older|adults)\b)|&)\s+/, 'and ')
     // "which outcome number is that under": the outcome asked, not a phone number ("aim number 3" keeps its number).
     .replace(/\b(aim|outcome|option|standard|section|regulation)s?\s+(?:numbers?|num)\b(?!\.?\s*\d)/g, '$1')
     // "any figures to back that up?": asks for evidence of what was shown; "back" is no topic.
