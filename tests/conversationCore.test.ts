@@ -8,7 +8,7 @@ import { applySlots, askedOfShown, asideQuestion, asksBare, slotsIn, asksNothing
 import { parsePlanQuery } from '../src/answer/planQuery';
 import { listNounOf, MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
-import { closingHour, openAt, recordSaysAll, recordSentenceSaying } from '../src/conversation/serviceDetail';
+import { closingHour, latestClosing, openAt, recordSaysAll, recordSentenceSaying } from '../src/conversation/serviceDetail';
 import type { ServiceRecord } from '../src/knowledge/types';
 import type { TurnOutcome } from '../src/conversation/turn';
 import { PROJECT_ROOT } from '../src/paths';
@@ -949,7 +949,7 @@ describe('conversation core (made-up knowledge)', () => {
     soon.say('Moorside Nurse Line');
     assert.doesNotMatch(texts(soon.say('can she be seen within 24 hours?'))[0] ?? '', /outside office hours/);
     // "and if it's after that?", "once they close?" after their hours: who can be phoned then.
-    for (const ask of ['and if its after that?', 'and once they close?']) {
+    for (const ask of ['and if its after that?', 'and once they close?', 'and once it shuts?']) {
       const later = conversation();
       later.say('rehab at home after a hospital stay');
       later.say('what are their hours');
@@ -980,6 +980,10 @@ describe('conversation core (made-up knowledge)', () => {
     assert.equal(closingHour('Monday to Sunday 8am-10pm'), 22);
     assert.equal(closingHour('Mon-Fri 9am-1pm, 2pm-5pm'), 17);
     assert.equal(closingHour('24 hours a day'), undefined);
+    // A span past midnight ends last; of several services, the one closing last decides.
+    assert.equal(closingHour('Mon-Fri 9am-5pm, Sat 6pm-2am'), 2);
+    assert.equal(latestClosing(['Monday to Sunday 8am-10pm', 'Mon-Fri 9am-5pm']), 22);
+    assert.equal(latestClosing(['Monday to Sunday 8am-10pm', 'Mon-Thu 6pm-2am', undefined]), 2);
     assert.equal(closingHour('weekdays'), undefined);
   });
 

@@ -77,14 +77,17 @@ describe('confidence (made-up knowledge)', () => {
     assert.ok((engine.search('lunch club for someone who lives alone', { explain: true }).signals?.knownCoverage ?? 1) < 1);
   });
 
-  it('when a story happened ("this month", "2 visits") and "what can I put in place" are not held against a service', () => {
-    const engine = madeUpEngineWith([madeUpArticle('sds-timing', 'Timing', '## Timing\n\nA review happens each month or each week, after 2 visits or 3 times.\n')]);
+  it('when a story happened ("this month", "on a visit") and "what can I put in place" are not held against a service', () => {
+    const engine = madeUpEngineWith([madeUpArticle('sds-timing', 'Timing', '## Timing\n\nA review happens each month or each week, after 2 falls, on a visit.\n')]);
     const covers = (q: string): number | undefined => engine.search(q, { explain: true }).signals?.knownCoverage;
     assert.equal(covers('older man, seen this month, wants a lunch club'), 1);
-    assert.equal(covers('older man, 2 visits this week, wants a lunch club'), 1);
+    assert.equal(covers('older man, seen this week, wants a lunch club'), 1);
     assert.equal(covers('older man wants a lunch club, what can i put in place'), 1);
     // How often it meets may be what is asked: "every week" still counts.
     assert.ok((covers('older man wants a lunch club every week') ?? 1) < 1);
+    // Seen "on a visit" is when; visits asked of the service count.
+    assert.equal(covers('older man seen on a visit wants a lunch club'), 1);
+    assert.ok((covers('older man wants a lunch club that visits') ?? 1) < 1);
   });
 
   it('reads a typo whose stem is short, or with a letter doubled, as the word meant and is sure of it', () => {

@@ -27,7 +27,7 @@ import { askedOfShown, asideQuestion, pickedByName, asksBare, asksForFigures, as
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, onePartListed, rememberAnswer, shownPassage, shownService, type ConversationMemory, type LastShown, type ShownService } from './memory';
 import * as say from './messages';
-import { bestRecordSentence, closingHour, openAtHour, outOfHoursLines, recordSays, recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
+import { bestRecordSentence, latestClosing, openAtHour, outOfHoursLines, recordSays, recordSaysAll, recordSentenceSaying, serviceDetailText, serviceRecordLine } from './serviceDetail';
 import { smallTalk, looksLikeAnotherLanguage } from './smallTalk';
 import type { RecordToKeep, Reply, Turn, TurnLog, TurnOutcome } from './turn';
 
@@ -491,8 +491,8 @@ export class ConversationCore {
     const shown = (last.services ?? []).map((s) => this.engine.service(s.id)).filter((s): s is ServiceRecord => s !== undefined);
     const withLines = (s: ServiceRecord): ServiceRecord => ({ ...s, phones: outOfHoursLines(s) });
     // "after 10 at night": a service whose hours end at 10pm is not open then.
-    // ("and if it's after that?" after their hours: from when the first of them closes.)
-    const hour = hourAsked(text) ?? (AFTER_CLOSING.test(text) ? shown.map((s) => closingHour(s.schedule)).find((h) => h !== undefined) : undefined);
+    // ("and if it's after that?" after their hours: from when the last of them closes.)
+    const hour = hourAsked(text) ?? (AFTER_CLOSING.test(text) ? latestClosing(shown.map((s) => s.schedule)) : undefined);
     const openThen = (s: ServiceRecord): boolean => outOfHoursLines(s).length > 0 && (hour === undefined || openAtHour(s, hour));
     const open = shown.filter(openThen);
     if (open.length) {
@@ -1298,9 +1298,9 @@ const WHAT_IF_OF_SOMEONE = /^(?:(?:and|but|so|ok)\s+)?(?:what\s+)?if\b(?=.*\b(?:
 /** Words that follow "the" without naming a thing ("the morning after", "the day before"). */
 const NOT_A_THING = /^(?:after|before|back|then|again|next|first|last|same|other|rest|end|start|way|time|day|week|morning|night)$/;
 
+/** "if it's after that", "once they close", "after it shuts": after the hours just shown. */
+const AFTER_CLOSING = /\b(?:after (?:that|then|those (?:hours|times)|closing(?: time)?)|(?:once|when|after) (?:they(?: are|'?re)?|it(?: is|'?s)?) (?:close[sd]?|closes|shut|shuts))\b/i;
 /** Asks for someone or something to turn to, not whether those shown are open. */
-/** "if it's after that", "once they close": after the hours just shown. */
-const AFTER_CLOSING = /\b(?:after (?:that|then|those (?:hours|times)|closing(?: time)?|they (?:close|shut))|(?:once|when) (?:they(?: are|'?re)?|it(?: is|'?s)?) (?:close[sd]?|shut))\b/i;
 const ASKS_FOR_SOMEONE = /\b(?:line|number|phone|ring|call|contact|somewhere|someone|somebody|anyone|anybody|anything|anywhere|who)\b/i;
 
 const SOURCE_NAMES: Record<PassageKind, string> = { plan: 'the Strategic Plan', sds: 'the SDS guidance', service: 'the service directory' };

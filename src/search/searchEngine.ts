@@ -1005,7 +1005,7 @@ export class SearchEngine {
     // Read only when a word is missing, and once.
     // A story that ends asking nothing of its own ("… lives alone, whats out there") leaves its need
     // to the story: then how the person lives is not held against a service either.
-    // When it happened ("this month", "2 falls", "seen today") is never who a service is for.
+    // When it happened ("this month", "seen today", the "2" of "2 falls") is never who a service is for.
     let describing: Set<string> | undefined = best.passage.kind === 'service' && !ASKS_NOTHING_OWN.test(analysed.text) ? describingStems(analysed, true) : undefined;
     let describedPeople: Set<string> | undefined;
     let total = 0;
@@ -1053,13 +1053,15 @@ function describedPersonStems(tokens: string[], describers = false): Set<string>
   return out;
 }
 /** When staff saw the person or how long it has been: part of a story, never what is asked. */
-const WHEN_WORDS = ['visit', 'visited', 'today', 'yesterday', 'morning', 'afternoon', 'week', 'month'];
+const WHEN_WORDS = ['today', 'yesterday', 'morning', 'afternoon', 'week', 'month'];
 const WHEN_STEMS = new Set(WHEN_WORDS.map(stem));
+/** Before "week" or "month", how often: "every week", "£4 a week" may be what is asked. */
+const HOW_OFTEN = /^(?:every|each|per|a|weekly|monthly)$/;
 const COMMUNITY_STEMS = new Set(COMMUNITIES.map((c) => stem(c.toLowerCase())));
 /** How the person is or lives, and when staff saw them: the setting of a case story, not what it asks. */
 const STORY_STEMS = new Set(
   ['lives', 'living', 'alone', 'exhausted', 'shattered', 'tired', 'knackered', 'furious', 'angry', 'upset', 'worried', 'stressed', 'struggling',
-    'frail', 'elderly', ...WHEN_WORDS,
+    'frail', 'elderly', 'visit', 'visited', ...WHEN_WORDS,
     'dementia', 'alzheimers', 'parkinsons', 'stroke', 'ms', 'autism', 'autistic', 'cerebral', 'palsy', 'complex', 'church', 'knows'].map(stem),
 );
 
@@ -1074,11 +1076,12 @@ function describingStems(analysed: AnalysedQuery, whenOnly = false): Set<string>
   for (let i = 0; i < t.length; i++) {
     const s = stem(t[i]);
     if (whenOnly) {
-      // ("every week" may be what is asked of a service: how often it meets.)
-      if ((WHEN_STEMS.has(s) && !/^(?:every|each|per|a|weekly|monthly)$/.test(t[i - 1] ?? '')) || (/^\d{1,2}$/.test(t[i]) && EVENT_COUNTED.test(t[i + 1] ?? ''))) out.add(s);
+      if ((WHEN_STEMS.has(s) && !HOW_OFTEN.test(t[i - 1] ?? '')) || (/^\d{1,2}$/.test(t[i]) && EVENT_COUNTED.test(t[i + 1] ?? ''))) out.add(s);
+      // "on a home visit" is when staff saw the person; "do they do home visits" asks of the service.
+      else if (/^visit(?:s|ed)?$/.test(t[i]) && t.slice(Math.max(0, i - 3), i).some((w) => /^(?:on|during|after)$/.test(w))) out.add(s);
       continue;
     }
-    if (STORY_STEMS.has(s) || TITLES.has(t[i])) out.add(s);
+    if ((STORY_STEMS.has(s) && !(WHEN_STEMS.has(s) && HOW_OFTEN.test(t[i - 1] ?? ''))) || TITLES.has(t[i])) out.add(s);
     // How often something happened ("2 falls this month", "3 times") tells the story, not the ask.
     else if (/^\d{1,2}$/.test(t[i]) && EVENT_COUNTED.test(t[i + 1] ?? '')) out.add(s);
     else if (TITLES.has(t[i - 1] ?? '') && t[i].length === 1) out.add(s);

@@ -368,7 +368,18 @@ describe('safety first (real knowledge)', () => {
       'she whispered can you help me with the form',
       'is that a stroke club on tuesdays',
       'where do i get oven cleaner for her flat',
+      // Thinking about a job, calm about a move, control of one's own money, distress in dementia, a
+      // note on a form, a habit of the voice, a descaler returned: no card from these signs.
+      'hes thinking about the railway job, any carers support',
+      'shes not worried now, shes decided to move into sheltered housing',
+      'she has control of her money but is going without heating, any fuel grants',
+      'mum with dementia is screaming and banging on the doors at night, dad exhausted, any respite',
+      'she wrote on the form help with shopping and meals',
+      'is this a fit for him',
+      'he took the descaler back to the shop',
+      'his voice goes funny when hes nervous, any speech therapy',
     ]);
+    expectSigns([["she whispered to me 'help me'", 'secret-plea-for-help'], ['she passed me a note saying help', 'secret-plea-for-help'], ['her son has control of her pension and she has no heating', 'money-held-going-without']]);
     // Admitting to something still tells of it.
     expectKinds([['she admitted she cut herself last night', 'suicide-self-harm'], ['he says he just wants out of it all', 'suicide-self-harm']]);
     // A past fall or fit beside one happening now is still now; a person named Corrie is no soap.
