@@ -8,7 +8,7 @@ import { applySlots, askedOfShown, asideQuestion, asksBare, slotsIn, asksNothing
 import { parsePlanQuery } from '../src/answer/planQuery';
 import { listNounOf, MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
-import { closingHour, latestClosing, openAt, recordSaysAll, recordSentenceSaying } from '../src/conversation/serviceDetail';
+import { latestClosing, openAt, recordSaysAll, recordSentenceSaying } from '../src/conversation/serviceDetail';
 import type { ServiceRecord } from '../src/knowledge/types';
 import type { TurnOutcome } from '../src/conversation/turn';
 import { PROJECT_ROOT } from '../src/paths';
@@ -977,14 +977,14 @@ describe('conversation core (made-up knowledge)', () => {
     // No hours given: nothing to judge by.
     assert.equal(openAt('weekdays', 3), undefined);
     // When the day's last span ends: "after that" is from then.
-    assert.equal(closingHour('Monday to Sunday 8am-10pm'), 22);
-    assert.equal(closingHour('Mon-Fri 9am-1pm, 2pm-5pm'), 17);
-    assert.equal(closingHour('24 hours a day'), undefined);
+    assert.equal(latestClosing(['Monday to Sunday 8am-10pm']), 22);
+    assert.equal(latestClosing(['Mon-Fri 9am-1pm, 2pm-5pm']), 17);
+    assert.equal(latestClosing(['24 hours a day']), undefined);
     // A span past midnight ends last; of several services, the one closing last decides.
-    assert.equal(closingHour('Mon-Fri 9am-5pm, Sat 6pm-2am'), 2);
+    assert.equal(latestClosing(['Mon-Fri 9am-5pm, Sat 6pm-2am']), 2);
     assert.equal(latestClosing(['Monday to Sunday 8am-10pm', 'Mon-Fri 9am-5pm']), 22);
     assert.equal(latestClosing(['Monday to Sunday 8am-10pm', 'Mon-Thu 6pm-2am', undefined]), 2);
-    assert.equal(closingHour('weekdays'), undefined);
+    assert.equal(latestClosing(['weekdays']), undefined);
   });
 
   it('"any other ones?" after services gives services for the same need besides those shown, or says there are none', () => {

@@ -23,7 +23,7 @@ import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/
 import { buildSignposting, copyForPerson } from '../signpost/signposting';
 import { stepPrompt } from '../signpost/steps';
 import { parseCardAction } from './cardActions';
-import { askedOfShown, asideQuestion, pickedByName, asksBare, asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, introducesAnotherPerson, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, pointsAtTheThingShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
+import { askedOfShown, asideQuestion, asksAfterClosing, pickedByName, asksBare, asksForFigures, asksNothingOfItsOwn, asksOutOfHours, hourAsked, introducesAnotherPerson, leansBack, legalReferences, mentionsThePerson, mentionsTheThingShown, namesOnlyTheAnswer, pointsAtShown, pointsAtTheThingShown, resolveFollowUp, slotsIn, startsNewTopic, swapsTopic, topicWords, withoutNewTopicWords, withTopic, type Resolution } from './followUp';
 import { followOnFeatures, followOnScore, tiedToLast, type FollowOnSigns } from './followOn';
 import { lastShown, onePartListed, rememberAnswer, shownPassage, shownService, type ConversationMemory, type LastShown, type ShownService } from './memory';
 import * as say from './messages';
@@ -492,7 +492,7 @@ export class ConversationCore {
     const withLines = (s: ServiceRecord): ServiceRecord => ({ ...s, phones: outOfHoursLines(s) });
     // "after 10 at night": a service whose hours end at 10pm is not open then.
     // ("and if it's after that?" after their hours: from when the last of them closes.)
-    const hour = hourAsked(text) ?? (AFTER_CLOSING.test(text) ? latestClosing(shown.map((s) => s.schedule)) : undefined);
+    const hour = hourAsked(text) ?? (asksAfterClosing(text) ? latestClosing(shown.map((s) => s.schedule)) : undefined);
     const openThen = (s: ServiceRecord): boolean => outOfHoursLines(s).length > 0 && (hour === undefined || openAtHour(s, hour));
     const open = shown.filter(openThen);
     if (open.length) {
@@ -1298,8 +1298,6 @@ const WHAT_IF_OF_SOMEONE = /^(?:(?:and|but|so|ok)\s+)?(?:what\s+)?if\b(?=.*\b(?:
 /** Words that follow "the" without naming a thing ("the morning after", "the day before"). */
 const NOT_A_THING = /^(?:after|before|back|then|again|next|first|last|same|other|rest|end|start|way|time|day|week|morning|night)$/;
 
-/** "if it's after that", "once they close", "after it shuts": after the hours just shown. */
-const AFTER_CLOSING = /\b(?:after (?:that|then|those (?:hours|times)|closing(?: time)?)|(?:once|when|after) (?:they(?: are|'?re)?|it(?: is|'?s)?) (?:close[sd]?|closes|shut|shuts))\b/i;
 /** Asks for someone or something to turn to, not whether those shown are open. */
 const ASKS_FOR_SOMEONE = /\b(?:line|number|phone|ring|call|contact|somewhere|someone|somebody|anyone|anybody|anything|anywhere|who)\b/i;
 

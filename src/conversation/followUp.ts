@@ -628,11 +628,19 @@ const OFFICE_HOURS_ONLY = /^(?:(?:and|but|so|ok|what about|how about|what if (?:
  * "what if it's a sunday?":
  * asked for help outside office hours. */
 // ("what happens after tonight" asks the next steps, not who is open tonight.)
-const OUT_OF_HOURS_ASKED = /\b(?:at night|overnight|over night|night ?time|through the night|middle of the night|out[- ]of[- ]hours|after hours|ooh|in the evenings?|evenings|at the weekends?|over the weekend|weekends|saturdays?|sundays?|(?<!after )tonight|(?:bank|public) holidays?|christmas day|boxing day|new year'?s day|24[- ]?(?:hours?|hrs?) (?:line|helpline|number|service|support)|24 ?7|24\/7|(?:after|gone|past) (?:[5-9]|1[0-2]|midnight|teatime|tea time)(?: ?pm| o ?clock)?\b|when (?:they are|they'?re|it is|it'?s) closed|(?:once|when|after) (?:they are|they'?re|it is|it'?s|they|it) (?:close|closes|closed|shut|shuts)|after closing(?: time)?|if (?:it is|it'?s|its) after (?:that|then|those (?:hours|times)))\b/;
+const OUT_OF_HOURS_ASKED = /\b(?:at night|overnight|over night|night ?time|through the night|middle of the night|out[- ]of[- ]hours|after hours|ooh|in the evenings?|evenings|at the weekends?|over the weekend|weekends|saturdays?|sundays?|(?<!after )tonight|(?:bank|public) holidays?|christmas day|boxing day|new year'?s day|24[- ]?(?:hours?|hrs?) (?:line|helpline|number|service|support)|24 ?7|24\/7|(?:after|gone|past) (?:[5-9]|1[0-2]|midnight|teatime|tea time)(?: ?pm| o ?clock)?\b|when (?:they are|they'?re|it is|it'?s) closed)\b/;
+
+/** "if it's after that", "once they close", "after it shuts": after the hours just shown. (A bare
+ * "what happens after that?" asks the next step.) */
+const AFTER_CLOSING = /\b(?:if (?:it is|it'?s|its) after (?:that|then|those (?:hours|times))|after closing(?: time)?|(?:once|when|after) (?:they(?: are|'?re)?|it(?: is|'?s)?) (?:close[sd]?|closes|shut|shuts))\b/;
+
+export function asksAfterClosing(text: string): boolean {
+  return AFTER_CLOSING.test(normalise(text));
+}
 
 export function asksOutOfHours(text: string): boolean {
   const lower = normalise(text);
-  if (OUT_OF_HOURS_ASKED.test(lower)) return true;
+  if (OUT_OF_HOURS_ASKED.test(lower) || AFTER_CLOSING.test(lower)) return true;
   // "at 3am", "at 2 in the morning", "after 10 at night": an hour outside the working day (unless asked
   // of the thing shown: "who answers if he presses it at 3am?" asks how it works).
   // ("before 6pm", "until 7pm" ask about the working day's end, not after it.)

@@ -132,27 +132,18 @@ export function openAt(schedule: string | undefined, hour: number): boolean | un
   return spans.some(([from, to]) => (from < to ? hour >= from && hour < to : hour >= from || hour < to));
 }
 
-/** The hour a schedule's last span of the day ends ("8am-10pm" → 22; "6pm-2am" → 2), or undefined when it
- * gives none or runs round the clock. */
-export function closingHour(schedule: string | undefined): number | undefined {
-  if (!schedule || /\b24[- ]?hours?\b|24\/7/i.test(schedule)) return undefined;
-  // A span past midnight ends the next day: it ends later than any span ending the same day.
-  const ends = [...schedule.matchAll(HOURS_SPAN)].map((m) => {
-    const [from, to] = [hourOf(m[1], m[2]), hourOf(m[3], m[4])];
-    return to <= from ? to + 24 : to;
-  });
+/** The hour the last of some schedules closes ("8am-10pm" → 22; with "6pm-2am" beside it, 2), or
+ * undefined when none gives hours or each runs round the clock. */
+export function latestClosing(schedules: ReadonlyArray<string | undefined>): number | undefined {
+  // A span past midnight ends the next day (counted past 24): later than any ending the same day.
+  const ends = schedules
+    .filter((schedule): schedule is string => schedule !== undefined && !/\b24[- ]?hours?\b|24\/7/i.test(schedule))
+    .flatMap((schedule) => [...schedule.matchAll(HOURS_SPAN)].map((m) => {
+      const [from, to] = [hourOf(m[1], m[2]), hourOf(m[3], m[4])];
+      return to <= from ? to + 24 : to;
+    }));
   return ends.length ? Math.max(...ends) % 24 : undefined;
 }
-
-/** When the last of several schedules closes (for "after that?" asked of the services shown). */
-export function latestClosing(schedules: Array<string | undefined>): number | undefined {
-  const ends = schedules.map(closingHour).filter((h): h is number => h !== undefined);
-  // (An end after midnight, 2, is later than one at 10pm, 22.)
-  const later = (h: number): number => (h < NIGHT_START ? h + 24 : h);
-  return ends.length ? ends.reduce((a, b) => (later(b) > later(a) ? b : a)) : undefined;
-}
-/** Hours before this are the small hours of the night before. */
-const NIGHT_START = 6;
 
 /** Whether a service can be rung at an hour of the day: a line said to be for out of hours is taken
  * at its word (the record's schedule may be the office's); otherwise its schedule decides, and a

@@ -1005,8 +1005,10 @@ export class SearchEngine {
     // Read only when a word is missing, and once.
     // A story that ends asking nothing of its own ("… lives alone, whats out there") leaves its need
     // to the story: then how the person lives is not held against a service either.
-    // When it happened ("this month", "seen today", the "2" of "2 falls") is never who a service is for.
-    let describing: Set<string> | undefined = best.passage.kind === 'service' && !ASKS_NOTHING_OWN.test(analysed.text) ? describingStems(analysed, true) : undefined;
+    // Against a service, only when it happened ("this month", "seen today", the "2" of "2 falls") is
+    // left out: that is never who a service is for.
+    const whenOnly = best.passage.kind === 'service' && !ASKS_NOTHING_OWN.test(analysed.text);
+    let describing: Set<string> | undefined;
     let describedPeople: Set<string> | undefined;
     let total = 0;
     let covered = 0;
@@ -1023,7 +1025,7 @@ export class SearchEngine {
         describedPeople ??= describedPersonStems(analysed.tokens, best.passage.kind !== 'service');
         const person = describedPeople;
         if (c.own.every((w) => person.has(w))) continue;
-        describing ??= describingStems(analysed);
+        describing ??= describingStems(analysed, whenOnly);
         const scene = describing;
         if (scene.size > 0 && c.own.every((w) => scene.has(w))) continue;
       }
@@ -1053,41 +1055,42 @@ function describedPersonStems(tokens: string[], describers = false): Set<string>
   return out;
 }
 /** When staff saw the person or how long it has been: part of a story, never what is asked. */
-const WHEN_WORDS = ['today', 'yesterday', 'morning', 'afternoon', 'week', 'month'];
-const WHEN_STEMS = new Set(WHEN_WORDS.map(stem));
+const WHEN_STEMS = new Set(['today', 'yesterday', 'morning', 'afternoon', 'week', 'month'].map(stem));
 /** Before "week" or "month", how often: "every week", "£4 a week" may be what is asked. */
 const HOW_OFTEN = /^(?:every|each|per|a|weekly|monthly)$/;
 const COMMUNITY_STEMS = new Set(COMMUNITIES.map((c) => stem(c.toLowerCase())));
 /** How the person is or lives, and when staff saw them: the setting of a case story, not what it asks. */
 const STORY_STEMS = new Set(
   ['lives', 'living', 'alone', 'exhausted', 'shattered', 'tired', 'knackered', 'furious', 'angry', 'upset', 'worried', 'stressed', 'struggling',
-    'frail', 'elderly', 'visit', 'visited', ...WHEN_WORDS,
+    'frail', 'elderly', 'visit', 'visited',
     'dementia', 'alzheimers', 'parkinsons', 'stroke', 'ms', 'autism', 'autistic', 'cerebral', 'palsy', 'complex', 'church', 'knows'].map(stem),
 );
 
 /** A message that ends asking for anything at all: "whats out there", "any ideas?", "what can we do". */
 const ASKS_NOTHING_OWN = /[,.;:!?-]\s*(?:so\s+)?(?:what(?:'?s| is| do we have| have we got)? (?:out )?there|whats available|what(?:'?s| is) available|any (?:ideas|suggestions|thoughts|options)|ideas|options|suggestions|what (?:can|could|should) (?:we|i) (?:do|offer|suggest|put in(?: place)?)|any help(?: available| out there)?|where do i (?:start|begin)|what help is there|anything (?:out there|available|we can do|i can do|that (?:could|might|would) help))\s*[?.!]*\s*$/i;
 
-/** Stems in a question that only describe the person: an age ("in Newtongrange, 74"), a title and
- * the initial after it ("Mr D"), and the story words above. */
+/** Stems in a question that only describe the person: when it happened, an age ("in Newtongrange,
+ * 74"), a title and the initial after it ("Mr D"), and the story words above; `whenOnly`, when alone. */
 function describingStems(analysed: AnalysedQuery, whenOnly = false): Set<string> {
   const out = new Set<string>();
   const t = analysed.tokens;
   for (let i = 0; i < t.length; i++) {
     const s = stem(t[i]);
-    if (whenOnly) {
-      if ((WHEN_STEMS.has(s) && !HOW_OFTEN.test(t[i - 1] ?? '')) || (/^\d{1,2}$/.test(t[i]) && EVENT_COUNTED.test(t[i + 1] ?? ''))) out.add(s);
-      // "on a home visit" is when staff saw the person; "do they do home visits" asks of the service.
-      else if (/^visit(?:s|ed)?$/.test(t[i]) && t.slice(Math.max(0, i - 3), i).some((w) => /^(?:on|during|after)$/.test(w))) out.add(s);
-      continue;
-    }
-    if ((STORY_STEMS.has(s) && !(WHEN_STEMS.has(s) && HOW_OFTEN.test(t[i - 1] ?? ''))) || TITLES.has(t[i])) out.add(s);
-    // How often something happened ("2 falls this month", "3 times") tells the story, not the ask.
-    else if (/^\d{1,2}$/.test(t[i]) && EVENT_COUNTED.test(t[i + 1] ?? '')) out.add(s);
+    if (toldWhen(t, i, s)) out.add(s);
+    else if (whenOnly) continue;
+    else if (STORY_STEMS.has(s) || TITLES.has(t[i])) out.add(s);
     else if (TITLES.has(t[i - 1] ?? '') && t[i].length === 1) out.add(s);
     else if (/^\d{1,3}$/.test(t[i]) && Number(t[i]) < 120 && (AGE_AFTER.test(t[i + 1] ?? '') || t[i - 1] === 'aged' || PERSON_STEMS.has(stem(t[i - 1] ?? '')) || COMMUNITY_STEMS.has(stem(t[i - 1] ?? '')) || TITLES.has(t[i - 2] ?? '') || TITLES.has(t[i - 3] ?? ''))) out.add(s);
   }
   return out;
+}
+
+/** Whether the word at `i` tells when the story happened: "this month" (not "every week"), the "2" of
+ * "2 falls this month", "on a home visit" (not "do they do home visits"). */
+function toldWhen(t: string[], i: number, s: string): boolean {
+  if (WHEN_STEMS.has(s)) return !HOW_OFTEN.test(t[i - 1] ?? '');
+  if (/^\d{1,2}$/.test(t[i])) return EVENT_COUNTED.test(t[i + 1] ?? '');
+  return /^visit(?:s|ed)?$/.test(t[i]) && t.slice(Math.max(0, i - 3), i).some((w) => /^(?:on|during|after)$/.test(w));
 }
 
 /** What a story counts happening: "2 falls", "3 admissions", "4 times". */
