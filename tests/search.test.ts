@@ -83,6 +83,9 @@ describe('confidence (made-up knowledge)', () => {
     assert.equal(covers('older man, seen this month, wants a lunch club'), 1);
     assert.equal(covers('older man, seen this week, wants a lunch club'), 1);
     assert.equal(covers('older man wants a lunch club, what can i put in place'), 1);
+    // How many times something happened is the story ("2 calls this week"); "2 a week" may be asked.
+    assert.equal(covers('older man wants a lunch club, 2 calls this week'), 1);
+    assert.ok((covers('older man wants a lunch club, 2 a week') ?? 1) < 1);
     // How often it meets may be what is asked: "every week" still counts.
     assert.ok((covers('older man wants a lunch club every week') ?? 1) < 1);
     // Seen "on a visit" is when; visits asked of the service count.
