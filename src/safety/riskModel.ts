@@ -7,7 +7,8 @@
 // one in it ("suicide prevention training") does not raise the alarm.
 import { RISK_KINDS, type RiskKind, type RiskSign, type RiskSignsData, type RiskWeights } from '../knowledge/riskSigns';
 import { withinOneEdit } from '../search/text';
-import { wordFeatures, wordKinds, wordProbability, type RiskWordWeights } from './riskWords';
+import { stem as stemOf } from '../search/stem';
+import { weightOfWord, wordFeatures, wordKinds, wordProbability, type RiskWordWeights } from './riskWords';
 
 export { withinOneEdit };
 
@@ -78,13 +79,15 @@ const EVERYDAY_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['r', 'are'], ['u', 'you'], ['ur', 'your'], ['b4', 'before'], ['tonite', 'tonight'], ['2nite', 'tonight'],
   ['2day', 'today'], ['2moro', 'tomorrow'], ['cos', 'because'], ['coz', 'because'], ['agen', 'again'],
   ['slef', 'self'], ['sefl', 'self'], ['slf', 'self'],
-  // "blootered", "bevvied": drunk.
-  ['blootered', 'drunk'], ['bevvied', 'drunk'],
+  // "blootered", "bevvied", "steamin": drunk.
+  ['blootered', 'drunk'], ['bevvied', 'drunk'], ['steamin', 'drunk'], ['steaming', 'drunk'],
+  ['heid', 'head'], ['deid', 'dead'], ['hame', 'home'], ['feart', 'scared'], ['aff', 'off'], ['dug', 'dog'],
+  ['greetin', 'crying'], ['greeting', 'crying'], ['goin', 'going'], ['n', 'and'], ['intae', 'into'], ['oan', 'on'],
 ]);
 
 /** Scots "no" for "not", after a subject and before a verb: "wants to go to sleep and no wake up", "the wean's no
  * been fed". (Never before a need or a concern: "has no moving and handling needs", "no eating concerns".) */
-const NO_AS_NOT = / (and|he|she|they|hes|shes|theyre|has|have|is|was|its|it|wean|weans|bairn|bairns|baby|babys|newborn|newborns|mum|mums|dad|dads) no (?=(?:be|been|wake|waking|woke|breathing|breathin|moving|eating|eaten|fed|feeding|responding|answering|talking|making|well|coming|getting|able|sure|sleeping|slept|drinking|seen|heard) (?!(?:\w+ )?(?:problems?|issues?|concerns?|needs|difficulties|disorder|history|and handling)\b))/g;
+const NO_AS_NOT = / (and|he|she|they|hes|shes|theyre|hell|shell|theyll|has|have|is|was|its|it|su|pt|cl|client|patient|lady|gran|granny|wean|weans|bairn|bairns|baby|babys|newborn|newborns|mum|mums|dad|dads) no (?=(?:be|been|wake|waking|woke|breathing|breathin|moving|eating|eaten|fed|feeding|responding|answering|talking|making|well|coming|getting|able|sure|sleeping|slept|drinking|seen|heard) (?!(?:\w+ )?(?:problems?|issues?|concerns?|needs|difficulties|disorder|history|and handling)\b))/g;
 
 /** Cue groups that say who or what a message is about, not that anything is wrong. */
 const CONTEXT_CUES = new Set(['child', 'partner', 'urgency', 'disclosure', 'topic-question']);
@@ -100,6 +103,8 @@ export class RiskModel {
   private readonly byDeletion = new Map<string, string[]>();
   private readonly stemByDeletion = new Map<string, string[]>();
   private readonly notWords: Set<string>;
+  /** Whether the word weights have a weight for this word's stem (a word the tuning messages use). */
+  private readonly knowsWord?: (word: string) => boolean;
   private readonly notPhrases: RegExp;
   private readonly negators: RegExp;
   private readonly past: RegExp;
@@ -149,6 +154,8 @@ export class RiskModel {
     for (const word of words) if (word.length >= MIN_TYPO_LENGTH) for (const key of deletions(word)) push(this.byDeletion, key, word);
     for (const stem of stems) if (stem.length >= MIN_TYPO_LENGTH) for (const key of deletions(stem)) push(this.stemByDeletion, key, stem);
     this.notWords = new Set(notTypos);
+    const wordModels = weights?.words ? [weights.words.risk, ...Object.values(weights.words.kinds)] : [];
+    if (wordModels.length) this.knowsWord = (word) => wordModels.some((m) => weightOfWord(m, stemOf(word)) !== 0);
     this.notPhrases = bounded(expand(data.context.not.join('|')));
     this.negators = bounded(expand(data.context.negators));
     this.past = bounded(expand(data.context.past));
@@ -162,7 +169,7 @@ export class RiskModel {
     if (data.context.settled) this.settled = bounded(expand(data.context.settled));
     this.topic = bounded(expand(data.context.topic));
     this.generic = new RegExp(
-      ` (?:(?:if|when|whether|in case|what to do|how to|how do (?:i|we|you)|how should (?:i|we)|should (?:i|we)) (?:[a-z]+ ){0,4}(?:${expand(data.context.generic)})|(?:${expand(data.context.generic)}) (?:who|that|experiencing|affected)|(?<=^ )(?:do|does|can|could|will|would|is|are)(?: [a-z]+){0,5} (?:see|sees|take|takes|accept|accepts|work with|works with|support|supports) (?:people|persons|individuals|clients|patients|service users|adults|young people|carers|families) with|(?:what|how) (?:should|do|can|would|must) (?:staff|we|i|you|workers|carers|practitioners) (?:do|respond|act|report|say)|if (?:they|we|you|i|staff) (?:suspect|think|notice|see|hear|are told|find|are worried))(?= )`,
+      ` (?:(?:if|when|whether|in case|what to do|how to|how do (?:i|we|you)|how should (?:i|we)|should (?:i|we)) (?:[a-z]+ ){0,4}(?:${expand(data.context.generic)})|(?:${expand(data.context.generic)}) (?:who|that|experiencing|affected)|(?<=^ )(?:do|does|can|could|will|would|is|are)(?: [a-z]+){0,5} (?:see|sees|take|takes|accept|accepts|work with|works with|support|supports) (?:people|persons|individuals|clients|patients|service users|adults|young people|carers|families) with|(?:what|how) (?:should|do|can|would|must) (?:staff|we|i|you|workers|carers|practitioners) (?:do|respond|act|report|say)(?! ?$)|if (?:they|we|you|i|staff) (?:suspect|think|notice|see|hear|are told|find|are worried))(?= )`,
     );
     // Staff write "I" and "my" about themselves: only a third person, or a role with a determiner
     // ("my client", "the gent"), is someone the message is about.
@@ -303,6 +310,8 @@ export class RiskModel {
 
   /** A token as the sign word it is one typo away from, or unchanged. */
   correct(token: string): string {
+    // "takin", "bein", "breathin": the g dropped, read as the -ing word the word weights know.
+    if (token.length >= 4 && token.endsWith('in') && !this.words.has(token) && this.knowsWord?.(`${token}g`) && !this.knowsWord(token)) return `${token}g`;
     if (token.length < MIN_TYPO_LENGTH || token.length > MAX_TYPO_LENGTH || this.words.has(token) || this.notWords.has(token) || /\d/.test(token)) return token;
     // "cuttin", "burnin": the g dropped, as people say it.
     if (token.endsWith('in') && this.words.has(`${token}g`)) return `${token}g`;
@@ -369,7 +378,9 @@ export class RiskModel {
 
   private kindsAt(sign: RiskSign, span: Span, message: string, settled: boolean): RiskKind[] {
     const before = spans(this.negators, message).some((n) => n.end < span.start && n.end >= span.start - 3);
-    const past = spans(this.past, message).some((p) => p.end >= span.start - NEAR - 2 && p.start <= span.end + NEAR + 2);
+    // "had an infection last week, now confused": past words followed by "now" before the sign ends tell
+    // how it began, and the sign is now.
+    const past = spans(this.past, message).some((p) => p.end >= span.start - NEAR - 2 && p.start <= span.end + NEAR + 2 && !(p.end < span.end && NOW_AFTER_PAST.test(tokensBetween(message, p.end + 1, span.end))));
     // History reaches only the sign it tells, a few words either side ("years ago she took...",
     // "took an overdose in 2019"), not a sign told later as now. A kind marked `historyIsRisk` keeps the
     // sign; harm to children relies instead on the `again` words for someone within reach of them now.
@@ -383,6 +394,15 @@ export class RiskModel {
       return !(info.negatable && before) && !(info.acute && past) && !(settled && kind === 'harm-or-abuse');
     });
   }
+}
+
+/** "now", "this morning", "suddenly" after a past event, unless it tells how things have been since
+ * ("now uses a frame", "now fine"). */
+const NOW_AFTER_PAST = / (?:now|today|tonight|this (?:morning|afternoon|evening)|suddenly) (?!(?:he|she|they|i|we|wants?|asking|looking|has|have|uses|using|lives|living|walks|needs|in|on|at|back|home|fine|ok|okay|better|recovered|well|stable|settled|doing|sorted)\b)[a-z]/;
+
+/** The words of a prepared message from token `from` to token `to`, with spaces either side. */
+function tokensBetween(message: string, from: number, to: number): string {
+  return ` ${message.trim().split(' ').slice(from, to + 1).join(' ')} `;
 }
 
 /** A person's age as staff write it: "4 month old", "3 yo", "82 year old". */

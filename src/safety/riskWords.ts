@@ -28,6 +28,12 @@ function isWordTable(words: WordModel['words']): words is WordTable {
   return typeof (words as Partial<WordTable>).weightOf === 'function';
 }
 
+/** One word's (or pair's) weight in a model, 0 when it has none. */
+export function weightOfWord(model: WordModel, word: string): number {
+  const table = model.words;
+  return isWordTable(table) ? table.weightOf(word) : Object.hasOwn(table, word) ? table[word] : 0;
+}
+
 export function wordProbability(model: WordModel, dense: readonly number[], words: readonly string[]): number {
   let z = model.bias;
   for (let i = 0; i < dense.length; i++) z += (model.dense[i] ?? 0) * dense[i];

@@ -52,8 +52,11 @@ describe('risk model (made-up signs)', () => {
   });
 
   it('reads someone told by age, or children counted, as a person the message is about', () => {
-    // "what do i do" alone reads as a general question about a topic.
-    assert.deepEqual(model.assess('took too many tablets, what do i do').kinds, []);
+    // "what do i do" with a condition after it is a general question about a topic; said after what
+    // happened, it asks about this case.
+    assert.deepEqual(model.assess('what do i do if someone took too many tablets').kinds, []);
+    assert.deepEqual(model.assess('what do i do when people took too many tablets').kinds, []);
+    assert.deepEqual(model.assess('took too many tablets, what do i do').kinds, ['suicide-self-harm', 'medical-emergency']);
     assert.deepEqual(model.assess('4 month old took too many tablets, what do i do').kinds, ['suicide-self-harm', 'medical-emergency']);
     assert.deepEqual(model.assess('client 31 took too many tablets, what do i do').kinds, ['suicide-self-harm', 'medical-emergency']);
     assert.deepEqual(model.assess('3 kids took too many tablets, what do i do').kinds, ['suicide-self-harm', 'medical-emergency']);
@@ -82,6 +85,25 @@ describe('risk model (made-up signs)', () => {
     assert.deepEqual(model.assess('shes cuttin hersel again').kinds, ['suicide-self-harm']);
   });
 
+  it('reads a dropped g as the -ing word only when the word weights know that word and not the one typed', () => {
+    const zero = model.featureNames.map(() => 0);
+    const words = { bias: 0, dense: zero, words: { take: 0.5, breath: 0.5, cabin: 0.2 } };
+    const weights: RiskWeights = {
+      note: '',
+      features: model.featureNames,
+      risk: { bias: -5, weights: zero, threshold: 0.9 },
+      kinds: Object.fromEntries(RISK_KINDS.map((k) => [k, { bias: -5, weights: zero }])) as RiskWeights['kinds'],
+      fitted: { on: 'test', messages: 0, folds: 0, lambda: 0 },
+      words: { threshold: 0.99, veto: 0, risk: words, kinds: Object.fromEntries(RISK_KINDS.map((k) => [k, words])) as unknown as NonNullable<RiskWeights['words']>['kinds'] },
+    };
+    const known = new RiskModel(SIGNS, [], weights);
+    assert.equal(known.prepare('son takin her money'), ' son taking her money ');
+    assert.equal(known.prepare('no breathin'), ' no breathing ');
+    // "cabin" is a word of its own; "robin" has no "-ing" word the weights know.
+    assert.equal(known.prepare('a cabin and a robin'), ' a cabin and a robin ');
+    assert.equal(model.prepare('son takin her money'), ' son takin her money ');
+  });
+
   it('does not read a real word as a typo of a sign word', () => {
     const lookalikes = typoLookalikes(SIGNS, ['chess', 'chest', 'pains', 'rains', 'tablet']);
     assert.deepEqual(lookalikes, ['chess', 'rains']);
@@ -98,6 +120,11 @@ describe('risk model (made-up signs)', () => {
   it('does not call a sign from the past an emergency now', () => {
     assert.deepEqual(model.assess('man had chest pain years ago').kinds, []);
     assert.deepEqual(model.assess('man has chest pain now').kinds, ['medical-emergency']);
+    // Past words that tell how it began, with "now" before the sign, leave the sign now; "now" telling
+    // how things have been since does not.
+    assert.deepEqual(model.assess('man had a cold days ago now chest pain').kinds, ['medical-emergency']);
+    assert.deepEqual(model.assess('man had chest pain days ago now fine').kinds, []);
+    assert.deepEqual(model.assess('man had chest pain days ago and is back at work now').kinds, []);
   });
 
   it('treats a question about a topic with no one in it as a topic, with the kinds kept aside', () => {

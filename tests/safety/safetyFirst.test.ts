@@ -380,6 +380,50 @@ describe('safety first (real knowledge)', () => {
       'his voice goes funny when hes nervous, any speech therapy',
     ]);
     expectSigns([["she whispered to me 'help me'", 'secret-plea-for-help'], ['she passed me a note saying help', 'secret-plea-for-help'], ['her son has control of her pension and she has no heating', 'money-held-going-without']]);
+    // Scots and dropped g's ("heid", "deid", "feart", "takin"), a death date named, a goodbye phoned
+    // round, asking how a way of dying feels, scars picked open, a face swelling after a sting, "could it
+    // be sepsis", bills unpaid under a power of attorney, a carer asking for loans, a child seeing an
+    // adult, a threat to kill the weans, a child made to sleep in the shed, no one collecting a bairn, an
+    // ex out of jail looking for her, a refuge needed tonight, afraid of himself.
+    expectSigns([
+      ['she said shed be deid by the weekend', 'wont-be-here'],
+      ['he phoned his ex n his brother to say bye, he never does that', 'saying-goodbye'],
+      ['my lady keeps askin if drowning hurts', 'asks-how-dying-feels'],
+      ['shes been pickin her scars open', 'wounds-reopened'],
+      ['guy in supported flat hammerin his heid off the floor', 'head-banging'],
+      ['wasp sting n her face is blowin up', 'sting-or-food-reaction'],
+      ['hasnt peed all day, slurred n breathin fast, could it be sepsis', 'sepsis-fever'],
+      ['daughter has POA n the bills arent gettin paid', 'attorney-misuse'],
+      ['paid carer keeps askin my su for loans', 'asked-for-loans'],
+      ['think her family are rippin her off, who do i tell', 'ripped-off-by-someone'],
+      ['15yo lassie seein a 25yo guy', 'child-with-adult-partner'],
+      ["dad said he'd kill the weans", 'parent-threatens-child'],
+      ['stepdad makes the boy sleep in the shed', 'child-made-to-sleep-out'],
+      ['nobody came for the bairn at nursery, phones aff', 'child-harmed'],
+      ['ex just got out the jail n is lookin for her', 'ex-looking-for-her'],
+      ['she needs a refuge tonight', 'refuge-needed-now'],
+      ["man at no11 said hes feart of himself, doesnt trust himself on his own tonight", 'afraid-of-self'],
+    ]);
+    expectKinds([
+      ['su no breathin', 'medical-emergency'],
+      ['had an infection last week, now confused, mottled skin n shakin like a leaf', 'medical-emergency'],
+      ['kids got bruises on both cheeks, what do i do', 'child-protection'],
+    ]);
+    expectNone([
+      'shes popping in to say bye before her holiday',
+      'phoned to say bye for now, see you tuesday',
+      'wasp sting yesterday, a wee bit red, any first aid course',
+      'what are the signs of sepsis, any training',
+      'how much are the poa fees',
+      'the support worker asked for the petty cash receipts',
+      'the energy company is ripping her off, any fuel advice',
+      '16yo lad going out with a 17 year old girl, any youth groups',
+      'he doesnt trust himself with money, any budgeting help',
+      'the boys slept in the shed on the camping weekend for fun',
+      'what are the refuge numbers in the strategy',
+      'his wife had a heart attack last year and is back at aqua fit now, he wants a carers group for himself',
+      'had a fall last month, now uses a frame, any exercise class',
+    ]);
     // Admitting to something still tells of it.
     expectKinds([['she admitted she cut herself last night', 'suicide-self-harm'], ['he says he just wants out of it all', 'suicide-self-harm']]);
     // A past fall or fit beside one happening now is still now; a person named Corrie is no soap.
