@@ -185,6 +185,9 @@ describe('confidence', () => {
       assert.equal(answer.type, 'not_sure', q);
       if (answer.type === 'not_sure') assert.ok(answer.hint, `no pointer for "${q}"`);
     }
+    // A laptop bought with a direct payment is no IT fault; one that won't start is.
+    assert.equal(searchEngine().search('can a direct payment pay for a laptop').outOfScope, undefined);
+    assert.equal(searchEngine().search('my work laptop wont start').outOfScope?.topic, 'IT support');
   });
 
   it('is not sure about another area that the best passages name only in a list of areas', () => {

@@ -82,7 +82,7 @@ const EVERYDAY_SPELLINGS: ReadonlyMap<string, string> = new Map([
   // "blootered", "bevvied", "steamin": drunk.
   ['blootered', 'drunk'], ['bevvied', 'drunk'], ['steamin', 'drunk'], ['steaming', 'drunk'],
   ['heid', 'head'], ['deid', 'dead'], ['hame', 'home'], ['feart', 'scared'], ['aff', 'off'], ['dug', 'dog'],
-  ['greetin', 'crying'], ['greeting', 'crying'], ['goin', 'going'], ['n', 'and'], ['intae', 'into'], ['oan', 'on'],
+  ['greetin', 'crying'], ['greeting', 'crying'], ['goin', 'going'], ['intae', 'into'], ['oan', 'on'],
 ]);
 
 /** Scots "no" for "not", after a subject and before a verb: "wants to go to sleep and no wake up", "the wean's no
