@@ -195,7 +195,7 @@ describe('conversation core (made-up knowledge)', () => {
   it('"whats on at them?" after services shows the first one whole; "who are the partners for that?" after a passage shows it whole', () => {
     const c = conversation();
     c.say('Riverside Carers Hub');
-    for (const ask of ['whats on at them', 'what do they do?', 'what goes on there', 'how does it work', 'what does it involve']) assert.deepEqual(resolveFollowUp(ask, c.memory().last, () => true), { kind: 'more', about: true }, ask);
+    for (const ask of ['whats on at them', 'what do they do?', 'what goes on there', 'how does it work', 'what does it involve', 'wat kind of things', 'what sort of stuff is it']) assert.deepEqual(resolveFollowUp(ask, c.memory().last, () => true), { kind: 'more', about: true }, ask);
     assert.equal(texts(c.say('whats on at them'))[0], 'More of “Riverside Carers Hub”:');
     const plan = conversation();
     plan.say('what is the reserve budget');
@@ -1193,7 +1193,7 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.equal(resolveFollowUp('how long does a blue badge last', last, always).kind, 'new');
     const cost = resolveFollowUp('hou much is it a week', last, always);
     assert.equal(cost.kind === 'detail' ? cost.field : cost.kind, 'cost');
-    for (const text of ['how much?', 'the carers hub - how much', 'how much a session', "she's skint, is it dear", 'are they pricey']) {
+    for (const text of ['how much?', 'the carers hub - how much', 'how much a session', "she's skint, is it dear", 'are they pricey', 'pricey?', 'expensive tho?']) {
       const bare = resolveFollowUp(text, last, always);
       assert.equal(bare.kind === 'detail' ? bare.field : bare.kind, 'cost', text);
     }
@@ -1325,6 +1325,13 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.match(out.kind === 'rewrite' ? out.question : '', /^how many people are in those bands eligibility$/);
     // With no words of its own, "how many are there?" asks the figure of the last topic, not the rest of the passage.
     assert.deepEqual(resolveFollowUp('how many are there', { ...shown, question: 'are the sds standards law' }, never), { kind: 'rewrite', question: 'how many are there sds standards law', topic: 'sds standards law' });
+    // A group of people alone ("over 75s?", "the under 18s") asks the last question of them, however well it
+    // stands alone; a question about people ("older people services") is its own.
+    for (const text of ['over 75s?', 'the under 18s', 'older folk?']) {
+      const group = resolveFollowUp(text, { ...shown, question: 'population growth figures' }, () => true);
+      assert.ok(group.kind === 'rewrite' && group.question.startsWith('population growth figures '), `${text}: ${JSON.stringify(group)}`);
+    }
+    assert.equal(resolveFollowUp('older people services in dalkeith', { ...shown, question: 'population growth figures' }, () => true).kind, 'new');
     // "Any figures to back that up?" asks the figures of the last topic; "back up" is no topic.
     assert.deepEqual(resolveFollowUp('any figures to back that up?', { ...shown, question: 'what did we commit to on unpaid carers' }, never), { kind: 'rewrite', question: 'any figures commit unpaid carers', topic: 'commit unpaid carers' });
     // "and in office hrs?" after services for out of hours asks for the same need in the working day.

@@ -64,7 +64,7 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   ['hours', /^(?:(?:and|but|what about|how about)\s+){0,2}(?:at night|overnight|in the evenings?|evenings|nights|at weekends)\??$|\b(?:open|(?:anyone|someone|anybody|somebody) (?:is )?there|staffed|available|answered|manned)\s+(?:at night|overnight|all night|through the night|round the clock|24 ?(?:hours|hrs|\/7))\b|\b(opening|hours|hrs|24 ?h|24\/7|times|what time|(?:which|what) days?(?: (?:are they|is it|do they|does it|does the \w+|is \w+)(?: (?:open|on|run|in \w+))?)?$|when (?:are|is|do|does) (?:they|it)(?: open| close)?|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
   // ("the alarm - how much", "how much a week?": its price.)
   // ("is it dear?", "are they pricey": its price.)
-  ['cost', /\b(cost|costs|free|charge|charges|price|fees?|(?:is|are|was|would|will) (?:it|they|that|this|them|those)(?: be)? (?:very |too |really |quite |awful |that )?(?:dear|pricey|expensive|costly)|pay for it|how much(?: (?:a|per|each) (?:week|month|session|hour|year|visit|night|day))?$|(?:have|need|got) to pay(?: for (?:it|that|them|this))?|pay anything|how much (?:is (?:it|that|this)|does (?:it|that|this) cost|(?:will|would) (?:it|that|this) cost|do they (?:charge|cost)))\b/],
+  ['cost', /\b(cost|costs|free|charge|charges|price|fees?|(?:is|are|was|would|will) (?:it|they|that|this|them|those)(?: be)? (?:very |too |really |quite |awful |that )?(?:dear|pricey|expensive|costly)|pay for it|how much(?: (?:a|per|each) (?:week|month|session|hour|year|visit|night|day))?$|(?:have|need|got) to pay(?: for (?:it|that|them|this))?|^(?:and |so |but )?(?:too |very |really )?(?:dear|pricey|expensive|costly)(?: (?:tho|though|at all|or free|or not))?$|pay anything|how much (?:is (?:it|that|this)|does (?:it|that|this) cost|(?:will|would) (?:it|that|this) cost|do they (?:charge|cost)))\b/],
   ['who', /\b((?:have|has|need|needs) to be (?:older|younger|over|under|aged|of a certain age|a pensioner|\d{1,3})|(?:is it|are they|is that) only for (?:older|younger|over|under|people|the elderly|pensioners)|who (?:is it|are they|can use|is that) for|who(?:'?s| is) (?:it|that|this|they) (?:for|aimed at)|who (?:is it|are they) aimed at|who do (?:they|you) (?:help|support|see|work with)|(?:can|do|will) (?:they|it) (?:help|support|see|take|accept)|eligible|eligibility|qualif(?:y|ies|ied)|who can (?:go|use|get|apply|claim)|(?:what|which) ages?|(?:(?:upper|lower|top|bottom|maximum|minimum|max|min) )?ages? (?:limit|range|cut ?off|group|bracket|criteria)s?|(?:referral |entry )?criteria|(?:maximum|minimum|max|min) age|(?:up to|upto|until|till|to) what age|how old|can (?:he|she|her \w+|his \w+|my \w+) (?:go|use|attend|join)(?: (?:it|there|them|that|too))?$|(?:is|are) (?:he|she|they) too (?:young|old)|(?:(?:and |but )?what if (?:he'?s|she'?s|they'?re|(?:he|she|they) (?:is|are)) (?:only |just |under |over )?\d{1,3}(?: (?:years? old|yo|yrs?(?: old)?))?$)|(?:(?:(?:he|she|mum|mam|dad|gran|granny|nan|grandad|wife|husband|son|daughter)'?s|they'?re|(?:he|she|they|[a-z]+) (?:is|are)|aged) \d{1,3}(?: (?:years? old|yo|yrs?(?: old)?))?,? (?:is that|would that be|will that be|is it|does that matter|does it matter|still)(?: (?:ok|okay|alright|fine|a problem|too old|too young))?$))\b/],
 ];
 
@@ -518,7 +518,7 @@ const REFERENCE_NAMED = new RegExp(
 /** "who are the partners for that?", "whos involved?", "who is leading on it?": who the part shown names. */
 const WHO_IS_INVOLVED = /^(?:(?:and|so|ok|but)\s+)?(?:who(?:s| is| are| else is)?\s+(?:the\s+)?(?:partners?|involved|leading(?: (?:on|it|that|this))?|delivering|responsible|working on)|(?:which|what) partners?(?: (?:are|is))?|(?:the\s+)?partners?)(?:\s+(?:for|on|in|with|of|doing)\s+(?:that|this|it|them))?(?:\s+(?:involved|then|too))?$/;
 /** "whats on at them?", "what do they do?", "what goes on there?": what the services shown offer. */
-const WHAT_THEY_DO = /^(?:(?:and|so|ok)\s+)?(?:how (?:does|do) (?:it|they|that) work|what (?:does|do) (?:it|they|that) involve|what(?:s| is) (?:it|that) exactly|what(?:s| is)? on (?:at (?:them|it|there)|there)|what (?:do|does) (?:they|it) (?:do|offer|run|involve|provide)(?: there| exactly)?|what goes on(?: there| at (?:them|it))?|what (?:kind of |sort of )?(?:activities|groups|things|stuff|sessions) (?:do|does) (?:they|it) (?:do|have|run|offer)|what happens (?:there|at (?:them|it))|what (?:would|will|does|do|might|could) (?:he|she|they|i|we|you) (?:actually |really )?(?:be )?(?:doing|do) (?:on|at|in|there|with)(?: (?:it|that|this|them))?)$/;
+const WHAT_THEY_DO = /^(?:(?:and|so|ok)\s+)?(?:how (?:does|do) (?:it|they|that) work|what (?:does|do) (?:it|they|that) involve|what(?:s| is) (?:it|that) exactly|what(?:s| is)? on (?:at (?:them|it|there)|there)|what (?:do|does) (?:they|it) (?:do|offer|run|involve|provide)(?: there| exactly)?|what goes on(?: there| at (?:them|it))?|what (?:kinds? of|sorts? of|types? of|kinda|sorta) (?:things|thing|stuff|activities|groups|sessions)(?: (?:is it|are they|is that|do they do|goes on|is on|happens))?|what (?:kind of |sort of )?(?:activities|groups|things|stuff|sessions) (?:do|does) (?:they|it) (?:do|have|run|offer)|what happens (?:there|at (?:them|it))|what (?:would|will|does|do|might|could) (?:he|she|they|i|we|you) (?:actually |really )?(?:be )?(?:doing|do) (?:on|at|in|there|with)(?: (?:it|that|this|them))?)$/;
 /** "where does it say that?": of guidance, the law it rests on ("… in the act?" of anything). */
 // ("where's that in the act?" asks the same of anything.)
 const WHERE_SAID = /^(?:(?:and|so|ok|but)\s+)?(?:where (?:does|do) (?:it|that|this|they) say (?:that|this|so)|where(?:'?s| is) (?:that|this|it)(?= in the (?:act|law|regs|regulations|legislation)$)|where in the (?:act|law|regs|regulations|legislation) (?:is|does it say) (?:that|this|it)(?= in the)?)( in the (?:act|law|regs|regulations|legislation))?$/;
@@ -730,6 +730,12 @@ const termAimsUnder = (timescale: Timescale, aim: number): string => `${timescal
  * Reads a message against the last answer. `standsAlone` says whether the message, searched on its
  * own, is a question the search is confident about.
  */
+/** A message naming only a group of people by age or stage ("over 75s", "the under 18s", "older folk"). */
+function peopleOnly(lower: string): boolean {
+  const words = lower.trim().split(' ');
+  return words.length <= 3 && words.some((w) => PEOPLE.test(w) && !/^(?:years?|olds?|people|folk)$/.test(w)) && words.every((w) => PEOPLE.test(w) || /^(?:the|aged|plus|\d+|folk)$/.test(w));
+}
+
 export function resolveFollowUp(
   text: string,
   last: LastShown | undefined,
@@ -835,7 +841,8 @@ export function resolveFollowUp(
   // shown, whole (its window may have cut them).
   if (last.passage && !last.services?.length && WHO_IS_INVOLVED.test(lower.replace(/'/g, '').trim())) return { kind: 'more', whole: true };
   // "whats on at them?", "what do they do?" after services: the first one's whole record.
-  if (last.services?.length && WHAT_THEY_DO.test(lower.replace(/'/g, '').trim())) return { kind: 'more', about: true };
+  // ("wat kind of things": the asking word as typed.)
+  if (last.services?.length && WHAT_THEY_DO.test(lower.replace(/'/g, '').trim().replace(/^(?:wat|wot|wht)\b/, 'what'))) return { kind: 'more', about: true };
 
   // "anyone local who can help him with all that?", "who can help her set it up?" after guidance or the
   // plan: services that help with what was shown, found by its title and the last question.
@@ -938,7 +945,8 @@ export function resolveFollowUp(
   }
   const hasSlots = Object.keys(slots).length > 0;
   // "for young carers?", "for aim 3 then?": a short message starting "for" leans back too.
-  const lead = LEAD.test(lower) || (/^for\s/.test(lower) && lower.split(' ').length <= 4);
+  // ("over 75s?", "under 18s", "older folk?": a group of people alone asks the last question of them.)
+  const lead = LEAD.test(lower) || (/^for\s/.test(lower) && lower.split(' ').length <= 4) || peopleOnly(lower);
   // ("any lunch clubs round there?": the pointer is the place, not part of the topic.)
   const topic = topicWords(placePointed ? lower.replace(PLACE_POINTER, '') : lower);
 
