@@ -1189,6 +1189,17 @@ describe('follow-up resolution (patterns, not phrases)', () => {
       const out = resolveFollowUp(text, last, always);
       assert.ok(out.kind === 'detail' && out.field === 'hours' && out.soon === true, `${text}: ${JSON.stringify(out)}`);
     }
+    // "what times can he ring them" asks when they are open; "how quick do they usually get out to folk" how
+    // soon they come, and a word of a name ("gp referrals" beside "Riverside GP Hub") picks no service.
+    assert.deepEqual(resolveFollowUp('what times can he ring them', last, always), { kind: 'detail', field: 'hours' });
+    const gpShown = { ...last, services: [{ id: 'a', name: 'Riverside GP Hub' }, { id: 'b', name: 'Home Team' }] };
+    for (const text of ['how quick do they usually get out to folk', 'how fast do they get out to gp referrals']) {
+      const out = resolveFollowUp(text, gpShown, always);
+      assert.ok(out.kind === 'detail' && out.field === 'hours' && out.soon === true && out.index === undefined, `${text}: ${JSON.stringify(out)}`);
+    }
+    // A short question, a comma, then more about the person asks the detail; more about something else does not.
+    assert.deepEqual(resolveFollowUp('how does she apply, can she just fill in a form herself', last, always), { kind: 'detail', field: 'refer' });
+    assert.notDeepEqual(resolveFollowUp('how does a direct payment work, what are the rules on spending', last, always), { kind: 'detail', field: 'refer' });
     // (How long the wait is asks the same; a question naming its own topic is not asked of them.)
     assert.equal(resolveFollowUp('how long does a blue badge last', last, always).kind, 'new');
     const cost = resolveFollowUp('hou much is it a week', last, always);

@@ -47,10 +47,13 @@ export interface Slots {
 const DETAILS: Array<[DetailField, RegExp]> = [
   // ("when can he ring them?", "when's best to call": when they are open, not the number; "when should
   // she call 999" is not asked of them.)
-  ['hours', /\bwhen(?:'?s| is)? (?:(?:can|could|should|do|does|would|best to|it best to|is best to|a good time to) )?(?:(?:i|we|you|he|she|they|people|folk|someone|mum|dad) )?(?:ring|call|phone|get through|reach them|drop in|pop in)\b(?! (?:999|111|101|an ambulance|the police|for an ambulance))/],
+  // ("what times can he ring them": the hours too.)
+  ['hours', /\b(?:when(?:'?s| is)?|what times?|(?:at )?what hours?) (?:(?:can|could|should|do|does|would|best to|it best to|is best to|a good time to) )?(?:(?:i|we|you|he|she|they|people|folk|someone|mum|dad) )?(?:ring|call|phone|get through|reach them|drop in|pop in)\b(?! (?:999|111|101|an ambulance|the police|for an ambulance))/],
   // ("how long does the programme last?", "how many weeks is it": how long it runs, which its record
   // gives beside a time span, asked like when it is on.)
   ['hours', /\bhow long (?:does|do|is|are|will|would|did) (?:it|that|this|they|the (?:programme|program|course|scheme|sessions?|classes?|group|project|support))(?: (?:last|lsat|run|go on|go for|take|for))?\??$|\bhow many (?:weeks|sessions|months) (?:is|does|do|will|would) (?:it|that|this|they|the \w+)\b/],
+  // ("how quick do they usually get out to folk?": how soon they come, which a record gives beside its hours.)
+  ['hours', /\bhow (?:quick(?:ly)?|fast|soon) (?:do|does|can|will|would|could) (?:they|it|the team|someone|somebody|anyone) (?:usually |normally |generally |tend to )?(?:respond|come|come out|get out|get there|see (?:him|her|them|people|folk)|visit|arrive|turn up|get to|be there)\b/],
   ['email', /\b(e-?mail)\b/],
   ['website', /\b(website|web site|web page|site|online|link|url)\b/],
   // Asked how to refer, a message about ringing ("can i refer her or does she ring them herself") asks how to refer.
@@ -748,8 +751,12 @@ export function resolveFollowUp(
   // the detail is the question.
   // ("whats the number? also is there anything for dementia in bonnyrigg" asks a question of its own after it;
   // "can he text it" asks on about the service, "it", however well it is answered on its own.)
-  const firstAsk = /^([^?]{2,40})\?\s*(\S[^?]*)\??$/.exec(text);
-  if (firstAsk && last.services?.length && firstAsk[1].trim().split(/\s+/).length <= 4 && !/^(?:also|and|plus|btw|is there|are there|any|anything)\b/i.test(firstAsk[2]) && (SERVICE_POINTER.test(firstAsk[2]) || !standsAlone(firstAsk[2]))) {
+  // ("how does she apply, can she just fill in a form herself": a comma after a short question does the same.)
+  // (After a comma, the rest asks on about the same when it speaks of the person: "can she just fill in a form herself".)
+  const questionMarked = /^([^?]{2,40})\?\s*(\S[^?]*)\??$/.exec(text);
+  const firstAsk = questionMarked ?? /^((?:how|what|when|where|who|whats|is|are|can|do|does)\b[^?,]{2,30}),\s*(\S[^?,]*)\??$/i.exec(text);
+  const asksOnAboutThem = (rest: string): boolean => SERVICE_POINTER.test(rest) || (!questionMarked && /\b(?:she|he|they|them|him|her|herself|himself|themselves)\b/i.test(rest)) || !standsAlone(rest);
+  if (firstAsk && last.services?.length && firstAsk[1].trim().split(/\s+/).length <= 4 && !/^(?:also|and|plus|btw|is there|are there|any|anything)\b/i.test(firstAsk[2]) && asksOnAboutThem(firstAsk[2])) {
     const asked = resolveFollowUp(firstAsk[1], last, standsAlone, isCommonWord, isKnownWord);
     if (asked.kind === 'detail') return asked;
   }
@@ -868,7 +875,8 @@ export function resolveFollowUp(
     const shownByKind = new Set([...lower.matchAll(SHOWN_BY_KIND)].map((m) => m[1]));
     // ("need the urgent line": "need" and "should" only say how it is asked.)
     const rest = contentTokens(detailWords(lower)).filter((t) => !FILLER.has(t) && !MODAL.test(t) && !(hourTold && HOUR_WORD.test(t)) && !shownByKind.has(t) && !(field === 'refer' && isReferrer(t)));
-    const picked = ordinalIn(lower, last.services?.length ?? 0) ?? serviceNamed(rest, last);
+    // (Asked how soon, a word of a name, "gp referrals", does not pick a service: the record that gives a time does.)
+    const picked = ordinalIn(lower, last.services?.length ?? 0) ?? (field === 'hours' && HOW_SOON.test(lower) ? undefined : serviceNamed(rest, last));
     const anaphoric = pointsBackIn(lower) || LEAD.test(lower) || rest.length === 0 || picked !== undefined;
     // "how do they take referrals?": a pronoun and a word or two more still ask about what was shown.
     // "how does she get a place?": "he" and "she" are the person being helped, asking about the service shown.
