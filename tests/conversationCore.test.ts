@@ -1192,6 +1192,7 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     // "what times can he ring them" asks when they are open; "how quick do they usually get out to folk" how
     // soon they come, and a word of a name ("gp referrals" beside "Riverside GP Hub") picks no service.
     assert.deepEqual(resolveFollowUp('what times can he ring them', last, always), { kind: 'detail', field: 'hours' });
+    for (const text of ['how quick', 'and how soon would it be']) assert.deepEqual(resolveFollowUp(text, last, always), { kind: 'detail', field: 'hours', soon: true }, text);
     const gpShown = { ...last, services: [{ id: 'a', name: 'Riverside GP Hub' }, { id: 'b', name: 'Home Team' }] };
     for (const text of ['how quick do they usually get out to folk', 'how fast do they get out to gp referrals']) {
       const out = resolveFollowUp(text, gpShown, always);

@@ -271,6 +271,11 @@ describe('why staff ask, told beside the question', () => {
     // ("so she can give the carer a break" is what is asked, not why.)
     assert.deepEqual(askedParts('can we use her budget so she can give the carer a break'), []);
     assert.deepEqual(askedParts('can a pa be paid so she can stay at home'), []);
+    // "got training tmrw", "have a panel on friday": when the answer is needed, not what is asked.
+    assert.ok(askedParts('whats the 4 sds principles again got training tmrw').includes('whats the 4 sds principles again'));
+    assert.ok(askedParts('eligibility bands, have a panel on friday').includes('eligibility bands'));
+    // (Training asked about is what is asked.)
+    assert.deepEqual(askedParts('any training on sds next week'), []);
   });
 });
 

@@ -54,6 +54,8 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   ['hours', /\bhow long (?:does|do|is|are|will|would|did) (?:it|that|this|they|the (?:programme|program|course|scheme|sessions?|classes?|group|project|support))(?: (?:last|lsat|run|go on|go for|take|for))?\??$|\bhow many (?:weeks|sessions|months) (?:is|does|do|will|would) (?:it|that|this|they|the \w+)\b/],
   // ("how quick do they usually get out to folk?": how soon they come, which a record gives beside its hours.)
   ['hours', /\bhow (?:quick(?:ly)?|fast|soon) (?:do|does|can|will|would|could) (?:they|it|the team|someone|somebody|anyone) (?:usually |normally |generally |tend to )?(?:respond|come|come out|get out|get there|see (?:him|her|them|people|folk)|visit|arrive|turn up|get to|be there)\b/],
+  // ("how quick?", "and how soon would it be": how soon, asked alone.)
+  ['hours', /^(?:(?:and|so|but|ok)\s+)?how (?:quick(?:ly)?|fast|soon)(?: (?:is it|are they|would it be|will it be|can they|do they|would they))?$/],
   ['email', /\b(e-?mail)\b/],
   ['website', /\b(website|web site|web page|site|online|link|url)\b/],
   // Asked how to refer, a message about ringing ("can i refer her or does she ring them herself") asks how to refer.

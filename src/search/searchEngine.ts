@@ -1143,8 +1143,9 @@ export function askedPart(text: string, byClause = false): string | undefined {
 }
 
 /** Why staff ask, told beside the question ("ijb values - need them for a slide for our team away day",
+ * "whats the 4 sds principles again got training tmrw",
  * "whats vocals number so i can pass it on"): not what is asked. */
-const PURPOSE = /\s*(?:[-–—,:;.]\s*)?(?:(?:i |we )?(?:need|needed|want|wanted|needing|wanting) (?:it|them|this|these|that|the \w+) for|for (?:a|an|the|my|our) (?:slide|slides|poster|presentation|report|meeting|board paper|team meeting|away day|induction|newsletter|bid|funding bid)|so (?:that )?(?:i|we|you|he|she|they|the family|her \w+|his \w+) (?:can|could|will|may) (?:pass|give|send|share|forward|hand|note|jot|write|copy|save|put) (?:(?:it|them|this|that|these|those)(?: (?:on|down|over|to \w+))?|on))\b.*$/i;
+const PURPOSE = /\s*(?:[-–—,:;.]\s*)?(?:(?:i |we )?(?:need|needed|want|wanted|needing|wanting) (?:it|them|this|these|that|the \w+) for|(?:i(?:ve| have)? |we(?:ve| have)? )?(?:got|have) (?:a |an |my |our )?(?:training|meeting|panel|audit|supervision|inspection|presentation|interview|induction|board|review meeting) (?:tmrw|tomorrow|today|tonight|later|next week|this week|on (?:mon|tues|wednes|thurs|fri)day)|for (?:a|an|the|my|our) (?:slide|slides|poster|presentation|report|meeting|board paper|team meeting|away day|induction|newsletter|bid|funding bid)|so (?:that )?(?:i|we|you|he|she|they|the family|her \w+|his \w+) (?:can|could|will|may) (?:pass|give|send|share|forward|hand|note|jot|write|copy|save|put) (?:(?:it|them|this|that|these|those)(?: (?:on|down|over|to \w+))?|on))\b.*$/i;
 
 /** The asked sentence (or, in one sentence, the asked clause) on its own and, in a longer message, with
  * the sentence before it; and the message without the purpose told beside it: what confidence is also
