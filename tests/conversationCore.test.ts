@@ -1200,7 +1200,10 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     }
     // A short question, a comma, then more about the person asks the detail; more about something else does not.
     assert.deepEqual(resolveFollowUp('how does she apply, can she just fill in a form herself', last, always), { kind: 'detail', field: 'refer' });
-    assert.notDeepEqual(resolveFollowUp('how does a direct payment work, what are the rules on spending', last, always), { kind: 'detail', field: 'refer' });
+    assert.notDeepEqual(resolveFollowUp('how do i apply, her son wants her to get a direct payment instead', last, always), { kind: 'detail', field: 'refer' });
+    // Two words of a name do pick the service asked how soon.
+    const named = resolveFollowUp('how soon do they see people at the home team', gpShown, always);
+    assert.ok(named.kind === 'detail' && named.index === 2, JSON.stringify(named));
     // (How long the wait is asks the same; a question naming its own topic is not asked of them.)
     assert.equal(resolveFollowUp('how long does a blue badge last', last, always).kind, 'new');
     const cost = resolveFollowUp('hou much is it a week', last, always);

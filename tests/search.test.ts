@@ -276,6 +276,9 @@ describe('why staff ask, told beside the question', () => {
     assert.ok(askedParts('eligibility bands, have a panel on friday').includes('eligibility bands'));
     // (Training asked about is what is asked.)
     assert.deepEqual(askedParts('any training on sds next week'), []);
+    // (Inside the question, "if i have a panel on friday", "do we have training", it is what is asked.)
+    assert.deepEqual(askedParts('what should i prepare if i have a panel on friday'), []);
+    assert.deepEqual(askedParts('do we have training this week'), []);
   });
 });
 

@@ -731,15 +731,16 @@ const ELSE_UNDER = /\b(?:(?:what|whats|anything|any|something|who|which)\s*(?:el
 /** The plan's aims of one timescale under one strategic aim, asked as the plan's lists are found. */
 const termAimsUnder = (timescale: Timescale, aim: number): string => `${timescale} term aims under aim ${aim}`;
 
-/**
- * Reads a message against the last answer. `standsAlone` says whether the message, searched on its
- * own, is a question the search is confident about.
- */
 /** A message naming only a group of people by age or stage ("over 75s", "the under 18s", "older folk"). */
 function peopleOnly(lower: string): boolean {
   const words = lower.trim().split(' ');
   return words.length <= 3 && words.some((w) => PEOPLE.test(w) && !/^(?:years?|olds?|people|folk)$/.test(w)) && words.every((w) => PEOPLE.test(w) || /^(?:the|aged|plus|\d+|folk)$/.test(w));
 }
+
+/**
+ * Reads a message against the last answer. `standsAlone` says whether the message, searched on its
+ * own, is a question the search is confident about.
+ */
 
 export function resolveFollowUp(
   text: string,
@@ -757,7 +758,9 @@ export function resolveFollowUp(
   // (After a comma, the rest asks on about the same when it speaks of the person: "can she just fill in a form herself".)
   const questionMarked = /^([^?]{2,40})\?\s*(\S[^?]*)\??$/.exec(text);
   const firstAsk = questionMarked ?? /^((?:how|what|when|where|who|whats|is|are|can|do|does)\b[^?,]{2,30}),\s*(\S[^?,]*)\??$/i.exec(text);
-  const asksOnAboutThem = (rest: string): boolean => SERVICE_POINTER.test(rest) || (!questionMarked && /\b(?:she|he|they|them|him|her|herself|himself|themselves)\b/i.test(rest)) || !standsAlone(rest);
+  // (Only a few words of its own: "how do i apply, her son wants her to get a direct payment instead" asks anew.)
+  const asksOnAboutThem = (rest: string): boolean =>
+    SERVICE_POINTER.test(rest) || (!questionMarked && /\b(?:she|he|they|them|him|her|herself|himself|themselves)\b/i.test(rest) && topicWords(normalise(rest)).filter((t) => !/^(?:herself|himself|themselves|myself)$/.test(t)).length <= 2) || !standsAlone(rest);
   if (firstAsk && last.services?.length && firstAsk[1].trim().split(/\s+/).length <= 4 && !/^(?:also|and|plus|btw|is there|are there|any|anything)\b/i.test(firstAsk[2]) && asksOnAboutThem(firstAsk[2])) {
     const asked = resolveFollowUp(firstAsk[1], last, standsAlone, isCommonWord, isKnownWord);
     if (asked.kind === 'detail') return asked;
@@ -877,8 +880,10 @@ export function resolveFollowUp(
     const shownByKind = new Set([...lower.matchAll(SHOWN_BY_KIND)].map((m) => m[1]));
     // ("need the urgent line": "need" and "should" only say how it is asked.)
     const rest = contentTokens(detailWords(lower)).filter((t) => !FILLER.has(t) && !MODAL.test(t) && !(hourTold && HOUR_WORD.test(t)) && !shownByKind.has(t) && !(field === 'refer' && isReferrer(t)));
-    // (Asked how soon, a word of a name, "gp referrals", does not pick a service: the record that gives a time does.)
-    const picked = ordinalIn(lower, last.services?.length ?? 0) ?? (field === 'hours' && HOW_SOON.test(lower) ? undefined : serviceNamed(rest, last));
+    // (Asked how soon, one word of a name, "gp referrals", does not pick a service: the record that gives a time does.)
+    const named = serviceNamed(rest, last);
+    const namedByOneWord = named !== undefined && rest.filter((t) => contentTokens((last.services?.[named - 1]?.name ?? '').toLowerCase()).includes(t)).length < 2;
+    const picked = ordinalIn(lower, last.services?.length ?? 0) ?? (field === 'hours' && HOW_SOON.test(lower) && namedByOneWord ? undefined : named);
     const anaphoric = pointsBackIn(lower) || LEAD.test(lower) || rest.length === 0 || picked !== undefined;
     // "how do they take referrals?": a pronoun and a word or two more still ask about what was shown.
     // "how does she get a place?": "he" and "she" are the person being helped, asking about the service shown.

@@ -81,8 +81,8 @@ const EVERYDAY_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['slef', 'self'], ['sefl', 'self'], ['slf', 'self'],
   // "blootered", "bevvied", "steamin": drunk.
   ['blootered', 'drunk'], ['bevvied', 'drunk'], ['steamin', 'drunk'], ['steaming', 'drunk'],
-  ['heid', 'head'], ['deid', 'dead'], ['hame', 'home'], ['feart', 'scared'], ['aff', 'off'], ['dug', 'dog'],
-  ['greetin', 'crying'], ['greeting', 'crying'], ['goin', 'going'], ['intae', 'into'], ['oan', 'on'],
+  ['heid', 'head'], ['deid', 'dead'], ['hame', 'home'], ['feart', 'scared'], ['aff', 'off'],
+  ['greetin', 'crying'], ['goin', 'going'], ['intae', 'into'], ['oan', 'on'],
 ]);
 
 /** Scots "no" for "not", after a subject and before a verb: "wants to go to sleep and no wake up", "the wean's no
@@ -169,7 +169,7 @@ export class RiskModel {
     if (data.context.settled) this.settled = bounded(expand(data.context.settled));
     this.topic = bounded(expand(data.context.topic));
     this.generic = new RegExp(
-      ` (?:(?:if|when|whether|in case|what to do|how to|how do (?:i|we|you)|how should (?:i|we)|should (?:i|we)) (?:[a-z]+ ){0,4}(?:${expand(data.context.generic)})|(?:${expand(data.context.generic)}) (?:who|that|experiencing|affected)|(?<=^ )(?:do|does|can|could|will|would|is|are)(?: [a-z]+){0,5} (?:see|sees|take|takes|accept|accepts|work with|works with|support|supports) (?:people|persons|individuals|clients|patients|service users|adults|young people|carers|families) with|(?:what|how) (?:should|do|can|would|must) (?:staff|we|i|you|workers|carers|practitioners) (?:do|respond|act|report|say)(?! ?$)|if (?:they|we|you|i|staff) (?:suspect|think|notice|see|hear|are told|find|are worried))(?= )`,
+      ` (?:(?:if|when|whether|in case|what to do|how to|how do (?:i|we|you)|how should (?:i|we)|should (?:i|we)) (?:[a-z]+ ){0,4}(?:${expand(data.context.generic)})|(?:${expand(data.context.generic)}) (?:who|that|experiencing|affected)|(?<=^ )(?:do|does|can|could|will|would|is|are)(?: [a-z]+){0,5} (?:see|sees|take|takes|accept|accepts|work with|works with|support|supports) (?:people|persons|individuals|clients|patients|service users|adults|young people|carers|families) with|(?:what|how) (?:should|do|can|would|must) (?:staff|workers|carers|practitioners) (?:do|respond|act|report|say)|(?:what|how) (?:should|do|can|would|must) (?:we|i|you) (?:do|respond|act|report|say)(?!(?: (?:now|pls|please|here|asap|right now|urgently))? ?$)|if (?:they|we|you|i|staff) (?:suspect|think|notice|see|hear|are told|find|are worried))(?= )`,
     );
     // Staff write "I" and "my" about themselves: only a third person, or a role with a determiner
     // ("my client", "the gent"), is someone the message is about.
@@ -300,11 +300,13 @@ export class RiskModel {
   /** Lower case, apostrophes dropped, everyday idioms masked, typos of sign words corrected. */
   prepare(text: string): string {
     // "Kayden (6)", "her son (14)": an age in brackets is said as one ("aged 6") before the brackets go.
+    // (A capitalised word ending "in" is a name, "Gavin", "Justin": no g was dropped.)
+    const names = this.knowsWord && /[A-Z][a-z]*in\b/.test(text) ? new Set([...text.matchAll(/\b[A-Z][a-z]*in\b/g)].map((m) => m[0].toLowerCase())) : undefined;
     const tokens = normalise(text.replace(AGE_IN_BRACKETS, ' aged $1 '))
       .trim()
       .split(' ')
       .filter(Boolean)
-      .map((t) => EVERYDAY_SPELLINGS.get(t) ?? this.correct(t));
+      .map((t) => EVERYDAY_SPELLINGS.get(t) ?? (names?.has(t) ? t : this.correct(t)));
     return ` ${tokens.join(' ')} `.replace(NO_AS_NOT, ' $1 not ').replace(this.notPhrases, (m) => m.replace(/[a-z0-9]/g, '_'));
   }
 
@@ -380,7 +382,7 @@ export class RiskModel {
     const before = spans(this.negators, message).some((n) => n.end < span.start && n.end >= span.start - 3);
     // "had an infection last week, now confused": past words followed by "now" before the sign ends tell
     // how it began, and the sign is now.
-    const past = spans(this.past, message).some((p) => p.end >= span.start - NEAR - 2 && p.start <= span.end + NEAR + 2 && !(p.end < span.end && NOW_AFTER_PAST.test(tokensBetween(message, p.end + 1, span.end))));
+    const past = spans(this.past, message).some((p) => p.end >= span.start - NEAR - 2 && p.start <= span.end + NEAR + 2 && !(p.end < span.end && nowBetween(message, p.end + 1, span.end)));
     // History reaches only the sign it tells, a few words either side ("years ago she took...",
     // "took an overdose in 2019"), not a sign told later as now. A kind marked `historyIsRisk` keeps the
     // sign; harm to children relies instead on the `again` words for someone within reach of them now.
@@ -396,13 +398,19 @@ export class RiskModel {
   }
 }
 
-/** "now", "this morning", "suddenly" after a past event, unless it tells how things have been since
- * ("now uses a frame", "now fine"). */
-const NOW_AFTER_PAST = / (?:now|today|tonight|this (?:morning|afternoon|evening)|suddenly) (?!(?:he|she|they|i|we|wants?|asking|looking|has|have|uses|using|lives|living|walks|needs|in|on|at|back|home|fine|ok|okay|better|recovered|well|stable|settled|doing|sorted)\b)[a-z]/;
+/** Words after "now" that tell how things have been since ("now uses a frame", "now the pain has gone"). */
+const SINCE_THEN = /^(?:wants?|asking|looking|uses|using|lives|living|walks|needs|in|on|at|back|home|doing|sorted)\b|^(?:[a-z]+ ){0,3}(?:(?:is|are|has|have) )?(?:gone|fine|ok|okay|better|improved|resolved|cleared|settled|stable|stopped|eased|recovered|well)\b/;
 
-/** The words of a prepared message from token `from` to token `to`, with spaces either side. */
-function tokensBetween(message: string, from: number, to: number): string {
-  return ` ${message.trim().split(' ').slice(from, to + 1).join(' ')} `;
+/** Whether "now", "today", "this morning" or "suddenly" stands among tokens `from`..`to` of a prepared
+ * message with something happening after it, not how things have been since. */
+function nowBetween(message: string, from: number, to: number): boolean {
+  const words = message.trim().split(' ');
+  for (let i = from; i <= to && i < words.length; i++) {
+    const after = words[i] === 'this' && /^(?:morning|afternoon|evening)$/.test(words[i + 1] ?? '') ? i + 2 : /^(?:now|today|tonight|suddenly)$/.test(words[i]) ? i + 1 : -1;
+    if (after < 0 || after > to) continue;
+    if (!SINCE_THEN.test(words.slice(after, after + 8).join(' '))) return true;
+  }
+  return false;
 }
 
 /** A person's age as staff write it: "4 month old", "3 yo", "82 year old". */

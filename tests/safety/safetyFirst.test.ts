@@ -402,6 +402,7 @@ describe('safety first (real knowledge)', () => {
       ['nobody came for the bairn at nursery, phones aff', 'child-harmed'],
       ['ex just got out the jail n is lookin for her', 'ex-looking-for-her'],
       ['she needs a refuge tonight', 'refuge-needed-now'],
+      ['she needs to get into a refuge tonight', 'refuge-needed-now'],
       ["man at no11 said hes feart of himself, doesnt trust himself on his own tonight", 'afraid-of-self'],
     ]);
     expectKinds([
@@ -423,6 +424,12 @@ describe('safety first (real knowledge)', () => {
       'what are the refuge numbers in the strategy',
       'his wife had a heart attack last year and is back at aqua fit now, he wants a carers group for himself',
       'had a fall last month, now uses a frame, any exercise class',
+      'she doesnt trust herself on the stairs, any falls class',
+      'i said bye to her and left at 3, how do i record a missed visit',
+      'her carer asked if direct payment money can pay for a gym',
+      'her partner is looking for her a day centre',
+      'we need refuge spaces now, what does the strategy say',
+      'someone took an overdose in the day centre last year, what should staff do',
     ]);
     // Admitting to something still tells of it.
     expectKinds([['she admitted she cut herself last night', 'suicide-self-harm'], ['he says he just wants out of it all', 'suicide-self-harm']]);
