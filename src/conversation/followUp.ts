@@ -741,7 +741,6 @@ function peopleOnly(lower: string): boolean {
  * Reads a message against the last answer. `standsAlone` says whether the message, searched on its
  * own, is a question the search is confident about.
  */
-
 export function resolveFollowUp(
   text: string,
   last: LastShown | undefined,
@@ -754,11 +753,10 @@ export function resolveFollowUp(
   // the detail is the question.
   // ("whats the number? also is there anything for dementia in bonnyrigg" asks a question of its own after it;
   // "can he text it" asks on about the service, "it", however well it is answered on its own.)
-  // ("how does she apply, can she just fill in a form herself": a comma after a short question does the same.)
-  // (After a comma, the rest asks on about the same when it speaks of the person: "can she just fill in a form herself".)
+  // ("how does she apply, can she just fill in a form herself": a comma does the same when the rest speaks of
+  // the person in a few words of its own; "how do i apply, her son wants her to get a direct payment instead" asks anew.)
   const questionMarked = /^([^?]{2,40})\?\s*(\S[^?]*)\??$/.exec(text);
   const firstAsk = questionMarked ?? /^((?:how|what|when|where|who|whats|is|are|can|do|does)\b[^?,]{2,30}),\s*(\S[^?,]*)\??$/i.exec(text);
-  // (Only a few words of its own: "how do i apply, her son wants her to get a direct payment instead" asks anew.)
   const asksOnAboutThem = (rest: string): boolean =>
     SERVICE_POINTER.test(rest) || (!questionMarked && /\b(?:she|he|they|them|him|her|herself|himself|themselves)\b/i.test(rest) && topicWords(normalise(rest)).filter((t) => !/^(?:herself|himself|themselves|myself)$/.test(t)).length <= 2) || !standsAlone(rest);
   if (firstAsk && last.services?.length && firstAsk[1].trim().split(/\s+/).length <= 4 && !/^(?:also|and|plus|btw|is there|are there|any|anything)\b/i.test(firstAsk[2]) && asksOnAboutThem(firstAsk[2])) {
@@ -880,10 +878,9 @@ export function resolveFollowUp(
     const shownByKind = new Set([...lower.matchAll(SHOWN_BY_KIND)].map((m) => m[1]));
     // ("need the urgent line": "need" and "should" only say how it is asked.)
     const rest = contentTokens(detailWords(lower)).filter((t) => !FILLER.has(t) && !MODAL.test(t) && !(hourTold && HOUR_WORD.test(t)) && !shownByKind.has(t) && !(field === 'refer' && isReferrer(t)));
-    // (Asked how soon, one word of a name, "gp referrals", does not pick a service: the record that gives a time does.)
-    const named = serviceNamed(rest, last);
-    const namedByOneWord = named !== undefined && rest.filter((t) => contentTokens((last.services?.[named - 1]?.name ?? '').toLowerCase()).includes(t)).length < 2;
-    const picked = ordinalIn(lower, last.services?.length ?? 0) ?? (field === 'hours' && HOW_SOON.test(lower) && namedByOneWord ? undefined : named);
+    // (Asked how soon, one word of a name, "gp referrals", does not pick a service: the record that gives a
+    // time does. serviceNamed needs every word of `rest` in the name, so one word of `rest` is one of the name.)
+    const picked = ordinalIn(lower, last.services?.length ?? 0) ?? (field === 'hours' && HOW_SOON.test(lower) && rest.length < 2 ? undefined : serviceNamed(rest, last));
     const anaphoric = pointsBackIn(lower) || LEAD.test(lower) || rest.length === 0 || picked !== undefined;
     // "how do they take referrals?": a pronoun and a word or two more still ask about what was shown.
     // "how does she get a place?": "he" and "she" are the person being helped, asking about the service shown.

@@ -81,6 +81,7 @@ const EVERYDAY_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['slef', 'self'], ['sefl', 'self'], ['slf', 'self'],
   // "blootered", "bevvied", "steamin": drunk.
   ['blootered', 'drunk'], ['bevvied', 'drunk'], ['steamin', 'drunk'], ['steaming', 'drunk'],
+  // Scots words the signs spell in English ("dug" is left alone: "dug into her arm" is a sign).
   ['heid', 'head'], ['deid', 'dead'], ['hame', 'home'], ['feart', 'scared'], ['aff', 'off'],
   ['greetin', 'crying'], ['goin', 'going'], ['intae', 'into'], ['oan', 'on'],
 ]);
@@ -312,7 +313,8 @@ export class RiskModel {
 
   /** A token as the sign word it is one typo away from, or unchanged. */
   correct(token: string): string {
-    // "takin", "bein", "breathin": the g dropped, read as the -ing word the word weights know.
+    // "takin", "bein", "breathin": the g dropped, read as the -ing word the word weights know. (Before the
+    // look-alikes: "takin" is an English word, but in a message to a duty worker it is "taking".)
     if (token.length >= 4 && token.endsWith('in') && !this.words.has(token) && this.knowsWord?.(`${token}g`) && !this.knowsWord(token)) return `${token}g`;
     if (token.length < MIN_TYPO_LENGTH || token.length > MAX_TYPO_LENGTH || this.words.has(token) || this.notWords.has(token) || /\d/.test(token)) return token;
     // "cuttin", "burnin": the g dropped, as people say it.

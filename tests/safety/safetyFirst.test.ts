@@ -428,8 +428,8 @@ describe('safety first (real knowledge)', () => {
       'i said bye to her and left at 3, how do i record a missed visit',
       'her carer asked if direct payment money can pay for a gym',
       'her partner is looking for her a day centre',
-      'we need refuge spaces now, what does the strategy say',
-      'someone took an overdose in the day centre last year, what should staff do',
+      'we need refuge spaces now',
+      'someone took an overdose in the day centre, what should staff do',
     ]);
     // Admitting to something still tells of it.
     expectKinds([['she admitted she cut herself last night', 'suicide-self-harm'], ['he says he just wants out of it all', 'suicide-self-harm']]);
