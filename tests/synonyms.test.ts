@@ -142,6 +142,8 @@ describe('question analysis', () => {
     assert.deepEqual(words('pathhead community council asked if we plan by locality'), ['pathhead', 'plan', 'locality']);
     // Asking for something is a need, not a frame.
     assert.deepEqual(words('carers are asking for a break'), ['carers', 'asking', 'break']);
+    // The asker is named in the frame's own clause: the question before the comma is kept.
+    assert.deepEqual(words('do we still do locality planning, board member asking'), ['locality', 'planning']);
   });
 });
 

@@ -85,7 +85,7 @@ export function analyseQuery(asked: string, synonyms: SynonymTable): AnalysedQue
     .slice(0, MAX_QUERY_TOKENS * 2);
   const spans = synonyms.match(tokens);
   const concepts: Concept[] = [];
-  const style = [...styleSpans(tokens), ...askerSpans(tokens), ...planAgeSpans(tokens), ...acceptableAskSpans(text, tokens)];
+  const style = [...styleSpans(tokens), ...askerSpans(tokens, clauseStarts(text.slice(0, 2000), tokens.length)), ...planAgeSpans(tokens), ...acceptableAskSpans(text, tokens)];
   let i = 0;
   while (i < tokens.length && concepts.length < MAX_QUERY_TOKENS) {
     const skip = style.find((s) => s.start === i);
@@ -180,19 +180,35 @@ const ASKER_VERBS = [['asked'], ['asking'], ['asks'], ['wants', 'to', 'know'], [
 const AFTER_ASKER = new Set(['me', 'us', 'if', 'whether', 'about']);
 const PLACE_WORDS = new Set(COMMUNITIES.flatMap((c) => c.toLowerCase().split(/\s+/)));
 
-function askerSpans(tokens: string[]): Array<{ start: number; end: number }> {
+function askerSpans(tokens: string[], clauses: Set<number>): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   tokens.forEach((_, at) => {
     const verb = ASKER_VERBS.find((p) => p.every((w, k) => tokens[at + k] === w));
     // "asking for a break" asks for something: a need, not a frame.
     if (!verb || tokens[at + verb.length] === 'for') return;
+    // The asker is named in the frame's own clause: "do we still do locality planning, board member
+    // asking" keeps "locality planning".
     let start = at;
-    while (start > 0 && at - start < 4 && !PLACE_WORDS.has(tokens[start - 1])) start--;
+    while (start > 0 && at - start < 4 && !PLACE_WORDS.has(tokens[start - 1]) && !clauses.has(start)) start--;
     let end = at + verb.length;
     while (end < tokens.length && AFTER_ASKER.has(tokens[end])) end++;
     out.push({ start, end });
   });
   return out;
+}
+
+/** The token indices where a clause starts after a comma, dash, colon or full stop. (Tokens keep no
+ * punctuation; when the clauses' own tokens do not add up to the whole, no boundary is claimed.) */
+function clauseStarts(text: string, count: number): Set<number> {
+  const clauses = text.split(/[,;:.!?()–—]|\s-+\s/);
+  if (clauses.length < 2) return new Set();
+  const starts = new Set<number>();
+  let at = 0;
+  for (const clause of clauses) {
+    at += tokenize(clause).length;
+    starts.add(at);
+  }
+  return at === count ? starts : new Set();
 }
 
 /** A child's age as staff write it ("10 yr old", "a 7 year old", "14yo", "aged 9"), or children as a
