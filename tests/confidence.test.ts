@@ -21,6 +21,14 @@ describe('years asked (made-up knowledge)', () => {
     assert.deepEqual(engine.search('carers groups from 2019-2024').nearScope?.years, ['2019-2024']);
   });
 
+  it('joins a short form spelled out letter by letter by voice typing ("s d s", "a c t o"), and only a known one', () => {
+    assert.deepEqual(tokenize('whats the s d s principles'), ['whats', 'the', 'sds', 'principles']);
+    assert.deepEqual(tokenize('people on a c t o'), ['people', 'on', 'a', 'cto']);
+    assert.deepEqual(tokenize('can the p a be her son'), ['can', 'the', 'pa', 'be', 'her', 'son']);
+    // Letters that make no short form are left as typed: "plan a b" is not "ab".
+    assert.deepEqual(tokenize('plan a b or c'), ['plan', 'a', 'b', 'or', 'c']);
+  });
+
   it('reads a financial year however it is written ("25/26", "2025-26", "2025/2026"), and nothing else as one', () => {
     for (const written of ['25/26', '2025-26', '2025/2026', '2025 - 26']) assert.deepEqual(tokenize(`budget ${written}`), ['budget', '2025/26'], written);
     // Not a span of years, ages, "24/7" or a phone number.

@@ -117,6 +117,25 @@ export function withFinancialYears(text: string): string {
   return text.replace(FINANCIAL_YEAR, financialYear);
 }
 
+/** Short forms a phone's voice typing spells out letter by letter ("the s d s options", "a c t o"). */
+const SPELLED_OUT: ReadonlySet<string> = new Set(['sds', 'pa', 'pas', 'dp', 'dps', 'cto', 'ijb', 'isf', 'gp', 'gps', 'ot', 'asp', 'acsp', 'hscp', 'nhs', 'poa', 'uc', 'esa', 'pip', 'mh', 'tsi', 'mva', 'hmrc', 'sw', 'su', 'ooh', 'cpn', 'ycs']);
+
+/** Joins letters spelled out one by one into the short form they make, the longest first. */
+function joinSpelledOut(tokens: string[]): void {
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (tokens[i].length !== 1 || tokens[i + 1].length !== 1) continue;
+    let end = i;
+    while (end < tokens.length && end - i < 5 && /^[a-z]$/.test(tokens[end])) end++;
+    for (let to = end; to >= i + 2; to--) {
+      const joined = tokens.slice(i, to).join('');
+      if (SPELLED_OUT.has(joined)) {
+        tokens.splice(i, to - i, joined);
+        break;
+      }
+    }
+  }
+}
+
 /** Splits text into normalised lower-case tokens (no stemming, stop words kept). */
 export function tokenize(text: string): string[] {
   const folded = withFinancialYears(
@@ -134,6 +153,7 @@ export function tokenize(text: string): string[] {
     if (word.endsWith('%')) out.push(word.slice(0, -1), 'percent');
     else out.push(normaliseWord(word));
   }
+  joinSpelledOut(out);
   // "opt 3" is option 3; "opt out" and "opt in" are not.
   for (let i = 0; i < out.length; i++) if (out[i] === 'opt' && out[i + 1] !== 'out' && out[i + 1] !== 'in') out[i] = 'option';
   // "pop figure", "pop growth" is the population; "pop in", "pop round" is a visit.
