@@ -123,6 +123,8 @@ describe('question analysis', () => {
     assert.deepEqual(words('is there an easy read version of the plan'), ['easy', 'read', 'version', 'plan']);
     assert.deepEqual(words('is there a plain english version of the plan'), ['plain', 'english', 'version', 'plan']);
     assert.ok(words('anyway who cant get a dp').every((w) => w !== 'anyway'));
+    // A spoken filler as voice typing writes it says nothing.
+    assert.deepEqual(words('um can a dp pay for a holiday erm'), ['dp', 'pay', 'holiday']);
     assert.deepEqual(words('tell me more about primrose lodge'), ['primrose', 'lodge']);
     assert.deepEqual(words('population figure for penicuik'), ['population', 'penicuik']);
   });

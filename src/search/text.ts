@@ -17,6 +17,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'shes', 'hes', 'theyre', 'youre', 'theres', 'isnt', 'arent', 'doesnt', 'didnt', 'wont', 'im', 'ill', 'id',
   // Chat fillers: "who can get a dp anyway", "pls", "just wondering".
   'anyway', 'anyways', 'though', 'basically', 'pls', 'plz', 'cheers', 'btw', 'wondering', 'wondered',
+  // Spoken fillers, as voice typing writes them: "um can a dp be used for…".
+  'um', 'umm', 'erm', 'er', 'uh', 'uhm', 'hmm',
   // "whats def off limits", "defo", "definately": sure, not a topic.
   'definitely', 'definately', 'def', 'defo', 'deffo',
   // "carer totally burnt out": how strongly, not what.
