@@ -279,6 +279,19 @@ describe('why staff ask, told beside the question', () => {
     // (Inside the question, "if i have a panel on friday", "do we have training", it is what is asked.)
     assert.deepEqual(askedParts('what should i prepare if i have a panel on friday'), []);
     assert.deepEqual(askedParts('do we have training this week'), []);
+    // "im putting a slide together", "i need to put them in a report": what the answer is for.
+    assert.ok(askedParts('what are the three aims im putting a slide together').includes('what are the three aims'));
+    assert.ok(askedParts('whats the sds principles again i need to put them in a report for tomorrow').includes('whats the sds principles again'));
+    // ("need the figure for how many are retired" asks for the figure.)
+    assert.deepEqual(askedParts('need the figure for how many ppl are retired now'), []);
+  });
+
+  it('does not search for the purpose: its words do not carry a passage that shares them to the top', () => {
+    const aims = madeUpArticle('plan-aims', 'Our aims', '## The three aims\n\nThe three aims are to stay well, to live well at home and to be safe.\n');
+    const slides = madeUpArticle('plan-slides', 'Putting a show together', '## Slides\n\nWe are putting a slide show together for the public about the aims.\n');
+    const engine = madeUpEngineWith([aims, slides]);
+    assert.equal(engine.search('what are the three aims').results[0]?.passage.docId, 'plan-aims');
+    assert.equal(engine.search('what are the three aims im putting a slide together').results[0]?.passage.docId, 'plan-aims');
   });
 });
 
