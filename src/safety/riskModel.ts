@@ -6,7 +6,7 @@
 // chest pain"), a sign from the past ("stroke three years ago"), or a question about a topic with no
 // one in it ("suicide prevention training") does not raise the alarm.
 import { RISK_KINDS, type RiskKind, type RiskSign, type RiskSignsData, type RiskWeights } from '../knowledge/riskSigns';
-import { withinOneEdit } from '../search/text';
+import { joinSpelledOut, withinOneEdit } from '../search/text';
 import { stem as stemOf } from '../search/stem';
 import { weightOfWord, wordFeatures, wordKinds, wordProbability, type RiskWordWeights } from './riskWords';
 
@@ -89,6 +89,9 @@ const EVERYDAY_SPELLINGS: ReadonlyMap<string, string> = new Map([
 /** Scots "no" for "not", after a subject and before a verb: "wants to go to sleep and no wake up", "the wean's no
  * been fed". (Never before a need or a concern: "has no moving and handling needs", "no eating concerns".) */
 const NO_AS_NOT = / (and|he|she|they|hes|shes|theyre|hell|shell|theyll|has|have|is|was|its|it|su|pt|cl|client|patient|lady|gran|granny|wean|weans|bairn|bairns|baby|babys|newborn|newborns|mum|mums|dad|dads) no (?=(?:be|been|wake|waking|woke|breathing|breathin|moving|eating|eaten|fed|feeding|responding|answering|talking|making|well|coming|getting|able|sure|sleeping|slept|drinking|seen|heard) (?!(?:\w+ )?(?:problems?|issues?|concerns?|needs|difficulties|disorder|history|and handling)\b))/g;
+
+/** Words voice typing splits in two ("her self", "some one", "step dad", "new born"), joined as the signs spell them. */
+const SPLIT_WORDS = / (?:(her|him|my|your|it|one) (self)|(them|our|your) (selves)|(some|any|every) (one|body|thing)|(step|grand) (dad|mum|mother|father|son|daughter|kids?|child|children|parents?|brother|sister)|(new) (borns?))(?= )/g;
 
 /** Cue groups that say who or what a message is about, not that anything is wrong. */
 const CONTEXT_CUES = new Set(['child', 'partner', 'urgency', 'disclosure', 'topic-question']);
@@ -303,11 +306,13 @@ export class RiskModel {
     // "Kayden (6)", "her son (14)": an age in brackets is said as one ("aged 6") before the brackets go.
     // (A capitalised word ending "in" is a name, "Gavin", "Justin": no g was dropped.)
     const names = this.knowsWord && /[A-Z][a-z]*in\b/.test(text) ? new Set([...text.matchAll(/\b[A-Z][a-z]*in\b/g)].map((m) => m[0].toLowerCase())) : undefined;
-    const tokens = normalise(text.replace(AGE_IN_BRACKETS, ' aged $1 '))
-      .trim()
-      .split(' ')
-      .filter(Boolean)
-      .map((t) => EVERYDAY_SPELLINGS.get(t) ?? (names?.has(t) ? t : this.correct(t)));
+    const tokens = joinSpelledOut(
+      normalise(text.replace(AGE_IN_BRACKETS, ' aged $1 '))
+        .replace(SPLIT_WORDS, (_, ...parts: Array<string | undefined>) => ` ${parts.slice(0, 10).filter((p) => typeof p === 'string').join('')}`)
+        .trim()
+        .split(' ')
+        .filter(Boolean),
+    ).map((t) => EVERYDAY_SPELLINGS.get(t) ?? (names?.has(t) ? t : this.correct(t)));
     return ` ${tokens.join(' ')} `.replace(NO_AS_NOT, ' $1 not ').replace(this.notPhrases, (m) => m.replace(/[a-z0-9]/g, '_'));
   }
 

@@ -120,10 +120,10 @@ export function withFinancialYears(text: string): string {
 }
 
 /** Short forms a phone's voice typing spells out letter by letter ("the s d s options", "a c t o"). */
-const SPELLED_OUT: ReadonlySet<string> = new Set(['sds', 'pa', 'pas', 'dp', 'dps', 'cto', 'ijb', 'isf', 'gp', 'gps', 'ot', 'asp', 'acsp', 'hscp', 'nhs', 'poa', 'uc', 'esa', 'pip', 'mh', 'tsi', 'mva', 'hmrc', 'sw', 'su', 'ooh', 'cpn', 'ycs']);
+const SPELLED_OUT: ReadonlySet<string> = new Set(['sds', 'pa', 'pas', 'dp', 'dps', 'cto', 'ijb', 'isf', 'gp', 'gps', 'ot', 'asp', 'acsp', 'hscp', 'nhs', 'poa', 'uc', 'esa', 'pip', 'mh', 'tsi', 'mva', 'hmrc', 'sw', 'su', 'ooh', 'cpn', 'ycs', 'ld']);
 
 /** Joins letters spelled out one by one into the short form they make, the longest first. */
-function joinSpelledOut(tokens: string[]): void {
+export function joinSpelledOut(tokens: string[]): string[] {
   for (let i = 0; i < tokens.length - 1; i++) {
     if (tokens[i].length !== 1 || tokens[i + 1].length !== 1) continue;
     let end = i;
@@ -136,6 +136,7 @@ function joinSpelledOut(tokens: string[]): void {
       }
     }
   }
+  return tokens;
 }
 
 /** Splits text into normalised lower-case tokens (no stemming, stop words kept). */
