@@ -405,6 +405,21 @@ describe('safety first (real knowledge)', () => {
       ['she needs to get into a refuge tonight', 'refuge-needed-now'],
       ["man at no11 said hes feart of himself, doesnt trust himself on his own tonight", 'afraid-of-self'],
     ]);
+    // Voice typing: words split in two ("her self", "step dad", "some one"), a number said in words, a
+    // short form spelled out ("a s p").
+    expectSigns([
+      ['shes pinched her self really hard, she says it helps', 'harm-self'],
+      ['his daughter is twelve and her step dad makes her keep secrets', 'child-at-risk-home'],
+      ['she told me shes not going to be a problem for any one much longer', 'wont-be-here'],
+    ]);
+    expectNone([
+      'wants to hang some pictures in her new flat, any handyman',
+      'can you help me word a letter to a family about a budget review',
+      'what does self neglect mean under the a s p act',
+      'shes two weeks late with the rent',
+      'her son is twelve, any youth clubs',
+      'i wont be here on friday, annual leave',
+    ]);
     expectKinds([
       ['su no breathin', 'medical-emergency'],
       ['had an infection last week, now confused, mottled skin n shakin like a leaf', 'medical-emergency'],
