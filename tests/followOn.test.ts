@@ -85,6 +85,17 @@ describe('follow-on reading', () => {
     assert.ok(still > plain, `${still} vs ${plain}`);
   });
 
+  it('reads a message opened with "so" as drawing on what was just said, but not "so, different question"', () => {
+    const so = (text: string): number => featureOf('soLead', text);
+    assert.equal(so('so option 2 is the one where the council holds the money?'), 1);
+    assert.equal(so("ok so he'd need a landline for it to work?"), 1);
+    assert.equal(so('so different question, whats the carers centre number'), 0);
+    assert.equal(so('is option 2 the one where the council holds the money'), 0);
+    const drawn = followOnScore(followOnFeatures(signs({ text: 'so option 2 is the one where the council holds the money?', sameSource: true })));
+    const plain = followOnScore(followOnFeatures(signs({ text: 'option 2 is the one where the council holds the money?', sameSource: true })));
+    assert.ok(drawn > plain, `${drawn} vs ${plain}`);
+  });
+
   it('fits weights that say "following on" where it is worth it and not where it costs', () => {
     // Follow-ups share the document shown (worth +1); new questions do not (worth -2).
     const at = (name: (typeof FOLLOW_ON_FEATURES)[number]): number => FOLLOW_ON_FEATURES.indexOf(name);
