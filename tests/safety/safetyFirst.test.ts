@@ -878,6 +878,15 @@ describe('safety first (real knowledge)', () => {
     assert.ok(help?.type === 'services');
     assert.deepEqual(help.type === 'services' && help.services.map((s) => s.id), ['mhars-mental-health-and-resilience-service']);
     assert.equal(fitRisk(engine, { type: 'not_sure', nearest: nearest.slice(1) }, ['suicide-self-harm'], ['samaritans']), undefined);
+    // A child at risk: the support for children and families, a roof tonight or crisis money is the help
+    // beyond the routes; a day centre for older people is not.
+    const youngCarers = composeAnswer(engine, 'midlothian young carers project').answer;
+    assert.ok(fitRisk(engine, youngCarers, ['child-protection']));
+    const homeless = composeAnswer(engine, 'midlothian homelessness service').answer;
+    assert.ok(fitRisk(engine, homeless, ['child-protection']));
+    assert.ok(fitRisk(engine, homeless, ['domestic-abuse']));
+    const dayCentre = composeAnswer(engine, 'broomhill day centre penicuik').answer;
+    assert.equal(fitRisk(engine, dayCentre, ['child-protection']), undefined);
   });
 
   it('after the routes, shows the nearest help for that risk of a story it was not sure of, not as a confident answer', () => {
