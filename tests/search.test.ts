@@ -282,6 +282,8 @@ describe('why staff ask, told beside the question', () => {
     // "im putting a slide together", "i need to put them in a report": what the answer is for.
     assert.ok(askedParts('what are the three aims im putting a slide together').includes('what are the three aims'));
     assert.ok(askedParts('whats the sds principles again i need to put them in a report for tomorrow').includes('whats the sds principles again'));
+    // "ive got a family this afternoon": when the answer is needed, not what is asked.
+    assert.ok(askedParts('the four sds options in plain english ive got a family this afternoon and theyre overwhelmed').includes('the four sds options in plain english'));
     // ("need the figure for how many are retired" asks for the figure.)
     assert.deepEqual(askedParts('need the figure for how many ppl are retired now'), []);
   });
