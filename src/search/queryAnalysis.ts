@@ -85,7 +85,7 @@ export function analyseQuery(asked: string, synonyms: SynonymTable): AnalysedQue
     .slice(0, MAX_QUERY_TOKENS * 2);
   const spans = synonyms.match(tokens);
   const concepts: Concept[] = [];
-  const style = [...styleSpans(tokens), ...askerSpans(tokens, clauseStarts(text.slice(0, 2000), tokens.length)), ...planAgeSpans(tokens), ...acceptableAskSpans(text, tokens)];
+  const style = [...styleSpans(tokens), ...askerSpans(tokens, () => clauseStarts(text.slice(0, 2000), tokens.length)), ...planAgeSpans(tokens), ...acceptableAskSpans(text, tokens)];
   let i = 0;
   while (i < tokens.length && concepts.length < MAX_QUERY_TOKENS) {
     const skip = style.find((s) => s.start === i);
@@ -180,7 +180,7 @@ const ASKER_VERBS = [['asked'], ['asking'], ['asks'], ['wants', 'to', 'know'], [
 const AFTER_ASKER = new Set(['me', 'us', 'if', 'whether', 'about']);
 const PLACE_WORDS = new Set(COMMUNITIES.flatMap((c) => c.toLowerCase().split(/\s+/)));
 
-function askerSpans(tokens: string[], clauses: Set<number>): Array<{ start: number; end: number }> {
+function askerSpans(tokens: string[], clauseStartsOf: () => Set<number>): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   tokens.forEach((_, at) => {
     const verb = ASKER_VERBS.find((p) => p.every((w, k) => tokens[at + k] === w));
@@ -188,6 +188,8 @@ function askerSpans(tokens: string[], clauses: Set<number>): Array<{ start: numb
     if (!verb || tokens[at + verb.length] === 'for') return;
     // The asker is named in the frame's own clause: "do we still do locality planning, board member
     // asking" keeps "locality planning".
+    // (Read only when a frame is found: most messages name no asker.)
+    const clauses = clauseStartsOf();
     let start = at;
     while (start > 0 && at - start < 4 && !PLACE_WORDS.has(tokens[start - 1]) && !clauses.has(start)) start--;
     let end = at + verb.length;
