@@ -93,6 +93,11 @@ const NO_AS_NOT = / (and|he|she|they|hes|shes|theyre|hell|shell|theyll|has|have|
 /** Words voice typing splits in two ("her self", "some one", "step dad", "new born"), joined as the signs spell them. */
 const SPLIT_WORDS = / (?:(her|him|my|your|it|one) (self)|(them|our|your) (selves)|(some|any|every) (one|body|thing)|(step|grand) (dad|mum|mother|father|son|daughter|kids?|child|children|parents?|brother|sister)|(new) (borns?))(?= )/g;
 
+/** A child's age said in words, as voice typing writes it ("daughter is twelve", "aged nine"), read as the
+ * figure the signs know. (Only after a word that gives an age: "two weeks late" stays as typed.) */
+const AGE_IN_WORDS = / (is|aged|shes|hes|whos|only) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?= )/g;
+const NUMBER_OF: Readonly<Record<string, string>> = { two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17' };
+
 /** Cue groups that say who or what a message is about, not that anything is wrong. */
 const CONTEXT_CUES = new Set(['child', 'partner', 'urgency', 'disclosure', 'topic-question']);
 /** No sign word is longer; longer tokens are codes or noise, and correcting them costs time. */
@@ -309,6 +314,7 @@ export class RiskModel {
     const tokens = joinSpelledOut(
       normalise(text.replace(AGE_IN_BRACKETS, ' aged $1 '))
         .replace(SPLIT_WORDS, (_, ...parts: Array<string | undefined>) => ` ${parts.slice(0, 10).filter((p) => typeof p === 'string').join('')}`)
+        .replace(AGE_IN_WORDS, (_, before: string, age: string) => ` ${before} ${NUMBER_OF[age]}`)
         .trim()
         .split(' ')
         .filter(Boolean),
