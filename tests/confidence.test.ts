@@ -27,6 +27,7 @@ describe('years asked (made-up knowledge)', () => {
     assert.deepEqual(tokenize('can the p a be her son'), ['can', 'the', 'pa', 'be', 'her', 'son']);
     // Letters that make no short form are left as typed: "plan a b" is not "ab".
     assert.deepEqual(tokenize('plan a b or c'), ['plan', 'a', 'b', 'or', 'c']);
+    assert.deepEqual(tokenize('if u c her'), ['if', 'u', 'c', 'her']);
   });
 
   it('reads a financial year however it is written ("25/26", "2025-26", "2025/2026"), and nothing else as one', () => {

@@ -90,6 +90,7 @@ describe('follow-on reading', () => {
     assert.equal(so('so option 2 is the one where the council holds the money?'), 1);
     assert.equal(so("ok so he'd need a landline for it to work?"), 1);
     assert.equal(so('so different question, whats the carers centre number'), 0);
+    assert.equal(so('so quick question whats the carers centre number'), 0);
     assert.equal(so('is option 2 the one where the council holds the money'), 0);
     const drawn = followOnScore(followOnFeatures(signs({ text: 'so option 2 is the one where the council holds the money?', sameSource: true })));
     const plain = followOnScore(followOnFeatures(signs({ text: 'option 2 is the one where the council holds the money?', sameSource: true })));

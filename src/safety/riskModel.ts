@@ -90,12 +90,14 @@ const EVERYDAY_SPELLINGS: ReadonlyMap<string, string> = new Map([
  * been fed". (Never before a need or a concern: "has no moving and handling needs", "no eating concerns".) */
 const NO_AS_NOT = / (and|he|she|they|hes|shes|theyre|hell|shell|theyll|has|have|is|was|its|it|su|pt|cl|client|patient|lady|gran|granny|wean|weans|bairn|bairns|baby|babys|newborn|newborns|mum|mums|dad|dads) no (?=(?:be|been|wake|waking|woke|breathing|breathin|moving|eating|eaten|fed|feeding|responding|answering|talking|making|well|coming|getting|able|sure|sleeping|slept|drinking|seen|heard) (?!(?:\w+ )?(?:problems?|issues?|concerns?|needs|difficulties|disorder|history|and handling)\b))/g;
 
-/** Words voice typing splits in two ("her self", "some one", "step dad", "new born"), joined as the signs spell them. */
-const SPLIT_WORDS = / (?:(her|him|my|your|it|one) (self)|(them|our|your) (selves)|(some|any|every) (one|body|thing)|(step|grand) (dad|mum|mother|father|son|daughter|kids?|child|children|parents?|brother|sister)|(new) (borns?))(?= )/g;
+/** Words voice typing splits in two ("her self", "some one", "step dad", "new born"), joined as the signs spell
+ * them. ("her self-harm", "my self esteem" stay apart: there "self" begins the next word.) */
+const SPLIT_WORDS = / (?:(her|him|my|your|it|one) (self)(?! (?:harm\w*|injur\w*|neglect\w*|care|esteem|referr\w*|hurt\w*|mutilat\w*|directed|employed|isolat\w*|funded|managed|assess\w*)\b)|(them|our|your) (selves)|(some|any|every) (one|body|thing)|(step|grand) (dad|mum|mother|father|son|daughter|kids?|child|children|parents?|brother|sister)|(new) (borns?))(?= )/g;
 
 /** A child's age said in words, as voice typing writes it ("daughter is twelve", "aged nine"), read as the
- * figure the signs know. (Only after a word that gives an age: "two weeks late" stays as typed.) */
-const AGE_IN_WORDS = / (is|aged|shes|hes|whos|only) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?= )/g;
+ * figure the signs know: only after a word that gives an age, and not before a unit ("shes two weeks
+ * late", "hes only three days out of hospital" stay as typed). */
+const AGE_IN_WORDS = / (is|aged|shes|hes|whos|only) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?= )(?! (?:weeks?|wks?|days?|months?|mths?|hours?|hrs?|minutes?|mins?|times?|pounds?|quid|stone|miles?|years? (?:into|in|sober|clean|since|on|post|ago|late))\b)/g;
 const NUMBER_OF: Readonly<Record<string, string>> = { two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17' };
 
 /** Cue groups that say who or what a message is about, not that anything is wrong. */
@@ -313,6 +315,7 @@ export class RiskModel {
     const names = this.knowsWord && /[A-Z][a-z]*in\b/.test(text) ? new Set([...text.matchAll(/\b[A-Z][a-z]*in\b/g)].map((m) => m[0].toLowerCase())) : undefined;
     const tokens = joinSpelledOut(
       normalise(text.replace(AGE_IN_BRACKETS, ' aged $1 '))
+        // (The ten capture groups are five pairs, one pair matched: the words either side, joined.)
         .replace(SPLIT_WORDS, (_, ...parts: Array<string | undefined>) => ` ${parts.slice(0, 10).filter((p) => typeof p === 'string').join('')}`)
         .replace(AGE_IN_WORDS, (_, before: string, age: string) => ` ${before} ${NUMBER_OF[age]}`)
         .trim()

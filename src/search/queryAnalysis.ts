@@ -85,7 +85,7 @@ export function analyseQuery(asked: string, synonyms: SynonymTable): AnalysedQue
     .slice(0, MAX_QUERY_TOKENS * 2);
   const spans = synonyms.match(tokens);
   const concepts: Concept[] = [];
-  const style = [...styleSpans(tokens), ...askerSpans(tokens, () => clauseStarts(text.slice(0, 2000), tokens.length)), ...planAgeSpans(tokens), ...acceptableAskSpans(text, tokens)];
+  const style = [...styleSpans(tokens), ...askerSpans(tokens, once(() => clauseStarts(text.slice(0, 2000), tokens.length))), ...planAgeSpans(tokens), ...acceptableAskSpans(text, tokens)];
   let i = 0;
   while (i < tokens.length && concepts.length < MAX_QUERY_TOKENS) {
     const skip = style.find((s) => s.start === i);
@@ -199,8 +199,15 @@ function askerSpans(tokens: string[], clauseStartsOf: () => Set<number>): Array<
   return out;
 }
 
-/** The token indices where a clause starts after a comma, dash, colon or full stop. (Tokens keep no
- * punctuation; when the clauses' own tokens do not add up to the whole, no boundary is claimed.) */
+/** A value worked out the first time it is asked for, then kept. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+/** The token indices where a clause starts after a comma, semicolon, colon, stop, question or exclamation
+ * mark, bracket or dash. (Tokens keep no punctuation; when the clauses' own tokens do not add up to the
+ * whole, as when a long message is cut or an overlong word dropped, no boundary is claimed.) */
 function clauseStarts(text: string, count: number): Set<number> {
   const clauses = text.split(/[,;:.!?()–—]|\s-+\s/);
   if (clauses.length < 2) return new Set();

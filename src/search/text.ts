@@ -119,8 +119,9 @@ export function withFinancialYears(text: string): string {
   return text.replace(FINANCIAL_YEAR, financialYear);
 }
 
-/** Short forms a phone's voice typing spells out letter by letter ("the s d s options", "a c t o"). */
-const SPELLED_OUT: ReadonlySet<string> = new Set(['sds', 'pa', 'pas', 'dp', 'dps', 'cto', 'ijb', 'isf', 'gp', 'gps', 'ot', 'asp', 'acsp', 'hscp', 'nhs', 'poa', 'uc', 'esa', 'pip', 'mh', 'tsi', 'mva', 'hmrc', 'sw', 'su', 'ooh', 'cpn', 'ycs', 'ld']);
+/** Short forms a phone's voice typing spells out letter by letter ("the s d s options", "a c t o"). (Not
+ * "uc": "if u c her" is text-speak, not Universal Credit.) */
+const SPELLED_OUT: ReadonlySet<string> = new Set(['sds', 'pa', 'pas', 'dp', 'dps', 'cto', 'ijb', 'isf', 'gp', 'gps', 'ot', 'asp', 'acsp', 'hscp', 'nhs', 'poa', 'esa', 'pip', 'mh', 'tsi', 'mva', 'hmrc', 'sw', 'su', 'ooh', 'cpn', 'ycs', 'ld']);
 
 /** Joins letters spelled out one by one into the short form they make, the longest first. */
 export function joinSpelledOut(tokens: string[]): string[] {

@@ -410,15 +410,23 @@ describe('safety first (real knowledge)', () => {
     expectSigns([
       ['shes pinched her self really hard, she says it helps', 'harm-self'],
       ['his daughter is twelve and her step dad makes her keep secrets', 'child-at-risk-home'],
-      ['she told me shes not going to be a problem for any one much longer', 'wont-be-here'],
+      ['she told me shes not going to be a problem for any one much longer', 'not-a-burden-for-long'],
+      // (What is joined is only what was split: "her self-harm", "his self neglect" keep their signs, and
+      // a leave word elsewhere in a story does not explain away "wont be here much longer".)
+      ['her self-harm got worse after the accident', 'self-harm-word'],
+      ['his self neglect means hes not eating', 'neglect-word'],
+      ['shes been off sick with depression and told me she wont be here much longer', 'wont-be-here'],
+      // (Staff wording a letter for work is no goodbye; a person's own letter for after they are gone is.)
+      ['she asked me to help write a letter to her kids for after shes gone', 'saying-goodbye'],
+      ["she's hanging washing line from the loft hatch", 'hanging'],
     ]);
     expectNone([
       'wants to hang some pictures in her new flat, any handyman',
       'can you help me word a letter to a family about a budget review',
       'what does self neglect mean under the a s p act',
-      'shes two weeks late with the rent',
-      'her son is twelve, any youth clubs',
+      'shes two weeks late with the rent and drinking again',
       'i wont be here on friday, annual leave',
+      'she says the stairs wont be a problem for her now',
     ]);
     expectKinds([
       ['su no breathin', 'medical-emergency'],
