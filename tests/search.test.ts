@@ -173,6 +173,8 @@ describe('search', () => {
     assert.match(top('respite for carers').title + top('respite for carers').text, /short break/i);
     // "off limits" is what the guidance calls not allowed.
     assert.match(top('what is off limits for a direct payment').title, /Not allowed/);
+    // A sister or a stepson is a family member for the PA rules.
+    assert.match(top('su wants to pay his sister as his PA out of his DP, is that allowed').title, /family member/i);
   });
 
   it('tolerates a typo in a longer word but ranks exact matches first', () => {

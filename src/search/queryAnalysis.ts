@@ -85,7 +85,7 @@ export function analyseQuery(asked: string, synonyms: SynonymTable): AnalysedQue
     .slice(0, MAX_QUERY_TOKENS * 2);
   const spans = synonyms.match(tokens);
   const concepts: Concept[] = [];
-  const style = [...styleSpans(tokens), ...askerSpans(tokens, once(() => clauseStarts(text.slice(0, 2000), tokens.length))), ...planAgeSpans(tokens), ...acceptableAskSpans(text, tokens)];
+  const style = [...styleSpans(tokens), ...askerSpans(tokens, text.slice(0, 2000)), ...planAgeSpans(tokens), ...acceptableAskSpans(text, tokens)];
   let i = 0;
   while (i < tokens.length && concepts.length < MAX_QUERY_TOKENS) {
     const skip = style.find((s) => s.start === i);
@@ -180,8 +180,9 @@ const ASKER_VERBS = [['asked'], ['asking'], ['asks'], ['wants', 'to', 'know'], [
 const AFTER_ASKER = new Set(['me', 'us', 'if', 'whether', 'about']);
 const PLACE_WORDS = new Set(COMMUNITIES.flatMap((c) => c.toLowerCase().split(/\s+/)));
 
-function askerSpans(tokens: string[], clauseStartsOf: () => Set<number>): Array<{ start: number; end: number }> {
+function askerSpans(tokens: string[], text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
+  let clauses: Set<number> | undefined;
   tokens.forEach((_, at) => {
     const verb = ASKER_VERBS.find((p) => p.every((w, k) => tokens[at + k] === w));
     // "asking for a break" asks for something: a need, not a frame.
@@ -189,7 +190,7 @@ function askerSpans(tokens: string[], clauseStartsOf: () => Set<number>): Array<
     // The asker is named in the frame's own clause: "do we still do locality planning, board member
     // asking" keeps "locality planning".
     // (Read only when a frame is found: most messages name no asker.)
-    const clauses = clauseStartsOf();
+    clauses ??= clauseStarts(text, tokens.length);
     let start = at;
     while (start > 0 && at - start < 4 && !PLACE_WORDS.has(tokens[start - 1]) && !clauses.has(start)) start--;
     let end = at + verb.length;
@@ -197,12 +198,6 @@ function askerSpans(tokens: string[], clauseStartsOf: () => Set<number>): Array<
     out.push({ start, end });
   });
   return out;
-}
-
-/** A value worked out the first time it is asked for, then kept. */
-function once<T>(make: () => T): () => T {
-  let made: { value: T } | undefined;
-  return () => (made ??= { value: make() }).value;
 }
 
 /** The token indices where a clause starts after a comma, semicolon, colon, stop, question or exclamation

@@ -405,8 +405,9 @@ describe('safety first (real knowledge)', () => {
       ['she needs to get into a refuge tonight', 'refuge-needed-now'],
       ["man at no11 said hes feart of himself, doesnt trust himself on his own tonight", 'afraid-of-self'],
     ]);
-    // Voice typing: words split in two ("her self", "step dad", "some one"), a number said in words, a
-    // short form spelled out ("a s p").
+    // Voice typing: a word split in two ("her self"), a child's age said in words, a short form spelled
+    // out ("s u no breathin" is "su not breathing").
+    expectKinds([['s u no breathin', 'medical-emergency']]);
     expectSigns([
       ['shes pinched her self really hard, she says it helps', 'harm-self'],
       ['his daughter is twelve and her step dad makes her keep secrets', 'child-at-risk-home'],
