@@ -466,6 +466,22 @@ describe('safety first (real knowledge)', () => {
     ]);
     // (An overdose in "an episode" of illness is still an overdose; only a programme's episode is fiction.)
     expectKinds([['she had an episode when she od on her meds last night', 'suicide-self-harm']]);
+    // Relayed second hand: the sign in everyday words, and a person after a reporting word ("receptionist
+    // said pt rang …") is one person, not a question about a topic.
+    expectSigns([
+      ['friend of my su says hes been drinking all weekend and now hes throwing up blood', 'vomiting-blood'],
+      ['her son said dad has had lows all day with his diabetes and now hes not making sense', 'diabetic-and-confused'],
+      ['care home staff said a resident pushes pins into her fingers and says it calms her down', 'cutting-body'],
+      ['she keeps pushing pins into herself', 'harm-self'],
+      ['his girlfriend phoned, hes been cutting his chest where no one will see', 'cutting-body'],
+    ]);
+    expectKinds([['receptionist said pt rang asking how many paracetamol is too many', 'suicide-self-harm']]);
+    expectNone([
+      'at carers group a film had an overdose scene and one carer got upset, any carer counselling locally?',
+      'a cl took an overdose back in march, discharged and doing really well now, any peer support group locally',
+      'shes pregnant and had pnd last time, doing fine now, wants to plan ahead for the perinatal service',
+      'his type 1 diabetes clinic is on tuesday, can the dial a ride take him',
+    ]);
     // (Money taken is still money taken when an SDS review is mentioned.)
     expectKinds([['son is taking her money, sds review next week', 'harm-or-abuse']]);
     // Put out of a flat with nowhere to sleep is homelessness, not harm by a person.
