@@ -481,6 +481,8 @@ describe('safety first (real knowledge)', () => {
       'a cl took an overdose back in march, discharged and doing really well now, any peer support group locally',
       'shes pregnant and had pnd last time, doing fine now, wants to plan ahead for the perinatal service',
       'his type 1 diabetes clinic is on tuesday, can the dial a ride take him',
+      // ("keeps forgetting his tablets" is memory, not tablets kept from him.)
+      'a customer thinks her husband might be getting dementia, keeps forgetting his tablets, who can she ring',
     ]);
     // (Money taken is still money taken when an SDS review is mentioned.)
     expectKinds([['son is taking her money, sds review next week', 'harm-or-abuse']]);
