@@ -56,6 +56,9 @@ describe('the plan as structure', () => {
     assert.deepEqual(parsePlanQuery('what are our short-term aims under aim 2'), { aim: 2, outcome: undefined, timescale: 'short', commitments: false, topic: '' });
     assert.equal(parsePlanQuery('what does outcome 3.2 say')?.outcome, '3.2');
     assert.deepEqual(parsePlanQuery('what have we committed to on carers')?.topic, 'carers');
+    // Who is writing, told first, is no topic; "committing to" asks the commitments as "committed to" does.
+    assert.equal(parsePlanQuery('manager at a carers org - what has the ijb committed to for unpaid carers')?.topic, 'unpaid carers');
+    assert.equal(parsePlanQuery('what is the ijb plan committing to on housing')?.topic, 'housing');
     assert.equal(parsePlanQuery('where can an unpaid carer get a break'), undefined);
     assert.equal(parsePlanQuery('what are the four SDS options'), undefined);
     // "sit under" says where, not what about; a story may name the aim and end its sentence there.

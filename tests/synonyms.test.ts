@@ -146,6 +146,23 @@ describe('question analysis', () => {
     assert.deepEqual(words('carers are asking for a break'), ['carers', 'asking', 'break']);
     // The asker is named in the frame's own clause: the question before the comma is kept.
     assert.deepEqual(words('do we still do locality planning, board member asking'), ['locality', 'planning']);
+    // A child's age before the frame is who the question is about.
+    assert.deepEqual(words('mum of a disabled 8 yr old asked me if sds is for adults'), ['disabled', 'child', 'sds', 'adults']);
+  });
+
+  it('leaves out "thing" after the words that name it ("the sds thing"), not when it says which ("the wrong thing")', () => {
+    assert.deepEqual(words('is the self directed support thing just for adults'), ['self', 'directed', 'support', 'adults']);
+    assert.deepEqual(words('dp used for the wrong thing'), ['dp', 'used', 'wrong', 'thing']);
+  });
+
+  it('leaves out who is writing, told first ("gp reception here - …", "pharmacist - …"), but not a first clause that asks or names a place', () => {
+    assert.deepEqual(words('gp reception here - any carers breaks'), ['carers', 'breaks']);
+    assert.deepEqual(words('nhs lothian service manager, what are directions'), ['directions']);
+    assert.deepEqual(words('manager at a carers org - what is in the plan for carers'), ['plan', 'carers']);
+    assert.deepEqual(words('carers centre here, whats the number'), ['carers', 'centre', 'here', 'number']);
+    assert.deepEqual(words('name of the ijb chief officer? need it for a letter'), ['name', 'ijb', 'chief', 'officer', 'need', 'letter']);
+    assert.deepEqual(words('gp practice wellbeing worker - is that a thing here'), ['gp', 'practice', 'wellbeing', 'worker', 'thing', 'here']);
+    assert.deepEqual(words('any respite for a nurse, she is a carer too'), ['respite', 'nurse', 'carer', 'too']);
   });
 });
 

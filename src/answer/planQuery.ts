@@ -5,6 +5,7 @@ import { escapeMarkdown } from '../cards/markdown';
 import type { PlanItem, PlanStructure } from '../knowledge/planStructure';
 import type { Timescale } from '../knowledge/types';
 import type { SearchEngine } from '../search/searchEngine';
+import { withoutIntro } from '../search/queryAnalysis';
 import type { Answer } from './answerModel';
 import { stem } from '../search/stem';
 import { contentTokens, timescaleTyposCorrected, tokenize } from '../search/text';
@@ -28,12 +29,13 @@ export interface PlanList {
 }
 
 const MAX_ITEMS = 10;
-const COMMIT = /\b(commit(?:ted|ments?|s)?|promis(?:e|ed|es)|pledge[sd]?|we will|we'll)\b/i;
-const STRUCTURAL_WORDS = /\b(what|which|have|has|we|our|are|is|the|does|do|say|says|about|on|to|under|for|in|of|plan|plan's|strategic|strat|strategy|new(?=\s+(?:strat|strategic|strategy|ijb|plan)\b)|ijb|ijbs|hscp|midlothian|actually|aims?|outcomes?|priorit(?:y|ies)|actions?|short|medium|long(?:er)?|terms?|commit(?:ted|ments?|s)?|promis(?:e|ed|es)|pledge[sd]?|will|no\.?|[123](?:\.[123])?|facts?|figures?|statistics?|stats|and|numbers|sit|sits|listed|included|includes?|belong|belongs|that|this|it|its|each|every|list|show|give)\b/gi;
+const COMMIT = /\b(commit(?:ted|ting|ments?|s)?|promis(?:e|ed|es)|pledge[sd]?|we will|we'll)\b/i;
+const STRUCTURAL_WORDS = /\b(what|which|have|has|we|our|are|is|the|does|do|say|says|about|on|to|under|for|in|of|plan|plan's|strategic|strat|strategy|new(?=\s+(?:strat|strategic|strategy|ijb|plan)\b)|ijb|ijbs|hscp|midlothian|actually|aims?|outcomes?|priorit(?:y|ies)|actions?|short|medium|long(?:er)?|terms?|commit(?:ted|ting|ments?|s)?|promis(?:e|ed|es)|pledge[sd]?|will|no\.?|[123](?:\.[123])?|facts?|figures?|statistics?|stats|and|numbers|sit|sits|listed|included|includes?|belong|belongs|that|this|it|its|each|every|list|show|give)\b/gi;
 const FIGURES = /\b(facts and figures|figures|statistics|stats)\b/i;
 
 export function parsePlanQuery(text: string): PlanQuery | undefined {
-  const lower = timescaleTyposCorrected(text.toLowerCase());
+  // (Who is writing, told first, "manager at a carers org - …", is no topic.)
+  const lower = timescaleTyposCorrected(withoutIntro(text).toLowerCase());
   const outcome = /\boutcome\s*(?:no\.?\s*)?([123]\.[123])\b/.exec(lower)?.[1] ?? /\b(?:aim|priority)\s*([123]\.[123])\b/.exec(lower)?.[1];
   // "aim 1." ends a sentence; "aim 1.2" is an outcome.
   const aimMatch = /\b(?:strategic\s+)?aim\s*(?:no\.?\s*|number\s*)?([123])(?!\.?\d)/.exec(lower);

@@ -85,7 +85,7 @@ export function analyseQuery(asked: string, synonyms: SynonymTable): AnalysedQue
     .slice(0, MAX_QUERY_TOKENS * 2);
   const spans = synonyms.match(tokens);
   const concepts: Concept[] = [];
-  const style = [...styleSpans(tokens), ...askerSpans(tokens, text.slice(0, 2000)), ...planAgeSpans(tokens), ...acceptableAskSpans(text, tokens)];
+  const style = [...styleSpans(tokens), ...askerSpans(tokens, text.slice(0, 2000)), ...introSpans(tokens, text.slice(0, 2000)), ...planAgeSpans(tokens), ...acceptableAskSpans(text, tokens)];
   let i = 0;
   while (i < tokens.length && concepts.length < MAX_QUERY_TOKENS) {
     const skip = style.find((s) => s.start === i);
@@ -108,10 +108,17 @@ export function analyseQuery(asked: string, synonyms: SynonymTable): AnalysedQue
       i = span.end;
       continue;
     }
-    if (!isStopWord(tokens[i]) && !isAgeTold(tokens, i)) concepts.push({ tokens: [tokens[i]], alternatives: [] });
+    if (!isStopWord(tokens[i]) && !isAgeTold(tokens, i) && !isVagueThing(tokens, i)) concepts.push({ tokens: [tokens[i]], alternatives: [] });
     i++;
   }
   return { text: text.slice(0, 2000), tokens, concepts: mergeRepeats(concepts) };
+}
+
+/** "the self directed support thing", "the money things": a word for what is not known by name, after
+ * the words that name it. */
+function isVagueThing(tokens: string[], i: number): boolean {
+  // ("the wrong thing", "the same things" say which: they stay.)
+  return (tokens[i] === 'thing' || tokens[i] === 'things') && i > 0 && !isStopWord(tokens[i - 1]) && !/^(?:one|wrong|right|same|other|first|last|main|best|worst|only|whole|next|big|important|good|bad|real|proper|different|new|old|hard|difficult|easy|usual|normal)$/.test(tokens[i - 1]);
 }
 
 /** How an answer should be put ("explain the options in plain words"), not what it is about. */
@@ -192,12 +199,50 @@ function askerSpans(tokens: string[], text: string): Array<{ start: number; end:
     // (Read only when a frame is found: most messages name no asker.)
     clauses ??= clauseStarts(text, tokens.length);
     let start = at;
-    while (start > 0 && at - start < 4 && !PLACE_WORDS.has(tokens[start - 1]) && !clauses.has(start)) start--;
+    // (A child's age before the frame, "mum of a disabled 8 yr old asked me", is who the question is
+    // about: it is kept, like a place.)
+    while (start > 0 && at - start < 4 && !PLACE_WORDS.has(tokens[start - 1]) && !/^(?:old|yo|\d+yo)$/.test(tokens[start - 1]) && !clauses.has(start)) start--;
     let end = at + verb.length;
     while (end < tokens.length && AFTER_ASKER.has(tokens[end])) end++;
     out.push({ start, end });
   });
   return out;
+}
+
+/** Who is writing, told first ("gp reception here - …", "pharmacist - a customer …", "nhs lothian
+ * service manager, what are …"): the writer's role frames the question and is not what it asks. Only a
+ * short first clause that asks nothing, ending in "here" or a role, or opening with a role and where it
+ * works ("manager at a carers org"). */
+const ROLES = new Set(['gp', 'ot', 'sw', 'cpn', 'hv', 'pharmacist', 'receptionist', 'reception', 'manager', 'provider', 'officer', 'lead', 'volunteer', 'nurse', 'worker', 'coordinator', 'practitioner', 'physio', 'student', 'admin', 'advisor', 'adviser', 'liaison']);
+const ASKING = new Set(['name', 'names', 'what', 'whats', 'where', 'wheres', 'who', 'whos', 'how', 'hows', 'when', 'which', 'why', 'is', 'are', 'there', 'theres', 'any', 'can', 'do', 'does', 'need', 'number', 'phone', 'contact']);
+
+function introSpans(tokens: string[], text: string): Array<{ start: number; end: number }> {
+  const intro = introClause(text);
+  // (Only when the clause's words are the message's first words as the whole message reads them.)
+  return intro && intro.words.every((w, k) => tokens[k] === w) && tokens.length - intro.words.length >= 3 ? [{ start: 0, end: intro.words.length }] : [];
+}
+
+function introClause(text: string): { words: string[]; chars: number } | undefined {
+  const boundary = /[,;:.!?()–—]|\s-+\s/.exec(text.slice(0, 80));
+  // ("gp practice wellbeing worker - is that a thing here": what follows points back, so the clause is
+  // what is asked about.)
+  if (!boundary || boundary[0] === '?' || /^\W*(?:is|are|does|do|was|were|has|have)? ?(?:that|this|it|they|them|these|those)\b/i.test(text.slice(boundary.index + boundary[0].length))) return undefined;
+  const words = tokenize(text.slice(0, boundary.index));
+  if (words.length < 1 || words.length > 6 || words.some((t) => ASKING.has(t))) return undefined;
+  const last = words[words.length - 1];
+  // ("carers centre here, whats the number" names a place, not a writer: "here" needs a role too.)
+  const isIntro = (last === 'here' && words.some((t) => ROLES.has(t))) || ROLES.has(last) || (ROLES.has(words[0]) && /^(?:at|from|in|with|for)$/.test(words[1] ?? ''));
+  return isIntro ? { words, chars: boundary.index + boundary[0].length } : undefined;
+}
+
+/** The message less the writer's introduction told first, if any. */
+export function withoutIntro(text: string): string {
+  const intro = introClause(text);
+  return intro && contentWordsAfter(text.slice(intro.chars)) ? text.slice(intro.chars).trim() : text;
+}
+
+function contentWordsAfter(rest: string): boolean {
+  return tokenize(rest).filter((t) => !isStopWord(t)).length >= 2;
 }
 
 /** The token indices where a clause starts after a comma, semicolon, colon, stop, question or exclamation
