@@ -28,6 +28,8 @@ describe('years asked (made-up knowledge)', () => {
     // Letters that make no short form are left as typed: "plan a b" is not "ab".
     assert.deepEqual(tokenize('plan a b or c'), ['plan', 'a', 'b', 'or', 'c']);
     assert.deepEqual(tokenize('if u c her'), ['if', 'u', 'c', 'her']);
+    // "n e" is "any", typed as it sounds.
+    assert.deepEqual(tokenize('n e day care'), ['any', 'day', 'care']);
   });
 
   it('reads a financial year however it is written ("25/26", "2025-26", "2025/2026"), and nothing else as one', () => {

@@ -1223,11 +1223,15 @@ describe('follow-up resolution (patterns, not phrases)', () => {
 
   it('"ther no.", "wats there no", "ther numbr" ask their phone number; "is there no one in penicuik" does not', () => {
     const always = (): boolean => true;
-    for (const text of ['ther no.', 'wats there no.', 'ther numbr', 'their no?', 'thier num']) {
+    for (const text of ['ther no.', 'wats there no.', 'ther numbr', 'their no?', 'thier num', 'num', 'num?', 'and num']) {
       const out = resolveFollowUp(text, last, always);
       assert.equal(out.kind === 'detail' ? out.field : out.kind, 'phone', text);
     }
     assert.notEqual(resolveFollowUp('is there no one in penicuik', last, never).kind, 'detail');
+    // "24hr?" asks the hours; "n e" is "any" and "n" before "after" is "and".
+    const hours = resolveFollowUp('24hr?', last, always);
+    assert.equal(hours.kind === 'detail' ? hours.field : hours.kind, 'hours');
+    assert.equal(resolveFollowUp('n after 10', last, always).kind, 'rewrite');
   });
 
   it('"here" in "which do we fund here" is where the staff member is, not a topic word', () => {
@@ -1629,7 +1633,7 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('do carers have to pay for their breaks', passage, always), { kind: 'new' });
     // Without someone of its own, "their" still points back.
     assert.notEqual(resolveFollowUp('can they change their option later on', passage, always).kind, 'new');
-    for (const text of ['different client - a woman of 58 has been told she will pay for personal care, is that right?', 'separate case: a provider has offered to hold her budget, what is that called?', 'next client, can he get a direct payment?', "diff client, he's 17 and moving to adult services", "new pt, he's 45 and does nothing active - what can the gp refer him into", 'new one - client on option 3 wants to move to option 1, can she', 'random q: whats the pa rate', 'quick one - what % of people here have slow internet', 'totally diff - what are directions']) {
+    for (const text of ['different client - a woman of 58 has been told she will pay for personal care, is that right?', 'separate case: a provider has offered to hold her budget, what is that called?', 'next client, can he get a direct payment?', "diff client, he's 17 and moving to adult services", "new pt, he's 45 and does nothing active - what can the gp refer him into", 'new one - client on option 3 wants to move to option 1, can she', 'random q: whats the pa rate', 'sep q - wot evidence is needed for a financial assessment', 'quick one - what % of people here have slow internet', 'totally diff - what are directions']) {
       assert.equal(startsNewTopic(text), true, text);
       assert.deepEqual(resolveFollowUp(text, passage, never), { kind: 'new' }, text);
     }

@@ -146,6 +146,8 @@ export function tokenize(text: string): string[] {
     foldText(text)
       .replace(/([a-z])'([a-z])/g, '$1$2') // what's → whats, David's → davids
       .replace(/&/g, ' and ')
+      // "n e day care": "any", typed as it sounds.
+      .replace(/\bn e(?= [a-z])/g, 'any')
       // "what's out there for carers": what there is, not anything "out".
       .replace(/\bout there\b/g, 'there')
       // "what can I put in place": what can be done, not a place.
