@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { composeAnswer } from '../src/answer/composeAnswer';
 import { countedThing } from '../src/search/searchEngine';
 import { asksAmount, asksLiveFigure, asksWait } from '../src/search/figureAsks';
-import { tokenize } from '../src/search/text';
+import { contentTokens, tokenize } from '../src/search/text';
 import { answers, foldForScoring, rankOf } from '../src/eval/scoring';
 import { madeUpEngine, madeUpEngineWith } from './fixtures/madeUpKnowledge';
 import { searchEngine } from './helpers';
@@ -30,6 +30,8 @@ describe('years asked (made-up knowledge)', () => {
     assert.deepEqual(tokenize('if u c her'), ['if', 'u', 'c', 'her']);
     // "n e" is "any", typed as it sounds.
     assert.deepEqual(tokenize('n e day care'), ['any', 'day', 'care']);
+    // "re" is "about": no topic of its own.
+    assert.deepEqual(contentTokens('what does the plan say re sds'), ['plan', 'say', 'sds']);
   });
 
   it('reads a financial year however it is written ("25/26", "2025-26", "2025/2026"), and nothing else as one', () => {

@@ -27,6 +27,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'few', 'lately',
   // Text-speak for joining words: "gas n electric", "r they open", "can u".
   'n', 'u', 'r',
+  // "what does the plan say re sds": about.
+  're', 'regarding', 'wrt',
   // "when's it meant to be done", "how's that usually worked out", "what are they exactly": the asking, not the topic.
   'whens', 'hows', 'whys', 'meant', 'supposed', 'gonna', 'wanna', 'usually', 'normally', 'done', 'exactly', 'precisely',
   // "digital exclusion stats", "population figure": ask for figures (see answerTypeFor), not about a
