@@ -32,6 +32,7 @@ describe('years asked (made-up knowledge)', () => {
     assert.deepEqual(tokenize('n e day care'), ['any', 'day', 'care']);
     // "re" is "about": no topic of its own.
     assert.deepEqual(contentTokens('what does the plan say re sds'), ['plan', 'say', 'sds']);
+    assert.deepEqual(tokenize('do we hav localities'), ['do', 'we', 'have', 'localities']);
   });
 
   it('reads a financial year however it is written ("25/26", "2025-26", "2025/2026"), and nothing else as one', () => {

@@ -1232,6 +1232,11 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     const hours = resolveFollowUp('24hr?', last, always);
     assert.equal(hours.kind === 'detail' ? hours.field : hours.kind, 'hours');
     assert.equal(resolveFollowUp('n after 10', last, always).kind, 'rewrite');
+    // "when does it end" asks when a thing ends, not a service's hours; "when are they open" does.
+    const ends = resolveFollowUp('and when does it end', last, always);
+    assert.notEqual(ends.kind === 'detail' ? ends.field : ends.kind, 'hours');
+    const open = resolveFollowUp('when are they open', last, always);
+    assert.equal(open.kind === 'detail' ? open.field : open.kind, 'hours');
   });
 
   it('"here" in "which do we fund here" is where the staff member is, not a topic word', () => {

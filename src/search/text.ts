@@ -57,7 +57,7 @@ const SPELLING: Readonly<Record<string, string>> = {
   appt: 'appointment', appts: 'appointments', hrs: 'hours', govt: 'government',
   wk: 'week', wks: 'weeks', mth: 'month', mths: 'months', til: 'until', till: 'until', tmrw: 'tomorrow', thru: 'through',
   // ("wd" is left alone: it is as often a ward, "wd 12".)
-  wud: 'would', shd: 'should', cud: 'could', w: 'with',
+  wud: 'would', shd: 'should', cud: 'could', w: 'with', hav: 'have', hve: 'have', dnt: 'dont',
   figs: 'figures', fam: 'family', fams: 'families', vol: 'voluntary', fin: 'financial',
   // "wats out there", "wot if": the asking word as meant.
   wat: 'what', wats: 'whats', wot: 'what', wots: 'whats', wht: 'what', whts: 'whats',
