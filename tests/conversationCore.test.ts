@@ -967,6 +967,8 @@ describe('conversation core (made-up knowledge)', () => {
     const hours: Array<[string, number | undefined]> = [['and after 10 at night?', 22], ['and at 3am?', 3], ['its gone 6, anyone?', 18], ['after midnight', 0], ['anyone at 2 in the morning', 2], ['room 3, after 10 at night', 22], ['over the weekend?', undefined], ['hes 80 and lives alone', undefined], ['can she be seen within 24 hours?', undefined]];
     // A number that is not said as a time is no hour, whatever else the message says of the night.
     hours.push(["she's 15, anyone she can call at night?", undefined], ['she has 2 kids, any help at night', undefined], ['wakes 3 times a night', undefined]);
+    // The middle of the night is small hours, when a line open only by day is shut.
+    hours.push(['and if its the middle of the night?', 3], ['in the wee hours', 3]);
     for (const [text, hour] of hours) assert.equal(hourAsked(text), hour, text);
     assert.equal(openAt('Monday to Sunday 8am-10pm', 22), false);
     assert.equal(openAt('Monday to Sunday 8am-10pm', 21), true);

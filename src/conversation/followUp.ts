@@ -666,6 +666,8 @@ const EVENING_STARTS = 18;
 export function hourAsked(text: string): number | undefined {
   const lower = normalise(text);
   if (/\bmidnight\b/.test(lower)) return 0;
+  // ("the middle of the night", "the wee small hours": when nothing open only by day is.)
+  if (/\b(?:middle of the night|dead of night|small hours|wee hours|early hours)\b/.test(lower)) return 3;
   // Only a number said as a time: with am or pm, after "at", "after", "gone" and the like, or before
   // "at night", "in the morning", "o'clock". ("She's 15", "2 kids", "3 times a night" are no hour.)
   const m =
