@@ -175,6 +175,9 @@ describe('search', () => {
     assert.match(top('what is off limits for a direct payment').title, /Not allowed/);
     // A sister or a stepson is a family member for the PA rules.
     assert.match(top('su wants to pay his sister as his PA out of his DP, is that allowed').title, /family member/i);
+    // A criminal record check is a PVG check; a breather is a short break.
+    assert.match(top('does the helper need a criminal record check').title, /PVG/);
+    assert.match(top('gp reception here - her husband is exhausted, anywhere that helps carers get a breather?').title, /break|carer centre/i);
   });
 
   it('tolerates a typo in a longer word but ranks exact matches first', () => {
