@@ -62,6 +62,8 @@ describe('conversation core (made-up knowledge)', () => {
     assert.match(texts(phone)[0], /^\*\*Riverside Carers Hub\*\* — phone: 0131 496 0001 \(Carers advice line\) _\(service directory, source dated 2026-01-01\)_$/);
     assert.match(texts(c.say('when are they open?'))[0], /Riverside Carers Hub\*\* — opening hours: Monday to Friday/);
     assert.match(texts(c.say('where are they?'))[0], /Riverside Carers Hub\*\* — address: 1 River Street, Dalkeith/);
+    // Why it is asked, said last, is not what is asked.
+    assert.match(texts(c.say('address for them pls for the referral letter'))[0], /Riverside Carers Hub\*\* — address: 1 River Street, Dalkeith/);
     assert.match(texts(c.say('up to what age?'))[0], /Riverside Carers Hub\*\* — who it is for: Unpaid carers of any age/);
     assert.match(texts(c.say('who qualifies?'))[0], /Riverside Carers Hub\*\* — who it is for:/);
     // An age told with "is that ok?" asks who it is for.

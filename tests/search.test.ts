@@ -273,6 +273,9 @@ describe('why staff ask, told beside the question', () => {
     // "so i can pass it on" says what the answer is for, not what is asked.
     assert.ok(askedParts('whats vocals number so i can pass it on').includes('whats vocals number'));
     assert.ok(askedParts('email for the team so she can send it over').includes('email for the team'));
+    // "for my case notes", "for the referral letter" said last is why; said first, the question follows.
+    assert.ok(askedParts('full name and address of the carers centre for my case notes').includes('full name and address of the carers centre'));
+    assert.ok(!askedParts('need something for a case note - older man isolated, what have we got').includes('need something'));
     // ("so she can give the carer a break" is what is asked, not why.)
     assert.deepEqual(askedParts('can we use her budget so she can give the carer a break'), []);
     assert.deepEqual(askedParts('can a pa be paid so she can stay at home'), []);

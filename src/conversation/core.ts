@@ -17,6 +17,7 @@ import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
 import { choiceOrText, knownPassageId } from '../privacy/cardValues';
 import { redactPersonalDetails } from '../privacy/redact';
 import type { SearchEngine, SearchResponse, SearchResult } from '../search/searchEngine';
+import { withoutPurposeTold } from '../search/searchEngine';
 import { stem } from '../search/stem';
 import { asksWhatItIs, contentTokens, isStopWord, tokenize } from '../search/text';
 import { advance, isExpired, typedFlowInput, type FlowInput } from '../signpost/flow';
@@ -160,7 +161,8 @@ export class ConversationCore {
       const namesAnother = newTopic || (named.length > 0 && named.every((s) => !shownServices.has(s.id)));
       const isCommonWord = (w: string): boolean => this.engine.passagesWithWord(w) > CONTEXT.commonWord;
       const isKnownWord = (w: string): boolean => this.engine.passagesWithWord(w) > 0;
-      const resolution: Resolution = namesAnother ? { kind: 'new' } : resolveFollowUp(text, last, (t) => this.standsAlone(t), isCommonWord, isKnownWord);
+      // (Why it is asked, "… for the referral letter", is not what is asked.)
+      const resolution: Resolution = namesAnother ? { kind: 'new' } : resolveFollowUp(withoutPurposeTold(text), last, (t) => this.standsAlone(t), isCommonWord, isKnownWord);
       // "whats 1.2 about?", "and 1.6" after a document that numbers its own parts: that part of it.
       const part = last && !namesAnother ? this.numberedPart(text, last) : undefined;
       if (last && part) {
