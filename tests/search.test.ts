@@ -276,6 +276,7 @@ describe('why staff ask, told beside the question', () => {
     // "for my case notes", "for the referral letter" said last is why; said first, the question follows.
     assert.ok(askedParts('full name and address of the carers centre for my case notes').includes('full name and address of the carers centre'));
     assert.ok(!askedParts('need something for a case note - older man isolated, what have we got').includes('need something'));
+    assert.ok(askedParts('whats the contact number for that one, putting it in the record').includes('whats the contact number for that one'));
     // ("so she can give the carer a break" is what is asked, not why.)
     assert.deepEqual(askedParts('can we use her budget so she can give the carer a break'), []);
     assert.deepEqual(askedParts('can a pa be paid so she can stay at home'), []);
