@@ -33,6 +33,7 @@ describe('years asked (made-up knowledge)', () => {
     // "re" is "about": no topic of its own.
     assert.deepEqual(contentTokens('what does the plan say re sds'), ['plan', 'say', 'sds']);
     assert.deepEqual(tokenize('do we hav localities'), ['do', 'we', 'have', 'localities']);
+    assert.deepEqual(tokenize('cl has nowhere to sleep 2nite'), ['client', 'has', 'nowhere', 'to', 'sleep', 'tonight']);
   });
 
   it('reads a financial year however it is written ("25/26", "2025-26", "2025/2026"), and nothing else as one', () => {
