@@ -970,7 +970,7 @@ describe('conversation core (made-up knowledge)', () => {
     // A number that is not said as a time is no hour, whatever else the message says of the night.
     hours.push(["she's 15, anyone she can call at night?", undefined], ['she has 2 kids, any help at night', undefined], ['wakes 3 times a night', undefined]);
     // The middle of the night is small hours, when a line open only by day is shut.
-    hours.push(['and if its the middle of the night?', 3], ['in the wee hours', 3]);
+    hours.push(['and if its the middle of the night?', 3], ['in the wee hours', 3], ['do they have early hours', undefined]);
     for (const [text, hour] of hours) assert.equal(hourAsked(text), hour, text);
     assert.equal(openAt('Monday to Sunday 8am-10pm', 22), false);
     assert.equal(openAt('Monday to Sunday 8am-10pm', 21), true);
@@ -1236,6 +1236,8 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     const hours = resolveFollowUp('24hr?', last, always);
     assert.equal(hours.kind === 'detail' ? hours.field : hours.kind, 'hours');
     assert.equal(resolveFollowUp('n after 10', last, always).kind, 'rewrite');
+    // ("n e" is "any": "n e day care for him" asks on, as "any day care for him" does.)
+    assert.equal(resolveFollowUp('n e day care for him', last, always).kind, resolveFollowUp('any day care for him', last, always).kind);
     // "when does it end" asks when a thing ends, not a service's hours; "when are they open" does.
     const ends = resolveFollowUp('and when does it end', last, always);
     assert.notEqual(ends.kind === 'detail' ? ends.field : ends.kind, 'hours');

@@ -148,6 +148,8 @@ describe('question analysis', () => {
     assert.deepEqual(words('do we still do locality planning, board member asking'), ['locality', 'planning']);
     // A child's age before the frame is who the question is about.
     assert.deepEqual(words('mum of a disabled 8 yr old asked me if sds is for adults'), ['disabled', 'child', 'sds', 'adults']);
+    // (Only an age: "my old manager asked me" names the asker.)
+    assert.deepEqual(words('my old manager asked me about directions'), ['directions']);
   });
 
   it('leaves out "thing" after the words that name it ("the sds thing"), not when it says which ("the wrong thing")', () => {
@@ -155,9 +157,10 @@ describe('question analysis', () => {
     assert.deepEqual(words('dp used for the wrong thing'), ['dp', 'used', 'wrong', 'thing']);
   });
 
-  it('leaves out who is writing, told first ("gp reception here - …", "pharmacist - …"), but not a first clause that asks or names a place', () => {
+  it('leaves out who is writing, told first ("gp reception here - …", "manager at a carers org - …"), but not a first clause that asks, names a place or names only a role', () => {
     assert.deepEqual(words('gp reception here - any carers breaks'), ['carers', 'breaks']);
-    assert.deepEqual(words('nhs lothian service manager, what are directions'), ['directions']);
+    // (A role alone may be what is asked about.)
+    assert.deepEqual(words('district nurse, how do we refer'), ['district', 'nurse', 'refer']);
     assert.deepEqual(words('manager at a carers org - what is in the plan for carers'), ['plan', 'carers']);
     assert.deepEqual(words('carers centre here, whats the number'), ['carers', 'centre', 'here', 'number']);
     assert.deepEqual(words('name of the ijb chief officer? need it for a letter'), ['name', 'ijb', 'chief', 'officer', 'need', 'letter']);

@@ -63,12 +63,12 @@ const DETAILS: Array<[DetailField, RegExp]> = [
   // ("does it have to come from me?", "can it come through the gp": who a referral comes from.)
   ['refer', /\b((?:have|has|need|needs|got) to (?:come|go) (?:from|through|via)(?: (?:me|us|him|her|them|a professional|a worker|the gp|a gp|social work|the sw|a sw|(?:her|his|their) \w+(?: worker)?))?|(?:come|go) (?:from|through|via) (?:me|us|a professional|the gp|a gp|social work|the sw|a sw|(?:her|his|their) (?:gp|sw|social worker|worker|doctor|nurse|cpn|consultant))|what happens (?:next|then|after(?:wards| that| this| tonight)?|tomorr?ow|in the morning|the (?:next )?(?:day|morning) after|the next (?:day|morning)|(?:after|once) (?:he|she|they) (?:calls?|rings?|phones?|gets? there))(?: then)?$|then what(?: happens)?$|refer|referral|referrals|referring|referred|how (?:do|does|can|could|would) (?:i|we|you|they|he|she|people|someone|her \w+|his \w+|my \w+|the \w+) (?:get|apply|access|contact|go|join|start|sign up|be seen)|(?<!who (?:can|could|is able to) |(?:does|do|would|will|did|should) (?:that|it|this|those|these|they|the rules?|the rate) )apply|get in touch|self[- ]refer|contact them|get (?:a place|a space|a slot|seen|started|in)|can (?:he|she|they|mum|dad|the family|her \w+|his \w+|my \w+) (?:ring|call|phone|contact|text|email) (?:it |them |the line |that |this )?(?:herself|himself|themselves|direct(?:ly)?|on (?:her|his|their) own)|sign (?:him|her|them|me) up|put (?:him|her|them) forward|book (?:him|her|them|a place)|walk[- ]?ins?|drop[- ]?ins?|just (?:turn|rock|show) up|appointment|appt|(?:what'?s|what is) the (?:process|procedure|route in)|get (?:one|it|them) (?:fitted|installed|put in)|how (?:does|do|would) (?:the )?(?:applying|application|applications|applying for (?:it|one|them)) work)\b/],
   // ("num" alone: the number, typed short.)
-  ['phone', /^(?:and\s+)?(?:num|nums|nmbr|numbr|numba|nr)\s*\??$/],
+  ['phone', /^(?:and\s+)?(?:num|nums|nmbr|numbr|numba|nr)$/],
   ['phone', /\b((?:free ?phone|phone|telephone|tel|contact|mobile) (?:no|nos|num|nr)|free ?phone|who (?:do|should|can|could) (?:i|we|you|they|she|he) (?:speak|talk) to(?: (?:there|at it|at them))?$|phone|telephone|ph|(?<!\b(?:aim|outcome|option|standard|section|regulation|reg|reference|ref|case|item|page|chi|ni|insurance)\s)numbers?(?!\s*\d)|numbr|call|ring|contact(?: number| details?| info)?|tel|(?:a|an|the|any|urgent|direct|advice|help|support|phone|text)\s+line)\b/],
   // ("which town is that?", "what area are they in": where they are.)
   ['address', /\b((?:which|what) (?:town|village|area|street|part of (?:midlothian|town))(?: (?:is|are) (?:that|it|they|this|those|them)(?: in| based in)?)?\??$|address|(?:the|their|its|whats the) post ?code|where(?: ?abouts)? (?:exactly )?(?:are|r|is) (?:they|it|that|this|them)(?! from)|where(?:'?s| is) (?:it|that)(?! from)|located|location|find them|based|where(?:'?s| is) the (?:building|place|centre|center|office|hub|venue|base|premises))\b/],
   // ("is anyone there overnight?", "is that line open at night?": when they are open.)
-  ['hours', /^(?:(?:and|but|what about|how about)\s+){0,2}(?:at night|overnight|in the evenings?|evenings|nights|at weekends)\??$|\b(?:open|(?:anyone|someone|anybody|somebody) (?:is )?there|staffed|available|answered|manned)\s+(?:at night|overnight|all night|through the night|round the clock|24 ?(?:hours|hrs|\/7))\b|\b(opening|hours|hrs|24 ?h(?:rs?|ours)?|24\/7|times|what time|(?:which|what) days?(?: (?:are they|is it|do they|does it|does the \w+|is \w+)(?: (?:open|on|run|in \w+))?)?$|when (?:are|is|do|does) (?:they|it)(?: open| close)?(?! (?:end|ends|start|starts|finish|finishes|run|runs|last|happen|begin|begins|expire|expires|stop|stops)\b)|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
+  ['hours', /^(?:(?:and|but|what about|how about)\s+){0,2}(?:at night|overnight|in the evenings?|evenings|nights|at weekends)\??$|\b(?:open|(?:anyone|someone|anybody|somebody) (?:is )?there|staffed|available|answered|manned)\s+(?:at night|overnight|all night|through the night|round the clock|24 ?(?:hours|hrs|\/7))\b|\b(opening|hours|hrs|24 ?h(?:rs?|ours)?|24\/7|times|what time|(?:which|what) days?(?: (?:are they|is it|do they|does it|does the \w+|is \w+)(?: (?:open|on|run|in \w+))?)?$|when (?:are|is|do|does) (?:they|it)(?: open| close)?(?! (?:end|ends|finish|finishes|expire|expires)\b)|(?:are|is|do|does) (?:they|it) (?:open|close|shut)|open (?:on|at|today|tomorrow|now|late)|closed|weekends?)\b/],
   // ("the alarm - how much", "how much a week?": its price.)
   // ("is it dear?", "are they pricey": its price.)
   ['cost', /\b(cost|costs|free|charge|charges|price|fees?|(?:is|are|was|would|will) (?:it|they|that|this|them|those)(?: be)? (?:very |too |really |quite |awful |that )?(?:dear|pricey|expensive|costly)|pay for it|how much(?: (?:a|per|each) (?:week|month|session|hour|year|visit|night|day))?$|(?:have|need|got) to pay(?: for (?:it|that|them|this))?|^(?:and |so |but )?(?:too |very |really )?(?:dear|pricey|expensive|costly)(?: (?:tho|though|at all|or free|or not))?$|pay anything|how much (?:is (?:it|that|this)|does (?:it|that|this) cost|(?:will|would) (?:it|that|this) cost|do they (?:charge|cost)))\b/],
@@ -230,10 +230,10 @@ function normalise(text: string): string {
     // "ther no.", "wats there no": their phone number, typed short.
     .replace(/\b(?:ther|thier|thr)\b/g, 'their')
     .replace(/\b(?:there|their|its|his|her)\s+(?:no|nos|num|nr|nmbr|numbr|numba|number)$/, 'their number')
-    // "n what about overnight", "& in penicuik?": chat shorthand for "and".
-    // ("n has dementia" is a client's initial.)
     // ("n e day care": "any", typed as it sounds.)
     .replace(/\bn e(?= [a-z])/g, 'any')
+    // "n what about overnight", "& in penicuik?": chat shorthand for "and".
+    // ("n has dementia" is a client's initial.)
     .replace(/^(?:n(?= (?:what|how|for|in|at|if|on|any|when|where|the|their|is|are|do|does|pas?|carers?|kids|children|options?|aims?|outcomes?|dps?|isfs?|young|older|adults|after|before|under|over|an?|weekends?|nights?|evenings?|email|address|cost|volunteer\w*)\b)|&)\s+/, 'and ')
     // "which outcome number is that under": the outcome asked, not a phone number ("aim number 3" keeps its number).
     .replace(/\b(aim|outcome|option|standard|section|regulation)s?\s+(?:numbers?|num)\b(?!\.?\s*\d)/g, '$1')
@@ -667,7 +667,7 @@ export function hourAsked(text: string): number | undefined {
   const lower = normalise(text);
   if (/\bmidnight\b/.test(lower)) return 0;
   // ("the middle of the night", "the wee small hours": when nothing open only by day is.)
-  if (/\b(?:middle of the night|dead of night|small hours|wee hours|early hours)\b/.test(lower)) return 3;
+  if (/\b(?:middle of the night|dead of night|small hours|wee hours)\b/.test(lower)) return 3;
   // Only a number said as a time: with am or pm, after "at", "after", "gone" and the like, or before
   // "at night", "in the morning", "o'clock". ("She's 15", "2 kids", "3 times a night" are no hour.)
   const m =

@@ -192,9 +192,10 @@ export class RiskModel {
     );
     // "the child protection register", "client group": a role word naming a thing is no one.
     const thing = '(?! (?:protection|sexual|abuse|exploitation|poverty|care|services?|guidance|register|health|development|plans?|planning|trafficking|neglect|welfare|law|act|policy|team|support|benefits?|disability|safety|group|groups|forum|assessments?|records?|rights))';
-    // (A role after a reporting word, "receptionist said pt rang …", is one person told of.)
+    // (One person after a reporting word, "receptionist said pt rang …", is one person told of; "the
+    // guidance says clients who …" is not.)
     this.specificPerson = new RegExp(
-      ` (?:he|she|hes|shes|him|his|her|hers|himself|herself)(?= )| (?:the|her|his|their|these|those) (?:(?:\\d|two|three|four|five) )?(?:kids|children|weans|bairns|twins|babies|grandkids|grandchildren)(?= )|(?:^| (?:my|our|the|this|that|his|her|their|your|mrs|mr|ms|mums|dads|said|says|reported|mentioned)) (?:(?:new|old|elderly|older|young|wee|own|frail|disabled) )?(?:${roles})${thing}(?= )|^ (?:[a-z]+ )?(?:${roles})${thing}(?= )` +
+      ` (?:said|says|reported|mentioned) (?:(?:the|her|his|my|our) )?(?:pt|patient|client|cl|su|service user|resident|tenant|lady|gent|man|woman)(?! who| that)(?= )| (?:he|she|hes|shes|him|his|her|hers|himself|herself)(?= )| (?:the|her|his|their|these|those) (?:(?:\\d|two|three|four|five) )?(?:kids|children|weans|bairns|twins|babies|grandkids|grandchildren)(?= )|(?:^| (?:my|our|the|this|that|his|her|their|your|mrs|mr|ms|mums|dads)) (?:(?:new|old|elderly|older|young|wee|own|frail|disabled) )?(?:${roles})${thing}(?= )|^ (?:[a-z]+ )?(?:${roles})${thing}(?= )` +
         // Someone told by age ("4 month old brought in", "client 31 with epilepsy", "her 3 yo"), and
         // children counted ("3 kids under 6 in the house").
         // Not in a general question ("if they miss 3 doses", "families where 3 children see abuse") or a

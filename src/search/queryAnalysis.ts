@@ -201,7 +201,7 @@ function askerSpans(tokens: string[], text: string): Array<{ start: number; end:
     let start = at;
     // (A child's age before the frame, "mum of a disabled 8 yr old asked me", is who the question is
     // about: it is kept, like a place.)
-    while (start > 0 && at - start < 4 && !PLACE_WORDS.has(tokens[start - 1]) && !/^(?:old|yo|\d+yo)$/.test(tokens[start - 1]) && !clauses.has(start)) start--;
+    while (start > 0 && at - start < 4 && !PLACE_WORDS.has(tokens[start - 1]) && !isAgeEnd(tokens, start - 1) && !clauses.has(start)) start--;
     let end = at + verb.length;
     while (end < tokens.length && AFTER_ASKER.has(tokens[end])) end++;
     out.push({ start, end });
@@ -209,12 +209,17 @@ function askerSpans(tokens: string[], text: string): Array<{ start: number; end:
   return out;
 }
 
-/** Who is writing, told first ("gp reception here - …", "pharmacist - a customer …", "nhs lothian
- * service manager, what are …"): the writer's role frames the question and is not what it asks. Only a
- * short first clause that asks nothing, ending in "here" or a role, or opening with a role and where it
- * works ("manager at a carers org"). */
+/** Who is writing, told first ("gp reception here - …", "manager at a carers org - …"): the writer's
+ * role frames the question and is not what it asks. Only a short first clause that asks nothing, ending
+ * in "here" after a role, or opening with a role and where it works. */
 const ROLES = new Set(['gp', 'ot', 'sw', 'cpn', 'hv', 'pharmacist', 'receptionist', 'reception', 'manager', 'provider', 'officer', 'lead', 'volunteer', 'nurse', 'worker', 'coordinator', 'practitioner', 'physio', 'student', 'admin', 'advisor', 'adviser', 'liaison']);
 const ASKING = new Set(['name', 'names', 'what', 'whats', 'where', 'wheres', 'who', 'whos', 'how', 'hows', 'when', 'which', 'why', 'is', 'are', 'there', 'theres', 'any', 'can', 'do', 'does', 'need', 'number', 'phone', 'contact']);
+
+/** Whether a child's age ends at this token ("8 yr old", "14yo", "3 months old"; not "my old manager"). */
+function isAgeEnd(tokens: string[], at: number): boolean {
+  const t = tokens[at];
+  return /^\d+yo$/.test(t) || (t === 'yo' && /^\d+$/.test(tokens[at - 1] ?? '')) || (t === 'old' && /^(?:\d+|yr|yrs|year|years|month|months|week|weeks)$/.test(tokens[at - 1] ?? ''));
+}
 
 function introSpans(tokens: string[], text: string): Array<{ start: number; end: number }> {
   const intro = introClause(text);
@@ -230,8 +235,9 @@ function introClause(text: string): { words: string[]; chars: number } | undefin
   const words = tokenize(text.slice(0, boundary.index));
   if (words.length < 1 || words.length > 6 || words.some((t) => ASKING.has(t))) return undefined;
   const last = words[words.length - 1];
-  // ("carers centre here, whats the number" names a place, not a writer: "here" needs a role too.)
-  const isIntro = (last === 'here' && words.some((t) => ROLES.has(t))) || ROLES.has(last) || (ROLES.has(words[0]) && /^(?:at|from|in|with|for)$/.test(words[1] ?? ''));
+  // ("carers centre here, whats the number" names a place, not a writer: "here" needs a role too. A role
+  // alone, "district nurse, how do we refer", may be what is asked about.)
+  const isIntro = (last === 'here' && words.some((t) => ROLES.has(t))) || (ROLES.has(words[0]) && /^(?:at|from|in|with)$/.test(words[1] ?? ''));
   return isIntro ? { words, chars: boundary.index + boundary[0].length } : undefined;
 }
 

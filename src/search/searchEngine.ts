@@ -1146,26 +1146,24 @@ export function askedPart(text: string, byClause = false): string | undefined {
 /** Why staff ask, told beside the question ("ijb values - need them for a slide for our team away day",
  * "whats the 4 sds principles again got training tmrw",
  * "whats vocals number so i can pass it on"): not what is asked. */
-const PURPOSE = /\s*(?:[-–—,:;.]\s*)?(?:(?:i |we )?(?:need|needed|want|wanted|needing|wanting) (?:it|them|this|these|that) for|(?<!\b(?:if|when|do|does|did|can|could|will|would|should|we|i|you|they|to)\s)(?:i(?:ve| have)? |we(?:ve| have)? )?(?:got|have) (?:a |an |my |our )?(?:training|meeting|panel|audit|supervision|inspection|presentation|interview|induction|board|review meeting) (?:tmrw|tomorrow|today|tonight|later|next week|this week|this (?:afternoon|morning|evening)|after lunch|on (?:mon|tues|wednes|thurs|fri)day)|\b(?:ive|i have|weve|we have) got (?:a |an |my |our )?(?:family|home visit|visit|assessment|review|case conference|new starter|student) (?:tmrw|tomorrow|today|tonight|later|next week|this week|this (?:afternoon|morning|evening)|after lunch|on (?:mon|tues|wednes|thurs|fri)day)|for (?:a|an|the|my|our) (?:slide|slides|poster|presentation|report|meeting|board paper|team meeting|away day|induction|newsletter|bid|funding bid)|(?:for (?:a|an|the|my|our|his|her|their)|(?:putting|writing|noting|popping|adding|jotting) (?:it|this|that|them) (?:in|into|on|down in|to) (?:a|the|my|our|his|her|their)) (?:case notes?|notes?|records?|file|write up|referral letter)(?=\s*[.!?]*\s*$)|\b(?:i(?:m| am)|we(?:re| are)) (?:putting|doing|writing|preparing|making|drafting|pulling) (?:together )?(?:a|an|the|my|our|some) (?:slide|slides|poster|presentation|report|board paper|paper|briefing|newsletter|bid|funding bid|case note|case notes|write up)|\b(?:i |we )?(?:need|have|got) to (?:put|write|get|pop|add) (?:it|them|this|these|that|those) (?:in|into|on|down in) (?:a|an|the|my|our) (?:slide|slides|report|presentation|paper|notes|case notes|write up|briefing)|so (?:that )?(?:i|we|you|he|she|they|the family|her \w+|his \w+) (?:can|could|will|may) (?:pass|give|send|share|forward|hand|note|jot|write|copy|save|put) (?:(?:it|them|this|that|these|those)(?: (?:on|down|over|to \w+))?|on))\b.*$/i;
+const PURPOSE = /\s*(?:[-–—,:;.]\s*)?(?:(?:i |we )?(?:need|needed|want|wanted|needing|wanting) (?:it|them|this|these|that) for|(?<!\b(?:if|when|do|does|did|can|could|will|would|should|we|i|you|they|to)\s)(?:i(?:ve| have)? |we(?:ve| have)? )?(?:got|have) (?:a |an |my |our )?(?:training|meeting|panel|audit|supervision|inspection|presentation|interview|induction|board|review meeting) (?:tmrw|tomorrow|today|tonight|later|next week|this week|this (?:afternoon|morning|evening)|after lunch|on (?:mon|tues|wednes|thurs|fri)day)|\b(?:ive|i have|weve|we have) got (?:a |an |my |our )?(?:family|home visit|visit|assessment|review|case conference|new starter|student) (?:tmrw|tomorrow|today|tonight|later|next week|this week|this (?:afternoon|morning|evening)|after lunch|on (?:mon|tues|wednes|thurs|fri)day)|for (?:a|an|the|my|our) (?:slide|slides|poster|presentation|report|meeting|board paper|team meeting|away day|induction|newsletter|bid|funding bid)|(?<!\b(?:template|form|example|sample|wording|draft)\s)\b(?:for (?:a|an|the|my|our|his|her|their)|(?:putting|writing|noting|popping|adding|jotting) (?:it|this|that|them) (?:in|into|on|down in|to) (?:a|the|my|our|his|her|their)) (?:case notes?|notes?|records?|file|write up|referral letter)(?=\s*[.!?]*\s*$)|\b(?:i(?:m| am)|we(?:re| are)) (?:putting|doing|writing|preparing|making|drafting|pulling) (?:together )?(?:a|an|the|my|our|some) (?:slide|slides|poster|presentation|report|board paper|paper|briefing|newsletter|bid|funding bid|case note|case notes|write up)|\b(?:i |we )?(?:need|have|got) to (?:put|write|get|pop|add) (?:it|them|this|these|that|those) (?:in|into|on|down in) (?:a|an|the|my|our) (?:slide|slides|report|presentation|paper|notes|case notes|write up|briefing)|so (?:that )?(?:i|we|you|he|she|they|the family|her \w+|his \w+) (?:can|could|will|may) (?:pass|give|send|share|forward|hand|note|jot|write|copy|save|put) (?:(?:it|them|this|that|these|those)(?: (?:on|down|over|to \w+))?|on))\b.*$/i;
 
 /** The message less the purpose told after the question, when two words of its own are left ("hello
  * there im writing a report …" tells the purpose first: nothing is cut). */
-function purposeCut(text: string): string | undefined {
+function purposeCut(text: string, wordsLeft = 2): string | undefined {
   if (!PURPOSE.test(text)) return undefined;
   const left = text.replace(PURPOSE, '').trim();
-  return contentTokens(left).length >= 2 ? left : undefined;
+  return contentTokens(left).length >= wordsLeft ? left : undefined;
 }
 
 function withoutPurpose(text: string): string {
   return purposeCut(text) ?? text;
 }
 
-/** The message less the purpose told after it, whatever is left ("address for them pls for the referral
- * letter" asks the address): what a follow-up is read from. */
+/** The message less the purpose told after it, when a word of its own is left ("address for them pls
+ * for the referral letter" asks the address): what a follow-up is read from. */
 export function withoutPurposeTold(text: string): string {
-  if (!PURPOSE.test(text)) return text;
-  const left = text.replace(PURPOSE, '').trim();
-  return contentTokens(left).length >= 1 ? left : text;
+  return purposeCut(text, 1) ?? text;
 }
 
 /** The asked sentence (or, in one sentence, the asked clause) on its own and, in a longer message, with

@@ -53,7 +53,7 @@ const SPELLING: Readonly<Record<string, string>> = {
   traveling: 'travelling', canceled: 'cancelled', canceling: 'cancelling', gray: 'grey', mom: 'mum',
   caregiver: 'carer', caregivers: 'carers',
   // Chat shorthand for words the knowledge spells out.
-  '2nite': 'tonight', '2day': 'today', '2moro': 'tomorrow', '2morrow': 'tomorrow', cl: 'client', cls: 'clients',
+  '2nite': 'tonight', '2moro': 'tomorrow', '2morrow': 'tomorrow', cl: 'client', cls: 'clients',
   orgs: 'organisations', org: 'organisation', opts: 'options', info: 'information', regs: 'regulations', reg: 'regulation',
   appt: 'appointment', appts: 'appointments', hrs: 'hours', govt: 'government',
   wk: 'week', wks: 'weeks', mth: 'month', mths: 'months', til: 'until', till: 'until', tmrw: 'tomorrow', thru: 'through',

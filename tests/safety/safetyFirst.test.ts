@@ -471,16 +471,24 @@ describe('safety first (real knowledge)', () => {
     expectSigns([
       ['friend of my su says hes been drinking all weekend and now hes throwing up blood', 'vomiting-blood'],
       ['her son said dad has had lows all day with his diabetes and now hes not making sense', 'diabetic-and-confused'],
-      ['care home staff said a resident pushes pins into her fingers and says it calms her down', 'cutting-body'],
+      ['care home staff said a resident pushes pins into her fingers and says it calms her down', 'cutting-verb'],
       ['she keeps pushing pins into herself', 'harm-self'],
-      ['his girlfriend phoned, hes been cutting his chest where no one will see', 'cutting-body'],
+      ['his girlfriend phoned, hes been cutting his chest where no one will see', 'cutting-verb'],
     ]);
-    expectKinds([['receptionist said pt rang asking how many paracetamol is too many', 'suicide-self-harm']]);
+    expectKinds([
+      ['receptionist said pt rang asking how many paracetamol is too many', 'suicide-self-harm'],
+      // (Their near-misses: an overdose scene that is real, a labour happening now, tablets taken.)
+      ['police called to an overdose scene at her flat', 'suicide-self-harm'],
+      ['woman in the waiting room in labour, baby is coming now', 'medical-emergency'],
+      ['son keeps taking her tablets and she keeps running out of them', 'harm-or-abuse'],
+    ]);
     expectNone([
       'at carers group a film had an overdose scene and one carer got upset, any carer counselling locally?',
       'a cl took an overdose back in march, discharged and doing really well now, any peer support group locally',
       'shes pregnant and had pnd last time, doing fine now, wants to plan ahead for the perinatal service',
       'his type 1 diabetes clinic is on tuesday, can the dial a ride take him',
+      'dad has diabetes and dementia, gets confused at night, any day care?',
+      'the guidance says clients who self harm should be offered what',
       // ("keeps forgetting his tablets" is memory, not tablets kept from him.)
       'a customer thinks her husband might be getting dementia, keeps forgetting his tablets, who can she ring',
     ]);
