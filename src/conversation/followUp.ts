@@ -8,7 +8,7 @@
 import { COMMUNITIES, communitiesIn, type Community } from '../knowledge/places';
 import type { PassageKind, Timescale } from '../knowledge/types';
 import { stem } from '../search/stem';
-import { contentTokens, fillerAdverbMeant, isStopWord, timescaleTyposCorrected, withinOneEdit } from '../search/text';
+import { anyTypedAsItSounds, contentTokens, fillerAdverbMeant, isStopWord, timescaleTyposCorrected, withinOneEdit } from '../search/text';
 import { LIST_NOUNS, onePartListed, type LastShown } from './memory';
 
 export type DetailField = 'phone' | 'address' | 'refer' | 'hours' | 'email' | 'website' | 'cost' | 'who';
@@ -230,8 +230,7 @@ function normalise(text: string): string {
     // "ther no.", "wats there no": their phone number, typed short.
     .replace(/\b(?:ther|thier|thr)\b/g, 'their')
     .replace(/\b(?:there|their|its|his|her)\s+(?:no|nos|num|nr|nmbr|numbr|numba|number)$/, 'their number')
-    // ("n e day care": "any", typed as it sounds.)
-    .replace(/\bn e(?= [a-z])/g, 'any')
+    .replace(/.+/, anyTypedAsItSounds)
     // "n what about overnight", "& in penicuik?": chat shorthand for "and".
     // ("n has dementia" is a client's initial.)
     .replace(/^(?:n(?= (?:what|how|for|in|at|if|on|any|when|where|the|their|is|are|do|does|pas?|carers?|kids|children|options?|aims?|outcomes?|dps?|isfs?|young|older|adults|after|before|under|over|an?|weekends?|nights?|evenings?|email|address|cost|volunteer\w*)\b)|&)\s+/, 'and ')

@@ -224,7 +224,7 @@ function isAgeEnd(tokens: string[], at: number): boolean {
 function introSpans(tokens: string[], text: string): Array<{ start: number; end: number }> {
   const intro = introClause(text);
   // (Only when the clause's words are the message's first words as the whole message reads them.)
-  return intro && intro.words.every((w, k) => tokens[k] === w) && tokens.length - intro.words.length >= 3 ? [{ start: 0, end: intro.words.length }] : [];
+  return intro && intro.words.every((w, k) => tokens[k] === w) && asksEnough(tokens.slice(intro.words.length)) ? [{ start: 0, end: intro.words.length }] : [];
 }
 
 function introClause(text: string): { words: string[]; chars: number } | undefined {
@@ -244,11 +244,12 @@ function introClause(text: string): { words: string[]; chars: number } | undefin
 /** The message less the writer's introduction told first, if any. */
 export function withoutIntro(text: string): string {
   const intro = introClause(text);
-  return intro && contentWordsAfter(text.slice(intro.chars)) ? text.slice(intro.chars).trim() : text;
+  return intro && asksEnough(tokenize(text.slice(intro.chars))) ? text.slice(intro.chars).trim() : text;
 }
 
-function contentWordsAfter(rest: string): boolean {
-  return tokenize(rest).filter((t) => !isStopWord(t)).length >= 2;
+/** Whether what follows an introduction asks something of its own: two words that carry meaning. */
+function asksEnough(rest: string[]): boolean {
+  return rest.filter((t) => !isStopWord(t)).length >= 2;
 }
 
 /** The token indices where a clause starts after a comma, semicolon, colon, stop, question or exclamation

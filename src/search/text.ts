@@ -144,13 +144,16 @@ export function joinSpelledOut(tokens: string[]): string[] {
 }
 
 /** Splits text into normalised lower-case tokens (no stemming, stop words kept). */
+/** "n e day care": "any", typed as it sounds (in lower-case text). */
+export function anyTypedAsItSounds(text: string): string {
+  return text.replace(/\bn e(?= [a-z])/g, 'any');
+}
+
 export function tokenize(text: string): string[] {
   const folded = withFinancialYears(
-    foldText(text)
+    anyTypedAsItSounds(foldText(text))
       .replace(/([a-z])'([a-z])/g, '$1$2') // what's → whats, David's → davids
       .replace(/&/g, ' and ')
-      // "n e day care": "any", typed as it sounds.
-      .replace(/\bn e(?= [a-z])/g, 'any')
       // "what's out there for carers": what there is, not anything "out".
       .replace(/\bout there\b/g, 'there')
       // "what can I put in place": what can be done, not a place.

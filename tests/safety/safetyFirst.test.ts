@@ -471,6 +471,7 @@ describe('safety first (real knowledge)', () => {
     expectSigns([
       ['friend of my su says hes been drinking all weekend and now hes throwing up blood', 'vomiting-blood'],
       ['her son said dad has had lows all day with his diabetes and now hes not making sense', 'diabetic-and-confused'],
+      ['his sugars dropped and now hes slurring and not making sense', 'low-sugar'],
       ['care home staff said a resident pushes pins into her fingers and says it calms her down', 'cutting-verb'],
       ['she keeps pushing pins into herself', 'harm-self'],
       ['his girlfriend phoned, hes been cutting his chest where no one will see', 'cutting-verb'],
