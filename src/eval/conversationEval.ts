@@ -14,7 +14,7 @@ import { count, emptyTally, loadConversations, problems, type ConversationTally,
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
 
 /** How many tuning sets there are: `conversations.json`, then `tuning-conversations-2.json` to this number. */
-const TUNING_CONVERSATION_SETS = 91;
+const TUNING_CONVERSATION_SETS = 97;
 
 export const CONVERSATION_SETS: Record<string, string> = {
   'tuning 1': join(FIXTURES, 'conversations.json'),
