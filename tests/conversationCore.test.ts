@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { ConversationCore, MAX_MESSAGE_CHARS } from '../src/conversation/core';
 import { applySlots, askedOfShown, asideQuestion, asksBare, slotsIn, asksNothingOfItsOwn, namesOnlyTheAnswer, asksOutOfHours, hourAsked, legalReferences, leansBack, namedWithArticle, resolveFollowUp, startsNewTopic, topicWords, withoutNewTopicWords, pickedByName } from '../src/conversation/followUp';
 import { parsePlanQuery } from '../src/answer/planQuery';
-import { listNounOf, MEMORY_TTL_MS, type ConversationMemory } from '../src/conversation/memory';
+import { listNounOf, MEMORY_TTL_MS, type ConversationMemory, type LastShown } from '../src/conversation/memory';
 import { LONG_MESSAGE_NOTICE, NO_OTHER_SERVICES, OTHER_LANGUAGE_HINT, PRIVACY_REMINDER, SMALL_TALK_REPLIES } from '../src/conversation/messages';
 import { latestClosing, openAt, recordSaysAll, recordSentenceSaying } from '../src/conversation/serviceDetail';
 import type { ServiceRecord } from '../src/knowledge/types';
@@ -1225,6 +1225,24 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('how does he go about applyin', last, always), { kind: 'detail', field: 'refer' });
   });
 
+  it('picks the one shown by a word of what it is ("the carers place", "the helpline"), and "the other one you mentioned" among those shown', () => {
+    const always = (): boolean => true;
+    assert.deepEqual(resolveFollowUp('the other one you mentioned, the carers place - whats their number', last, always), { kind: 'detail', field: 'phone', index: 2 });
+    const three = { ...last, services: [...last.services, { id: 'c', name: 'Moorside Nurse Helpline' }] };
+    const line = resolveFollowUp('is the helpline open on saturdays', three, always);
+    assert.ok(line.kind === 'detail' && line.field === 'hours' && line.index === 3, JSON.stringify(line));
+    // (A word two names hold picks neither.)
+    const two = { ...last, services: [{ id: 'a', name: 'Moorside Nurse Helpline' }, { id: 'b', name: 'Hilltop Helpline' }] };
+    const either = resolveFollowUp('is the helpline open on saturdays', two, never);
+    assert.ok(!(either.kind === 'detail' && either.index !== undefined), JSON.stringify(either));
+  });
+
+  it('"the best number for the family to ring" asks the number of those shown; "gp out of hours number" names whose number', () => {
+    const asked = resolveFollowUp('what would be the best number for the family to ring to find out more', last, never);
+    assert.ok(asked.kind === 'detail' && asked.field === 'phone', JSON.stringify(asked));
+    assert.notEqual(resolveFollowUp('gp out of hours number', last, never).kind, 'detail');
+  });
+
   it('"ther no.", "wats there no", "ther numbr" ask their phone number; "is there no one in penicuik" does not', () => {
     const always = (): boolean => true;
     for (const text of ['ther no.', 'wats there no.', 'ther numbr', 'their no?', 'thier num', 'num', 'num?', 'and num']) {
@@ -1648,6 +1666,24 @@ describe('follow-up resolution (patterns, not phrases)', () => {
       assert.equal(startsNewTopic(text), true, text);
       assert.deepEqual(resolveFollowUp(text, passage, never), { kind: 'new' }, text);
     }
+  });
+
+  it('reads "separate one -" as a new topic; "the plan mentions X - what is it" asks about X, not what was shown', () => {
+    assert.equal(startsNewTopic('separate one - how many third sector orgs does the hscp commission'), true);
+    assert.equal(startsNewTopic('the other one - whats their number'), false);
+    const always = (): boolean => true;
+    const planShown: LastShown = { at: '2026-03-02T10:00:00Z', question: 'what does the plan commit to on carers', answer: 'passage', passage: { id: 'plan#carers', kind: 'plan', docId: 'plan', title: 'Carers' } };
+    assert.deepEqual(resolveFollowUp('the plan mentions riverside lodge - what is it', planShown, always), { kind: 'new' });
+    // (A thing shown, named again, is still asked on.)
+    assert.notDeepEqual(resolveFollowUp('the carers bit - what is it', planShown, always), { kind: 'new' });
+  });
+
+  it('asks on from a message written like an email, greeting, thanks and sign-off aside', () => {
+    const chat = conversation();
+    chat.say('Hi, hope you are well. Is there anywhere for carers in Riverside? Kind regards, Fiona');
+    const reply = chat.say("Thank you, that's really helpful. Could you let me have their phone number, please? Best wishes, F");
+    assert.equal(reply.log.followUp, 'detail');
+    assert.match(texts(reply).join(' '), /0131 496 0001/);
   });
 
   it('reads "new one" as a new topic only when a dash, a colon or a comma follows it', () => {

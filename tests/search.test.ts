@@ -281,6 +281,11 @@ describe('why staff ask, told beside the question', () => {
     assert.equal(withoutPurposeTold('is there a template for the referral letter'), 'is there a template for the referral letter');
     assert.equal(withoutPurposeTold('what do i do before the referral letter'), 'what do i do before the referral letter');
     assert.equal(withoutPurposeTold('address for them pls for the referral letter'), 'address for them pls');
+    // "want to pick this up with them", "going to ring them after lunch": only that the writer will get in touch.
+    assert.equal(withoutPurposeTold('whats vocals number, want to pick this up with them'), 'whats vocals number');
+    assert.equal(withoutPurposeTold('number for the dementia cafe - going to ring them after lunch'), 'number for the dementia cafe');
+    // (What they will speak about is asked: "about respite" stays.)
+    assert.equal(withoutPurposeTold('whats the number for vocal, i need to speak to someone about respite'), 'whats the number for vocal, i need to speak to someone about respite');
     // ("so she can give the carer a break" is what is asked, not why.)
     assert.deepEqual(askedParts('can we use her budget so she can give the carer a break'), []);
     assert.deepEqual(askedParts('can a pa be paid so she can stay at home'), []);

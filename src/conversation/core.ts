@@ -16,6 +16,7 @@ import { firstSentence } from '../knowledge/planStructure';
 import type { Passage, PassageKind, ServiceRecord } from '../knowledge/types';
 import { choiceOrText, knownPassageId } from '../privacy/cardValues';
 import { redactPersonalDetails } from '../privacy/redact';
+import { withoutCourtesies } from './courtesy';
 import { withoutPurposeTold, type SearchEngine, type SearchResponse, type SearchResult } from '../search/searchEngine';
 import { stem } from '../search/stem';
 import { asksWhatItIs, contentTokens, isStopWord, tokenize } from '../search/text';
@@ -99,11 +100,13 @@ export class ConversationCore {
     // "btw is there a dementia helpline the family can ring": an aside before a question that stands on
     // its own and points at nothing shown starts a new topic too; "also are they open at weekends?" and
     // "also whats their number?" point back and ask on.
-    const saysNewTopic = startsNewTopic(redaction.text);
-    const aside = saysNewTopic ? undefined : asideQuestion(redaction.text);
+    // ("Hi, hope you are well. … Kind regards, Fiona": what is asked, without the courtesies around it.)
+    const asked = withoutCourtesies(redaction.text);
+    const saysNewTopic = startsNewTopic(asked);
+    const aside = saysNewTopic ? undefined : asideQuestion(asked);
     const asideIsNew = aside !== undefined && !pointsAtTheThingShown(aside) && this.standsAlone(aside);
     const newTopic = saysNewTopic || asideIsNew;
-    const text = asideIsNew ? aside : saysNewTopic ? withoutNewTopicWords(redaction.text) : redaction.text;
+    const text = asideIsNew ? aside : saysNewTopic ? withoutNewTopicWords(asked) : asked;
     const personal = redaction.found;
     // Safety first: when someone may be at risk now, the emergency routes come before anything else.
     // Read on the whole message: "another client" may be the only word that names the person.

@@ -231,6 +231,8 @@ function normalise(text: string): string {
     .replace(/\b(?:ther|thier|thr)\b/g, 'their')
     .replace(/\b(?:there|their|its|his|her)\s+(?:no|nos|num|nr|nmbr|numbr|numba|number)$/, 'their number')
     .replace(/.+/, anyTypedAsItSounds)
+    // "the other one you mentioned", "the place u said": which was shown, told twice; the pointing words stay.
+    .replace(/\b(the (?:other |first |second |last )?(?:[a-z]+ )?(?:one|ones|place|service|group|number|line|lot|charity))\s+(?:that |which )?(?:you|u) (?:just )?(?:mentioned|said|gave(?: me)?|showed(?: me)?|listed|suggested|sent(?: me)?|put up|came up with|found)\b/g, '$1')
     // "n what about overnight", "& in penicuik?": chat shorthand for "and".
     // ("n has dementia" is a client's initial.)
     .replace(/^(?:n(?= (?:what|how|for|in|at|if|on|any|when|where|the|their|is|are|do|does|pas?|carers?|kids|children|options?|aims?|outcomes?|dps?|isfs?|young|older|adults|after|before|under|over|an?|weekends?|nights?|evenings?|email|address|cost|volunteer\w*)\b)|&)\s+/, 'and ')
@@ -368,6 +370,11 @@ export function applySlots(question: string, slots: Slots, shownTitle?: string):
 /** "that line", "the group": a service shown, named by what it is. */
 const SHOWN_BY_KIND = /\b(?:that|this|the|their|its) (line|helpline|group|groups|service|centre|center|team|club|scheme|project|charity|programme|program|course|classes|sessions)\b/g;
 
+/** Words that say only how or why someone gets in touch: "the best number to ring to find out more". */
+const HOW_REACHED = /^(?:ring|call|phone|contact|reach|speak|talk|touch|find|best|right|main|quickest|easiest|more|info|information|details|know|ask|enquire|enquiries|general|use|give|get|first|start)$/;
+
+const CONTACT_VERB = /\bto (?:ring|call|phone|contact|reach|speak to|talk to)\b/;
+
 /** A word of an hour told: "2am", "2" and "am", "midnight". */
 const HOUR_WORD = /^(?:\d{1,2}(?:am|pm)?|am|pm|midnight|oclock)$/;
 
@@ -435,9 +442,24 @@ export function pickedByName(text: string, last: LastShown): LastShown | undefin
   return index === undefined ? undefined : { ...last, services: [last.services[index - 1]] };
 }
 
+/** The index of the one shown service (of two or more) whose name holds the word, if only one does. */
+function onlyOneNamed(word: string, last: LastShown): number | undefined {
+  const holding = (last.services ?? []).flatMap((s, i) => (contentTokens(s.name.toLowerCase()).includes(word) ? [i + 1] : []));
+  return holding.length === 1 && (last.services?.length ?? 0) >= 2 ? holding[0] : undefined;
+}
+
+/** Something named, then asked what it is: "the plan mentions primrose lodge - what is it". */
+const NAMED_THEN_ASKED = /^(.{6,}?)\s*[-–—]\s*(?:so\s+)?(?:what|who|whats|what's)(?:'s| is| are| was| does| do)? (?:it|that|this|they|them)(?: (?:do|does|mean|about|for|exactly|then))?$/;
+
+/** Words for what kind of thing a service is, not which one. */
+const GENERIC_NAME_WORDS = new Set(['place', 'places', 'lot', 'crowd', 'folk', 'people', 'thing', 'org', 'organisation', 'charity']);
+
 /** The index of the shown service whose name the words pick, if they pick one. */
 function serviceNamed(words: string[], last: LastShown): number | undefined {
   if (!words.length || !last.services?.length) return undefined;
+  // ("the day place", "the carers lot": what kind of thing it is says nothing of which one, beside a word that does.)
+  const naming = words.filter((w) => !GENERIC_NAME_WORDS.has(w));
+  if (naming.length && naming.length < words.length) return serviceNamed(naming, last);
   const i = last.services.findIndex((s) => {
     const name = new Set(contentTokens(`${s.name} ${s.runBy ?? ''}`.toLowerCase()));
     // "VOCAL's", "vocal" and "VOCAL Midlothian" all name it; a short word must match whole.
@@ -685,7 +707,7 @@ export function hourAsked(text: string): number | undefined {
 }
 
 /** "another one — …", "different q, …", "other thing, …": the writer says a new topic starts. */
-const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh|so)\s+)?(?:(?:totally|completely|something|slightly)\s+)?(?:another (?:one|q|question|thing|client|case|person|patient|pt|su|family|referral|query)|diff(?:erent)? (?:q|qu|question|topic|thing|subject|client|case|person|patient|pt|su|family|query)|other (?:thing|q|question)|new (?:q|question|topic|client|case|patient|pt|su|referral|query)|(?:new|diff(?:erent)?|random|quick) one(?= ?[-–—:,])|(?:totally|completely) diff(?:erent)?(?= ?[-–—:,])|random (?:q|qu|question|thing)|unrelated|sep(?:arate)? (?:q|qu|question|case|client|thing|query)|next (?:client|case|patient|pt|su|one|q|question)|on another (?:note|topic)|separately|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
+const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh|so)\s+)?(?:(?:totally|completely|something|slightly)\s+)?(?:another (?:one|q|question|thing|client|case|person|patient|pt|su|family|referral|query)|diff(?:erent)? (?:q|qu|question|topic|thing|subject|client|case|person|patient|pt|su|family|query)|other (?:thing|q|question)|new (?:q|question|topic|client|case|patient|pt|su|referral|query)|(?:new|diff(?:erent)?|random|quick|sep(?:arate)?|unrelated|other) one(?= ?[-–—:,])|(?:totally|completely) diff(?:erent)?(?= ?[-–—:,])|random (?:q|qu|question|thing)|unrelated|sep(?:arate)? (?:q|qu|question|case|client|thing|query)|next (?:client|case|patient|pt|su|one|q|question)|on another (?:note|topic)|separately|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
 
 /** "btw …", "also …", "oh and …": an aside before a question. In the tuning conversations every turn
  * that opens with one asks something new, but "also whats their number?" would still ask on: the
@@ -774,6 +796,13 @@ export function resolveFollowUp(
   // Only a short correction: a long one is a question of its own.
   if (corrected && lower.length > corrected[0].length && lower.slice(corrected[0].length).split(' ').length <= 6) return resolveFollowUp(`and ${lower.slice(corrected[0].length)}`, last, standsAlone, isCommonWord, isKnownWord);
   if (!lower || lower.length > 160 || NEW_TOPIC.test(lower)) return { kind: 'new' };
+  // "the plan mentions primrose lodge - what is it": "it" is the thing just named, not what was shown.
+  const namedFirst = NAMED_THEN_ASKED.exec(lower)?.[1];
+  if (namedFirst) {
+    const shownWords = new Set(contentTokens(`${last.question} ${last.passage?.title ?? ''} ${(last.services ?? []).map((s) => s.name).join(' ')}`).map(stem));
+    const ownWords = topicWords(namedFirst).filter((t) => !shownWords.has(stem(t)) && isKnownWord(t));
+    if (!pointsBackIn(namedFirst) && ownWords.length >= 2) return { kind: 'new' };
+  }
   // "option 2?", "and step 3" after a passage that lists its options or steps: that item of the list
   // (the plan's three options to fund change are not SDS options).
   const numbered = NOUN_NUMBER.exec(lower);
@@ -824,7 +853,9 @@ export function resolveFollowUp(
     if (named.length) return { kind: 'rewrite', question: named.join(' '), topic: named.join(' '), drillDown: true };
   }
   // ("what else can they help with?" asks more of the services shown, not for other services.)
-  if (last.services?.length && OTHER.test(lower) && !MORE_OF_THOSE_SHOWN.test(lower)) return { kind: 'others', question: withTopic(last.question, topicWords(lower)) };
+  // ("the other one, whats their number" asks a detail of one already shown.)
+  const otherShown = /\bthe other (?:one|ones)\b/.test(lower) && detailField(lower) !== undefined;
+  if (last.services?.length && OTHER.test(lower) && !MORE_OF_THOSE_SHOWN.test(lower) && !otherShown) return { kind: 'others', question: withTopic(last.question, topicWords(lower)) };
   // "shes skint tho, is there money to pay for it?" after services: a fund or grant for the same need.
   // ("any money towards the break?" names what the money is for; "for it" is the last need.)
   const fundedThing = FUNDS_FOR_IT.exec(lower)?.[1];
@@ -885,8 +916,14 @@ export function resolveFollowUp(
     const rest = contentTokens(detailWords(lower)).filter((t) => !FILLER.has(t) && !MODAL.test(t) && !(hourTold && HOUR_WORD.test(t)) && !shownByKind.has(t) && !(field === 'refer' && isReferrer(t)));
     // (Asked how soon, one word of a name, "gp referrals", does not pick a service: the record that gives a
     // time does. serviceNamed needs every word of `rest` in the name, so one word of `rest` is one of the name.)
-    const picked = ordinalIn(lower, last.services?.length ?? 0) ?? (field === 'hours' && HOW_SOON.test(lower) && rest.length < 2 ? undefined : serviceNamed(rest, last));
-    const anaphoric = pointsBackIn(lower) || LEAD.test(lower) || rest.length === 0 || picked !== undefined;
+    // ("is the helpline 24 hours" after a day centre, Samaritans and a dementia helpline: the one so named.)
+    const pickedByKind = [...shownByKind].map((kind) => onlyOneNamed(kind, last)).find((i) => i !== undefined);
+    const picked = ordinalIn(lower, last.services?.length ?? 0) ?? (field === 'hours' && HOW_SOON.test(lower) && rest.length < 2 ? undefined : serviceNamed(rest, last)) ?? pickedByKind;
+    // ("what would be the best number for the family to ring to find out more?": who rings and why name
+    // no service of their own, so the number is of those shown.)
+    // ("gp out of hours number" names whose number: a ringing word must say the people are the ones ringing.)
+    const onlyHowReached = CONTACT_FIELDS.has(field) && CONTACT_VERB.test(lower) && rest.every((t) => HOW_REACHED.test(t) || REFERRERS.has(t) || PEOPLE.test(t));
+    const anaphoric = pointsBackIn(lower) || LEAD.test(lower) || rest.length === 0 || picked !== undefined || onlyHowReached;
     // "how do they take referrals?": a pronoun and a word or two more still ask about what was shown.
     // "how does she get a place?": "he" and "she" are the person being helped, asking about the service shown.
     // ("how do they get an ACSP?" after the Carers Act names a thing of its own, a word few passages use
@@ -906,7 +943,7 @@ export function resolveFollowUp(
     const ofPeople =
       rest.length > 0 &&
       ((field === 'who' && rest.every((t) => PEOPLE.test(t))) || (field === 'hours' && /\b(?:which|what) days?\b/.test(lower) && communitiesIn(rest.join(' ')).length > 0 && rest.length === 1));
-    const ownTopic = rest.length > 0 && picked === undefined && !pronoun && !ofPeople;
+    const ownTopic = rest.length > 0 && picked === undefined && !pronoun && !ofPeople && !onlyHowReached;
     if ((anaphoric || (ofPeople && last.services?.length)) && !ownTopic) {
       if (last.services?.length) {
         // What the detail is about, in the message's own words ("pay it back", "walk in"): the record may say it.
@@ -917,7 +954,7 @@ export function resolveFollowUp(
         // said in a sentence of its own.)
         const peopleWord = (t: string): boolean => field === 'who' && /^(?:over|under|\d+s|older|younger|elderly|years?|yrs?|olds?)$/.test(t);
         const words = contentTokens(lower.replace(new RegExp(ORDINAL.source, 'g'), ' ')).filter(
-          (t) => !FILLER.has(t) && !isReferrer(t) && !isAskingWord(t) && !DETAIL_NAMES.has(t) && !timeWord(t) && !peopleWord(t) && !/^\d+$/.test(t) && serviceNamed([t], last) === undefined,
+          (t) => !FILLER.has(t) && !isReferrer(t) && !isAskingWord(t) && !DETAIL_NAMES.has(t) && !timeWord(t) && !peopleWord(t) && !/^\d+$/.test(t) && serviceNamed([t], last) === undefined && !(onlyHowReached && HOW_REACHED.test(t)),
         );
         return {
           kind: 'detail',

@@ -1150,9 +1150,14 @@ const PURPOSE = /\s*(?:[-–—,:;.]\s*)?(?:(?:i |we )?(?:need|needed|want|wante
 
 /** The message less the purpose told after the question, when two words of its own are left ("hello
  * there im writing a report …" tells the purpose first: nothing is cut). */
+/** A reason told last that only says the writer will get in touch (", want to pick this up with them",
+ * "- going to ring them after lunch"): it names nothing to search for. */
+const CONTACT_TOLD = /\s*(?:[-–—,:;.]\s*|\s(?:as|cos|coz|because|since)\s+)(?:(?:i|we|ill|i'll|well|we'll) )?(?:(?:want|wanted|need|needed|going|hoping|meaning|planning|have|got|about) to |gonna |wanna |will |can )?(?:pick (?:this|it|that) up|follow (?:this|it|that) up|chase|ring|phone|call|contact|email|e-mail|text|speak|talk|get in touch|touch base|link in|catch up|give (?:them|him|her) a (?:ring|call|bell|phone))(?: (?:to|with|back|up|in))?(?: (?:them|him|her|it|this|that|the team|the service|the family|asap|today|tomorrow|tmrw|later|after lunch|this (?:afternoon|morning)))*\s*[.!]*\s*$/i;
+
 function purposeCut(text: string, wordsLeft = 2): string | undefined {
-  if (!PURPOSE.test(text)) return undefined;
-  const left = text.replace(PURPOSE, '').trim();
+  const told = PURPOSE.test(text) ? PURPOSE : CONTACT_TOLD.test(text) ? CONTACT_TOLD : undefined;
+  if (!told) return undefined;
+  const left = text.replace(told, '').trim();
   return contentTokens(left).length >= wordsLeft ? left : undefined;
 }
 
