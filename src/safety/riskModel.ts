@@ -316,7 +316,7 @@ export class RiskModel {
     // (A capitalised word ending "in" is a name, "Gavin", "Justin": no g was dropped.)
     const names = this.knowsWord && /[A-Z][a-z]*in\b/.test(text) ? new Set([...text.matchAll(/\b[A-Z][a-z]*in\b/g)].map((m) => m[0].toLowerCase())) : undefined;
     const tokens = joinSpelledOut(
-      normalise(text.replace(AGE_IN_BRACKETS, ' aged $1 '))
+      normalise(text.replace(AGE_IN_BRACKETS, ' aged $1 ').replace(AGE_IN_COMMAS, '$1 aged $2 '))
         // (The ten capture groups are five pairs, one pair matched: the words either side, joined.)
         .replace(SPLIT_WORDS, (_, ...parts: Array<string | undefined>) => ` ${parts.slice(0, 10).filter((p) => typeof p === 'string').join('')}`)
         .replace(AGE_IN_WORDS, (_, before: string, age: string) => ` ${before} ${NUMBER_OF[age]}`)
@@ -496,6 +496,9 @@ export function expandPattern(pattern: string, words: Record<string, string>, de
 /** An age in brackets after a name or a relation: "Kayden (6)", "her son (aged 14)", "(about 10)". A
  * word must come right before it: "(1)" opening a list, or "section 4(1)", is no age. */
 const AGE_IN_BRACKETS = /(?<=[a-z]\s?)\(\s*(?:aged?\s*)?(?:about|around|approx\.?|roughly|maybe|~)?\s*(\d{1,2})\s*(?:ish|yo|y\/o|yrs?|years?(?: old)?)?\s*\)/gi;
+
+/** An age between commas after a relation: "her granddaughter, about 4, was …". */
+const AGE_IN_COMMAS = /\b((?:grand)?(?:son|daughter|child|kid|girl|boy)|niece|nephew|brother|sister|baby|toddler|wee one)\s*,\s*(?:aged?\s*)?(?:about|around|approx\.?|roughly|maybe|~)?\s*(\d{1,2})\s*(?:ish|yo|y\/o|yrs?|years?(?: old)?)?\s*,/gi;
 
 /** Matches only whole words of the normalised message (which starts and ends with a space). */
 function bounded(source: string): RegExp {

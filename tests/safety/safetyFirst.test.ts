@@ -876,9 +876,43 @@ describe('safety first (real knowledge)', () => {
       // How to raise a concern, asked in general, and teenagers with nothing to do, are no child at risk now.
       'how do i make a child protection referral',
       'teenagers walking the streets with nothing to do, any youth clubs in mayfield',
+      // Everyday words of the job: getting in touch, the tax office for a PA's employer, who holds an ISF's
+      // money, a son with power of attorney asking about care money, an empty first tenancy, a crisis grant,
+      // intimate personal care, a past stroke, a cut on a tin lid, TV drama, young carers meeting, cutlery.
+      "Could you let me have their phone number, please? I'd also like to know whether she can get in touch with them herself or whether it has to come from me as a referral. Best wishes, F",
+      'cl wants to employ his own PA - what does he legally have to sort, insurance hmrc etc',
+      'with option 2, who actually holds the money - is that what people mean by an ISF',
+      'old lady with bad dementia, her son has power of attorney. can he choose how her care money gets used',
+      'client has a DP for a PA, what can and cant the money be spent on',
+      'young lad just got a tenancy after being homeless, the flat is totally empty, no bed, is there any grant',
+      'su no gas or electric, nothing till her UC comes in. crisis grant?',
+      'she is now receiving palliative care and a lot of the care is quite intimate',
+      "she's been caring for him round the clock since his stroke and is tearful",
+      'frail old man going off his feet, family dont want him admitted to the RIE. anything to treat him at home',
+      'wants talking therapy but cant face the gp, can she self refer',
+      'if he throws her out tonight n the council is shut who do i call',
+      'cut myself on a tin lid making su\'s lunch, tiny nick, do i need to fill in an accident form',
+      'my lady loves watching casualty, someone collapsed on it and she wants to learn cpr. any community classes',
+      'young carers project - the grandson helps his gran after school and wants to meet other kids',
+      'she laid out the knives and forks for dinner',
     ]) {
       assert.deepEqual(risk(ordinary), [], ordinary);
     }
+    // Beside them, the same kinds of words when someone is at risk still route.
+    expectKinds([
+      ['man rang claiming to be from hmrc and took her savings', 'harm-or-abuse'],
+      ['her son has been spending her money and she has no food', 'harm-or-abuse'],
+      ['his face has dropped on one side and he cant talk', 'medical-emergency'],
+      ['he threw her out and hit her, she is scared', 'domestic-abuse'],
+      ['she admitted to me she has been cutting', 'suicide-self-harm'],
+      // A child's age between commas is an age; a burden spared; belongings binned; means laid ready or knotted; a lighter on the skin.
+      ["went to do mrs h's visit and her granddaughter, about 4, was in the house on her own", 'child-protection'],
+      ["hes drinking way more since the diagnosis and just said he'll 'save the nhs the bother'", 'suicide-self-harm'],
+      ["he's binned all his clothes, gave the telly to next door and says he's moving on", 'suicide-self-harm'],
+      ['cl tried last year. today same talk again and the knives are all laid out on the worktop', 'suicide-self-harm'],
+      ['cl has knotted her scarves together in the wardrobe and wont say why', 'suicide-self-harm'],
+      ["su's back on the lighter again on her wrist today", 'suicide-self-harm'],
+    ]);
   });
 
   it('draws every route from the directory, 999 first, each kind with its own routes and first step', () => {
