@@ -1237,6 +1237,15 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.ok(!(either.kind === 'detail' && either.index !== undefined), JSON.stringify(either));
   });
 
+  it('a question among sentences that only tell more asks its detail; "and what\'s listed as longer term?" asks on from the plan', () => {
+    const asked = resolveFollowUp("Could you also tell me whether there is a charge for the service and how it's paid? The daughter looks after her mum's finances.", last, () => true);
+    assert.ok(asked.kind === 'detail' && asked.field === 'cost', JSON.stringify(asked));
+    const list: LastShown = { at: '2026-03-02T10:00:00Z', question: 'medium term aims under aim 2', answer: 'plan_list', items: [{ id: 'a', title: 'A' }] };
+    assert.deepEqual(resolveFollowUp("And what's listed as longer term?", list, () => true), { kind: 'rewrite', question: 'longer term aims under aim 2' });
+    // (A whole question naming an option stands alone.)
+    assert.deepEqual(resolveFollowUp('and what is option 1', list, () => true), { kind: 'new' });
+  });
+
   it('"the best number for the family to ring" asks the number of those shown; "gp out of hours number" names whose number', () => {
     const asked = resolveFollowUp('what would be the best number for the family to ring to find out more', last, never);
     assert.ok(asked.kind === 'detail' && asked.field === 'phone', JSON.stringify(asked));

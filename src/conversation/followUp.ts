@@ -192,7 +192,7 @@ const REFERRERS = new Set(['family', 'families', 'relative', 'relatives', 'gp', 
  * says in its own sentence ("assess GP referrals within 4 hours"), not in a field. */
 const HOW_SOON = /\bhow (?:quick(?:ly)?|fast|soon|long|many (?:weeks|months|sessions))\b|\b(?:waiting (?:list|time)|wait(?:ing)? is it)\b/;
 /** Words a follow-up uses that are not a topic of their own. */
-const FILLER = new Set(['pls', 'self', 'set', 'up', 'setup', 'sorted', 'arranged', 'other', 'others', 'another', 'please', 'plz', 'thanks', 'ta', 'out', 'then', 'night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tonight', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'here', 'too', 'well', 'only', 'else', 'anywhere', 'somewhere', 'elsewhere', 'till', 'until', 'til', 'same', 'bit', 'more', 'matter', 'matters', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'action', 'actions', 'goals', 'commitments', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list']);
+const FILLER = new Set(['pls', 'self', 'set', 'up', 'setup', 'sorted', 'arranged', 'other', 'others', 'another', 'please', 'plz', 'thanks', 'ta', 'out', 'then', 'night', 'nights', 'evening', 'evenings', 'weekend', 'weekends', 'today', 'tonight', 'tomorrow', 'now', 'late', 'morning', 'saturday', 'sunday', 'holidays', 'address', 'details', 'open', 'much', 'many', 'does', 'ones', 'one', 'near', 'nearby', 'around', 'area', 'instead', 'here', 'too', 'well', 'only', 'else', 'anywhere', 'somewhere', 'elsewhere', 'till', 'until', 'til', 'same', 'bit', 'more', 'matter', 'matters', 'term', 'terms', 'short', 'medium', 'long', 'longer', 'aim', 'aims', 'outcome', 'outcomes', 'action', 'actions', 'goals', 'commitments', 'option', 'options', 'priorities', 'priority', 'people', 'service', 'services', 'local', 'nearer', 'closer', 'yes', 'ok', 'okay', 'also', 'see', 'show', 'give', 'list', 'listed', 'included', 'mentioned', 'covered']);
 
 /** Words a follow-up is read by that staff often mistype ("adress?", "webiste", "referal", "phne",
  * "legislaton", "refered"): read as the word meant.
@@ -790,6 +790,14 @@ export function resolveFollowUp(
     const asked = resolveFollowUp(firstAsk[1], last, standsAlone, isCommonWord, isKnownWord);
     if (asked.kind === 'detail') return asked;
   }
+  // "Could you tell me whether there is a charge and how it's paid? The daughter looks after her finances.":
+  // one question among sentences that only tell more; a detail it asks of what was shown is the question.
+  const sentences = text.trim().split(/(?<=[.?!])\s+/).filter(Boolean);
+  const questions = sentences.filter((s) => /\?\s*$/.test(s));
+  if (sentences.length >= 2 && sentences.length <= 4 && questions.length === 1) {
+    const asked = resolveFollowUp(questions[0], last, standsAlone, isCommonWord, isKnownWord);
+    if (asked.kind === 'detail') return asked;
+  }
   const lower = normalise(text);
   // "sorry i meant aim 3", "no, i meant option 2": a correction of the last question, read as "and …".
   const corrected = CORRECTION.exec(lower);
@@ -1050,7 +1058,9 @@ export function resolveFollowUp(
   }
   // "and what are the four SDS options?": a lead-in before a question that stands on its own.
   const afterLead = lower.replace(LEAD, '');
-  if (lead && afterLead !== lower && QUESTION_FORM.test(afterLead) && !pointsBackIn(afterLead) && standsAlone(afterLead)) return { kind: 'new' };
+  // ("and what's listed as longer term?" names only a timescale: of the part just shown.)
+  const onlyATimescale = slots.timescale !== undefined && topic.length === 0 && (last.passage !== undefined || last.answer === 'plan_list');
+  if (lead && afterLead !== lower && QUESTION_FORM.test(afterLead) && !pointsBackIn(afterLead) && !onlyATimescale && standsAlone(afterLead)) return { kind: 'new' };
   // Slots alone ("and aim 3?", "Penicuik?", "the short-term ones") lean on the last question; a whole
   // question that names a slot ("what is option 1") is a question of its own.
   if (hasSlots && topic.length === 0) {
