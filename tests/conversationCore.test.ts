@@ -1246,6 +1246,12 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('and what is option 1', list, () => true), { kind: 'new' });
   });
 
+  it('"what about his sister, shes in penicuik" asks the same need in that place; a relative with a need of her own asks anew', () => {
+    const asked = resolveFollowUp('what about his sister, shes in penicuik', last, () => true);
+    assert.ok(asked.kind === 'rewrite' && asked.place === 'Penicuik' && !/sister/.test(asked.question), JSON.stringify(asked));
+    assert.equal(resolveFollowUp('what about his sister, she needs a carer in penicuik', last, () => true).kind, 'new');
+  });
+
   it('"the best number for the family to ring" asks the number of those shown; "gp out of hours number" names whose number', () => {
     const asked = resolveFollowUp('what would be the best number for the family to ring to find out more', last, never);
     assert.ok(asked.kind === 'detail' && asked.field === 'phone', JSON.stringify(asked));

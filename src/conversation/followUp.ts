@@ -375,6 +375,9 @@ const HOW_REACHED = /^(?:ring|call|phone|contact|reach|speak|talk|touch|find|bes
 
 const CONTACT_VERB = /\bto (?:ring|call|phone|contact|reach|speak to|talk to)\b/;
 
+/** A relative named as who is asked about. */
+const KIN = /^(?:mum|mam|mother|dad|father|wife|husband|partner|son|daughter|sister|brother|gran|granny|grandma|nan|grandad|grandson|granddaughter|auntie|aunt|uncle|cousin|niece|nephew|neighbour|friend|pal)s?$/;
+
 /** A word of an hour told: "2am", "2" and "am", "midnight". */
 const HOUR_WORD = /^(?:\d{1,2}(?:am|pm)?|am|pm|midnight|oclock)$/;
 
@@ -1010,7 +1013,9 @@ export function resolveFollowUp(
   // ("over 75s?", "under 18s", "older folk?": a group of people alone asks the last question of them.)
   const lead = LEAD.test(lower) || (/^for\s/.test(lower) && lower.split(' ').length <= 4) || peopleOnly(lower);
   // ("any lunch clubs round there?": the pointer is the place, not part of the topic.)
-  const topic = topicWords(placePointed ? lower.replace(PLACE_POINTER, '') : lower);
+  // ("what about his sister, shes in gorebridge": with a place, a relative alone is only who lives there.)
+  const told = topicWords(placePointed ? lower.replace(PLACE_POINTER, '') : lower);
+  const topic = slots.place && told.length > 0 && told.every((t) => KIN.test(t)) ? [] : told;
 
   // "whats the third one?" after a passage with a list: that item; "outcomes under the second one":
   // the question with the item in place of the pointer.
