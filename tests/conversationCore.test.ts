@@ -1246,6 +1246,18 @@ describe('follow-up resolution (patterns, not phrases)', () => {
     assert.deepEqual(resolveFollowUp('and what is option 1', list, () => true), { kind: 'new' });
   });
 
+  it('"number and where are they" asks both details; "what times can she ring them" asks only when', () => {
+    const both = resolveFollowUp('number and where are they', last, () => true);
+    assert.ok(both.kind === 'detail' && both.field === 'phone' && both.also?.includes('address'), JSON.stringify(both));
+    const when = resolveFollowUp('what times can she ring them', last, () => true);
+    assert.ok(when.kind === 'detail' && when.field === 'hours' && when.also === undefined, JSON.stringify(when));
+    const chat = conversation();
+    chat.say('Riverside Carers Hub');
+    const reply = texts(chat.say('whats their number and where are they based')).join(' ');
+    assert.match(reply, /0131 496 0001/);
+    assert.match(reply, /address/);
+  });
+
   it('"what about his sister, shes in penicuik" asks the same need in that place; a relative with a need of her own asks anew', () => {
     const asked = resolveFollowUp('what about his sister, shes in penicuik', last, () => true);
     assert.ok(asked.kind === 'rewrite' && asked.place === 'Penicuik' && !/sister/.test(asked.question), JSON.stringify(asked));

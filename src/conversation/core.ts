@@ -791,6 +791,8 @@ export class ConversationCore {
         if (saying) out.text(serviceRecordLine(chosen[0], saying));
         const rest = saying ? chosen.slice(1) : chosen;
         if (rest.length) out.text(serviceDetailText(rest, resolution.field));
+        // ("number and where are they": each detail asked, in turn.)
+        for (const field of resolution.also ?? []) out.text(serviceDetailText(chosen, field));
         out.memory.last = { ...last, at: now.toISOString() };
         return this.finish(out, log('service-detail'));
       }

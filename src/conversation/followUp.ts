@@ -16,7 +16,7 @@ export type DetailField = 'phone' | 'address' | 'refer' | 'hours' | 'email' | 'w
 export type Resolution =
   | { kind: 'new' }
   /** Contact details of a service shown: `index` when the message picked one, else all shown. */
-  | { kind: 'detail'; field: DetailField; index?: number; words?: string[]; soon?: boolean }
+  | { kind: 'detail'; field: DetailField; index?: number; words?: string[]; soon?: boolean; also?: DetailField[] }
   /** The message asks for a detail, but no service was shown: look for services for the last need. */
   | { kind: 'detail-search'; field: DetailField; question: string }
   /** "the third one" after a passage with a list: that item of the list. */
@@ -381,6 +381,15 @@ const KIN = /^(?:mum|mam|mother|dad|father|wife|husband|partner|son|daughter|sis
 /** A word of an hour told: "2am", "2" and "am", "midnight". */
 const HOUR_WORD = /^(?:\d{1,2}(?:am|pm)?|am|pm|midnight|oclock)$/;
 
+/** Other contact details asked in the same message, joined by "and": "number and where are
+ * they", "what hours do they open, and could you give me the number". (A phone only by a word for it:
+ * "when can she ring them" asks when, not the number.) */
+function alsoAsked(lower: string, field: DetailField): DetailField[] {
+  if (!/ (?:and|&) /.test(` ${lower} `)) return [];
+  const others = DETAILS.filter(([f, pattern]) => f !== field && f !== 'who' && pattern.test(lower)).map(([f]) => f);
+  return [...new Set(others)].filter((f) => f !== 'phone' || /\b(?:number|phone|telephone|tel|num|contact (?:number|details))\b/.test(lower));
+}
+
 function detailField(lower: string): DetailField | undefined {
   return DETAILS.find(([, pattern]) => pattern.test(lower))?.[0];
 }
@@ -710,7 +719,7 @@ export function hourAsked(text: string): number | undefined {
 }
 
 /** "another one — …", "different q, …", "other thing, …": the writer says a new topic starts. */
-const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh|so)\s+)?(?:(?:totally|completely|something|slightly)\s+)?(?:another (?:one|q|question|thing|client|case|person|patient|pt|su|family|referral|query)|diff(?:erent)? (?:q|qu|question|topic|thing|subject|client|case|person|patient|pt|su|family|query)|other (?:thing|q|question)|new (?:q|question|topic|client|case|patient|pt|su|referral|query)|(?:new|diff(?:erent)?|random|quick|sep(?:arate)?|unrelated|other) one(?= ?[-–—:,])|(?:totally|completely) diff(?:erent)?(?= ?[-–—:,])|random (?:q|qu|question|thing)|unrelated|sep(?:arate)? (?:q|qu|question|case|client|thing|query)|next (?:client|case|patient|pt|su|one|q|question)|on another (?:note|topic)|separately|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
+const NEW_TOPIC = /^(?:(?:ok(?:ay)?|right|and|also|oh|so)\s+)?(?:an?\s+)?(?:(?:totally|completely|something|slightly)\s+)?(?:another (?:one|q|question|thing|client|case|person|patient|pt|su|family|referral|query)|diff(?:erent)? (?:q|qu|question|topic|thing|subject|client|case|person|patient|pt|su|family|query)|other (?:thing|q|question)|new (?:q|question|topic|client|case|patient|pt|su|referral|query)|(?:new|diff(?:erent)?|random|quick|sep(?:arate)?|unrelated|other) one(?= ?[-–—:,])|(?:totally|completely) diff(?:erent)?(?= ?[-–—:,])|random (?:q|qu|question|thing)|unrelated|sep(?:arate)? (?:q|qu|question|case|client|thing|query)|next (?:client|case|patient|pt|su|one|q|question)|on another (?:note|topic)|separately|changing (?:the )?subject|while i have you|quick (?:other )?q(?:uestion)?)\b/;
 
 /** "btw …", "also …", "oh and …": an aside before a question. In the tuning conversations every turn
  * that opens with one asks something new, but "also whats their number?" would still ask on: the
@@ -973,6 +982,7 @@ export function resolveFollowUp(
           ...(picked !== undefined && picked <= last.services.length ? { index: picked } : {}),
           ...(words.length ? { words } : {}),
           ...(HOW_SOON.test(lower) ? { soon: true } : {}),
+          ...(alsoAsked(lower, field).length ? { also: alsoAsked(lower, field) } : {}),
         };
       }
       // After guidance or the plan, "does he have to pay for it?" asks the guidance, not the directory:
