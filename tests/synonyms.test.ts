@@ -152,6 +152,15 @@ describe('question analysis', () => {
     assert.deepEqual(words('my old manager asked me about directions'), ['directions']);
   });
 
+  it('leaves out what the writer is working on, told first ("I\'m putting together slides … and would like"), not a report that is the topic', () => {
+    const asked = words("I'm putting together slides for our team away day next month and would like to open with the vision and values from the plan. Could you remind me what they are?");
+    for (const w of ['slides', 'team', 'away', 'month']) assert.ok(!asked.includes(w), `${w}: ${asked.join(' ')}`);
+    assert.ok(asked.includes('vision') && asked.includes('values'), asked.join(' '));
+    assert.ok(!words("we're drafting a paper on demand, what was the population at the census").includes('drafting'));
+    // (Told with nothing else asked, the report is what is asked about.)
+    assert.ok(words('im writing a report on carers').includes('report'));
+  });
+
   it('leaves out "thing" after the words that name it ("the sds thing"), not when it says which ("the wrong thing")', () => {
     assert.deepEqual(words('is the self directed support thing just for adults'), ['self', 'directed', 'support', 'adults']);
     assert.deepEqual(words('dp used for the wrong thing'), ['dp', 'used', 'wrong', 'thing']);

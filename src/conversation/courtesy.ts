@@ -12,7 +12,7 @@ const THANKED = new RegExp(`^(?:${THANKS_ITEM}\\s*[,-]\\s*)*${THANKS_ITEM}\\s*[.
 
 /** A sign-off after the question: its words and perhaps a name or an initial ("Kind regards, Fiona",
  * "Thanks, D"), or a name alone after the question ("… on their own? Sam"). */
-const SIGN_OFF = /(?<=[.?!])\s+(?:many thanks|thanks(?: again| very much| so much| in advance)?|thank you(?: (?:again|very much|so much|in advance))?|kind(?:est)? regards|best wishes|warm(?:est)? regards|regards|best|cheers|all the best|speak soon|ta)\s*[,.!]?\s*(?:[a-z]+)?\s*[.!]?\s*$/i;
+const SIGN_OFF = /(?<=[.?!])\s+(?:with (?:many |grateful |best )?thanks|with (?:best|kind|warm) (?:wishes|regards)|many thanks|thanks(?: again| very much| so much| in advance)?|thank you(?: (?:again|very much|so much|in advance))?|kind(?:est)? regards|best wishes|warm(?:est)? regards|regards|best|cheers|all the best|speak soon|ta)\s*[,.!]?\s*(?:[a-z]+)?\s*[.!]?\s*$/i;
 const NAME_ALONE = /(?<=[.?!])\s+[A-Z][a-z]+\s*[.!]?\s*$/;
 
 /** The message without a greeting before it, thanks for the last answer and a sign-off after it, when a

@@ -85,7 +85,7 @@ export function analyseQuery(asked: string, synonyms: SynonymTable): AnalysedQue
     .slice(0, MAX_QUERY_TOKENS * 2);
   const spans = synonyms.match(tokens);
   const concepts: Concept[] = [];
-  const style = [...styleSpans(tokens), ...askerSpans(tokens, text.slice(0, 2000)), ...introSpans(tokens, text.slice(0, 2000)), ...planAgeSpans(tokens), ...acceptableAskSpans(text, tokens)];
+  const style = [...styleSpans(tokens), ...askerSpans(tokens, text.slice(0, 2000)), ...introSpans(tokens, text.slice(0, 2000)), ...purposeFirstSpans(tokens, text.slice(0, 2000)), ...planAgeSpans(tokens), ...acceptableAskSpans(text, tokens)];
   let i = 0;
   while (i < tokens.length && concepts.length < MAX_QUERY_TOKENS) {
     const skip = style.find((s) => s.start === i);
@@ -239,6 +239,18 @@ function introClause(text: string): { words: string[]; chars: number } | undefin
   // alone, "district nurse, how do we refer", may be what is asked about.)
   const isIntro = (last === 'here' && words.some((t) => ROLES.has(t))) || (ROLES.has(words[0]) && /^(?:at|from|in|with)$/.test(words[1] ?? ''));
   return isIntro ? { words, chars: boundary.index + boundary[0].length } : undefined;
+}
+
+/** What the writer is working on, told first ("I'm putting together slides for our away day and would
+ * like to …", "we're drafting a paper on demand, and need …"): why the answer is wanted, not what is
+ * asked. Only up to the clause's end, or to the "and" before what they want. */
+const PURPOSE_FIRST = /^\s*(?:i'?m|i am|we'?re|we are)\s+(?:currently\s+|just\s+)?(?:putting together|pulling together|preparing|drafting|writing|working on|doing|updating|making)\s+(?:[\w'’-]+\s+){0,6}?(?:slides?|paper|papers|report|briefing|presentation|bid|newsletter|summary|poster|induction|background|communications plan|business case)\b[^.,;:!?]{0,80}?(?:\s+and\s+(?=(?:would|want|wanted|need|needed|i'?d|id|am|i)\b)|[.,;:!?])/i;
+
+function purposeFirstSpans(tokens: string[], text: string): Array<{ start: number; end: number }> {
+  const told = PURPOSE_FIRST.exec(text);
+  if (!told) return [];
+  const words = tokenize(told[0]);
+  return words.length && words.every((w, k) => tokens[k] === w) && asksEnough(tokens.slice(words.length)) ? [{ start: 0, end: words.length }] : [];
 }
 
 /** The message less the writer's introduction told first, if any. */
