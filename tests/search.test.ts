@@ -284,6 +284,9 @@ describe('why staff ask, told beside the question', () => {
     // "want to pick this up with them", "going to ring them after lunch": only that the writer will get in touch.
     assert.equal(withoutPurposeTold('whats vocals number, want to pick this up with them'), 'whats vocals number');
     assert.equal(withoutPurposeTold('number for the dementia cafe - going to ring them after lunch'), 'number for the dementia cafe');
+    // "doing a visit in 10 mins": when the answer is needed; "when doing a visit" is part of the question.
+    assert.equal(withoutPurposeTold('remind me of the 4 sds options, doing a visit in 10 mins'), 'remind me of the 4 sds options');
+    assert.equal(withoutPurposeTold('what should i check when doing a visit today'), 'what should i check when doing a visit today');
     // (What they will speak about is asked: "about respite" stays.)
     assert.equal(withoutPurposeTold('whats the number for vocal, i need to speak to someone about respite'), 'whats the number for vocal, i need to speak to someone about respite');
     // ("so she can give the carer a break" is what is asked, not why.)
