@@ -92,6 +92,13 @@ describe('question analysis', () => {
     assert.ok(!words('charging for under 65s').includes('child'));
   });
 
+  it('leaves out the years a plan runs ("the 2025-35 plan") unless when it runs is asked', () => {
+    assert.deepEqual(words('what are the aims in the 2025-35 plan'), ['aims', 'plan']);
+    assert.deepEqual(words('aims of the 2025/35 strategy'), ['aims', 'strategy']);
+    assert.ok(words('when does the 2025-35 plan start').includes('2025'));
+    assert.ok(words('what was spent in 2023-24').some((w) => w.startsWith('2023')));
+  });
+
   it('leaves out how new the plan is ("the new plan", "our current strategy"), and keeps "new" elsewhere', () => {
     assert.deepEqual(words('what are the strategic aims in the new plan'), ['strategic', 'aims', 'plan']);
     assert.deepEqual(words('when does the latest strat plan start'), ['strat', 'plan', 'start']);
@@ -157,6 +164,9 @@ describe('question analysis', () => {
     for (const w of ['slides', 'team', 'away', 'month']) assert.ok(!asked.includes(w), `${w}: ${asked.join(' ')}`);
     assert.ok(asked.includes('vision') && asked.includes('values'), asked.join(' '));
     assert.ok(!words("we're drafting a paper on demand, what was the population at the census").includes('drafting'));
+    // A label first, "board paper:", "briefing for a new councillor -", says what it is for.
+    assert.deepEqual(words('board paper: what are the strategic aims'), ['strategic', 'aims']);
+    assert.deepEqual(words('briefing for a new councillor - population of midlothian'), ['population', 'midlothian']);
     // (Told with nothing else asked, the report is what is asked about.)
     assert.ok(words('im writing a report on carers').includes('report'));
   });

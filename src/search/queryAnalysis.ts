@@ -177,7 +177,14 @@ const PLAN_AGE = new Set(['new', 'newest', 'latest', 'current', 'updated', 'draf
 const PLAN_WORDS = new Set(['plan', 'strategic', 'strat', 'strategy']);
 
 function planAgeSpans(tokens: string[]): Array<{ start: number; end: number }> {
-  return tokens.flatMap((t, at) => (PLAN_AGE.has(t) && PLAN_WORDS.has(tokens[at + 1] ?? '') ? [{ start: at, end: at + 1 }] : []));
+  return tokens.flatMap((t, at) => {
+    if (PLAN_AGE.has(t) && PLAN_WORDS.has(tokens[at + 1] ?? '')) return [{ start: at, end: at + 1 }];
+    // ("the 2025-35 plan", "2025/35 strategy": the years a plan runs name which plan, and "35" is no 35%.)
+    const range = /^20\d\d$/.test(t) && /^(?:20)?\d\d$/.test(tokens[at + 1] ?? '') ? 2 : /^20\d\d\/(?:20)?\d\d$/.test(t) ? 1 : 0;
+    // (Asked when it starts or what years it covers, the years are what is asked about.)
+    const asksWhen = tokens.some((w) => /^(?:when|date|dates|start|starts|begin|begins|kick|run|runs|till|until|end|ends|cover|covers|period|years|long)$/.test(w));
+    return range && !asksWhen && PLAN_WORDS.has(tokens[at + range] ?? '') ? [{ start: at, end: at + range }] : [];
+  });
 }
 
 /** Who asked ("a councillor asked me", "audit committee wants to know"): the asker frames the question
@@ -246,8 +253,11 @@ function introClause(text: string): { words: string[]; chars: number } | undefin
  * asked. Only up to the clause's end, or to the "and" before what they want. */
 const PURPOSE_FIRST = /^\s*(?:i'?m|i am|we'?re|we are)\s+(?:currently\s+|just\s+)?(?:putting together|pulling together|preparing|drafting|writing|working on|doing|updating|making)\s+(?:[\w'’-]+\s+){0,6}?(?:slides?|paper|papers|report|briefing|presentation|bid|newsletter|summary|poster|induction|background|communications plan|business case)\b[^.,;:!?]{0,80}?(?:\s+and\s+(?=(?:would|want|wanted|need|needed|i'?d|id|am|i)\b)|[.,;:!?])/i;
 
+/** What the answer is for, said as a label first: "board paper: …", "briefing for a new councillor - …". */
+const PURPOSE_LABEL = /^\s*(?:for (?:a|an|the|my|our) )?(?:board paper|paper|briefing|report|slides?|presentation|newsletter|case notes?|induction|team meeting)(?: (?:for|to) (?:a |an |the |my |our )?[a-z' ]{1,30}?)?\s*(?::|\s[-–—]+)\s+/i;
+
 function purposeFirstSpans(tokens: string[], text: string): Array<{ start: number; end: number }> {
-  const told = PURPOSE_FIRST.exec(text);
+  const told = PURPOSE_FIRST.exec(text) ?? PURPOSE_LABEL.exec(text);
   if (!told) return [];
   const words = tokenize(told[0]);
   return words.length && words.every((w, k) => tokens[k] === w) && asksEnough(tokens.slice(words.length)) ? [{ start: 0, end: words.length }] : [];

@@ -898,6 +898,10 @@ describe('safety first (real knowledge)', () => {
     ]) {
       assert.deepEqual(risk(ordinary), [], ordinary);
     }
+    // Wanting out of a relationship is leaving it: the abuse routes, not the suicide routes.
+    for (const leaving of ['cl disclosed DA from partner, wants out, has 2 kids. where do i point her', 'she wants out, do they have refuge spaces']) {
+      assert.ok(!risk(leaving).includes('suicide-self-harm'), leaving);
+    }
     // Beside them, the same kinds of words when someone is at risk still route.
     expectKinds([
       ['man rang claiming to be from hmrc and took her savings', 'harm-or-abuse'],
@@ -905,6 +909,7 @@ describe('safety first (real knowledge)', () => {
       ['his face has dropped on one side and he cant talk', 'medical-emergency'],
       ['he threw her out and hit her, she is scared', 'domestic-abuse'],
       ['she admitted to me she has been cutting', 'suicide-self-harm'],
+      ['she says she wants out of everything and has been saving her tablets', 'suicide-self-harm'],
       // A child's age between commas is an age; a burden spared; belongings binned; means laid ready or knotted; a lighter on the skin.
       ["went to do mrs h's visit and her granddaughter, about 4, was in the house on her own", 'child-protection'],
       ["hes drinking way more since the diagnosis and just said he'll 'save the nhs the bother'", 'suicide-self-harm'],
