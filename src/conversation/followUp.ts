@@ -806,7 +806,9 @@ export function resolveFollowUp(
   // one question among sentences that only tell more; a detail it asks of what was shown is the question.
   const sentences = text.trim().split(/(?<=[.?!])\s+/).filter(Boolean);
   const questions = sentences.filter((s) => /\?\s*$/.test(s));
-  if (sentences.length >= 2 && sentences.length <= 4 && questions.length === 1) {
+  // (A sentence asked without its question mark, "contact number? can he get a place in bonnyrigg", is a second question.)
+  const onlyTells = sentences.filter((s) => !questions.includes(s)).every((s) => !/^(?:(?:and|also|plus|btw|but|so|oh)\s+)?(?:can|could|would|will|is|are|do|does|did|what|whats|where|how|who|when|which|why|any|anything|should|shall)\b/i.test(s));
+  if (sentences.length >= 2 && sentences.length <= 4 && questions.length === 1 && onlyTells) {
     const asked = resolveFollowUp(questions[0], last, standsAlone, isCommonWord, isKnownWord);
     if (asked.kind === 'detail') return asked;
   }

@@ -237,7 +237,10 @@ export class RiskModel {
     if (found.has('harm-or-abuse') && features.partnerLike) found.add('domestic-abuse');
     // Abuse by a partner of someone with a condition or disability (the careneed words) brings the adult protection routes too.
     if (found.has('domestic-abuse') && features.careNeed) found.add('harm-or-abuse');
-    const kinds = RISK_KINDS.filter((k) => found.has(k));
+    // What a sign names comes first, then what the weights or the people in it add: "woman disclosed DA"
+    // leads with the abuse routes and their first step, not with another kind the weights added.
+    const signed = new Set(features.signKinds);
+    const kinds = [...RISK_KINDS.filter((k) => found.has(k) && signed.has(k)), ...RISK_KINDS.filter((k) => found.has(k) && !signed.has(k))];
     return features.aboutATopic ? { kinds: [], topicKinds: kinds, signs: features.signs } : { kinds, topicKinds: [], signs: features.signs };
   }
 

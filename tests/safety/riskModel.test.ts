@@ -195,7 +195,8 @@ describe('risk model (made-up signs)', () => {
   });
 
   it('adds child protection when harm is found and a child is in the message', () => {
-    assert.deepEqual(model.assess('her partner hits her and the toddler sees it').kinds, ['child-protection', 'domestic-abuse']);
+    // (The sign's own kind first: its routes and first step lead.)
+    assert.deepEqual(model.assess('her partner hits her and the toddler sees it').kinds, ['domestic-abuse', 'child-protection']);
   });
 
   it('routes on fitted weights when no sign matches, and only over the threshold', () => {
