@@ -895,6 +895,9 @@ describe('safety first (real knowledge)', () => {
       'my lady loves watching casualty, someone collapsed on it and she wants to learn cpr. any community classes',
       'young carers project - the grandson helps his gran after school and wants to meet other kids',
       'she laid out the knives and forks for dinner',
+      // Worry that she might end up lying on the floor, asking for an alarm, is a service question.
+      "Hello, hope all is well with you. I'm an OT assistant working with a lady of 84 in Loanhead who lives on her own and has had two falls at home in the past month, thankfully without injury. Her daughter lives in Fife and is really anxious that her mum could end up lying on the floor for hours. Is there an alarm or telecare service in Midlothian that could help with this? With thanks, Priya",
+      'gran keeps falling and lying on the floor for ages, they want an alarm she can press',
     ]) {
       assert.deepEqual(risk(ordinary), [], ordinary);
     }
@@ -909,6 +912,7 @@ describe('safety first (real knowledge)', () => {
       ['his face has dropped on one side and he cant talk', 'medical-emergency'],
       ['he threw her out and hit her, she is scared', 'domestic-abuse'],
       ['she admitted to me she has been cutting', 'suicide-self-harm'],
+      ['her carers left her lying on the floor for hours', 'harm-or-abuse'],
       ['she says she wants out of everything and has been saving her tablets', 'suicide-self-harm'],
       // A child's age between commas is an age; a burden spared; belongings binned; means laid ready or knotted; a lighter on the skin.
       ["went to do mrs h's visit and her granddaughter, about 4, was in the house on her own", 'child-protection'],
